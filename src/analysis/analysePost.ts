@@ -1,0 +1,355 @@
+/**
+ * Everything a post can print or chart, computed from its datasets and its
+ * frontmatter. Pure: the datasets come in already loaded, and problems are
+ * reported through `fail(path, message)` so the caller can point at the line
+ * of the frontmatter that caused them.
+ *
+ *   datasets + campaigns ─┬─ campaignVolume ─ shareOfVoice ──────── values, tables
+ *                         ├─ weeklyVolume ─── weeklyGap ─────────── values, tables
+ *   datasets + values ────┴─ pick / share / sum / count / ratio ─── values
+ *                              └─ projection ──────────────────────── values, tables
+ */
+import { sum } from 'd3-array';
+import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
+import type { Frontmatter, ValueDefinition } from '../markdown/frontmatter.ts';
+import { campaignMatcher } from './campaignMatcher.ts';
+import { campaignVolume } from './campaignVolume.ts';
+import { pick } from './pick.ts';
+import { projection } from './projection.ts';
+import { ratio } from './ratio.ts';
+import { share } from './share.ts';
+import { shareOfVoice } from './shareOfVoice.ts';
+import type { Campaign } from './types.ts';
+import type { Value, ValueType } from './value.ts';
+import { weeklyGap } from './weeklyGap.ts';
+import { weeklyVolume } from './weeklyVolume.ts';
+import { where } from './where.ts';
+
+export interface Table {
+  rows: Row[];
+  /** Column formats for the fallback data table. */
+  formats: Record<string, string>;
+  /** How the table was made, for the methods section. */
+  definition: string;
+}
+
+export interface PostAnalysis {
+  values: Map<string, Value>;
+  tables: Map<string, Table>;
+  campaigns: Campaign[];
+  /** The posts dataset the campaign figures come from, if any. */
+  posts?: PostsDataset;
+}
+
+export type Fail = (path: (string | number)[], message: string) => never;
+
+const thousands = (n: number) => n.toLocaleString('en-GB');
+const describeFilter = (filter: Record<string, Cell>) =>
+  Object.entries(filter)
+    .map(([k, v]) => `${k} = ${v instanceof Date ? v.toISOString().slice(0, 10) : String(v)}`)
+    .join(', ') || 'all rows';
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export function analysePost(frontmatter: Frontmatter, datasets: Record<string, Dataset>, fail: Fail): PostAnalysis {
+  const values = new Map<string, Value>();
+  const tables = new Map<string, Table>();
+  const campaigns: Campaign[] = frontmatter.campaigns;
+
+  const set = (key: string, value: Value['value'], type: ValueType, definition: string, label?: string) => {
+    if (values.has(key)) fail(['values'], `The key "${key}" is defined twice.`);
+    values.set(key, label === undefined ? { key, value, type, definition } : { key, value, type, definition, label });
+  };
+
+  // ---- datasets: row counts, accounts, raw tables
+  for (const [alias, dataset] of Object.entries(datasets)) {
+    set(`${alias}.rows`, dataset.rows.length, 'count', `Rows in dataset ${dataset.id}, after removing duplicate ids.`);
+    if (dataset.kind === 'accounts') {
+      for (const account of dataset.rows) {
+        set(
+          `${alias}.${account.id}`,
+          account.followers,
+          'audience',
+          `Followers of ${account.name} on ${account.platform}, from dataset ${dataset.id}.`,
+          account.name,
+        );
+      }
+      tables.set(alias, {
+        rows: dataset.rows.map((a: Account) => {
+          const campaign = campaigns.find((c) => c.id === a.campaign);
+          return { ...a, campaign: campaign ? campaign.label : null };
+        }),
+        formats: { followers: 'thousands' },
+        definition: `The rows of dataset ${dataset.id}; "campaign" is the label of the post's campaign whose id the row names.`,
+      });
+    } else if (dataset.kind === 'table') {
+      tables.set(alias, { rows: dataset.rows, formats: {}, definition: `The rows of dataset ${dataset.id}.` });
+    }
+  }
+
+  // ---- posts and campaigns
+  const postAliases = Object.entries(datasets).filter(([, d]) => d.kind === 'posts');
+  let postsAlias = frontmatter.posts;
+  if (postsAlias === undefined && postAliases.length === 1) postsAlias = postAliases[0]?.[0];
+  if (postsAlias === undefined && campaigns.length > 0) {
+    fail(
+      ['posts'],
+      postAliases.length === 0
+        ? 'Campaigns need a posts dataset under "datasets".'
+        : `Several posts datasets (${postAliases.map(([a]) => a).join(', ')}): name the one to use under "posts".`,
+    );
+  }
+  let postsDataset: PostsDataset | undefined;
+  if (postsAlias !== undefined) {
+    const dataset = datasets[postsAlias];
+    if (dataset?.kind !== 'posts') fail(['posts'], `"${postsAlias}" is not a posts dataset alias of this post.`);
+    postsDataset = dataset;
+    analysePosts(postsDataset.rows, postsDataset);
+  }
+
+  function analysePosts(posts: readonly Post[], dataset: PostsDataset) {
+    set(
+      'posts.duplicates',
+      dataset.duplicates,
+      'count',
+      `Records whose id had already been read in an earlier file of ${dataset.id}; each counted once.`,
+    );
+    if (campaigns.length === 0) return;
+    const volume = campaignVolume(posts, campaigns);
+    const tagList = (c: Campaign) => c.hashtags.map((h) => `#${h}`).join(' or ');
+    set(
+      'posts.total',
+      volume.total,
+      'count',
+      `Posts in ${dataset.id} that use the hashtags of at least one campaign (${campaigns.map(tagList).join('; ')}), matched case-insensitively, each post counted once.`,
+    );
+    set('posts.unmatched', volume.unmatched, 'count', `Posts in ${dataset.id} that use no campaign hashtag; left out of every share.`);
+    const matcher = campaignMatcher(campaigns);
+    const inScope = posts.filter((p) => matcher(p.hashtags).length > 0);
+    const times = posts.map((p) => p.time);
+    if (times.length > 0) {
+      set('posts.first', new Date(Math.min(...times)), 'date', `Time of the earliest post in ${dataset.id}, UTC.`);
+      set('posts.last', new Date(Math.max(...times)), 'date', `Time of the latest post in ${dataset.id}, UTC.`);
+    }
+    set(
+      'posts.authors',
+      new Set(inScope.map((p) => p.author)).size,
+      'count',
+      `Distinct authors of the posts that use at least one campaign's hashtags.`,
+    );
+    for (const c of volume.campaigns) {
+      set(
+        `campaigns.${c.id}.posts`,
+        c.any,
+        'count',
+        `Posts using ${tagList(campaigns.find((x) => x.id === c.id) as Campaign)}, whether or not they also use another campaign's hashtags.`,
+        c.label,
+      );
+      set(`campaigns.${c.id}.only`, c.only, 'count', `Posts using the hashtags of ${c.label} and of no other campaign.`, c.label);
+    }
+    set('campaigns.overlap.posts', volume.overlap, 'count', 'Posts using the hashtags of two or more campaigns.');
+    const shares = shareOfVoice(volume);
+    for (const row of shares) {
+      const definition =
+        row.id === 'overlap'
+          ? `Posts using the hashtags of two or more campaigns ÷ posts using any campaign's hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}.`
+          : `Posts using ${row.label}'s hashtags and no other campaign's ÷ posts using any campaign's hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}. Posts that use several campaigns' hashtags form their own share, so the shares add up to 100%.`;
+      set(`campaigns.${row.id}.share`, row.share, 'share', definition, row.label);
+    }
+    tables.set('share-of-voice', {
+      rows: shares.map((r) => ({ campaign: r.label, posts: r.posts, share: r.share })),
+      formats: { posts: 'thousands', share: 'percent' },
+      definition:
+        "Share of voice: each campaign's exclusive posts ÷ all campaign posts; posts with several campaigns' hashtags form their own row.",
+    });
+
+    const weekly = weeklyVolume(posts, campaigns);
+    tables.set('weekly', {
+      rows: weekly.map((w) => ({ week: w.week, campaign: w.label, posts: w.posts })),
+      formats: { posts: 'thousands' },
+      definition:
+        "Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign's hashtags; a post with several campaigns' hashtags counts in each.",
+    });
+    const weeks = new Set(weekly.map((w) => w.week.getTime())).size;
+    set(
+      'weekly.weeks',
+      weeks,
+      'count',
+      'ISO weeks (Monday to Sunday, UTC) from the week of the first post to the week of the last, including partial weeks.',
+    );
+    for (const c of campaigns) {
+      const rows = weekly.filter((w) => w.campaign === c.id);
+      const max = rows.reduce<(typeof rows)[number] | undefined>((best, w) => (!best || w.posts > best.posts ? w : best), undefined);
+      set(
+        `weekly.${c.id}.mean`,
+        sum(rows, (w) => w.posts) / (rows.length || Number.NaN),
+        'count',
+        `Mean posts a week using ${c.label}'s hashtags, over ${rows.length} ISO weeks (partial first and last weeks included).`,
+        c.label,
+      );
+      if (max) {
+        set(
+          `weekly.${c.id}.max`,
+          max.posts,
+          'count',
+          `The most posts using ${c.label}'s hashtags in one ISO week (week of ${isoDay(max.week)}).`,
+          c.label,
+        );
+        set(
+          `weekly.${c.id}.max.week`,
+          max.week,
+          'date',
+          `The Monday starting the ISO week with the most posts using ${c.label}'s hashtags.`,
+          c.label,
+        );
+      }
+    }
+    const pair = frontmatter.gap ?? (campaigns.length >= 2 ? [campaigns[0]?.id, campaigns[1]?.id] : undefined);
+    if (pair) {
+      const [a, b] = pair as [string, string];
+      for (const [i, cid] of [a, b].entries()) {
+        if (!campaigns.some((c) => c.id === cid)) fail(['gap', i], `"${cid}" is not one of this post's campaign ids.`);
+      }
+      const gap = weeklyGap(weekly, a, b);
+      const la = campaigns.find((c) => c.id === a)?.label;
+      const lb = campaigns.find((c) => c.id === b)?.label;
+      const gapDef = `the absolute difference between posts using ${la}'s hashtags and posts using ${lb}'s in one ISO week (UTC)`;
+      set('weekly.gap.mean', gap.mean, 'count', `Mean over ${gap.weeks.length} ISO weeks of ${gapDef}.`);
+      if (gap.max) {
+        set(
+          'weekly.gap.max',
+          gap.max.gap,
+          'count',
+          `The largest, over ${gap.weeks.length} ISO weeks, of ${gapDef}; it was in the week of ${isoDay(gap.max.week)}.`,
+        );
+        set('weekly.gap.max.week', gap.max.week, 'date', 'The Monday starting the ISO week with the largest gap.');
+      }
+      if (gap.latest) {
+        set(
+          'weekly.gap.latest',
+          gap.latest.gap,
+          'count',
+          `${gapDef[0]?.toUpperCase()}${gapDef.slice(1)}, in the latest week (week of ${isoDay(gap.latest.week)}, which may be partial).`,
+        );
+        set('weekly.gap.latest.week', gap.latest.week, 'date', 'The Monday starting the latest ISO week with posts.');
+      }
+    }
+  }
+
+  // ---- named values, in dependency order
+  const defs = frontmatter.values;
+  const resolving = new Set<string>();
+  const table = (name: string, alias: string, key: string): Row[] => {
+    const dataset = datasets[alias];
+    if (!dataset) fail(['values', name, key], `reads dataset alias "${alias}", which is not under "datasets".`);
+    if (dataset.kind === 'posts') fail(['values', name, key], `reads "${alias}", a posts dataset; use the campaign keys for posts.`);
+    return dataset.rows as Row[];
+  };
+  const checkColumn = (name: string, rows: Row[], column: string, key: string) => {
+    if (rows.length > 0 && !(column in (rows[0] as Row))) {
+      fail(
+        ['values', name, key === 'column' ? 'column' : key],
+        `reads column "${column}", which the dataset does not have (it has ${Object.keys(rows[0] as Row).join(', ')}).`,
+      );
+    }
+  };
+  const numeric = (name: string, v: Cell, what: string): number => {
+    if (typeof v !== 'number') fail(['values', name], `${what} is ${v === null ? 'empty' : `"${String(v)}"`}, not a number.`);
+    return v;
+  };
+  const resolveKey = (name: string, key: string, index: number): Value => {
+    if (defs[key] && !values.has(key)) resolve(key);
+    const value = values.get(key);
+    if (!value) fail(['values', name, index], `refers to "${key}", which is not a known key.`);
+    return value;
+  };
+  function resolve(name: string) {
+    if (values.has(name)) return;
+    if (resolving.has(name)) fail(['values', name], 'depends on itself.');
+    resolving.add(name);
+    const def = defs[name] as ValueDefinition;
+    const scale = def.scale ?? 1;
+    const scaled = scale === 1 ? '' : ` × ${scale}`;
+    let value: number;
+    let type: ValueType;
+    let definition: string;
+    if ('pick' in def) {
+      const rows = table(name, def.pick, 'pick');
+      checkColumn(name, rows, def.column, 'column');
+      const result = pick(rows, def.where, def.column);
+      if (!result.ok)
+        fail(
+          ['values', name, 'where'],
+          `matches ${result.matches} rows of "${def.pick}" where ${describeFilter(def.where)}; it must match exactly one.`,
+        );
+      value = numeric(name, result.value, `The "${def.column}" it picks`) * scale;
+      type = def.type ?? 'number';
+      definition = `"${def.column}" of the one row of ${datasets[def.pick]?.id} where ${describeFilter(def.where)}${scaled}.`;
+    } else if ('share' in def) {
+      const rows = table(name, def.share, 'share');
+      checkColumn(name, rows, def.column, 'column');
+      const r = share(rows, def.column, def.where, def.of);
+      if (r.denominator === 0)
+        fail(['values', name, 'where'], `has no "${def.column}" to share: no rows of "${def.share}" match ${describeFilter(def.where)}.`);
+      value = r.value * scale;
+      type = def.type ?? 'share';
+      definition = `Sum of "${def.column}" where ${describeFilter({ ...def.where, ...def.of })} ÷ sum of "${def.column}" where ${describeFilter(def.where)} = ${thousands(r.numerator)} ÷ ${thousands(r.denominator)}, from ${datasets[def.share]?.id}${scaled}.`;
+    } else if ('sum' in def) {
+      const rows = table(name, def.sum, 'sum');
+      checkColumn(name, rows, def.column, 'column');
+      value = sum(where(rows, def.where), (r) => r[def.column] as number) * scale;
+      type = def.type ?? 'count';
+      definition = `Sum of "${def.column}" over rows of ${datasets[def.sum]?.id} where ${describeFilter(def.where)}${scaled}.`;
+    } else if ('count' in def) {
+      value = where(table(name, def.count, 'count'), def.where).length * scale;
+      type = def.type ?? 'count';
+      definition = `Rows of ${datasets[def.count]?.id} where ${describeFilter(def.where)}${scaled}.`;
+    } else {
+      const [ka, kb] = 'ratio' in def ? def.ratio : def.difference;
+      const a = resolveKey(name, ka, 0);
+      const b = resolveKey(name, kb, 1);
+      const va = numeric(name, a.value as Cell, `"${ka}"`);
+      const vb = numeric(name, b.value as Cell, `"${kb}"`);
+      if ('ratio' in def) {
+        value = ratio(va, vb) * scale;
+        type = def.type ?? 'ratio';
+        definition = `${ka} ÷ ${kb}${scaled}.`;
+      } else {
+        value = (va - vb) * scale;
+        type = def.type ?? (a.type === 'share' && b.type === 'share' ? 'points' : a.type);
+        definition = `${ka} − ${kb}${scaled}.`;
+      }
+    }
+    resolving.delete(name);
+    set(name, value, type, definition, def.label);
+  }
+  for (const name of Object.keys(defs)) resolve(name);
+
+  // ---- projection
+  if (frontmatter.projection) {
+    const p = frontmatter.projection;
+    const projected = values.get(`campaigns.${p.campaign}.share`);
+    if (!projected) fail(['projection', 'campaign'], `"${p.campaign}" is not one of this post's campaign ids.`);
+    const refs = p.references.map((key, i) => {
+      const v = values.get(key);
+      if (!v || typeof v.value !== 'number') fail(['projection', 'references', i], `"${key}" is not a numeric value of this post.`);
+      return { label: v.label ?? key, share: v.value, kind: 'reference', key };
+    });
+    const rows = projection({ label: p.label, share: projected.value as number }, refs);
+    tables.set('projection', {
+      rows: rows.map((r) => ({ label: r.label, share: r.share, kind: r.kind })),
+      formats: { share: 'percent' },
+      definition: `${p.label}: the share of voice of ${projected.label} read as a vote share, beside the reference values.`,
+    });
+    set('projection.share', projected.value, 'share', `${projected.definition} Read as a projected vote share.`, p.label);
+    refs.forEach((ref, i) => {
+      set(
+        `projection.vs.${ref.key}`,
+        rows[i + 1]?.difference ?? Number.NaN,
+        'points',
+        `projection.share − ${ref.key}, in percentage points.`,
+      );
+    });
+  }
+
+  return postsDataset ? { values, tables, campaigns, posts: postsDataset } : { values, tables, campaigns };
+}

@@ -1,0 +1,12 @@
+export { campaignMatcher } from './campaignMatcher.ts';
+export { type CampaignVolume, type CampaignVolumeRow, campaignVolume } from './campaignVolume.ts';
+export { cellEquals } from './cellEquals.ts';
+export { type PickResult, pick } from './pick.ts';
+export { type ProjectionRow, projection } from './projection.ts';
+export { ratio } from './ratio.ts';
+export { type ShareResult, share } from './share.ts';
+export { type ShareRow, shareOfVoice } from './shareOfVoice.ts';
+export type { Campaign } from './types.ts';
+export { type WeeklyGap, type WeeklyGapWeek, weeklyGap } from './weeklyGap.ts';
+export { type WeeklyRow, weeklyVolume } from './weeklyVolume.ts';
+export { type Filter, where } from './where.ts';

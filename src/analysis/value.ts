@@ -1,0 +1,24 @@
+export const VALUE_TYPES = ['count', 'share', 'ratio', 'number', 'audience', 'date', 'points', 'text'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+/** One computed figure a post can print, with how it was computed. */
+export interface Value {
+  key: string;
+  value: number | Date | string;
+  type: ValueType;
+  /** A sentence saying how it was computed, with its inputs; shown in methods. */
+  definition: string;
+  label?: string;
+}
+
+/** The format each kind of value gets when a directive does not choose one. */
+export const DEFAULT_FORMAT: Record<ValueType, string> = {
+  count: 'thousands',
+  share: 'percent',
+  ratio: 'ratio',
+  number: 'number',
+  audience: 'compact',
+  date: 'date',
+  points: 'points',
+  text: 'text',
+};

@@ -1,0 +1,67 @@
+import { ascending, descending, greatest, mean, rollup } from 'd3-array';
+import type { WeeklyRow } from './weeklyVolume.ts';
+
+export interface WeeklyGapWeek {
+  week: Date;
+  /** Posts of campaign `a` that week. */
+  a: number;
+  /** Posts of campaign `b` that week. */
+  b: number;
+  /** `|a − b|`. */
+  gap: number;
+}
+
+export interface WeeklyGap {
+  /** One entry per week, in ascending week order. */
+  weeks: WeeklyGapWeek[];
+  /** Arithmetic mean of `gap` over all weeks; NaN when there are no weeks. */
+  mean: number;
+  /** The week with the largest gap, the earliest such week on ties; undefined when there are no weeks. */
+  max: { week: Date; gap: number } | undefined;
+  /** The last week; undefined when there are no weeks. */
+  latest: { week: Date; gap: number } | undefined;
+}
+
+/**
+ * The weekly gap between campaigns `a` and `b` (ids), from rows produced by
+ * {@link weeklyVolume}.
+ *
+ * The weeks are every distinct `week` present in `weekly` (for any campaign),
+ * in ascending order. For each week, `a` and `b` are the `posts` of the rows
+ * of that week for campaign `a` and `b` respectively (summed if there are
+ * several; 0 when there is none, including when an id does not occur at all),
+ * and `gap` = |`a` − `b`|.
+ *
+ * - `mean`: arithmetic mean of the weekly gaps over all weeks, zero-gap weeks
+ *   included; NaN when there are no weeks;
+ * - `max`: the week with the largest gap; on ties the earliest such week;
+ * - `latest`: the gap of the last (most recent) week.
+ *
+ * Because both counts use "any" attribution, a post referencing both `a` and
+ * `b` is counted once in each and cancels out: the gap equals |(posts
+ * referencing `a` but not `b`) − (posts referencing `b` but not `a`)|, which is
+ * the difference of the exclusive ("only") counts when `a` and `b` are the
+ * only campaigns.
+ */
+export function weeklyGap(weekly: readonly WeeklyRow[], a: string, b: string): WeeklyGap {
+  const totals = rollup(
+    weekly,
+    (rows) => ({
+      week: rows[0]?.week ?? new Date(NaN),
+      a: rows.reduce((n, row) => n + (row.campaign === a ? row.posts : 0), 0),
+      b: rows.reduce((n, row) => n + (row.campaign === b ? row.posts : 0), 0),
+    }),
+    (row) => +row.week,
+  );
+  const weeks = [...totals.values()]
+    .sort((x, y) => ascending(+x.week, +y.week))
+    .map(({ week, a, b }) => ({ week, a, b, gap: Math.abs(a - b) }));
+  const max = greatest(weeks, (x, y) => ascending(x.gap, y.gap) || descending(+x.week, +y.week));
+  const latest = weeks.at(-1);
+  return {
+    weeks,
+    mean: mean(weeks, (week) => week.gap) ?? NaN,
+    max: max && { week: max.week, gap: max.gap },
+    latest: latest && { week: latest.week, gap: latest.gap },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Cell, Row } from '../data/types.ts';
+import { cellEquals } from './cellEquals.ts';
+
+/** Column → value conditions, all of which a row must satisfy. */
+export type Filter = Readonly<Record<string, Cell>>;
+
+/**
+ * The rows for which, for every column of `filter`, the row's cell in that
+ * column equals the filter value, in their original order. An empty filter
+ * matches every row. A column absent from a row counts as `null`.
+ *
+ * Equality ({@link cellEquals}) is symmetric: `null`, a missing cell and `''`
+ * are equal to one another; numbers compare numerically, and a number equals a
+ * string that is a decimal numeral of the same value (2015 equals `'2015'`);
+ * two strings are equal only when identical; two Dates are equal when they
+ * denote the same instant, and a Date equals a `YYYY-MM-DD` string naming its
+ * UTC calendar day; booleans equal only the same boolean; any other
+ * combination is unequal.
+ */
+export function where(rows: readonly Row[], filter: Filter): Row[] {
+  const conditions = Object.entries(filter);
+  return rows.filter((row) => conditions.every(([column, value]) => cellEquals(row[column], value)));
+}

@@ -1,0 +1,83 @@
+/**
+ * Typed cells: turns a raw value from a data file into the type the manifest
+ * declares, or says what was expected. Dates and times are always UTC; a time
+ * without a timezone is refused, because its meaning would depend on the
+ * machine that builds the site.
+ */
+import { isoParse, utcParse } from 'd3-time-format';
+import type { ColumnType } from './manifest.ts';
+import type { Cell } from './types.ts';
+
+export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string };
+
+const INTEGER = /^[-+]?\d+$/;
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const EXPECTED: Record<ColumnType, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  date: 'an ISO date (YYYY-MM-DD)',
+  datetime: 'an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z)',
+  boolean: 'true or false',
+};
+
+export function expectedFor(type: ColumnType): string {
+  return EXPECTED[type];
+}
+
+function validCalendarDay(year: string, month: string, day: string): boolean {
+  const m = Number(month);
+  const d = Number(day);
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+}
+
+const isEmpty = (raw: unknown) => raw === null || raw === undefined || raw === '';
+
+/** Parses a raw value as `type`. Empty input gives `null`; the caller decides whether that is allowed. */
+export function parseCell(raw: unknown, type: ColumnType): CellResult {
+  if (isEmpty(raw)) return { ok: true, value: null };
+  const fail = { ok: false, expected: EXPECTED[type] } as const;
+  switch (type) {
+    case 'string':
+      return typeof raw === 'object' ? fail : { ok: true, value: String(raw) };
+    case 'integer':
+      if (typeof raw === 'number') return Number.isInteger(raw) ? { ok: true, value: raw } : fail;
+      return typeof raw === 'string' && INTEGER.test(raw.trim()) ? { ok: true, value: Number(raw) } : fail;
+    case 'number':
+      if (typeof raw === 'number') return Number.isFinite(raw) ? { ok: true, value: raw } : fail;
+      return typeof raw === 'string' && NUMBER.test(raw.trim()) ? { ok: true, value: Number(raw) } : fail;
+    case 'boolean':
+      if (typeof raw === 'boolean') return { ok: true, value: raw };
+      if (typeof raw === 'string' && /^(true|false)$/i.test(raw.trim())) {
+        return { ok: true, value: raw.trim().toLowerCase() === 'true' };
+      }
+      return fail;
+    case 'date': {
+      const m = typeof raw === 'string' ? DATE.exec(raw.trim()) : null;
+      if (!m || !validCalendarDay(m[1] as string, m[2] as string, m[3] as string)) return fail;
+      return { ok: true, value: new Date(`${m[0]}T00:00:00Z`) };
+    }
+    case 'datetime':
+      return parseTime(raw);
+  }
+}
+
+/** Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm). */
+export function parseTime(raw: unknown, format?: string): CellResult {
+  if (typeof raw !== 'string') return { ok: false, expected: format ? `a time like "${format}"` : EXPECTED.datetime };
+  const text = raw.trim();
+  if (format) {
+    const date = utcParse(format)(text);
+    return date ? { ok: true, value: date } : { ok: false, expected: `a time in the format "${format}"` };
+  }
+  const m = DATETIME.exec(text);
+  if (!m || !validCalendarDay(m[1] as string, m[2] as string, m[3] as string)) {
+    return { ok: false, expected: EXPECTED.datetime };
+  }
+  const date = isoParse(text.replace(' ', 'T'));
+  return date && !Number.isNaN(date.getTime()) ? { ok: true, value: date } : { ok: false, expected: EXPECTED.datetime };
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, matchesGlob, relative, sep } from 'node:path';
+import { type Manifest, parseManifest } from './manifest.ts';
+
+export const MANIFEST = 'manifest.yaml';
+const NOT_DATA = new Set([MANIFEST, 'README.md']);
+
+export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** A path relative to `root`, with forward slashes, for messages and pages. */
+export const projectPath = (root: string, path: string) => relative(root, path).split(sep).join('/');
+
+/**
+ * The data files of a dataset folder that the manifest's `files` pattern
+ * matches, sorted by code point so the order never depends on the machine.
+ * Dropping a file in appends its rows in that order.
+ */
+export function listDataFiles(dir: string, manifest: Pick<Manifest, 'files'>): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !NOT_DATA.has(e.name) && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .filter((name) => matchesGlob(name, manifest.files))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => join(dir, name));
+}
+
+/**
+ * The content digest of a dataset: SHA-256 over the manifest's bytes and, in
+ * load order, each data file's name and bytes. Synchronous and parse-free
+ * (beyond the manifest) so the content loader can call it for every post.
+ * A folder without a valid manifest still gets a digest from what is there,
+ * so that fixing it triggers a re-render.
+ */
+export function datasetDigest(dir: string): string {
+  const hash = createHash('sha256');
+  const manifestPath = join(dir, MANIFEST);
+  if (!existsSync(manifestPath)) return sha256(`missing:${dir}`);
+  const text = readFileSync(manifestPath, 'utf8');
+  hash.update(`${MANIFEST}\0${sha256(text)}\0`);
+  let files: string[];
+  try {
+    files = listDataFiles(dir, parseManifest(text, manifestPath));
+  } catch {
+    files = readdirSync(dir)
+      .sort()
+      .map((name) => join(dir, name));
+  }
+  for (const file of files) hash.update(`${file.slice(dir.length)}\0${sha256(readFileSync(file))}\0`);
+  return hash.digest('hex');
+}

@@ -1,0 +1,23 @@
+/**
+ * Hashtags in post text, following Twitter's rules as its twitter-text library
+ * states them: a "#" (or full-width "＃") not preceded by a letter, digit, "_"
+ * or "&" (so "&#39;" and "AT&T#1" are not tags), followed by letters, marks,
+ * digits and "_", with at least one letter or mark (so "#2016" is not a tag).
+ *
+ * We do not depend on twitter-text itself: its last release (2019) pulls in
+ * core-js 2. The rule above is all Soundings needs from it.
+ */
+const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)/gu;
+
+/** The hashtags in `text`, without "#", in order of appearance and in the author's casing. */
+export function extractHashtags(text: string): string[] {
+  return Array.from(text.matchAll(HASHTAG), (m) => m[1] as string);
+}
+
+/** Splits a hashtags column ("#a #b", "a,b", "a; b") into tags without "#". */
+export function splitHashtags(cell: string): string[] {
+  return cell
+    .split(/[\s,;]+/)
+    .map((tag) => tag.replace(/^[#＃]/, ''))
+    .filter((tag) => tag.length > 0);
+}

@@ -1,0 +1,32 @@
+import type { Location } from '../errors.ts';
+
+/**
+ * One record as a data file holds it, before typing: the readers for every
+ * format produce these, so the field mapping and validation are written once.
+ */
+export interface RawRecord {
+  /** The value of a source field; JSON fields may be dot paths (`user.screen_name`). */
+  get(field: string): unknown;
+  has(field: string): boolean;
+  /** Where a field of this record is, for error messages. */
+  locate(field?: string): Location;
+}
+
+export interface RawFile {
+  /** The source fields every record shares (a CSV header), when the format has one. */
+  header?: readonly string[];
+  records: Iterable<RawRecord>;
+}
+
+export type DataFormat = 'csv' | 'tsv' | 'json' | 'ndjson';
+
+/** Reads a dot path such as `user.screen_name` from a parsed JSON value. */
+export function getPath(value: unknown, path: string): unknown {
+  if (value && typeof value === 'object' && path in value) return (value as Record<string, unknown>)[path];
+  let current: unknown = value;
+  for (const part of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}

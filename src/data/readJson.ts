@@ -1,0 +1,49 @@
+import { error, MalformedJson } from '../errors.ts';
+import { jsonErrorOffset, jsonLocator, positionOf } from './jsonLocation.ts';
+import { getPath, type RawFile, type RawRecord } from './rawRecord.ts';
+
+function parseStrict(text: string, file: string, baseLine = 0): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const { offset, reason } = jsonErrorOffset(text);
+    const { line, column } = positionOf(text, offset);
+    throw error(MalformedJson, { file, line: line + baseLine, column }, reason);
+  }
+}
+
+function record(
+  value: unknown,
+  locate: (path: (string | number)[]) => ReturnType<ReturnType<typeof jsonLocator>>,
+  prefix: (string | number)[],
+): RawRecord {
+  return {
+    get: (field) => getPath(value, field),
+    has: (field) => getPath(value, field) !== undefined,
+    locate: (field) => locate(field === undefined ? prefix : [...prefix, ...field.split('.')]),
+  };
+}
+
+/** Reads a JSON array of records (or an object whose `data` is one, as API exports are). */
+export function readJson(text: string, file: string): RawFile {
+  const value = parseStrict(text, file);
+  const items = Array.isArray(value) ? value : (value as { data?: unknown } | null)?.data;
+  if (!Array.isArray(items)) {
+    throw error(MalformedJson, { file, line: 1, column: 1 }, 'The file must hold an array of records, or an object whose "data" is one.');
+  }
+  const prefix = Array.isArray(value) ? [] : ['data'];
+  const locate = jsonLocator(text, file);
+  return { records: items.map((item, i) => record(item, locate, [...prefix, i])) };
+}
+
+/** Reads newline-delimited JSON: one record per non-blank line. */
+export function readNdjson(text: string, file: string): RawFile {
+  const records: RawRecord[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const value = parseStrict(line, file, i);
+    records.push(record(value, jsonLocator(line, file, i), []));
+  });
+  return { records };
+}

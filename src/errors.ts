@@ -1,0 +1,239 @@
+/**
+ * Soundings' one catalogue of user-facing errors and warnings.
+ *
+ * Every message says what happened, why, and what to do, and is thrown with a
+ * location so that it prints as `file:line:column: message hint`. Tests assert
+ * the exact text, so change wording here, never at a call site.
+ */
+
+export interface Location {
+  /** Path relative to the project root (or absolute when outside it). */
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ErrorData<Args extends unknown[]> {
+  name: string;
+  title: string;
+  message: (...args: Args) => string;
+  hint: string;
+}
+
+export class SoundingsError extends Error {
+  readonly title: string;
+  readonly hint: string;
+  readonly location: Location | undefined;
+  readonly detail: string;
+
+  constructor(data: { name: string; title: string; hint: string }, detail: string, location?: Location) {
+    super(formatMessage(detail, data.hint, location));
+    this.name = data.name;
+    this.title = data.title;
+    this.hint = data.hint;
+    this.detail = detail;
+    this.location = location;
+  }
+}
+
+export function formatLocation(location: Location): string {
+  let out = location.file;
+  if (location.line !== undefined) {
+    out += `:${location.line}`;
+    if (location.column !== undefined) out += `:${location.column}`;
+  }
+  return out;
+}
+
+function formatMessage(detail: string, hint: string, location?: Location): string {
+  const where = location ? `${formatLocation(location)}: ` : '';
+  return hint ? `${where}${detail} ${hint}` : `${where}${detail}`;
+}
+
+/** Builds a SoundingsError from a catalogue entry. */
+export function error<Args extends unknown[]>(data: ErrorData<Args>, location: Location | undefined, ...args: Args): SoundingsError {
+  return new SoundingsError(data, data.message(...args), location);
+}
+
+const define = <Args extends unknown[]>(data: ErrorData<Args>): ErrorData<Args> => data;
+
+const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
+
+// ---------------------------------------------------------------- datasets
+
+export const DatasetNotFound = define({
+  name: 'DatasetNotFound',
+  title: 'Unknown dataset',
+  message: (id: string, known: readonly string[]) =>
+    `There is no dataset "${id}" in data/.${known.length ? ` Known datasets: ${list(known)}.` : ''}`,
+  hint: 'Create data/<dataset>/manifest.yaml, or fix the name in the frontmatter.',
+});
+
+export const ManifestMissing = define({
+  name: 'ManifestMissing',
+  title: 'Dataset without a manifest',
+  message: (dir: string) => `The dataset folder ${dir} has no manifest.yaml.`,
+  hint: 'Add a manifest.yaml describing the data (see README, "Adding a dataset").',
+});
+
+export const ManifestInvalid = define({
+  name: 'ManifestInvalid',
+  title: 'Invalid manifest',
+  message: (problem: string) => problem,
+  hint: 'Fix the manifest (see README, "Adding a dataset").',
+});
+
+export const NoDataFiles = define({
+  name: 'NoDataFiles',
+  title: 'Dataset without data files',
+  message: (pattern: string) => `No data file matches "${pattern}".`,
+  hint: 'Add a .csv, .tsv, .json or .ndjson file beside the manifest, or fix its "files" pattern.',
+});
+
+export const UnknownFormat = define({
+  name: 'UnknownFormat',
+  title: 'Unknown data format',
+  message: (file: string) => `Cannot tell the format of ${file} from its extension.`,
+  hint: 'Name it .csv, .tsv, .json or .ndjson, or set "format" in the manifest.',
+});
+
+export const MalformedCsv = define({
+  name: 'MalformedCsv',
+  title: 'Malformed CSV row',
+  message: (reason: string) => reason,
+  hint: 'Check the quoting and the number of separators on this line.',
+});
+
+export const MalformedJson = define({
+  name: 'MalformedJson',
+  title: 'Malformed JSON',
+  message: (reason: string) => reason,
+  hint: 'Fix the JSON syntax at this position.',
+});
+
+export const MissingColumn = define({
+  name: 'MissingColumn',
+  title: 'Missing column',
+  message: (column: string, field: string, available: readonly string[]) =>
+    `The manifest maps "${field}" to column "${column}", which this file does not have. Its columns are ${list(available)}.`,
+  hint: 'Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
+});
+
+export const MissingValue = define({
+  name: 'MissingValue',
+  title: 'Missing value',
+  message: (column: string) => `"${column}" is empty.`,
+  hint: 'Fill it in or remove the row.',
+});
+
+export const BadDate = define({
+  name: 'BadDate',
+  title: 'Invalid date',
+  message: (column: string, got: string, expected: string) => `"${column}" must be ${expected}, got "${got}".`,
+  hint: 'Fix or remove the row.',
+});
+
+export const BadNumber = define({
+  name: 'BadNumber',
+  title: 'Invalid number',
+  message: (column: string, got: string, type: string) =>
+    `"${column}" must be ${type === 'integer' ? 'a whole number' : 'a number'}, got "${got}".`,
+  hint: 'Write plain digits with an optional "." decimal point and no thousands separators, or remove the row.',
+});
+
+export const BadBoolean = define({
+  name: 'BadBoolean',
+  title: 'Invalid boolean',
+  message: (column: string, got: string) => `"${column}" must be true or false, got "${got}".`,
+  hint: 'Fix or remove the row.',
+});
+
+export const DuplicateAccount = define({
+  name: 'DuplicateAccount',
+  title: 'Duplicate account id',
+  message: (id: string, first: string) => `The account id "${id}" was already used at ${first}.`,
+  hint: 'Give each account row a unique id.',
+});
+
+// ---------------------------------------------------------------- posts
+
+export const FrontmatterInvalid = define({
+  name: 'FrontmatterInvalid',
+  title: 'Invalid frontmatter',
+  message: (problem: string) => problem,
+  hint: 'Fix the frontmatter (see README, "Writing a post").',
+});
+
+export const UnknownKey = define({
+  name: 'UnknownKey',
+  title: 'Unknown value key',
+  message: (key: string, nearest: readonly string[]) =>
+    `There is no value "${key}".${nearest.length ? ` Did you mean ${list(nearest)}?` : ''}`,
+  hint: 'Use a key listed in README, "Directives", or define it under "values" in the frontmatter.',
+});
+
+export const UnknownFormatName = define({
+  name: 'UnknownFormatName',
+  title: 'Unknown number format',
+  message: (format: string, known: readonly string[]) =>
+    `"${format}" is neither a house format (${list(known)}) nor a d3-format specifier.`,
+  hint: 'Pick one of the house formats or a valid d3-format specifier such as ".2f".',
+});
+
+export const FormatMismatch = define({
+  name: 'FormatMismatch',
+  title: 'Format does not fit the value',
+  message: (key: string, format: string, type: string) => `The format "${format}" cannot show "${key}", which is a ${type}.`,
+  hint: 'Choose a format that fits the value, or leave "format" out to use its default.',
+});
+
+export const DirectiveInvalid = define({
+  name: 'DirectiveInvalid',
+  title: 'Invalid directive',
+  message: (name: string, problem: string) => `::${name}: ${problem}`,
+  hint: 'See README, "Directives", for its attributes.',
+});
+
+export const ValueInvalid = define({
+  name: 'ValueInvalid',
+  title: 'Invalid value definition',
+  message: (name: string, problem: string) => `The value "${name}" ${problem}`,
+  hint: 'Fix its definition under "values" in the frontmatter.',
+});
+
+export const UnknownTable = define({
+  name: 'UnknownTable',
+  title: 'Unknown chart data',
+  message: (name: string, known: readonly string[]) => `There is no table "${name}" to chart. Known tables: ${list(known)}.`,
+  hint: 'Name a computed table or one of the post\'s dataset aliases in data="…".',
+});
+
+export const UnknownSpec = define({
+  name: 'UnknownSpec',
+  title: 'Unknown chart spec',
+  message: (spec: string, builtins: readonly string[]) =>
+    `"${spec}" is neither a built-in chart (${list(builtins)}) nor a .vl.json file beside the post.`,
+  hint: 'Use a built-in name, or a path such as ./my-chart.vl.json relative to the post.',
+});
+
+export const ChartFailed = define({
+  name: 'ChartFailed',
+  title: 'Chart failed to render',
+  message: (reason: string) => `vega-lite could not render the chart: ${reason}`,
+  hint: "Check that the spec's fields exist in the chart's data table.",
+});
+
+export const ValueUndefined = define({
+  name: 'ValueUndefined',
+  title: 'Value not defined for this data',
+  message: (key: string, definition: string) =>
+    `"${key}" cannot be computed from this data (${definition.replace(/\.$/, '')}): there is nothing to divide by, or no rows.`,
+  hint: 'Check the data it reads, or remove it from the post.',
+});
+
+export const UnknownDirective = define({
+  name: 'UnknownDirective',
+  title: 'Unknown directive',
+  message: (name: string, known: readonly string[]) => `There is no directive "::${name}". Known directives: ${list(known)}.`,
+  hint: 'Fix the name, or write the colons as "\\:" if they are meant as text.',
+});

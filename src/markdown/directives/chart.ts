@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'astro/zod';
+import { where } from '../../analysis/where.ts';
+import type { Cell } from '../../data/types.ts';
+import { DirectiveInvalid, UnknownSpec, UnknownTable } from '../../errors.ts';
+import { builtinCharts } from '../../render/builtinCharts.ts';
+import { chartSvg } from '../../render/chartSvg.ts';
+import { dataTable } from '../../render/dataTable.ts';
+import { figure } from '../../render/figure.ts';
+import { type Directive, DirectiveProblem } from './types.ts';
+
+const attributes = z.strictObject({
+  /** The computed table or dataset alias to chart. */
+  data: z.string().min(1),
+  /** A built-in chart name, or a `.vl.json` file relative to the post. */
+  spec: z.string().min(1),
+  title: z.string().optional(),
+  description: z.string().min(1),
+  /** Keep only rows matching `column=value` pairs, separated by commas. */
+  where: z.string().optional(),
+  source: z.string().optional(),
+});
+
+/** Parses `platform=twitter, year=2016` into a filter. */
+function parseWhere(text: string): Record<string, Cell> {
+  const filter: Record<string, Cell> = {};
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 1)
+      throw new DirectiveProblem(
+        DirectiveInvalid,
+        DirectiveInvalid.message('chart', `where="${text}" must be column=value pairs separated by commas.`),
+      );
+    filter[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return filter;
+}
+
+function loadSpec(spec: string, postDir: string): { spec: Record<string, unknown>; formats: Record<string, string> } {
+  const builtin = builtinCharts[spec];
+  if (builtin) return { spec: structuredClone(builtin.spec) as Record<string, unknown>, formats: builtin.formats };
+  if ((spec.startsWith('./') || spec.startsWith('../')) && spec.endsWith('.vl.json')) {
+    try {
+      return { spec: JSON.parse(readFileSync(resolve(postDir, spec), 'utf8')), formats: {} };
+    } catch (e) {
+      throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', `cannot read ${spec}: ${(e as Error).message}`));
+    }
+  }
+  throw new DirectiveProblem(UnknownSpec, UnknownSpec.message(spec, Object.keys(builtinCharts)));
+}
+
+/**
+ * `::chart[Title]{data=… spec=… description="…"}` renders a vega-lite chart
+ * of a computed table to static SVG, with its caption and a fallback table.
+ */
+export const chartDirective: Directive<z.infer<typeof attributes>> = {
+  name: 'chart',
+  kind: 'leaf',
+  attributes,
+  async render(attrs, label, { analysis, postDir, nextId }) {
+    const title = (attrs.title ?? label).trim();
+    if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
+    const table = analysis.tables.get(attrs.data);
+    if (!table) throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, [...analysis.tables.keys()]));
+    const rows = attrs.where ? where(table.rows, parseWhere(attrs.where)) : table.rows;
+    const { spec, formats } = loadSpec(attrs.spec, postDir);
+    const id = nextId(`chart-${attrs.data}`);
+    const colors = {
+      domain: analysis.campaigns.map((c) => c.label),
+      range: analysis.campaigns.map((c) => c.color),
+    };
+    const svg = await chartSvg(spec, rows, { id, colors, title, description: attrs.description });
+    const html = dataTable(rows, { formats: { ...table.formats, ...formats } });
+    return figure({ id, title, description: attrs.description, svg, table: html, ...(attrs.source ? { source: attrs.source } : {}) });
+  },
+};

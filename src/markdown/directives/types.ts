@@ -1,0 +1,43 @@
+import type { z } from 'astro/zod';
+import type { PostAnalysis } from '../../analysis/analysePost.ts';
+import type { Location } from '../../errors.ts';
+
+/** What a directive's renderer may use: the post's computed values and tables, and where the post is. */
+export interface DirectiveContext {
+  analysis: PostAnalysis;
+  /** The post's path relative to the project root, for messages. */
+  file: string;
+  /** The post's folder, absolute, for files beside it (chart specs). */
+  postDir: string;
+  /** A per-post counter, so generated ids are stable and unique on the page. */
+  nextId(prefix: string): string;
+}
+
+/**
+ * Every directive has the same shape: a name, a zod schema for its
+ * attributes, and a renderer from attributes to HTML. The remark plugin holds
+ * only the registry and the tree walk.
+ */
+export interface Directive<A = Record<string, unknown>> {
+  name: string;
+  /** `text` for `:name[…]{…}` inside prose, `leaf` for `::name[…]{…}` on its own line. */
+  kind: 'text' | 'leaf';
+  attributes: z.ZodType<A>;
+  /**
+   * Renders to an HTML string. `label` is the directive's `[…]` text.
+   * Throw `DirectiveProblem` for a mistake in the post; it is reported at the directive's position.
+   */
+  render(attributes: A, label: string, context: DirectiveContext): string | Promise<string>;
+}
+
+/** A mistake in how a post uses a directive; the plugin adds the location. */
+export class DirectiveProblem extends Error {
+  constructor(
+    readonly data: { name: string; title: string; hint: string; message: (...args: never[]) => string },
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export type { Location };

@@ -1,0 +1,54 @@
+import { z } from 'astro/zod';
+import { distance } from 'fastest-levenshtein';
+import { DEFAULT_FORMAT } from '../../analysis/value.ts';
+import { FormatMismatch, UnknownFormatName, UnknownKey, ValueUndefined } from '../../errors.ts';
+import { escapeHtml } from '../../render/escape.ts';
+import { formatValue, HOUSE_FORMATS, isD3Specifier, isHouseFormat } from '../../render/format.ts';
+import { type Directive, DirectiveProblem } from './types.ts';
+
+const attributes = z.strictObject({
+  key: z.string().optional(),
+  format: z.string().optional(),
+  /** Significant digits kept by `more-than` (default 2). */
+  digits: z.coerce.number().int().min(1).max(6).optional(),
+});
+
+/** The `limit` known keys closest to `key` by edit distance (ties in key order). */
+export function nearestKeys(key: string, known: Iterable<string>, limit = 3): string[] {
+  return Array.from(known, (k) => ({ k, d: distance(key, k) }))
+    .filter(({ k, d }) => d <= Math.max(3, Math.ceil(k.length / 2)))
+    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
+    .slice(0, limit)
+    .map(({ k }) => k);
+}
+
+const NUMERIC_ONLY = new Set(['percent', 'thousands', 'more-than', 'compact', 'ratio', 'points', 'number']);
+
+/**
+ * `:value[key]{format=… digits=…}` prints a computed value in a house format.
+ * Without `format`, the value's own kind chooses (a share prints as a percent,
+ * a count with thousands separators, followers compactly…).
+ */
+export const valueDirective: Directive<z.infer<typeof attributes>> = {
+  name: 'value',
+  kind: 'text',
+  attributes,
+  render(attrs, label, { analysis }) {
+    const key = (attrs.key ?? label).trim();
+    const value = analysis.values.get(key);
+    if (!value) throw new DirectiveProblem(UnknownKey, UnknownKey.message(key, nearestKeys(key, analysis.values.keys())));
+    const format = attrs.format ?? DEFAULT_FORMAT[value.type];
+    if (!isHouseFormat(format) && !isD3Specifier(format)) {
+      throw new DirectiveProblem(UnknownFormatName, UnknownFormatName.message(format, HOUSE_FORMATS));
+    }
+    const isNumber = typeof value.value === 'number';
+    if ((NUMERIC_ONLY.has(format) || !isHouseFormat(format)) && !isNumber) {
+      throw new DirectiveProblem(FormatMismatch, FormatMismatch.message(key, format, value.type));
+    }
+    if (isNumber && !Number.isFinite(value.value)) {
+      throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, value.definition));
+    }
+    const text = formatValue(value.value, format, attrs.digits);
+    return `<span class="value" data-key="${escapeHtml(key)}" title="${escapeHtml(value.definition)}">${escapeHtml(text)}</span>`;
+  },
+};

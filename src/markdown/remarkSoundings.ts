@@ -1,0 +1,169 @@
+/**
+ * The remark plugin: validates the post's frontmatter, loads its datasets,
+ * analyses them, and replaces every directive with its rendered HTML.
+ *
+ *   frontmatter ─ validate ─ load datasets ─ analysePost ─┐
+ *   Markdown tree ─ walk directives ───────────────────────┴─ render ─ html nodes
+ *
+ * It holds only the registry lookup and the tree walk; each directive lives in
+ * `directives/`. Problems are reported at `post.md:line:column`, all of them at
+ * once, and fail the build: a page with a wrong number must not be published.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Html, Root, Text } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
+import { projectPath } from '../data/datasetFiles.ts';
+import { describeIssue } from '../data/manifest.ts';
+import type { Dataset } from '../data/types.ts';
+import { DirectiveInvalid, error, type Location, SoundingsError, UnknownDirective, ValueInvalid } from '../errors.ts';
+import { cachedDataset } from './datasetCache.ts';
+import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
+import type { Frontmatter } from './frontmatter.ts';
+import { bodyLineOffset, type PostSource, postSource } from './postSource.ts';
+import { frontmatterLocator, validateFrontmatter } from './validateFrontmatter.ts';
+
+export interface SoundingsOptions {
+  root: string;
+  dataDir: string;
+}
+
+type AnyDirective = TextDirective | LeafDirective | ContainerDirective;
+
+/** Several problems in one post, reported together. */
+export class SoundingsErrors extends Error {
+  constructor(readonly errors: SoundingsError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'SoundingsErrors';
+  }
+}
+
+function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions, locate: (path: (string | number)[]) => Location) {
+  const datasets: Record<string, Dataset> = {};
+  for (const [alias, id] of Object.entries(frontmatter.datasets)) {
+    try {
+      datasets[alias] = cachedDataset(id, options);
+    } catch (e) {
+      if (e instanceof SoundingsError && e.name === 'DatasetNotFound') {
+        throw new SoundingsError(e, e.detail, locate(['datasets', alias]));
+      }
+      throw e;
+    }
+  }
+  return datasets;
+}
+
+/** Analyses a post from its source text. Exposed for the methods page and tests. */
+export function analyseSource(
+  text: string,
+  file: string,
+  options: SoundingsOptions,
+): { frontmatter: Frontmatter; analysis: PostAnalysis; source: PostSource } {
+  const source = postSource(text);
+  const frontmatter = validateFrontmatter(source, file);
+  const locate = frontmatterLocator(source, file);
+  const datasets = loadDatasets(frontmatter, options, locate);
+  const analysis = analysePost(frontmatter, datasets, (path, message) => {
+    const name = path[0] === 'values' ? String(path[1]) : undefined;
+    throw name
+      ? error(ValueInvalid, locate(path), name, message)
+      : new SoundingsError(ValueInvalid, `"${path.join('.')}": ${message}`, locate(path));
+  });
+  return { frontmatter, analysis, source };
+}
+
+function directiveName(node: AnyDirective): string {
+  return node.type === 'textDirective' ? `:${node.name}` : node.type === 'leafDirective' ? `::${node.name}` : `:::${node.name}`;
+}
+
+function labelOf(node: AnyDirective): string {
+  if (node.type === 'containerDirective') return '';
+  let text = '';
+  visit(node, 'text', (t: Text) => {
+    text += t.value;
+  });
+  return text;
+}
+
+export function remarkSoundings(options: SoundingsOptions) {
+  const registry = new Map(directives.map((d) => [d.name, d as Directive<Record<string, unknown>>]));
+
+  return async function transform(tree: Root, vfile: VFile) {
+    const path = vfile.path;
+    if (!path || !existsSync(path)) return;
+    const file = projectPath(options.root, path);
+    const fileText = readFileSync(path, 'utf8');
+    const body = String(vfile.value);
+    const lineOffset = bodyLineOffset(fileText, body);
+    const at = (node: AnyDirective): Location => ({
+      file,
+      line: (node.position?.start.line ?? 1) + lineOffset,
+      column: node.position?.start.column ?? 1,
+    });
+
+    const found: { node: AnyDirective; index: number; parent: { children: unknown[] } }[] = [];
+    visit(tree, (node, index, parent) => {
+      if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
+      if (parent && index !== undefined) found.push({ node: node as AnyDirective, index, parent: parent as { children: unknown[] } });
+    });
+    // Without directives there is nothing to compute, but the frontmatter is still checked.
+    const { analysis } = analyseSource(fileText, file, options);
+
+    const problems: SoundingsError[] = [];
+    let counter = 0;
+    const context = {
+      analysis,
+      file,
+      postDir: dirname(path),
+      nextId: (prefix: string) => `${prefix}-${++counter}`,
+    };
+    const rendered = await Promise.all(
+      found.map(async ({ node }) => {
+        const directive = registry.get(node.name);
+        const expected = node.type === 'textDirective' ? 'text' : 'leaf';
+        if (!directive || directive.kind !== expected) {
+          if (node.type === 'textDirective') {
+            // Ordinary colons in prose ("10:30", "note:this") are text, as written.
+            const start = node.position?.start.offset;
+            const end = node.position?.end.offset;
+            const original = start !== undefined && end !== undefined ? body.slice(start, end) : `:${node.name}`;
+            return { type: 'text', value: original } satisfies Text;
+          }
+          const known = directives.filter((d) => d.kind === expected).map((d) => d.name);
+          problems.push(error(UnknownDirective, at(node), directiveName(node).replace(/^:+/, ''), known));
+          return undefined;
+        }
+        const parsed = directive.attributes.safeParse(node.attributes ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          problems.push(error(DirectiveInvalid, at(node), node.name, issue ? describeIssue(issue) : 'has invalid attributes.'));
+          return undefined;
+        }
+        try {
+          const html = await directive.render(parsed.data, labelOf(node), context);
+          return { type: 'html', value: html } satisfies Html;
+        } catch (e) {
+          if (e instanceof DirectiveProblem) {
+            problems.push(new SoundingsError(e.data, e.detail, at(node)));
+            return undefined;
+          }
+          if (e instanceof SoundingsError) {
+            problems.push(new SoundingsError(e, e.detail, at(node)));
+            return undefined;
+          }
+          throw e;
+        }
+      }),
+    );
+    if (problems.length === 1) throw problems[0];
+    if (problems.length > 1) throw new SoundingsErrors(problems);
+    // Replace from the last to the first so earlier indexes stay valid.
+    for (let i = found.length - 1; i >= 0; i--) {
+      const { parent, index } = found[i] as (typeof found)[number];
+      parent.children.splice(index, 1, rendered[i]);
+    }
+  };
+}

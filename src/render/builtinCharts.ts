@@ -1,0 +1,49 @@
+import followerReach from './charts/follower-reach.vl.json' with { type: 'json' };
+import projection from './charts/projection.vl.json' with { type: 'json' };
+import shareOfVoice from './charts/share-of-voice.vl.json' with { type: 'json' };
+import weeklyVolume from './charts/weekly-volume.vl.json' with { type: 'json' };
+import type { VegaLiteSpec } from './mapViews.ts';
+
+/** Freezes a JSON value and everything in it: the specs are shared, so no caller may change them (clone first). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export interface BuiltinChart {
+  /** A vega-lite spec without data; {@link chartSvg} supplies the rows. */
+  spec: VegaLiteSpec;
+  /** Column formats (house formats or d3 specifiers) for the fallback data table. */
+  formats: Record<string, string>;
+}
+
+/**
+ * The charts a post can name in `::chart{spec=…}`, each bound to the columns
+ * of the table it draws:
+ *
+ * - `weekly-volume`: `{week: Date, campaign: string, posts: number}`, one row
+ *   per campaign and week (the UTC midnight that starts the ISO week). A line
+ *   per campaign, a point per week; weeks are evenly spaced categories, so a
+ *   week without posts must be a row with 0, not a missing row.
+ * - `share-of-voice`: `{campaign: string, posts: number, share: number}`, share
+ *   a proportion; a horizontal bar per campaign, in row order, labelled "79.4%".
+ * - `follower-reach`: `{name: string, followers: number, campaign: string|null,
+ *   platform: string}`; a horizontal bar per account, sorted by followers, on
+ *   a log scale with ticks at powers of ten ("10k", "1m"), each bar labelled
+ *   "629k". A null campaign is shown as "Other/unaffiliated" (OTHER_CAMPAIGN),
+ *   in neutral grey when campaign colours are given. A name that occurs more
+ *   than once is labelled "Name (platform)". Accounts with no or 0 followers
+ *   are left out (a log scale cannot show them); the data table keeps them.
+ * - `projection`: `{label: string, share: number, kind: string}`; a horizontal
+ *   bar per row, in row order, coloured by kind, labelled "52.0%", with a dashed
+ *   rule at 50%.
+ */
+export const builtinCharts: Record<string, BuiltinChart> = {
+  'weekly-volume': { spec: deepFreeze(weeklyVolume), formats: { posts: 'thousands' } },
+  'share-of-voice': { spec: deepFreeze(shareOfVoice), formats: { share: 'percent', posts: 'thousands' } },
+  'follower-reach': { spec: deepFreeze(followerReach), formats: { followers: 'thousands' } },
+  projection: { spec: deepFreeze(projection), formats: { share: 'percent' } },
+};

@@ -1,0 +1,186 @@
+import * as vega from 'vega';
+import { Error as LOG_ERROR, logger, parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Row } from '../data/types.ts';
+import { ChartFailed, error } from '../errors.ts';
+import { type CampaignColors, campaignColors } from './campaignColors.ts';
+import { escapeHtml } from './escape.ts';
+import { HOUSE_WIDTH, houseConfig } from './houseConfig.ts';
+import { isRecord, type VegaLiteSpec } from './mapViews.ts';
+import { missingFields } from './missingFields.ts';
+import { prefixSvgIds } from './prefixSvgIds.ts';
+import { textWidth } from './textWidth.ts';
+import { MARK_TYPES, unknownMarks } from './unknownMarks.ts';
+import { utcTemporal } from './utcTemporal.ts';
+
+export type { CampaignColors } from './campaignColors.ts';
+export type { VegaLiteSpec } from './mapViews.ts';
+
+export interface ChartSvgOptions {
+  /** Unique on the page; every id in the SVG starts with it (characters other than A–Z a–z 0–9 _ - become "-"). */
+  id: string;
+  /** Campaign colours (see {@link campaignColors}). */
+  colors?: CampaignColors;
+  /** The SVG's accessible name, instead of the spec's `title` (which vega also draws). */
+  title?: string;
+  /** The SVG's accessible description, instead of the spec's `description`. */
+  description?: string;
+}
+
+interface TextItem {
+  fontSize?: number | null;
+  fontWeight?: string | number | null;
+  limit?: number | null;
+}
+
+/** vega's text measurement hook (not in its typings); vl-convert replaces it the same way. */
+const textMetrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
+
+/**
+ * Measures text for vega with {@link textWidth} instead of its 0.8 em per
+ * character guess. Truncated text (with a `limit`) is at most `limit` wide.
+ */
+function houseTextWidth(item: TextItem, text: unknown): number {
+  const size = item.fontSize == null ? 11 : Number(item.fontSize) || 0;
+  const width = textWidth(text == null ? '' : String(text).trim(), size, item.fontWeight ?? undefined);
+  const limit = Number(item.limit);
+  return limit > 0 ? Math.min(width, limit) : width;
+}
+
+const COMPOSITE_KEYS = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'];
+
+/** Deep merge of plain objects; values from `over` win, arrays are replaced. */
+function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    out[key] = isRecord(current) && isRecord(value) ? merge(current, value) : value;
+  }
+  return out;
+}
+
+function toValue(cell: unknown): unknown {
+  if (!(cell instanceof Date)) return cell;
+  return Number.isNaN(cell.getTime()) ? null : cell.toISOString();
+}
+
+function titleText(title: unknown): string | undefined {
+  const text = isRecord(title) ? title.text : title;
+  if (typeof text === 'string') return text;
+  if (Array.isArray(text)) return text.filter((line) => typeof line === 'string').join(' ');
+  return undefined;
+}
+
+function quoted(names: readonly string[]): string {
+  return names.map((name) => `"${name}"`).join(', ');
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Prepares a spec for rendering: the rows as inline data, UTC dates, campaign
+ * colours, the house config under the spec's own, and the house width for
+ * single and layered views that set none.
+ */
+function prepare(spec: VegaLiteSpec, rows: readonly Row[], options: ChartSvgOptions): Record<string, unknown> {
+  // A deep copy: vega stamps ids onto inline data objects, which must not reach the caller's spec.
+  let out: VegaLiteSpec = utcTemporal(structuredClone(spec));
+  if (options.colors) out = campaignColors(out, options.colors, rows);
+  const prepared: Record<string, unknown> = {
+    ...out,
+    data: { values: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toValue(v)]))) },
+    config: merge(houseConfig, isRecord(out.config) ? out.config : {}),
+  };
+  if (!COMPOSITE_KEYS.some((key) => key in out)) {
+    prepared.width ??= HOUSE_WIDTH;
+    prepared.autosize ??= { type: 'fit-x', contains: 'padding' };
+  }
+  return prepared;
+}
+
+/**
+ * Adds `role="img"` and an accessible name and description to the root
+ * `<svg>`: a `<title>` and a `<desc>` as its first children, referenced by
+ * `aria-labelledby` and `aria-describedby`.
+ */
+function labelRoot(svg: string, prefix: string, title: string, description: string | undefined): string {
+  const end = svg.indexOf('>');
+  if (!svg.startsWith('<svg') || end < 0) throw new Error('vega did not produce an <svg> element');
+  const titleId = `${prefix}-title`;
+  const descId = `${prefix}-desc`;
+  const attrs = [' role="img"', ` aria-labelledby="${titleId}"`];
+  let children = `<title id="${titleId}">${escapeHtml(title)}</title>`;
+  if (description !== undefined) {
+    attrs.push(` aria-describedby="${descId}"`);
+    children += `<desc id="${descId}">${escapeHtml(description)}</desc>`;
+  }
+  const selfClosing = svg[end - 1] === '/';
+  const open = svg.slice(4, selfClosing ? end - 1 : end);
+  const body = selfClosing ? '</svg>' : svg.slice(end + 1);
+  return `<svg${attrs.join('')}${open}>${children}${body}`;
+}
+
+/**
+ * Renders a vega-lite spec with the given rows to a static, self-contained
+ * SVG string, ready to inline in a page.
+ *
+ * - Rows become `data: {values}`; Date cells become ISO strings, and
+ *   temporal fields are read and shown in UTC (see {@link utcTemporal}), so
+ *   the output is the same in every time zone.
+ * - With `colors`, encodings of `campaign` get the campaigns' colours (see
+ *   {@link campaignColors}).
+ * - The house config (see {@link houseConfig}) sits under the spec's own.
+ * - Every id is rewritten to start with `options.id` (see
+ *   {@link prefixSvgIds}), so the bytes do not depend on render order and
+ *   charts on one page do not collide.
+ * - The root `<svg>` gets `role="img"`, a `<title>` (from `options.title`,
+ *   the spec's `title`, its `description` or "Chart") and a `<desc>` (from
+ *   `options.description` or the spec's `description`), all escaped; vega's
+ *   own ARIA attributes are kept.
+ *
+ * Throws ChartFailed when vega-lite or vega rejects the spec, when it uses an
+ * unknown mark type (see {@link unknownMarks}) or when an encoding reads a
+ * field the rows do not have (see {@link missingFields}).
+ */
+export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options: ChartSvgOptions): Promise<string> {
+  const marks = unknownMarks(spec);
+  if (marks.length > 0) {
+    throw error(
+      ChartFailed,
+      undefined,
+      `${quoted(marks)} ${marks.length === 1 ? 'is not a mark type' : 'are not mark types'} (vega-lite knows ${quoted(MARK_TYPES)}).`,
+    );
+  }
+  const missing = missingFields(spec, rows);
+  if (missing.length > 0) {
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    throw error(
+      ChartFailed,
+      undefined,
+      `the spec reads ${quoted(missing)}, which the data does not have (its columns are ${quoted(columns)}).`,
+    );
+  }
+  const prefix = options.id.replace(/[^A-Za-z0-9_-]/g, '-') || 'chart';
+  const errors: string[] = [];
+  const log = logger(LOG_ERROR, 'error', (method, _level, args) => {
+    if (method === 'error') errors.push(args.map(messageOf).join(' '));
+  });
+  textMetrics.width = houseTextWidth;
+  let svg: string;
+  let view: View | undefined;
+  try {
+    const vg = compile(prepare(spec, rows, options) as unknown as TopLevelSpec, { logger: log }).spec;
+    view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR });
+    svg = await view.toSVG();
+  } catch (err) {
+    throw error(ChartFailed, undefined, messageOf(err));
+  } finally {
+    view?.finalize();
+  }
+  if (errors.length > 0) throw error(ChartFailed, undefined, errors.join('; '));
+  const title = options.title ?? titleText(spec.title) ?? (typeof spec.description === 'string' ? spec.description : undefined) ?? 'Chart';
+  const description = options.description ?? (typeof spec.description === 'string' ? spec.description : undefined);
+  return labelRoot(prefixSvgIds(svg, prefix), prefix, title, description === title ? undefined : description);
+}

@@ -1,0 +1,64 @@
+import type { Cell, Row } from '../data/types.ts';
+import { escapeHtml } from './escape.ts';
+import { formatValue } from './format.ts';
+
+export interface DataTableOptions {
+  /** Columns to show, in order; default: the first row's keys. */
+  columns?: string[];
+  /** Per-column house formats or d3-format specifiers, e.g. `{share: 'percent'}`. */
+  formats?: Record<string, string>;
+  caption?: string;
+}
+
+/** What an empty cell shows. */
+const MISSING = '—';
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** "2016-07-04", in UTC. */
+function isoDate(date: Date): string {
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+function formatCell(cell: Cell | undefined, format: string | undefined): string {
+  if (cell === null || cell === undefined) return MISSING;
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return MISSING;
+    return formatValue(cell, format ?? (Number.isInteger(cell) ? 'thousands' : 'number'));
+  }
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return MISSING;
+    return format === 'date' ? formatValue(cell, 'date') : isoDate(cell);
+  }
+  return String(cell);
+}
+
+/**
+ * An accessible HTML table of the rows, the fallback for a chart: a header
+ * row of `<th scope="col">`, one `<tr>` per row, every cell escaped.
+ *
+ * Numbers go through {@link formatValue}: the column's format from
+ * `formats`, else `thousands` for whole numbers and `number` otherwise; their
+ * cells get `class="num"` so a stylesheet can right-align them. Dates show as
+ * YYYY-MM-DD in UTC (or "4 July 2016" with format `date`); null, undefined,
+ * NaN and infinite numbers and invalid dates show as an em dash.
+ */
+export function dataTable(rows: readonly Row[], options: DataTableOptions = {}): string {
+  const columns = options.columns ?? Object.keys(rows[0] ?? {});
+  const formats = options.formats ?? {};
+  const caption = options.caption === undefined ? '' : `<caption>${escapeHtml(options.caption)}</caption>`;
+  const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('');
+  const body = rows
+    .map((row) => {
+      const cells = columns.map((column) => {
+        const cell = row[column];
+        const text = escapeHtml(formatCell(cell, formats[column]));
+        return typeof cell === 'number' ? `<td class="num">${text}</td>` : `<td>${text}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('');
+  return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}

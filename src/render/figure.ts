@@ -1,0 +1,36 @@
+import { escapeHtml } from './escape.ts';
+
+export interface FigureOptions {
+  /** The figure's id, unique on the page. */
+  id: string;
+  title: string;
+  description: string;
+  /** The chart, as trusted markup from {@link chartSvg}. */
+  svg: string;
+  /** The fallback table, as trusted markup from {@link dataTable}. */
+  table: string;
+  /** Where the data comes from, shown under the chart as "Source: …". */
+  source?: string;
+}
+
+/**
+ * The HTML of one chart: `<figure class="chart">` holding a caption (title
+ * and description), the inline SVG, an optional source line and the data
+ * table in a closed `<details class="chart-data">`. Works without JavaScript.
+ * Title, description, source and id are escaped; `svg` and `table` are
+ * inserted as they are.
+ */
+export function figure(options: FigureOptions): string {
+  const { id, title, description, svg, table, source } = options;
+  return [
+    `<figure class="chart" id="${escapeHtml(id)}">`,
+    '<figcaption>',
+    `<strong class="chart-title">${escapeHtml(title)}</strong> `,
+    `<span class="chart-description">${escapeHtml(description)}</span>`,
+    '</figcaption>',
+    svg,
+    source === undefined ? '' : `<p class="chart-source">Source: ${escapeHtml(source)}</p>`,
+    `<details class="chart-data"><summary>Data table</summary>${table}</details>`,
+    '</figure>',
+  ].join('');
+}

@@ -1,0 +1,89 @@
+/**
+ * The house number formats. Every figure a post prints goes through here, so
+ * the site writes "79.4%", "78,412", "more than 78,000", "629k" and "38×" the
+ * same way everywhere. Formatting is delegated to d3-format / d3-time-format;
+ * this file only chooses specifiers and rounding rules.
+ */
+import { format as d3format, formatSpecifier } from 'd3-format';
+import { utcFormat } from 'd3-time-format';
+
+export const HOUSE_FORMATS = ['percent', 'thousands', 'more-than', 'compact', 'ratio', 'points', 'number', 'date', 'text'] as const;
+export type HouseFormat = (typeof HOUSE_FORMATS)[number];
+
+export type Formattable = number | Date | string;
+
+const percent = d3format('.1%');
+const thousands = d3format(',');
+const number = d3format(',.6~f');
+const twoSignificant = d3format('.2~r');
+const threeSignificantSi = d3format('.3~s');
+const points = d3format('+.1f');
+const longDate = utcFormat('%-d %B %Y');
+
+export function isHouseFormat(name: string): name is HouseFormat {
+  return (HOUSE_FORMATS as readonly string[]).includes(name);
+}
+
+/** True when `name` is a valid d3-format specifier such as ".2f". */
+export function isD3Specifier(name: string): boolean {
+  try {
+    formatSpecifier(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "More than N": N is the value rounded *down* to `digits` significant
+ * figures, and strictly below the value (78,412 → 78,000; 78,000 → 77,000),
+ * so the sentence stays true.
+ */
+export function moreThan(value: number, digits = 2): number {
+  if (!Number.isFinite(value) || value <= 0) return 0;
+  const magnitude = Math.floor(Math.log10(value));
+  const step = 10 ** Math.max(0, magnitude - digits + 1);
+  return (Math.ceil(value / step) - 1) * step;
+}
+
+/**
+ * Formats one value in a house format.
+ *
+ * - percent: a proportion (0.794) as "79.4%", one decimal place.
+ * - thousands: "78,412" (rounded to a whole number).
+ * - more-than: "78,000", rounded down as {@link moreThan} says; the prose
+ *   supplies the words "more than".
+ * - compact: three significant figures with a lower-case suffix: "629k",
+ *   "16.5k", "1.2m", "8.2m", "1.5bn".
+ * - ratio: two significant figures and "×": "38×", "3.9×".
+ * - points: a difference of proportions in percentage points: "+19.9 points".
+ * - number: thousands separators, decimals only where there are some.
+ * - date: "24 September 2016", in UTC.
+ * - text: the value as a string.
+ */
+export function formatValue(value: Formattable, format: HouseFormat | string, digits?: number): string {
+  if (format === 'text') return String(value);
+  if (format === 'date') {
+    const date = value instanceof Date ? value : new Date(String(value));
+    return longDate(date);
+  }
+  if (typeof value !== 'number') return String(value);
+  switch (format) {
+    case 'percent':
+      return percent(value);
+    case 'thousands':
+      return thousands(Math.round(value));
+    case 'more-than':
+      return thousands(moreThan(value, digits));
+    case 'compact':
+      return threeSignificantSi(value).replace(/G$/, 'bn').replace(/M$/, 'm');
+    case 'ratio':
+      return `${twoSignificant(value)}×`;
+    case 'points':
+      return `${points(value * 100)} points`;
+    case 'number':
+      return number(value);
+    default:
+      return d3format(format)(value);
+  }
+}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The folders whose code decides what a rendered post contains. */
+export const RENDER_CODE = ['src/data', 'src/analysis', 'src/render', 'src/markdown', 'src/errors.ts'];
+
+function walk(path: string, out: string[]) {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(path, { withFileTypes: true });
+  } catch {
+    out.push(path); // a file
+    return;
+  }
+  for (const e of entries) walk(join(path, e.name), out);
+}
+
+/**
+ * SHA-256 over the source of the code that renders directives, so a change to
+ * a formatter or a chart spec re-renders every post (Astro's cache keys on the
+ * Markdown alone). Files are sorted by path: the digest does not depend on
+ * directory order.
+ */
+export function codeDigest(root: string, folders: readonly string[] = RENDER_CODE): string {
+  const files: string[] = [];
+  for (const folder of folders) walk(join(root, folder), files);
+  files.sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    try {
+      hash
+        .update(`${file.slice(root.length)}\0`)
+        .update(readFileSync(file))
+        .update('\0');
+    } catch {
+      hash.update(`${file}\0missing\0`);
+    }
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,94 @@
+/**
+ * The posts collection's loader: Astro's glob() loader, made data-aware.
+ *
+ * Astro re-renders an entry only when the digest of its Markdown changes, so a
+ * new data file would leave stale numbers. This loader wraps glob() and folds
+ * into each digest the content hash of the datasets the post names, the chart
+ * specs, and the rendering code. Then:
+ *  - an unchanged rebuild re-renders nothing;
+ *  - a data change re-renders exactly the posts that use that data;
+ *  - in `astro dev`, the data folder is watched and the affected posts re-render.
+ *
+ * glob() only logs a post that fails to render; a Soundings build must fail
+ * instead (a page with a missing number must not ship), so render errors are
+ * collected and thrown, and the broken entries are dropped from the store so a
+ * later build cannot reuse them.
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { projectPath } from '../data/datasetFiles.ts';
+import { postSource } from '../markdown/postSource.ts';
+import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
+import { codeDigest } from './codeDigest.ts';
+import { sitePaths } from './paths.ts';
+import { postDependencies, specsDigest } from './postDigest.ts';
+import { renderFailureMessage } from './renderFailure.ts';
+
+export function soundingsLoader(): Loader {
+  return {
+    name: 'soundings-posts',
+    async load(context: LoaderContext) {
+      const root = fileURLToPath(context.config.root);
+      const { contentDir, dataDir } = sitePaths(root);
+      const inner = glob({ pattern: '**/*.md', base: join(contentDir, 'posts') });
+      const failures: string[] = [];
+
+      const run = async (watcher: LoaderContext['watcher']) => {
+        failures.length = 0;
+        const before = new Map([...context.store.values()].map((e) => [e.id, e.digest]));
+        const extra = `${codeDigest(root)}\n${specsDigest(contentDir)}`;
+        const logger = Object.create(context.logger) as LoaderContext['logger'];
+        logger.error = (message: string) => {
+          failures.push(renderFailureMessage(message));
+          context.logger.error(message);
+        };
+        await inner.load({
+          ...context,
+          logger,
+          watcher,
+          generateDigest: (data) =>
+            typeof data === 'string'
+              ? context.generateDigest(`${data}\0${postDependencies(data, dataDir, extra)}`)
+              : context.generateDigest(data),
+          // Validate frontmatter ourselves first, so errors point at post.md:line:column.
+          parseData: async (props) => {
+            if (props.filePath) {
+              const text = readFileSync(props.filePath, 'utf8');
+              validateFrontmatter(postSource(text), projectPath(root, props.filePath));
+            }
+            return context.parseData(props);
+          },
+        } as LoaderContext);
+        const entries = [...context.store.values()];
+        for (const entry of entries) {
+          if (entry.rendered === undefined) context.store.delete(entry.id);
+        }
+        const rendered = entries.filter((e) => before.get(e.id) !== e.digest).length;
+        context.logger.info(`Rendered ${rendered} of ${entries.length} posts; the others' Markdown, data and code are unchanged.`);
+      };
+
+      await run(context.watcher);
+      if (failures.length > 0 && !context.watcher) {
+        throw new Error(
+          `Soundings could not render ${failures.length === 1 ? 'a post' : `${failures.length} posts`}:\n${failures.join('\n')}`,
+        );
+      }
+
+      const watcher = context.watcher;
+      if (!watcher) return;
+      watcher.add(dataDir);
+      const onData = async (path: string) => {
+        if (!path.startsWith(dataDir)) return;
+        context.logger.info(`Data changed: ${projectPath(root, path)}; re-rendering the posts that use it.`);
+        await run(undefined);
+      };
+      watcher.on('change', onData);
+      watcher.on('add', onData);
+      watcher.on('unlink', onData);
+    },
+  };
+}

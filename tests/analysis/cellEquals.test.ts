@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { cellEquals } from '../../src/analysis/cellEquals.ts';
+
+// Edge cases: number vs numeral string (both directions), non-numerals, strings
+// exact, Date vs Date / ISO day, invalid Date, empty values, booleans, mixed types.
+describe('cellEquals(cell, value)', () => {
+  it('compares numbers numerically, also against decimal numeral strings', () => {
+    expect(cellEquals(2015, 2015)).toBe(true);
+    expect(cellEquals(2015, '2015')).toBe(true);
+    expect(cellEquals('2015', 2015)).toBe(true);
+    expect(cellEquals(2015, '2015.0')).toBe(true);
+    expect(cellEquals(0.5, '.5')).toBe(true);
+    expect(cellEquals(1000, '1e3')).toBe(true);
+    expect(cellEquals(-3, '-3')).toBe(true);
+    expect(cellEquals(0, -0)).toBe(true);
+    expect(cellEquals(2015, 2016)).toBe(false);
+    expect(cellEquals(2015, ' 2015')).toBe(false);
+    expect(cellEquals(2015, '0x7DF')).toBe(false);
+    expect(cellEquals(0, '')).toBe(false);
+    expect(cellEquals(Number.NaN, Number.NaN)).toBe(false);
+    expect(cellEquals(Number.NaN, 'NaN')).toBe(false);
+  });
+
+  it('compares two strings exactly', () => {
+    expect(cellEquals('Labour', 'Labour')).toBe(true);
+    expect(cellEquals('Labour', 'labour')).toBe(false);
+    expect(cellEquals('2015', '2015.0')).toBe(false);
+    expect(cellEquals('Labour', 'Labour ')).toBe(false);
+  });
+
+  it('compares Dates by time and against YYYY-MM-DD of the same UTC day', () => {
+    const late = new Date('2015-05-07T23:59:59.999Z');
+    expect(cellEquals(late, new Date(Date.UTC(2015, 4, 7, 23, 59, 59, 999)))).toBe(true);
+    expect(cellEquals(late, new Date('2015-05-07T00:00:00Z'))).toBe(false);
+    expect(cellEquals(late, '2015-05-07')).toBe(true);
+    expect(cellEquals('2015-05-07', late)).toBe(true);
+    expect(cellEquals(new Date('2015-05-08T00:00:00Z'), '2015-05-07')).toBe(false);
+    expect(cellEquals(late, '2015-05-07T23:59:59.999Z')).toBe(false);
+    expect(cellEquals(late, '2015-5-7')).toBe(false);
+    expect(cellEquals(late, late.getTime())).toBe(false);
+    expect(cellEquals(new Date(Number.NaN), new Date(Number.NaN))).toBe(false);
+    expect(cellEquals(new Date(Number.NaN), '2015-05-07')).toBe(false);
+  });
+
+  it('treats null, a missing cell and the empty string as equal to one another only', () => {
+    expect(cellEquals(null, null)).toBe(true);
+    expect(cellEquals(undefined, null)).toBe(true);
+    expect(cellEquals('', null)).toBe(true);
+    expect(cellEquals(null, '')).toBe(true);
+    expect(cellEquals(null, 0)).toBe(false);
+    expect(cellEquals(false, null)).toBe(false);
+    expect(cellEquals(' ', null)).toBe(false);
+  });
+
+  it('compares booleans only with booleans', () => {
+    expect(cellEquals(true, true)).toBe(true);
+    expect(cellEquals(true, false)).toBe(false);
+    expect(cellEquals(true, 'true')).toBe(false);
+    expect(cellEquals(true, 1)).toBe(false);
+  });
+});

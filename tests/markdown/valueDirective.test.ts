@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureProject } from './fixture.ts';
+import { renderError, renderPost } from './render.ts';
+
+const text = (html: string) => html.replace(/<[^>]+>/g, '');
+
+describe(':value[key]{format}', () => {
+  it('renders known keys in their house formats', async () => {
+    const root = fixtureProject(
+      [
+        'Red had :value[campaigns.red.share], blue :value[campaigns.blue.share] of :value[posts.total] posts;',
+        ':value[campaigns.overlap.posts] used both. Reach: :value[followers.big] vs :value[followers.small], :value[reach].',
+        'More than :value[followers.big]{format=more-than}; exactly :value[followers.big]{format=thousands}.',
+        'From :value[posts.first] to :value[posts.last].',
+      ].join('\n'),
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(text(html)).toContain('Red had 50.0%, blue 25.0% of 4 posts;');
+    expect(text(html)).toContain('1 used both. Reach: 629k vs 16.5k, 38×.');
+    expect(text(html)).toContain('More than 620,000; exactly 629,000.');
+    expect(text(html)).toContain('From 1 July 2016 to 5 July 2016.');
+    expect(html).toContain('data-key="campaigns.red.share"');
+  });
+
+  it('keeps ordinary colons in prose as text ("10:30", "note:this")', async () => {
+    const root = fixtureProject('The rally starts at 10:30, see note:this and ratio 3:1 or a:b[c].');
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toBe('<p>The rally starts at 10:30, see note:this and ratio 3:1 or a:b[c].</p>');
+  });
+
+  it('fails on an unknown key with post.md:line:column and the nearest keys', async () => {
+    const root = fixtureProject('First line.\n\nRed had :value[campaigns.red.shar] of posts.');
+    // The frontmatter takes lines 1–21 and a blank line follows; the body starts on line 23.
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:25:9: There is no value "campaigns.red.shar". Did you mean "campaigns.red.share", "campaigns.red.only", "campaigns.blue.share"? Use a key listed in README, "Directives", or define it under "values" in the frontmatter.',
+    );
+  });
+
+  it('reports every problem in a post, not just the first', async () => {
+    const root = fixtureProject(
+      ':value[nope] and :value[posts.total]{format=bogus}\n\n::chart[T]{data=missing spec=weekly-volume description=d}',
+    );
+    const message = await renderError(root, 'content/posts/post.md');
+    expect(message.split('\n')).toHaveLength(3);
+    expect(message).toContain('content/posts/post.md:23:1: There is no value "nope".');
+    expect(message).toContain('content/posts/post.md:23:18: "bogus" is neither a house format');
+    expect(message).toContain('content/posts/post.md:25:1: There is no table "missing" to chart.');
+  });
+
+  it('fails on a frontmatter mistake at its line', async () => {
+    const root = fixtureProject(
+      'Hello.',
+      '---\ntitle: T\ndate: 2016-09-18\nauthor: A\nsummary: S\ncampaigns:\n  - id: red\n    label: R\n    hashtags: [Red]\n    color: red\n---\n',
+    );
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:10:5: "campaigns.0.color" must be a hex colour such as "#b3202a". Fix the frontmatter (see README, "Writing a post").',
+    );
+  });
+
+  it("fails on a value that reads a missing dataset alias, at the value's line", async () => {
+    const root = fixtureProject(
+      ':value[x]',
+      '---\ntitle: T\ndate: 2016-09-18\nauthor: A\nsummary: S\nvalues:\n  x:\n    pick: results\n    column: votes\n---\n',
+    );
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:8:5: The value "x" reads dataset alias "results", which is not under "datasets". Fix its definition under "values" in the frontmatter.',
+    );
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Row } from '../../src/data/types.ts';
+import { builtinCharts } from '../../src/render/builtinCharts.ts';
+import { OTHER_CAMPAIGN } from '../../src/render/campaignColors.ts';
+import { chartSvg } from '../../src/render/chartSvg.ts';
+import { dataTable } from '../../src/render/dataTable.ts';
+import { colors, followerRows, projectionRows, shareRows, weeklyRows } from './fixtures.ts';
+
+/** The text of every <text> element, in document order. */
+function texts(svg: string): string[] {
+  return [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+}
+
+/** Texts not hidden with opacity 0 (as vega hides overlapping axis labels). */
+function visibleTexts(svg: string): string[] {
+  return [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].filter((m) => !(m[1] ?? '').includes('opacity="0"')).map((m) => m[2] ?? '');
+}
+
+const render = (name: string, rows: Row[]) => chartSvg(builtinCharts[name]?.spec ?? {}, rows, { id: name, colors });
+
+describe('builtinCharts', () => {
+  it('has the four built-in charts, with data-free specs', () => {
+    expect(Object.keys(builtinCharts).sort()).toEqual(['follower-reach', 'projection', 'share-of-voice', 'weekly-volume']);
+    for (const { spec } of Object.values(builtinCharts)) {
+      expect(spec).not.toHaveProperty('data');
+      expect(Object.isFrozen(spec)).toBe(true);
+      expect(Object.isFrozen(spec.encoding ?? spec.layer)).toBe(true);
+    }
+  });
+
+  it('weekly-volume: a line per campaign in its colour, weeks labelled "4 Jul"', async () => {
+    const svg = await render('weekly-volume', weeklyRows);
+    expect(svg).toContain('aria-roledescription="line mark"');
+    expect(svg).toContain('stroke="#c2185b"');
+    expect(svg).toContain('stroke="#1e88e5"');
+    expect(visibleTexts(svg)).toEqual(
+      expect.arrayContaining(['4 Jul', '18 Jul', '1 Aug', '#KeepCorbyn', '#SaveLabour', 'Week beginning', 'Posts', '5,000']),
+    );
+    expect(texts(svg).filter((t) => /^\d+ [A-Z][a-z]{2}$/.test(t))).toHaveLength(13);
+    expect(dataTable(weeklyRows, { formats: builtinCharts['weekly-volume']?.formats ?? {} })).toContain(
+      '<tr><td>2016-07-04</td><td>#KeepCorbyn</td><td class="num">812</td></tr>',
+    );
+  });
+
+  it('share-of-voice: bars labelled with one-decimal percentages', async () => {
+    const svg = await render('share-of-voice', shareRows);
+    expect(visibleTexts(svg)).toEqual(expect.arrayContaining(['79.4%', '20.5%', '0.1%', '0%', '100%', 'More than one campaign']));
+    expect(svg).toContain('fill="#c2185b"');
+    expect(svg).toContain('fill="#8a8a8a"');
+    expect(dataTable(shareRows, { formats: builtinCharts['share-of-voice']?.formats ?? {} })).toContain(
+      '<td class="num">62,259</td><td class="num">79.4%</td>',
+    );
+  });
+
+  it('follower-reach: sorted bars on a log scale, ticks 10k…10m, compact bar labels, null as grey "Other"', async () => {
+    const svg = await render('follower-reach', followerRows);
+    const shown = visibleTexts(svg);
+    expect(shown.filter((t) => /^10*[km]$/.test(t))).toEqual(['10k', '100k', '1m', '10m']);
+    // minor ticks (20k, 30k…) are not labelled
+    expect(texts(svg).filter((t) => /^[2-9]0*[km]$/.test(t))).toEqual([]);
+    const names = [
+      'J. K. Rowling',
+      'Jeremy Corbyn',
+      'Ed Miliband',
+      'Robert Webb',
+      'Sadiq Khan',
+      'Chuka Umunna',
+      'Jason Isaacs',
+      'Momentum',
+      'Owen Smith',
+    ];
+    expect(shown.filter((t) => names.includes(t))).toEqual(names);
+    expect(shown).toEqual(expect.arrayContaining(['8.2m', '629k', '16.5k', '44.4k', '88.4k', OTHER_CAMPAIGN]));
+    expect(svg).toContain('campaign: Other/unaffiliated');
+    expect(svg).toContain('fill="#8a8a8a"');
+  });
+
+  it('follower-reach: tells apart accounts of the same name and leaves out 0 followers', async () => {
+    const rows = [
+      { name: 'Jeremy Corbyn', followers: 629_000, campaign: '#KeepCorbyn', platform: 'twitter' },
+      { name: 'Jeremy Corbyn', followers: 1_100_000, campaign: '#KeepCorbyn', platform: 'facebook' },
+      { name: 'Nobody', followers: 0, campaign: null, platform: 'twitter' },
+      { name: 'Owen Smith', followers: 16_500, campaign: '#SaveLabour', platform: 'twitter' },
+    ];
+    const shown = visibleTexts(await render('follower-reach', rows));
+    expect(shown).toEqual(expect.arrayContaining(['Jeremy Corbyn (facebook)', 'Jeremy Corbyn (twitter)', 'Owen Smith', '1.1m']));
+    expect(shown).not.toContain('Nobody');
+    expect(shown).not.toContain('Jeremy Corbyn');
+  });
+
+  it('projection: bars per label, percentages and a rule at 50%', async () => {
+    const svg = await render('projection', projectionRows);
+    expect(visibleTexts(svg)).toEqual(
+      expect.arrayContaining([
+        '79.4%',
+        '59.5%',
+        '62.0%',
+        '61.8%',
+        '50%',
+        'YouGov members poll, August 2016',
+        'projection',
+        'poll',
+        'result',
+      ]),
+    );
+    expect(svg).toContain('aria-label="share: 0.5" role="graphics-symbol" aria-roledescription="rule mark"');
+  });
+
+  it('no label is truncated', async () => {
+    const all = [
+      await render('weekly-volume', weeklyRows),
+      await render('share-of-voice', shareRows),
+      await render('follower-reach', followerRows),
+      await render('projection', projectionRows),
+    ];
+    for (const svg of all) expect(texts(svg).filter((t) => t.includes('…'))).toEqual([]);
+  });
+});

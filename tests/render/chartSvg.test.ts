@@ -1,0 +1,199 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { Row } from '../../src/data/types.ts';
+import { SoundingsError } from '../../src/errors.ts';
+import { chartSvg } from '../../src/render/chartSvg.ts';
+import { colors, weeklyRows } from './fixtures.ts';
+
+const tiny: Row[] = [
+  { week: new Date('2016-07-04T00:00:00Z'), campaign: '#KeepCorbyn', posts: 10 },
+  { week: new Date('2016-07-11T00:00:00Z'), campaign: '#KeepCorbyn', posts: 20 },
+  { week: new Date('2016-07-04T00:00:00Z'), campaign: '#SaveLabour', posts: 5 },
+  { week: new Date('2016-07-11T00:00:00Z'), campaign: '#SaveLabour', posts: 8 },
+];
+
+const hostileTitle = 'A <b>"bold"</b> & co';
+
+/** A line chart whose marks are clipped, so vega writes clip paths with its global counter. */
+const lineSpec = {
+  title: hostileTitle,
+  description: 'Posts per week, <2016>.',
+  mark: { type: 'line', point: true, clip: true },
+  encoding: {
+    x: { field: 'week', type: 'temporal' },
+    y: { field: 'posts', type: 'quantitative' },
+    color: { field: 'campaign', type: 'nominal' },
+  },
+};
+
+const barSpec = {
+  mark: { type: 'bar', clip: true },
+  encoding: { y: { field: 'campaign', type: 'nominal' }, x: { field: 'posts', type: 'quantitative', aggregate: 'sum' } },
+};
+
+function ids(svg: string): string[] {
+  return [...svg.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1] ?? '');
+}
+
+describe('chartSvg(spec, rows, options)', () => {
+  it('renders an accessible SVG with an escaped title and description', async () => {
+    const svg = await chartSvg(lineSpec, tiny, { id: 'volume' });
+    expect(svg.startsWith('<svg role="img" aria-labelledby="volume-title" aria-describedby="volume-desc" ')).toBe(true);
+    expect(svg).toContain(
+      '<title id="volume-title">A &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; co</title><desc id="volume-desc">Posts per week, &lt;2016&gt;.</desc>',
+    );
+    expect(svg).not.toContain('<b>');
+    expect(svg.endsWith('</svg>')).toBe(true);
+    // vega's own ARIA output is kept
+    expect(svg).toContain('aria-roledescription="line mark"');
+    expect(svg).toContain('aria-label="week: Jul 04, 2016; posts: 10; campaign: #KeepCorbyn"');
+  });
+
+  it('takes the accessible name from options when given, and falls back to "Chart"', async () => {
+    const named = await chartSvg(barSpec, tiny, { id: 'c', title: 'Posts', description: 'Total posts.' });
+    expect(named).toContain('<title id="c-title">Posts</title><desc id="c-desc">Total posts.</desc>');
+    const bare = await chartSvg(barSpec, tiny, { id: 'c' });
+    expect(bare.startsWith('<svg role="img" aria-labelledby="c-title" xmlns=')).toBe(true);
+    expect(bare).toContain('<title id="c-title">Chart</title><g');
+  });
+
+  it('escapes hostile data text', async () => {
+    const rows = [{ campaign: '<script>alert(1)</script>', posts: 3 }];
+    const svg = await chartSvg(barSpec, rows, { id: 'c' });
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(svg).not.toContain('<script');
+  });
+
+  it('uses the house look: currentColor text and axes, system font, 640px wide, no background', async () => {
+    const svg = await chartSvg(lineSpec, tiny, { id: 'c' });
+    expect(svg).toMatch(/^<svg [^>]* width="640" /);
+    expect(svg).toContain('fill="currentColor"');
+    expect(svg).toContain('stroke="currentColor"');
+    expect(svg).toContain('font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"');
+    expect(svg).not.toContain('fill="#000"');
+    expect(svg).not.toContain('fill="white"');
+  });
+
+  it('gives campaigns their colours, and other values a neutral grey', async () => {
+    const rows = [...tiny, { week: new Date('2016-07-04T00:00:00Z'), campaign: 'Other', posts: 1 }];
+    const svg = await chartSvg(lineSpec, rows, { id: 'c', colors });
+    expect(svg).toContain('stroke="#c2185b"');
+    expect(svg).toContain('stroke="#1e88e5"');
+    expect(svg).toContain('fill="#c2185b"');
+    expect(svg).toContain('fill="#8a8a8a"');
+    expect(svg).not.toContain('#4c78a8'); // vega's first default colour
+  });
+
+  it('leaves a colour scale the spec sets alone', async () => {
+    const spec = {
+      ...lineSpec,
+      encoding: { ...lineSpec.encoding, color: { field: 'campaign', type: 'nominal', scale: { range: ['#111111', '#222222'] } } },
+    };
+    const svg = await chartSvg(spec, tiny, { id: 'c', colors });
+    expect(svg).toContain('stroke="#111111"');
+    expect(svg).not.toContain('#c2185b');
+  });
+
+  it('prefixes every id and rewrites every reference to it', async () => {
+    const svg = await chartSvg(lineSpec, tiny, { id: 'chart 1' });
+    const all = ids(svg);
+    // one clip path for each line's group and one for the points
+    expect(all).toEqual(['chart-1-title', 'chart-1-desc', 'chart-1-def1', 'chart-1-def2', 'chart-1-def3']);
+    expect(svg).toContain('<clipPath id="chart-1-def1">');
+    const refs = [...svg.matchAll(/url\(#([^)]*)\)/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(all).toContain(ref);
+  });
+
+  it('gives two charts on one page disjoint ids', async () => {
+    const a = ids(await chartSvg(lineSpec, tiny, { id: 'a' }));
+    const b = ids(await chartSvg(lineSpec, tiny, { id: 'b' }));
+    expect(a.filter((id) => b.includes(id))).toEqual([]);
+  });
+
+  it('writes the same bytes whatever was rendered before', async () => {
+    const first = await chartSvg(lineSpec, tiny, { id: 'x' });
+    await chartSvg(barSpec, tiny, { id: 'y' });
+    await Promise.all([chartSvg(barSpec, tiny, { id: 'y' }), chartSvg(lineSpec, weeklyRows, { id: 'z' })]);
+    const again = await chartSvg(lineSpec, tiny, { id: 'x' });
+    expect(again).toBe(first);
+  });
+
+  it('modifies neither the spec (not even its inline data) nor the rows', async () => {
+    const ruleValue = { posts: 15 };
+    const rule = { data: { values: [ruleValue] }, mark: 'rule', encoding: { y: { field: 'posts', type: 'quantitative' } } };
+    const spec = { layer: [lineSpec, rule] };
+    const copy = structuredClone(spec);
+    const rows = structuredClone(tiny);
+    await chartSvg(spec, rows, { id: 'c', colors });
+    expect(spec).toStrictEqual(copy);
+    expect(Object.getOwnPropertySymbols(ruleValue)).toEqual([]);
+    expect(rows).toStrictEqual(tiny);
+  });
+
+  it('reads and shows dates in UTC: identical output in New York and Tokyo', async () => {
+    const script = fileURLToPath(new URL('./renderInZone.ts', import.meta.url));
+    const run = async (tz: string) => {
+      const { stdout } = await promisify(execFile)(process.execPath, [script], {
+        env: { ...process.env, TZ: tz },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return JSON.parse(stdout) as { weekly: string; local: string; control: string };
+    };
+    const [newYork, tokyo] = await Promise.all([run('America/New_York'), run('Asia/Tokyo')]);
+    // The control, plain vega-lite on local time, proves the zones took effect.
+    expect(newYork.control).not.toBe(tokyo.control);
+    expect(newYork.weekly).toBe(tokyo.weekly);
+    expect(newYork.local).toBe(tokyo.local);
+    // Monday 00:00 UTC is shown as that Monday, not as Sunday evening in New York.
+    expect(newYork.weekly).toContain('>4 Jul</text>');
+    expect(newYork.local).toContain('>4 July 2016</text>');
+    expect(newYork.local).not.toContain('3 July 2016');
+  });
+
+  describe('failures become ChartFailed errors', () => {
+    async function failure(spec: Record<string, unknown>, rows: Row[] = tiny): Promise<SoundingsError> {
+      const result = await chartSvg(spec, rows, { id: 'c' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(result).toBeInstanceOf(SoundingsError);
+      const err = result as SoundingsError;
+      expect(err.name).toBe('ChartFailed');
+      expect(err.message.startsWith('vega-lite could not render the chart: ')).toBe(true);
+      return err;
+    }
+
+    it('an unknown mark type', async () => {
+      const err = await failure({ mark: 'sparkline', encoding: { x: { field: 'posts', type: 'quantitative' } } });
+      expect(err.detail).toMatch(/^vega-lite could not render the chart: "sparkline" is not a mark type \(vega-lite knows "arc", /);
+    });
+
+    it('a field the data does not have (vega-lite itself would draw nothing)', async () => {
+      const err = await failure({ mark: 'bar', encoding: { x: { field: 'votes', type: 'quantitative' } } });
+      expect(err.detail).toBe(
+        'vega-lite could not render the chart: the spec reads "votes", which the data does not have (its columns are "week", "campaign", "posts").',
+      );
+    });
+
+    it('an invalid expression', async () => {
+      const err = await failure({
+        transform: [{ calculate: 'datum.posts +* 2', as: 'double' }],
+        mark: 'bar',
+        encoding: { x: { field: 'double', type: 'quantitative' } },
+      });
+      expect(err.detail).toContain('Unexpected token');
+    });
+
+    it('an unknown expression function', async () => {
+      const err = await failure({
+        transform: [{ calculate: 'sparkle(datum.posts)', as: 'double' }],
+        mark: 'bar',
+        encoding: { x: { field: 'double', type: 'quantitative' } },
+      });
+      expect(err.detail).toContain('Unrecognized function: sparkle');
+    });
+  });
+});

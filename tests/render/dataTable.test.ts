@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { dataTable } from '../../src/render/dataTable.ts';
+
+describe('dataTable(rows, options)', () => {
+  it('writes a header of column headers and one row per record', () => {
+    const html = dataTable([
+      { campaign: '#KeepCorbyn', posts: 62259 },
+      { campaign: '#SaveLabour', posts: 16074 },
+    ]);
+    expect(html).toBe(
+      '<table><thead><tr><th scope="col">campaign</th><th scope="col">posts</th></tr></thead><tbody>' +
+        '<tr><td>#KeepCorbyn</td><td class="num">62,259</td></tr>' +
+        '<tr><td>#SaveLabour</td><td class="num">16,074</td></tr>' +
+        '</tbody></table>',
+    );
+  });
+
+  it('formats whole numbers as thousands, others as number, with per-column overrides', () => {
+    const html = dataTable([{ posts: 1234567, ratio: 1.23456, share: 0.794 }], { formats: { share: 'percent' } });
+    expect(html).toContain('<td class="num">1,234,567</td>');
+    expect(html).toContain('<td class="num">1.23456</td>');
+    expect(html).toContain('<td class="num">79.4%</td>');
+  });
+
+  it('accepts d3-format specifiers as column formats', () => {
+    expect(dataTable([{ x: 0.5 }], { formats: { x: '.2f' } })).toContain('<td class="num">0.50</td>');
+  });
+
+  it('shows dates as YYYY-MM-DD in UTC, or long with the date format', () => {
+    const week = new Date('2016-07-04T00:00:00Z');
+    expect(dataTable([{ week }])).toContain('<td>2016-07-04</td>');
+    expect(dataTable([{ at: new Date('2016-07-04T23:30:00Z') }])).toContain('<td>2016-07-04</td>');
+    expect(dataTable([{ week }], { formats: { week: 'date' } })).toContain('<td>4 July 2016</td>');
+  });
+
+  it('shows null, NaN and invalid dates as an em dash', () => {
+    const html = dataTable([{ a: null, b: Number.NaN, c: new Date('nonsense'), d: false }]);
+    expect(html).toContain('<tr><td>—</td><td class="num">—</td><td>—</td><td>false</td></tr>');
+  });
+
+  it('escapes hostile cells, column names and the caption', () => {
+    const html = dataTable([{ '<b>name</b>': '<img src=x onerror=alert(1)>' }], { caption: 'Tom & "Jerry"' });
+    expect(html).toContain('<td>&lt;img src=x onerror=alert(1)&gt;</td>');
+    expect(html).toContain('<th scope="col">&lt;b&gt;name&lt;/b&gt;</th>');
+    expect(html).toContain('<caption>Tom &amp; &quot;Jerry&quot;</caption>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+  });
+
+  it('uses the given columns, in the given order, and the first row’s keys otherwise', () => {
+    const rows = [
+      { a: 1, b: 2, c: 3 },
+      { a: 4, b: 5, c: 6, d: 7 },
+    ];
+    expect(dataTable(rows, { columns: ['c', 'a'] })).toContain(
+      '<thead><tr><th scope="col">c</th><th scope="col">a</th></tr></thead><tbody><tr><td class="num">3</td><td class="num">1</td></tr>',
+    );
+    expect(dataTable(rows)).not.toContain('>d<');
+    expect(dataTable(rows, { columns: ['d'] })).toContain('<tr><td>—</td></tr><tr><td class="num">7</td></tr>');
+  });
+
+  it('writes an empty table for no rows', () => {
+    expect(dataTable([])).toBe('<table><thead><tr></tr></thead><tbody></tbody></table>');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { dataTable } from '../../src/render/dataTable.ts';
+import { figure } from '../../src/render/figure.ts';
+
+const svg = '<svg role="img" aria-labelledby="c-title"><title id="c-title">T</title></svg>';
+const table = dataTable([{ campaign: '<script>alert(1)</script>', posts: 3 }]);
+
+describe('figure(options)', () => {
+  it('holds the caption, the SVG and the data table, in that order', () => {
+    const html = figure({ id: 'chart-volume', title: 'Weekly volume', description: 'Posts per week.', svg, table });
+    expect(html).toBe(
+      '<figure class="chart" id="chart-volume"><figcaption><strong class="chart-title">Weekly volume</strong> ' +
+        '<span class="chart-description">Posts per week.</span></figcaption>' +
+        svg +
+        `<details class="chart-data"><summary>Data table</summary>${table}</details></figure>`,
+    );
+  });
+
+  it('adds a source line under the chart when given', () => {
+    const html = figure({ id: 'c', title: 'T', description: 'D', svg, table, source: 'Twitter API, July 2016' });
+    expect(html).toContain(`${svg}<p class="chart-source">Source: Twitter API, July 2016</p><details`);
+  });
+
+  it('escapes every text and the id, and contains no script', () => {
+    const html = figure({
+      id: '"><script>x</script>',
+      title: 'A <b>"bold"</b> & co',
+      description: '<img src=x onerror=alert(1)>',
+      svg,
+      table,
+      source: "<a href='javascript:alert(1)'>",
+    });
+    expect(html).toContain('id="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
+    expect(html).toContain('<strong class="chart-title">A &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; co</strong>');
+    expect(html).toContain('<span class="chart-description">&lt;img src=x onerror=alert(1)&gt;</span>');
+    expect(html).toContain('Source: &lt;a href=&#39;javascript:alert(1)&#39;&gt;');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|<img|<b>|<a /i);
+  });
+});

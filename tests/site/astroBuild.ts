@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const projectRoot = join(import.meta.dirname, '..', '..');
+
+/** The environment without vitest's own variables, which make Vite behave as under test. */
+export function childEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
+}
+
+export interface BuildResult {
+  outDir: string;
+  stdout: string;
+}
+
+/**
+ * Builds a fixture site (its own content/ and data/) with the project's
+ * astro.config.mjs and src/, into a fresh output folder. `cacheDir` keeps
+ * Astro's content cache between builds, as a real project's node_modules/.astro does.
+ */
+export async function astroBuild(siteRoot: string, options: { cacheDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+  const outDir = mkdtempSync(join(tmpdir(), 'soundings-dist-'));
+  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const { stdout, stderr } = await run(process.execPath, [astro, 'build'], {
+    cwd: projectRoot,
+    env: {
+      ...childEnv(),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      SOUNDINGS_CONTENT_DIR: join(siteRoot, 'content'),
+      SOUNDINGS_DATA_DIR: join(siteRoot, 'data'),
+      SOUNDINGS_OUT_DIR: outDir,
+      SOUNDINGS_CACHE_DIR: options.cacheDir,
+      ...options.env,
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { outDir, stdout: stdout + stderr };
+}
+
+/** Every file of a built site, path → bytes. */
+export function siteFiles(outDir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else files.set(relative(outDir, path), readFileSync(path));
+    }
+  };
+  walk(outDir);
+  return files;
+}
+
+/** The text of the `:value` spans of a page, by key, in order. */
+export function valuesOf(html: string): [string, string][] {
+  return Array.from(html.matchAll(/<span class="value" data-key="([^"]+)"[^>]*>([^<]*)<\/span>/g), (m) => [m[1] as string, m[2] as string]);
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureProject } from '../markdown/fixture.ts';
+import { astroBuild, siteFiles, valuesOf } from './astroBuild.ts';
+
+const BODY = `Red had :value[campaigns.red.share] and blue :value[campaigns.blue.share] of :value[posts.total] posts.
+Reach ratio :value[reach]; the largest weekly gap was :value[weekly.gap.max].
+
+::chart[Posts a week]{data=weekly spec=weekly-volume description="Posts per ISO week per campaign."}
+`;
+
+const page = (outDir: string) => readFileSync(join(outDir, 'posts', 'post', 'index.html'), 'utf8');
+
+describe('astro build of a fixture site', () => {
+  it('prints the computed numbers, and a new data file changes them on the next build', async () => {
+    const site = fixtureProject(BODY);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    const first = await astroBuild(site, { cacheDir });
+    expect(valuesOf(page(first.outDir))).toEqual([
+      ['campaigns.red.share', '50.0%'],
+      ['campaigns.blue.share', '25.0%'],
+      ['posts.total', '4'],
+      ['reach', '38×'],
+      // Week of 27 June: 2 red, 0 blue; week of 4 July: 1 red, 2 blue (post 3 counts for both).
+      ['weekly.gap.max', '2'],
+    ]);
+    expect(page(first.outDir)).toContain('<figure class="chart"');
+    expect(readFileSync(join(first.outDir, 'index.html'), 'utf8')).toContain('A test post');
+    expect(first.stdout).toContain('Rendered 1 of 1 posts');
+
+    // Nothing changed: nothing is rendered again.
+    const unchanged = await astroBuild(site, { cacheDir });
+    expect(unchanged.stdout).toContain('Rendered 0 of 1 posts');
+    expect(page(unchanged.outDir)).toBe(page(first.outDir));
+
+    // Drop in a second file: four more blue posts in a later week. No cache to clear.
+    writeFileSync(
+      join(site, 'data', 'tweets', 'b.csv'),
+      'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Blue\n6,2016-07-11T11:00:00Z,f,#Blue\n7,2016-07-12T10:00:00Z,g,#SaveBlue\n8,2016-07-13T10:00:00Z,h,#blue\n',
+    );
+    const second = await astroBuild(site, { cacheDir });
+    expect(second.stdout).toContain('Rendered 1 of 1 posts');
+    expect(valuesOf(page(second.outDir))).toEqual([
+      ['campaigns.red.share', '25.0%'],
+      ['campaigns.blue.share', '62.5%'],
+      ['posts.total', '8'],
+      ['reach', '38×'],
+      ['weekly.gap.max', '4'],
+    ]);
+  });
+
+  it('gives byte-identical output for the same inputs, in any timezone', async () => {
+    const site = fixtureProject(BODY);
+    const a = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')), env: { TZ: 'UTC' } });
+    const b = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')), env: { TZ: 'Pacific/Kiritimati' } });
+    const c = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')), env: { TZ: 'America/Los_Angeles' } });
+    const files = siteFiles(a.outDir);
+    expect(files.size).toBeGreaterThan(1);
+    for (const other of [siteFiles(b.outDir), siteFiles(c.outDir)]) {
+      expect([...other.keys()].sort()).toEqual([...files.keys()].sort());
+      for (const [path, bytes] of files) expect(other.get(path)?.equals(bytes), path).toBe(true);
+    }
+  });
+
+  it('fails the build on a post with an unknown key, naming post.md:line:column', async () => {
+    const site = fixtureProject('Red had :value[campaigns.red.shar].');
+    const failure = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }).then(
+      () => 'built',
+      (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+    );
+    expect(failure).toContain('content/posts/post.md:23:9: There is no value "campaigns.red.shar".');
+  });
+});

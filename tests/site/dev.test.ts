@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureProject } from '../markdown/fixture.ts';
+import { childEnv } from './astroBuild.ts';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: () => string) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what()}`);
+}
+
+let server: ChildProcess | undefined;
+afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+describe('astro dev', () => {
+  it('updates the open page by itself when a data file is added', async () => {
+    const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
+    const port = await freePort();
+    let log = '';
+    // --ignore-lock: run beside a developer's own `npm run dev`, and never auto-background.
+    server = spawn(
+      process.execPath,
+      [
+        join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+        'dev',
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+        '--ignore-lock',
+      ],
+      {
+        cwd: projectRoot,
+        env: {
+          ...childEnv(),
+          ASTRO_TELEMETRY_DISABLED: '1',
+          SOUNDINGS_CONTENT_DIR: join(site, 'content'),
+          SOUNDINGS_DATA_DIR: join(site, 'data'),
+          SOUNDINGS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'soundings-cache-')),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    server.stdout?.on('data', (d) => {
+      log += d;
+    });
+    server.stderr?.on('data', (d) => {
+      log += d;
+    });
+    const url = `http://127.0.0.1:${port}/posts/post/`;
+    await waitFor(
+      async () => (await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok,
+      60_000,
+      () => `the dev server at ${url}\n${log}`,
+    );
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(url);
+      const value = page.locator('[data-key="posts.total"]');
+      expect(await value.textContent()).toBe('4');
+
+      writeFileSync(join(site, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Red\n');
+      // No reload from the test: Astro's dev server pushes the change to the open page.
+      await waitFor(
+        async () => (await value.textContent()) === '5',
+        15_000,
+        () => `the page to show 5 posts\n${log}`,
+      );
+      expect(await page.locator('[data-key="campaigns.red.share"]').textContent()).toBe('60.0%');
+    } finally {
+      await browser.close();
+    }
+  });
+});
