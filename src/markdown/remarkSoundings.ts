@@ -158,6 +158,7 @@ export function remarkSoundings(options: SoundingsOptions) {
         }
       }),
     );
+    problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
     if (problems.length === 1) throw problems[0];
     if (problems.length > 1) throw new SoundingsErrors(problems);
     // Replace from the last to the first so earlier indexes stay valid.

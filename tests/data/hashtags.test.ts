@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { extractHashtags, splitHashtags } from '../../src/data/hashtags.ts';
+
+describe('extractHashtags(text)', () => {
+  it('finds tags in the author casing, without "#"', () => {
+    expect(extractHashtags('RT @x: #KeepCorbyn rally! #JC4PM, #savelabour.')).toEqual(['KeepCorbyn', 'JC4PM', 'savelabour']);
+  });
+  it('edge cases: numbers only, entities, mid-word, unicode, full-width #', () => {
+    expect(extractHashtags('#2016 is not a tag but #2016vote is')).toEqual(['2016vote']);
+    expect(extractHashtags('it&#39;s AT&T#1 and a#b')).toEqual([]);
+    expect(extractHashtags('#Brexit’s #café ＃Labour')).toEqual(['Brexit', 'café', 'Labour']);
+  });
+});
+
+describe('splitHashtags(cell)', () => {
+  it('accepts spaces, commas and semicolons, with or without "#"', () => {
+    expect(splitHashtags('#a b, c;#d  ')).toEqual(['a', 'b', 'c', 'd']);
+    expect(splitHashtags('')).toEqual([]);
+  });
+});

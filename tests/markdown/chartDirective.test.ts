@@ -1,0 +1,42 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureProject } from './fixture.ts';
+import { renderError, renderPost } from './render.ts';
+
+describe('::chart[Title]{data spec description where}', () => {
+  it('renders a built-in chart with its caption and fallback table, coloured by campaign', async () => {
+    const root = fixtureProject('::chart[Share "of" voice]{data=share-of-voice spec=share-of-voice description="Who <b>& how</b> much"}');
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toContain('<figure class="chart" id="chart-share-of-voice-1">');
+    expect(html).toMatch(/<strong class="chart-title">Share (&quot;|"|“)of(&quot;|"|”) voice<\/strong>/);
+    expect(html).toMatch(/Who &#x3C;b>&#x26; how&#x3C;\/b> much/);
+    expect(html).toContain('#b3202a');
+    expect(html).toMatch(/<td[^>]*>50\.0%<\/td>/);
+    expect(html).not.toContain('<script');
+  });
+
+  it('renders a spec file beside the post, filtered with where', async () => {
+    const root = fixtureProject('::chart[Big accounts]{data=followers spec=./bars.vl.json where="id=big" description="Followers."}');
+    writeFileSync(
+      join(root, 'content', 'posts', 'bars.vl.json'),
+      JSON.stringify({ mark: 'bar', encoding: { x: { field: 'followers', type: 'quantitative' }, y: { field: 'name', type: 'nominal' } } }),
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toContain('<svg');
+    expect(html).toMatch(/<td[^>]*>Big<\/td>/);
+    expect(html).not.toMatch(/<td[^>]*>Small<\/td>/);
+  });
+
+  it('fails at the directive on an unknown spec, a missing description or an unknown directive', async () => {
+    const root = fixtureProject(
+      '::chart[T]{data=weekly spec=pie description=d}\n\n::chart[T]{data=weekly spec=weekly-volume}\n\n::graph[T]{data=weekly}',
+    );
+    const lines = (await renderError(root, 'content/posts/post.md')).split('\n');
+    expect(lines).toEqual([
+      'content/posts/post.md:23:1: "pie" is neither a built-in chart ("weekly-volume", "share-of-voice", "follower-reach", "projection") nor a .vl.json file beside the post. Use a built-in name, or a path such as ./my-chart.vl.json relative to the post.',
+      'content/posts/post.md:25:1: ::chart: "description" is missing. See README, "Directives", for its attributes.',
+      'content/posts/post.md:27:1: There is no directive "::graph". Known directives: "chart". Fix the name, or write the colons as "\\:" if they are meant as text.',
+    ]);
+  });
+});
