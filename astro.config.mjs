@@ -1,24 +1,38 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkDirective from 'remark-directive';
 import { remarkSoundings } from './src/markdown/remarkSoundings.ts';
 import { sitePaths } from './src/site/paths.ts';
+import { searchIndex } from './src/site/searchIndex.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const { dataDir } = sitePaths(root);
+// For the pages that read data/ (dataset pages, downloads): bundled page code cannot find the project itself.
+process.env.SOUNDINGS_ROOT = root;
 
 // SOUNDINGS_OUT_DIR and SOUNDINGS_CACHE_DIR let tests build fixture sites
 // without touching the project's own dist/ and content cache.
+// The canonical origin of the published site (README, "The site"): canonical links, the
+// sitemap, the feed and social cards are absolute URLs on it. Internal links are
+// root-relative, so the built site works on any host; set SOUNDINGS_SITE when deploying.
+export const DEFAULT_SITE = 'https://soundings.example.org';
+
 export default defineConfig({
-  site: process.env.SOUNDINGS_SITE ?? 'https://example.org',
+  site: process.env.SOUNDINGS_SITE || DEFAULT_SITE,
   output: 'static',
   outDir: process.env.SOUNDINGS_OUT_DIR ?? './dist',
   cacheDir: process.env.SOUNDINGS_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [
+    // The 404 page is not a page to index.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
+    searchIndex(),
+  ],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkDirective, [remarkSoundings, { root, dataDir }]],

@@ -237,3 +237,52 @@ export const UnknownDirective = define({
   message: (name: string, known: readonly string[]) => `There is no directive "::${name}". Known directives: ${list(known)}.`,
   hint: 'Fix the name, or write the colons as "\\:" if they are meant as text.',
 });
+
+// ---------------------------------------------------------------- word clouds
+
+export const FontMissing = define({
+  name: 'FontMissing',
+  title: 'Word-cloud font missing',
+  message: (path: string, reason: string) => `The word-cloud font ${path} cannot be read (${reason}).`,
+  hint: 'Restore it from node_modules/@fontsource/source-sans-3/files/ (see README, "Word clouds"); clouds are measured with the file the site serves.',
+});
+
+export const UnknownCampaign = define({
+  name: 'UnknownCampaign',
+  title: 'Unknown campaign',
+  message: (id: string, known: readonly string[]) =>
+    `There is no campaign "${id}" in this post.${known.length ? ` Its campaigns are ${list(known)}.` : ' It defines no campaigns.'}`,
+  hint: 'Use the id of a campaign listed under "campaigns" in the frontmatter.',
+});
+
+export const TopWordsDropped = define({
+  name: 'TopWordsDropped',
+  title: 'Word cloud lost a top word',
+  message: (name: string, words: readonly string[], top: number) =>
+    `::${name}: ${list(words)} ${words.length === 1 ? 'is one' : 'are'} of the ${top} largest words but did not fit in the cloud.`,
+  hint: 'Make the cloud larger (width, height), ask for fewer words, or use shape=rectangle.',
+});
+
+export const WordsDropped = define({
+  name: 'WordsDropped',
+  title: 'Word cloud dropped words',
+  message: (name: string, words: readonly string[]) =>
+    `::${name}: ${words.length} ${words.length === 1 ? 'word' : 'words'} did not fit and ${words.length === 1 ? 'is' : 'are'} only in the table: ${list(words)}.`,
+  hint: 'Make the cloud larger, or ask for fewer words.',
+});
+
+export const PinnedDataChanged = define({
+  name: 'PinnedDataChanged',
+  title: 'Pinned data changed',
+  message: (alias: string, dir: string, change: string, digest: string) =>
+    `The data pinned for "${alias}" (${dir}) has changed: ${change}. Its digest is now ${digest}.`,
+  hint: 'Check that the post still says what the new data shows, then re-pin by replacing its "pins:" line with the one printed below (or restore the pinned files).',
+});
+
+export const PinUnknownAlias = define({
+  name: 'PinUnknownAlias',
+  title: 'Pin for an unknown dataset',
+  message: (alias: string, aliases: readonly string[]) =>
+    `"pins" names "${alias}", which is not an alias under "datasets" (${aliases.length > 0 ? list(aliases) : 'none'}).`,
+  hint: 'Pin a dataset alias the post declares, or remove the pin.',
+});

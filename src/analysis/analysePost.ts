@@ -11,9 +11,12 @@
  */
 import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
-import type { Frontmatter, ValueDefinition } from '../markdown/frontmatter.ts';
+import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
 import { campaignMatcher } from './campaignMatcher.ts';
 import { campaignVolume } from './campaignVolume.ts';
+import { extreme } from './extreme.ts';
+import { computeTable, type TableSource } from './frontmatterTables.ts';
+import { keynessValues } from './keyness.ts';
 import { pick } from './pick.ts';
 import { projection } from './projection.ts';
 import { ratio } from './ratio.ts';
@@ -123,6 +126,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       `Posts in ${dataset.id} that use the hashtags of at least one campaign (${campaigns.map(tagList).join('; ')}), matched case-insensitively, each post counted once.`,
     );
     set('posts.unmatched', volume.unmatched, 'count', `Posts in ${dataset.id} that use no campaign hashtag; left out of every share.`);
+    // Word-cloud terms and keyness (src/analysis/keyness.ts): terms.<id>.top, keyness.<a>.<b>.top|shared|count.
+    for (const v of keynessValues(posts, campaigns)) set(v.key, v.value, v.type, v.definition, v.label);
     const matcher = campaignMatcher(campaigns);
     const inScope = posts.filter((p) => matcher(p.hashtags).length > 0);
     const times = posts.map((p) => p.time);
@@ -235,14 +240,54 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     }
   }
 
-  // ---- named values, in dependency order
+  // ---- named values and computed tables: each is computed when first needed,
+  // so values may read tables and tables may score values; cycles are reported.
   const defs = frontmatter.values;
+  const tableDefs = frontmatter.tables;
   const resolving = new Set<string>();
-  const table = (name: string, alias: string, key: string): Row[] => {
+  for (const name of Object.keys(tableDefs)) {
+    if (tables.has(name) || name in datasets || (name === 'projection' && frontmatter.projection)) {
+      fail(['tables', name], 'is already the name of a dataset alias or a computed table of this post; choose another name.');
+    }
+  }
+  const tableNames = () =>
+    [
+      ...new Set([
+        ...Object.keys(datasets).filter((a) => datasets[a]?.kind !== 'posts'),
+        ...tables.keys(),
+        ...Object.keys(tableDefs),
+        ...(frontmatter.projection ? ['projection'] : []),
+      ]),
+    ].sort();
+  /** A dataset alias (not posts) or a table, computed first if it is defined under `tables` or is the projection. */
+  const source = (alias: string): TableSource | undefined => {
+    if (Object.hasOwn(tableDefs, alias)) resolveTable(alias);
+    else if (alias === 'projection') resolveProjection();
     const dataset = datasets[alias];
-    if (!dataset) fail(['values', name, key], `reads dataset alias "${alias}", which is not under "datasets".`);
-    if (dataset.kind === 'posts') fail(['values', name, key], `reads "${alias}", a posts dataset; use the campaign keys for posts.`);
-    return dataset.rows as Row[];
+    if (dataset && dataset.kind !== 'posts') {
+      return { rows: dataset.rows as Row[], formats: {}, definition: `The rows of dataset ${dataset.id}.`, what: `dataset ${dataset.id}` };
+    }
+    const computed = tables.get(alias);
+    return computed ? { ...computed, what: `table "${alias}"` } : undefined;
+  };
+  /** How definitions name what a value reads: the dataset id (as before tables existed), or `table "name"`. */
+  const nameOf = (alias: string) => datasets[alias]?.id ?? `table "${alias}"`;
+  /** "the rows of X where a = 1", or "all rows of X". */
+  const rowsOf = (alias: string, filter: Record<string, Cell>) =>
+    Object.keys(filter).length > 0 ? `the rows of ${nameOf(alias)} where ${describeFilter(filter)}` : `all rows of ${nameOf(alias)}`;
+  const table = (name: string, alias: string, key: string): TableSource => {
+    if (datasets[alias]?.kind === 'posts')
+      fail(['values', name, key], `reads "${alias}", a posts dataset; use the campaign keys for posts.`);
+    const found = source(alias);
+    if (!found) {
+      fail(
+        ['values', name, key],
+        Object.keys(tableDefs).length === 0
+          ? `reads dataset alias "${alias}", which is not under "datasets".`
+          : `reads "${alias}", which is neither a dataset alias under "datasets" nor a table (known: ${tableNames().join(', ')}).`,
+      );
+    }
+    return found;
   };
   const checkColumn = (name: string, rows: Row[], column: string, key: string) => {
     if (rows.length > 0 && !(column in (rows[0] as Row))) {
@@ -256,12 +301,24 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     if (typeof v !== 'number') fail(['values', name], `${what} is ${v === null ? 'empty' : `"${String(v)}"`}, not a number.`);
     return v;
   };
-  const resolveKey = (name: string, key: string, index: number): Value => {
-    if (defs[key] && !values.has(key)) resolve(key);
+  /** The value `key`, computing it (or the projection) first if needed; fails at `path` when there is none. */
+  const lookup = (key: string, path: (string | number)[]): Value => {
+    const base = key.split('.')[0] as string;
+    if (Object.hasOwn(defs, base) && !values.has(base)) resolve(base);
+    if (key.startsWith('projection.')) resolveProjection();
     const value = values.get(key);
-    if (!value) fail(['values', name, index], `refers to "${key}", which is not a known key.`);
+    if (!value) fail(path, `refers to "${key}", which is not a known key.`);
     return value;
   };
+  const resolveKey = (name: string, key: string, index: number): Value => lookup(key, ['values', name, index]);
+  function resolveTable(name: string) {
+    if (tables.has(name)) return;
+    if (resolving.has(`table:${name}`)) fail(['tables', name], 'depends on itself.');
+    resolving.add(`table:${name}`);
+    const def = tableDefs[name] as TableDefinition;
+    tables.set(name, computeTable(name, def, { source, known: tableNames, value: lookup, fail }));
+    resolving.delete(`table:${name}`);
+  }
   function resolve(name: string) {
     if (values.has(name)) return;
     if (resolving.has(name)) fail(['values', name], 'depends on itself.');
@@ -272,8 +329,10 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     let value: number;
     let type: ValueType;
     let definition: string;
+    let rowName: { value: string; definition: string } | undefined;
     if ('pick' in def) {
-      const rows = table(name, def.pick, 'pick');
+      const src = table(name, def.pick, 'pick');
+      const rows = src.rows;
       checkColumn(name, rows, def.column, 'column');
       const result = pick(rows, def.where, def.column);
       if (!result.ok)
@@ -282,27 +341,48 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
           `matches ${result.matches} rows of "${def.pick}" where ${describeFilter(def.where)}; it must match exactly one.`,
         );
       value = numeric(name, result.value, `The "${def.column}" it picks`) * scale;
-      type = def.type ?? 'number';
-      definition = `"${def.column}" of the one row of ${datasets[def.pick]?.id} where ${describeFilter(def.where)}${scaled}.`;
+      type = def.type ?? typeOfFormat(src.formats[def.column]) ?? 'number';
+      definition = `"${def.column}" of the one row of ${nameOf(def.pick)} where ${describeFilter(def.where)}${scaled}.`;
     } else if ('share' in def) {
-      const rows = table(name, def.share, 'share');
+      const rows = table(name, def.share, 'share').rows;
       checkColumn(name, rows, def.column, 'column');
       const r = share(rows, def.column, def.where, def.of);
       if (r.denominator === 0)
         fail(['values', name, 'where'], `has no "${def.column}" to share: no rows of "${def.share}" match ${describeFilter(def.where)}.`);
       value = r.value * scale;
       type = def.type ?? 'share';
-      definition = `Sum of "${def.column}" where ${describeFilter({ ...def.where, ...def.of })} ÷ sum of "${def.column}" where ${describeFilter(def.where)} = ${thousands(r.numerator)} ÷ ${thousands(r.denominator)}, from ${datasets[def.share]?.id}${scaled}.`;
+      definition = `Sum of "${def.column}" where ${describeFilter({ ...def.where, ...def.of })} ÷ sum of "${def.column}" where ${describeFilter(def.where)} = ${thousands(r.numerator)} ÷ ${thousands(r.denominator)}, from ${nameOf(def.share)}${scaled}.`;
     } else if ('sum' in def) {
-      const rows = table(name, def.sum, 'sum');
+      const rows = table(name, def.sum, 'sum').rows;
       checkColumn(name, rows, def.column, 'column');
       value = sum(where(rows, def.where), (r) => r[def.column] as number) * scale;
       type = def.type ?? 'count';
-      definition = `Sum of "${def.column}" over rows of ${datasets[def.sum]?.id} where ${describeFilter(def.where)}${scaled}.`;
+      definition = `Sum of "${def.column}" over ${rowsOf(def.sum, def.where)}${scaled}.`;
     } else if ('count' in def) {
-      value = where(table(name, def.count, 'count'), def.where).length * scale;
+      value = where(table(name, def.count, 'count').rows, def.where).length * scale;
       type = def.type ?? 'count';
-      definition = `Rows of ${datasets[def.count]?.id} where ${describeFilter(def.where)}${scaled}.`;
+      definition = `${Object.keys(def.where).length > 0 ? `Rows of ${nameOf(def.count)} where ${describeFilter(def.where)}` : `All rows of ${nameOf(def.count)}`}${scaled}.`;
+    } else if ('max' in def || 'min' in def) {
+      const which = 'max' in def ? 'max' : 'min';
+      const alias = 'max' in def ? def.max : def.min;
+      const src = table(name, alias, which);
+      checkColumn(name, src.rows, def.column, 'column');
+      if (def.name !== undefined) checkColumn(name, src.rows, def.name, 'name');
+      const most = which === 'max' ? 'largest' : 'smallest';
+      const found = extreme(where(src.rows, def.where), def.column, which);
+      if (!found)
+        fail(['values', name, 'column'], `has no number in "${def.column}" among ${rowsOf(alias, def.where)} to take the ${most} of.`);
+      value = found.value * scale;
+      type = def.type ?? typeOfFormat(src.formats[def.column]) ?? 'number';
+      const ties = found.rows.length > 1 ? ` ${found.rows.length} rows tie for it.` : '';
+      definition = `The ${most} "${def.column}" among ${rowsOf(alias, def.where)}${scaled}.${ties}`;
+      if (def.name !== undefined) {
+        const column = def.name;
+        rowName = {
+          value: joinNames(found.rows.map((r) => (r[column] === null || r[column] === undefined ? '—' : String(r[column])))),
+          definition: `The "${column}" of the row${ties ? 's' : ''} with the ${most} "${def.column}" among ${rowsOf(alias, def.where)}.${ties ? `${ties.replace(/\.$/, '')}; all are named, in table order.` : ''}`,
+        };
+      }
     } else {
       const [ka, kb] = 'ratio' in def ? def.ratio : def.difference;
       const a = resolveKey(name, ka, 0);
@@ -321,15 +401,20 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     }
     resolving.delete(name);
     set(name, value, type, definition, def.label);
+    if (rowName) set(`${name}.name`, rowName.value, 'text', rowName.definition, def.label);
   }
-  for (const name of Object.keys(defs)) resolve(name);
 
   // ---- projection
-  if (frontmatter.projection) {
+  let projectionState: 'todo' | 'doing' | 'done' = 'todo';
+  function resolveProjection() {
+    if (!frontmatter.projection || projectionState === 'done') return;
+    if (projectionState === 'doing') fail(['projection'], 'depends on itself: one of its references reads the projection.');
+    projectionState = 'doing';
     const p = frontmatter.projection;
     const projected = values.get(`campaigns.${p.campaign}.share`);
     if (!projected) fail(['projection', 'campaign'], `"${p.campaign}" is not one of this post's campaign ids.`);
     const refs = p.references.map((key, i) => {
+      if (Object.hasOwn(defs, key)) resolve(key);
       const v = values.get(key);
       if (!v || typeof v.value !== 'number') fail(['projection', 'references', i], `"${key}" is not a numeric value of this post.`);
       return { label: v.label ?? key, share: v.value, kind: 'reference', key };
@@ -349,7 +434,23 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         `projection.share − ${ref.key}, in percentage points.`,
       );
     });
+    projectionState = 'done';
   }
 
+  for (const name of Object.keys(defs)) resolve(name);
+  for (const name of Object.keys(tableDefs)) resolveTable(name);
+  resolveProjection();
+
   return postsDataset ? { values, tables, campaigns, posts: postsDataset } : { values, tables, campaigns };
+}
+
+/** The value type a table column's format implies, for values read from computed tables. */
+function typeOfFormat(format: string | undefined): ValueType | undefined {
+  const types: Record<string, ValueType> = { percent: 'share', points: 'points', thousands: 'count', compact: 'audience', ratio: 'ratio' };
+  return format === undefined ? undefined : types[format];
+}
+
+/** "A", "A and B", "A, B and C". */
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

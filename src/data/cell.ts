@@ -28,11 +28,16 @@ export function expectedFor(type: ColumnType): string {
   return EXPECTED[type];
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether year-month-day exists in the proleptic Gregorian calendar (arithmetic only: this runs for every row). */
 function validCalendarDay(year: string, month: string, day: string): boolean {
+  const y = Number(year);
   const m = Number(month);
   const d = Number(day);
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number));
 }
 
 const isEmpty = (raw: unknown) => raw === null || raw === undefined || raw === '';

@@ -3,7 +3,11 @@
  * in a stable order, checks each record against the manifest, and returns
  * typed rows. This is the only place data is validated; code further in
  * trusts the types.
+ *
+ * Files are streamed (see streamRecords.ts): records are mapped one at a time
+ * as they are read, so memory holds the typed rows, not the file's text.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import {
@@ -18,15 +22,19 @@ import {
   MissingColumn,
   MissingValue,
   NoDataFiles,
+  type SoundingsError,
   UnknownFormat,
 } from '../errors.ts';
+import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
+import { attempt } from './attempt.ts';
 import { expectedFor, parseCell, parseTime } from './cell.ts';
-import { datasetDigest, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { datasetDigest, listDataFiles, MANIFEST, projectPath } from './datasetFiles.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
-import { type ColumnType, type Manifest, parseManifest } from './manifest.ts';
-import type { DataFormat, RawFile, RawRecord } from './rawRecord.ts';
-import { readCsv } from './readCsv.ts';
-import { readJson, readNdjson } from './readJson.ts';
+import { jsonLocator } from './jsonLocation.ts';
+import { type ColumnType, type Manifest, readManifest } from './manifest.ts';
+import { type DataFormat, getPath, type RawRecord } from './rawRecord.ts';
+import { parseStrict, readJson } from './readJson.ts';
+import { streamCsv, streamJsonItems, streamLines, streamNdjson, WHOLE_JSON_LIMIT } from './streamRecords.ts';
 import type { Account, Cell, Dataset, DatasetFile, Post, Row } from './types.ts';
 
 export interface LoadOptions {
@@ -34,36 +42,33 @@ export interface LoadOptions {
   root: string;
   /** The folder holding one sub-folder per dataset. */
   dataDir: string;
+  /**
+   * Collect problems here and go on, instead of throwing at the first
+   * (`npm run check`). Records with a problem are left out of the result.
+   */
+  collect?: SoundingsError[];
+  /** JSON files larger than this many bytes are streamed (default {@link WHOLE_JSON_LIMIT}; tests lower it). */
+  wholeJsonLimit?: number;
+  /** Called every {@link PROGRESS_EVERY} records and after each file, with the records read so far. */
+  onProgress?: (rows: number, file: string) => void;
 }
+
+export const PROGRESS_EVERY = 50_000;
 
 const FORMATS: Record<string, DataFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
 
-function readRaw(text: string, file: string, format: DataFormat): RawFile {
-  switch (format) {
-    case 'csv':
-      return readCsv(text, file, ',');
-    case 'tsv':
-      return readCsv(text, file, '\t');
-    case 'json':
-      return readJson(text, file);
-    case 'ndjson':
-      return readNdjson(text, file);
-  }
-}
-
-function checkColumns(raw: RawFile, wanted: Record<string, string>, file: string) {
-  if (!raw.header) return;
+function checkColumns(header: readonly string[] | undefined, wanted: Record<string, string>, file: string) {
+  if (!header) return;
   for (const [field, column] of Object.entries(wanted)) {
-    if (!raw.header.includes(column)) throw error(MissingColumn, { file, line: 1, column: 1 }, column, field, raw.header);
+    if (!header.includes(column)) throw error(MissingColumn, { file, line: 1, column: 1 }, column, field, header);
   }
 }
 
 function typed(record: RawRecord, column: string, type: ColumnType, required: boolean): Cell {
   const raw = record.get(column);
-  const location = record.locate(column);
   const result = parseCell(raw, type);
-  if (!result.ok) throw badCell(type, column, raw, location, result.expected);
-  if (result.value === null && required) throw error(MissingValue, location, column);
+  if (!result.ok) throw badCell(type, column, raw, record.locate(column), result.expected);
+  if (result.value === null && required) throw error(MissingValue, record.locate(column), column);
   return result.value;
 }
 
@@ -74,59 +79,92 @@ function badCell(type: ColumnType, column: string, raw: unknown, location: Locat
   return error(BadNumber, location, column, got, type);
 }
 
-function missingField(record: RawRecord, column: string, field: string, raw: RawFile) {
-  if (!record.has(column)) throw error(MissingColumn, record.locate(), column, field, raw.header ?? []);
+function missingField(record: RawRecord, column: string, field: string, header: readonly string[] | undefined) {
+  if (!record.has(column)) throw error(MissingColumn, record.locate(), column, field, header ?? []);
 }
 
-/** Validates and maps the raw records of one file, per the manifest's kind. */
-function mapRecords(manifest: Manifest, raw: RawFile, file: string): (Post | Account | Row)[] {
+/** A mapped record and where its id is (for duplicate-account messages). */
+type Mapped = { row: Post | Account | Row; at?: Location };
+
+/**
+ * The per-record mapping of a manifest: `columns` checks a file's header
+ * (once it is known), `map` validates and types one record.
+ */
+function mapperFor(manifest: Manifest, file: string) {
+  let header: readonly string[] | undefined;
   switch (manifest.kind) {
     case 'posts': {
       const f = manifest.fields;
       const time = typeof f.time === 'string' ? { column: f.time, format: undefined } : f.time;
       const mapping: Record<string, string> = { id: f.id, time: time.column, author: f.author, text: f.text };
       if (f.hashtags) mapping.hashtags = f.hashtags;
-      checkColumns(raw, mapping, file);
-      return Array.from(raw.records, (r): Post => {
-        for (const [field, column] of Object.entries(mapping)) missingField(r, column, field, raw);
-        const id = typed(r, f.id, 'string', true) as string;
-        const rawTime = r.get(time.column);
-        const parsed = parseTime(rawTime, time.format);
-        if (!parsed.ok || !(parsed.value instanceof Date)) {
-          const location = r.locate(time.column);
-          if (rawTime === null || rawTime === undefined || rawTime === '') throw error(MissingValue, location, time.column);
-          throw badCell('datetime', time.column, rawTime, location, parsed.ok ? expectedFor('datetime') : parsed.expected);
-        }
-        const text = (typed(r, f.text, 'string', false) as string | null) ?? '';
-        const tags = f.hashtags ? splitHashtags((typed(r, f.hashtags, 'string', false) as string | null) ?? '') : extractHashtags(text);
-        return { id, time: parsed.value.getTime(), author: typed(r, f.author, 'string', true) as string, text, hashtags: tags };
-      });
+      const entries = Object.entries(mapping);
+      return {
+        columns: (h: readonly string[] | undefined) => {
+          header = h;
+          checkColumns(h, mapping, file);
+        },
+        map: (r: RawRecord): Mapped => {
+          if (!header) for (const [field, column] of entries) missingField(r, column, field, header);
+          const id = typed(r, f.id, 'string', true) as string;
+          const rawTime = r.get(time.column);
+          const parsed = parseTime(rawTime, time.format);
+          if (!parsed.ok || !(parsed.value instanceof Date)) {
+            const location = r.locate(time.column);
+            if (rawTime === null || rawTime === undefined || rawTime === '') throw error(MissingValue, location, time.column);
+            throw badCell('datetime', time.column, rawTime, location, parsed.ok ? expectedFor('datetime') : parsed.expected);
+          }
+          const text = (typed(r, f.text, 'string', false) as string | null) ?? '';
+          const tags = f.hashtags ? splitHashtags((typed(r, f.hashtags, 'string', false) as string | null) ?? '') : extractHashtags(text);
+          const post: Post = {
+            id,
+            time: parsed.value.getTime(),
+            author: typed(r, f.author, 'string', true) as string,
+            text,
+            hashtags: tags,
+          };
+          return { row: post };
+        },
+      };
     }
     case 'accounts': {
       const f = manifest.fields;
-      checkColumns(raw, { ...f, ...Object.fromEntries(Object.keys(manifest.columns).map((c) => [c, c])) }, file);
-      return Array.from(raw.records, (r): Account => {
-        const extra: Row = {};
-        for (const [column, type] of Object.entries(manifest.columns)) extra[column] = typed(r, column, type, false);
-        return {
-          ...extra,
-          id: typed(r, f.id, 'string', true) as string,
-          name: typed(r, f.name, 'string', true) as string,
-          platform: typed(r, f.platform, 'string', true) as string,
-          followers: typed(r, f.followers, 'integer', true) as number,
-        };
-      });
+      const wanted = { ...f, ...Object.fromEntries(Object.keys(manifest.columns).map((c) => [c, c])) };
+      return {
+        columns: (h: readonly string[] | undefined) => {
+          header = h;
+          checkColumns(h, wanted, file);
+        },
+        map: (r: RawRecord): Mapped => {
+          const extra: Row = {};
+          for (const [column, type] of Object.entries(manifest.columns)) extra[column] = typed(r, column, type, false);
+          const account: Account = {
+            ...extra,
+            id: typed(r, f.id, 'string', true) as string,
+            name: typed(r, f.name, 'string', true) as string,
+            platform: typed(r, f.platform, 'string', true) as string,
+            followers: typed(r, f.followers, 'integer', true) as number,
+          };
+          return { row: account, at: r.locate(f.id) };
+        },
+      };
     }
     case 'table': {
-      checkColumns(raw, Object.fromEntries(Object.keys(manifest.columns).map((c) => [c, c])), file);
-      return Array.from(raw.records, (r): Row => {
-        const row: Row = {};
-        for (const [column, type] of Object.entries(manifest.columns)) {
-          if (!raw.header) missingField(r, column, column, raw);
-          row[column] = typed(r, column, type, false);
-        }
-        return row;
-      });
+      const wanted = Object.fromEntries(Object.keys(manifest.columns).map((c) => [c, c]));
+      return {
+        columns: (h: readonly string[] | undefined) => {
+          header = h;
+          checkColumns(h, wanted, file);
+        },
+        map: (r: RawRecord): Mapped => {
+          const row: Row = {};
+          for (const [column, type] of Object.entries(manifest.columns)) {
+            if (!header) missingField(r, column, column, header);
+            row[column] = typed(r, column, type, false);
+          }
+          return { row };
+        },
+      };
     }
   }
 }
@@ -139,64 +177,238 @@ export function listDatasets(dataDir: string): string[] {
     .sort();
 }
 
-/** Reads, validates and types a dataset. Throws a located SoundingsError on the first problem. */
-export function loadDataset(id: string, options: LoadOptions): Dataset {
+/**
+ * Fills a repost that names only its original (a Bluesky repost record) with
+ * the original's text and entities when the original is in the same dataset,
+ * so its hashtags count like those of any other repost.
+ */
+function resolveReposts(rows: Post[]): void {
+  if (!rows.some((p) => p.repostOf !== undefined && p.text === '')) return;
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  for (const [i, p] of rows.entries()) {
+    if (p.repostOf === undefined || p.text !== '' || p.hashtags.length > 0) continue;
+    const original = byId.get(p.repostOf);
+    if (!original) continue;
+    const filled: Post = { ...p, text: original.text, hashtags: original.hashtags };
+    if (original.mentions) filled.mentions = original.mentions;
+    if (original.urls) filled.urls = original.urls;
+    rows[i] = filled;
+  }
+}
+
+/** Reads, validates and types a dataset. Rejects with a located SoundingsError on the first problem. */
+export async function loadDataset(id: string, options: LoadOptions): Promise<Dataset> {
+  const dataset = await readDataset(id, options);
+  if (!dataset) throw new Error(`unreachable: ${id} failed without a problem`);
+  return dataset;
+}
+
+/**
+ * Every problem in a dataset (manifest, files, records), located, without
+ * stopping at the first. An empty list means `loadDataset` will succeed.
+ */
+export async function checkDataset(id: string, options: Omit<LoadOptions, 'collect'>): Promise<SoundingsError[]> {
+  const problems: SoundingsError[] = [];
+  await readDataset(id, { ...options, collect: problems });
+  return problems;
+}
+
+/** Like {@link attempt}, for async work. */
+async function attemptAsync<T>(fn: () => Promise<T>, problems: SoundingsError[] | undefined, fallback: T): Promise<T> {
+  if (!problems) return fn();
+  try {
+    return await fn();
+  } catch (e) {
+    return attempt(
+      () => {
+        throw e;
+      },
+      problems,
+      fallback,
+    );
+  }
+}
+
+/** Reads one social-export file through its adapter, streaming NDJSON and large JSON arrays. */
+async function readSocialFile(
+  path: string,
+  file: string,
+  ext: string,
+  adapter: Adapter,
+  emit: (p: Post) => void,
+  limit: number,
+  problems?: SoundingsError[],
+): Promise<string> {
+  if (ext === '.ndjson' || ext === '.jsonl') {
+    const { lines, sha256 } = streamLines(path);
+    for await (const { text, index } of lines) {
+      for (const p of attempt(() => adapter.read(parseStrict(text, file, index), [], jsonLocator(text, file, index)), problems, []))
+        emit(p);
+    }
+    return sha256();
+  }
+  if (ext !== '.json') throw error(UnknownFormat, { file }, file);
+  if (statSync(path).size > limit) {
+    const hash = createHash('sha256');
+    // Positions of a streamed item are its JSON path; its line is not known without the whole text.
+    for await (const { value, path: at } of streamJsonItems(path, file, hash)) {
+      const locate = (p: (string | number)[]) => ({ file: `${file} at ${[...at, ...p.slice(at.length)].join('.')}` });
+      for (const p of attempt(() => adapter.read(value, at, locate), problems, [])) emit(p);
+    }
+    return hash.digest('hex');
+  }
+  const bytes = readFileSync(path);
+  const text = bytes.toString('utf8');
+  const value = attempt(() => parseStrict(text, file), problems, undefined);
+  if (value !== undefined) {
+    const at = jsonLocator(text, file);
+    const items = Array.isArray(value) ? value.map((v, i) => [v, [i]] as const) : [[value, []] as const];
+    for (const [item, prefix] of items) for (const p of attempt(() => adapter.read(item, [...prefix], at), problems, [])) emit(p);
+  }
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads one plain data file record by record through the manifest's mapping. */
+async function readPlainFile(
+  path: string,
+  file: string,
+  format: DataFormat,
+  manifest: Manifest,
+  emit: (m: Mapped) => void,
+  limit: number,
+  problems?: SoundingsError[],
+): Promise<string> {
+  const mapper = mapperFor(manifest, file);
+  let checked = false;
+  let header: readonly string[] | undefined;
+  const consume = (r: RawRecord) => {
+    if (!checked) {
+      mapper.columns(header);
+      checked = true;
+    }
+    const mapped = attempt<Mapped | undefined>(() => mapper.map(r), problems, undefined);
+    if (mapped) emit(mapped);
+  };
+  if (format === 'json' && statSync(path).size <= limit) {
+    const bytes = readFileSync(path);
+    for (const r of readJson(bytes.toString('utf8'), file).records) consume(r);
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+  if (format === 'json') {
+    const hash = createHash('sha256');
+    for await (const { value, path: at } of streamJsonItems(path, file, hash)) {
+      consume({
+        get: (f) => getPath(value, f),
+        has: (f) => getPath(value, f) !== undefined,
+        locate: (f) => ({ file: `${file} at ${[...at, ...(f ? f.split('.') : [])].join('.')}` }),
+      });
+    }
+    return hash.digest('hex');
+  }
+  const stream = format === 'ndjson' ? streamNdjson(path, file) : streamCsv(path, file, format === 'tsv' ? '\t' : ',');
+  const sha = await stream.each((r) => {
+    header = stream.header;
+    consume(r);
+  });
+  // A file with a header and no records still has its columns checked.
+  if (!checked) {
+    header = stream.header;
+    mapper.columns(header);
+  }
+  return sha;
+}
+
+async function readDataset(id: string, options: LoadOptions): Promise<Dataset | undefined> {
+  const problems = options.collect;
+  const fail = (e: SoundingsError) => {
+    if (!problems) throw e;
+    problems.push(e);
+    return undefined;
+  };
   const dir = join(options.dataDir, id);
   const rel = (path: string) => projectPath(options.root, path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw error(DatasetNotFound, undefined, id, listDatasets(options.dataDir));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(error(DatasetNotFound, undefined, id, listDatasets(options.dataDir)));
   const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(manifestPath)) throw error(ManifestMissing, { file: rel(dir) }, rel(dir));
-  const manifest = parseManifest(readFileSync(manifestPath, 'utf8'), rel(manifestPath));
+  if (!existsSync(manifestPath)) return fail(error(ManifestMissing, { file: rel(dir) }, rel(dir)));
+  const read = readManifest(readFileSync(manifestPath, 'utf8'), rel(manifestPath));
+  if (!('manifest' in read)) {
+    if (!problems) throw read.problems[0];
+    problems.push(...read.problems);
+    return undefined;
+  }
+  const manifest = read.manifest;
 
   const paths = listDataFiles(dir, manifest);
-  if (paths.length === 0) throw error(NoDataFiles, { file: rel(dir) }, manifest.files);
+  if (paths.length === 0) return fail(error(NoDataFiles, { file: rel(dir) }, manifest.files));
 
   const files: DatasetFile[] = [];
-  const perFile: { file: string; rows: (Post | Account | Row)[]; raw: RawFile }[] = [];
+  // Posts are de-duplicated by id as they arrive; accounts must have unique ids.
+  const seen = new Set<string>();
+  const firstSeen = new Map<string, string>();
+  const rows: (Post | Account | Row)[] = [];
+  let duplicates = 0;
+  let total = 0;
   for (const path of paths) {
     const file = rel(path);
-    const format = manifest.format ?? FORMATS[extname(path).toLowerCase()];
-    if (!format) throw error(UnknownFormat, { file }, file);
-    const bytes = readFileSync(path);
-    const raw = readRaw(bytes.toString('utf8'), file, format);
-    const rows = mapRecords(manifest, raw, file);
-    files.push({ path: file, sha256: sha256(bytes), bytes: bytes.length, rows: rows.length });
-    perFile.push({ file, rows, raw });
+    const ext = extname(path).toLowerCase();
+    let fileRows = 0;
+    const counted = () => {
+      fileRows++;
+      total++;
+      if (total % PROGRESS_EVERY === 0) options.onProgress?.(total, file);
+    };
+    const addPost = (post: Post) => {
+      counted();
+      if (seen.has(post.id)) duplicates++;
+      else {
+        seen.add(post.id);
+        rows.push(post);
+      }
+    };
+    const emit = ({ row, at }: Mapped) => {
+      if (manifest.kind === 'posts') return addPost(row as Post);
+      counted();
+      if (manifest.kind === 'accounts') {
+        const account = row as Account;
+        const where = at ?? { file };
+        const first = firstSeen.get(account.id);
+        if (first) return fail(error(DuplicateAccount, where, account.id, first));
+        firstSeen.set(account.id, `${where.file}:${where.line ?? 1}`);
+      }
+      rows.push(row);
+    };
+    let sha: string | undefined;
+    if (isSocialFormat(manifest.format)) {
+      const adapter = ADAPTERS[manifest.format];
+      sha = await attemptAsync(
+        () => readSocialFile(path, file, ext, adapter, addPost, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, problems),
+        problems,
+        undefined,
+      );
+    } else {
+      const format = (manifest.format as DataFormat | undefined) ?? FORMATS[ext];
+      if (!format) {
+        fail(error(UnknownFormat, { file }, file));
+        continue;
+      }
+      sha = await attemptAsync(
+        () => readPlainFile(path, file, format, manifest, emit, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, problems),
+        problems,
+        undefined,
+      );
+    }
+    if (sha === undefined) continue;
+    files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });
+    options.onProgress?.(total, file);
   }
-  const base = { id, dir: rel(dir), manifest, files, digest: datasetDigest(dir) };
-
+  const base = { id, dir: rel(dir), files, digest: datasetDigest(dir) };
   switch (manifest.kind) {
-    case 'posts': {
-      const seen = new Set<string>();
-      const rows: Post[] = [];
-      let duplicates = 0;
-      for (const { rows: fileRows } of perFile) {
-        for (const post of fileRows as Post[]) {
-          if (seen.has(post.id)) duplicates++;
-          else {
-            seen.add(post.id);
-            rows.push(post);
-          }
-        }
-      }
-      return { ...base, kind: 'posts', rows, duplicates };
-    }
-    case 'accounts': {
-      const firstSeen = new Map<string, string>();
-      const rows: Account[] = [];
-      for (const { rows: fileRows, raw, file } of perFile) {
-        const records = Array.from(raw.records);
-        (fileRows as Account[]).forEach((account, i) => {
-          const where = records[i]?.locate(manifest.fields.id) ?? { file };
-          const first = firstSeen.get(account.id);
-          if (first) throw error(DuplicateAccount, where, account.id, first);
-          firstSeen.set(account.id, `${where.file}:${where.line ?? 1}`);
-          rows.push(account);
-        });
-      }
-      return { ...base, kind: 'accounts', rows };
-    }
+    case 'posts':
+      resolveReposts(rows as Post[]);
+      return { ...base, manifest, kind: 'posts', rows: rows as Post[], duplicates };
+    case 'accounts':
+      return { ...base, manifest, kind: 'accounts', rows: rows as Account[] };
     case 'table':
-      return { ...base, kind: 'table', rows: perFile.flatMap((f) => f.rows as Row[]) };
+      return { ...base, manifest, kind: 'table', rows: rows as Row[] };
   }
 }

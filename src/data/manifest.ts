@@ -6,7 +6,8 @@
  * and how their columns map onto the records the analysis uses.
  */
 import { z } from 'astro/zod';
-import { error, ManifestInvalid } from '../errors.ts';
+import { error, ManifestInvalid, type SoundingsError } from '../errors.ts';
+import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
 import { yamlSource } from './yamlLocation.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
@@ -28,21 +29,28 @@ const common = {
   synthetic: z.union([z.literal(false), z.strictObject({ script: z.string().min(1), seed: z.number().int().optional() })]).default(false),
   /** Glob (relative to the dataset folder) of the data files; read in code-point order. */
   files: z.string().min(1).default('*.{csv,tsv,json,ndjson}'),
-  /** Overrides the format inferred from each file's extension. */
-  format: z.enum(['csv', 'tsv', 'json', 'ndjson']).optional(),
+  /**
+   * Overrides the format inferred from each file's extension, or names a
+   * social export (posts only) that an adapter normalises without a `fields`
+   * mapping: its files are JSON (.json) or NDJSON (.ndjson/.jsonl).
+   */
+  format: z.enum(['csv', 'tsv', 'json', 'ndjson', ...SOCIAL_FORMATS]).optional(),
 };
 
 const postsManifest = z.strictObject({
   ...common,
   kind: z.literal('posts'),
-  fields: z.strictObject({
-    id: z.string().min(1),
-    time: timeField,
-    author: z.string().min(1),
-    text: z.string().min(1),
-    /** A column of hashtags separated by spaces or commas; extracted from the text when absent. */
-    hashtags: z.string().min(1).optional(),
-  }),
+  /** Required unless `format` names a social export, whose adapter knows its fields. */
+  fields: z
+    .strictObject({
+      id: z.string().min(1),
+      time: timeField,
+      author: z.string().min(1),
+      text: z.string().min(1),
+      /** A column of hashtags separated by spaces or commas; extracted from the text when absent. */
+      hashtags: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 
 const accountsManifest = z.strictObject({
@@ -68,8 +76,14 @@ const tableManifest = z.strictObject({
 
 export const manifestSchema = z.discriminatedUnion('kind', [postsManifest, accountsManifest, tableManifest]);
 
-export type Manifest = z.infer<typeof manifestSchema>;
-export type PostsManifest = z.infer<typeof postsManifest>;
+type ParsedPosts = z.infer<typeof postsManifest>;
+/**
+ * A posts manifest after parsing always has `fields`: for a social export the
+ * adapter's own source fields are filled in (they describe the export, e.g.
+ * on a dataset page), so code past the loader never checks for them.
+ */
+export type PostsManifest = ParsedPosts & { fields: NonNullable<ParsedPosts['fields']> };
+export type Manifest = PostsManifest | AccountsManifest | TableManifest;
 export type AccountsManifest = z.infer<typeof accountsManifest>;
 export type TableManifest = z.infer<typeof tableManifest>;
 
@@ -86,20 +100,65 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where} ${message}`.replace(/\.?$/, '.');
 }
 
-/** Parses and validates a manifest; throws a located ManifestInvalid. */
+/** Parses and validates a manifest; throws a located ManifestInvalid (the first problem). */
 export function parseManifest(text: string, file: string): Manifest {
+  const result = readManifest(text, file);
+  if ('manifest' in result) return result.manifest;
+  throw result.problems[0];
+}
+
+/**
+ * Parses and validates a manifest, returning every problem (each YAML syntax
+ * error, or each schema issue) located at its key, for `npm run check`.
+ */
+export function readManifest(text: string, file: string): { manifest: Manifest } | { problems: SoundingsError[] } {
   const source = yamlSource(text);
-  const syntax = source.errors[0];
-  if (syntax) {
-    throw error(
-      ManifestInvalid,
-      { file, line: syntax.line, column: syntax.column },
-      `YAML syntax error: ${syntax.message.replace(/\.?$/, '.')}`,
-    );
+  if (source.errors.length > 0) {
+    return {
+      problems: source.errors.map((syntax) =>
+        error(
+          ManifestInvalid,
+          { file, line: syntax.line, column: syntax.column },
+          `YAML syntax error: ${syntax.message.replace(/\.?$/, '.')}`,
+        ),
+      ),
+    };
   }
   const result = manifestSchema.safeParse(source.value ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0] as z.core.$ZodIssue;
-  const position = source.locate(issue.path);
-  throw error(ManifestInvalid, { file, ...position }, describeIssue(issue));
+  if (result.success) {
+    const m = result.data;
+    if (m.kind === 'posts' && !m.fields) {
+      if (!isSocialFormat(m.format)) {
+        return {
+          problems: [
+            error(
+              ManifestInvalid,
+              { file, ...source.locate([]) },
+              `"fields" is missing (it maps your columns to id, time, author and text).`,
+            ),
+          ],
+        };
+      }
+      return { manifest: { ...m, fields: ADAPTERS[m.format].fields } };
+    }
+    if (m.kind !== 'posts' && isSocialFormat(m.format)) {
+      return {
+        problems: [
+          error(
+            ManifestInvalid,
+            { file, ...source.locate(['format']) },
+            `"format" "${m.format}" is a social export, which only a "posts" dataset can read.`,
+          ),
+        ],
+      };
+    }
+    return { manifest: m as Manifest };
+  }
+  return {
+    problems: result.error.issues.map((issue) => {
+      // Point an unknown key at itself rather than at the object holding it.
+      const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0] as string] : issue.path;
+      return error(ManifestInvalid, { file, ...source.locate(path) }, describeIssue(issue as z.core.$ZodIssue));
+    }),
+  };
 }

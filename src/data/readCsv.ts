@@ -10,7 +10,8 @@ function countNewlines(values: Record<string, string>): number {
   return n;
 }
 
-function describe(err: CsvError, header: readonly string[] | undefined): string {
+/** Says what is wrong with a CSV row, in words an analyst can act on (also used by the streaming reader). */
+export function describeCsvError(err: CsvError, header: readonly string[] | undefined): string {
   switch (err.code) {
     case 'CSV_RECORD_INCONSISTENT_COLUMNS':
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
@@ -53,7 +54,7 @@ export function readCsv(text: string, file: string, delimiter = ','): RawFile {
     const { index, lines } = err as unknown as { index?: unknown; lines?: unknown };
     const line = typeof lines === 'number' ? lines : 1;
     const location = typeof index === 'number' ? { file, line, column: index + 1 } : { file, line };
-    throw error(MalformedCsv, location, describe(err, header));
+    throw error(MalformedCsv, location, describeCsvError(err, header));
   }
   const columns = new Map((header ?? []).map((name, i) => [name, i + 1]));
   const records: RawRecord[] = parsed.map(({ record, info }) => ({

@@ -2,7 +2,8 @@ import { error, MalformedJson } from '../errors.ts';
 import { jsonErrorOffset, jsonLocator, positionOf } from './jsonLocation.ts';
 import { getPath, type RawFile, type RawRecord } from './rawRecord.ts';
 
-function parseStrict(text: string, file: string, baseLine = 0): unknown {
+/** JSON.parse, with a located MalformedJson error (line offset by `baseLine` for NDJSON). */
+export function parseStrict(text: string, file: string, baseLine = 0): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -13,6 +13,28 @@ export interface Post {
   text: string;
   /** Hashtags without the leading "#", in the casing the author used. */
   hashtags: string[];
+  /**
+   * The fields below are filled by the social-export adapters (`format:
+   * twitter-v2 | twitter-v1 | bluesky | mastodon`) where the export has them;
+   * posts read through a CSV column mapping leave them out.
+   */
+  /** Accounts mentioned, without "@" (a Bluesky mention is its handle as written in the text). */
+  mentions?: string[];
+  /** Links in the post, expanded where the export gives the full URL. */
+  urls?: string[];
+  /** The id of the post this one reposts (retweet, boost, Bluesky repost); see README, "Reposts". */
+  repostOf?: string;
+  /** The id of the post this one replies to. */
+  replyTo?: string;
+  /** Engagement counts as the export states them at collection time; absent on reposts. */
+  metrics?: PostMetrics;
+}
+
+export interface PostMetrics {
+  reposts?: number;
+  replies?: number;
+  likes?: number;
+  quotes?: number;
 }
 
 /** One account on one platform, with its audience size. */
@@ -52,6 +74,7 @@ export interface DatasetBase {
 
 export interface PostsDataset extends DatasetBase {
   kind: 'posts';
+  manifest: import('./manifest.ts').PostsManifest;
   rows: Post[];
   /** Records dropped because their id had already been read. */
   duplicates: number;
@@ -59,11 +82,13 @@ export interface PostsDataset extends DatasetBase {
 
 export interface AccountsDataset extends DatasetBase {
   kind: 'accounts';
+  manifest: import('./manifest.ts').AccountsManifest;
   rows: Account[];
 }
 
 export interface TableDataset extends DatasetBase {
   kind: 'table';
+  manifest: import('./manifest.ts').TableManifest;
   rows: Row[];
 }
 

@@ -1,20 +1,229 @@
-import { join } from 'node:path';
-import { datasetDigest } from '../data/datasetFiles.ts';
+/**
+ * The one way Soundings code gets a dataset: `await cachedDataset(id, {root, dataDir})`.
+ *
+ * Two levels of cache, both keyed by the dataset's content digest (manifest +
+ * every data file's bytes, never mtimes), so a changed file is always re-read:
+ *  - in memory, for the posts of one build that share a dataset;
+ *  - on disk, across builds: the parsed dataset is written as JSON under
+ *    `node_modules/.cache/soundings/datasets/` (or `$SOUNDINGS_CACHE_DIR/soundings/`),
+ *    to a temporary file renamed into place, so a crashed build never leaves
+ *    half a file behind. The first line of an entry is the SHA-256 of the rest;
+ *    an entry whose checksum does not match (a corrupt or hand-edited file) is
+ *    ignored, deleted and rebuilt from the data — never trusted.
+ * The disk key also covers the loader's own code (src/data), so a fix to an
+ * adapter re-parses every dataset.
+ *
+ * Each load is recorded (rows, files, period, time, hit or miss) for the
+ * summary the content loader prints at the end of a build.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { datasetDigest, sha256 } from '../data/datasetFiles.ts';
 import { type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
+import { codeDigest } from '../site/codeDigest.ts';
 
-const cache = new Map<string, Dataset>();
+export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
+  /** The folder for parsed datasets; default from {@link datasetCacheDir}. */
+  cacheDir?: string;
+}
 
-/**
- * Loads a dataset once per content digest: posts sharing a dataset parse it
- * once per build, and a changed file is always re-read (never keyed by mtime).
- */
-export function cachedDataset(id: string, options: LoadOptions): Dataset {
+/** What one dataset load did, for the build summary. */
+export interface LoadRecord {
+  id: string;
+  digest: string;
+  rows: number;
+  files: number;
+  /** First and last post time (posts datasets), ISO 8601 UTC. */
+  period?: [string, string];
+  ms: number;
+  /** memory: already loaded in this process; hit: read from the disk cache; miss: parsed from the data files. */
+  cache: 'memory' | 'hit' | 'miss';
+}
+
+// Astro loads the config (with the remark plugin) and the content config in
+// separate module graphs, so process-wide state lives on globalThis.
+interface State {
+  memory: Map<string, Dataset>;
+  /** Loads under way, so that posts rendering at the same time share one. */
+  pending: Map<string, { digest: string; promise: Promise<Dataset> }>;
+  records: Map<string, LoadRecord>;
+  /** How many times a dataset was parsed from its files in this process (tests, bench). */
+  parses: number;
+}
+const KEY = Symbol.for('soundings.datasetCache');
+const slot = globalThis as Record<symbol, unknown>;
+slot[KEY] ??= { memory: new Map(), pending: new Map(), records: new Map(), parses: 0 } satisfies State;
+const state = slot[KEY] as State;
+
+/** The loads recorded since the last {@link takeLoadRecords} call, by dataset id. */
+export function takeLoadRecords(): LoadRecord[] {
+  const out = [...state.records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  state.records.clear();
+  return out;
+}
+
+export const parseCount = () => state.parses;
+
+/** Forgets the datasets held in memory, as a new build process starts (tests and the benchmark). */
+export function clearMemoryCache(): void {
+  state.memory.clear();
+}
+
+/** Where parsed datasets are kept between builds. */
+export function datasetCacheDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  const astroCache = env.SOUNDINGS_CACHE_DIR;
+  if (astroCache) return join(isAbsolute(astroCache) ? astroCache : resolve(root, astroCache), 'soundings', 'datasets');
+  return join(root, 'node_modules', '.cache', 'soundings', 'datasets');
+}
+
+let loaderCode: { root: string; digest: string } | undefined;
+function loaderDigest(root: string): string {
+  if (loaderCode?.root !== root) loaderCode = { root, digest: codeDigest(root, ['src/data']) };
+  return loaderCode.digest;
+}
+
+// JSON has no dates: table cells that are Dates are written as {"$date": ms}.
+function encode(dataset: Dataset): string {
+  return JSON.stringify(dataset, function (this: Record<string, unknown>, key, value) {
+    const raw = this[key];
+    return raw instanceof Date ? { $date: raw.getTime() } : value;
+  });
+}
+function decode(text: string): Dataset {
+  return JSON.parse(text, (_key, value) =>
+    value && typeof value === 'object' && !Array.isArray(value) && typeof value.$date === 'number' && Object.keys(value).length === 1
+      ? new Date(value.$date)
+      : value,
+  ) as Dataset;
+}
+
+function readEntry(path: string): Dataset | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline !== 64 || text.slice(0, 64) !== sha256(body)) {
+    // Corrupt or truncated: never trusted, removed so it is rewritten.
+    rmSync(path, { force: true });
+    return undefined;
+  }
+  try {
+    return decode(body);
+  } catch {
+    rmSync(path, { force: true });
+    return undefined;
+  }
+}
+
+function writeEntry(path: string, dir: string, dataset: Dataset): void {
+  const body = encode(dataset);
+  mkdirSync(dir, { recursive: true });
+  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(temp, `${sha256(body)}\n${body}`);
+  renameSync(temp, path);
+  // Older entries of the same dataset are stale: keep the folder to one entry per dataset.
+  const name = basename(path);
+  const prefix = name.slice(0, name.length - '0123456789abcdef0123456789abcdef.json'.length);
+  for (const other of readdirSync(dir)) {
+    if (other !== name && other.startsWith(prefix) && /^[0-9a-f]{32}\.json$/.test(other.slice(prefix.length)))
+      rmSync(join(dir, other), { force: true });
+  }
+}
+
+function record(dataset: Dataset, ms: number, cache: LoadRecord['cache']) {
+  let period: [string, string] | undefined;
+  if (dataset.kind === 'posts' && dataset.rows.length > 0) {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const p of dataset.rows) {
+      if (p.time < lo) lo = p.time;
+      if (p.time > hi) hi = p.time;
+    }
+    period = [new Date(lo).toISOString(), new Date(hi).toISOString()];
+  }
+  const previous = state.records.get(dataset.id);
+  // A build may read a dataset many times; the summary keeps the load that did the work.
+  if (previous && previous.cache !== 'memory' && cache === 'memory') return;
+  state.records.set(dataset.id, {
+    id: dataset.id,
+    digest: dataset.digest,
+    rows: dataset.rows.length,
+    files: dataset.files.length,
+    ...(period ? { period } : {}),
+    ms,
+    cache,
+  });
+}
+
+/** Prints progress for a dataset that takes a while to read. */
+function progress(id: string) {
+  const start = performance.now();
+  let last = start;
+  return (rows: number, file: string) => {
+    const now = performance.now();
+    if (now - start < 1000 || now - last < 500) return;
+    last = now;
+    const rate = Math.round(rows / ((now - start) / 1000));
+    process.stderr.write(
+      `[soundings] ${id}: ${rows.toLocaleString('en-GB')} rows read (${rate.toLocaleString('en-GB')} rows/s), ${file}\n`,
+    );
+  };
+}
+
+/** Loads a dataset, from memory or the disk cache when its content is unchanged. */
+export async function cachedDataset(id: string, options: CacheOptions): Promise<Dataset> {
+  const start = performance.now();
   const digest = datasetDigest(join(options.dataDir, id));
   const key = `${options.dataDir}\0${id}`;
-  const hit = cache.get(key);
-  if (hit && hit.digest === digest) return hit;
-  const dataset = loadDataset(id, options);
-  cache.set(key, dataset);
+  const hit = state.memory.get(key);
+  if (hit && hit.digest === digest) {
+    record(hit, performance.now() - start, 'memory');
+    return hit;
+  }
+  // Posts render concurrently: the first to ask loads, the others wait for the same load.
+  const pending = state.pending.get(key);
+  if (pending && pending.digest === digest) {
+    const dataset = await pending.promise;
+    record(dataset, performance.now() - start, 'memory');
+    return dataset;
+  }
+  const promise = loadUncached(id, options, digest, key, start);
+  state.pending.set(key, { digest, promise });
+  try {
+    return await promise;
+  } finally {
+    if (state.pending.get(key)?.promise === promise) state.pending.delete(key);
+  }
+}
+
+async function loadUncached(id: string, options: CacheOptions, digest: string, key: string, start: number): Promise<Dataset> {
+  const dir = options.cacheDir ?? datasetCacheDir(options.root);
+  const entryKey = createHash('sha256')
+    .update(`${digest}\0${loaderDigest(options.root)}\0${options.root}`)
+    .digest('hex')
+    .slice(0, 32);
+  const path = join(dir, `${id}-${entryKey}.json`);
+  const cached = readEntry(path);
+  if (cached && cached.digest === digest) {
+    state.memory.set(key, cached);
+    record(cached, performance.now() - start, 'hit');
+    return cached;
+  }
+  state.parses++;
+  const dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id) });
+  try {
+    writeEntry(path, dir, dataset);
+  } catch (e) {
+    // A read-only or full disk makes the next build slower, not wrong.
+    process.stderr.write(`[soundings] could not write the dataset cache ${path}: ${(e as Error).message}\n`);
+  }
+  state.memory.set(key, dataset);
+  record(dataset, performance.now() - start, 'miss');
   return dataset;
 }

@@ -26,8 +26,59 @@ export const valueDefinition = z.union([
   z.strictObject({ ...valueCommon, count: z.string(), where: filter.default({}) }),
   z.strictObject({ ...valueCommon, ratio: z.tuple([z.string(), z.string()]) }),
   z.strictObject({ ...valueCommon, difference: z.tuple([z.string(), z.string()]) }),
+  /** The largest or smallest number in a column; `name` is the column whose cell names that row (→ key `<value>.name`). */
+  z.strictObject({ ...valueCommon, max: z.string(), column: z.string(), name: z.string().optional(), where: filter.default({}) }),
+  z.strictObject({ ...valueCommon, min: z.string(), column: z.string(), name: z.string().optional(), where: filter.default({}) }),
 ]);
 export type ValueDefinition = z.infer<typeof valueDefinition>;
+
+/**
+ * A table computed from another (a dataset alias or a table): filter, group
+ * and sum, derive columns with one arithmetic operation each, sort, cut,
+ * choose and rename columns — in that order. See README, "Computed tables".
+ */
+export const derivedTableDefinition = z.strictObject({
+  from: z.string().min(1),
+  where: filter.default({}),
+  /** Groups rows by this column's value: one row per group, holding the group value and the `sum` columns. */
+  groupBy: z.string().min(1).optional(),
+  /** The columns summed over each group's rows (without `groupBy`: over all rows, giving one row of totals). */
+  sum: z.array(z.string().min(1)).default([]),
+  /** New column → `a op b` (op one of + - * /; a and b column names or numbers), applied in order. */
+  derive: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** A column, or several, to sort by; `-column` sorts descending. Ties keep the table's order. */
+  sort: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  /** Keep only the first rows. */
+  limit: z.number().int().positive().optional(),
+  /** Output column → source column: the columns kept, in order, renamed. */
+  select: z.record(z.string().min(1), z.string().min(1)).optional(),
+  /** Column → house format (or d3-format specifier) for the fallback data table. */
+  formats: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** Says what the table is, for the methods section (default: generated from the steps). */
+  description: z.string().min(1).optional(),
+});
+
+/** Estimates (value keys) scored against an actual value: label, value, actual, error, absError. */
+export const scorecardTableDefinition = z.strictObject({
+  scorecard: z.array(z.string().min(1)).min(1),
+  against: z.string().min(1),
+  description: z.string().min(1).optional(),
+});
+
+export const tableDefinition = z.union([derivedTableDefinition, scorecardTableDefinition]);
+export type TableDefinition = z.infer<typeof tableDefinition>;
+export type DerivedTableDefinition = z.infer<typeof derivedTableDefinition>;
+export type ScorecardTableDefinition = z.infer<typeof scorecardTableDefinition>;
+
+/** A pin: the dataset digest's first 16 hex digits, with the row count and period it had (written by the build's re-pin message). */
+export const pinSchema = z.union([
+  z.string().regex(/^[0-9a-f]{16}$/, 'must be the 16 hex digits of a dataset digest'),
+  z.strictObject({
+    digest: z.string().regex(/^[0-9a-f]{16}$/, 'must be the 16 hex digits of a dataset digest'),
+    rows: z.number().int().nonnegative().optional(),
+    period: z.string().optional(),
+  }),
+]);
 
 export const campaignSchema = z.strictObject({
   id,
@@ -45,12 +96,18 @@ export const frontmatterSchema = z.strictObject({
   draft: z.boolean().default(false),
   /** Alias → dataset folder name under data/. */
   datasets: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase alias'), z.string().min(1)).default({}),
+  /** Alias → the dataset state the post was written against; the build fails when it changes. See README, "Pinning". */
+  pins: z.record(z.string(), pinSchema).default({}),
   /** The alias of the posts dataset the campaign figures use (default: the only posts dataset). */
   posts: z.string().optional(),
   campaigns: z.array(campaignSchema).default([]),
   /** The two campaign ids whose weekly gap is computed (default: the first two). */
   gap: z.tuple([z.string(), z.string()]).optional(),
   values: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase name'), valueDefinition).default({}),
+  /** Computed tables, by name: usable as chart data and read by values like a dataset alias. */
+  tables: z
+    .record(z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'must start with a lower-case letter, then letters, digits and "-"'), tableDefinition)
+    .default({}),
   projection: z
     .strictObject({
       /** The campaign whose share of voice is read as a vote share. */

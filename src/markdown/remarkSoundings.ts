@@ -16,12 +16,16 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
+import { where } from '../analysis/where.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { describeIssue } from '../data/manifest.ts';
-import type { Dataset } from '../data/types.ts';
-import { DirectiveInvalid, error, type Location, SoundingsError, UnknownDirective, ValueInvalid } from '../errors.ts';
+import type { Cell, Dataset } from '../data/types.ts';
+import { DirectiveInvalid, error, type Location, SoundingsError, UnknownDirective, UnknownKey, ValueInvalid } from '../errors.ts';
+import { formatValue } from '../render/format.ts';
+import { type PostRecord, PostRecorder } from './postRecord.ts';
 import { cachedDataset } from './datasetCache.ts';
 import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
+import { nearestKeys } from './directives/value.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import { bodyLineOffset, type PostSource, postSource } from './postSource.ts';
 import { frontmatterLocator, validateFrontmatter } from './validateFrontmatter.ts';
@@ -41,11 +45,12 @@ export class SoundingsErrors extends Error {
   }
 }
 
-function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions, locate: (path: (string | number)[]) => Location) {
+async function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions, locate: (path: (string | number)[]) => Location) {
   const datasets: Record<string, Dataset> = {};
   for (const [alias, id] of Object.entries(frontmatter.datasets)) {
     try {
-      datasets[alias] = cachedDataset(id, options);
+      // Awaited: dataset loading may become asynchronous (streamed readers).
+      datasets[alias] = await cachedDataset(id, options);
     } catch (e) {
       if (e instanceof SoundingsError && e.name === 'DatasetNotFound') {
         throw new SoundingsError(e, e.detail, locate(['datasets', alias]));
@@ -57,22 +62,85 @@ function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions, locat
 }
 
 /** Analyses a post from its source text. Exposed for the methods page and tests. */
-export function analyseSource(
+export async function analyseSource(
   text: string,
   file: string,
   options: SoundingsOptions,
-): { frontmatter: Frontmatter; analysis: PostAnalysis; source: PostSource } {
+): Promise<{ frontmatter: Frontmatter; analysis: PostAnalysis; source: PostSource; datasets: Record<string, Dataset> }> {
   const source = postSource(text);
   const frontmatter = validateFrontmatter(source, file);
   const locate = frontmatterLocator(source, file);
-  const datasets = loadDatasets(frontmatter, options, locate);
+  const datasets = await loadDatasets(frontmatter, options, locate);
   const analysis = analysePost(frontmatter, datasets, (path, message) => {
     const name = path[0] === 'values' ? String(path[1]) : undefined;
     throw name
       ? error(ValueInvalid, locate(path), name, message)
       : new SoundingsError(ValueInvalid, `"${path.join('.')}": ${message}`, locate(path));
   });
-  return { frontmatter, analysis, source };
+  if (frontmatter.headline !== undefined && !analysis.values.has(frontmatter.headline)) {
+    throw error(UnknownKey, locate(['headline']), frontmatter.headline, nearestKeys(frontmatter.headline, analysis.values.keys()));
+  }
+  return { frontmatter, analysis, source, datasets };
+}
+
+interface RenderedDirective {
+  node: AnyDirective;
+  attrs: Record<string, unknown>;
+  label: string;
+}
+
+/** Parses a chart's `where="platform=twitter, year=2016"` as the chart directive does (it has already validated it). */
+function chartFilter(text: string | undefined): Record<string, Cell> | undefined {
+  if (!text) return undefined;
+  const filter: Record<string, Cell> = {};
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    filter[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return filter;
+}
+
+/**
+ * Records what the page shows about a rendered directive (the value's method,
+ * the chart's CSV) and returns its HTML, with a "Get the data" link in charts.
+ * The CSV itself is written beside the post by `src/pages/posts/[...id]/[chart].csv.ts`.
+ */
+function recordDirective(
+  recorder: PostRecorder,
+  node: AnyDirective,
+  attrs: Record<string, unknown>,
+  label: string,
+  html: string,
+  analysis: PostAnalysis,
+): string {
+  if (node.name === 'value') {
+    const key = (typeof attrs.key === 'string' ? attrs.key : label).trim();
+    const value = analysis.values.get(key);
+    if (!value) return html;
+    const format = typeof attrs.format === 'string' ? attrs.format : undefined;
+    const digits = typeof attrs.digits === 'number' ? attrs.digits : undefined;
+    const text = /<span class="value"[^>]*>([^<]*)<\/span>/.exec(html)?.[1];
+    recorder.value(key, format, digits, text === undefined ? formatValue(value.value, format ?? 'text', digits) : decodeText(text));
+    return html;
+  }
+  if (node.name === 'chart') {
+    const id = /^<figure class="chart" id="([^"]+)"/.exec(html)?.[1];
+    const data = typeof attrs.data === 'string' ? attrs.data : '';
+    const table = analysis.tables.get(data);
+    if (!id || !table) return html;
+    const filter = chartFilter(typeof attrs.where === 'string' ? attrs.where : undefined);
+    const rows = filter ? where(table.rows, filter) : table.rows;
+    const title = (typeof attrs.title === 'string' ? attrs.title : label).trim();
+    const chart = recorder.chart(decodeText(id), title, data, rows);
+    const link = `<p class="chart-download"><a href="${id}.csv" download>Download the data (CSV, ${chart.rows} row${chart.rows === 1 ? '' : 's'})</a></p>`;
+    return html.replace(/<\/figure>$/, `${link}</figure>`);
+  }
+  return html;
+}
+
+/** Undoes `escapeHtml` on text the plugin reads back from a directive's markup. */
+function decodeText(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _);
 }
 
 function directiveName(node: AnyDirective): string {
@@ -110,7 +178,8 @@ export function remarkSoundings(options: SoundingsOptions) {
       if (parent && index !== undefined) found.push({ node: node as AnyDirective, index, parent: parent as { children: unknown[] } });
     });
     // Without directives there is nothing to compute, but the frontmatter is still checked.
-    const { analysis } = analyseSource(fileText, file, options);
+    const { analysis, datasets, frontmatter } = await analyseSource(fileText, file, options);
+    const recorder = new PostRecorder(analysis);
 
     const problems: SoundingsError[] = [];
     let counter = 0;
@@ -143,8 +212,9 @@ export function remarkSoundings(options: SoundingsOptions) {
           return undefined;
         }
         try {
-          const html = await directive.render(parsed.data, labelOf(node), context);
-          return { type: 'html', value: html } satisfies Html;
+          const label = labelOf(node);
+          const html = await directive.render(parsed.data, label, context);
+          return { type: 'html', value: html, rendered: { node, attrs: parsed.data, label } } as Html & { rendered?: RenderedDirective };
         } catch (e) {
           if (e instanceof DirectiveProblem) {
             problems.push(new SoundingsError(e.data, e.detail, at(node)));
@@ -161,6 +231,20 @@ export function remarkSoundings(options: SoundingsOptions) {
     problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
     if (problems.length === 1) throw problems[0];
     if (problems.length > 1) throw new SoundingsErrors(problems);
+    // Recorded in document order, after rendering (charts render concurrently).
+    for (const node of rendered) {
+      const r = node as (Html & { rendered?: RenderedDirective }) | Text | undefined;
+      if (r?.type !== 'html' || !r.rendered) continue;
+      r.value = recordDirective(recorder, r.rendered.node, r.rendered.attrs, r.rendered.label, r.value, analysis);
+      delete r.rendered;
+    }
+    // What the page shows about the post's numbers: Astro hands it to pages as
+    // `remarkPluginFrontmatter.soundings` (see src/markdown/postRecord.ts).
+    const record: PostRecord = recorder.finish(datasets, frontmatter.headline);
+    const data = vfile.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter.soundings = record;
     // Replace from the last to the first so earlier indexes stay valid.
     for (let i = found.length - 1; i >= 0; i--) {
       const { parent, index } = found[i] as (typeof found)[number];

@@ -1,5 +1,7 @@
 import followerReach from './charts/follower-reach.vl.json' with { type: 'json' };
 import projection from './charts/projection.vl.json' with { type: 'json' };
+import scorecard from './charts/scorecard.vl.json' with { type: 'json' };
+import shareBar from './charts/share-bar.vl.json' with { type: 'json' };
 import shareOfVoice from './charts/share-of-voice.vl.json' with { type: 'json' };
 import weeklyVolume from './charts/weekly-volume.vl.json' with { type: 'json' };
 import type { VegaLiteSpec } from './mapViews.ts';
@@ -40,10 +42,23 @@ export interface BuiltinChart {
  * - `projection`: `{label: string, share: number, kind: string}`; a horizontal
  *   bar per row, in row order, coloured by kind, labelled "52.0%", with a dashed
  *   rule at 50%.
+ * - `share-bar`: `{label: string, share: number}`, share a proportion; a
+ *   horizontal bar per row, in row order (sort the table first), labelled
+ *   "62.3%", on a 0–100% axis with a dashed rule at 50%. For any table of
+ *   shares, e.g. a computed table with `select: {label: Region, share: leaveShare}`.
+ * - `scorecard`: `{label: string, value: number, actual: number, error: number}`
+ *   (the columns of a `scorecard` table of shares); per row, a line from the
+ *   actual value to the estimate and a dot at the estimate, labelled with the
+ *   error in points ("+17.6 points"), beside a dashed rule at the actual value.
  */
 export const builtinCharts: Record<string, BuiltinChart> = {
   'weekly-volume': { spec: deepFreeze(weeklyVolume), formats: { posts: 'thousands' } },
   'share-of-voice': { spec: deepFreeze(shareOfVoice), formats: { share: 'percent', posts: 'thousands' } },
   'follower-reach': { spec: deepFreeze(followerReach), formats: { followers: 'thousands' } },
   projection: { spec: deepFreeze(projection), formats: { share: 'percent' } },
+  'share-bar': { spec: deepFreeze(shareBar), formats: { share: 'percent' } },
+  scorecard: {
+    spec: deepFreeze(scorecard),
+    formats: { value: 'percent', actual: 'percent', error: 'points', absError: 'points' },
+  },
 };

@@ -21,12 +21,15 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { projectPath } from '../data/datasetFiles.ts';
+import { takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
-import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
+import { frontmatterLocator, validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
 import { sitePaths } from './paths.ts';
+import { checkPins } from './pins.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
 import { renderFailureMessage } from './renderFailure.ts';
+import { summaryTable } from './summary.ts';
 
 export function soundingsLoader(): Loader {
   return {
@@ -58,7 +61,12 @@ export function soundingsLoader(): Loader {
           parseData: async (props) => {
             if (props.filePath) {
               const text = readFileSync(props.filePath, 'utf8');
-              validateFrontmatter(postSource(text), projectPath(root, props.filePath));
+              const file = projectPath(root, props.filePath);
+              const source = postSource(text);
+              const frontmatter = validateFrontmatter(source, file);
+              // Pinned data that changed fails the post before it renders (see pins.ts).
+              const stale = await checkPins(frontmatter, frontmatterLocator(source, file), { root, dataDir });
+              if (stale.length > 0) throw new Error(stale.map((e) => e.message).join('\n'));
             }
             return context.parseData(props);
           },
@@ -69,6 +77,7 @@ export function soundingsLoader(): Loader {
         }
         const rendered = entries.filter((e) => before.get(e.id) !== e.digest).length;
         context.logger.info(`Rendered ${rendered} of ${entries.length} posts; the others' Markdown, data and code are unchanged.`);
+        context.logger.info(summaryTable(takeLoadRecords()));
       };
 
       await run(context.watcher);

@@ -5,9 +5,9 @@ import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import { postsManifest, tempProject } from './helpers.ts';
 
 const load = (root: string, id = 'tweets') => loadDataset(id, { root, dataDir: join(root, 'data') });
-const message = (root: string, id = 'tweets') => {
+const message = async (root: string, id = 'tweets') => {
   try {
-    load(root, id);
+    await load(root, id);
   } catch (e) {
     return (e as Error).message;
   }
@@ -15,7 +15,7 @@ const message = (root: string, id = 'tweets') => {
 };
 
 describe('loadDataset(id, options): posts', () => {
-  it('reads every matching file in code-point order, extracts hashtags and counts duplicate ids once', () => {
+  it('reads every matching file in code-point order, extracts hashtags and counts duplicate ids once', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/b.csv': 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#SaveLabour now\n2,2016-07-02T09:00:00Z,b,dup of 2\n',
@@ -23,7 +23,7 @@ describe('loadDataset(id, options): posts', () => {
         'id,created_at,user,text\n1,2016-07-01T10:00:00+01:00,a,"Rally at 10:30 #KeepCorbyn, #JC4PM"\n2,2016-07-02T09:00:00Z,b,#keepcorbyn\n',
       'data/tweets/README.md': 'not data',
     });
-    const dataset = load(root) as PostsDataset;
+    const dataset = (await load(root)) as PostsDataset;
     expect(dataset.files.map((f) => [f.path, f.rows])).toEqual([
       ['data/tweets/a.csv', 2],
       ['data/tweets/b.csv', 2],
@@ -36,7 +36,7 @@ describe('loadDataset(id, options): posts', () => {
     expect(dataset.digest).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('reads JSON and NDJSON with dot-path fields, and CR-only line endings in CSV', () => {
+  it('reads JSON and NDJSON with dot-path fields, and CR-only line endings in CSV', async () => {
     const manifest = postsManifest().replace('  author: user', '  author: user.name');
     const root = tempProject({
       'data/tweets/manifest.yaml': manifest,
@@ -44,7 +44,7 @@ describe('loadDataset(id, options): posts', () => {
       'data/tweets/b.ndjson':
         '{"id":"n1","created_at":"2016-07-02T00:00:00Z","user":{"name":"y"},"text":"#B"}\n\n{"id":"n2","created_at":"2016-07-03T00:00:00Z","user":{"name":"z"},"text":"#C"}\n',
     });
-    expect((load(root) as PostsDataset).rows.map((p) => [p.id, p.author, p.hashtags[0]])).toEqual([
+    expect(((await load(root)) as PostsDataset).rows.map((p) => [p.id, p.author, p.hashtags[0]])).toEqual([
       ['j1', 'x', 'A'],
       ['n1', 'y', 'B'],
       ['n2', 'z', 'C'],
@@ -54,7 +54,7 @@ describe('loadDataset(id, options): posts', () => {
         'title: T\ndescription: D\nkind: table\nsource: S\nlicence: OGL-UK-3.0\ncollected: 2016-06-24\ncolumns:\n  area: string\n  leave: integer\n',
       'data/t/results.csv': 'area,leave\rHartlepool,32071\r"Multi\rline",5\r',
     });
-    expect((load(cr, 't') as TableDataset).rows).toEqual([
+    expect(((await load(cr, 't')) as TableDataset).rows).toEqual([
       { area: 'Hartlepool', leave: 32071 },
       { area: 'Multi\rline', leave: 5 },
     ]);
@@ -62,17 +62,17 @@ describe('loadDataset(id, options): posts', () => {
 });
 
 describe('loadDataset(id, options): errors name file:line:column and what to do', () => {
-  it('a bad date', () => {
+  it('a bad date', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n2,31/02/16,b,bad\n',
     });
-    expect(message(root)).toBe(
+    expect(await message(root)).toBe(
       'data/tweets/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "31/02/16". Fix or remove the row.',
     );
   });
 
-  it('an impossible calendar date and a time without a timezone', () => {
+  it('an impossible calendar date and a time without a timezone', async () => {
     const bad = (value: string) =>
       message(
         tempProject({
@@ -80,56 +80,56 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
           'data/tweets/a.csv': `id,created_at,user,text\n1,${value},a,x\n`,
         }),
       );
-    expect(bad('2016-02-31T10:00:00Z')).toContain('data/tweets/a.csv:2:2: "created_at" must be an ISO date-time');
-    expect(bad('2016-07-01T10:00:00')).toContain('got "2016-07-01T10:00:00"');
+    expect(await bad('2016-02-31T10:00:00Z')).toContain('data/tweets/a.csv:2:2: "created_at" must be an ISO date-time');
+    expect(await bad('2016-07-01T10:00:00')).toContain('got "2016-07-01T10:00:00"');
   });
 
-  it('a missing column', () => {
+  it('a missing column', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.csv': 'id,time,user,text\n1,2016-07-01T10:00:00Z,a,ok\n',
     });
-    expect(message(root)).toBe(
+    expect(await message(root)).toBe(
       'data/tweets/a.csv:1:1: The manifest maps "time" to column "created_at", which this file does not have. Its columns are "id", "time", "user", "text". Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
     );
   });
 
-  it('a malformed CSV row (too few fields, and a stray quote)', () => {
+  it('a malformed CSV row (too few fields, and a stray quote)', async () => {
     const short = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n2,2016-07-01T10:00:00Z,b\n',
     });
-    expect(message(short)).toBe(
+    expect(await message(short)).toBe(
       'data/tweets/a.csv:3:4: This row has 3 fields, but the header has 4. Check the quoting and the number of separators on this line.',
     );
     const quote = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,"say "hi" now"\n',
     });
-    expect(message(quote)).toBe(
+    expect(await message(quote)).toBe(
       'data/tweets/a.csv:2:4: A quoted field has text after its closing quote (a quote inside a quoted field must be doubled: ""). Check the quoting and the number of separators on this line.',
     );
   });
 
-  it('a bad number in a table, a JSON syntax error, a bad manifest and an unknown dataset', () => {
+  it('a bad number in a table, a JSON syntax error, a bad manifest and an unknown dataset', async () => {
     const table = tempProject({
       'data/t/manifest.yaml':
         'title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n  area: string\n  leave: integer\n',
       'data/t/a.csv': 'area,leave\nHartlepool,"32,071"\n',
     });
-    expect(message(table, 't')).toBe(
+    expect(await message(table, 't')).toBe(
       'data/t/a.csv:2:2: "leave" must be a whole number, got "32,071". Write plain digits with an optional "." decimal point and no thousands separators, or remove the row.',
     );
     const json = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.json': '[\n  {"id": "1",\n   "created_at": "2016-07-01T00:00:00Z" "user": "a", "text": "x"}\n]',
     });
-    expect(message(json)).toBe('data/tweets/a.json:3:41: Invalid JSON syntax here. Fix the JSON syntax at this position.');
+    expect(await message(json)).toBe('data/tweets/a.json:3:41: Invalid JSON syntax here. Fix the JSON syntax at this position.');
     const manifest = tempProject({ 'data/tweets/manifest.yaml': postsManifest().replace('kind: posts', 'kind: posts\nlicense: CC0') });
-    expect(message(manifest)).toBe(
-      'data/tweets/manifest.yaml:1:1: It has unknown key "license". Fix the manifest (see README, "Adding a dataset").',
+    expect(await message(manifest)).toBe(
+      'data/tweets/manifest.yaml:4:1: It has unknown key "license". Fix the manifest (see README, "Adding a dataset").',
     );
-    expect(message(table, 'nope')).toBe(
+    expect(await message(table, 'nope')).toBe(
       'There is no dataset "nope" in data/. Known datasets: "t". Create data/<dataset>/manifest.yaml, or fix the name in the frontmatter.',
     );
   });

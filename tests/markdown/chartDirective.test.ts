@@ -34,9 +34,9 @@ describe('::chart[Title]{data spec description where}', () => {
     );
     const lines = (await renderError(root, 'content/posts/post.md')).split('\n');
     expect(lines).toEqual([
-      'content/posts/post.md:23:1: "pie" is neither a built-in chart ("weekly-volume", "share-of-voice", "follower-reach", "projection") nor a .vl.json file beside the post. Use a built-in name, or a path such as ./my-chart.vl.json relative to the post.',
+      'content/posts/post.md:23:1: "pie" is neither a built-in chart ("weekly-volume", "share-of-voice", "follower-reach", "projection", "share-bar", "scorecard") nor a .vl.json file beside the post. Use a built-in name, or a path such as ./my-chart.vl.json relative to the post.',
       'content/posts/post.md:25:1: ::chart: "description" is missing. See README, "Directives", for its attributes.',
-      'content/posts/post.md:27:1: There is no directive "::graph". Known directives: "chart". Fix the name, or write the colons as "\\:" if they are meant as text.',
+      'content/posts/post.md:27:1: There is no directive "::graph". Known directives: "chart", "wordcloud", "wordcompare". Fix the name, or write the colons as "\\:" if they are meant as text.',
     ]);
   });
 });

@@ -19,8 +19,15 @@ function visibleTexts(svg: string): string[] {
 const render = (name: string, rows: Row[]) => chartSvg(builtinCharts[name]?.spec ?? {}, rows, { id: name, colors });
 
 describe('builtinCharts', () => {
-  it('has the four built-in charts, with data-free specs', () => {
-    expect(Object.keys(builtinCharts).sort()).toEqual(['follower-reach', 'projection', 'share-of-voice', 'weekly-volume']);
+  it('has the six built-in charts, with data-free specs', () => {
+    expect(Object.keys(builtinCharts).sort()).toEqual([
+      'follower-reach',
+      'projection',
+      'scorecard',
+      'share-bar',
+      'share-of-voice',
+      'weekly-volume',
+    ]);
     for (const { spec } of Object.values(builtinCharts)) {
       expect(spec).not.toHaveProperty('data');
       expect(Object.isFrozen(spec)).toBe(true);
@@ -104,6 +111,35 @@ describe('builtinCharts', () => {
       ]),
     );
     expect(svg).toContain('aria-label="share: 0.5" role="graphics-symbol" aria-roledescription="rule mark"');
+  });
+
+  it('share-bar: a bar per row in row order, one-decimal percentages, a rule at 50%', async () => {
+    const rows = [
+      { label: 'West Midlands', share: 0.5926 },
+      { label: 'Yorkshire and The Humber', share: 0.5771 },
+      { label: 'Scotland', share: 0.38 },
+    ];
+    const svg = await render('share-bar', rows);
+    const shown = visibleTexts(svg);
+    expect(shown.filter((t) => rows.some((r) => r.label === t))).toEqual(['West Midlands', 'Yorkshire and The Humber', 'Scotland']);
+    expect(shown).toEqual(expect.arrayContaining(['59.3%', '57.7%', '38.0%', '0%', '50%', '100%']));
+    expect(svg).toContain('aria-label="share: 0.5" role="graphics-symbol" aria-roledescription="rule mark"');
+    expect(dataTable(rows, { formats: builtinCharts['share-bar']?.formats ?? {} })).toContain(
+      '<td>Scotland</td><td class="num">38.0%</td>',
+    );
+  });
+
+  it('scorecard: a dot per estimate labelled with its signed error in points, a rule at the actual value', async () => {
+    const rows = [
+      { label: 'Share of voice', value: 0.794, actual: 0.618, error: 0.176, absError: 0.176 },
+      { label: 'Last result', value: 0.595, actual: 0.618, error: -0.023, absError: 0.023 },
+    ];
+    const svg = await render('scorecard', rows);
+    expect(visibleTexts(svg)).toEqual(expect.arrayContaining(['Share of voice', 'Last result', '+17.6 points', '−2.3 points', '50%']));
+    expect(svg).toContain('aria-roledescription="point"');
+    expect(dataTable(rows, { formats: builtinCharts.scorecard?.formats ?? {} })).toContain(
+      '<td>Last result</td><td class="num">59.5%</td><td class="num">61.8%</td><td class="num">−2.3 points</td><td class="num">+2.3 points</td>',
+    );
   });
 
   it('no label is truncated', async () => {

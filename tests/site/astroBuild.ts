@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -23,7 +22,12 @@ export interface BuildResult {
  * Astro's content cache between builds, as a real project's node_modules/.astro does.
  */
 export async function astroBuild(siteRoot: string, options: { cacheDir: string; env?: Record<string, string> }): Promise<BuildResult> {
-  const outDir = mkdtempSync(join(tmpdir(), 'soundings-dist-'));
+  // Inside the project (node_modules/.cache), not /tmp: when outDir is outside the working
+  // directory, Astro writes its prerender chunks to <project>/.astro/.prerender, which
+  // concurrent builds (test files run in parallel) share and delete under each other.
+  const cache = join(projectRoot, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const outDir = mkdtempSync(join(cache, 'soundings-dist-'));
   const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const { stdout, stderr } = await run(process.execPath, [astro, 'build'], {
     cwd: projectRoot,

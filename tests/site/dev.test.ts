@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ afterAll(() => {
 });
 
 describe('astro dev', () => {
-  it('updates the open page by itself when a data file is added', async () => {
+  it('updates the open page by itself when a data file is added, changed or removed', async () => {
     const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
     const port = await freePort();
     let log = '';
@@ -102,6 +102,26 @@ describe('astro dev', () => {
         () => `the page to show 5 posts\n${log}`,
       );
       expect(await page.locator('[data-key="campaigns.red.share"]').textContent()).toBe('60.0%');
+
+      // A changed file: two rows instead of one.
+      writeFileSync(
+        join(site, 'data', 'tweets', 'b.csv'),
+        'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Red\n6,2016-07-12T10:00:00Z,f,#Blue\n',
+      );
+      await waitFor(
+        async () => (await value.textContent()) === '6',
+        15_000,
+        () => `the page to show 6 posts after a change\n${log}`,
+      );
+
+      // A removed file: back to the first file's four posts.
+      rmSync(join(site, 'data', 'tweets', 'b.csv'));
+      await waitFor(
+        async () => (await value.textContent()) === '4',
+        15_000,
+        () => `the page to show 4 posts after a removal\n${log}`,
+      );
+      expect(await page.locator('[data-key="campaigns.red.share"]').textContent()).toBe('50.0%');
     } finally {
       await browser.close();
     }

@@ -49,6 +49,9 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
       throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, value.definition));
     }
     const text = formatValue(value.value, format, attrs.digits);
-    return `<span class="value" data-key="${escapeHtml(key)}" title="${escapeHtml(value.definition)}">${escapeHtml(text)}</span>`;
+    // The figure links to its line in the post's methods appendix (id "method-<key>"), where
+    // its definition, inputs and rounding are written out; the title gives the definition on hover.
+    const k = escapeHtml(key);
+    return `<a class="value-link" href="#method-${k}"><span class="value" data-key="${k}" title="${escapeHtml(value.definition)}">${escapeHtml(text)}</span></a>`;
   },
 };

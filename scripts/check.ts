@@ -1,0 +1,130 @@
+/**
+ * npm run check: validates every dataset (manifest, every data file, every
+ * record), every post (frontmatter, pins, the datasets it names, every
+ * directive) without building the site, and prints EVERY problem found as
+ * `file:line:column: message hint`, sorted by file and position. Exits 1 when
+ * there is any problem, 0 otherwise.
+ *
+ * Posts are rendered through the same Markdown processor as the build (so a
+ * post is checked exactly as the build would read it) unless a dataset it
+ * uses has problems, which are then reported once, at the data.
+ *
+ * SOUNDINGS_CONTENT_DIR and SOUNDINGS_DATA_DIR point it at another site, as
+ * they do the build; paths in messages are relative to the current folder.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import type { z } from 'astro/zod';
+import remarkDirective from 'remark-directive';
+import { projectPath } from '../src/data/datasetFiles.ts';
+import { checkDataset, listDatasets } from '../src/data/loadDataset.ts';
+import { describeIssue } from '../src/data/manifest.ts';
+import { yamlSource } from '../src/data/yamlLocation.ts';
+import { DatasetNotFound, error, FrontmatterInvalid, formatLocation, type Location } from '../src/errors.ts';
+import { frontmatterSchema } from '../src/markdown/frontmatter.ts';
+import { postSource } from '../src/markdown/postSource.ts';
+import { remarkSoundings } from '../src/markdown/remarkSoundings.ts';
+import { frontmatterLocator } from '../src/markdown/validateFrontmatter.ts';
+import { sitePaths } from '../src/site/paths.ts';
+import { checkPins } from '../src/site/pins.ts';
+import { renderFailureMessage } from '../src/site/renderFailure.ts';
+
+interface Problem {
+  location: Location | undefined;
+  message: string;
+}
+
+const root = process.cwd();
+const { contentDir, dataDir } = sitePaths(root);
+const problems: Problem[] = [];
+const add = (e: { location?: Location | undefined; message: string }) => problems.push({ location: e.location, message: e.message });
+
+// Datasets.
+const datasets = listDatasets(dataDir);
+const broken = new Set<string>();
+for (const id of datasets) {
+  const found = await checkDataset(id, { root, dataDir });
+  if (found.length > 0) broken.add(id);
+  for (const e of found) add(e);
+}
+// A folder without a manifest is not a dataset; say so rather than skip it silently.
+for (const e of readdirSync(dataDir, { withFileTypes: true })) {
+  if (e.isDirectory() && !datasets.includes(e.name)) {
+    for (const p of await checkDataset(e.name, { root, dataDir })) add(p);
+    broken.add(e.name);
+  }
+}
+
+// Posts.
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+  );
+}
+const posts = markdownFiles(join(contentDir, 'posts')).sort();
+const processor = await createMarkdownProcessor({ remarkPlugins: [remarkDirective, [remarkSoundings, { root, dataDir }]] });
+for (const path of posts) {
+  const file = projectPath(root, path);
+  const text = readFileSync(path, 'utf8');
+  const source = postSource(text);
+  const result = frontmatterSchema.safeParse(source.data);
+  if (!result.success) {
+    const yaml = yamlSource(source.frontmatter, source.frontmatterLine - 1);
+    for (const issue of result.error.issues) {
+      add(error(FrontmatterInvalid, { file, ...yaml.locate(issue.path) }, describeIssue(issue as z.core.$ZodIssue)));
+    }
+    continue;
+  }
+  const frontmatter = result.data;
+  const locate = frontmatterLocator(source, file);
+  let usable = true;
+  for (const [alias, id] of Object.entries(frontmatter.datasets)) {
+    if (!datasets.includes(id) && !broken.has(id)) {
+      add(error(DatasetNotFound, locate(['datasets', alias]), id, datasets));
+      usable = false;
+    } else if (broken.has(id)) usable = false;
+  }
+  if (!usable) continue;
+  for (const e of await checkPins(frontmatter, locate, { root, dataDir })) add(e);
+  const body = text.slice(text.indexOf('\n---', 3) + 4).trim();
+  // Astro's processor console.error()s a failure before rethrowing it; we print it ourselves, once, in order.
+  const consoleError = console.error;
+  console.error = () => {};
+  try {
+    await processor.render(body, { frontmatter: source.data, fileURL: pathToFileURL(path) });
+  } catch (e) {
+    // The plugin reports all of a post's problems at once, one per line, each starting with its location.
+    const lines = renderFailureMessage((e as Error).message).split('\n');
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      const m = /^(.+?):(\d+)(?::(\d+))?: /.exec(line);
+      add({
+        location: m ? { file: m[1] as string, line: Number(m[2]), ...(m[3] ? { column: Number(m[3]) } : {}) } : { file },
+        message: line,
+      });
+    }
+  } finally {
+    console.error = consoleError;
+  }
+}
+
+const order = (p: Problem) => [p.location?.file ?? '', p.location?.line ?? 0, p.location?.column ?? 0] as const;
+problems.sort((a, b) => {
+  const [fa, la, ca] = order(a);
+  const [fb, lb, cb] = order(b);
+  return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
+});
+for (const p of problems) {
+  const where = p.location ? formatLocation(p.location) : '';
+  // Messages already start with their location; a problem without one gets none.
+  process.stdout.write(`${p.message.startsWith(where) ? p.message : `${where}: ${p.message}`}\n`);
+}
+const checked = `${datasets.length} dataset${datasets.length === 1 ? '' : 's'} and ${posts.length} post${posts.length === 1 ? '' : 's'}`;
+if (problems.length > 0) {
+  process.stdout.write(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${checked}.\n`);
+  process.exitCode = 1;
+} else {
+  process.stdout.write(`No problems in ${checked}.\n`);
+}

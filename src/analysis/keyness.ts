@@ -1,0 +1,155 @@
+/**
+ * Which terms distinguish two campaigns, and which they share.
+ *
+ *   posts ─ termCounts(a) ─┐
+ *   posts ─ termCounts(b) ─┴─ logOdds ─ sides by z ─ values for prose
+ *
+ * Term counts are memoised per posts array, campaign and options, because a
+ * post's values and each of its cloud directives ask for the same counts.
+ */
+import { logOdds } from './logOdds.ts';
+import { type TermCount, type TermCounts, termCounts } from './termCounts.ts';
+import type { TokenizeOptions } from './tokenize.ts';
+import type { Campaign } from './types.ts';
+import type { Value } from './value.ts';
+
+/** |z| at or above which a term distinguishes a side (two-sided 5% level). */
+export const Z_DISTINGUISHES = 1.96;
+
+/** Terms named by the `keyness.*.top`, `keyness.*.shared` and `terms.*.top` values. */
+export const TOP_IN_PROSE = 3;
+
+export interface KeynessTerm {
+  key: string;
+  /** The most common casing over both campaigns. */
+  text: string;
+  /** Distinct texts using the term in campaign a and in campaign b. */
+  a: number;
+  b: number;
+  /** Weighted log-odds z-score, a over b. */
+  z: number;
+  side: 'a' | 'b' | 'shared';
+}
+
+export interface Keyness {
+  a: TermCounts;
+  b: TermCounts;
+  /** z ≥ 1.96, by z descending (ties: key). */
+  distinctA: KeynessTerm[];
+  /** z ≤ −1.96, by z ascending (ties: key). */
+  distinctB: KeynessTerm[];
+  /** |z| < 1.96, by a + b descending (ties: key). */
+  shared: KeynessTerm[];
+}
+
+type Posts = readonly { text: string; hashtags: readonly string[] }[];
+type Options = Omit<TokenizeOptions, 'exclude' | 'stopwords'>;
+
+const memo = new WeakMap<Posts, Map<string, TermCounts>>();
+
+/** {@link termCounts}, memoised on the posts array. */
+export function campaignTerms(posts: Posts, campaign: Campaign, campaigns: readonly Campaign[], options: Options = {}): TermCounts {
+  let cache = memo.get(posts);
+  if (!cache) {
+    cache = new Map();
+    memo.set(posts, cache);
+  }
+  const key = JSON.stringify([campaign, campaigns, options.mentions ?? false, options.minLength ?? 3]);
+  let result = cache.get(key);
+  if (!result) {
+    result = termCounts(posts, campaign, campaigns, options);
+    cache.set(key, result);
+  }
+  return result;
+}
+
+const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+
+/** Compares campaign a with campaign b (see {@link logOdds} for the statistic). */
+export function keyness(posts: Posts, a: Campaign, b: Campaign, campaigns: readonly Campaign[], options: Options = {}): Keyness {
+  const ta = campaignTerms(posts, a, campaigns, options);
+  const tb = campaignTerms(posts, b, campaigns, options);
+  const toMap = (t: TermCounts) => new Map(t.terms.map((x) => [x.key, x.count]));
+  const texts = new Map<string, TermCount>();
+  for (const t of [...tb.terms, ...ta.terms]) {
+    const known = texts.get(t.key);
+    if (!known || t.count >= known.count) texts.set(t.key, t);
+  }
+  const rows: KeynessTerm[] = logOdds(toMap(ta), toMap(tb)).map((r) => ({
+    key: r.key,
+    text: texts.get(r.key)?.text ?? r.key,
+    a: r.a,
+    b: r.b,
+    z: r.z,
+    side: r.z >= Z_DISTINGUISHES ? 'a' : r.z <= -Z_DISTINGUISHES ? 'b' : 'shared',
+  }));
+  return {
+    a: ta,
+    b: tb,
+    distinctA: rows.filter((r) => r.side === 'a').sort((x, y) => y.z - x.z || byKey(x, y)),
+    distinctB: rows.filter((r) => r.side === 'b').sort((x, y) => x.z - y.z || byKey(x, y)),
+    shared: rows.filter((r) => r.side === 'shared').sort((x, y) => y.a + y.b - (x.a + x.b) || byKey(x, y)),
+  };
+}
+
+const list = (terms: readonly { text: string }[]) =>
+  terms.length === 0
+    ? 'none'
+    : terms
+        .slice(0, TOP_IN_PROSE)
+        .map((t) => t.text)
+        .join(', ');
+
+/**
+ * The text values prose can print (README, "Keys"): `terms.<id>.top` for each
+ * campaign, and for each ordered pair of campaigns `keyness.<a>.<b>.top`
+ * (the terms that most distinguish a from b), `keyness.<a>.<b>.shared` (the
+ * most used terms neither side distinguishes) and `keyness.<a>.<b>.count`
+ * (how many terms distinguish a).
+ */
+export function keynessValues(posts: Posts, campaigns: readonly Campaign[]): Value[] {
+  const values: Value[] = [];
+  const rule =
+    "each distinct text counted once (retweets and copies of a text add nothing), URLs, mentions, stopwords and the campaigns' own hashtags left out";
+  for (const c of campaigns) {
+    const t = campaignTerms(posts, c, campaigns);
+    values.push({
+      key: `terms.${c.id}.top`,
+      value: list(t.terms),
+      type: 'text',
+      definition: `The ${TOP_IN_PROSE} terms used in the most distinct texts of posts using only ${c.label}'s hashtags; ${rule}.`,
+      label: c.label,
+    });
+  }
+  for (const a of campaigns) {
+    for (const b of campaigns) {
+      if (a === b) continue;
+      const k = keyness(posts, a, b, campaigns);
+      const stat = `weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) of ${a.label}'s terms against ${b.label}'s; ${rule}`;
+      values.push(
+        {
+          key: `keyness.${a.id}.${b.id}.top`,
+          value: list(k.distinctA),
+          type: 'text',
+          definition: `The ${TOP_IN_PROSE} terms with the highest z-score (at least ${Z_DISTINGUISHES}) in the ${stat}.`,
+          label: `${a.label} vs ${b.label}`,
+        },
+        {
+          key: `keyness.${a.id}.${b.id}.shared`,
+          value: list(k.shared),
+          type: 'text',
+          definition: `The ${TOP_IN_PROSE} most used terms whose |z| is below ${Z_DISTINGUISHES} in the ${stat}.`,
+          label: `${a.label} and ${b.label}`,
+        },
+        {
+          key: `keyness.${a.id}.${b.id}.count`,
+          value: k.distinctA.length,
+          type: 'count',
+          definition: `Terms with a z-score of at least ${Z_DISTINGUISHES} in the ${stat}.`,
+          label: `${a.label} vs ${b.label}`,
+        },
+      );
+    }
+  }
+  return values;
+}

@@ -1,0 +1,95 @@
+import { campaignMatcher } from './campaignMatcher.ts';
+import { cleanText, foldTerm, type TokenizeOptions, tokenize } from './tokenize.ts';
+import type { Campaign } from './types.ts';
+
+export interface TermCount {
+  /** Case-folded key, e.g. `#jezwecan`. */
+  key: string;
+  /**
+   * The most common casing in the texts, e.g. `#JezWeCan`, `NHS`, `members`
+   * (ties: code-point order). A word's casing is read where it does not open
+   * a sentence, unless it only ever opens one.
+   */
+  text: string;
+  /** Distinct texts using the term. */
+  count: number;
+}
+
+export interface TermCounts {
+  /** Terms by count, descending; ties in code-point order of the key. */
+  terms: TermCount[];
+  /** Campaign posts read. */
+  posts: number;
+  /** Distinct texts among them (see {@link termCounts}). */
+  texts: number;
+  /** Sum of all term counts: the `n` of the keyness statistics. */
+  total: number;
+}
+
+/** What makes two texts "the same" for counting: cleaned, whitespace collapsed, case-folded. */
+export const textKey = (text: string): string => foldTerm(cleanText(text).replace(/\s+/g, ' ').trim());
+
+/**
+ * The terms of one campaign's posts, each counted once per distinct text.
+ *
+ * A campaign's posts are those using its hashtags and no other campaign's:
+ * the posts of `campaigns.<id>.only`, so a comparison never counts a post on
+ * both sides.
+ *
+ * Retweet rule: a text is counted once per campaign however many times it
+ * was posted. Two texts are the same when they are equal after removing a
+ * leading `RT @user:`, URLs and repeated whitespace, ignoring case. So a
+ * viral tweet and its 500 retweets add 1 to each of its terms, not 501, and
+ * a term used twice in one text also counts once: `count` is the number of
+ * distinct texts using the term.
+ *
+ * Every campaign's collection hashtags are left out of the terms.
+ */
+export function termCounts(
+  posts: readonly { text: string; hashtags: readonly string[] }[],
+  campaign: Campaign,
+  campaigns: readonly Campaign[],
+  options: Omit<TokenizeOptions, 'exclude'> = {},
+): TermCounts {
+  const matcher = campaignMatcher(campaigns);
+  const exclude = campaigns.flatMap((c) => c.hashtags);
+  const counts = new Map<string, { count: number; casings: Map<string, number> }>();
+  const seen = new Set<string>();
+  let read = 0;
+  for (const post of posts) {
+    const ids = matcher(post.hashtags);
+    if (ids.length !== 1 || ids[0] !== campaign.id) continue;
+    read++;
+    const key = textKey(post.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const inText = new Set<string>();
+    for (const token of tokenize(post.text, { ...options, exclude })) {
+      let entry = counts.get(token.key);
+      if (!entry) {
+        entry = { count: 0, casings: new Map() };
+        counts.set(token.key, entry);
+      }
+      if (!inText.has(token.key)) entry.count++;
+      inText.add(token.key);
+      // Sentence-initial capitals weigh almost nothing: they decide only when nothing else does.
+      entry.casings.set(token.text, (entry.casings.get(token.text) ?? 0) + (token.initial ? 1e-6 : 1));
+    }
+  }
+  const terms: TermCount[] = [];
+  let total = 0;
+  for (const [key, { count, casings }] of counts) {
+    let text = key;
+    let best = -1;
+    for (const [casing, n] of casings) {
+      if (n > best || (n === best && casing < text)) {
+        text = casing;
+        best = n;
+      }
+    }
+    terms.push({ key, text, count });
+    total += count;
+  }
+  terms.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { terms, posts: read, texts: seen.size, total };
+}

@@ -1,0 +1,95 @@
+/**
+ * Splits social-media text into the terms a word cloud counts.
+ *
+ *   text ─ decode entities ─ drop "RT @user:" ─ drop URLs ─ split ─ fold ─ filter
+ *
+ * - HTML entities (`&amp;`, `&#39;`, `&quot;`…) are decoded with `entities`,
+ *   as exports from the Twitter API carry them.
+ * - A leading retweet prefix `RT @user:` and every URL (`http(s)://…`,
+ *   `www.…`, bare `t.co/…`) are removed.
+ * - Hashtags stay terms of their own (`#JezWeCan`); a campaign's collection
+ *   hashtags are left out through `exclude`, since every post of the
+ *   campaign carries them by construction.
+ * - Mentions (`@user`) are dropped unless `mentions` is true.
+ * - Curly apostrophes become straight ones, and a possessive `'s` is removed
+ *   ("Corbyn’s" → "Corbyn"); other contractions stay whole and are mostly
+ *   stopwords ("don't").
+ * - Terms are case-folded (lower case, NFC) into `key`; `text` keeps the
+ *   author's casing so the cloud can show the most common one, and
+ *   `initial` marks a word that opens a sentence, whose capital is not its
+ *   casing.
+ * - Stopwords ({@link STOPWORDS}), numbers and terms shorter than `minLength`
+ *   characters (not counting "#" or "@") are dropped.
+ * - Emoji and other symbols are not letters, so they never form a term: the
+ *   site ships no emoji font, and a cloud laid out with one font and drawn
+ *   with another would overlap.
+ */
+import { decodeHTML } from 'entities';
+import { STOPWORDS } from './stopwords.ts';
+
+export interface Token {
+  /** Case-folded comparison key, e.g. `#jezwecan`, `members`. */
+  key: string;
+  /** As written (apostrophes straightened, possessive removed), e.g. `#JezWeCan`. */
+  text: string;
+  /**
+   * The word opens a sentence (start of text, or after . ! ? : ; or opening
+   * quotes, tags and mentions): its capital says nothing about its casing.
+   */
+  initial: boolean;
+}
+
+export interface TokenizeOptions {
+  /** Keep `@mentions` as terms (default false: dropped). */
+  mentions?: boolean;
+  /** Hashtags (with or without "#", any casing) to leave out: the campaigns' own. */
+  exclude?: Iterable<string>;
+  /** Shortest term kept, in characters, not counting "#" or "@" (default 3). */
+  minLength?: number;
+  /** Words to drop (case-folded); default {@link STOPWORDS}. */
+  stopwords?: ReadonlySet<string>;
+}
+
+const RETWEET_PREFIX = /^\s*RT\s+@[\p{L}\p{N}_]+:?\s*/iu;
+const URL = /\b(?:https?:\/\/|www\.)\S+|\bt\.co\/\S+/giu;
+const TERM = /[#＃@]?[\p{L}\p{M}\p{N}_]+(?:'[\p{L}\p{M}\p{N}_]+|-[\p{L}\p{M}\p{N}_]+)*/gu;
+const DIGITS = /^[\p{N}_]+$/u;
+const SENTENCE_START = /(?:^|[.!?:;"“(])\s*(?:[#@]\S+\s*)*$/u;
+
+/** Case-folding key of a hashtag or word: NFC, lower case. */
+export const foldTerm = (term: string): string => term.normalize('NFC').toLowerCase();
+
+/** The text with entities decoded, a retweet prefix and URLs removed (what {@link tokenize} splits). */
+export function cleanText(text: string): string {
+  return decodeHTML(text)
+    .replace(RETWEET_PREFIX, '')
+    .replace(URL, ' ')
+    .replace(/[’‘`´]/g, "'");
+}
+
+/** The terms of one post's text, in order (see the module comment for the rules). */
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const minLength = options.minLength ?? 3;
+  const stopwords = options.stopwords ?? STOPWORDS;
+  const exclude = new Set(Array.from(options.exclude ?? [], (h) => `#${foldTerm(h.replace(/^[#＃]/, ''))}`));
+  const tokens: Token[] = [];
+  const clean = cleanText(text);
+  for (const match of clean.matchAll(TERM)) {
+    let raw = match[0].replace(/^＃/, '#');
+    let sigil = raw[0] === '#' || raw[0] === '@' ? raw[0] : '';
+    // An "@" or "#" inside a word (e-mail addresses, "AT&T#1") is not a mention or tag: what follows is a word.
+    if (sigil && match.index > 0 && /[\p{L}\p{N}_&]/u.test(clean[match.index - 1] ?? '')) {
+      raw = raw.slice(1);
+      sigil = '';
+    }
+    if (sigil === '@' && !options.mentions) continue;
+    if (!sigil) raw = raw.replace(/'s$/i, '');
+    const body = raw.slice(sigil.length);
+    if (body.length < minLength || DIGITS.test(body)) continue;
+    const key = foldTerm(raw);
+    if (sigil === '#' && exclude.has(key)) continue;
+    if (!sigil && stopwords.has(key)) continue;
+    tokens.push({ key, text: raw, initial: !sigil && SENTENCE_START.test(clean.slice(0, match.index)) });
+  }
+  return tokens;
+}

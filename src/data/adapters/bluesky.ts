@@ -1,0 +1,170 @@
+/**
+ * Bluesky (AT Protocol) posts. Accepted shapes, alone, in arrays, or under the
+ * list a response keeps them in:
+ *  - repository records `{ uri, cid, value: {$type: "app.bsky.feed.post", …} }`
+ *    as `com.atproto.repo.listRecords` returns them (`{ records: […] }`);
+ *  - post views `{ uri, author: {did, handle}, record, replyCount, repostCount,
+ *    likeCount, quoteCount }` (`app.bsky.feed.searchPosts` → `{ posts: […] }`);
+ *  - feed items `{ post, reason? }` (`app.bsky.feed.getAuthorFeed` → `{ feed: […] }`),
+ *    where `reason.$type` "app.bsky.feed.defs#reasonRepost" marks a repost;
+ *  - repost records `{ uri, value: {$type: "app.bsky.feed.repost", subject: {uri}, createdAt} }`.
+ *
+ * The id is the post's `at://` URI. A record alone does not name its author's
+ * handle, so the author is the DID in the URI (`at://did:plc:…/…`); post views
+ * and feed items give the handle. Hashtags, links and mentions come from the
+ * record's facets (`app.bsky.richtext.facet#tag|#link|#mention`), whose
+ * `index.byteStart/byteEnd` count UTF-8 bytes, not JavaScript characters.
+ */
+import { error, MissingValue } from '../../errors.ts';
+import { extractHashtags } from '../hashtags.ts';
+import type { Post } from '../types.ts';
+import {
+  type Adapter,
+  asArray,
+  isObject,
+  isoTime,
+  type Json,
+  type JsonPath,
+  type Locate,
+  metrics,
+  num,
+  post,
+  required,
+  str,
+  unique,
+} from './common.ts';
+
+const POST = 'app.bsky.feed.post';
+const REPOST = 'app.bsky.feed.repost';
+const REASON_REPOST = 'app.bsky.feed.defs#reasonRepost';
+
+/** The DID an `at://did:…/collection/rkey` URI belongs to. */
+const didOf = (uri: string) => /^at:\/\/([^/]+)/.exec(uri)?.[1] ?? uri;
+
+function facets(record: Json, text: string) {
+  const bytes = Buffer.from(text, 'utf8');
+  const hashtags: string[] = [];
+  const urls: string[] = [];
+  const mentions: string[] = [];
+  for (const facet of asArray(record.facets)) {
+    if (!isObject(facet)) continue;
+    const index = isObject(facet.index) ? facet.index : {};
+    for (const feature of asArray(facet.features)) {
+      if (!isObject(feature)) continue;
+      const type = feature.$type;
+      if (type === 'app.bsky.richtext.facet#tag' && str(feature.tag)) hashtags.push((feature.tag as string).replace(/^#/, ''));
+      else if (type === 'app.bsky.richtext.facet#link' && str(feature.uri)) urls.push(feature.uri as string);
+      else if (type === 'app.bsky.richtext.facet#mention') {
+        const start = num(index.byteStart);
+        const end = num(index.byteEnd);
+        const written = start !== undefined && end !== undefined ? bytes.subarray(start, end).toString('utf8').replace(/^@/, '') : '';
+        mentions.push(written || (str(feature.did) ?? ''));
+      }
+    }
+  }
+  return {
+    hashtags: Array.isArray(record.facets) ? hashtags : extractHashtags(text),
+    urls: unique(urls),
+    mentions: unique(mentions.filter(Boolean)),
+  };
+}
+
+function postRecord(uri: string, record: Json, path: JsonPath, at: Locate, author: string, counts: Json | undefined): Post {
+  const text = typeof record.text === 'string' ? record.text : '';
+  const time = isoTime(record, 'createdAt', path, at);
+  const reply = isObject(record.reply) && isObject(record.reply.parent) ? str(record.reply.parent.uri) : undefined;
+  return post({
+    id: uri,
+    time,
+    author,
+    text,
+    ...facets(record, text),
+    replyTo: reply,
+    metrics: counts
+      ? metrics({
+          reposts: num(counts.repostCount),
+          replies: num(counts.replyCount),
+          likes: num(counts.likeCount),
+          quotes: num(counts.quoteCount),
+        })
+      : undefined,
+  });
+}
+
+/** A post view: `{ uri, author, record, …Count }`. */
+function view(value: Json, path: JsonPath, at: Locate): Post {
+  const uri = required(value, 'uri', path, at);
+  const author = isObject(value.author) ? (str(value.author.handle) ?? str(value.author.did) ?? didOf(uri)) : didOf(uri);
+  return postRecord(uri, value.record as Json, [...path, 'record'], at, author, value);
+}
+
+function item(value: unknown, path: JsonPath, at: Locate): Post[] {
+  if (!isObject(value)) throw error(MissingValue, at(path), 'uri');
+  // A feed item.
+  if (isObject(value.post)) {
+    const original = view(value.post, [...path, 'post'], at);
+    const reason = isObject(value.reason) ? value.reason : undefined;
+    if (reason?.$type !== REASON_REPOST) return [original];
+    const by = isObject(reason.by) ? reason.by : {};
+    const reposter = str(by.handle) ?? required(by, 'did', [...path, 'reason', 'by'], at, 'reason.by.did');
+    // The repost is its own act: its own id, the reposter and the time it was indexed, the original's content.
+    const { id, text, hashtags, mentions, urls } = original;
+    const repostId = str(reason.uri) ?? `${id}#repost-by-${str(by.did) ?? reposter}`;
+    return [
+      post({
+        id: repostId,
+        time: isoTime(reason, 'indexedAt', [...path, 'reason'], at, 'reason.indexedAt'),
+        author: reposter,
+        text,
+        hashtags,
+        mentions,
+        urls,
+        repostOf: id,
+      }),
+    ];
+  }
+  if (isObject(value.record)) return [view(value, path, at)];
+  // A repository record.
+  const record = isObject(value.value) ? value.value : undefined;
+  if (record) {
+    const uri = required(value, 'uri', path, at);
+    if (record.$type === REPOST) {
+      const subject = isObject(record.subject) ? record.subject : {};
+      const of = required(subject, 'uri', [...path, 'value', 'subject'], at, 'subject.uri');
+      // The record names only the original; loadDataset fills in its text when the original is in the dataset.
+      return [
+        post({
+          id: uri,
+          time: isoTime(record, 'createdAt', [...path, 'value'], at),
+          author: didOf(uri),
+          text: '',
+          hashtags: [],
+          repostOf: of,
+        }),
+      ];
+    }
+    if (record.$type !== undefined && record.$type !== POST) return [];
+    return [postRecord(uri, record, [...path, 'value'], at, didOf(uri), undefined)];
+  }
+  throw error(MissingValue, at([...path, 'uri']), 'uri');
+}
+
+export const bluesky: Adapter = {
+  format: 'bluesky',
+  fields: {
+    id: 'uri',
+    time: 'record.createdAt',
+    author: 'author.handle (or the DID in uri)',
+    text: 'record.text',
+    hashtags: 'record.facets[#tag].tag',
+  },
+  read(value, path, at) {
+    if (Array.isArray(value)) return value.flatMap((v, i) => item(v, [...path, i], at));
+    if (isObject(value)) {
+      for (const list of ['records', 'feed', 'posts']) {
+        if (Array.isArray(value[list])) return bluesky.read(value[list], [...path, list], at);
+      }
+    }
+    return item(value, path, at);
+  },
+};

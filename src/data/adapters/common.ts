@@ -1,0 +1,72 @@
+/**
+ * Shared pieces of the social-export adapters. An adapter turns one top-level
+ * JSON value of an export (a whole .json file, or one line of an NDJSON file)
+ * into normalised {@link Post} records, and reports bad input at the exact
+ * place in the file through `at(path)`.
+ */
+import { BadDate, error, type Location, MissingValue } from '../../errors.ts';
+import { parseTime } from '../cell.ts';
+import type { Post, PostMetrics } from '../types.ts';
+
+export type JsonPath = (string | number)[];
+export type Locate = (path: JsonPath) => Location;
+
+export interface Adapter {
+  /** The manifest's `format` value. */
+  format: string;
+  /** The export's source fields each record field comes from, as a manifest's `fields` would say. */
+  fields: { id: string; time: string; author: string; text: string; hashtags: string };
+  /** Normalises one top-level JSON value; `path` is where it sits in the file. */
+  read(value: unknown, path: JsonPath, at: Locate): Post[];
+}
+
+export type Json = Record<string, unknown>;
+
+export const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** A string field the post cannot do without: a located "is empty" error otherwise. */
+export function required(record: Json, field: string, path: JsonPath, at: Locate, name = field): string {
+  const value = record[field];
+  if (typeof value === 'string' && value.length > 0) return value;
+  throw error(MissingValue, at([...path, field]), name);
+}
+
+/** Parses an ISO 8601 time with a timezone (Z or an offset) into epoch milliseconds, UTC. */
+export function isoTime(record: Json, field: string, path: JsonPath, at: Locate, name = field): number {
+  const raw = required(record, field, path, at, name);
+  const parsed = parseTime(raw);
+  if (!parsed.ok || !(parsed.value instanceof Date)) {
+    throw error(BadDate, at([...path, field]), name, raw, parsed.ok ? 'a date-time' : parsed.expected);
+  }
+  return parsed.value.getTime();
+}
+
+/** A post under construction: optional fields may be given as undefined. */
+export type PostDraft = { [K in keyof Post]-?: K extends 'id' | 'time' | 'author' | 'text' | 'hashtags' ? Post[K] : Post[K] | undefined };
+type Partial<T> = { [K in keyof T]?: T[K] | undefined };
+
+/** Drops metrics the export does not state, and the whole object when none is. */
+export function metrics(m: Partial<PostMetrics>): PostMetrics | undefined {
+  const kept = Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as PostMetrics;
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/** Removes repeated values, keeping the first occurrence's order. */
+export const unique = (values: string[]): string[] => [...new Set(values)];
+
+/**
+ * Builds a post with only the optional fields that have content, so that a
+ * record is the same whatever adapter or cache it came through.
+ */
+export function post(p: Partial<PostDraft> & Pick<Post, 'id' | 'time' | 'author' | 'text' | 'hashtags'>): Post {
+  const out: Post = { id: p.id, time: p.time, author: p.author, text: p.text, hashtags: p.hashtags };
+  if (p.mentions && p.mentions.length > 0) out.mentions = p.mentions;
+  if (p.urls && p.urls.length > 0) out.urls = p.urls;
+  if (p.repostOf !== undefined) out.repostOf = p.repostOf;
+  if (p.replyTo !== undefined) out.replyTo = p.replyTo;
+  if (p.metrics) out.metrics = p.metrics;
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * Legacy X/Twitter v1.1 tweet JSON, as 2010s archives hold it: one tweet per
+ * NDJSON line (the streaming API's output), a JSON array, or a search
+ * response `{ statuses: […] }`. Field names follow the v1.1 Tweet object:
+ * `id_str`, `created_at` ("Wed Aug 27 13:08:45 +0000 2008"), `user.screen_name`,
+ * `text` / `full_text` / `extended_tweet.full_text`, `entities.{hashtags,
+ * user_mentions,urls}`, `retweeted_status`, `in_reply_to_status_id_str`.
+ *
+ * Ids are read from `id_str`: the numeric `id` is a 64-bit integer that
+ * JavaScript numbers round, so a file without `id_str` is refused.
+ * Streaming-API control messages (`delete`, `limit`, `scrub_geo`,
+ * `status_withheld`, `user_withheld`, `warning`) are not posts and are skipped.
+ */
+import { utcParse } from 'd3-time-format';
+import { BadDate, error } from '../../errors.ts';
+import { parseTime } from '../cell.ts';
+import { extractHashtags } from '../hashtags.ts';
+import type { Post } from '../types.ts';
+import {
+  type Adapter,
+  asArray,
+  isObject,
+  type Json,
+  type JsonPath,
+  type Locate,
+  metrics,
+  num,
+  post,
+  required,
+  str,
+  unique,
+} from './common.ts';
+
+const CONTROL = ['delete', 'limit', 'scrub_geo', 'status_withheld', 'user_withheld', 'warning', 'disconnect'];
+const V1_TIME = utcParse('%a %b %d %H:%M:%S %Z %Y');
+
+function v1Time(tweet: Json, path: JsonPath, at: Locate): number {
+  const raw = required(tweet, 'created_at', path, at);
+  const date = V1_TIME(raw.trim());
+  if (date) return date.getTime();
+  const iso = parseTime(raw);
+  if (iso.ok && iso.value instanceof Date) return iso.value.getTime();
+  throw error(BadDate, at([...path, 'created_at']), 'created_at', raw, 'a time like "Wed Aug 27 13:08:45 +0000 2008"');
+}
+
+/** The whole text and its entities: extended (280-character) tweets keep them under `extended_tweet`. */
+function content(tweet: Json): { text: string; entities: Json | undefined } {
+  const ext = isObject(tweet.extended_tweet) ? tweet.extended_tweet : undefined;
+  if (ext && typeof ext.full_text === 'string') return { text: ext.full_text, entities: isObject(ext.entities) ? ext.entities : undefined };
+  const text = typeof tweet.full_text === 'string' ? tweet.full_text : typeof tweet.text === 'string' ? tweet.text : '';
+  return { text, entities: isObject(tweet.entities) ? tweet.entities : undefined };
+}
+
+function tweetPost(tweet: Json, path: JsonPath, at: Locate): Post {
+  const id = required(tweet, 'id_str', path, at);
+  const time = v1Time(tweet, path, at);
+  const user = isObject(tweet.user) ? tweet.user : {};
+  const author = required(user, 'screen_name', [...path, 'user'], at, 'user.screen_name');
+  const original = isObject(tweet.retweeted_status) ? tweet.retweeted_status : undefined;
+  const repostOf = original ? required(original, 'id_str', [...path, 'retweeted_status'], at, 'retweeted_status.id_str') : undefined;
+  // A retweet's own text is "RT @user: " plus a truncated copy; the embedded original is whole.
+  const { text, entities } = content(original ?? tweet);
+  const hashtags = entities
+    ? asArray(entities.hashtags).flatMap((h) => (isObject(h) && str(h.text) ? [h.text as string] : []))
+    : extractHashtags(text);
+  const mentions = asArray(entities?.user_mentions).flatMap((m) => (isObject(m) && str(m.screen_name) ? [m.screen_name as string] : []));
+  const urls = asArray(entities?.urls).flatMap((u) => {
+    const url = isObject(u) ? (str(u.expanded_url) ?? str(u.url)) : undefined;
+    return url ? [url] : [];
+  });
+  return post({
+    id,
+    time,
+    author,
+    text,
+    hashtags,
+    mentions: unique(mentions),
+    urls: unique(urls),
+    repostOf,
+    replyTo: str(tweet.in_reply_to_status_id_str),
+    metrics: original
+      ? undefined
+      : metrics({
+          reposts: num(tweet.retweet_count),
+          replies: num(tweet.reply_count),
+          likes: num(tweet.favorite_count),
+          quotes: num(tweet.quote_count),
+        }),
+  });
+}
+
+export const twitterV1: Adapter = {
+  format: 'twitter-v1',
+  fields: {
+    id: 'id_str',
+    time: 'created_at',
+    author: 'user.screen_name',
+    text: 'extended_tweet.full_text | full_text | text',
+    hashtags: 'entities.hashtags[].text',
+  },
+  read(value, path, at) {
+    if (Array.isArray(value)) return value.flatMap((v, i) => twitterV1.read(v, [...path, i], at));
+    if (!isObject(value)) return [tweetPost({}, path, at)];
+    if (Array.isArray(value.statuses)) return twitterV1.read(value.statuses, [...path, 'statuses'], at);
+    // The account archive wraps each tweet: { "tweet": { … } }.
+    if (isObject(value.tweet) && value.id_str === undefined) return [tweetPost(value.tweet, [...path, 'tweet'], at)];
+    if (value.id_str === undefined && CONTROL.some((k) => k in value)) return [];
+    return [tweetPost(value, path, at)];
+  },
+};

@@ -1,0 +1,110 @@
+/**
+ * X/Twitter API v2 responses: `{ data: [tweet…], includes: { users, tweets } }`
+ * (search, timelines, the full-archive endpoint), one response per file or per
+ * NDJSON line, or bare tweet objects. Field names follow the v2 Tweet object:
+ * `id`, `text`, `created_at`, `author_id`, `entities.{hashtags,mentions,urls}`,
+ * `referenced_tweets[{type,id}]`, `public_metrics`, `note_tweet` (long posts).
+ */
+import { extractHashtags } from '../hashtags.ts';
+import type { Post } from '../types.ts';
+import {
+  type Adapter,
+  asArray,
+  isObject,
+  isoTime,
+  type Json,
+  type JsonPath,
+  type Locate,
+  metrics,
+  num,
+  post,
+  required,
+  str,
+  unique,
+} from './common.ts';
+
+interface Includes {
+  users: Map<string, string>;
+  tweets: Map<string, Json>;
+}
+
+function includesOf(page: Json): Includes {
+  const inc = isObject(page.includes) ? page.includes : {};
+  const users = new Map<string, string>();
+  for (const u of asArray(inc.users)) if (isObject(u) && str(u.id) && str(u.username)) users.set(u.id as string, u.username as string);
+  const tweets = new Map<string, Json>();
+  for (const t of asArray(inc.tweets)) if (isObject(t) && str(t.id)) tweets.set(t.id as string, t);
+  return { users, tweets };
+}
+
+/** Text and entities of a tweet, preferring the untruncated `note_tweet` of a long post. */
+function content(tweet: Json): { text: string; entities: Json | undefined } {
+  const note = isObject(tweet.note_tweet) ? tweet.note_tweet : undefined;
+  if (note && typeof note.text === 'string') return { text: note.text, entities: isObject(note.entities) ? note.entities : undefined };
+  return { text: typeof tweet.text === 'string' ? tweet.text : '', entities: isObject(tweet.entities) ? tweet.entities : undefined };
+}
+
+const reference = (tweet: Json, type: string) =>
+  asArray(tweet.referenced_tweets).find((r): r is Json => isObject(r) && r.type === type && typeof r.id === 'string')?.id as
+    | string
+    | undefined;
+
+function tweetPost(tweet: Json, path: JsonPath, at: Locate, includes: Includes): Post {
+  const id = required(tweet, 'id', path, at);
+  const time = isoTime(tweet, 'created_at', path, at);
+  const authorId = required(tweet, 'author_id', path, at);
+  const repostOf = reference(tweet, 'retweeted');
+  // A retweet's own text is cut to "RT @user: …"; the original, when included, has it whole.
+  const original = repostOf ? includes.tweets.get(repostOf) : undefined;
+  const { text, entities } = content(original ?? tweet);
+  const hashtags = entities
+    ? asArray(entities.hashtags).flatMap((h) => (isObject(h) && str(h.tag) ? [h.tag as string] : []))
+    : extractHashtags(text);
+  const mentions = asArray(entities?.mentions).flatMap((m) => (isObject(m) && str(m.username) ? [m.username as string] : []));
+  const urls = asArray(entities?.urls).flatMap((u) =>
+    isObject(u) && (str(u.expanded_url) ?? str(u.url)) ? [(str(u.expanded_url) ?? u.url) as string] : [],
+  );
+  const pm = isObject(tweet.public_metrics) ? tweet.public_metrics : {};
+  return post({
+    id,
+    time,
+    author: includes.users.get(authorId) ?? authorId,
+    text,
+    hashtags,
+    mentions: unique(mentions),
+    urls: unique(urls),
+    repostOf,
+    replyTo: reference(tweet, 'replied_to'),
+    metrics: repostOf
+      ? undefined
+      : metrics({ reposts: num(pm.retweet_count), replies: num(pm.reply_count), likes: num(pm.like_count), quotes: num(pm.quote_count) }),
+  });
+}
+
+function readPage(page: Json, path: JsonPath, at: Locate): Post[] {
+  const includes = includesOf(page);
+  return asArray(page.data).map((tweet, i) => tweetPost(isObject(tweet) ? tweet : {}, [...path, 'data', i], at, includes));
+}
+
+const NO_INCLUDES: Includes = { users: new Map(), tweets: new Map() };
+
+export const twitterV2: Adapter = {
+  format: 'twitter-v2',
+  fields: {
+    id: 'id',
+    time: 'created_at',
+    author: 'includes.users[author_id].username',
+    text: 'text (note_tweet.text)',
+    hashtags: 'entities.hashtags[].tag',
+  },
+  read(value, path, at) {
+    if (Array.isArray(value)) return value.flatMap((v, i) => twitterV2.read(v, [...path, i], at));
+    if (!isObject(value)) return [tweetPost({}, path, at, NO_INCLUDES)];
+    if (Array.isArray(value.data)) return readPage(value, path, at);
+    // A page with no results has only `meta` (result_count 0).
+    if (value.data === undefined && isObject(value.meta)) return [];
+    // A response for a single tweet has `data` as an object.
+    if (isObject(value.data)) return [tweetPost(value.data, [...path, 'data'], at, includesOf(value))];
+    return [tweetPost(value, path, at, NO_INCLUDES)];
+  },
+};

@@ -1,0 +1,207 @@
+/**
+ * Streaming readers: a data file is read in chunks and its records handed on
+ * one at a time, so a 150 MB export is never held whole as one string.
+ *  - CSV/TSV: csv-parse's stream API, with the same options, messages and
+ *    locations as the whole-file reader (readCsv.ts);
+ *  - NDJSON: line by line (node:readline), each line parsed on its own, so an
+ *    error points at its line and column;
+ *  - JSON: files up to {@link WHOLE_JSON_LIMIT} are read whole, for exact
+ *    error positions anywhere in the document; larger ones are streamed with
+ *    stream-json (the top-level array's items, or those of its `data`), and a
+ *    syntax error is then located by stream-json's verifier, also streaming.
+ * Each reader also feeds every chunk to a SHA-256, so the file is read once.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { type CsvError, parse } from 'csv-parse';
+import { error, MalformedCsv, MalformedJson } from '../errors.ts';
+import { jsonLocator } from './jsonLocation.ts';
+import { getPath, type RawRecord } from './rawRecord.ts';
+import { describeCsvError } from './readCsv.ts';
+import { parseStrict } from './readJson.ts';
+
+export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
+
+/** A read stream whose bytes also go into `hash`. */
+function hashedStream(path: string, hash: Hash) {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  stream.on('data', (chunk) => hash.update(chunk as Buffer));
+  return stream;
+}
+
+const NEWLINE = /\r\n|\r|\n/g;
+function countNewlines(values: Record<string, string>): number {
+  let n = 0;
+  for (const value of Object.values(values)) if (value.length > 0) n += value.match(NEWLINE)?.length ?? 0;
+  return n;
+}
+
+export interface StreamedFile {
+  /** The CSV header, once known (before the first record, or at the end of a header-only file). */
+  header: string[] | undefined;
+  /**
+   * Reads the file, calling `onRecord` synchronously for each record (no
+   * promise per record: a million records cost a million calls, not a million
+   * microtasks). The record is valid only during the call. Resolves to the
+   * file's SHA-256.
+   */
+  each(onRecord: (r: RawRecord) => void): Promise<string>;
+}
+
+export function streamCsv(path: string, file: string, delimiter: string): StreamedFile {
+  const out: StreamedFile = {
+    header: undefined,
+    each: (onRecord) =>
+      new Promise<string>((resolve, reject) => {
+        const hash = createHash('sha256');
+        let columns = new Map<string, number>();
+        const parser = parse({
+          bom: true,
+          delimiter,
+          columns: (names: string[]) => {
+            out.header = names.map((n) => n.trim());
+            columns = new Map(out.header.map((name, i) => [name, i + 1]));
+            return out.header;
+          },
+          info: true,
+          skip_empty_lines: true,
+        });
+        const fail = (e: unknown) => {
+          source.destroy();
+          const err = e as CsvError;
+          if (!err.code?.startsWith('CSV_')) return reject(e);
+          const { index, lines } = err as unknown as { index?: unknown; lines?: unknown };
+          const line = typeof lines === 'number' ? lines : 1;
+          const location = typeof index === 'number' ? { file, line, column: index + 1 } : { file, line };
+          reject(error(MalformedCsv, location, describeCsvError(err, out.header)));
+        };
+        // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
+        let record: Record<string, string> = {};
+        let lines = 0;
+        const current: RawRecord = {
+          get: (field) => record[field],
+          has: (field) => columns.has(field),
+          locate: (field) => {
+            const line = lines - countNewlines(record);
+            const column = field === undefined ? 1 : columns.get(field);
+            return column === undefined ? { file, line } : { file, line, column };
+          },
+        };
+        parser.on('data', (row: { record: Record<string, string>; info: { lines: number } }) => {
+          record = row.record;
+          lines = row.info.lines;
+          try {
+            onRecord(current);
+          } catch (e) {
+            source.destroy();
+            parser.destroy();
+            reject(e);
+          }
+        });
+        parser.on('error', fail);
+        parser.on('end', () => resolve(hash.digest('hex')));
+        const source = hashedStream(path, hash);
+        source.on('error', reject);
+        source.pipe(parser);
+      }),
+  };
+  return out;
+}
+
+/** One JSON record, with a locator for its fields. */
+function jsonRecord(
+  value: unknown,
+  locate: (path: (string | number)[]) => ReturnType<ReturnType<typeof jsonLocator>>,
+  prefix: (string | number)[],
+): RawRecord {
+  return {
+    get: (field) => getPath(value, field),
+    has: (field) => getPath(value, field) !== undefined,
+    locate: (field) => locate(field === undefined ? prefix : [...prefix, ...field.split('.')]),
+  };
+}
+
+/** The non-blank lines of a file, with their 0-based line index. */
+export function streamLines(path: string): { lines: AsyncIterable<{ text: string; index: number }>; sha256: () => string } {
+  const hash = createHash('sha256');
+  const source = hashedStream(path, hash);
+  const lines = (async function* () {
+    let index = 0;
+    // crlfDelay: a "\r\n" split across chunks still counts as one line end.
+    for await (const text of createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY })) {
+      if (text.trim() !== '') yield { text, index };
+      index++;
+    }
+  })();
+  return { lines, sha256: () => hash.digest('hex') };
+}
+
+export function streamNdjson(path: string, file: string): StreamedFile {
+  return {
+    header: undefined,
+    each: async (onRecord) => {
+      const { lines, sha256 } = streamLines(path);
+      for await (const { text, index } of lines) onRecord(jsonRecord(parseStrict(text, file, index), jsonLocator(text, file, index), []));
+      return sha256();
+    },
+  };
+}
+
+/** The first non-blank character of a file ("[" or "{" for JSON). */
+function firstChar(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return (
+      buf
+        .subarray(0, n)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trimStart()[0] ?? ''
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where the first syntax error of a large JSON file is, found by streaming it through stream-json's verifier. */
+async function locateJsonError(path: string, file: string): Promise<never> {
+  const { verifier } = await import('stream-json/utils/verifier.js');
+  try {
+    await pipeline(createReadStream(path), verifier.asStream());
+  } catch (e) {
+    const { line, pos } = e as { line?: number; pos?: number };
+    throw error(MalformedJson, { file, line: line ?? 1, column: pos ?? 1 }, 'Invalid JSON syntax here.');
+  }
+  throw error(MalformedJson, { file, line: 1, column: 1 }, 'The file must hold an array of records, or an object whose "data" is one.');
+}
+
+/**
+ * The items of a large JSON file's top-level array, or of its `data` array,
+ * streamed: `[index, value]` pairs, with the JSON path prefix of each item.
+ */
+export async function* streamJsonItems(
+  path: string,
+  file: string,
+  hash: Hash,
+): AsyncGenerator<{ value: unknown; path: (string | number)[] }> {
+  const { streamArray } = await import('stream-json/streamers/stream-array.js');
+  const { pick } = await import('stream-json/filters/pick.js');
+  const top = firstChar(path);
+  if (top !== '[' && top !== '{') await locateJsonError(path, file);
+  const source = hashedStream(path, hash);
+  const tail = streamArray.asStream();
+  const head = top === '[' ? streamArray.withParserAsStream() : pick.withParserAsStream({ filter: 'data' });
+  const last = top === '[' ? head : head.pipe(tail);
+  source.pipe(head);
+  for (const s of [source, head, tail]) s.on('error', (e: Error) => last.destroy(e));
+  const items = last as unknown as AsyncIterable<{ key: number; value: unknown }>;
+  try {
+    for await (const { key, value } of items) yield { value, path: top === '[' ? [key] : ['data', key] };
+  } catch {
+    await locateJsonError(path, file);
+  }
+}

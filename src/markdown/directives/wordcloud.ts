@@ -1,0 +1,91 @@
+import { z } from 'astro/zod';
+import { campaignTerms } from '../../analysis/keyness.ts';
+import { DirectiveInvalid } from '../../errors.ts';
+import { dataTable } from '../../render/dataTable.ts';
+import { formatValue } from '../../render/format.ts';
+import type { DrawnWord } from '../../render/wordcloud/cloudSvg.ts';
+import { cloudSvg } from '../../render/wordcloud/cloudSvg.ts';
+import { colorPair, MUTED } from '../../render/wordcloud/contrast.ts';
+import { fontMetrics } from '../../render/wordcloud/fontMetrics.ts';
+import { layoutCloud } from '../../render/wordcloud/layoutCloud.ts';
+import { type Directive, DirectiveProblem } from './types.ts';
+import { campaignOf, cloudAttributes, cloudFigure, postsOf, reportDropped, titleOf } from './wordcloudShared.ts';
+
+const attributes = z.strictObject({
+  /** The campaign id whose key words are shown. */
+  campaign: z.string().min(1),
+  ...cloudAttributes,
+  /** `campaign`: the campaign's colour; `text`: the page's muted text colour. */
+  color: z.enum(['campaign', 'text']).default('campaign'),
+});
+
+const thousands = (n: number) => formatValue(n, 'thousands');
+
+/**
+ * `::wordcloud[Title]{campaign=… words=100 shape=ellipse rotate=some}`: the
+ * key words of one campaign's posts as a static SVG cloud, with every word's
+ * count in a table beside it. See README, "Word clouds".
+ */
+export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
+  name: 'wordcloud',
+  kind: 'leaf',
+  attributes,
+  render(attrs, label, context) {
+    const title = titleOf('wordcloud', attrs, label);
+    const posts = postsOf(context, 'wordcloud');
+    const campaign = campaignOf(context, attrs.campaign);
+    const counts = campaignTerms(posts.rows, campaign, context.analysis.campaigns, {
+      mentions: attrs.mentions,
+      minLength: attrs['min-length'],
+    });
+    const chosen = counts.terms.slice(0, attrs.words);
+    if (chosen.length === 0)
+      throw new DirectiveProblem(
+        DirectiveInvalid,
+        DirectiveInvalid.message('wordcloud', `finds no terms in the ${thousands(counts.posts)} posts of ${campaign.label}.`),
+      );
+    const words: DrawnWord[] = chosen.map((t) => ({
+      key: t.key,
+      text: t.text,
+      weight: t.count,
+      tooltip: `${t.text}: ${thousands(t.count)} distinct ${t.count === 1 ? 'text' : 'texts'}`,
+      tone: 0,
+    }));
+    const layout = layoutCloud(words, {
+      width: attrs.width,
+      height: attrs.height,
+      font: fontMetrics(),
+      shape: attrs.shape,
+      rotate: attrs.rotate,
+      minFontSize: attrs['min-font'],
+      top: attrs.top,
+      seed: campaign.id,
+    });
+    reportDropped(context, 'wordcloud', label, [layout], attrs.top);
+
+    const id = context.nextId(`wordcloud-${campaign.id}`);
+    const top = chosen.slice(0, attrs.top);
+    const description =
+      attrs.description ??
+      `The ${chosen.length} terms used in the most distinct ${campaign.label} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${campaign.label}'s hashtags); a word's size follows the number of texts using it, and retweets count once.`;
+    const svg = cloudSvg(layout.placed, {
+      id,
+      width: attrs.width,
+      height: attrs.height,
+      title,
+      description: `Key words of ${campaign.label}, largest first: ${top.map((t) => `${t.text} (${thousands(t.count)})`).join(', ')}.`,
+      palette: [attrs.color === 'campaign' ? colorPair(campaign.color) : MUTED],
+    });
+    const why = new Map(layout.dropped.map((d) => [d.word.key, d.reason]));
+    const table = dataTable(
+      chosen.map((t, i) => ({
+        rank: i + 1,
+        term: t.text,
+        'distinct texts': t.count,
+        'in the cloud': why.has(t.key) ? `no (${why.get(t.key)})` : 'yes',
+      })),
+      { caption: `${campaign.label}: terms by the number of distinct texts using them` },
+    );
+    return cloudFigure({ id, title, description, svg, table, source: attrs.source });
+  },
+};

@@ -1,0 +1,143 @@
+/**
+ * What `::wordcloud` and `::wordcompare` share: attributes, campaign look-up,
+ * the figure around the SVG, and how dropped words are reported.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'astro/zod';
+import type { Campaign } from '../../analysis/types.ts';
+import type { PostsDataset } from '../../data/types.ts';
+import { DirectiveInvalid, formatLocation, TopWordsDropped, UnknownCampaign, WordsDropped } from '../../errors.ts';
+import { escapeHtml } from '../../render/escape.ts';
+import type { CloudLayout, CloudWord } from '../../render/wordcloud/layoutCloud.ts';
+import { ROTATIONS } from '../../render/wordcloud/layoutCloud.ts';
+import { CLOUD_SHAPES } from '../../render/wordcloud/shapes.ts';
+import { type DirectiveContext, DirectiveProblem } from './types.ts';
+
+const flag = z.union([z.boolean(), z.enum(['true', 'false', ''])]).transform((v) => v === true || v === 'true' || v === '');
+
+/** Attributes both cloud directives take. */
+export const cloudAttributes = {
+  title: z.string().optional(),
+  /** Caption and accessible description; default: says what the cloud counts. */
+  description: z.string().optional(),
+  /** Words in the cloud. */
+  words: z.coerce.number().int().min(1).max(500).default(100),
+  width: z.coerce.number().int().min(200).max(2000).default(640),
+  height: z.coerce.number().int().min(150).max(2000).default(400),
+  shape: z.enum(CLOUD_SHAPES).default('ellipse'),
+  rotate: z.enum(ROTATIONS).default('some'),
+  /** Smallest font size, px; 10 is the legibility floor. */
+  'min-font': z.coerce.number().min(10).max(40).default(10),
+  /** The largest words: always horizontal, and the build fails if one does not fit. */
+  top: z.coerce.number().int().min(1).max(50).default(10),
+  /** Keep @mentions as terms. */
+  mentions: flag.default(false),
+  /** Shortest term, in characters. */
+  'min-length': z.coerce.number().int().min(1).max(20).default(3),
+  source: z.string().optional(),
+};
+
+export function postsOf(context: DirectiveContext, name: string): PostsDataset {
+  const posts = context.analysis.posts;
+  if (!posts)
+    throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message(name, 'needs a posts dataset and campaigns in the frontmatter.'));
+  return posts;
+}
+
+export function campaignOf(context: DirectiveContext, id: string): Campaign {
+  const found = context.analysis.campaigns.find((c) => c.id === id);
+  if (!found)
+    throw new DirectiveProblem(
+      UnknownCampaign,
+      UnknownCampaign.message(
+        id,
+        context.analysis.campaigns.map((c) => c.id),
+      ),
+    );
+  return found;
+}
+
+export function titleOf(name: string, attrs: { title?: string | undefined }, label: string): string {
+  const title = (attrs.title ?? label).trim();
+  if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message(name, `needs a title: ::${name}[Title]{…}.`));
+  return title;
+}
+
+const occurrences = new WeakMap<DirectiveContext, Map<string, number>>();
+
+/**
+ * The line of this directive in the post, for warnings (errors get theirs
+ * from the plugin). Directives render in document order, so the n-th call
+ * for the same `::name[label]` in a post is its n-th occurrence.
+ */
+function lineOf(context: DirectiveContext, name: string, label: string): number | undefined {
+  let seen = occurrences.get(context);
+  if (!seen) {
+    seen = new Map();
+    occurrences.set(context, seen);
+  }
+  const marker = `::${name}[${label}]`;
+  const n = (seen.get(marker) ?? 0) + 1;
+  seen.set(marker, n);
+  try {
+    const lines = readFileSync(join(context.postDir, basename(context.file)), 'utf8').split(/\r\n|\r|\n/);
+    let count = 0;
+    for (let i = 0; i < lines.length; i++) if ((lines[i] as string).includes(marker) && ++count === n) return i + 1;
+  } catch {
+    // The warning still names the file.
+  }
+  return undefined;
+}
+
+/**
+ * Fails the build (through the plugin, at the directive's position) when one
+ * of the `top` words was dropped; warns on the console, with post.md:line,
+ * when other words were. Call before any other await, so lines match.
+ */
+export function reportDropped(
+  context: DirectiveContext,
+  name: string,
+  label: string,
+  layouts: readonly CloudLayout<CloudWord>[],
+  top: number,
+  warn: (message: string) => void = console.warn,
+): void {
+  const line = lineOf(context, name, label);
+  const droppedTop = layouts.flatMap((l) => l.droppedTop.map((w) => w.text));
+  if (droppedTop.length > 0) throw new DirectiveProblem(TopWordsDropped, TopWordsDropped.message(name, droppedTop, top));
+  const dropped = layouts.flatMap((l) => l.dropped.map((d) => `${d.word.text} (${d.reason})`));
+  if (dropped.length > 0) {
+    const where = formatLocation(line === undefined ? { file: context.file } : { file: context.file, line });
+    warn(`${where}: ${WordsDropped.message(name, dropped)} ${WordsDropped.hint}`);
+  }
+}
+
+export interface CloudFigure {
+  id: string;
+  title: string;
+  description: string;
+  svg: string;
+  table: string;
+  source?: string | undefined;
+}
+
+/**
+ * `<figure class="chart wordcloud">`: the caption, the SVG and the table of
+ * every word in a closed `<details>`, readable without JavaScript. Reuses
+ * the chart styles.
+ */
+export function cloudFigure(f: CloudFigure): string {
+  return [
+    `<figure class="chart wordcloud" id="${escapeHtml(f.id)}-figure">`,
+    '<figcaption>',
+    `<strong class="chart-title">${escapeHtml(f.title)}</strong> `,
+    `<span class="chart-description">${escapeHtml(f.description)}</span>`,
+    '</figcaption>',
+    // Focusable, so keyboard users can scroll a cloud wider than a phone (axe: scrollable-region-focusable).
+    `<div class="wordcloud-frame" tabindex="0">${f.svg}</div>`,
+    f.source === undefined ? '' : `<p class="chart-source">Source: ${escapeHtml(f.source)}</p>`,
+    `<details class="chart-data wordcloud-data"><summary>Words and counts</summary>${f.table}</details>`,
+    '</figure>',
+  ].join('');
+}

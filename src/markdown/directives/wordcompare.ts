@@ -1,0 +1,179 @@
+import { z } from 'astro/zod';
+import { type KeynessTerm, keyness, Z_DISTINGUISHES } from '../../analysis/keyness.ts';
+import { DirectiveInvalid } from '../../errors.ts';
+import { dataTable } from '../../render/dataTable.ts';
+import { formatValue } from '../../render/format.ts';
+import { cloudSvg, type DrawnWord } from '../../render/wordcloud/cloudSvg.ts';
+import { BACKGROUNDS, legibleOn, MUTED, softerOn } from '../../render/wordcloud/contrast.ts';
+import { fontMetrics } from '../../render/wordcloud/fontMetrics.ts';
+import { type CloudLayout, layoutCloud, type PlacedWord } from '../../render/wordcloud/layoutCloud.ts';
+import { type Directive, DirectiveProblem } from './types.ts';
+import { campaignOf, cloudAttributes, cloudFigure, postsOf, reportDropped, titleOf } from './wordcloudShared.ts';
+
+const attributes = z.strictObject({
+  /** The campaign shown on the left. */
+  a: z.string().min(1),
+  /** The campaign shown on the right. */
+  b: z.string().min(1),
+  ...cloudAttributes,
+  shape: cloudAttributes.shape.default('rectangle'),
+  /** Shared words shown in the middle column (0: none). */
+  shared: z.coerce.number().int().min(0).max(100).default(15),
+  /** `z`: two tones per side, the stronger for |z| ≥ 3.29 (p < 0.001); `campaign`: one tone per side. */
+  color: z.enum(['z', 'campaign']).default('z'),
+});
+
+/** |z| from which a distinguishing word gets its side's strong tone (two-sided p < 0.001). */
+export const Z_STRONG = 3.29;
+/** Height of the column headings, px. */
+const HEADING = 30;
+
+const thousands = (n: number) => formatValue(n, 'thousands');
+const zText = (z: number) => formatValue(z, '+.2f');
+
+/** Strong and weak tones of a campaign colour, each ≥ 4.5:1 in light and dark mode. */
+function tones(color: string) {
+  const strong = {
+    light: legibleOn(color, BACKGROUNDS.light, 7) ?? MUTED.light,
+    dark: legibleOn(color, BACKGROUNDS.dark, 7) ?? MUTED.dark,
+  };
+  const weak = {
+    light: softerOn(strong.light, BACKGROUNDS.light, 0.6) ?? strong.light,
+    dark: softerOn(strong.dark, BACKGROUNDS.dark, 0.6) ?? strong.dark,
+  };
+  return { strong, weak };
+}
+
+function shift<W extends DrawnWord>(placed: PlacedWord<W>[], dx: number, dy: number): PlacedWord<W>[] {
+  return placed.map((p) => ({ ...p, x: p.x + dx, y: p.y + dy, box: { ...p.box, x: p.box.x + dx, y: p.box.y + dy } }));
+}
+
+/**
+ * `::wordcompare[Title]{a=… b=… words=80 shared=15}`: the words that
+ * distinguish campaign a (left column) from campaign b (right column) by the
+ * weighted log-odds z-score, and the most used words they share (middle), as
+ * one static SVG, with every word's counts and z in a table. Position tells
+ * the sides apart, colour repeats it. See README, "Word clouds".
+ */
+export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
+  name: 'wordcompare',
+  kind: 'leaf',
+  attributes,
+  render(attrs, label, context) {
+    const title = titleOf('wordcompare', attrs, label);
+    const posts = postsOf(context, 'wordcompare');
+    const a = campaignOf(context, attrs.a);
+    const b = campaignOf(context, attrs.b);
+    if (a.id === b.id)
+      throw new DirectiveProblem(
+        DirectiveInvalid,
+        DirectiveInvalid.message('wordcompare', 'compares a campaign with itself: a and b must differ.'),
+      );
+    const k = keyness(posts.rows, a, b, context.analysis.campaigns, { mentions: attrs.mentions, minLength: attrs['min-length'] });
+    const shared = Math.min(attrs.shared, Math.max(0, attrs.words - 2));
+    const perSide = Math.max(1, Math.floor((attrs.words - shared) / 2));
+    const columns = [
+      { side: 'a' as const, terms: k.distinctA.slice(0, perSide), heading: `More ${a.label}`, anchor: 'start' as const },
+      { side: 'shared' as const, terms: k.shared.slice(0, shared), heading: 'Shared', anchor: 'middle' as const },
+      { side: 'b' as const, terms: k.distinctB.slice(0, perSide), heading: `More ${b.label}`, anchor: 'end' as const },
+    ].filter((c) => c.side !== 'shared' || c.terms.length > 0);
+    if (columns.every((c) => c.terms.length === 0))
+      throw new DirectiveProblem(
+        DirectiveInvalid,
+        DirectiveInvalid.message('wordcompare', `finds no terms in the posts of ${a.label} or ${b.label}.`),
+      );
+
+    const ta = tones(a.color);
+    const tb = tones(b.color);
+    const palette = [ta.strong, attrs.color === 'z' ? ta.weak : ta.strong, tb.strong, attrs.color === 'z' ? tb.weak : tb.strong, MUTED];
+    const toneOf = (t: KeynessTerm) => (t.side === 'shared' ? 4 : (t.side === 'a' ? 0 : 2) + (Math.abs(t.z) >= Z_STRONG ? 0 : 1));
+    const tooltip = (t: KeynessTerm) => `${t.text}: ${thousands(t.a)} ${a.label} and ${thousands(t.b)} ${b.label} texts, z = ${zText(t.z)}`;
+
+    // Columns: the sides get 40% of the width each, the shared words 20%.
+    const gap = 16;
+    const shares = columns.map((c) => (c.side === 'shared' ? 1 : 2));
+    const unit = (attrs.width - gap * (columns.length - 1)) / shares.reduce((s, x) => s + x, 0);
+    const widths = columns.map((_, i) => Math.floor(unit * (shares[i] as number)));
+    const layoutColumn = (i: number, maxFontSize?: number): CloudLayout<DrawnWord> => {
+      const column = columns[i] as (typeof columns)[number];
+      const words: DrawnWord[] = column.terms.map((t) => ({
+        key: t.key,
+        text: t.text,
+        weight: column.side === 'shared' ? t.a + t.b : Math.abs(t.z),
+        tooltip: tooltip(t),
+        tone: toneOf(t),
+      }));
+      return layoutCloud(words, {
+        width: widths[i] as number,
+        height: attrs.height - HEADING,
+        font: fontMetrics(),
+        shape: attrs.shape,
+        rotate: attrs.rotate,
+        minFontSize: attrs['min-font'],
+        top: attrs.top,
+        ...(maxFontSize === undefined ? {} : { maxFontSize }),
+        seed: `${a.id}/${b.id}/${column.side}`,
+      });
+    };
+    // The sides first; the shared words are context, not the finding, so their
+    // largest stays at 60% of the sides' largest.
+    const layouts: CloudLayout<DrawnWord>[] = columns.map((c, i) =>
+      c.side === 'shared' ? undefined : layoutColumn(i),
+    ) as CloudLayout<DrawnWord>[];
+    const sideMax = Math.max(attrs['min-font'], ...layouts.flatMap((l) => (l ? l.placed.map((p) => p.fontSize) : [])));
+    columns.forEach((c, i) => {
+      if (c.side === 'shared') layouts[i] = layoutColumn(i, Math.max(attrs['min-font'], 0.6 * sideMax));
+    });
+    let x0 = 0;
+    const placed: PlacedWord<DrawnWord>[] = [];
+    const labels: { text: string; x: number; y: number; anchor: 'start' | 'middle' | 'end' }[] = [];
+    columns.forEach((column, i) => {
+      const width = widths[i] as number;
+      placed.push(...shift((layouts[i] as CloudLayout<DrawnWord>).placed, x0, HEADING));
+      const hx = column.anchor === 'start' ? x0 : column.anchor === 'middle' ? x0 + width / 2 : x0 + width;
+      labels.push({ text: column.heading, x: hx, y: 18, anchor: column.anchor });
+      x0 += width + gap;
+    });
+    reportDropped(context, 'wordcompare', label, layouts, attrs.top);
+
+    const id = context.nextId(`wordcompare-${a.id}-${b.id}`);
+    const list = (terms: readonly KeynessTerm[]) =>
+      terms
+        .slice(0, attrs.top)
+        .map((t) => `${t.text} (z ${zText(t.z)})`)
+        .join(', ') || 'none';
+    const desc =
+      `Left, words that distinguish ${a.label}: ${list(k.distinctA)}. Right, words that distinguish ${b.label}: ${list(k.distinctB)}.` +
+      (shared > 0
+        ? ` Middle, words both use alike: ${
+            k.shared
+              .slice(0, attrs.top)
+              .map((t) => t.text)
+              .join(', ') || 'none'
+          }.`
+        : '');
+    const description =
+      attrs.description ??
+      `Words that distinguish ${a.label} (left) from ${b.label} (right): weighted log-odds z-scores with an informative Dirichlet prior, |z| ≥ ${Z_DISTINGUISHES}; words in the bolder tone (more contrast with the page) have |z| ≥ ${Z_STRONG}, and size follows |z| within a column. In the middle, the most used words neither side distinguishes, sized by use. Retweets count once.`;
+    const svg = cloudSvg(placed, { id, width: attrs.width, height: attrs.height, title, description: desc, palette, labels });
+    const why = new Map(layouts.flatMap((l) => l.dropped.map((d) => [d.word.key, d.reason] as const)));
+    const sideLabel = { a: a.label, b: b.label, shared: 'shared' };
+    const table = dataTable(
+      columns.flatMap((c) =>
+        c.terms.map((t) => ({
+          term: t.text,
+          distinguishes: sideLabel[t.side],
+          [`${a.label} texts`]: t.a,
+          [`${b.label} texts`]: t.b,
+          z: t.z,
+          'in the cloud': why.has(t.key) ? `no (${why.get(t.key)})` : 'yes',
+        })),
+      ),
+      {
+        formats: { z: '+.2f' },
+        caption: `Terms by weighted log-odds z-score, ${a.label} over ${b.label} (positive: more typical of ${a.label})`,
+      },
+    );
+    return cloudFigure({ id, title, description, svg, table, source: attrs.source });
+  },
+};

@@ -1,0 +1,227 @@
+/**
+ * What a post's page needs to show where its numbers come from, recorded by
+ * the remark plugin while it renders the post and handed to Astro as
+ * `remarkPluginFrontmatter.soundings`:
+ *
+ *  - every value the prose prints: its definition, its unrounded value, the
+ *    keys it was computed from, and each format it was printed in;
+ *  - every dataset the post reads: id, title, SHA-256 of each file, rows, period;
+ *  - every chart's table, as CSV, for "Get the data";
+ *  - the headline figure, formatted with its default format.
+ *
+ * Everything is plain JSON (strings and numbers), because Astro stores it in
+ * its content cache.
+ */
+import { csvFormatRows } from 'd3-dsv';
+import type { PostAnalysis } from '../analysis/analysePost.ts';
+import { DEFAULT_FORMAT, type Value } from '../analysis/value.ts';
+import type { Cell, Dataset, Row } from '../data/types.ts';
+import { formatValue, isHouseFormat } from '../render/format.ts';
+
+export interface ValueUse {
+  format: string;
+  digits?: number;
+  text: string;
+}
+
+export interface ValueRecord {
+  key: string;
+  label?: string;
+  type: string;
+  definition: string;
+  /** The value before rounding: a number's full precision, a date's ISO form. */
+  exact: string;
+  /** Keys of this post's values named in the definition (e.g. a ratio's numerator and denominator). */
+  inputs: { key: string; exact: string; label?: string }[];
+  uses: ValueUse[];
+}
+
+export interface DatasetRecord {
+  alias: string;
+  id: string;
+  title: string;
+  kind: string;
+  licence: string;
+  synthetic: string | null;
+  digest: string;
+  rows: number;
+  duplicates?: number;
+  files: { path: string; sha256: string; rows: number; bytes: number }[];
+  /** For posts datasets: the first and last post time, ISO. */
+  first?: string;
+  last?: string;
+}
+
+export interface ChartRecord {
+  id: string;
+  title: string;
+  data: string;
+  definition: string;
+  rows: number;
+  csv: string;
+}
+
+export interface PostRecord {
+  values: ValueRecord[];
+  datasets: DatasetRecord[];
+  charts: ChartRecord[];
+  headline?: { key: string; label?: string; text: string; definition: string };
+}
+
+export function exactValue(value: Value['value']): string {
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** The sentence the methods appendix uses for a format's rounding. */
+export function describeFormat(format: string, digits?: number): string {
+  switch (format) {
+    case 'percent':
+      return 'a percentage, rounded to one decimal place';
+    case 'thousands':
+      return 'rounded to the nearest whole number';
+    case 'more-than':
+      return `rounded down to ${digits ?? 2} significant figure${(digits ?? 2) === 1 ? '' : 's'}, and always below the value`;
+    case 'compact':
+      return 'rounded to three significant figures, with k (thousand), m (million) or bn (billion)';
+    case 'ratio':
+      return 'rounded to two significant figures';
+    case 'points':
+      return 'a difference of shares in percentage points, rounded to one decimal place';
+    case 'number':
+      return 'rounded to at most six decimal places';
+    case 'date':
+      return 'the calendar date in UTC';
+    case 'text':
+      return 'as computed';
+    default:
+      return isHouseFormat(format) ? format : `d3-format specifier "${format}"`;
+  }
+}
+
+/** The keys of `values` a definition names, in order of appearance (a ratio's `a ÷ b`, a difference's `a − b`). */
+function inputsOf(value: Value, values: Map<string, Value>): ValueRecord['inputs'] {
+  const tokens = value.definition.match(/[A-Za-z][\w-]*(?:\.[\w-]+)*/g) ?? [];
+  const seen = new Set<string>();
+  const inputs: ValueRecord['inputs'] = [];
+  for (const token of tokens) {
+    const input = values.get(token);
+    if (!input || token === value.key || seen.has(token)) continue;
+    seen.add(token);
+    inputs.push({ key: token, exact: exactValue(input.value), ...(input.label ? { label: input.label } : {}) });
+  }
+  return inputs;
+}
+
+/** Collects the record of one post while its directives render. */
+export class PostRecorder {
+  private readonly values = new Map<string, ValueRecord>();
+  private readonly charts: ChartRecord[] = [];
+
+  constructor(private readonly analysis: PostAnalysis) {}
+
+  /** A `:value` printed `text` for `key` in `format`. */
+  value(key: string, format: string | undefined, digits: number | undefined, text: string): void {
+    const value = this.analysis.values.get(key);
+    if (!value) return;
+    let record = this.values.get(key);
+    if (!record) {
+      record = {
+        key,
+        ...(value.label ? { label: value.label } : {}),
+        type: value.type,
+        definition: value.definition,
+        exact: exactValue(value.value),
+        inputs: inputsOf(value, this.analysis.values),
+        uses: [],
+      };
+      this.values.set(key, record);
+    }
+    const use: ValueUse = { format: format ?? DEFAULT_FORMAT[value.type], text, ...(digits === undefined ? {} : { digits }) };
+    if (!record.uses.some((u) => u.format === use.format && u.digits === use.digits)) record.uses.push(use);
+  }
+
+  /** A chart with figure id `id` drew `rows` of table `data`. */
+  chart(id: string, title: string, data: string, rows: readonly Row[]): ChartRecord {
+    const record: ChartRecord = {
+      id,
+      title,
+      data,
+      definition: this.analysis.tables.get(data)?.definition ?? '',
+      rows: rows.length,
+      csv: tableCsv(rows),
+    };
+    this.charts.push(record);
+    return record;
+  }
+
+  finish(datasets: Record<string, Dataset>, headline: string | undefined): PostRecord {
+    const record: PostRecord = {
+      values: [...this.values.values()],
+      datasets: Object.entries(datasets).map(([alias, d]) => datasetRecord(alias, d)),
+      charts: this.charts,
+    };
+    const value = headline === undefined ? undefined : this.analysis.values.get(headline);
+    if (value) {
+      // A campaign's share carries only the campaign's label ("#KeepCorbyn"); say what the figure is.
+      const label = value.label && /^campaigns\.[^.]+\.share$/.test(value.key) ? `${value.label} share of voice` : value.label;
+      record.headline = {
+        key: value.key,
+        ...(label ? { label } : {}),
+        text: formatValue(value.value, DEFAULT_FORMAT[value.type]),
+        definition: value.definition,
+      };
+    }
+    return record;
+  }
+}
+
+export function datasetRecord(alias: string, d: Dataset): DatasetRecord {
+  const record: DatasetRecord = {
+    alias,
+    id: d.id,
+    title: d.manifest.title,
+    kind: d.kind,
+    licence: d.manifest.licence,
+    synthetic: d.manifest.synthetic ? d.manifest.synthetic.script : null,
+    digest: d.digest,
+    rows: d.rows.length,
+    files: d.files.map((f) => ({ path: f.path, sha256: f.sha256, rows: f.rows, bytes: f.bytes })),
+  };
+  if (d.kind === 'posts') {
+    record.duplicates = d.duplicates;
+    if (d.rows.length > 0) {
+      let first = Number.POSITIVE_INFINITY;
+      let last = Number.NEGATIVE_INFINITY;
+      for (const p of d.rows) {
+        if (p.time < first) first = p.time;
+        if (p.time > last) last = p.time;
+      }
+      record.first = new Date(first).toISOString();
+      record.last = new Date(last).toISOString();
+    }
+  }
+  return record;
+}
+
+function csvCell(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) {
+    // Days (weeks, dates) as YYYY-MM-DD; instants in full ISO 8601, UTC.
+    const iso = cell.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell)) {
+    // A text cell a spreadsheet would run as a formula ("=HYPERLINK(…)"): prefix
+    // an apostrophe, OWASP's advice against CSV injection. Numbers are untouched.
+    return `'${cell}`;
+  }
+  return String(cell);
+}
+
+/** Rows as RFC 4180 CSV (d3-dsv quotes commas, quotes and line breaks), columns in first-row order. */
+export function tableCsv(rows: readonly Row[]): string {
+  const columns: string[] = [];
+  for (const row of rows) for (const c of Object.keys(row)) if (!columns.includes(c)) columns.push(c);
+  return `${csvFormatRows([columns, ...rows.map((row) => columns.map((c) => csvCell(row[c])))])}\n`;
+}

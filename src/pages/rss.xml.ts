@@ -1,0 +1,34 @@
+/**
+ * The RSS feed: every published post, newest first, with its full rendered
+ * article (numbers, charts and tables are static HTML, so they survive in
+ * feed readers). Links are absolute, from `site`.
+ */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { postUrl, publishedPosts, SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
+
+export const GET: APIRoute = async (context) => {
+  const posts = await publishedPosts();
+  const site = context.site ?? new URL('https://example.org');
+  // Relative links in an article (#method-…, chart CSVs) would not resolve in a reader: make them absolute.
+  const absolute = (html: string, base: string) =>
+    html.replace(
+      /\b(href|src)="(?![a-z][a-z0-9+.-]*:|\/\/)([^"]*)"/gi,
+      (_, attr: string, url: string) => `${attr}="${new URL(url, base).href}"`,
+    );
+  return rss({
+    title: SITE_NAME,
+    description: SITE_DESCRIPTION,
+    site,
+    items: posts.map((post) => ({
+      title: post.data.title,
+      link: postUrl(post.id),
+      pubDate: post.data.date,
+      description: post.data.summary,
+      author: post.data.author,
+      categories: post.data.tags,
+      content: absolute(post.rendered?.html ?? '', new URL(postUrl(post.id), site).href),
+    })),
+    customData: '<language>en-gb</language>',
+  });
+};

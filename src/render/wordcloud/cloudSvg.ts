@@ -1,0 +1,61 @@
+import { escapeHtml } from '../escape.ts';
+import { CLOUD_FONT_FAMILY } from './fontMetrics.ts';
+import type { CloudWord, PlacedWord } from './layoutCloud.ts';
+
+/** A word to draw: its tooltip and its colour class. */
+export interface DrawnWord extends CloudWord {
+  /** Tooltip, e.g. "members: in 2,567 distinct texts". */
+  tooltip: string;
+  /** Index into `palette`. */
+  tone: number;
+}
+
+export interface CloudSvgOptions {
+  /** Unique on the page, letters, digits, "-" and "_" only; prefixes the ids and the colour classes. */
+  id: string;
+  width: number;
+  height: number;
+  /** Accessible name (`<title>`). */
+  title: string;
+  /** Accessible description (`<desc>`): say what the top terms are. */
+  description: string;
+  /** One light/dark colour pair per tone. */
+  palette: readonly { light: string; dark: string }[];
+  /** Plain labels drawn in the text colour, e.g. a comparison's column headings. */
+  labels?: readonly { text: string; x: number; y: number; anchor: 'start' | 'middle' | 'end' }[];
+}
+
+const n = (v: number) => String(Math.round(v * 100) / 100);
+
+/**
+ * A laid-out cloud as static, accessible SVG: `role="img"` named by its
+ * `<title>` and `<desc>`, one real `<text>` per word (selectable, searchable,
+ * with a `<title>` tooltip), coloured through classes whose colours switch
+ * with `prefers-color-scheme` like the site's own palette, so every word
+ * keeps 4.5:1 contrast in light and dark mode. All text is escaped.
+ */
+export function cloudSvg(placed: readonly PlacedWord<DrawnWord>[], options: CloudSvgOptions): string {
+  const { width, height, title, description, palette } = options;
+  const id = options.id.replace(/[^A-Za-z0-9_-]/g, '-');
+  const cls = (tone: number) => `${id}-t${tone}`;
+  const light = palette.map((p, i) => `#${id} .${cls(i)}{fill:${p.light}}`).join('');
+  const dark = palette.map((p, i) => `#${id} .${cls(i)}{fill:${p.dark}}`).join('');
+  const style = `<style>#${id} text{fill:currentColor}${light}@media (prefers-color-scheme: dark){${dark}}</style>`;
+  const words = placed.map((p) => {
+    const position = p.rotate === 0 ? `x="${n(p.x)}" y="${n(p.y)}"` : `transform="translate(${n(p.x)} ${n(p.y)}) rotate(-90)"`;
+    return `<text class="${cls(p.word.tone)}" ${position} font-size="${n(p.fontSize)}"><title>${escapeHtml(p.word.tooltip)}</title>${escapeHtml(p.word.text)}</text>`;
+  });
+  const labels = (options.labels ?? []).map(
+    (l) => `<text x="${n(l.x)}" y="${n(l.y)}" text-anchor="${l.anchor}" font-size="14" font-weight="600">${escapeHtml(l.text)}</text>`,
+  );
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${escapeHtml(id)}" class="wordcloud-svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="${escapeHtml(id)}-title ${escapeHtml(id)}-desc">`,
+    `<title id="${escapeHtml(id)}-title">${escapeHtml(title)}</title>`,
+    `<desc id="${escapeHtml(id)}-desc">${escapeHtml(description)}</desc>`,
+    style,
+    `<g font-family="'${CLOUD_FONT_FAMILY}', 'Source Sans 3', sans-serif" font-weight="600">`,
+    ...labels,
+    ...words,
+    '</g></svg>',
+  ].join('');
+}

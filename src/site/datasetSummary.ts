@@ -1,0 +1,138 @@
+/**
+ * What a dataset page shows: whether its files may be downloaded, and a
+ * summary of each column (type, filled cells, distinct values, range) that
+ * is safe to publish whatever the licence, because it is an aggregate.
+ */
+import { extent } from 'd3-array';
+import type { Cell, Dataset } from '../data/types.ts';
+import { formatValue } from '../render/format.ts';
+
+/**
+ * The download rule: a dataset's files are copied into the site only when its
+ * manifest's licence names an open licence that allows redistribution — CC0,
+ * a Creative Commons BY licence, the Open Government Licence, ODC PDDL/ODbL/BY,
+ * or the public domain. "Facts as published …; this compilation is CC0-1.0"
+ * qualifies (the compilation is CC0). Anything else ("all rights reserved",
+ * "published toplines", no licence named) gets its aggregates only.
+ */
+const OPEN_LICENCE = /\b(CC0|CC[- ]BY(?:[- ]SA)?|OGL|Open Government Licen[cs]e|ODC[- ](?:PDDL|ODbL|BY)|PDDL|ODbL|public domain)\b/i;
+
+export function downloadAllowed(licence: string): boolean {
+  return OPEN_LICENCE.test(licence);
+}
+
+export interface ColumnSummary {
+  name: string;
+  /** The manifest's type, or the mapped field for posts and accounts. */
+  type: string;
+  /** The source column, where the manifest maps a field onto one. */
+  source?: string;
+  filled: number;
+  distinct: number;
+  range?: [string, string];
+}
+
+function summarise(name: string, type: string, cells: readonly Cell[], source?: string): ColumnSummary {
+  const filled = cells.filter((c) => c !== null && c !== undefined && c !== '');
+  const distinct = new Set(filled.map((c) => (c instanceof Date ? c.getTime() : c))).size;
+  const summary: ColumnSummary = { name, type, filled: filled.length, distinct, ...(source ? { source } : {}) };
+  const numbers = filled.filter((c): c is number => typeof c === 'number');
+  const dates = filled.filter((c): c is Date => c instanceof Date);
+  if (numbers.length > 0 && numbers.length === filled.length) {
+    const [lo, hi] = extent(numbers) as [number, number];
+    summary.range = [formatValue(lo, 'number'), formatValue(hi, 'number')];
+  } else if (dates.length > 0 && dates.length === filled.length) {
+    const [lo, hi] = extent(dates, (d) => d.getTime()) as [number, number];
+    const show = (t: number) => (type === 'date' ? formatValue(new Date(t), 'date') : new Date(t).toISOString().replace('.000Z', 'Z'));
+    summary.range = [show(lo), show(hi)];
+  }
+  return summary;
+}
+
+/** One summary per column, in the manifest's order. */
+export function columnSummaries(dataset: Dataset): ColumnSummary[] {
+  if (dataset.kind === 'posts') {
+    const f = dataset.manifest.fields;
+    const rows = dataset.rows;
+    const timeSource = typeof f.time === 'string' ? f.time : f.time.column;
+    return [
+      summarise(
+        'id',
+        'string',
+        rows.map((p) => p.id),
+        f.id,
+      ),
+      summarise(
+        'time',
+        'datetime',
+        rows.map((p) => new Date(p.time)),
+        timeSource,
+      ),
+      summarise(
+        'author',
+        'string',
+        rows.map((p) => p.author),
+        f.author,
+      ),
+      summarise(
+        'text',
+        'string',
+        rows.map((p) => p.text),
+        f.text,
+      ),
+      summarise(
+        'hashtags',
+        'string list',
+        rows.flatMap((p) => p.hashtags.map((h) => h.toLowerCase())),
+        f.hashtags ?? 'extracted from the text',
+      ),
+    ];
+  }
+  if (dataset.kind === 'accounts') {
+    const f = dataset.manifest.fields;
+    const rows = dataset.rows;
+    return [
+      summarise(
+        'id',
+        'string',
+        rows.map((a) => a.id),
+        f.id,
+      ),
+      summarise(
+        'name',
+        'string',
+        rows.map((a) => a.name),
+        f.name,
+      ),
+      summarise(
+        'platform',
+        'string',
+        rows.map((a) => a.platform),
+        f.platform,
+      ),
+      summarise(
+        'followers',
+        'integer',
+        rows.map((a) => a.followers),
+        f.followers,
+      ),
+      ...Object.entries(dataset.manifest.columns).map(([c, t]) =>
+        summarise(
+          c,
+          t,
+          rows.map((a) => a[c] ?? null),
+        ),
+      ),
+    ];
+  }
+  return Object.entries(dataset.manifest.columns).map(([c, t]) =>
+    summarise(
+      c,
+      t,
+      dataset.rows.map((r) => r[c] ?? null),
+    ),
+  );
+}
+
+/** The file name of a dataset file path ("data/x/a.csv" → "a.csv"). */
+export const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);

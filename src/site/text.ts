@@ -1,0 +1,37 @@
+/** Pure helpers for the site's URLs and reading time (no Astro imports, so tests can load them). */
+
+/**
+ * A URL segment for a tag or an author: lower case, accents folded, anything
+ * but letters and digits turned into single hyphens ("Ed Gavaghan" → "ed-gavaghan").
+ */
+export function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'untitled'
+  );
+}
+
+export const postUrl = (id: string) => `/posts/${id}/`;
+export const tagUrl = (tag: string) => `/tags/${slug(tag)}/`;
+export const authorUrl = (author: string) => `/authors/${slug(author)}/`;
+export const datasetUrl = (id: string) => `/data/${id}/`;
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Words a reader reads: the rendered article without charts' SVG, data tables and markup. */
+export function wordCount(html: string): number {
+  const text = html
+    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<details[\s\S]*?<\/details>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ');
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Minutes to read `words` at 230 words a minute (a common adult silent-reading rate), at least 1. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 230));
+}

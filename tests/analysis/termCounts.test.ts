@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { termCounts } from '../../src/analysis/termCounts.ts';
+import { extractHashtags } from '../../src/data/hashtags.ts';
+
+const red = { id: 'red', label: '#Red', hashtags: ['Red'], color: '#b3202a' };
+const blue = { id: 'blue', label: '#Blue', hashtags: ['Blue', 'SaveBlue'], color: '#1f5f8b' };
+const posts = (...texts: string[]) => texts.map((text) => ({ text, hashtags: extractHashtags(text) }));
+
+describe('termCounts(posts, campaign, campaigns)', () => {
+  it("counts each distinct text once: a viral tweet's retweets and copies add nothing", () => {
+    const viral = 'Rally tonight in Leeds #Red https://t.co/a1';
+    const result = termCounts(
+      posts(viral, `RT @someone: ${viral}`, `RT @other: ${viral}`, 'rally TONIGHT in leeds #red https://t.co/b2', 'Members rally #Red'),
+      red,
+      [red, blue],
+    );
+    expect(result.posts).toBe(5);
+    expect(result.texts).toBe(2);
+    expect(result.terms).toEqual([
+      { key: 'rally', text: 'rally', count: 2 }, // "Rally" only opens sentences
+      { key: 'leeds', text: 'Leeds', count: 1 },
+      { key: 'members', text: 'Members', count: 1 },
+      { key: 'tonight', text: 'tonight', count: 1 },
+    ]);
+    expect(result.total).toBe(5);
+  });
+
+  it('reads only posts using the campaign alone, and leaves out every campaign hashtag', () => {
+    const result = termCounts(posts('#Red #Blue together', '#SaveBlue unity', '#Red #Comrades'), red, [red, blue]);
+    expect(result.posts).toBe(1);
+    expect(result.terms.map((t) => t.text)).toEqual(['#Comrades']);
+    expect(termCounts(posts('#Red #Blue together', '#SaveBlue unity'), blue, [red, blue]).terms.map((t) => t.key)).toEqual(['unity']);
+  });
+
+  it('shows the most common casing, ignoring sentence-initial capitals unless there is nothing else', () => {
+    const result = termCounts(
+      posts(
+        '#Red Members first.',
+        '#Red Members again.',
+        '#Red for the members',
+        '#JezWeCan #Red',
+        '#jezwecan #red x',
+        '#JezWeCan #red y',
+        '#Red Unity.',
+      ),
+      red,
+      [red],
+    );
+    const text = (key: string) => result.terms.find((t) => t.key === key)?.text;
+    expect(text('members')).toBe('members');
+    expect(text('#jezwecan')).toBe('#JezWeCan');
+    expect(text('unity')).toBe('Unity');
+  });
+
+  it('counts a term once per text however often the text repeats it; ties sort by key', () => {
+    const result = termCounts(posts('#Red vote vote vote', '#Red zeal alpha'), red, [red]);
+    expect(result.terms).toEqual([
+      { key: 'alpha', text: 'alpha', count: 1 },
+      { key: 'vote', text: 'vote', count: 1 },
+      { key: 'zeal', text: 'zeal', count: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, tokenize } from '../../src/analysis/tokenize.ts';
+
+const keys = (text: string, options = {}) => tokenize(text, options).map((t) => t.key);
+const texts = (text: string, options = {}) => tokenize(text, options).map((t) => t.text);
+
+describe('tokenize(text, options)', () => {
+  it('decodes HTML entities: "&amp;" is not a word, "&#39;" is an apostrophe', () => {
+    expect(keys('Rallies &amp; marches &#39;tonight&#39; &quot;today&quot;')).toEqual(['rallies', 'marches', 'tonight', 'today']);
+    expect(cleanText('a &lt;b&gt;')).toBe('a <b>');
+  });
+
+  it('removes URLs, http, https, www and bare t.co links', () => {
+    expect(keys('Read this https://t.co/zeNoe9v1JO and http://example.org/a?b=c www.labour.org.uk t.co/abc manifesto')).toEqual([
+      'read',
+      'manifesto',
+    ]);
+  });
+
+  it('removes a leading "RT @user:" prefix, with or without the colon', () => {
+    expect(keys('RT @PeteN61: Members decide')).toEqual(['members', 'decide']);
+    expect(keys('RT @someone Members decide')).toEqual(['members', 'decide']);
+    // "rt" elsewhere is social noise, not a word
+    expect(keys('Please RT this rally')).toEqual(['rally']);
+  });
+
+  it('drops @mentions by default and keeps them with mentions: true; an e-mail address is no mention', () => {
+    expect(keys('Thanks @jeremycorbyn for the rally')).toEqual(['thanks', 'rally']);
+    expect(texts('Thanks @jeremycorbyn for the rally', { mentions: true })).toEqual(['Thanks', '@jeremycorbyn', 'rally']);
+    expect(keys('write to info@momentum.org', { mentions: true })).toEqual(['write', 'info', 'momentum']);
+  });
+
+  it('keeps hashtags as terms, case-folded in key and as written in text, leaving out excluded ones', () => {
+    const tokens = tokenize('#KeepCorbyn #JezWeCan #jezwecan ＃Solidarity', { exclude: ['keepcorbyn'] });
+    expect(tokens.map((t) => t.key)).toEqual(['#jezwecan', '#jezwecan', '#solidarity']);
+    expect(tokens.map((t) => t.text)).toEqual(['#JezWeCan', '#jezwecan', '#Solidarity']);
+    expect(keys('#SaveLabour now', { exclude: ['#SAVELABOUR'] })).toEqual([]);
+  });
+
+  it('drops English stopwords and social noise (rt, via, amp, https) but keeps content words', () => {
+    expect(keys('The members are with him via the union amp')).toEqual(['members', 'union']);
+    expect(keys('a serious general election')).toEqual(['serious', 'general', 'election']);
+  });
+
+  it('straightens curly apostrophes and removes possessives; other contractions are stopwords', () => {
+    expect(texts("Corbyn’s Labour, Corbyn's party, the party’s rules")).toEqual(['Corbyn', 'Labour', 'Corbyn', 'party', 'party', 'rules']);
+    expect(keys('don’t won’t can’t')).toEqual([]);
+  });
+
+  it('leaves emoji and other symbols out, splitting words they touch', () => {
+    expect(keys('Standing room only 👍 at the hall🔥solidarity ✊🏽')).toEqual(['standing', 'room', 'hall', 'solidarity']);
+  });
+
+  it('drops numbers and terms shorter than minLength (default 3; "#" and "@" not counted)', () => {
+    expect(keys('NHS 2016 #21st Oz #EU')).toEqual(['nhs', '#21st']);
+    expect(keys('Oz #EU', { minLength: 2 })).toEqual(['oz', '#eu']);
+  });
+
+  it('marks words that open a sentence, so their capital is not taken for their casing', () => {
+    const tokens = tokenize('#SavingLabour Members, vote. Labour wins: Members matter to Labour', { exclude: ['SavingLabour'] });
+    expect(tokens.map((t) => [t.text, t.initial])).toEqual([
+      ['Members', true],
+      ['vote', false],
+      ['Labour', true],
+      ['wins', false],
+      ['Members', true],
+      ['matter', false],
+      ['Labour', false],
+    ]);
+  });
+
+  it('keeps accented letters and hyphenated words whole', () => {
+    expect(keys('Café centre-left économie')).toEqual(['café', 'centre-left', 'économie']);
+  });
+});

@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../src/data/adapters/mastodon.ts';
+import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
+import type { Post, PostsDataset } from '../../src/data/types.ts';
+import { tempProject } from './helpers.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'social');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+const manifest = (format: string) => `title: Export
+description: A social export for a test.
+kind: posts
+source: Written by hand from the platform's documented format
+licence: CC0-1.0
+collected: 2024-09-02
+format: ${format}
+files: "*.{json,ndjson,jsonl}"
+`;
+
+async function load(format: string, files: Record<string, string>): Promise<PostsDataset> {
+  const root = tempProject(
+    Object.fromEntries([['data/x/manifest.yaml', manifest(format)], ...Object.entries(files).map(([n, t]) => [`data/x/${n}`, t])]),
+  );
+  return (await loadDataset('x', { root, dataDir: join(root, 'data') })) as PostsDataset;
+}
+
+const iso = (p: Post) => new Date(p.time).toISOString();
+
+describe('twitter-v2 adapter', async () => {
+  const ds = await load('twitter-v2', { 'page-1.json': fixture('twitter-v2.json') });
+
+  it('normalises tweets with authors from includes.users, entities and metrics', async () => {
+    expect(ds.rows).toHaveLength(3);
+    const [first] = ds.rows;
+    expect(first).toEqual({
+      id: '1540000000000000001',
+      time: Date.UTC(2024, 6, 4, 5, 58, 12),
+      author: 'pollwatcher',
+      text: 'Polls open at 7. Bring ID! #Vote2024 #GE2024 https://t.co/abc123 cc @ElectoralCommUK',
+      hashtags: ['Vote2024', 'GE2024'],
+      mentions: ['ElectoralCommUK'],
+      urls: ['https://www.electoralcommission.org.uk/voter-id'],
+      metrics: { reposts: 12, replies: 3, likes: 40, quotes: 1 },
+    });
+    expect(ds.manifest.fields.author).toContain('username');
+  });
+
+  it('counts a retweet as a post by the retweeter, with the original whole text and tags', async () => {
+    const rt = ds.rows[1] as Post;
+    expect(rt.author).toBe('ann_on');
+    expect(rt.repostOf).toBe('1540000000000000001');
+    // The retweet's own entities lost #GE2024 to truncation; the included original has both.
+    expect(rt.hashtags).toEqual(['Vote2024', 'GE2024']);
+    expect(rt.text.startsWith('Polls open')).toBe(true);
+    expect(rt.metrics).toBeUndefined();
+  });
+
+  it('keeps an author id whose user is not included, and marks replies', async () => {
+    const reply = ds.rows[2] as Post;
+    expect(reply.author).toBe('77');
+    expect(reply.replyTo).toBe('1540000000000000001');
+    expect(reply.hashtags).toEqual([]);
+  });
+
+  it('reads one response per NDJSON line and ignores empty result pages', async () => {
+    const line = JSON.stringify(JSON.parse(fixture('twitter-v2.json')));
+    const paged = await load('twitter-v2', { 'pages.ndjson': `${line}\n{"meta":{"result_count":0}}\n` });
+    expect(paged.rows.map((p) => p.id)).toEqual(ds.rows.map((p) => p.id));
+  });
+
+  it('names file:line:column and the field when created_at is missing', async () => {
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('twitter-v2'),
+      'data/x/a.json': '{\n  "data": [\n    { "id": "1", "author_id": "2", "text": "hi" }\n  ]\n}\n',
+    });
+    await expect(loadDataset('x', { root, dataDir: join(root, 'data') })).rejects.toThrow('data/x/a.json:3:5: "created_at" is empty.');
+  });
+});
+
+describe('twitter-v1 adapter (legacy JSON lines)', async () => {
+  const ds = await load('twitter-v1', { 'stream.ndjson': fixture('twitter-v1.ndjson') });
+
+  it('reads id_str, v1 timestamps with offsets, entities, and skips stream control messages', async () => {
+    expect(ds.rows.map((p) => p.id)).toEqual(['753289326347673600', '753289326347673601', '753289326347673602']);
+    const [tweet] = ds.rows as [Post];
+    expect(iso(tweet)).toBe('2016-07-13T18:04:31.000Z');
+    expect(tweet).toMatchObject({
+      author: 'red_rose_ann',
+      hashtags: ['KeepCorbyn'],
+      mentions: ['Momentum'],
+      urls: ['http://example.org/rally'],
+      metrics: { reposts: 4, likes: 9 },
+    });
+  });
+
+  it('turns a +0100 timestamp into UTC and takes a retweet’s content from retweeted_status', async () => {
+    const rt = ds.rows[1] as Post;
+    expect(iso(rt)).toBe('2016-07-13T19:15:00.000Z');
+    expect(rt).toMatchObject({ author: 'bob_b', repostOf: '753289326347673600', hashtags: ['KeepCorbyn'], mentions: ['Momentum'] });
+    expect(rt.text.startsWith('RT ')).toBe(false);
+  });
+
+  it('reads an extended tweet’s full_text and entities instead of the truncated text', async () => {
+    const long = ds.rows[2] as Post;
+    expect(long.text.endsWith('#SavingLabour #LabourLeadership')).toBe(true);
+    expect(long.hashtags).toEqual(['SavingLabour', 'LabourLeadership']);
+    expect(long.replyTo).toBe('753289326347673600');
+  });
+
+  it('points at the line of a tweet without a user', async () => {
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('twitter-v1'),
+      'data/x/a.jsonl':
+        '{"id_str":"1","created_at":"Wed Aug 27 13:08:45 +0000 2008","text":"a","user":{"screen_name":"a"}}\n{"id_str":"2","created_at":"Wed Aug 27 13:08:45 +0000 2008","text":"b"}\n',
+    });
+    await expect(loadDataset('x', { root, dataDir: join(root, 'data') })).rejects.toThrow(
+      'data/x/a.jsonl:2:1: "user.screen_name" is empty.',
+    );
+  });
+
+  it('refuses a malformed v1 date with the expected shape', async () => {
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('twitter-v1'),
+      'data/x/a.ndjson': '{"id_str":"1","created_at":"27/08/2008 13:08","text":"a","user":{"screen_name":"a"}}\n',
+    });
+    await expect(loadDataset('x', { root, dataDir: join(root, 'data') })).rejects.toThrow(
+      'data/x/a.ndjson:1:15: "created_at" must be a time like "Wed Aug 27 13:08:45 +0000 2008", got "27/08/2008 13:08".',
+    );
+  });
+});
+
+describe('bluesky adapter', async () => {
+  const ds = await load('bluesky', { 'repo.json': fixture('bluesky.json'), 'z-feed.ndjson': fixture('bluesky-feed.ndjson') });
+
+  it('reads post records with facets counted in UTF-8 bytes, and a +02:00 createdAt as UTC', async () => {
+    const p = ds.rows[0] as Post;
+    expect(p).toMatchObject({
+      id: 'at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22g',
+      author: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz',
+      hashtags: ['Wahlen'],
+      mentions: ['alice.bsky.social'],
+      urls: ['https://example.com/wahl'],
+    });
+    expect(iso(p)).toBe('2024-09-01T18:30:00.000Z');
+  });
+
+  it('fills a repost record from its original in the dataset, and skips likes (not posts)', async () => {
+    const repost = ds.rows[1] as Post;
+    expect(repost).toMatchObject({ author: 'did:plc:bob00000000000000000000000', repostOf: (ds.rows[0] as Post).id, hashtags: ['Wahlen'] });
+    expect(ds.rows.some((r) => r.id.includes('feed.like'))).toBe(false);
+  });
+
+  it('reads feed items with handles, counts and reposts (reasonRepost) as posts by the reposter', async () => {
+    const [view, repost] = ds.rows.slice(2) as [Post, Post];
+    expect(view).toMatchObject({
+      author: 'carol.example.com',
+      metrics: { replies: 1, reposts: 5, likes: 20, quotes: 0 },
+      replyTo: 'at://did:plc:x/app.bsky.feed.post/0',
+    });
+    expect(repost).toMatchObject({ author: 'dave.bsky.social', repostOf: view.id, hashtags: ['Wahlen'], text: view.text });
+    expect(iso(repost)).toBe('2024-09-01T09:15:00.000Z');
+    expect(ds.rows).toHaveLength(4);
+  });
+});
+
+describe('mastodon adapter', async () => {
+  const ds = await load('mastodon', { 'statuses.json': fixture('mastodon.json') });
+
+  it('turns HTML content into text: tags stripped first, entities decoded, paragraphs and breaks kept', async () => {
+    const p = ds.rows[0] as Post;
+    expect(p.text).toBe(
+      'Fish & chips <script>alert(1)</script> at the count #GE2024\n\nResults: https://results.example/?a=1&b=2\ncc @bob',
+    );
+    // Server tags are lower-case; the author's casing comes from the text.
+    expect(p.hashtags).toEqual(['GE2024']);
+    expect(p.mentions).toEqual(['bob@other.example']);
+    expect(p.urls).toEqual(['https://results.example/?a=1&b=2']);
+    expect(p.metrics).toEqual({ reposts: 7, replies: 2, likes: 15 });
+  });
+
+  it('counts a boost as a post by the booster with the boosted content', async () => {
+    const boost = ds.rows[1] as Post;
+    expect(boost).toMatchObject({ author: 'cy@elsewhere.example', repostOf: '112345678901234567', hashtags: ['GE2024'] });
+    expect(boost.text.startsWith('Fish & chips')).toBe(true);
+  });
+
+  it('never turns an attribute containing ">" into text', async () => {
+    expect(htmlToText('<p><a title="a > b" href="x">link</a></p>')).toBe('link');
+  });
+});
+
+describe('a manifest format', async () => {
+  it('requires fields for a CSV posts dataset, and refuses a social format on a table', async () => {
+    const root = tempProject({
+      'data/p/manifest.yaml': manifest('csv'),
+      'data/p/a.csv': 'id\n1\n',
+      'data/t/manifest.yaml': manifest('mastodon').replace('kind: posts', 'kind: table\ncolumns:\n  a: string'),
+      'data/t/a.json': '[]',
+    });
+    const opts = { root, dataDir: join(root, 'data') };
+    expect((await checkDataset('p', opts)).map((e) => e.message)).toEqual([
+      'data/p/manifest.yaml:1:1: "fields" is missing (it maps your columns to id, time, author and text). Fix the manifest (see README, "Adding a dataset").',
+    ]);
+    expect((await checkDataset('t', opts))[0]?.message).toContain('data/t/manifest.yaml:9:1: "format" "mastodon" is a social export');
+  });
+});

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { TableDataset } from '../../src/data/types.ts';
+import { cachedDataset, clearMemoryCache, parseCount, takeLoadRecords } from '../../src/markdown/datasetCache.ts';
+import { postsManifest, tempProject } from './helpers.ts';
+
+function project() {
+  const root = tempProject({
+    'data/tweets/manifest.yaml': postsManifest(),
+    'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red one\n2,2016-07-02T10:00:00Z,b,#Blue\n',
+    'data/polls/manifest.yaml':
+      'title: P\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-09-18\ncolumns:\n  date: date\n  share: number\n',
+    'data/polls/p.csv': 'date,share\n2016-08-01,0.62\n',
+  });
+  return { root, dataDir: join(root, 'data'), cacheDir: join(root, '.cache') };
+}
+
+describe('the dataset cache', () => {
+  it('parses unchanged data once: a new process reads the parsed dataset from disk', async () => {
+    const options = project();
+    takeLoadRecords();
+    const parses = parseCount();
+    const first = await cachedDataset('polls', options);
+    expect(parseCount()).toBe(parses + 1);
+    clearMemoryCache(); // as a new build process starts
+    const second = (await cachedDataset('polls', options)) as TableDataset;
+    expect(parseCount()).toBe(parses + 1);
+    expect(second).toEqual(first);
+    // Dates survive the round trip as Dates.
+    expect(second.rows[0]?.date).toBeInstanceOf(Date);
+    expect(takeLoadRecords().map((r) => [r.id, r.cache, r.rows])).toEqual([['polls', 'hit', 1]]);
+  });
+
+  it('parses once when posts ask for the same dataset at the same time', async () => {
+    const options = project();
+    const parses = parseCount();
+    const loads = await Promise.all([cachedDataset('tweets', options), cachedDataset('tweets', options), cachedDataset('tweets', options)]);
+    expect(parseCount()).toBe(parses + 1);
+    expect(new Set(loads).size).toBe(1);
+  });
+
+  it('re-parses a changed dataset and keeps one entry per dataset', async () => {
+    const options = project();
+    await cachedDataset('tweets', options);
+    writeFileSync(join(options.dataDir, 'tweets', 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n');
+    clearMemoryCache();
+    const parses = parseCount();
+    const changed = await cachedDataset('tweets', options);
+    expect(changed.rows).toHaveLength(3);
+    expect(parseCount()).toBe(parses + 1);
+    expect(readdirSync(options.cacheDir).filter((f) => f.startsWith('tweets-'))).toHaveLength(1);
+    const [record] = takeLoadRecords()
+      .filter((r) => r.id === 'tweets')
+      .slice(-1);
+    expect(record).toMatchObject({ cache: 'miss', rows: 3, files: 2, period: ['2016-07-01T10:00:00.000Z', '2016-07-03T10:00:00.000Z'] });
+  });
+
+  it('never trusts a corrupt entry: it is ignored, the data parsed again and the entry rewritten', async () => {
+    const options = project();
+    const good = await cachedDataset('tweets', options);
+    const [entry] = readdirSync(options.cacheDir);
+    const path = join(options.cacheDir, entry as string);
+    // Same length, one changed character: a flipped author in the cached rows.
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"author":"a"', '"author":"z"'));
+    clearMemoryCache();
+    const parses = parseCount();
+    const reread = await cachedDataset('tweets', options);
+    expect(parseCount()).toBe(parses + 1);
+    expect(reread).toEqual(good);
+    expect(reread.rows[0]?.author).toBe('a');
+    // Rewritten: the next process reads it without parsing.
+    clearMemoryCache();
+    await cachedDataset('tweets', options);
+    expect(parseCount()).toBe(parses + 1);
+    // A truncated entry (a crash mid-write elsewhere) is recovered from too.
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 100));
+    clearMemoryCache();
+    expect((await cachedDataset('tweets', options)).rows).toHaveLength(2);
+    expect(parseCount()).toBe(parses + 2);
+  });
+});

@@ -1,0 +1,410 @@
+/**
+ * The reader's site in a real browser (Debian's Chromium via playwright-core).
+ * The sample site (content/ and data/) is built once for this file and
+ * served from 127.0.0.1 by a tiny static server; every check below reads that
+ * one build.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import { XMLParser } from 'fast-xml-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SITE } from '../../astro.config.mjs';
+import { type StaticServer, serveStatic } from '../../src/site/staticServer.ts';
+import { astroBuild, valuesOf } from '../site/astroBuild.ts';
+import { axeViolations, launchChromium, watchErrors } from './browser.ts';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+
+/** The page folders under a section of the built site, e.g. posts → ["/posts/a/", …]. */
+const pagesUnder = (section: string) =>
+  existsSync(join(outDir, section))
+    ? readdirSync(join(outDir, section), { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(outDir, section, e.name, 'index.html')))
+        .map((e) => `/${section}/${e.name}/`)
+        .sort()
+    : [];
+
+/** One page of every type the site has (the first of each kind). */
+function pageTypes(): Record<string, string> {
+  const first = (section: string) => {
+    const page = pagesUnder(section)[0];
+    if (!page) throw new Error(`The built site has no page under /${section}/`);
+    return page;
+  };
+  return {
+    home: '/',
+    post: first('posts'),
+    tags: '/tags/',
+    tag: first('tags'),
+    authors: '/authors/',
+    author: first('authors'),
+    datasets: '/data/',
+    dataset: first('data'),
+    search: '/search/',
+    'not found': '/no-such-page/',
+  };
+}
+
+const NOT_FOUND_CONSOLE = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
+const html = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+
+/**
+ * Follows every same-site href/src (and og:image/canonical URLs on the canonical
+ * `origins`, mapped to local paths) from the home page; returns what it reached
+ * and every URL that did not answer 200.
+ */
+async function crawl(base: string, origins: string[]): Promise<{ seen: Set<string>; broken: string[] }> {
+  const seen = new Set<string>(['/']);
+  const queue = ['/'];
+  const broken: string[] = [];
+  while (queue.length > 0) {
+    const path = queue.shift() as string;
+    const response = await fetch(base + path, { redirect: 'manual' });
+    if (response.status !== 200) {
+      broken.push(`${path}: HTTP ${response.status}`);
+      await response.arrayBuffer();
+      continue;
+    }
+    if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) {
+      await response.arrayBuffer();
+      continue;
+    }
+    const page = await response.text();
+    for (const m of page.matchAll(/\s(?:href|src|content)="([^"]+)"/g)) {
+      const raw = (m[1] as string).replace(/&amp;/g, '&');
+      const origin = origins.find((o) => raw.startsWith(`${o}/`) || raw === o);
+      let url: URL;
+      if (origin) url = new URL(raw.slice(origin.length) || '/', base);
+      else if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) continue;
+      // content="…" holds text too (descriptions): only paths count.
+      else if (m[0].startsWith(' content') || raw.startsWith('#')) continue;
+      else url = new URL(raw, base + path);
+      if (!seen.has(url.pathname)) {
+        seen.add(url.pathname);
+        queue.push(url.pathname);
+      }
+    }
+  }
+  return { seen, broken };
+}
+
+beforeAll(async () => {
+  const build = await astroBuild(projectRoot, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) });
+  outDir = build.outDir;
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('every page type', () => {
+  it('loads with no console errors, exceptions or failed requests', async () => {
+    const context = await browser.newContext();
+    const problems: string[] = [];
+    for (const [type, path] of Object.entries(pageTypes())) {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      const response = await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      expect(response?.status(), `${type} ${path}`).toBe(type === 'not found' ? 404 : 200);
+      // The 404 page's own status (and Chromium's console line about it) is expected; nothing else may fail.
+      const own = (e: string) =>
+        type === 'not found' && ((e.startsWith('HTTP 404') && e.endsWith(path)) || e === `console: ${NOT_FOUND_CONSOLE}`);
+      problems.push(...errors.filter((e) => !own(e)).map((e) => `${type} ${path}: ${e}`));
+      await page.close();
+    }
+    // The search page with a query runs Pagefind in the browser, too.
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/search/?q=data`, { waitUntil: 'networkidle' });
+    problems.push(...errors.map((e) => `search: ${e}`));
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('has no axe-core violations, in light and in dark mode', async () => {
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+      // The pages of one colour scheme are checked in parallel tabs, to keep the suite quick.
+      await Promise.all(
+        Object.entries(pageTypes()).map(async ([type, path]) => {
+          const page = await context.newPage();
+          await page.goto(server.url + path);
+          for (const v of await axeViolations(page)) {
+            found.push(`${colorScheme} ${type} ${path}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          }
+          await page.close();
+        }),
+      );
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('charts in light and dark mode', () => {
+  it("every mark's colour has at least 3:1 contrast with what is behind the chart (WCAG 1.4.11)", async () => {
+    const low: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      for (const path of pagesUnder('posts')) {
+        await page.goto(server.url + path);
+        const found = await page.$$eval('figure svg', (svgs) => {
+          const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+          const lum = ([r, g, b]: number[]) => {
+            const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
+          };
+          const behind = (el: Element): number[] => {
+            for (let e: Element | null = el; e; e = e.parentElement) {
+              const c = rgb(getComputedStyle(e).backgroundColor);
+              if (c.length === 3 || (c[3] ?? 0) > 0) return c;
+            }
+            return [255, 255, 255];
+          };
+          const out: string[] = [];
+          for (const svg of svgs) {
+            const bg = lum(behind(svg));
+            for (const mark of svg.querySelectorAll(
+              '.role-mark path, .role-mark rect, .role-mark text, .role-legend-symbol path, text[fill]',
+            )) {
+              const style = getComputedStyle(mark);
+              for (const paint of [style.fill, mark.tagName === 'path' && style.fill === 'none' ? style.stroke : 'none']) {
+                if (!paint.startsWith('rgb') || Number(style.opacity) === 0) continue;
+                const c = rgb(paint);
+                if ((c[3] ?? 1) === 0) continue;
+                const l = lum(c);
+                const ratio = (Math.max(l, bg) + 0.05) / (Math.min(l, bg) + 0.05);
+                if (ratio < 3) out.push(`${svg.closest('figure')?.id}: ${paint} is ${ratio.toFixed(2)}:1`);
+              }
+            }
+          }
+          return [...new Set(out)];
+        });
+        low.push(...found.map((f) => `${colorScheme} ${path} ${f}`));
+      }
+      await context.close();
+    }
+    expect(low).toEqual([]);
+  });
+});
+
+describe('without JavaScript', () => {
+  it("the home page lists every post with its headline figure, as the post's methods print it", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const cards = await page.$$eval('.post-card', (cs) =>
+      cs.map((c) => ({
+        href: c.querySelector('h2 a')?.getAttribute('href'),
+        headline: c.querySelector('.headline-number')?.textContent ?? null,
+      })),
+    );
+    expect(cards.map((c) => c.href).sort()).toEqual(pagesUnder('posts'));
+    // The flagship post's frontmatter says `headline: campaigns.keepcorbyn.share`.
+    expect(cards.find((c) => c.href === '/posts/keepcorbyn-vs-savinglabour/')?.headline).toBe('79.4%');
+    await context.close();
+  });
+
+  it('every post shows its numbers, charts and figures, and each number links to its method', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const posts = pagesUnder('posts');
+    expect(posts.length).toBeGreaterThan(0);
+    for (const path of posts) {
+      await page.goto(server.url + path);
+      const expected = valuesOf(html(path));
+      expect(expected.length, path).toBeGreaterThan(0);
+      const shown = await page.$$eval('span.value', (spans) =>
+        spans.map((s) => {
+          const box = s.getBoundingClientRect();
+          return { key: s.getAttribute('data-key'), text: s.textContent, visible: box.width > 0 && box.height > 0 };
+        }),
+      );
+      expect(shown.map((s) => [s.key, s.text])).toEqual(expected);
+      expect(shown.every((s) => s.visible)).toBe(true);
+
+      // Each number links to its line in the methods appendix, which prints the same figure.
+      const links = await page.$$eval('a.value-link', (as) =>
+        as.map((a) => {
+          const target = document.getElementById(decodeURIComponent((a.getAttribute('href') ?? '').slice(1)));
+          return { text: a.textContent ?? '', target: target?.querySelector('.method-figure')?.textContent ?? null };
+        }),
+      );
+      expect(links.length).toBe(expected.length);
+      for (const link of links) expect(link.target?.split(' · '), `${path}: ${link.text}`).toContain(link.text);
+
+      // Every figure (charts, and word clouds when a post has them) is drawn as visible SVG.
+      const figures = await page.$$eval('figure', (fs) =>
+        fs.map((f) => {
+          const svg = f.querySelector('svg');
+          const box = svg?.getBoundingClientRect();
+          return { id: f.id, drawn: !!box && box.width > 100 && box.height > 50 };
+        }),
+      );
+      expect(figures.length, path).toBeGreaterThan(0);
+      expect(figures.filter((f) => !f.drawn)).toEqual([]);
+    }
+    await context.close();
+  });
+});
+
+describe('links', () => {
+  it('every link, image and script inside the site resolves, crawling from the home page', async () => {
+    const { seen, broken } = await crawl(server.url, [DEFAULT_SITE]);
+    expect(broken).toEqual([]);
+    // The crawl reached every page type, the feed, the sitemap, the social cards and the CSVs.
+    const all = [...seen];
+    expect(all.length).toBeGreaterThan(10);
+    for (const path of Object.values(pageTypes()).filter((p) => p !== '/no-such-page/')) expect(all).toContain(path);
+    expect(all).toContain('/rss.xml');
+    expect(all).toContain('/sitemap-index.xml');
+    expect(all.some((p) => p.startsWith('/og/') && p.endsWith('.png'))).toBe(true);
+    expect(all.some((p) => p.endsWith('.csv'))).toBe(true);
+  });
+
+  it('the crawl reports a broken link, and the site answers it with its 404 page', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'soundings-links-'));
+    writeFileSync(join(site, 'index.html'), '<a href="/about/">About</a> <a href="missing.html">gone</a> <img src="/x.png" alt="">');
+    mkdirSync(join(site, 'about'));
+    writeFileSync(join(site, 'about', 'index.html'), '<a href="/">home</a> <a href="/about/team/">team</a>');
+    const fixture = await serveStatic(site);
+    try {
+      expect((await crawl(fixture.url, [])).broken.sort()).toEqual([
+        '/about/team/: HTTP 404',
+        '/missing.html: HTTP 404',
+        '/x.png: HTTP 404',
+      ]);
+    } finally {
+      await fixture.close();
+    }
+    const response = await fetch(`${server.url}/posts/no-such-post/`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Page not found');
+  });
+});
+
+describe('feed, sitemap, social cards', () => {
+  const parser = new XMLParser({ ignoreAttributes: false });
+
+  it('the RSS feed parses and carries every post in full', async () => {
+    const feed = parser.parse(readFileSync(join(outDir, 'rss.xml'), 'utf8'));
+    const items = [feed.rss.channel.item].flat();
+    const posts = pagesUnder('posts');
+    expect(items.map((i: { link: string }) => new URL(i.link).pathname).sort()).toEqual(posts);
+    for (const item of items) {
+      const content = item['content:encoded'] as string;
+      expect(valuesOf(content)).toEqual(valuesOf(html(new URL(item.link).pathname)));
+      expect(content).toContain('<figure class="chart"');
+      expect(content).not.toMatch(/href="#/);
+    }
+  });
+
+  it('the sitemap parses and lists every page but the 404, on the canonical origin', async () => {
+    const index = parser.parse(readFileSync(join(outDir, 'sitemap-index.xml'), 'utf8'));
+    const maps = [index.sitemapindex.sitemap].flat().map((s: { loc: string }) => new URL(s.loc).pathname);
+    const locs = maps.flatMap((m) =>
+      [parser.parse(readFileSync(join(outDir, m), 'utf8')).urlset.url].flat().map((u: { loc: string }) => u.loc),
+    );
+    for (const loc of locs) expect(loc.startsWith(`${DEFAULT_SITE}/`)).toBe(true);
+    const paths = locs.map((l) => new URL(l).pathname);
+    for (const path of [...pagesUnder('posts'), ...pagesUnder('data'), ...pagesUnder('tags'), '/']) expect(paths).toContain(path);
+    expect(paths.some((p) => p.startsWith('/404'))).toBe(false);
+  });
+
+  it('each post has canonical and Open Graph tags and a 1200×630 PNG card', async () => {
+    for (const path of pagesUnder('posts')) {
+      const page = html(path);
+      expect(page).toContain(`<link rel="canonical" href="${DEFAULT_SITE}${path}">`);
+      const image = /<meta property="og:image" content="([^"]+)"/.exec(page)?.[1];
+      expect(image).toBe(`${DEFAULT_SITE}/og${path.replace(/^\/posts/, '').replace(/\/$/, '')}.png`);
+      expect(page).toContain('<meta name="twitter:card" content="summary_large_image">');
+      const png = readFileSync(join(outDir, new URL(image as string).pathname));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    }
+  });
+});
+
+describe('the data behind the page', () => {
+  it("each chart's CSV holds the rows of its data table", async () => {
+    for (const path of pagesUnder('posts')) {
+      const page = html(path);
+      for (const m of page.matchAll(/<figure class="chart" id="([^"]+)"[\s\S]*?<\/figure>/g)) {
+        const figure = m[0];
+        const href = /<p class="chart-download"><a href="([^"]+)"/.exec(figure)?.[1];
+        expect(href, `${path}#${m[1]}`).toBe(`${m[1]}.csv`);
+        const csv = csvParse(readFileSync(join(outDir, path, href as string), 'utf8'));
+        const tableRows =
+          (/<details class="chart-data">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(figure)?.[1] ?? '').match(/<tr>/g)?.length ?? 0;
+        expect(csv.length).toBe(tableRows);
+        const head = /<thead><tr>([\s\S]*?)<\/tr><\/thead>/.exec(figure)?.[1] ?? '';
+        expect(csv.columns).toEqual(Array.from(head.matchAll(/<th scope="col">([^<]*)<\/th>/g), (h) => h[1]));
+      }
+    }
+  });
+
+  it('dataset downloads match the SHA-256 their page states', async () => {
+    let downloads = 0;
+    for (const path of pagesUnder('data')) {
+      const page = html(path);
+      for (const m of page.matchAll(/<td><a href="([^"]+)" download>[^<]*<\/a><\/td>[\s\S]*?<code class="hash">([0-9a-f]{64})<\/code>/g)) {
+        const bytes = readFileSync(join(outDir, path, m[1] as string));
+        expect(createHash('sha256').update(bytes).digest('hex'), `${path}${m[1]}`).toBe(m[2]);
+        downloads++;
+      }
+    }
+    expect(downloads).toBeGreaterThan(0);
+  });
+});
+
+describe('search and print', () => {
+  it('the search page finds a post by a word of its title', async () => {
+    const post = pagesUnder('posts')[0] as string;
+    const title = /<h1>([^<]+)<\/h1>/.exec(html(post))?.[1] ?? '';
+    const word = title.split(/\W+/).find((w) => w.length > 5) ?? title;
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(word)}`);
+    await page.waitForSelector('#search-results li a');
+    const hrefs = await page.$$eval('#search-results li a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toContain(post);
+    await page.close();
+  });
+
+  it('prints an article as a report: no navigation, the methods kept, and a PDF', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + (pagesUnder('posts')[0] as string));
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() =>
+      Object.fromEntries(
+        ['.site-header nav', '.site-footer', '.post-nav', '.chart-download', '.methods', 'figure.chart svg', '.prose'].map((s) => {
+          const el = document.querySelector(s);
+          return [s, el ? getComputedStyle(el).display !== 'none' : null];
+        }),
+      ),
+    );
+    expect(shown).toMatchObject({
+      '.site-header nav': false,
+      '.site-footer': false,
+      '.chart-download': false,
+      '.methods': true,
+      'figure.chart svg': true,
+      '.prose': true,
+    });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+});

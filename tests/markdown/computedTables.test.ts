@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { tempProject } from '../data/helpers.ts';
+import { renderError, renderPost } from './render.ts';
+
+const manifest = `title: Areas
+description: Results by area.
+kind: table
+source: Made up for the test
+licence: CC0-1.0
+collected: 2016-06-24
+columns:
+  Region: string
+  Area: string
+  Leave: integer
+  Valid: integer
+`;
+
+const post = (tables: string, body: string) => `---
+title: T
+date: 2016-06-27
+author: A
+summary: S
+datasets:
+  eu: areas
+values:
+  top:
+    max: shares
+    column: share
+    name: label
+tables:
+${tables}
+---
+
+${body}
+`;
+
+const shares = `  shares:
+    from: eu
+    derive:
+      share: Leave / Valid
+    sort: -share
+    select: { label: Area, share: share }
+    formats: { share: percent }`;
+
+/** CR-only line endings, as the Electoral Commission's file has. */
+const csv = ['Region,Area,Leave,Valid', 'North,N1,20,30', 'South,S1,4,20', 'South,"S2, City of",0,VALID'].join('\r');
+
+describe('computed tables in a post', () => {
+  it('prints the row a max value names and charts the table', async () => {
+    const root = tempProject({
+      'data/areas/manifest.yaml': manifest,
+      'data/areas/a.csv': csv.replace('0,VALID', '3,10'),
+      'content/posts/post.md': post(
+        shares,
+        'Top: :value[top.name] with :value[top].\n\n::chart[Shares]{data=shares spec=share-bar description="Leave share by area."}',
+      ),
+    });
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toMatch(/<span class="value" data-key="top.name"[^>]*>N1<\/span>/);
+    expect(html).toMatch(/<span class="value" data-key="top"[^>]*>66.7%<\/span>/);
+    expect(html).toContain('<td>S2, City of</td><td class="num">30.0%</td>');
+  });
+
+  it('reports a division by zero at the derive line, naming the row', async () => {
+    const root = tempProject({
+      'data/areas/manifest.yaml': manifest,
+      'data/areas/a.csv': csv.replace('0,VALID', '0,0'),
+      'content/posts/post.md': post(shares, ':value[top]'),
+    });
+    const message = await renderError(root, 'content/posts/post.md');
+    expect(message).toContain(
+      'content/posts/post.md:17:7: "tables.shares.derive.share": cannot compute "share" = Leave / Valid for row 3 (Region "South"): Leave = 0, Valid = 0 (division by zero, or an empty cell). Fix the data, or leave the row out with "where".',
+    );
+  });
+});

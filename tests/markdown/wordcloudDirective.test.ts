@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { postsManifest, tempProject } from '../data/helpers.ts';
+import { renderError, renderPost } from './render.ts';
+
+const FRONTMATTER = `---
+title: Clouds
+date: 2016-09-18
+author: Test Author
+summary: Word clouds for the tests.
+datasets:
+  tweets: tweets
+campaigns:
+  - id: red
+    label: "#Red"
+    hashtags: [Red]
+    color: "#b3202a"
+  - id: blue
+    label: "#Blue"
+    hashtags: [Blue]
+    color: "#1f5f8b"
+---
+`;
+
+/** Red talks of members and rallies, blue of winning elections; both of the party. */
+function tweets(): string {
+  const rows: string[] = ['id,created_at,user,text'];
+  let id = 0;
+  const add = (text: string, times = 1) => {
+    for (let i = 0; i < times; i++) rows.push(`${++id},2016-07-01T10:00:00Z,u${id},"${text.replace(/"/g, '""')}"`);
+  };
+  const topic = (i: number) => `topic${String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26))}`;
+  for (let i = 0; i < 30; i++) add(`Our members at the rally on ${topic(i)} party #Red`);
+  for (let i = 0; i < 12; i++) add(`Winning the election matters ${i} party #Blue`);
+  add('RT @u1: Our members at the rally on topicaa party #Red', 50); // retweets add nothing
+  add('<script>alert(1)</script> &amp; solidarity #Red');
+  return `${rows.join('\n')}\n`;
+}
+
+const project = (body: string) =>
+  tempProject({
+    'data/tweets/manifest.yaml': postsManifest(),
+    'data/tweets/a.csv': tweets(),
+    'content/posts/post.md': `${FRONTMATTER}\n${body}\n`,
+  });
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
+  it("renders a campaign's key words as SVG text, with every word's count in a table, all text escaped", async () => {
+    const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=20}'), 'content/posts/post.md');
+    expect(html).toContain('<figure class="chart wordcloud" id="wordcloud-red-1-figure">');
+    expect(html).toContain('role="img"');
+    expect(html).toMatch(
+      /<desc id="wordcloud-red-1-desc">Key words of #Red, largest first: members \(30\), party \(30\), rally \(30\), alert \(1\), /,
+    );
+    expect(html).toMatch(/<text class="wordcloud-red-1-t0"[^>]*><title>members: 30 distinct texts<\/title>members<\/text>/);
+    // retweets of a text count once: 30 distinct red texts use "members", not 80
+    expect(html).toMatch(/<tr><td class="num">\d+<\/td><td>members<\/td><td class="num">30<\/td><td>yes<\/td><\/tr>/);
+    // "<script>alert(1)</script>" in a tweet is only words; the markup never reaches the page.
+    expect(html).toContain('<title>script: 1 distinct text</title>script</text>');
+    expect(html).not.toContain('<script');
+    expect(html).not.toMatch(/>\s*amp\s*</);
+    expect(html).toContain('<details class="chart-data wordcloud-data"><summary>Words and counts</summary>');
+  });
+
+  it('gives the same bytes on every render', async () => {
+    const root = project('::wordcloud[Red]{campaign=red shape=bubble rotate=mixed}');
+    expect(await renderPost(root, 'content/posts/post.md')).toBe(await renderPost(root, 'content/posts/post.md'));
+  });
+
+  it('warns with post.md:line, naming the words that did not fit', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const root = project('Some text.\n\n::wordcloud[Tiny]{campaign=red words=60 width=200 height=150 min-font=16 top=2 rotate=none}');
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(warn).toHaveBeenCalledTimes(1);
+    const message = String(warn.mock.calls[0]?.[0]);
+    expect(message).toMatch(/^content\/posts\/post\.md:21: ::wordcloud: \d+ words did not fit and are only in the table: "/);
+    expect(message).toContain('(no room)');
+    expect(html).toMatch(/<td>no \(no room\)<\/td>/);
+  });
+
+  it('fails the build at the directive when a top word is dropped, or the campaign is unknown', async () => {
+    const long = 'Averyveryveryveryveryveryverylongwordthatcannotfitinthecloud';
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `${tweets()}999,2016-07-01T10:00:00Z,z,"${`${long} `.repeat(1)} #Red"\n`.replace(
+        /\n999/,
+        `\n${Array.from({ length: 40 }, (_, i) => `${1000 + i},2016-07-01T10:00:00Z,z${i},"${long} ${i} #Red"`).join('\n')}\n999`,
+      ),
+      'content/posts/post.md': `${FRONTMATTER}\n::wordcloud[Long]{campaign=red width=200 height=150}\n\n::wordcloud[Who]{campaign=green}\n`,
+    });
+    const lines = (await renderError(root, 'content/posts/post.md')).split('\n');
+    expect(lines).toEqual([
+      `content/posts/post.md:19:1: ::wordcloud: "${long}" is one of the 10 largest words but did not fit in the cloud. Make the cloud larger (width, height), ask for fewer words, or use shape=rectangle.`,
+      'content/posts/post.md:21:1: There is no campaign "green" in this post. Its campaigns are "red", "blue". Use the id of a campaign listed under "campaigns" in the frontmatter.',
+    ]);
+  });
+});
+
+describe('::wordcompare[Title]{a b …} and the keyness values', () => {
+  it('puts the words that distinguish each side in its own column, with counts and z in the table', async () => {
+    const html = await renderPost(
+      project(
+        'Red leaned on :value[keyness.red.blue.top], blue on :value[keyness.blue.red.top]; both used :value[keyness.red.blue.shared].\n\n::wordcompare[Red against blue]{a=red b=blue}',
+      ),
+      'content/posts/post.md',
+    );
+    expect(html).toContain('<span class="value" data-key="keyness.red.blue.top"');
+    // Only two red words reach |z| ≥ 1.96 (30 texts against none: z = +2.14); the blue ones reach −3.00.
+    expect(html).toMatch(/data-key="keyness\.red\.blue\.top"[^>]*>members, rally<\/span>/);
+    expect(html).toMatch(/data-key="keyness\.blue\.red\.top"[^>]*>election, matters, Winning<\/span>/);
+    expect(html).toMatch(/data-key="keyness\.red\.blue\.shared"[^>]*>party, alert, script<\/span>/);
+    expect(html).toContain('>More #Red</text>');
+    expect(html).toContain('>More #Blue</text>');
+    expect(html).toContain('>Shared</text>');
+    // party: 30 red and 12 blue texts, used at the same rate (30 of 91 vs 12 of 36 terms): |z| < 1.96
+    expect(html).toMatch(
+      /<tr><td>party<\/td><td>shared<\/td><td class="num">30<\/td><td class="num">12<\/td><td class="num">[+−-]0\.\d\d<\/td><td>yes<\/td><\/tr>/,
+    );
+    expect(html).toContain(
+      '<tr><td>members</td><td>#Red</td><td class="num">30</td><td class="num">0</td><td class="num">+2.14</td><td>yes</td></tr>',
+    );
+    expect(html).toContain('<title>election: 0 #Red and 12 #Blue texts, z = −3.00</title>election</text>');
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Box } from '../../../src/render/wordcloud/board.ts';
+import { fontMetrics } from '../../../src/render/wordcloud/fontMetrics.ts';
+import { type CloudWord, type LayoutOptions, layoutCloud } from '../../../src/render/wordcloud/layoutCloud.ts';
+
+const font = fontMetrics();
+
+/** Words with weights falling like a real cloud's, seeded by index so the test is fixed. */
+function words(n: number, make = (i: number) => `word${i.toString(36)}`): CloudWord[] {
+  return Array.from({ length: n }, (_, i) => ({ key: `k${i}`, text: make(i), weight: Math.round(1000 / (1 + i) ** 0.8) }));
+}
+
+const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+function expectNoOverlap(layout: ReturnType<typeof layoutCloud>) {
+  const boxes = layout.placed.map((p) => p.box);
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i] as Box;
+    expect(a.x).toBeGreaterThanOrEqual(0);
+    expect(a.y).toBeGreaterThanOrEqual(0);
+    expect(a.x + a.width).toBeLessThanOrEqual(layout.width);
+    expect(a.y + a.height).toBeLessThanOrEqual(layout.height);
+    for (let j = i + 1; j < boxes.length; j++) {
+      if (intersects(a, boxes[j] as Box)) throw new Error(`${layout.placed[i]?.word.text} overlaps ${layout.placed[j]?.word.text}`);
+    }
+  }
+}
+
+const base: LayoutOptions = { width: 600, height: 400, font };
+
+describe('layoutCloud(words, options)', () => {
+  const cases: [string, CloudWord[], Partial<LayoutOptions>][] = [
+    ['150 words in a rectangle', words(150), { shape: 'rectangle' }],
+    ['150 words in an ellipse, half vertical', words(150), { shape: 'ellipse', rotate: 'mixed' }],
+    ['80 words in the bubble mask', words(80), { shape: 'bubble' }],
+    ['long words', words(40, (i) => `${'internationalisation'.slice(0, 8 + (i % 12))}${i}`), { shape: 'rectangle' }],
+    ['one very heavy word and many light ones', [{ key: 'big', text: 'Solidarity', weight: 1e6 }, ...words(60)], {}],
+    ['a small board', words(30), { width: 220, height: 160 }],
+  ];
+  for (const [name, input, options] of cases) {
+    it(`places no two words' boxes so that they intersect: ${name}`, () => {
+      const layout = layoutCloud(input, { ...base, ...options });
+      expectNoOverlap(layout);
+      expect(layout.placed.length + layout.dropped.length).toBe(input.length);
+      expect(layout.smallestFont).toBeGreaterThanOrEqual(10);
+    });
+  }
+
+  it('places every one of 150 words at 800×500, at 10 px or more', () => {
+    const layout = layoutCloud(words(150), { width: 800, height: 500, font });
+    expect(layout.dropped).toEqual([]);
+    expect(layout.placed).toHaveLength(150);
+    expect(Math.min(...layout.placed.map((p) => p.fontSize))).toBeGreaterThanOrEqual(10);
+    expect(layout.fill).toBeGreaterThan(0.15);
+  });
+
+  it('keeps the top words horizontal, and all words horizontal with rotate=none', () => {
+    const mixed = layoutCloud(words(100), { ...base, rotate: 'mixed', top: 10 });
+    const top = new Set(
+      words(100)
+        .slice(0, 10)
+        .map((w) => w.key),
+    );
+    expect(mixed.placed.filter((p) => top.has(p.word.key)).every((p) => p.rotate === 0)).toBe(true);
+    expect(mixed.placed.some((p) => p.rotate === -90)).toBe(true);
+    expect(layoutCloud(words(100), { ...base, rotate: 'none' }).placed.every((p) => p.rotate === 0)).toBe(true);
+  });
+
+  it('reports a word too long to fit even at the smallest size, and one without glyphs in the font', () => {
+    const input = [
+      ...words(5),
+      { key: 'long', text: 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3), weight: 1 },
+      { key: 'greek', text: 'Αλληλεγγύη', weight: 1 },
+    ];
+    const layout = layoutCloud(input, { width: 300, height: 200, font, top: 3 });
+    expect(layout.dropped.map((d) => [d.word.key, d.reason])).toEqual([
+      ['greek', 'no glyph'],
+      ['long', 'too long'],
+    ]);
+    expect(layout.droppedTop).toEqual([]);
+    expect(layout.placed).toHaveLength(5);
+    expectNoOverlap(layout);
+  });
+
+  it('reports words that find no room, and the top words among them', () => {
+    const layout = layoutCloud(words(400), { width: 200, height: 150, font, top: 10, rotate: 'none' });
+    expect(layout.dropped.length).toBeGreaterThan(0);
+    expect(layout.placed.length + layout.dropped.length).toBe(400);
+    expect(layout.dropped.every((d) => d.reason === 'no room')).toBe(true);
+    expectNoOverlap(layout);
+    // A top word that is too long to fit is a dropped top word.
+    const tooLong = layoutCloud(
+      [{ key: 'x', text: 'Unconstitutionally-long-campaign-slogan-for-a-very-small-cloud', weight: 1e6 }, ...words(3)],
+      {
+        width: 200,
+        height: 150,
+        font,
+        top: 2,
+      },
+    );
+    expect(tooLong.droppedTop.map((w) => w.key)).toEqual(['x']);
+  });
+
+  it('gives the same layout for the same input, whatever the input order', () => {
+    const input = words(120);
+    const a = layoutCloud(input, base);
+    const b = layoutCloud([...input].reverse(), base);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    const c = layoutCloud(input, { ...base, seed: 'another' });
+    expect(JSON.stringify(c)).not.toBe(JSON.stringify(a));
+  });
+
+  it('puts the text origin where the measured ink box says (horizontal and vertical)', () => {
+    const layout = layoutCloud(words(60), { ...base, rotate: 'mixed' });
+    for (const p of layout.placed) {
+      const ink = font.measure(p.word.text);
+      if (p.rotate === 0) {
+        expect(p.box.x).toBeCloseTo(p.x + ink.x0 * p.fontSize, 6);
+        expect(p.box.y).toBeCloseTo(p.y + ink.y0 * p.fontSize, 6);
+      } else {
+        expect(p.box.x).toBeCloseTo(p.x + ink.y0 * p.fontSize, 6);
+        expect(p.box.y + p.box.height).toBeCloseTo(p.y - ink.x0 * p.fontSize, 6);
+      }
+    }
+  });
+});

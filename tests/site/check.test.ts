@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { postsManifest, tempProject } from '../data/helpers.ts';
+import { childEnv } from './astroBuild.ts';
+
+const run = promisify(execFile);
+const projectRoot = join(import.meta.dirname, '..', '..');
+
+const POST = (body: string, extra = '') => `---
+title: A post
+date: 2016-09-18
+author: Test Author
+summary: A post for the check.
+datasets:
+  tweets: tweets
+campaigns:
+  - id: red
+    label: "#Red"
+    hashtags: [Red]
+    color: "#b3202a"
+${extra}---
+
+${body}
+`;
+
+async function check(site: string): Promise<{ code: number; out: string }> {
+  const args = ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', join(projectRoot, 'scripts', 'check.ts')];
+  try {
+    const { stdout } = await run(process.execPath, args, {
+      cwd: site,
+      env: { ...childEnv(), NODE_PATH: join(projectRoot, 'node_modules') },
+    });
+    return { code: 0, out: stdout };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, out: `${err.stdout}${err.stderr}` };
+  }
+}
+
+describe('npm run check', () => {
+  it('reports every problem in data, manifests and posts, with file:line:column, and exits 1', async () => {
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n2,2016-07-02T10:00:00Z,b,#Blue\n',
+      'data/broken/manifest.yaml': postsManifest('colour: red\n'),
+      'data/broken/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n2,yesterday,b,#Blue\n3,2016-07-03T10:00:00Z,,#Blue\n',
+      'data/late/manifest.yaml': postsManifest(),
+      'data/late/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n2,2016-07-02 10:00,b,y\n3,2016-07-03T10:00:00Z,,z\n',
+      'content/posts/post.md': POST('There were :value[posts.totl] posts.'),
+    });
+    const { code, out } = await check(site);
+    expect(code).toBe(1);
+    const lines = out.trim().split('\n');
+    expect(lines).toEqual([
+      'content/posts/post.md:15:12: There is no value "posts.totl". Did you mean "posts.total", "posts.last", "posts.authors"? Use a key listed in README, "Directives", or define it under "values" in the frontmatter.',
+      'data/broken/manifest.yaml:14:1: It has unknown key "colour". Fix the manifest (see README, "Adding a dataset").',
+      'data/late/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "2016-07-02 10:00". Fix or remove the row.',
+      'data/late/a.csv:4:3: "user" is empty. Fill it in or remove the row.',
+      '',
+      '4 problems in 3 datasets and 1 post.',
+    ]);
+  });
+
+  it('says so and exits 0 when everything is valid', async () => {
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n',
+      'content/posts/post.md': POST('There were :value[posts.total] posts.'),
+    });
+    expect(await check(site)).toEqual({ code: 0, out: 'No problems in 1 dataset and 1 post.\n' });
+  });
+});

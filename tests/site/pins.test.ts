@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { datasetDigest } from '../../src/data/datasetFiles.ts';
+import { checkPins } from '../../src/site/pins.ts';
+import { FRONTMATTER, fixtureProject } from '../markdown/fixture.ts';
+import { astroBuild, valuesOf } from './astroBuild.ts';
+
+const locate = (path: (string | number)[]) => ({ file: 'content/posts/post.md', line: 9, column: path.length * 2 + 1 });
+const B_CSV = 'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Red\n6,2016-07-20T10:00:00Z,f,#Blue\n';
+
+describe('checkPins', () => {
+  const site = fixtureProject('x');
+  const options = { root: site, dataDir: join(site, 'data') };
+  const digest = () => datasetDigest(join(site, 'data', 'tweets')).slice(0, 16);
+
+  it('passes a current pin, and says what changed (rows, period) with the line to paste when stale', async () => {
+    const pinned = { digest: digest(), rows: 4, period: '2016-07-01/2016-07-05' };
+    const datasets = { tweets: 'tweets', followers: 'followers' };
+    expect(await checkPins({ datasets, pins: { tweets: pinned } }, locate, options)).toEqual([]);
+
+    writeFileSync(join(site, 'data', 'tweets', 'b.csv'), B_CSV);
+    const [problem, ...rest] = await checkPins({ datasets, pins: { tweets: pinned } }, locate, options);
+    expect(rest).toEqual([]);
+    expect(problem?.message).toBe(
+      `content/posts/post.md:9:5: The data pinned for "tweets" (data/tweets) has changed: 6 rows now, 2 added since the pin (4); ` +
+        `period now 2016-07-01 to 2016-07-20 (pinned: 2016-07-01 to 2016-07-05). Its digest is now ${digest()}. ` +
+        'Check that the post still says what the new data shows, then re-pin by replacing its "pins:" line with the one printed below (or restore the pinned files).\n' +
+        `  pins: { tweets: { digest: "${digest()}", rows: 6, period: "2016-07-01/2016-07-20" } }`,
+    );
+    rmSync(join(site, 'data', 'tweets', 'b.csv'));
+  });
+
+  it('reports a pin on an alias the post does not declare', async () => {
+    const [problem] = await checkPins({ datasets: { tweets: 'tweets' }, pins: { tweet: digest() } }, locate, options);
+    expect(problem?.message).toContain('"pins" names "tweet", which is not an alias under "datasets" ("tweets").');
+  });
+});
+
+const BODY = 'Red had :value[campaigns.red.share] of :value[posts.total] posts.';
+const withPins = (line: string) => FRONTMATTER.replace('campaigns:', `${line}\ncampaigns:`);
+const failureOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'built',
+    (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+  );
+
+describe('a pinned post in a build', () => {
+  it('fails when its data changes (added or removed files), and builds again once re-pinned', async () => {
+    const site = fixtureProject(BODY);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    const post = join(site, 'content', 'posts', 'post.md');
+    const digest = datasetDigest(join(site, 'data', 'tweets')).slice(0, 16);
+    writeFileSync(post, `${withPins(`pins: { tweets: { digest: "${digest}", rows: 4, period: "2016-07-01/2016-07-05" } }`)}\n${BODY}\n`);
+    const page = (outDir: string) => valuesOf(readFileSync(join(outDir, 'posts', 'post', 'index.html'), 'utf8'));
+    expect(page((await astroBuild(site, { cacheDir })).outDir)).toEqual([
+      ['campaigns.red.share', '50.0%'],
+      ['posts.total', '4'],
+    ]);
+
+    // This week's export is dropped in: the pinned post refuses to publish new numbers silently.
+    writeFileSync(join(site, 'data', 'tweets', 'b.csv'), B_CSV);
+    const failure = await failureOf(astroBuild(site, { cacheDir }));
+    // Paths are relative to the project root; this fixture lives in a temporary folder.
+    expect(failure).toContain('content/posts/post.md:9:9: The data pinned for "tweets" (');
+    expect(failure).toContain('data/tweets) has changed: 6 rows now, 2 added since the pin (4)');
+    const line = /\n\s*(pins: \{.*\})/.exec(failure)?.[1];
+    expect(line).toContain('rows: 6, period: "2016-07-01/2016-07-20"');
+
+    // The analyst checks the post and pastes the printed line.
+    writeFileSync(post, `${withPins(line as string)}\n${BODY}\n`);
+    const repinned = await astroBuild(site, { cacheDir });
+    expect(page(repinned.outDir)).toEqual([
+      ['campaigns.red.share', '50.0%'],
+      ['posts.total', '6'],
+    ]);
+    expect(repinned.stdout).toMatch(/tweets\s+6\s+2\s+2016-07-01 to 2016-07-20/);
+
+    // Removing a file is noticed too.
+    rmSync(join(site, 'data', 'tweets', 'b.csv'));
+    expect(await failureOf(astroBuild(site, { cacheDir }))).toContain(
+      '4 rows now, 2 removed since the pin (6); period now 2016-07-01 to 2016-07-05',
+    );
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { describeFormat, tableCsv } from '../../src/markdown/postRecord.ts';
+import { downloadAllowed } from '../../src/site/datasetSummary.ts';
+import { readingMinutes, slug, wordCount } from '../../src/site/text.ts';
+
+describe('tableCsv(rows)', () => {
+  it('quotes commas, quotes and line breaks, writes days as YYYY-MM-DD, keeps numbers unrounded, and defuses formulas', () => {
+    const csv = tableCsv([
+      { week: new Date('2016-07-04T00:00:00Z'), label: 'Smith, "Owen"', share: 0.20499413355098708, note: null },
+      { week: new Date('2016-07-11T10:30:00Z'), label: '=HYPERLINK("x")', share: -1, note: 'two\nlines' },
+    ]);
+    expect(csv).toBe(
+      'week,label,share,note\n2016-07-04,"Smith, ""Owen""",0.20499413355098708,\n2016-07-11T10:30:00.000Z,"\'=HYPERLINK(""x"")",-1,"two\nlines"\n',
+    );
+  });
+
+  it('takes columns from every row, in order of first appearance', () => {
+    expect(tableCsv([{ a: 1 }, { b: 2, a: 3 }])).toBe('a,b\n1,\n3,2\n');
+  });
+});
+
+describe('downloadAllowed(licence)', () => {
+  it('allows open licences, including facts with a CC0 compilation, and refuses the rest', () => {
+    for (const licence of [
+      'CC0-1.0',
+      'CC-BY-4.0',
+      'Open Government Licence v3.0',
+      'OGL-UK-3.0',
+      'Facts as published in the source; this compilation is CC0-1.0',
+      'ODbL-1.0',
+      'Public domain',
+    ]) {
+      expect(downloadAllowed(licence), licence).toBe(true);
+    }
+    for (const licence of ['All rights reserved', 'Published toplines', 'Twitter Developer Agreement', 'proprietary']) {
+      expect(downloadAllowed(licence), licence).toBe(false);
+    }
+  });
+});
+
+describe('site helpers', () => {
+  it('slug(text) folds accents and punctuation', () => {
+    expect(slug('Ed Gavaghan')).toBe('ed-gavaghan');
+    expect(slug('Zoë Ångström-Øye')).toBe('zoe-angstrom-øye');
+    expect(slug('labour-leadership')).toBe('labour-leadership');
+    expect(slug('#KeepCorbyn!')).toBe('keepcorbyn');
+  });
+
+  it('wordCount(html) counts prose, not SVG, data tables or markup; readingMinutes is at least 1', () => {
+    const html =
+      '<p>One two <span class="value">79.4%</span> three.</p><figure><svg><text>axis label</text></svg><details><table><td>9</td></table></details></figure>';
+    expect(wordCount(html)).toBe(4);
+    expect(readingMinutes(4)).toBe(1);
+    expect(readingMinutes(1150)).toBe(5);
+  });
+
+  it('describeFormat(format, digits) says how a figure was rounded', () => {
+    expect(describeFormat('percent')).toBe('a percentage, rounded to one decimal place');
+    expect(describeFormat('more-than', 1)).toBe('rounded down to 1 significant figure, and always below the value');
+    expect(describeFormat('.2f')).toBe('d3-format specifier ".2f"');
+  });
+});
