@@ -201,6 +201,13 @@ export const ValueInvalid = define({
   hint: 'Fix its definition under "values" in the frontmatter.',
 });
 
+export const TableInvalid = define({
+  name: 'TableInvalid',
+  title: 'Invalid table definition',
+  message: (name: string, problem: string) => `The table "${name}" ${problem}`,
+  hint: 'Fix its definition under "tables" in the frontmatter.',
+});
+
 export const UnknownTable = define({
   name: 'UnknownTable',
   title: 'Unknown chart data',

@@ -446,7 +446,14 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
 
 /** The value type a table column's format implies, for values read from computed tables. */
 function typeOfFormat(format: string | undefined): ValueType | undefined {
-  const types: Record<string, ValueType> = { percent: 'share', points: 'points', thousands: 'count', compact: 'audience', ratio: 'ratio' };
+  const types: Record<string, ValueType> = {
+    percent: 'share',
+    points: 'points',
+    'abs-points': 'distance',
+    thousands: 'count',
+    compact: 'audience',
+    ratio: 'ratio',
+  };
   return format === undefined ? undefined : types[format];
 }
 

@@ -187,7 +187,7 @@ function scorecardTable(name: string, def: ScorecardTableDefinition, context: Ta
   const shares = actual.type === 'share' && estimates.every((e) => e.type === 'share');
   const format = DEFAULT_FORMAT[actual.type];
   const formats = shares
-    ? { value: 'percent', actual: 'percent', error: 'points', absError: 'points' }
+    ? { value: 'percent', actual: 'percent', error: 'points', absError: 'abs-points' }
     : { value: format, actual: format, error: format, absError: format };
   const how =
     `Each of ${list(def.scorecard)} scored against ${def.against} (${formatValue(actual.value, format)}): ` +

@@ -1,4 +1,4 @@
-export const VALUE_TYPES = ['count', 'share', 'ratio', 'number', 'audience', 'date', 'points', 'text'] as const;
+export const VALUE_TYPES = ['count', 'share', 'ratio', 'number', 'audience', 'date', 'points', 'distance', 'text'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** One computed figure a post can print, with how it was computed. */
@@ -20,5 +20,6 @@ export const DEFAULT_FORMAT: Record<ValueType, string> = {
   audience: 'compact',
   date: 'date',
   points: 'points',
+  distance: 'abs-points',
   text: 'text',
 };

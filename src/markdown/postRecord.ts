@@ -118,7 +118,11 @@ export class PostRecorder {
   private readonly values = new Map<string, ValueRecord>();
   private readonly charts: ChartRecord[] = [];
 
-  constructor(private readonly analysis: PostAnalysis) {}
+  private readonly analysis: PostAnalysis;
+
+  constructor(analysis: PostAnalysis) {
+    this.analysis = analysis;
+  }
 
   /** A `:value` printed `text` for `key` in `format`. */
   value(key: string, format: string | undefined, digits: number | undefined, text: string): void {

@@ -20,13 +20,23 @@ import { where } from '../analysis/where.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { describeIssue } from '../data/manifest.ts';
 import type { Cell, Dataset } from '../data/types.ts';
-import { DirectiveInvalid, error, type Location, SoundingsError, UnknownDirective, UnknownKey, ValueInvalid } from '../errors.ts';
+import {
+  DirectiveInvalid,
+  error,
+  FrontmatterInvalid,
+  type Location,
+  SoundingsError,
+  TableInvalid,
+  UnknownDirective,
+  UnknownKey,
+  ValueInvalid,
+} from '../errors.ts';
 import { formatValue } from '../render/format.ts';
-import { type PostRecord, PostRecorder } from './postRecord.ts';
 import { cachedDataset } from './datasetCache.ts';
 import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
 import { nearestKeys } from './directives/value.ts';
 import type { Frontmatter } from './frontmatter.ts';
+import { type PostRecord, PostRecorder } from './postRecord.ts';
 import { bodyLineOffset, type PostSource, postSource } from './postSource.ts';
 import { frontmatterLocator, validateFrontmatter } from './validateFrontmatter.ts';
 
@@ -39,8 +49,11 @@ type AnyDirective = TextDirective | LeafDirective | ContainerDirective;
 
 /** Several problems in one post, reported together. */
 export class SoundingsErrors extends Error {
-  constructor(readonly errors: SoundingsError[]) {
+  readonly errors: SoundingsError[];
+
+  constructor(errors: SoundingsError[]) {
     super(errors.map((e) => e.message).join('\n'));
+    this.errors = errors;
     this.name = 'SoundingsErrors';
   }
 }
@@ -72,10 +85,10 @@ export async function analyseSource(
   const locate = frontmatterLocator(source, file);
   const datasets = await loadDatasets(frontmatter, options, locate);
   const analysis = analysePost(frontmatter, datasets, (path, message) => {
-    const name = path[0] === 'values' ? String(path[1]) : undefined;
-    throw name
-      ? error(ValueInvalid, locate(path), name, message)
-      : new SoundingsError(ValueInvalid, `"${path.join('.')}": ${message}`, locate(path));
+    const [section, name] = path;
+    if (section === 'values' && name !== undefined) throw error(ValueInvalid, locate(path), String(name), message);
+    if (section === 'tables' && name !== undefined) throw error(TableInvalid, locate(path), String(name), message);
+    throw error(FrontmatterInvalid, locate(path), `"${path.join('.')}": ${message}`);
   });
   if (frontmatter.headline !== undefined && !analysis.values.has(frontmatter.headline)) {
     throw error(UnknownKey, locate(['headline']), frontmatter.headline, nearestKeys(frontmatter.headline, analysis.values.keys()));

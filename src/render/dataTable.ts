@@ -8,6 +8,8 @@ export interface DataTableOptions {
   /** Per-column house formats or d3-format specifiers, e.g. `{share: 'percent'}`. */
   formats?: Record<string, string>;
   caption?: string;
+  /** Header text per column (default: the column's name). */
+  headers?: Record<string, string>;
 }
 
 /** What an empty cell shows. */
@@ -49,7 +51,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   const columns = options.columns ?? Object.keys(rows[0] ?? {});
   const formats = options.formats ?? {};
   const caption = options.caption === undefined ? '' : `<caption>${escapeHtml(options.caption)}</caption>`;
-  const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('');
+  const head = columns.map((column) => `<th scope="col">${escapeHtml(options.headers?.[column] ?? column)}</th>`).join('');
   const body = rows
     .map((row) => {
       const cells = columns.map((column) => {

@@ -7,7 +7,18 @@
 import { format as d3format, formatSpecifier } from 'd3-format';
 import { utcFormat } from 'd3-time-format';
 
-export const HOUSE_FORMATS = ['percent', 'thousands', 'more-than', 'compact', 'ratio', 'points', 'number', 'date', 'text'] as const;
+export const HOUSE_FORMATS = [
+  'percent',
+  'thousands',
+  'more-than',
+  'compact',
+  'ratio',
+  'points',
+  'abs-points',
+  'number',
+  'date',
+  'text',
+] as const;
 export type HouseFormat = (typeof HOUSE_FORMATS)[number];
 
 export type Formattable = number | Date | string;
@@ -18,6 +29,7 @@ const number = d3format(',.6~f');
 const twoSignificant = d3format('.2~r');
 const threeSignificantSi = d3format('.3~s');
 const points = d3format('+.1f');
+const unsignedPoints = d3format('.1f');
 const longDate = utcFormat('%-d %B %Y');
 
 export function isHouseFormat(name: string): name is HouseFormat {
@@ -57,6 +69,7 @@ export function moreThan(value: number, digits = 2): number {
  *   "16.5k", "1.2m", "8.2m", "1.5bn".
  * - ratio: two significant figures and "×": "38×", "3.9×".
  * - points: a difference of proportions in percentage points: "+19.9 points".
+ * - abs-points: a distance in percentage points, unsigned: "2.4 points".
  * - number: thousands separators, decimals only where there are some.
  * - date: "24 September 2016", in UTC.
  * - text: the value as a string.
@@ -81,6 +94,8 @@ export function formatValue(value: Formattable, format: HouseFormat | string, di
       return `${twoSignificant(value)}×`;
     case 'points':
       return `${points(value * 100)} points`;
+    case 'abs-points':
+      return `${unsignedPoints(Math.abs(value) * 100)} points`;
     case 'number':
       return number(value);
     default:

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folders whose code decides what a rendered post contains. */
-export const RENDER_CODE = ['src/data', 'src/analysis', 'src/render', 'src/markdown', 'src/errors.ts'];
+export const RENDER_CODE = ['src/data', 'src/analysis', 'src/render', 'src/markdown', 'src/errors.ts', 'public/fonts'];
 
 function walk(path: string, out: string[]) {
   let entries: import('node:fs').Dirent[];

@@ -106,12 +106,12 @@ describe('analysePost: tables under `tables`', () => {
     expect(rows.map((r) => r.label)).toEqual(['Share of voice', 'Last result']);
     expect(rows[0]?.error).toBeCloseTo(0.176, 12);
     expect(rows[1]?.absError).toBeCloseTo(0.023, 12);
-    expect(tables.get('card')?.formats).toEqual({ value: 'percent', actual: 'percent', error: 'points', absError: 'points' });
+    expect(tables.get('card')?.formats).toEqual({ value: 'percent', actual: 'percent', error: 'points', absError: 'abs-points' });
     expect(tables.get('card')?.definition).toBe(
       'Each of sov and last scored against real (61.8%): error = estimate − real, absError = |error|, in percentage points.',
     );
     expect(values.get('closest.name')?.value).toBe('Last result');
-    expect(values.get('closest')).toMatchObject({ type: 'points' });
+    expect(values.get('closest')).toMatchObject({ type: 'distance' });
     expect(values.get('closest')?.value).toBeCloseTo(0.023, 12);
   });
 

@@ -164,7 +164,10 @@ describe('charts in light and dark mode', () => {
         const found = await page.$$eval('figure svg', (svgs) => {
           const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
           const lum = ([r, g, b]: number[]) => {
-            const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            const f = (channel: number) => {
+              const v = channel / 255;
+              return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+            };
             return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
           };
           const behind = (el: Element): number[] => {
@@ -246,8 +249,9 @@ describe('without JavaScript', () => {
       expect(links.length).toBe(expected.length);
       for (const link of links) expect(link.target?.split(' · '), `${path}: ${link.text}`).toContain(link.text);
 
-      // Every figure (charts, and word clouds when a post has them) is drawn as visible SVG.
-      const figures = await page.$$eval('figure', (fs) =>
+      // Every figure (charts, and word clouds when a post has them) is drawn as visible SVG;
+      // table figures (::table) hold a table instead.
+      const figures = await page.$$eval('figure:not(.data-table)', (fs) =>
         fs.map((f) => {
           const svg = f.querySelector('svg');
           const box = svg?.getBoundingClientRect();

@@ -36,7 +36,26 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(lines).toEqual([
       'content/posts/post.md:23:1: "pie" is neither a built-in chart ("weekly-volume", "share-of-voice", "follower-reach", "projection", "share-bar", "scorecard") nor a .vl.json file beside the post. Use a built-in name, or a path such as ./my-chart.vl.json relative to the post.',
       'content/posts/post.md:25:1: ::chart: "description" is missing. See README, "Directives", for its attributes.',
-      'content/posts/post.md:27:1: There is no directive "::graph". Known directives: "chart", "wordcloud", "wordcompare". Fix the name, or write the colons as "\\:" if they are meant as text.',
+      'content/posts/post.md:27:1: There is no directive "::graph". Known directives: "chart", "table", "wordcloud", "wordcompare". Fix the name, or write the colons as "\\:" if they are meant as text.',
     ]);
+  });
+});
+
+describe('::table[Caption]{data columns headers where}', () => {
+  it('shows a computed table with its formats, chosen columns and headers, escaped', async () => {
+    const root = fixtureProject(
+      '::table[Share <of> voice]{data=share-of-voice columns="campaign, share" headers="Campaign, Share of voice" where="campaign=#Red"}',
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toContain('<th scope="col">Campaign</th><th scope="col">Share of voice</th>');
+    expect(html).toContain('<tr><td>#Red</td><td class="num">50.0%</td></tr>');
+    expect(html).not.toContain('#Blue');
+  });
+
+  it('fails on an unknown column, naming the ones there are', async () => {
+    const root = fixtureProject('::table[T]{data=share-of-voice columns="campaign, votes"}');
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:23:1: ::table: "share-of-voice" has no column "votes"; it has "campaign", "posts", "share". See README, "Directives", for its attributes.',
+    );
   });
 });

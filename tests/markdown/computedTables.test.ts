@@ -69,7 +69,7 @@ describe('computed tables in a post', () => {
     });
     const message = await renderError(root, 'content/posts/post.md');
     expect(message).toContain(
-      'content/posts/post.md:17:7: "tables.shares.derive.share": cannot compute "share" = Leave / Valid for row 3 (Region "South"): Leave = 0, Valid = 0 (division by zero, or an empty cell). Fix the data, or leave the row out with "where".',
+      'content/posts/post.md:17:7: The table "shares" cannot compute "share" = Leave / Valid for row 3 (Region "South"): Leave = 0, Valid = 0 (division by zero, or an empty cell). Fix the data, or leave the row out with "where". Fix its definition under "tables" in the frontmatter.',
     );
   });
 });

@@ -36,6 +36,7 @@ describe('formatValue(value, format)', () => {
   it('points: signed percentage points', () => {
     expect(formatValue(0.794 - 0.5948, 'points')).toBe('+19.9 points');
     expect(formatValue(0.5948 - 0.62, 'points')).toBe('−2.5 points');
+    expect(formatValue(0.5948 - 0.62, 'abs-points')).toBe('2.5 points');
   });
   it('date: UTC, whatever the timezone', () => {
     expect(formatValue(new Date('2016-09-24T00:00:00Z'), 'date')).toBe('24 September 2016');

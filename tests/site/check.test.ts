@@ -26,7 +26,7 @@ ${body}
 `;
 
 async function check(site: string): Promise<{ code: number; out: string }> {
-  const args = ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', join(projectRoot, 'scripts', 'check.ts')];
+  const args = [join(projectRoot, 'scripts', 'check.ts')];
   try {
     const { stdout } = await run(process.execPath, args, {
       cwd: site,

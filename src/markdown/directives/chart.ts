@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { where } from '../../analysis/where.ts';
-import type { Cell } from '../../data/types.ts';
 import { DirectiveInvalid, UnknownSpec, UnknownTable } from '../../errors.ts';
 import { builtinCharts } from '../../render/builtinCharts.ts';
 import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { figure } from '../../render/figure.ts';
+import { parseWhere } from './parseWhere.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
@@ -21,21 +21,6 @@ const attributes = z.strictObject({
   where: z.string().optional(),
   source: z.string().optional(),
 });
-
-/** Parses `platform=twitter, year=2016` into a filter. */
-function parseWhere(text: string): Record<string, Cell> {
-  const filter: Record<string, Cell> = {};
-  for (const part of text.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq < 1)
-      throw new DirectiveProblem(
-        DirectiveInvalid,
-        DirectiveInvalid.message('chart', `where="${text}" must be column=value pairs separated by commas.`),
-      );
-    filter[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return filter;
-}
 
 function loadSpec(spec: string, postDir: string): { spec: Record<string, unknown>; formats: Record<string, string> } {
   const builtin = builtinCharts[spec];
@@ -63,7 +48,7 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const table = analysis.tables.get(attrs.data);
     if (!table) throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, [...analysis.tables.keys()]));
-    const rows = attrs.where ? where(table.rows, parseWhere(attrs.where)) : table.rows;
+    const rows = attrs.where ? where(table.rows, parseWhere(attrs.where, 'chart')) : table.rows;
     const { spec, formats } = loadSpec(attrs.spec, postDir);
     const id = nextId(`chart-${attrs.data}`);
     const colors = {

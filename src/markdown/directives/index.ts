@@ -1,4 +1,5 @@
 import { chartDirective } from './chart.ts';
+import { tableDirective } from './table.ts';
 import type { Directive } from './types.ts';
 import { valueDirective } from './value.ts';
 import { wordcloudDirective } from './wordcloud.ts';
@@ -8,6 +9,7 @@ import { wordcompareDirective } from './wordcompare.ts';
 export const directives: Directive<never>[] = [
   valueDirective,
   chartDirective,
+  tableDirective,
   wordcloudDirective,
   wordcompareDirective,
 ] as Directive<never>[];

@@ -32,11 +32,13 @@ export interface Directive<A = Record<string, unknown>> {
 
 /** A mistake in how a post uses a directive; the plugin adds the location. */
 export class DirectiveProblem extends Error {
-  constructor(
-    readonly data: { name: string; title: string; hint: string; message: (...args: never[]) => string },
-    readonly detail: string,
-  ) {
+  readonly data: { name: string; title: string; hint: string; message: (...args: never[]) => string };
+  readonly detail: string;
+
+  constructor(data: DirectiveProblem['data'], detail: string) {
     super(detail);
+    this.data = data;
+    this.detail = detail;
   }
 }
 

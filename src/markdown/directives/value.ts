@@ -22,7 +22,7 @@ export function nearestKeys(key: string, known: Iterable<string>, limit = 3): st
     .map(({ k }) => k);
 }
 
-const NUMERIC_ONLY = new Set(['percent', 'thousands', 'more-than', 'compact', 'ratio', 'points', 'number']);
+const NUMERIC_ONLY = new Set(['percent', 'thousands', 'more-than', 'compact', 'ratio', 'points', 'abs-points', 'number']);
 
 /**
  * `:value[key]{format=… digits=…}` prints a computed value in a house format.
