@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkDirective from 'remark-directive';
 import { remarkSoundings } from './src/markdown/remarkSoundings.ts';
+import { devOverlay } from './src/site/devOverlay.ts';
 import { sitePaths } from './src/site/paths.ts';
 import { searchIndex } from './src/site/searchIndex.ts';
 
@@ -33,6 +34,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
     searchIndex(),
   ],
+  // Data errors found while `astro dev` re-loads content go to the error overlay.
+  vite: { plugins: [devOverlay()] },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkDirective, [remarkSoundings, { root, dataDir }]],

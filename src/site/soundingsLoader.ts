@@ -25,6 +25,7 @@ import { takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
 import { frontmatterLocator, validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
+import { showInOverlay } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
 import { checkPins } from './pins.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
@@ -81,6 +82,7 @@ export function soundingsLoader(): Loader {
       };
 
       await run(context.watcher);
+      showInOverlay(failures);
       if (failures.length > 0 && !context.watcher) {
         throw new Error(
           `Soundings could not render ${failures.length === 1 ? 'a post' : `${failures.length} posts`}:\n${failures.join('\n')}`,
@@ -93,7 +95,14 @@ export function soundingsLoader(): Loader {
       const onData = async (path: string) => {
         if (!path.startsWith(dataDir)) return;
         context.logger.info(`Data changed: ${projectPath(root, path)}; re-rendering the posts that use it.`);
-        await run(undefined);
+        try {
+          await run(undefined);
+        } catch (e) {
+          // A frontmatter or pin problem stops the whole load; keep the dev server up.
+          failures.push(renderFailureMessage((e as Error).message));
+          context.logger.error((e as Error).message);
+        }
+        showInOverlay(failures);
       };
       watcher.on('change', onData);
       watcher.on('add', onData);

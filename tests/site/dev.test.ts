@@ -122,6 +122,16 @@ describe('astro dev', () => {
         () => `the page to show 4 posts after a removal\n${log}`,
       );
       expect(await page.locator('[data-key="campaigns.red.share"]').textContent()).toBe('50.0%');
+
+      // A bad data file: the error, with its file:line:column, shows in the open page's error overlay.
+      writeFileSync(join(site, 'data', 'tweets', 'c.csv'), 'id,created_at,user,text\n9,31/02/16,z,#Red\n');
+      await waitFor(
+        async () => (await page.locator('vite-error-overlay').count()) > 0,
+        15_000,
+        () => `the error overlay\n${log}`,
+      );
+      const overlay = await page.locator('vite-error-overlay').evaluate((el) => el.shadowRoot?.textContent ?? '');
+      expect(overlay).toContain('data/tweets/c.csv:2:2: "created_at" must be an ISO date-time with a timezone');
     } finally {
       await browser.close();
     }

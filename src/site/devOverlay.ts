@@ -1,0 +1,50 @@
+/**
+ * Shows Soundings' errors in Astro's error overlay during `astro dev`.
+ *
+ * Content is re-loaded outside any request (a data file changed), so there is
+ * no request to fail and the error would only reach the terminal. A tiny Vite
+ * plugin keeps the dev server's handle, and the loader sends the error to the
+ * open pages through Vite's HMR channel, as Astro itself does for content
+ * errors. The config and the loader are bundled separately, so the handle is
+ * shared through a global symbol rather than a module variable.
+ */
+import type { Plugin, ViteDevServer } from 'vite';
+
+const KEY = Symbol.for('soundings.devServer');
+type Holder = { [KEY]?: ViteDevServer };
+
+export function devOverlay(): Plugin {
+  return {
+    name: 'soundings-dev-overlay',
+    apply: 'serve',
+    configureServer(server) {
+      (globalThis as Holder)[KEY] = server;
+    },
+  };
+}
+
+const LOCATED = /^(?<file>[^\s:][^:]*):(?<line>\d+)(?::(?<column>\d+))?: (?<rest>[\s\S]*)$/;
+
+/** The overlay payload for one Soundings message (`file:line:column: what. What to do.`). */
+export function overlayError(message: string): {
+  message: string;
+  stack: string;
+  title: string;
+  loc?: { file: string; line: number; column: number };
+  id?: string;
+} {
+  const first = message.split('\n')[0] ?? message;
+  const match = LOCATED.exec(first);
+  const base = { message, stack: '', title: 'Soundings could not render a post' };
+  if (!match?.groups) return base;
+  const { file = '', line = '1', column = '1' } = match.groups;
+  return { ...base, id: file, loc: { file, line: Number(line), column: Number(column) } };
+}
+
+/** Sends the messages to every open page's error overlay; does nothing outside `astro dev`. */
+export function showInOverlay(messages: readonly string[]): boolean {
+  const server = (globalThis as Holder)[KEY];
+  if (!server || messages.length === 0) return false;
+  server.environments.client.hot.send({ type: 'error', err: overlayError(messages.join('\n')) });
+  return true;
+}
