@@ -16,10 +16,9 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
-import { where } from '../analysis/where.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { describeIssue } from '../data/manifest.ts';
-import type { Cell, Dataset } from '../data/types.ts';
+import type { Dataset } from '../data/types.ts';
 import {
   DirectiveInvalid,
   error,
@@ -31,7 +30,6 @@ import {
   UnknownKey,
   ValueInvalid,
 } from '../errors.ts';
-import { formatValue } from '../render/format.ts';
 import { cachedDataset } from './datasetCache.ts';
 import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
 import { nearestKeys } from './directives/value.ts';
@@ -96,66 +94,6 @@ export async function analyseSource(
   return { frontmatter, analysis, source, datasets };
 }
 
-interface RenderedDirective {
-  node: AnyDirective;
-  attrs: Record<string, unknown>;
-  label: string;
-}
-
-/** Parses a chart's `where="platform=twitter, year=2016"` as the chart directive does (it has already validated it). */
-function chartFilter(text: string | undefined): Record<string, Cell> | undefined {
-  if (!text) return undefined;
-  const filter: Record<string, Cell> = {};
-  for (const part of text.split(',')) {
-    const eq = part.indexOf('=');
-    filter[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return filter;
-}
-
-/**
- * Records what the page shows about a rendered directive (the value's method,
- * the chart's CSV) and returns its HTML, with a "Get the data" link in charts.
- * The CSV itself is written beside the post by `src/pages/posts/[...id]/[chart].csv.ts`.
- */
-function recordDirective(
-  recorder: PostRecorder,
-  node: AnyDirective,
-  attrs: Record<string, unknown>,
-  label: string,
-  html: string,
-  analysis: PostAnalysis,
-): string {
-  if (node.name === 'value') {
-    const key = (typeof attrs.key === 'string' ? attrs.key : label).trim();
-    const value = analysis.values.get(key);
-    if (!value) return html;
-    const format = typeof attrs.format === 'string' ? attrs.format : undefined;
-    const digits = typeof attrs.digits === 'number' ? attrs.digits : undefined;
-    const text = /<span class="value"[^>]*>([^<]*)<\/span>/.exec(html)?.[1];
-    recorder.value(key, format, digits, text === undefined ? formatValue(value.value, format ?? 'text', digits) : decodeText(text));
-    return html;
-  }
-  if (node.name === 'chart') {
-    const id = /^<figure class="chart" id="([^"]+)"/.exec(html)?.[1];
-    const data = typeof attrs.data === 'string' ? attrs.data : '';
-    const table = analysis.tables.get(data);
-    if (!id || !table) return html;
-    const filter = chartFilter(typeof attrs.where === 'string' ? attrs.where : undefined);
-    const rows = filter ? where(table.rows, filter) : table.rows;
-    const title = (typeof attrs.title === 'string' ? attrs.title : label).trim();
-    const chart = recorder.chart(decodeText(id), title, data, rows);
-    const link = `<p class="chart-download"><a href="${id}.csv" download>Download the data (CSV, ${chart.rows} row${chart.rows === 1 ? '' : 's'})</a></p>`;
-    return html.replace(/<\/figure>$/, `${link}</figure>`);
-  }
-  return html;
-}
-
-/** Undoes `escapeHtml` on text the plugin reads back from a directive's markup. */
-function decodeText(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _);
-}
-
 function directiveName(node: AnyDirective): string {
   return node.type === 'textDirective' ? `:${node.name}` : node.type === 'leafDirective' ? `::${node.name}` : `:::${node.name}`;
 }
@@ -201,6 +139,7 @@ export function remarkSoundings(options: SoundingsOptions) {
       file,
       postDir: dirname(path),
       nextId: (prefix: string) => `${prefix}-${++counter}`,
+      recorder,
     };
     const rendered = await Promise.all(
       found.map(async ({ node }) => {
@@ -225,9 +164,8 @@ export function remarkSoundings(options: SoundingsOptions) {
           return undefined;
         }
         try {
-          const label = labelOf(node);
-          const html = await directive.render(parsed.data, label, context);
-          return { type: 'html', value: html, rendered: { node, attrs: parsed.data, label } } as Html & { rendered?: RenderedDirective };
+          const html = await directive.render(parsed.data, labelOf(node), context);
+          return { type: 'html', value: html } satisfies Html;
         } catch (e) {
           if (e instanceof DirectiveProblem) {
             problems.push(new SoundingsError(e.data, e.detail, at(node)));
@@ -244,13 +182,6 @@ export function remarkSoundings(options: SoundingsOptions) {
     problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
     if (problems.length === 1) throw problems[0];
     if (problems.length > 1) throw new SoundingsErrors(problems);
-    // Recorded in document order, after rendering (charts render concurrently).
-    for (const node of rendered) {
-      const r = node as (Html & { rendered?: RenderedDirective }) | Text | undefined;
-      if (r?.type !== 'html' || !r.rendered) continue;
-      r.value = recordDirective(recorder, r.rendered.node, r.rendered.attrs, r.rendered.label, r.value, analysis);
-      delete r.rendered;
-    }
     // What the page shows about the post's numbers: Astro hands it to pages as
     // `remarkPluginFrontmatter.soundings` (see src/markdown/postRecord.ts).
     const record: PostRecord = recorder.finish(datasets, frontmatter.headline);

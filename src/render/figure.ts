@@ -11,6 +11,8 @@ export interface FigureOptions {
   table: string;
   /** Where the data comes from, shown under the chart as "Source: …". */
   source?: string;
+  /** A link to the chart's table as CSV ("Get the data"). */
+  download?: { href: string; rows: number };
 }
 
 /**
@@ -21,7 +23,8 @@ export interface FigureOptions {
  * inserted as they are.
  */
 export function figure(options: FigureOptions): string {
-  const { id, title, description, svg, table, source } = options;
+  const { id, title, description, svg, table, source, download } = options;
+  const rows = download ? `${download.rows} row${download.rows === 1 ? '' : 's'}` : '';
   return [
     `<figure class="chart" id="${escapeHtml(id)}">`,
     '<figcaption>',
@@ -31,6 +34,9 @@ export function figure(options: FigureOptions): string {
     svg,
     source === undefined ? '' : `<p class="chart-source">Source: ${escapeHtml(source)}</p>`,
     `<details class="chart-data"><summary>Data table</summary>${table}</details>`,
+    download === undefined
+      ? ''
+      : `<p class="chart-download"><a href="${escapeHtml(download.href)}" download>Download the data (CSV, ${rows})</a></p>`,
     '</figure>',
   ].join('');
 }

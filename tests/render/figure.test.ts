@@ -38,3 +38,17 @@ describe('figure(options)', () => {
     expect(html).not.toMatch(/<script|<img|<b>|<a /i);
   });
 });
+
+describe('figure({download})', () => {
+  it('links the chart table as CSV, with its row count', () => {
+    const html = figure({
+      id: 'c-1',
+      title: 'T',
+      description: 'D',
+      svg: '<svg></svg>',
+      table: '<table></table>',
+      download: { href: 'c-1.csv', rows: 1 },
+    });
+    expect(html).toContain('<p class="chart-download"><a href="c-1.csv" download>Download the data (CSV, 1 row)</a></p></figure>');
+  });
+});

@@ -43,7 +43,7 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
   name: 'chart',
   kind: 'leaf',
   attributes,
-  async render(attrs, label, { analysis, postDir, nextId }) {
+  async render(attrs, label, { analysis, postDir, nextId, recorder }) {
     const title = (attrs.title ?? label).trim();
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const table = analysis.tables.get(attrs.data);
@@ -51,12 +51,24 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     const rows = attrs.where ? where(table.rows, parseWhere(attrs.where, 'chart')) : table.rows;
     const { spec, formats } = loadSpec(attrs.spec, postDir);
     const id = nextId(`chart-${attrs.data}`);
+    // Recorded before any await, so charts are listed in document order.
+    const record = recorder.chart(id, title, attrs.data, rows);
     const colors = {
       domain: analysis.campaigns.map((c) => c.label),
       range: analysis.campaigns.map((c) => c.color),
     };
     const svg = await chartSvg(spec, rows, { id, colors, title, description: attrs.description });
     const html = dataTable(rows, { formats: { ...table.formats, ...formats } });
-    return figure({ id, title, description: attrs.description, svg, table: html, ...(attrs.source ? { source: attrs.source } : {}) });
+    // The CSV itself is written beside the post by src/pages/posts/[...path].csv.ts.
+    const download = `${id}.csv`;
+    return figure({
+      id,
+      title,
+      description: attrs.description,
+      svg,
+      table: html,
+      download: { href: download, rows: record.rows },
+      ...(attrs.source ? { source: attrs.source } : {}),
+    });
   },
 };

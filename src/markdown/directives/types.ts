@@ -1,6 +1,7 @@
 import type { z } from 'astro/zod';
 import type { PostAnalysis } from '../../analysis/analysePost.ts';
 import type { Location } from '../../errors.ts';
+import type { PostRecorder } from '../postRecord.ts';
 
 /** What a directive's renderer may use: the post's computed values and tables, and where the post is. */
 export interface DirectiveContext {
@@ -11,6 +12,8 @@ export interface DirectiveContext {
   postDir: string;
   /** A per-post counter, so generated ids are stable and unique on the page. */
   nextId(prefix: string): string;
+  /** Records what the page shows (each value printed, each chart's table) for the methods appendix and CSVs. */
+  recorder: PostRecorder;
 }
 
 /**

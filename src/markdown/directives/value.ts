@@ -33,7 +33,7 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
   name: 'value',
   kind: 'text',
   attributes,
-  render(attrs, label, { analysis }) {
+  render(attrs, label, { analysis, recorder }) {
     const key = (attrs.key ?? label).trim();
     const value = analysis.values.get(key);
     if (!value) throw new DirectiveProblem(UnknownKey, UnknownKey.message(key, nearestKeys(key, analysis.values.keys())));
@@ -49,6 +49,7 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
       throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, value.definition));
     }
     const text = formatValue(value.value, format, attrs.digits);
+    recorder.value(key, attrs.format, attrs.digits, text);
     // The figure links to its line in the post's methods appendix (id "method-<key>"), where
     // its definition, inputs and rounding are written out; the title gives the definition on hover.
     const k = escapeHtml(key);
