@@ -7,12 +7,14 @@
  *     plain Astro build of the same posts with the numbers typed in: a site
  *     generated on the fly from the built HTML's `:value` figures (and chart
  *     SVGs pasted as HTML), with no Soundings code at all.
- *  2. The analysis of 1M posts (scripts/generate-scale.ts, made on demand in
- *     .scale/): load + campaign volume + share of voice + weekly volume, in a
- *     child process whose peak RSS is read from the OS, against a bare
- *     streaming csv-parse of the same file.
- *  3. With --10m, the same for 10M posts (about 1.1 GB of CSV; slow to make).
- *     With --scale-only, only 2 (and 3).
+ *  2. Scale: the streamed campaign statistics (src/data/streamPosts.ts:
+ *     parse + validate + de-duplicate + campaign volume + weekly volume, then
+ *     share of voice) of 1M and 10M synthetic posts (scripts/generate-scale.ts,
+ *     made on demand in .scale/), each in a child process whose peak RSS is
+ *     read from the OS, against a bare streaming csv-parse of the same file.
+ *     For 1M, also the in-memory path (loadDataset + the array functions), for
+ *     comparison. The 10M file (1.1 GB) is deleted afterwards unless --keep.
+ *     With --scale-only, only 2; with --no-10m, 2 without 10M.
  *
  * Targets (README, "Benchmarks"): cold ≤ 1.3× plain; warm ≤ 1.05× plain;
  * 1M posts ≤ 5 s with ≤ 1 GB peak RSS; 10M posts ≤ 60 s.
@@ -135,37 +137,41 @@ function builds() {
 }
 
 // ---------------------------------------------------------------------------
-// 2. Scale: runs in a child (`bench.ts --child analyse|bare <dir>`) so its peak RSS is its own.
+// 2. Scale: runs in a child (`bench.ts --child stream|memory|bare <dir>`) so its peak RSS is its own.
+const CAMPAIGNS = [
+  { id: 'alpha', label: '#Alpha', hashtags: ['Alpha'], color: '#b3202a' },
+  { id: 'beta', label: '#Beta', hashtags: ['Beta', 'SaveBeta'], color: '#1f5f8b' },
+];
+
 async function child(kind: string, dir: string) {
   const start = performance.now();
   let rows = 0;
-  let loadMs = 0;
+  const id = dir.split('/').pop() as string;
+  const options = { root, dataDir: resolve(dir, '..') };
+  const { shareOfVoice } = await import('../src/analysis/shareOfVoice.ts');
   if (kind === 'bare') {
     const { parse } = await import('csv-parse');
     for await (const _ of createReadStream(join(dir, 'posts.csv')).pipe(parse({ columns: true, info: true }))) rows++;
+  } else if (kind === 'stream') {
+    const { streamCampaignStatistics } = await import('../src/data/streamPosts.ts');
+    const result = await streamCampaignStatistics(id, options, CAMPAIGNS);
+    shareOfVoice(result.statistics.volume);
+    rows = result.posts;
   } else {
     const { loadDataset } = await import('../src/data/loadDataset.ts');
     const { campaignVolume } = await import('../src/analysis/campaignVolume.ts');
-    const { shareOfVoice } = await import('../src/analysis/shareOfVoice.ts');
     const { weeklyVolume } = await import('../src/analysis/weeklyVolume.ts');
-    const id = dir.split('/').pop() as string;
-    const ds = await loadDataset(id, { root, dataDir: resolve(dir, '..') });
+    const ds = await loadDataset(id, options);
     if (ds.kind !== 'posts') throw new Error('not posts');
-    loadMs = performance.now() - start;
-    const campaigns = [
-      { id: 'alpha', label: '#Alpha', hashtags: ['Alpha'], color: '#b3202a' },
-      { id: 'beta', label: '#Beta', hashtags: ['Beta', 'SaveBeta'], color: '#1f5f8b' },
-    ];
-    const volume = campaignVolume(ds.rows, campaigns);
-    shareOfVoice(volume);
-    weeklyVolume(ds.rows, campaigns);
+    shareOfVoice(campaignVolume(ds.rows, CAMPAIGNS));
+    weeklyVolume(ds.rows, CAMPAIGNS);
     rows = ds.rows.length;
   }
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ rows, ms, loadMs, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(JSON.stringify({ rows, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
-function measure(kind: string, dir: string): { rows: number; ms: number; loadMs: number; maxRssMb: number } {
+function measure(kind: string, dir: string): { rows: number; ms: number; maxRssMb: number } {
   const out = execFileSync(process.execPath, [join(root, 'scripts', 'bench.ts'), '--child', kind, dir], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -182,25 +188,33 @@ async function main() {
     console.log(l);
   };
   say(`Soundings benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
+  if (!process.argv.includes('--scale-only')) {
+    say('');
+    say('| build | Soundings | plain Astro | ratio | target |');
+    say('| --- | ---: | ---: | ---: | ---: |');
+    const targets = ['≤ 1.3×', '≤ 1.05×', '-'];
+    for (const [i, [what, s, p]] of builds().entries())
+      say(`| ${what} | ${seconds(s)} | ${seconds(p)} | ${(s / p).toFixed(2)}× | ${targets[i]} |`);
+  }
   say('');
-  say('| build | Soundings | plain Astro | ratio | target |');
-  say('| --- | ---: | ---: | ---: | ---: |');
-  const targets = ['≤ 1.3×', '≤ 1.05×', '-'];
-  for (const [i, [what, s, p]] of builds().entries())
-    say(`| ${what} | ${seconds(s)} | ${seconds(p)} | ${(s / p).toFixed(2)}× | ${targets[i]} |`);
-  say('');
-  say('| posts | analysis (load + volume + share + weekly) | of which load | peak RSS | bare streaming parse | ratio | target |');
+  say('| posts | streamed statistics | peak RSS | bare streaming parse | its peak RSS | ratio | target |');
   say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const sizes = process.argv.includes('--10m') ? [1_000_000, 10_000_000] : [1_000_000];
+  const sizes = process.argv.includes('--no-10m') ? [1_000_000] : [1_000_000, 10_000_000];
+  let memory: { rows: number; ms: number; maxRssMb: number } | undefined;
   for (const n of sizes) {
     const dir = generateScale(n, join(root, '.scale'));
-    const a = measure('analyse', dir);
+    const a = measure('stream', dir);
     const b = measure('bare', dir);
+    if (n === 1_000_000) memory = measure('memory', dir);
+    if (n >= 10_000_000 && !process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
     const target = n === 1_000_000 ? '≤ 5 s, ≤ 1 GB' : '≤ 60 s';
     say(
-      `| ${n.toLocaleString('en-GB')} | ${seconds(a.ms)} | ${seconds(a.loadMs)} | ${Math.round(a.maxRssMb)} MB | ${seconds(b.ms)} | ${(a.ms / b.ms).toFixed(2)}× | ${target} |`,
+      `| ${n.toLocaleString('en-GB')} | ${seconds(a.ms)} | ${Math.round(a.maxRssMb)} MB | ${seconds(b.ms)} | ${Math.round(b.maxRssMb)} MB | ${(a.ms / b.ms).toFixed(2)}× | ${target} |`,
     );
   }
+  if (memory)
+    say(
+      `\nIn memory (loadDataset + campaignVolume + shareOfVoice + weeklyVolume), 1M posts: ${seconds(memory.ms)}, ${Math.round(memory.maxRssMb)} MB peak RSS.`,
+    );
 }
-
 await main();

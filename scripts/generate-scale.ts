@@ -1,10 +1,15 @@
 /**
  * Generates a SYNTHETIC scale dataset for the benchmark: N posts (default
  * 1,000,000) about two made-up campaigns, as one CSV file (so a single large
- * file is streamed) in `.scale/scale-<N>/`, which git ignores. Nothing here is
+ * file is streamed) in `.scale/scale-v2-<N>/`, which git ignores. Nothing here is
  * committed; `npm run bench` makes it on demand.
  *
  *   node scripts/generate-scale.ts [posts=1000000] [outDir=.scale]
+ *
+ * Ids are 18-digit decimal strings, like tweet ids ("7" then the post number
+ * on 17 digits). About one record in a thousand is written twice in a row
+ * (an export overlapping the previous one), so de-duplication is exercised:
+ * the file has N distinct posts and about N/1000 duplicate records.
  *
  * Seeded (d3-random's randomLcg, seed 1): the same N gives byte-identical
  * files. Written in chunks, so generating 10M posts never holds them all.
@@ -17,7 +22,8 @@ const TAGS = ['#Alpha', '#alpha', '#SaveBeta', '#Beta', '#Gamma'];
 const WORDS = ['vote', 'rally', 'members', 'leader', 'policy', 'debate', 'poll', 'turnout', 'ballot', 'today'];
 
 export function scaleDir(posts: number, out = '.scale'): string {
-  return resolve(out, `scale-${posts}`);
+  // "v2": 18-digit ids and duplicate records; a folder made by the first version is not reused.
+  return resolve(out, `scale-v2-${posts}`);
 }
 
 /** Writes the dataset (manifest + one CSV) unless it is already there; returns its folder. */
@@ -38,7 +44,8 @@ export function generateScale(posts: number, out = '.scale'): string {
     const tag = TAGS[Math.floor(random() * TAGS.length)] as string;
     const second = random() < 0.05 ? ` ${TAGS[Math.floor(random() * TAGS.length)]}` : '';
     const words = Array.from({ length: 6 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
-    chunk += `${i + 1},${time},${author},"${words} ${tag}${second}, ""quoted"" text"\n`;
+    const line = `7${String(i + 1).padStart(17, '0')},${time},${author},"${words} ${tag}${second}, ""quoted"" text"\n`;
+    chunk += random() < 0.001 ? line + line : line;
     if (chunk.length > 1 << 20) {
       writeSync(fd, chunk);
       chunk = '';

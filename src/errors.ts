@@ -141,6 +141,13 @@ export const BadNumber = define({
   hint: 'Write plain digits with an optional "." decimal point and no thousands separators, or remove the row.',
 });
 
+export const BadText = define({
+  name: 'BadText',
+  title: 'Invalid text',
+  message: (column: string, got: string) => `"${column}" must be text, got ${got}.`,
+  hint: 'Give it a plain string value, or map another field.',
+});
+
 export const BadBoolean = define({
   name: 'BadBoolean',
   title: 'Invalid boolean',

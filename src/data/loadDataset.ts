@@ -14,6 +14,7 @@ import {
   BadBoolean,
   BadDate,
   BadNumber,
+  BadText,
   DatasetNotFound,
   DuplicateAccount,
   error,
@@ -27,11 +28,11 @@ import {
 } from '../errors.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { attempt } from './attempt.ts';
-import { expectedFor, parseCell, parseTime } from './cell.ts';
+import { parseCell } from './cell.ts';
 import { datasetDigest, listDataFiles, MANIFEST, projectPath } from './datasetFiles.ts';
-import { extractHashtags, splitHashtags } from './hashtags.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import { type ColumnType, type Manifest, readManifest } from './manifest.ts';
+import { postMapper } from './postMapping.ts';
 import { type DataFormat, getPath, type RawRecord } from './rawRecord.ts';
 import { parseStrict, readJson } from './readJson.ts';
 import { streamCsv, streamJsonItems, streamLines, streamNdjson, WHOLE_JSON_LIMIT } from './streamRecords.ts';
@@ -76,6 +77,7 @@ function badCell(type: ColumnType, column: string, raw: unknown, location: Locat
   const got = typeof raw === 'string' ? raw : JSON.stringify(raw);
   if (type === 'date' || type === 'datetime') return error(BadDate, location, column, got, expected);
   if (type === 'boolean') return error(BadBoolean, location, column, got);
+  if (type === 'string') return error(BadText, location, column, got);
   return error(BadNumber, location, column, got, type);
 }
 
@@ -94,38 +96,9 @@ function mapperFor(manifest: Manifest, file: string) {
   let header: readonly string[] | undefined;
   switch (manifest.kind) {
     case 'posts': {
-      const f = manifest.fields;
-      const time = typeof f.time === 'string' ? { column: f.time, format: undefined } : f.time;
-      const mapping: Record<string, string> = { id: f.id, time: time.column, author: f.author, text: f.text };
-      if (f.hashtags) mapping.hashtags = f.hashtags;
-      const entries = Object.entries(mapping);
-      return {
-        columns: (h: readonly string[] | undefined) => {
-          header = h;
-          checkColumns(h, mapping, file);
-        },
-        map: (r: RawRecord): Mapped => {
-          if (!header) for (const [field, column] of entries) missingField(r, column, field, header);
-          const id = typed(r, f.id, 'string', true) as string;
-          const rawTime = r.get(time.column);
-          const parsed = parseTime(rawTime, time.format);
-          if (!parsed.ok || !(parsed.value instanceof Date)) {
-            const location = r.locate(time.column);
-            if (rawTime === null || rawTime === undefined || rawTime === '') throw error(MissingValue, location, time.column);
-            throw badCell('datetime', time.column, rawTime, location, parsed.ok ? expectedFor('datetime') : parsed.expected);
-          }
-          const text = (typed(r, f.text, 'string', false) as string | null) ?? '';
-          const tags = f.hashtags ? splitHashtags((typed(r, f.hashtags, 'string', false) as string | null) ?? '') : extractHashtags(text);
-          const post: Post = {
-            id,
-            time: parsed.value.getTime(),
-            author: typed(r, f.author, 'string', true) as string,
-            text,
-            hashtags: tags,
-          };
-          return { row: post };
-        },
-      };
+      // One mapping for plain posts, shared with the streaming path (postMapping.ts).
+      const posts = postMapper(manifest, file);
+      return { columns: posts.columns, map: (r: RawRecord): Mapped => ({ row: posts.map(r) }) };
     }
     case 'accounts': {
       const f = manifest.fields;

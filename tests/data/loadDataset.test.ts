@@ -134,3 +134,15 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     );
   });
 });
+
+describe('loadDataset(id, options): a JSON object where text is expected', () => {
+  it('says the field must be text, at its position', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.json': '[{"id": "1", "created_at": "2016-07-01T00:00:00Z", "user": "a", "text": {"full": "x"}}]',
+    });
+    await expect(load(root)).rejects.toThrow(
+      'data/tweets/a.json:1:65: "text" must be text, got {"full":"x"}. Give it a plain string value, or map another field.',
+    );
+  });
+});

@@ -1,0 +1,142 @@
+import { utcMonday } from 'd3-time';
+import type { Post } from '../data/types.ts';
+import { campaignMatcher } from './campaignMatcher.ts';
+import type { CampaignVolume } from './campaignVolume.ts';
+import type { Campaign } from './types.ts';
+import type { WeeklyRow } from './weeklyVolume.ts';
+
+/** What a post must carry for the campaign statistics. */
+export type CountedPost = Pick<Post, 'time' | 'hashtags'>;
+
+export interface CampaignStatistics {
+  /** Posts added. */
+  posts: number;
+  /** Earliest and latest post time (epoch ms UTC), over all posts; undefined without posts. */
+  first: number | undefined;
+  last: number | undefined;
+  /** Exactly what {@link campaignVolume} gives for the same posts. */
+  volume: CampaignVolume;
+  /** Exactly what {@link weeklyVolume} gives for the same posts. */
+  weekly: WeeklyRow[];
+}
+
+export interface CampaignAccumulator {
+  add(post: CountedPost): void;
+  result(): CampaignStatistics;
+}
+
+const DAY = 24 * 3600 * 1000;
+const WEEK = 7 * DAY;
+/**
+ * Start (Monday 00:00 UTC) of the ISO week holding `time`. UTC has no
+ * daylight-saving shifts and JavaScript time no leap seconds, so every UTC
+ * week is exactly 7 × 86,400,000 ms, counted from Monday 1969-12-29 (epoch −3
+ * days): plain arithmetic gives what `utcMonday.floor` gives (the tests check
+ * both on week boundaries), without a Date per post.
+ */
+export const utcWeekStart = (time: number): number => Math.floor((time + 3 * DAY) / WEEK) * WEEK - 3 * DAY;
+
+/** Most distinct hashtag spellings whose campaigns are remembered (beyond this they are matched each time). */
+const CACHE_LIMIT = 200_000;
+
+/**
+ * The campaign statistics of a stream of posts, one post at a time, holding
+ * no post: per campaign `any`/`only` counts, the overlap and unmatched counts,
+ * per-ISO-week counts per campaign and the first/last time. `result()` returns
+ * the same values as {@link campaignVolume} and {@link weeklyVolume} over the
+ * posts added (counted as given: de-duplicating is the caller's job, as for
+ * those functions), with the same matching rule ({@link campaignMatcher}).
+ *
+ * Matching is memoised per hashtag spelling: a post references the union of
+ * the campaigns of its hashtags, and each hashtag's campaigns depend only on
+ * its spelling, so this is exact. Memory is the weeks × campaigns counts plus
+ * at most {@link CACHE_LIMIT} remembered spellings.
+ */
+export function campaignAccumulator(campaigns: readonly Campaign[]): CampaignAccumulator {
+  const match = campaignMatcher(campaigns);
+  // Counts are kept per distinct id (the first row with that id), as campaignMatcher reports each id once.
+  const index = new Map<string, number>();
+  for (const [i, c] of campaigns.entries()) if (!index.has(c.id)) index.set(c.id, i);
+  const cache = new Map<string, number[]>();
+  const campaignsOf = (hashtag: string): number[] => {
+    let hit = cache.get(hashtag);
+    if (hit === undefined) {
+      hit = match([hashtag]).map((id) => index.get(id) as number);
+      if (cache.size < CACHE_LIMIT) cache.set(hashtag, hit);
+    }
+    return hit;
+  };
+  const n = campaigns.length;
+  const any = new Float64Array(n);
+  const only = new Float64Array(n);
+  const hits = new Uint8Array(n);
+  const weeks = new Map<number, Float64Array>();
+  let lastWeek = Number.NaN;
+  let lastCounts: Float64Array | undefined;
+  let posts = 0;
+  let total = 0;
+  let overlap = 0;
+  let first: number | undefined;
+  let last: number | undefined;
+
+  return {
+    add({ time, hashtags }) {
+      posts++;
+      if (first === undefined || time < first) first = time;
+      if (last === undefined || time > last) last = time;
+      let matched = 0;
+      let one = -1;
+      for (const tag of hashtags) {
+        for (const c of campaignsOf(tag)) {
+          if (hits[c] === 0) {
+            hits[c] = 1;
+            matched++;
+            one = c;
+          }
+        }
+      }
+      if (matched === 0) return;
+      total++;
+      if (matched === 1) only[one] = (only[one] as number) + 1;
+      else overlap++;
+      const week = utcWeekStart(time);
+      if (week !== lastWeek) {
+        lastWeek = week;
+        lastCounts = weeks.get(week);
+        if (!lastCounts) {
+          lastCounts = new Float64Array(n);
+          weeks.set(week, lastCounts);
+        }
+      }
+      const counts = lastCounts as Float64Array;
+      for (let c = 0; c < n; c++) {
+        if (hits[c] === 1) {
+          hits[c] = 0;
+          any[c] = (any[c] as number) + 1;
+          counts[c] = (counts[c] as number) + 1;
+        }
+      }
+    },
+    result() {
+      const volume: CampaignVolume = {
+        total,
+        unmatched: posts - total,
+        overlap,
+        campaigns: campaigns.map(({ id, label, color }) => {
+          const i = index.get(id) as number;
+          return { id, label, color, any: any[i] as number, only: only[i] as number };
+        }),
+      };
+      // The same week range and row order as weeklyVolume: every week from the first post's to the last post's.
+      const weekly: WeeklyRow[] =
+        first === undefined || last === undefined
+          ? []
+          : utcMonday
+              .range(utcMonday.floor(new Date(first)), utcMonday.offset(utcMonday.floor(new Date(last)), 1))
+              .flatMap((week) =>
+                campaigns.map(({ id, label }) => ({ week, campaign: id, label, posts: weeks.get(+week)?.[index.get(id) as number] ?? 0 })),
+              );
+      return { posts, first, last, volume, weekly };
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Streams a posts dataset record by record WITHOUT holding its posts, for
+ * statistics over more posts than fit in memory (10M and up): each file is
+ * read through the streaming readers (streamRecords.ts), each record is
+ * validated and typed with the same mapping and located errors as
+ * `loadDataset` (postMapping.ts), posts are de-duplicated by id as they come
+ * (an exact {@link IdSet}), and each first occurrence is handed to `onPost`
+ * and then dropped.
+ *
+ * Plain posts datasets only (CSV, TSV, JSON, NDJSON with `fields`). A social
+ * export (`format: bluesky`, …) is refused with a clear error: its reposts
+ * take their text from the original post, wherever it is in the dataset,
+ * which needs the posts held (`loadDataset` does that).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { type CampaignStatistics, campaignAccumulator } from '../analysis/campaignAccumulator.ts';
+import type { Campaign } from '../analysis/types.ts';
+import { DatasetNotFound, error, ManifestInvalid, ManifestMissing, NoDataFiles, UnknownFormat } from '../errors.ts';
+import { isSocialFormat } from './adapters/index.ts';
+import { listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { IdSet } from './idSet.ts';
+import { listDatasets } from './loadDataset.ts';
+import { readManifest } from './manifest.ts';
+import { postMapper } from './postMapping.ts';
+import { type DataFormat, getPath, type RawRecord } from './rawRecord.ts';
+import { readJson } from './readJson.ts';
+import { streamCsv, streamJsonItems, streamNdjson, WHOLE_JSON_LIMIT } from './streamRecords.ts';
+import type { DatasetFile, Post } from './types.ts';
+
+export interface StreamPostsOptions {
+  /** The project root; paths in messages are relative to it. */
+  root: string;
+  /** The folder holding one sub-folder per dataset. */
+  dataDir: string;
+  /** JSON files larger than this many bytes are streamed (default {@link WHOLE_JSON_LIMIT}). */
+  wholeJsonLimit?: number;
+}
+
+export interface StreamedPosts {
+  id: string;
+  /** The dataset folder, relative to the root. */
+  dir: string;
+  files: DatasetFile[];
+  digest: string;
+  /** Distinct posts handed on. */
+  posts: number;
+  /** Records left out because an earlier record had the same id (as `loadDataset`'s `duplicates`). */
+  duplicates: number;
+}
+
+const FORMATS: Record<string, DataFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
+
+/**
+ * Reads one file, handing each record to `consume` with the CSV/TSV header
+ * once known; resolves to the file's SHA-256 and header (none for JSON).
+ */
+async function readFile(
+  path: string,
+  file: string,
+  format: DataFormat,
+  limit: number,
+  consume: (r: RawRecord, header?: readonly string[]) => void,
+): Promise<{ sha: string; header?: readonly string[] | undefined }> {
+  if (format === 'json' && statSync(path).size <= limit) {
+    const bytes = readFileSync(path);
+    for (const r of readJson(bytes.toString('utf8'), file).records) consume(r);
+    return { sha: createHash('sha256').update(bytes).digest('hex') };
+  }
+  if (format === 'json') {
+    const hash = createHash('sha256');
+    for await (const { value, path: at } of streamJsonItems(path, file, hash)) {
+      consume({
+        get: (f) => getPath(value, f),
+        has: (f) => getPath(value, f) !== undefined,
+        locate: (f) => ({ file: `${file} at ${[...at, ...(f ? f.split('.') : [])].join('.')}` }),
+      });
+    }
+    return { sha: hash.digest('hex') };
+  }
+  const stream = format === 'ndjson' ? streamNdjson(path, file) : streamCsv(path, file, format === 'tsv' ? '\t' : ',');
+  const sha = await stream.each((r) => consume(r, stream.header));
+  return { sha, header: stream.header };
+}
+
+/**
+ * Streams the distinct posts of a plain posts dataset to `onPost`, in file
+ * order (files sorted as `loadDataset` sorts them), keeping the first record of
+ * each id. Rejects with a located SoundingsError on the first bad record.
+ * The post object is the caller's only during the call.
+ */
+export async function streamPosts(id: string, options: StreamPostsOptions, onPost: (post: Post) => void): Promise<StreamedPosts> {
+  const dir = join(options.dataDir, id);
+  const rel = (path: string) => projectPath(options.root, path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw error(DatasetNotFound, undefined, id, listDatasets(options.dataDir));
+  const manifestPath = join(dir, MANIFEST);
+  if (!existsSync(manifestPath)) throw error(ManifestMissing, { file: rel(dir) }, rel(dir));
+  const manifestText = readFileSync(manifestPath, 'utf8');
+  const read = readManifest(manifestText, rel(manifestPath));
+  if (!('manifest' in read)) throw read.problems[0];
+  const manifest = read.manifest;
+  if (manifest.kind !== 'posts' || isSocialFormat(manifest.format)) {
+    const why =
+      manifest.kind !== 'posts'
+        ? `is a "${manifest.kind}" dataset`
+        : `is a "${manifest.format}" export, whose reposts need the whole dataset in memory`;
+    throw error(
+      ManifestInvalid,
+      { file: rel(manifestPath), line: 1, column: 1 },
+      `The dataset "${id}" ${why}; streamed statistics read plain posts datasets only (CSV, TSV, JSON, NDJSON with "fields"). Use loadDataset for it.`,
+    );
+  }
+  const paths = listDataFiles(dir, manifest);
+  if (paths.length === 0) throw error(NoDataFiles, { file: rel(dir) }, manifest.files);
+
+  const seen = new IdSet();
+  const files: DatasetFile[] = [];
+  let posts = 0;
+  let duplicates = 0;
+  for (const path of paths) {
+    const file = rel(path);
+    const format = (manifest.format as DataFormat | undefined) ?? FORMATS[extname(path).toLowerCase()];
+    if (!format) throw error(UnknownFormat, { file }, file);
+    const mapper = postMapper(manifest, file);
+    let checked = false;
+    let rows = 0;
+    const result = await readFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, (r, header) => {
+      if (!checked) {
+        mapper.columns(header);
+        checked = true;
+      }
+      const post = mapper.map(r);
+      rows++;
+      if (!seen.add(post.id)) duplicates++;
+      else {
+        posts++;
+        onPost(post);
+      }
+    });
+    // A file with a header and no records still has its columns checked.
+    if (!checked) mapper.columns(result.header);
+    files.push({ path: file, sha256: result.sha, bytes: statSync(path).size, rows });
+  }
+  // datasetDigest(dir)'s value, from the SHA-256s just computed while streaming: calling it would read every
+  // file again, whole (a 1.2 GB file at 10M posts: a second pass and a 1.2 GB buffer).
+  const digest = createHash('sha256').update(`${MANIFEST}\0${sha256(manifestText)}\0`);
+  for (const [i, path] of paths.entries()) digest.update(`${path.slice(dir.length)}\0${files[i]?.sha256}\0`);
+  return { id, dir: rel(dir), files, digest: digest.digest('hex'), posts, duplicates };
+}
+
+/**
+ * The campaign statistics of a posts dataset (what `campaignVolume` and
+ * `weeklyVolume` give over `loadDataset(...).rows`), computed in one streaming
+ * pass that holds no post: memory is the id set plus the weekly counts.
+ */
+export async function streamCampaignStatistics(
+  id: string,
+  options: StreamPostsOptions,
+  campaigns: readonly Campaign[],
+): Promise<StreamedPosts & { statistics: CampaignStatistics }> {
+  const accumulator = campaignAccumulator(campaigns);
+  const streamed = await streamPosts(id, options, (post) => accumulator.add(post));
+  return { ...streamed, statistics: accumulator.result() };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { IdSet } from '../../src/data/idSet.ts';
+
+describe('IdSet', () => {
+  it('keeps 18-digit ids exactly: ids differing in one digit anywhere are distinct', () => {
+    const set = new IdSet(4);
+    const base = '765432109876543210';
+    expect(set.add(base)).toBe(true);
+    expect(set.add(base)).toBe(false);
+    for (let i = 0; i < base.length; i++) {
+      const other = `${base.slice(0, i)}${(Number(base[i]) + 1) % 10}${base.slice(i + 1)}`;
+      if (other.startsWith('0')) continue;
+      expect(set.add(other)).toBe(true);
+    }
+    // Beyond 2^53, where a float64 would merge neighbours.
+    expect(set.add('9007199254740993')).toBe(true);
+    expect(set.add('9007199254740992')).toBe(true);
+    expect(set.add('9007199254740993')).toBe(false);
+  });
+
+  it('treats ids as strings: "7", "07" and "007" are three ids; other ids go to an exact string set', () => {
+    const set = new IdSet();
+    for (const id of ['7', '07', '007', 'p7', 'at://did:plc:x/app.bsky.feed.post/1', '12345678901234567890', '0', ''])
+      expect(set.add(id)).toBe(true);
+    for (const id of ['7', '07', '007', 'p7', '12345678901234567890', '0', '']) expect(set.add(id)).toBe(false);
+    expect(set.size).toBe(8);
+  });
+
+  it('stays exact while growing through 300,000 ids, as a Set of strings does', () => {
+    const set = new IdSet(16);
+    const reference = new Set<string>();
+    let seed = 7;
+    let wrong = 0;
+    for (let i = 0; i < 300_000; i++) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      // Tweet-like ids, with many repeats (2^17 distinct low parts).
+      const id = `7${String(seed % 50).padStart(8, '0')}${String(seed >>> 15).padStart(9, '0')}`;
+      if (set.add(id) === reference.has(id)) wrong++;
+      reference.add(id);
+    }
+    expect(wrong).toBe(0);
+    expect(set.size).toBe(reference.size);
+    expect(reference.size).toBeGreaterThan(50_000);
+    expect(reference.size).toBeLessThan(300_000);
+  });
+});
