@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/globalSetup.ts'],
     // Each test file gets a fresh worker: some tests set process.env.TZ or
     // spawn servers, and must not leak into others.
     isolate: true,

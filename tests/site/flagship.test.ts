@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { astroBuild, type BuildResult, valuesOf } from './astroBuild.ts';
+import { astroBuild, type BuildResult, siteFiles, valuesOf } from './astroBuild.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -171,5 +171,14 @@ describe('the sample site', () => {
     expect(values.get('keyness.savinglabour.keepcorbyn.top')).toBe(side('#SavingLabour').join(', '));
     expect(values.get('keyness.keepcorbyn.savinglabour.top')).toBe('#JezWeCan, Jeremy, members');
     expect(values.get('keyness.savinglabour.keepcorbyn.top')).toBe('Labour, Smith, opposition');
+  });
+
+  it('builds byte for byte the same site in another timezone, from a cold cache (pages, PNG cards, search index)', async () => {
+    const first = siteFiles((await sampleSite()).outDir);
+    const again = await astroBuild(projectRoot, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')), env: { TZ: 'Asia/Tokyo' } });
+    const second = siteFiles(again.outDir);
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    const differing = [...first].filter(([path, bytes]) => !second.get(path)?.equals(bytes)).map(([path]) => path);
+    expect(differing).toEqual([]);
   });
 });
