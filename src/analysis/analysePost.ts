@@ -9,7 +9,7 @@
  *   datasets + values ────┴─ pick / share / sum / count / ratio ─── values
  *                              └─ projection ──────────────────────── values, tables
  */
-import { sum } from 'd3-array';
+import { extent, sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
 import { campaignMatcher } from './campaignMatcher.ts';
@@ -130,10 +130,11 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     for (const v of keynessValues(posts, campaigns)) set(v.key, v.value, v.type, v.definition, v.label);
     const matcher = campaignMatcher(campaigns);
     const inScope = posts.filter((p) => matcher(p.hashtags).length > 0);
-    const times = posts.map((p) => p.time);
-    if (times.length > 0) {
-      set('posts.first', new Date(Math.min(...times)), 'date', `Time of the earliest post in ${dataset.id}, UTC.`);
-      set('posts.last', new Date(Math.max(...times)), 'date', `Time of the latest post in ${dataset.id}, UTC.`);
+    // d3's extent, not Math.min(...times): spreading a million arguments overflows the stack.
+    const [first, last] = extent(posts, (p) => p.time);
+    if (first !== undefined && last !== undefined) {
+      set('posts.first', new Date(first), 'date', `Time of the earliest post in ${dataset.id}, UTC.`);
+      set('posts.last', new Date(last), 'date', `Time of the latest post in ${dataset.id}, UTC.`);
     }
     set(
       'posts.authors',

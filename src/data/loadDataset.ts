@@ -33,9 +33,10 @@ import { datasetDigest, listDataFiles, MANIFEST, projectPath } from './datasetFi
 import { jsonLocator } from './jsonLocation.ts';
 import { type ColumnType, type Manifest, readManifest } from './manifest.ts';
 import { postMapper } from './postMapping.ts';
-import { type DataFormat, getPath, type RawRecord } from './rawRecord.ts';
-import { parseStrict, readJson } from './readJson.ts';
-import { streamCsv, streamJsonItems, streamLines, streamNdjson, WHOLE_JSON_LIMIT } from './streamRecords.ts';
+import type { DataFormat, RawRecord } from './rawRecord.ts';
+import { formatOf, readDataFile } from './readDataFile.ts';
+import { parseStrict } from './readJson.ts';
+import { streamJsonItems, streamLines, WHOLE_JSON_LIMIT } from './streamRecords.ts';
 import type { Account, Cell, Dataset, DatasetFile, Post, Row } from './types.ts';
 
 export interface LoadOptions {
@@ -55,8 +56,6 @@ export interface LoadOptions {
 }
 
 export const PROGRESS_EVERY = 50_000;
-
-const FORMATS: Record<string, DataFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
 
 function checkColumns(header: readonly string[] | undefined, wanted: Record<string, string>, file: string) {
   if (!header) return;
@@ -253,8 +252,7 @@ async function readPlainFile(
 ): Promise<string> {
   const mapper = mapperFor(manifest, file);
   let checked = false;
-  let header: readonly string[] | undefined;
-  const consume = (r: RawRecord) => {
+  const consume = (r: RawRecord, header?: readonly string[]) => {
     if (!checked) {
       mapper.columns(header);
       checked = true;
@@ -262,32 +260,9 @@ async function readPlainFile(
     const mapped = attempt<Mapped | undefined>(() => mapper.map(r), problems, undefined);
     if (mapped) emit(mapped);
   };
-  if (format === 'json' && statSync(path).size <= limit) {
-    const bytes = readFileSync(path);
-    for (const r of readJson(bytes.toString('utf8'), file).records) consume(r);
-    return createHash('sha256').update(bytes).digest('hex');
-  }
-  if (format === 'json') {
-    const hash = createHash('sha256');
-    for await (const { value, path: at } of streamJsonItems(path, file, hash)) {
-      consume({
-        get: (f) => getPath(value, f),
-        has: (f) => getPath(value, f) !== undefined,
-        locate: (f) => ({ file: `${file} at ${[...at, ...(f ? f.split('.') : [])].join('.')}` }),
-      });
-    }
-    return hash.digest('hex');
-  }
-  const stream = format === 'ndjson' ? streamNdjson(path, file) : streamCsv(path, file, format === 'tsv' ? '\t' : ',');
-  const sha = await stream.each((r) => {
-    header = stream.header;
-    consume(r);
-  });
+  const { sha, header } = await readDataFile(path, file, format, limit, consume);
   // A file with a header and no records still has its columns checked.
-  if (!checked) {
-    header = stream.header;
-    mapper.columns(header);
-  }
+  if (!checked) mapper.columns(header);
   return sha;
 }
 
@@ -359,7 +334,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         undefined,
       );
     } else {
-      const format = (manifest.format as DataFormat | undefined) ?? FORMATS[ext];
+      const format = formatOf(path, manifest.format);
       if (!format) {
         fail(error(UnknownFormat, { file }, file));
         continue;

@@ -13,7 +13,8 @@ export function parseStrict(text: string, file: string, baseLine = 0): unknown {
   }
 }
 
-function record(
+/** One JSON record, with a locator for its fields (dot paths). */
+export function jsonRecord(
   value: unknown,
   locate: (path: (string | number)[]) => ReturnType<ReturnType<typeof jsonLocator>>,
   prefix: (string | number)[],
@@ -34,7 +35,7 @@ export function readJson(text: string, file: string): RawFile {
   }
   const prefix = Array.isArray(value) ? [] : ['data'];
   const locate = jsonLocator(text, file);
-  return { records: items.map((item, i) => record(item, locate, [...prefix, i])) };
+  return { records: items.map((item, i) => jsonRecord(item, locate, [...prefix, i])) };
 }
 
 /** Reads newline-delimited JSON: one record per non-blank line. */
@@ -44,7 +45,7 @@ export function readNdjson(text: string, file: string): RawFile {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const value = parseStrict(line, file, i);
-    records.push(record(value, jsonLocator(line, file, i), []));
+    records.push(jsonRecord(value, jsonLocator(line, file, i), []));
   });
   return { records };
 }

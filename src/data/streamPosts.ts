@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { type CampaignStatistics, campaignAccumulator } from '../analysis/campaignAccumulator.ts';
 import type { Campaign } from '../analysis/types.ts';
 import { DatasetNotFound, error, ManifestInvalid, ManifestMissing, NoDataFiles, UnknownFormat } from '../errors.ts';
@@ -24,9 +24,8 @@ import { IdSet } from './idSet.ts';
 import { listDatasets } from './loadDataset.ts';
 import { readManifest } from './manifest.ts';
 import { postMapper } from './postMapping.ts';
-import { type DataFormat, getPath, type RawRecord } from './rawRecord.ts';
-import { readJson } from './readJson.ts';
-import { streamCsv, streamJsonItems, streamNdjson, WHOLE_JSON_LIMIT } from './streamRecords.ts';
+import { formatOf, readDataFile } from './readDataFile.ts';
+import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
 import type { DatasetFile, Post } from './types.ts';
 
 export interface StreamPostsOptions {
@@ -48,40 +47,6 @@ export interface StreamedPosts {
   posts: number;
   /** Records left out because an earlier record had the same id (as `loadDataset`'s `duplicates`). */
   duplicates: number;
-}
-
-const FORMATS: Record<string, DataFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
-
-/**
- * Reads one file, handing each record to `consume` with the CSV/TSV header
- * once known; resolves to the file's SHA-256 and header (none for JSON).
- */
-async function readFile(
-  path: string,
-  file: string,
-  format: DataFormat,
-  limit: number,
-  consume: (r: RawRecord, header?: readonly string[]) => void,
-): Promise<{ sha: string; header?: readonly string[] | undefined }> {
-  if (format === 'json' && statSync(path).size <= limit) {
-    const bytes = readFileSync(path);
-    for (const r of readJson(bytes.toString('utf8'), file).records) consume(r);
-    return { sha: createHash('sha256').update(bytes).digest('hex') };
-  }
-  if (format === 'json') {
-    const hash = createHash('sha256');
-    for await (const { value, path: at } of streamJsonItems(path, file, hash)) {
-      consume({
-        get: (f) => getPath(value, f),
-        has: (f) => getPath(value, f) !== undefined,
-        locate: (f) => ({ file: `${file} at ${[...at, ...(f ? f.split('.') : [])].join('.')}` }),
-      });
-    }
-    return { sha: hash.digest('hex') };
-  }
-  const stream = format === 'ndjson' ? streamNdjson(path, file) : streamCsv(path, file, format === 'tsv' ? '\t' : ',');
-  const sha = await stream.each((r) => consume(r, stream.header));
-  return { sha, header: stream.header };
 }
 
 /**
@@ -120,12 +85,12 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
   let duplicates = 0;
   for (const path of paths) {
     const file = rel(path);
-    const format = (manifest.format as DataFormat | undefined) ?? FORMATS[extname(path).toLowerCase()];
+    const format = formatOf(path, manifest.format);
     if (!format) throw error(UnknownFormat, { file }, file);
     const mapper = postMapper(manifest, file);
     let checked = false;
     let rows = 0;
-    const result = await readFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, (r, header) => {
+    const result = await readDataFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, (r, header) => {
       if (!checked) {
         mapper.columns(header);
         checked = true;

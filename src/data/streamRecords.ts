@@ -18,9 +18,9 @@ import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
 import { error, MalformedCsv, MalformedJson } from '../errors.ts';
 import { jsonLocator } from './jsonLocation.ts';
-import { getPath, type RawRecord } from './rawRecord.ts';
+import type { RawRecord } from './rawRecord.ts';
 import { describeCsvError } from './readCsv.ts';
-import { parseStrict } from './readJson.ts';
+import { jsonRecord, parseStrict } from './readJson.ts';
 
 export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
 
@@ -108,19 +108,6 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
       }),
   };
   return out;
-}
-
-/** One JSON record, with a locator for its fields. */
-function jsonRecord(
-  value: unknown,
-  locate: (path: (string | number)[]) => ReturnType<ReturnType<typeof jsonLocator>>,
-  prefix: (string | number)[],
-): RawRecord {
-  return {
-    get: (field) => getPath(value, field),
-    has: (field) => getPath(value, field) !== undefined,
-    locate: (field) => locate(field === undefined ? prefix : [...prefix, ...field.split('.')]),
-  };
 }
 
 /** The non-blank lines of a file, with their 0-based line index. */

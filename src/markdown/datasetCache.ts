@@ -16,9 +16,11 @@
  * Each load is recorded (rows, files, period, time, hit or miss) for the
  * summary the content loader prints at the end of a build.
  */
+
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
+import { extent } from 'd3-array';
 import { datasetDigest, sha256 } from '../data/datasetFiles.ts';
 import { type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
@@ -138,14 +140,9 @@ function writeEntry(path: string, dir: string, dataset: Dataset): void {
 
 function record(dataset: Dataset, ms: number, cache: LoadRecord['cache']) {
   let period: [string, string] | undefined;
-  if (dataset.kind === 'posts' && dataset.rows.length > 0) {
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (const p of dataset.rows) {
-      if (p.time < lo) lo = p.time;
-      if (p.time > hi) hi = p.time;
-    }
-    period = [new Date(lo).toISOString(), new Date(hi).toISOString()];
+  if (dataset.kind === 'posts') {
+    const [lo, hi] = extent(dataset.rows, (p) => p.time);
+    if (lo !== undefined && hi !== undefined) period = [new Date(lo).toISOString(), new Date(hi).toISOString()];
   }
   const previous = state.records.get(dataset.id);
   // A build may read a dataset many times; the summary keeps the load that did the work.

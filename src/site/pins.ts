@@ -14,7 +14,9 @@
  * Unpinned datasets simply update. This check runs in the content loader
  * (before rendering) and in `npm run check`.
  */
+
 import { join } from 'node:path';
+import { extent } from 'd3-array';
 import { datasetDigest, projectPath } from '../data/datasetFiles.ts';
 import type { Dataset } from '../data/types.ts';
 import { error, type Location, PinnedDataChanged, PinUnknownAlias, type SoundingsError } from '../errors.ts';
@@ -35,14 +37,9 @@ const count = (n: number) => n.toLocaleString('en-GB');
 /** The state of a loaded dataset, as a pin records it. */
 export function pinState(dataset: Dataset): PinState {
   const state: PinState = { digest: dataset.digest.slice(0, PIN_DIGITS), rows: dataset.rows.length };
-  if (dataset.kind === 'posts' && dataset.rows.length > 0) {
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (const p of dataset.rows) {
-      if (p.time < lo) lo = p.time;
-      if (p.time > hi) hi = p.time;
-    }
-    state.period = `${day(lo)}/${day(hi)}`;
+  if (dataset.kind === 'posts') {
+    const [lo, hi] = extent(dataset.rows, (p) => p.time);
+    if (lo !== undefined && hi !== undefined) state.period = `${day(lo)}/${day(hi)}`;
   }
   return state;
 }
