@@ -16,7 +16,7 @@ import { csvFormatRows } from 'd3-dsv';
 import type { PostAnalysis } from '../analysis/analysePost.ts';
 import { DEFAULT_FORMAT, type Value } from '../analysis/value.ts';
 import type { Cell, Dataset, Row } from '../data/types.ts';
-import { formatValue, isHouseFormat } from '../render/format.ts';
+import { formatValue } from '../render/format.ts';
 
 export interface ValueUse {
   format: string;
@@ -71,32 +71,6 @@ export interface PostRecord {
 export function exactValue(value: Value['value']): string {
   if (value instanceof Date) return value.toISOString();
   return String(value);
-}
-
-/** The sentence the methods appendix uses for a format's rounding. */
-export function describeFormat(format: string, digits?: number): string {
-  switch (format) {
-    case 'percent':
-      return 'a percentage, rounded to one decimal place';
-    case 'thousands':
-      return 'rounded to the nearest whole number';
-    case 'more-than':
-      return `rounded down to ${digits ?? 2} significant figure${(digits ?? 2) === 1 ? '' : 's'}, and always below the value`;
-    case 'compact':
-      return 'rounded to three significant figures, with k (thousand), m (million) or bn (billion)';
-    case 'ratio':
-      return 'rounded to two significant figures';
-    case 'points':
-      return 'a difference of shares in percentage points, rounded to one decimal place';
-    case 'number':
-      return 'rounded to at most six decimal places';
-    case 'date':
-      return 'the calendar date in UTC';
-    case 'text':
-      return 'as computed';
-    default:
-      return isHouseFormat(format) ? format : `d3-format specifier "${format}"`;
-  }
 }
 
 /** The keys of `values` a definition names, in order of appearance (a ratio's `a ÷ b`, a difference's `a − b`). */

@@ -32,6 +32,25 @@ const points = d3format('+.1f');
 const unsignedPoints = d3format('.1f');
 const longDate = utcFormat('%-d %B %Y');
 
+/** How each house format rounds, in the words the methods appendix uses. */
+const ROUNDING: Record<HouseFormat, (digits?: number) => string> = {
+  percent: () => 'a percentage, rounded to one decimal place',
+  thousands: () => 'rounded to the nearest whole number',
+  'more-than': (digits = 2) => `rounded down to ${digits} significant figure${digits === 1 ? '' : 's'}, and always below the value`,
+  compact: () => 'rounded to three significant figures, with k (thousand), m (million) or bn (billion)',
+  ratio: () => 'rounded to two significant figures',
+  points: () => 'a difference of shares in percentage points, rounded to one decimal place',
+  'abs-points': () => 'a distance between shares in percentage points, unsigned, rounded to one decimal place',
+  number: () => 'rounded to at most six decimal places',
+  date: () => 'the calendar date in UTC',
+  text: () => 'as computed',
+};
+
+/** The sentence the methods appendix uses for a format's rounding. */
+export function describeFormat(format: string, digits?: number): string {
+  return isHouseFormat(format) ? ROUNDING[format](digits) : `d3-format specifier "${format}"`;
+}
+
 export function isHouseFormat(name: string): name is HouseFormat {
   return (HOUSE_FORMATS as readonly string[]).includes(name);
 }

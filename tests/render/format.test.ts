@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, isD3Specifier, moreThan } from '../../src/render/format.ts';
+import { describeFormat, formatValue, isD3Specifier, moreThan } from '../../src/render/format.ts';
 
 describe('formatValue(value, format)', () => {
   it('percent: one decimal place', () => {
@@ -55,5 +55,14 @@ describe('moreThan(value, digits)', () => {
     expect(moreThan(-5)).toBe(0);
     expect(moreThan(Number.NaN)).toBe(0);
     expect(moreThan(7)).toBe(6);
+  });
+});
+
+describe('describeFormat(format, digits)', () => {
+  it('says how a figure was rounded, for every house format and a d3 specifier', () => {
+    expect(describeFormat('percent')).toBe('a percentage, rounded to one decimal place');
+    expect(describeFormat('more-than', 1)).toBe('rounded down to 1 significant figure, and always below the value');
+    expect(describeFormat('abs-points')).toBe('a distance between shares in percentage points, unsigned, rounded to one decimal place');
+    expect(describeFormat('.2f')).toBe('d3-format specifier ".2f"');
   });
 });

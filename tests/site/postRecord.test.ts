@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFormat, tableCsv } from '../../src/markdown/postRecord.ts';
+import { tableCsv } from '../../src/markdown/postRecord.ts';
 import { downloadAllowed } from '../../src/site/datasetSummary.ts';
 import { readingMinutes, slug, wordCount } from '../../src/site/text.ts';
 
@@ -52,11 +52,5 @@ describe('site helpers', () => {
     expect(wordCount(html)).toBe(4);
     expect(readingMinutes(4)).toBe(1);
     expect(readingMinutes(1150)).toBe(5);
-  });
-
-  it('describeFormat(format, digits) says how a figure was rounded', () => {
-    expect(describeFormat('percent')).toBe('a percentage, rounded to one decimal place');
-    expect(describeFormat('more-than', 1)).toBe('rounded down to 1 significant figure, and always below the value');
-    expect(describeFormat('.2f')).toBe('d3-format specifier ".2f"');
   });
 });
