@@ -37,15 +37,3 @@ export function readJson(text: string, file: string): RawFile {
   const locate = jsonLocator(text, file);
   return { records: items.map((item, i) => jsonRecord(item, locate, [...prefix, i])) };
 }
-
-/** Reads newline-delimited JSON: one record per non-blank line. */
-export function readNdjson(text: string, file: string): RawFile {
-  const records: RawRecord[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    const value = parseStrict(line, file, i);
-    records.push(jsonRecord(value, jsonLocator(line, file, i), []));
-  });
-  return { records };
-}

@@ -2,7 +2,7 @@
  * Streaming readers: a data file is read in chunks and its records handed on
  * one at a time, so a 150 MB export is never held whole as one string.
  *  - CSV/TSV: csv-parse's stream API, with the same options, messages and
- *    locations as the whole-file reader (readCsv.ts);
+ *    locations (line where the record starts, column = field position);
  *  - NDJSON: line by line (node:readline), each line parsed on its own, so an
  *    error points at its line and column;
  *  - JSON: files up to {@link WHOLE_JSON_LIMIT} are read whole, for exact
@@ -17,9 +17,9 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
 import { error, MalformedCsv, MalformedJson } from '../errors.ts';
+import { describeCsvError } from './csvError.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import type { RawRecord } from './rawRecord.ts';
-import { describeCsvError } from './readCsv.ts';
 import { jsonRecord, parseStrict } from './readJson.ts';
 
 export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
