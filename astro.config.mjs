@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import remarkDirective from 'remark-directive';
 import { remarkSoundings } from './src/markdown/remarkSoundings.ts';
 import { devOverlay } from './src/site/devOverlay.ts';
+import { datasetDownloads } from './src/site/downloads.ts';
 import { sitePaths } from './src/site/paths.ts';
 import { searchIndex } from './src/site/searchIndex.ts';
 
@@ -32,6 +33,7 @@ export default defineConfig({
   integrations: [
     // The 404 page is not a page to index.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
+    datasetDownloads(),
     searchIndex(),
   ],
   // Data errors found while `astro dev` re-loads content go to the error overlay.

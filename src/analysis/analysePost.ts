@@ -4,16 +4,15 @@
  * reported through `fail(path, message)` so the caller can point at the line
  * of the frontmatter that caused them.
  *
- *   datasets + campaigns ─┬─ campaignVolume ─ shareOfVoice ──────── values, tables
- *                         ├─ weeklyVolume ─── weeklyGap ─────────── values, tables
+ *   datasets + campaigns ─┬─ campaignStatistics ─┬─ volume ─ shareOfVoice ─ values, tables
+ *                         │                      └─ weekly ─ weeklyGap ───── values, tables
  *   datasets + values ────┴─ pick / share / sum / count / ratio ─── values
  *                              └─ projection ──────────────────────── values, tables
  */
-import { extent, sum } from 'd3-array';
+import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
-import { campaignMatcher } from './campaignMatcher.ts';
-import { campaignVolume } from './campaignVolume.ts';
+import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
 import { computeTable, type TableSource } from './frontmatterTables.ts';
 import { keynessValues } from './keyness.ts';
@@ -25,7 +24,6 @@ import { shareOfVoice } from './shareOfVoice.ts';
 import type { Campaign } from './types.ts';
 import type { Value, ValueType } from './value.ts';
 import { weeklyGap } from './weeklyGap.ts';
-import { weeklyVolume } from './weeklyVolume.ts';
 import { where } from './where.ts';
 
 export interface Table {
@@ -117,7 +115,10 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       `Records whose id had already been read in an earlier file of ${dataset.id}; each counted once.`,
     );
     if (campaigns.length === 0) return;
-    const volume = campaignVolume(posts, campaigns);
+    // One pass over the posts (src/analysis/campaignAccumulator.ts), memoised for posts sharing a dataset:
+    // the same counts campaignVolume and weeklyVolume define.
+    const statistics = campaignStatistics(posts, campaigns);
+    const { volume, weekly } = statistics;
     const tagList = (c: Campaign) => c.hashtags.map((h) => `#${h}`).join(' or ');
     set(
       'posts.total',
@@ -128,20 +129,12 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     set('posts.unmatched', volume.unmatched, 'count', `Posts in ${dataset.id} that use no campaign hashtag; left out of every share.`);
     // Word-cloud terms and keyness (src/analysis/keyness.ts): terms.<id>.top, keyness.<a>.<b>.top|shared|count.
     for (const v of keynessValues(posts, campaigns)) set(v.key, v.value, v.type, v.definition, v.label);
-    const matcher = campaignMatcher(campaigns);
-    const inScope = posts.filter((p) => matcher(p.hashtags).length > 0);
-    // d3's extent, not Math.min(...times): spreading a million arguments overflows the stack.
-    const [first, last] = extent(posts, (p) => p.time);
+    const { first, last } = statistics;
     if (first !== undefined && last !== undefined) {
       set('posts.first', new Date(first), 'date', `Time of the earliest post in ${dataset.id}, UTC.`);
       set('posts.last', new Date(last), 'date', `Time of the latest post in ${dataset.id}, UTC.`);
     }
-    set(
-      'posts.authors',
-      new Set(inScope.map((p) => p.author)).size,
-      'count',
-      `Distinct authors of the posts that use at least one campaign's hashtags.`,
-    );
+    set('posts.authors', statistics.authors, 'count', `Distinct authors of the posts that use at least one campaign's hashtags.`);
     for (const c of volume.campaigns) {
       set(
         `campaigns.${c.id}.posts`,
@@ -168,7 +161,6 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         "Share of voice: each campaign's exclusive posts ÷ all campaign posts; posts with several campaigns' hashtags form their own row.",
     });
 
-    const weekly = weeklyVolume(posts, campaigns);
     tables.set('weekly', {
       rows: weekly.map((w) => ({ week: w.week, campaign: w.label, posts: w.posts })),
       formats: { posts: 'thousands' },

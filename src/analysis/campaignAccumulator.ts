@@ -140,3 +140,42 @@ export function campaignAccumulator(campaigns: readonly Campaign[]): CampaignAcc
     },
   };
 }
+
+/** What a post must carry for {@link campaignStatistics}: the counted fields and its author. */
+export type AuthoredPost = CountedPost & Pick<Post, 'author'>;
+
+export interface LoadedCampaignStatistics extends CampaignStatistics {
+  /** Distinct authors of the posts that reference at least one campaign. */
+  authors: number;
+}
+
+const memo = new WeakMap<readonly AuthoredPost[], Map<string, LoadedCampaignStatistics>>();
+
+/**
+ * The campaign statistics of loaded posts, in one pass through
+ * {@link campaignAccumulator}, plus the distinct authors of the posts that
+ * reference a campaign. Memoised per posts array and campaign list: the posts
+ * of one build that share a dataset and campaigns (an analysis and its
+ * follow-up) count them once. The result is shared: read it, do not change it.
+ */
+export function campaignStatistics(posts: readonly AuthoredPost[], campaigns: readonly Campaign[]): LoadedCampaignStatistics {
+  let byCampaigns = memo.get(posts);
+  if (!byCampaigns) {
+    byCampaigns = new Map();
+    memo.set(posts, byCampaigns);
+  }
+  const key = JSON.stringify(campaigns.map(({ id, label, color, hashtags }) => [id, label, color, hashtags]));
+  let result = byCampaigns.get(key);
+  if (!result) {
+    const accumulator = campaignAccumulator(campaigns);
+    const match = campaignMatcher(campaigns);
+    const authors = new Set<string>();
+    for (const post of posts) {
+      accumulator.add(post);
+      if (match(post.hashtags).length > 0) authors.add(post.author);
+    }
+    result = { ...accumulator.result(), authors: authors.size };
+    byCampaigns.set(key, result);
+  }
+  return result;
+}

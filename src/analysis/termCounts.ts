@@ -1,5 +1,5 @@
 import { campaignMatcher } from './campaignMatcher.ts';
-import { cleanText, foldTerm, type TokenizeOptions, tokenize } from './tokenize.ts';
+import { cleanText, foldTerm, type TokenizeOptions, tokenizer } from './tokenize.ts';
 import type { Campaign } from './types.ts';
 
 export interface TermCount {
@@ -27,7 +27,8 @@ export interface TermCounts {
 }
 
 /** What makes two texts "the same" for counting: cleaned, whitespace collapsed, case-folded. */
-export const textKey = (text: string): string => foldTerm(cleanText(text).replace(/\s+/g, ' ').trim());
+export const textKey = (text: string): string => cleanKey(cleanText(text));
+const cleanKey = (clean: string): string => foldTerm(clean.replace(/\s+/g, ' ').trim());
 
 /**
  * The terms of one campaign's posts, each counted once per distinct text.
@@ -52,7 +53,7 @@ export function termCounts(
   options: Omit<TokenizeOptions, 'exclude'> = {},
 ): TermCounts {
   const matcher = campaignMatcher(campaigns);
-  const exclude = campaigns.flatMap((c) => c.hashtags);
+  const tokenize = tokenizer({ ...options, exclude: campaigns.flatMap((c) => c.hashtags) });
   const counts = new Map<string, { count: number; casings: Map<string, number> }>();
   const seen = new Set<string>();
   let read = 0;
@@ -60,11 +61,12 @@ export function termCounts(
     const ids = matcher(post.hashtags);
     if (ids.length !== 1 || ids[0] !== campaign.id) continue;
     read++;
-    const key = textKey(post.text);
+    const clean = cleanText(post.text);
+    const key = cleanKey(clean);
     if (seen.has(key)) continue;
     seen.add(key);
     const inText = new Set<string>();
-    for (const token of tokenize(post.text, { ...options, exclude })) {
+    for (const token of tokenize(clean)) {
       let entry = counts.get(token.key);
       if (!entry) {
         entry = { count: 0, casings: new Map() };

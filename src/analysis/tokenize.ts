@@ -56,8 +56,9 @@ const TERM = /[#＃@]?[\p{L}\p{M}\p{N}_]+(?:'[\p{L}\p{M}\p{N}_]+|-[\p{L}\p{M}\p{
 const DIGITS = /^[\p{N}_]+$/u;
 const SENTENCE_START = /(?:^|[.!?:;"“(])\s*(?:[#@]\S+\s*)*$/u;
 
-/** Case-folding key of a hashtag or word: NFC, lower case. */
-export const foldTerm = (term: string): string => term.normalize('NFC').toLowerCase();
+const ASCII = /^[\x00-\x7f]*$/;
+/** Case-folding key of a hashtag or word: NFC, lower case (ASCII is already NFC). */
+export const foldTerm = (term: string): string => (ASCII.test(term) ? term : term.normalize('NFC')).toLowerCase();
 
 /** The text with entities decoded, a retweet prefix and URLs removed (what {@link tokenize} splits). */
 export function cleanText(text: string): string {
@@ -69,27 +70,46 @@ export function cleanText(text: string): string {
 
 /** The terms of one post's text, in order (see the module comment for the rules). */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  return tokenizer(options)(cleanText(text));
+}
+
+/**
+ * {@link tokenize} for many texts with the same options: the options are read
+ * once and each spelling is case-folded once. Takes text already through
+ * {@link cleanText}.
+ */
+export function tokenizer(options: TokenizeOptions = {}): (clean: string) => Token[] {
   const minLength = options.minLength ?? 3;
   const stopwords = options.stopwords ?? STOPWORDS;
   const exclude = new Set(Array.from(options.exclude ?? [], (h) => `#${foldTerm(h.replace(/^[#＃]/, ''))}`));
-  const tokens: Token[] = [];
-  const clean = cleanText(text);
-  for (const match of clean.matchAll(TERM)) {
-    let raw = match[0].replace(/^＃/, '#');
-    let sigil = raw[0] === '#' || raw[0] === '@' ? raw[0] : '';
-    // An "@" or "#" inside a word (e-mail addresses, "AT&T#1") is not a mention or tag: what follows is a word.
-    if (sigil && match.index > 0 && /[\p{L}\p{N}_&]/u.test(clean[match.index - 1] ?? '')) {
-      raw = raw.slice(1);
-      sigil = '';
+  const folded = new Map<string, string>();
+  const fold = (raw: string) => {
+    let key = folded.get(raw);
+    if (key === undefined) {
+      key = foldTerm(raw);
+      if (folded.size < 100_000) folded.set(raw, key);
     }
-    if (sigil === '@' && !options.mentions) continue;
-    if (!sigil) raw = raw.replace(/'s$/i, '');
-    const body = raw.slice(sigil.length);
-    if (body.length < minLength || DIGITS.test(body)) continue;
-    const key = foldTerm(raw);
-    if (sigil === '#' && exclude.has(key)) continue;
-    if (!sigil && stopwords.has(key)) continue;
-    tokens.push({ key, text: raw, initial: !sigil && SENTENCE_START.test(clean.slice(0, match.index)) });
-  }
-  return tokens;
+    return key;
+  };
+  return (clean) => {
+    const tokens: Token[] = [];
+    for (const match of clean.matchAll(TERM)) {
+      let raw = match[0].replace(/^＃/, '#');
+      let sigil = raw[0] === '#' || raw[0] === '@' ? raw[0] : '';
+      // An "@" or "#" inside a word (e-mail addresses, "AT&T#1") is not a mention or tag: what follows is a word.
+      if (sigil && match.index > 0 && /[\p{L}\p{N}_&]/u.test(clean[match.index - 1] ?? '')) {
+        raw = raw.slice(1);
+        sigil = '';
+      }
+      if (sigil === '@' && !options.mentions) continue;
+      if (!sigil) raw = raw.replace(/'s$/i, '');
+      const body = raw.slice(sigil.length);
+      if (body.length < minLength || DIGITS.test(body)) continue;
+      const key = fold(raw);
+      if (sigil === '#' && exclude.has(key)) continue;
+      if (!sigil && stopwords.has(key)) continue;
+      tokens.push({ key, text: raw, initial: !sigil && SENTENCE_START.test(clean.slice(0, match.index)) });
+    }
+    return tokens;
+  };
 }

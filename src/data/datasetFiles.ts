@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, matchesGlob, relative, sep } from 'node:path';
+import { fileSha256 } from './fileHash.ts';
 import { type Manifest, parseManifest } from './manifest.ts';
 
 export const MANIFEST = 'manifest.yaml';
@@ -46,6 +47,6 @@ export function datasetDigest(dir: string): string {
       .sort()
       .map((name) => join(dir, name));
   }
-  for (const file of files) hash.update(`${file.slice(dir.length)}\0${sha256(readFileSync(file))}\0`);
+  for (const file of files) hash.update(`${file.slice(dir.length)}\0${fileSha256(file)}\0`);
   return hash.digest('hex');
 }

@@ -4,12 +4,10 @@
  * Two levels of cache, both keyed by the dataset's content digest (manifest +
  * every data file's bytes, never mtimes), so a changed file is always re-read:
  *  - in memory, for the posts of one build that share a dataset;
- *  - on disk, across builds: the parsed dataset is written as JSON under
- *    `node_modules/.cache/soundings/datasets/` (or `$SOUNDINGS_CACHE_DIR/soundings/`),
- *    to a temporary file renamed into place, so a crashed build never leaves
- *    half a file behind. The first line of an entry is the SHA-256 of the rest;
- *    an entry whose checksum does not match (a corrupt or hand-edited file) is
- *    ignored, deleted and rebuilt from the data — never trusted.
+ *  - on disk, across builds: the parsed dataset is a checked cache entry
+ *    (src/markdown/cacheEntry.ts: checksum, temporary file renamed into place,
+ *    a corrupt entry ignored and rebuilt, never trusted) under
+ *    `node_modules/.cache/soundings/datasets/` (or `$SOUNDINGS_CACHE_DIR/soundings/`).
  * The disk key also covers the loader's own code (src/data), so a fix to an
  * adapter re-parses every dataset.
  *
@@ -18,13 +16,13 @@
  */
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { extent } from 'd3-array';
-import { datasetDigest, sha256 } from '../data/datasetFiles.ts';
+import { datasetDigest } from '../data/datasetFiles.ts';
 import { type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
 import { codeDigest } from '../site/codeDigest.ts';
+import { readEntry, writeEntry } from './cacheEntry.ts';
 
 export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
   /** The folder for parsed datasets; default from {@link datasetCacheDir}. */
@@ -84,58 +82,6 @@ let loaderCode: { root: string; digest: string } | undefined;
 function loaderDigest(root: string): string {
   if (loaderCode?.root !== root) loaderCode = { root, digest: codeDigest(root, ['src/data']) };
   return loaderCode.digest;
-}
-
-// JSON has no dates: table cells that are Dates are written as {"$date": ms}.
-function encode(dataset: Dataset): string {
-  return JSON.stringify(dataset, function (this: Record<string, unknown>, key, value) {
-    const raw = this[key];
-    return raw instanceof Date ? { $date: raw.getTime() } : value;
-  });
-}
-function decode(text: string): Dataset {
-  return JSON.parse(text, (_key, value) =>
-    value && typeof value === 'object' && !Array.isArray(value) && typeof value.$date === 'number' && Object.keys(value).length === 1
-      ? new Date(value.$date)
-      : value,
-  ) as Dataset;
-}
-
-function readEntry(path: string): Dataset | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const newline = text.indexOf('\n');
-  const body = text.slice(newline + 1);
-  if (newline !== 64 || text.slice(0, 64) !== sha256(body)) {
-    // Corrupt or truncated: never trusted, removed so it is rewritten.
-    rmSync(path, { force: true });
-    return undefined;
-  }
-  try {
-    return decode(body);
-  } catch {
-    rmSync(path, { force: true });
-    return undefined;
-  }
-}
-
-function writeEntry(path: string, dir: string, dataset: Dataset): void {
-  const body = encode(dataset);
-  mkdirSync(dir, { recursive: true });
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, `${sha256(body)}\n${body}`);
-  renameSync(temp, path);
-  // Older entries of the same dataset are stale: keep the folder to one entry per dataset.
-  const name = basename(path);
-  const prefix = name.slice(0, name.length - '0123456789abcdef0123456789abcdef.json'.length);
-  for (const other of readdirSync(dir)) {
-    if (other !== name && other.startsWith(prefix) && /^[0-9a-f]{32}\.json$/.test(other.slice(prefix.length)))
-      rmSync(join(dir, other), { force: true });
-  }
 }
 
 function record(dataset: Dataset, ms: number, cache: LoadRecord['cache']) {
@@ -202,11 +148,10 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
 async function loadUncached(id: string, options: CacheOptions, digest: string, key: string, start: number): Promise<Dataset> {
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
   const entryKey = createHash('sha256')
-    .update(`${digest}\0${loaderDigest(options.root)}\0${options.root}`)
+    .update(`${digest}\0${loaderDigest(options.root)}\0${options.root}\0${process.versions.v8}`)
     .digest('hex')
     .slice(0, 32);
-  const path = join(dir, `${id}-${entryKey}.json`);
-  const cached = readEntry(path);
+  const cached = readEntry<Dataset>(dir, id, entryKey);
   if (cached && cached.digest === digest) {
     state.memory.set(key, cached);
     record(cached, performance.now() - start, 'hit');
@@ -215,10 +160,10 @@ async function loadUncached(id: string, options: CacheOptions, digest: string, k
   state.parses++;
   const dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id) });
   try {
-    writeEntry(path, dir, dataset);
+    writeEntry(dir, id, entryKey, dataset);
   } catch (e) {
     // A read-only or full disk makes the next build slower, not wrong.
-    process.stderr.write(`[soundings] could not write the dataset cache ${path}: ${(e as Error).message}\n`);
+    process.stderr.write(`[soundings] could not write the dataset cache in ${dir}: ${(e as Error).message}\n`);
   }
   state.memory.set(key, dataset);
   record(dataset, performance.now() - start, 'miss');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileSha256 } from '../data/fileHash.ts';
 
 /** The folders whose code decides what a rendered post contains. */
 export const RENDER_CODE = ['src/data', 'src/analysis', 'src/render', 'src/markdown', 'src/errors.ts', 'public/fonts'];
@@ -29,10 +30,7 @@ export function codeDigest(root: string, folders: readonly string[] = RENDER_COD
   const hash = createHash('sha256');
   for (const file of files) {
     try {
-      hash
-        .update(`${file.slice(root.length)}\0`)
-        .update(readFileSync(file))
-        .update('\0');
+      hash.update(`${file.slice(root.length)}\0${fileSha256(file)}\0`);
     } catch {
       hash.update(`${file}\0missing\0`);
     }

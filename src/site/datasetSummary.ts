@@ -4,7 +4,9 @@
  * is safe to publish whatever the licence, because it is an aggregate.
  */
 import { extent } from 'd3-array';
-import type { Cell, Dataset } from '../data/types.ts';
+import type { Manifest } from '../data/manifest.ts';
+import type { Cell, Dataset, DatasetFile, DatasetKind } from '../data/types.ts';
+import { type DatasetRecord, datasetRecord } from '../markdown/postRecord.ts';
 import { formatValue } from '../render/format.ts';
 
 /**
@@ -132,6 +134,31 @@ export function columnSummaries(dataset: Dataset): ColumnSummary[] {
       dataset.rows.map((r) => r[c] ?? null),
     ),
   );
+}
+
+/**
+ * Everything the dataset pages and downloads show of a dataset, without its
+ * rows: small enough to cache by the dataset's digest, so that a rebuild with
+ * unchanged data neither reads the parsed rows nor summarises them again.
+ */
+export interface DatasetProfile extends Omit<DatasetRecord, 'alias'> {
+  dir: string;
+  kind: DatasetKind;
+  manifest: Manifest;
+  files: DatasetFile[];
+  columns: ColumnSummary[];
+}
+
+export function datasetProfile(dataset: Dataset): DatasetProfile {
+  const { alias: _alias, ...record } = datasetRecord(dataset.id, dataset);
+  return {
+    ...record,
+    dir: dataset.dir,
+    kind: dataset.kind,
+    manifest: dataset.manifest,
+    files: dataset.files,
+    columns: columnSummaries(dataset),
+  };
 }
 
 /** The file name of a dataset file path ("data/x/a.csv" → "a.csv"). */

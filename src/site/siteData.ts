@@ -4,10 +4,21 @@
  * fixture sites. Bundled page code cannot locate the project from its own
  * URL, so astro.config.mjs passes the root in SOUNDINGS_ROOT (the working
  * directory is the fallback: npm scripts run in the project root).
+ *
+ * Pages read each dataset's profile (src/site/datasetSummary.ts), cached on
+ * disk by the dataset's digest beside the parsed datasets: a rebuild with
+ * unchanged data hashes the files and reads a few kilobytes per dataset,
+ * rather than the parsed rows (19 MB for the sample tweets) and a pass over
+ * every cell.
  */
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { datasetDigest } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/loadDataset.ts';
-import type { Dataset } from '../data/types.ts';
-import { cachedDataset } from '../markdown/datasetCache.ts';
+import { readEntry, writeEntry } from '../markdown/cacheEntry.ts';
+import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
+import { codeDigest } from './codeDigest.ts';
+import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
 import { sitePaths } from './paths.ts';
 
 export function siteDataOptions(): { root: string; dataDir: string } {
@@ -15,11 +26,32 @@ export function siteDataOptions(): { root: string; dataDir: string } {
   return { root, dataDir };
 }
 
-/** Every dataset under data/, in id order. */
-export async function siteDatasets(): Promise<Dataset[]> {
+/** The code a profile depends on: the loader, the summaries and their formats. */
+const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts'];
+
+/** The profile of one dataset: from the disk cache when its digest is unchanged, else from the dataset. */
+export async function cachedProfile(id: string, options: { root: string; dataDir: string }): Promise<DatasetProfile> {
+  const digest = datasetDigest(join(options.dataDir, id));
+  const key = createHash('sha256')
+    .update(`${digest}\0${codeDigest(options.root, PROFILE_CODE)}\0${options.root}\0${process.versions.v8}`)
+    .digest('hex')
+    .slice(0, 32);
+  const dir = join(dirname(datasetCacheDir(options.root)), 'profiles');
+  const cached = readEntry<DatasetProfile>(dir, id, key);
+  if (cached && cached.digest === digest) return cached;
+  const profile = datasetProfile(await cachedDataset(id, options));
+  try {
+    writeEntry(dir, id, key, profile);
+  } catch (e) {
+    process.stderr.write(`[soundings] could not write the dataset profile cache in ${dir}: ${(e as Error).message}\n`);
+  }
+  return profile;
+}
+
+/** The profile of every dataset under data/, in id order. */
+export async function siteProfiles(): Promise<DatasetProfile[]> {
   const options = siteDataOptions();
-  const datasets: Dataset[] = [];
-  // Awaited one by one: loading may become asynchronous, and parsing them in parallel would not be faster.
-  for (const id of listDatasets(options.dataDir)) datasets.push(await cachedDataset(id, options));
-  return datasets;
+  const profiles: DatasetProfile[] = [];
+  for (const id of listDatasets(options.dataDir)) profiles.push(await cachedProfile(id, options));
+  return profiles;
 }

@@ -1,6 +1,6 @@
 import { utcMonday } from 'd3-time';
 import { describe, expect, it } from 'vitest';
-import { campaignAccumulator, utcWeekStart } from '../../src/analysis/campaignAccumulator.ts';
+import { campaignAccumulator, campaignStatistics, utcWeekStart } from '../../src/analysis/campaignAccumulator.ts';
 import { campaignVolume } from '../../src/analysis/campaignVolume.ts';
 import type { Campaign } from '../../src/analysis/types.ts';
 import { weeklyVolume } from '../../src/analysis/weeklyVolume.ts';
@@ -99,5 +99,36 @@ describe('campaignAccumulator(campaigns)', () => {
     expect(r.weekly).toEqual([]);
     expect(r.volume).toEqual(campaignVolume([], campaigns));
     expect(r.first).toBeUndefined();
+  });
+});
+
+describe('campaignStatistics(posts, campaigns)', () => {
+  const by = (author: string, iso: string, ...tags: string[]) => ({ ...post(iso, ...tags), author });
+  const posts = [
+    by('ann', '2016-07-04T09:00:00Z', 'KeepCorbyn'),
+    by('ann', '2016-07-05T09:00:00Z', 'SaveLabour', 'keepcorbyn'),
+    by('bob', '2016-07-12T09:00:00Z', 'savinglabour'),
+    by('cat', '2016-07-13T09:00:00Z', 'Brexit'),
+  ];
+
+  it('is the accumulator over the posts, with the distinct authors of the campaign posts', () => {
+    const s = campaignStatistics(posts, campaigns);
+    expect(s.volume).toEqual(campaignVolume(posts, campaigns));
+    expect(s.weekly).toEqual(weeklyVolume(posts, campaigns));
+    expect([s.posts, s.first, s.last]).toEqual([4, posts[0]?.time, posts[3]?.time]);
+    // cat's only post uses no campaign hashtag.
+    expect(s.authors).toBe(2);
+  });
+
+  it('counts the same posts and campaigns once', () => {
+    const s = campaignStatistics(posts, campaigns);
+    expect(
+      campaignStatistics(
+        posts,
+        campaigns.map((c) => ({ ...c })),
+      ),
+    ).toBe(s);
+    expect(campaignStatistics(posts, campaigns.slice(0, 2))).not.toBe(s);
+    expect(campaignStatistics([...posts], campaigns)).not.toBe(s);
   });
 });

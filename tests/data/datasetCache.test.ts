@@ -61,20 +61,24 @@ describe('the dataset cache', () => {
     const good = await cachedDataset('tweets', options);
     const [entry] = readdirSync(options.cacheDir);
     const path = join(options.cacheDir, entry as string);
-    // Same length, one changed character: a flipped author in the cached rows.
-    writeFileSync(path, readFileSync(path, 'utf8').replace('"author":"a"', '"author":"z"'));
+    // Same length, one changed byte: an edited post text in the cached rows, which would still deserialise.
+    const bytes = readFileSync(path);
+    const at = bytes.indexOf('#Red one');
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 2] = 'o'.charCodeAt(0);
+    writeFileSync(path, bytes);
     clearMemoryCache();
     const parses = parseCount();
     const reread = await cachedDataset('tweets', options);
     expect(parseCount()).toBe(parses + 1);
     expect(reread).toEqual(good);
-    expect(reread.rows[0]?.author).toBe('a');
+    expect(reread.rows[0]?.text).toBe('#Red one');
     // Rewritten: the next process reads it without parsing.
     clearMemoryCache();
     await cachedDataset('tweets', options);
     expect(parseCount()).toBe(parses + 1);
     // A truncated entry (a crash mid-write elsewhere) is recovered from too.
-    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 100));
+    writeFileSync(path, readFileSync(path).subarray(0, 100));
     clearMemoryCache();
     expect((await cachedDataset('tweets', options)).rows).toHaveLength(2);
     expect(parseCount()).toBe(parses + 2);

@@ -1,23 +1,20 @@
 /**
- * Downloads: the files of every dataset whose licence allows redistribution
- * (see `downloadAllowed`), copied byte for byte beside its page, with its manifest.
+ * Downloads in `astro dev`: the files of every dataset whose licence allows
+ * redistribution, served byte for byte beside its page, with its manifest.
+ * A build lists no paths here: src/site/downloads.ts copies the same files
+ * once the pages are written.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { MANIFEST } from '../../../data/datasetFiles.ts';
-import { downloadAllowed, fileName } from '../../../site/datasetSummary.ts';
-import { siteDataOptions, siteDatasets } from '../../../site/siteData.ts';
+import { downloadFiles } from '../../../site/downloads.ts';
+import { siteDataOptions, siteProfiles } from '../../../site/siteData.ts';
 
 export const getStaticPaths = (async () => {
-  const { root } = siteDataOptions();
-  const paths = [];
-  for (const d of await siteDatasets()) {
-    if (!downloadAllowed(d.manifest.licence)) continue;
-    for (const f of d.files) paths.push({ params: { id: d.id, file: fileName(f.path) }, props: { path: join(root, f.path) } });
-    paths.push({ params: { id: d.id, file: MANIFEST }, props: { path: join(root, d.dir, MANIFEST) } });
-  }
-  return paths;
+  if (!import.meta.env.DEV) return [];
+  return downloadFiles(await siteProfiles(), siteDataOptions().root).map(([path, url]) => {
+    const [, id, file] = url.split('/');
+    return { params: { id: id as string, file: file as string }, props: { path } };
+  });
 }) satisfies GetStaticPaths;
 
 const TYPES: Record<string, string> = {

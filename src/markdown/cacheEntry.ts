@@ -1,0 +1,63 @@
+/**
+ * One file of Soundings' disk cache: `<dir>/<name>-<key>.v8`, where `key` is
+ * 32 hex digits of a digest of everything the value depends on.
+ *
+ * An entry is the SHA-256 of the body (32 bytes) then the body, V8's
+ * serialisation of the value (`node:v8`: Dates stay Dates; for the 78k
+ * sample tweets it writes in about 35 ms and reads in about 35 ms, where JSON
+ * with a Date replacer and reviver took 130 ms and 330 ms). Its format
+ * belongs to the V8 version, so callers put `process.versions.v8` in the key.
+ *
+ * Written to a temporary file renamed into place, so a crashed build never
+ * leaves half an entry; an entry whose checksum does not match (corrupt,
+ * truncated, hand-edited) is ignored and deleted — never trusted — and the
+ * caller rebuilds it. Writing an entry removes the older entries of the same
+ * name, so the folder holds one entry per dataset.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+const CHECKSUM = 32;
+const checksum = (body: Uint8Array) => createHash('sha256').update(body).digest();
+const KEY = /^[0-9a-f]{32}\.v8$/;
+
+export const entryPath = (dir: string, name: string, key: string) => join(dir, `${name}-${key}.v8`);
+
+/** The value of a checked entry, or undefined (and the file removed) when it is missing, corrupt or unreadable. */
+export function readEntry<T>(dir: string, name: string, key: string): T | undefined {
+  const path = entryPath(dir, name, key);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const body = bytes.subarray(CHECKSUM);
+  if (bytes.length <= CHECKSUM || !checksum(body).equals(bytes.subarray(0, CHECKSUM))) {
+    rmSync(path, { force: true });
+    return undefined;
+  }
+  try {
+    return deserialize(body) as T;
+  } catch {
+    rmSync(path, { force: true });
+    return undefined;
+  }
+}
+
+/** Writes a checked entry, then removes the older entries of the same name. */
+export function writeEntry(dir: string, name: string, key: string, value: unknown): void {
+  const path = entryPath(dir, name, key);
+  const body = serialize(value);
+  mkdirSync(dir, { recursive: true });
+  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(temp, Buffer.concat([checksum(body), body]));
+  renameSync(temp, path);
+  const prefix = `${name}-`;
+  for (const other of readdirSync(dir)) {
+    if (other !== `${name}-${key}.v8` && other.startsWith(prefix) && KEY.test(other.slice(prefix.length)))
+      rmSync(join(dir, other), { force: true });
+  }
+}
