@@ -56,7 +56,8 @@ const TERM = /[#＃@]?[\p{L}\p{M}\p{N}_]+(?:'[\p{L}\p{M}\p{N}_]+|-[\p{L}\p{M}\p{
 const DIGITS = /^[\p{N}_]+$/u;
 const SENTENCE_START = /(?:^|[.!?:;"“(])\s*(?:[#@]\S+\s*)*$/u;
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** No character outside ASCII (code points up to U+007F), which is always in NFC already. */
+const ASCII = /^[^\u0080-\u{10ffff}]*$/u;
 /** Case-folding key of a hashtag or word: NFC, lower case (ASCII is already NFC). */
 export const foldTerm = (term: string): string => (ASCII.test(term) ? term : term.normalize('NFC')).toLowerCase();
 
