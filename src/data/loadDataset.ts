@@ -6,6 +6,11 @@
  *
  * Files are streamed (see streamRecords.ts): records are mapped one at a time
  * as they are read, so memory holds the typed rows, not the file's text.
+ *
+ * With a {@link FileCache}, each file's records are kept by the file's content
+ * (and the manifest's), so a file dropped into a dataset is the only one
+ * parsed on the next load: the others' records come from the cache, and are
+ * de-duplicated with the new ones in file order as if all had been parsed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -29,7 +34,8 @@ import {
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { attempt } from './attempt.ts';
 import { parseCell } from './cell.ts';
-import { datasetDigest, listDataFiles, MANIFEST, projectPath } from './datasetFiles.ts';
+import { datasetDigest, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { fileSha256 } from './fileHash.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import { type ColumnType, type Manifest, readManifest } from './manifest.ts';
 import { postMapper } from './postMapping.ts';
@@ -53,6 +59,27 @@ export interface LoadOptions {
   wholeJsonLimit?: number;
   /** Called every {@link PROGRESS_EVERY} records and after each file, with the records read so far. */
   onProgress?: (rows: number, file: string) => void;
+  /** Where each file's records are kept between loads (not used with `collect`: a check reads everything). */
+  fileCache?: FileCache;
+}
+
+/** The records one data file gave, before de-duplication across files. */
+export interface FileRecords {
+  sha256: string;
+  items: (Post | Mapped)[];
+}
+
+/**
+ * Keeps each data file's records by content. `key` is the SHA-256 of the
+ * file's bytes, the manifest's bytes and the file's path: the same key means
+ * the same records, as long as the loader's code is the same (the cache's
+ * business: src/markdown/datasetCache.ts folds its digest in).
+ */
+export interface FileCache {
+  get(file: string, key: string): FileRecords | undefined;
+  set(file: string, key: string, records: FileRecords): void;
+  /** Told about each file, whether its records came from the cache. */
+  onFile?(file: string, cached: boolean): void;
 }
 
 export const PROGRESS_EVERY = 50_000;
@@ -85,7 +112,7 @@ function missingField(record: RawRecord, column: string, field: string, header: 
 }
 
 /** A mapped record and where its id is (for duplicate-account messages). */
-type Mapped = { row: Post | Account | Row; at?: Location };
+export type Mapped = { row: Post | Account | Row; at?: Location };
 
 /**
  * The per-record mapping of a manifest: `columns` checks a file's header
@@ -278,7 +305,9 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(error(DatasetNotFound, undefined, id, listDatasets(options.dataDir)));
   const manifestPath = join(dir, MANIFEST);
   if (!existsSync(manifestPath)) return fail(error(ManifestMissing, { file: rel(dir) }, rel(dir)));
-  const read = readManifest(readFileSync(manifestPath, 'utf8'), rel(manifestPath));
+  const manifestText = readFileSync(manifestPath, 'utf8');
+  const manifestSha = sha256(manifestText);
+  const read = readManifest(manifestText, rel(manifestPath));
   if (!('manifest' in read)) {
     if (!problems) throw read.problems[0];
     problems.push(...read.problems);
@@ -325,25 +354,51 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       }
       rows.push(row);
     };
-    let sha: string | undefined;
-    if (isSocialFormat(manifest.format)) {
-      const adapter = ADAPTERS[manifest.format];
-      sha = await attemptAsync(
-        () => readSocialFile(path, file, ext, adapter, addPost, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, problems),
-        problems,
-        undefined,
-      );
-    } else {
-      const format = formatOf(path, manifest.format);
-      if (!format) {
-        fail(error(UnknownFormat, { file }, file));
-        continue;
+    const limit = options.wholeJsonLimit ?? WHOLE_JSON_LIMIT;
+    const format = manifest.format;
+    const social = isSocialFormat(format);
+    const readFile = async (post: (p: Post) => void, mapped: (m: Mapped) => void): Promise<string | undefined> => {
+      if (isSocialFormat(format)) {
+        return attemptAsync(() => readSocialFile(path, file, ext, ADAPTERS[format], post, limit, problems), problems, undefined);
       }
-      sha = await attemptAsync(
-        () => readPlainFile(path, file, format, manifest, emit, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, problems),
-        problems,
-        undefined,
+      const plain = formatOf(path, format);
+      if (!plain) {
+        fail(error(UnknownFormat, { file }, file));
+        return undefined;
+      }
+      return attemptAsync(() => readPlainFile(path, file, plain, manifest, mapped, limit, problems), problems, undefined);
+    };
+    const cache = problems ? undefined : options.fileCache;
+    const fileSha = cache && fileSha256(path);
+    const key = fileSha && sha256(`${fileSha}\0${manifestSha}\0${file}`);
+    const kept = key === undefined ? undefined : cache?.get(file, key);
+    cache?.onFile?.(file, kept !== undefined);
+    let sha: string | undefined;
+    if (kept) {
+      for (const item of kept.items) social ? addPost(item as Post) : emit(item as Mapped);
+      sha = kept.sha256;
+    } else {
+      // Records as read, for the cache (kept only when the whole file was read without a problem).
+      const items: (Post | Mapped)[] | undefined = cache ? [] : undefined;
+      sha = await readFile(
+        (p) => {
+          items?.push(p);
+          addPost(p);
+        },
+        (m) => {
+          items?.push(m);
+          emit(m);
+        },
       );
+      // A file changed between hashing and reading is not kept under the old key.
+      if (cache && key && items && sha === fileSha) {
+        try {
+          cache.set(file, key, { sha256: sha, items });
+        } catch (e) {
+          // A read-only or full disk makes the next build slower, not wrong.
+          process.stderr.write(`[soundings] could not cache the records of ${file}: ${(e as Error).message}\n`);
+        }
+      }
     }
     if (sha === undefined) continue;
     files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });

@@ -1,25 +1,29 @@
 /**
  * The one way Soundings code gets a dataset: `await cachedDataset(id, {root, dataDir})`.
  *
- * Two levels of cache, both keyed by the dataset's content digest (manifest +
- * every data file's bytes, never mtimes), so a changed file is always re-read:
- *  - in memory, for the posts of one build that share a dataset;
- *  - on disk, across builds: the parsed dataset is a checked cache entry
+ * Two levels of cache, keyed by content (bytes, never mtimes), so a changed
+ * file is always re-read:
+ *  - in memory, the loaded dataset, by the dataset's digest (manifest + every
+ *    data file), for the posts of one build that share a dataset;
+ *  - on disk, across builds, each data file's parsed records, by the file's
+ *    and the manifest's bytes (the loader's FileCache): a checked cache entry
  *    (src/markdown/cacheEntry.ts: checksum, temporary file renamed into place,
  *    a corrupt entry ignored and rebuilt, never trusted) under
  *    `node_modules/.cache/soundings/datasets/` (or `$SOUNDINGS_CACHE_DIR/soundings/`).
+ *    Dropping a file into a dataset parses that file only.
  * The disk key also covers the loader's own code (src/data), so a fix to an
  * adapter re-parses every dataset.
  *
- * Each load is recorded (rows, files, period, time, hit or miss) for the
+ * Each load is recorded (rows, files, files parsed, period, time) for the
  * summary the content loader prints at the end of a build.
  */
 
 import { createHash } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { extent } from 'd3-array';
 import { datasetDigest } from '../data/datasetFiles.ts';
-import { type LoadOptions, loadDataset } from '../data/loadDataset.ts';
+import { type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
 import { codeDigest } from '../site/codeDigest.ts';
 import { readEntry, writeEntry } from './cacheEntry.ts';
@@ -38,8 +42,13 @@ export interface LoadRecord {
   /** First and last post time (posts datasets), ISO 8601 UTC. */
   period?: [string, string];
   ms: number;
-  /** memory: already loaded in this process; hit: read from the disk cache; miss: parsed from the data files. */
-  cache: 'memory' | 'hit' | 'miss';
+  /**
+   * memory: already loaded in this process; hit: every file's records read
+   * from the disk cache; miss: every file parsed; partial: some of each.
+   */
+  cache: 'memory' | 'hit' | 'miss' | 'partial';
+  /** Data files parsed (the others came from the disk cache). */
+  parsed: number;
 }
 
 // Astro loads the config (with the remark plugin) and the content config in
@@ -49,7 +58,7 @@ interface State {
   /** Loads under way, so that posts rendering at the same time share one. */
   pending: Map<string, { digest: string; promise: Promise<Dataset> }>;
   records: Map<string, LoadRecord>;
-  /** How many times a dataset was parsed from its files in this process (tests, bench). */
+  /** How many data files were parsed in this process (tests, bench). */
   parses: number;
 }
 const KEY = Symbol.for('soundings.datasetCache');
@@ -84,7 +93,7 @@ function loaderDigest(root: string): string {
   return loaderCode.digest;
 }
 
-function record(dataset: Dataset, ms: number, cache: LoadRecord['cache']) {
+function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed = 0) {
   let period: [string, string] | undefined;
   if (dataset.kind === 'posts') {
     const [lo, hi] = extent(dataset.rows, (p) => p.time);
@@ -101,6 +110,7 @@ function record(dataset: Dataset, ms: number, cache: LoadRecord['cache']) {
     ...(period ? { period } : {}),
     ms,
     cache,
+    parsed,
   });
 }
 
@@ -136,7 +146,7 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
     record(dataset, performance.now() - start, 'memory');
     return dataset;
   }
-  const promise = loadUncached(id, options, digest, key, start);
+  const promise = loadUncached(id, options, key, start);
   state.pending.set(key, { digest, promise });
   try {
     return await promise;
@@ -145,27 +155,42 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
   }
 }
 
-async function loadUncached(id: string, options: CacheOptions, digest: string, key: string, start: number): Promise<Dataset> {
+async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
-  const entryKey = createHash('sha256')
-    .update(`${digest}\0${loaderDigest(options.root)}\0${options.root}\0${process.versions.v8}`)
-    .digest('hex')
-    .slice(0, 32);
-  const cached = readEntry<Dataset>(dir, id, entryKey);
-  if (cached && cached.digest === digest) {
-    state.memory.set(key, cached);
-    record(cached, performance.now() - start, 'hit');
-    return cached;
-  }
-  state.parses++;
-  const dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id) });
-  try {
-    writeEntry(dir, id, entryKey, dataset);
-  } catch (e) {
-    // A read-only or full disk makes the next build slower, not wrong.
-    process.stderr.write(`[soundings] could not write the dataset cache in ${dir}: ${(e as Error).message}\n`);
-  }
+  const code = `${loaderDigest(options.root)}\0${options.root}\0${process.versions.v8}`;
+  const entryKey = (contentKey: string) => createHash('sha256').update(`${contentKey}\0${code}`).digest('hex').slice(0, 32);
+  // One entry per data file, named after its dataset and file ("tweets~2016-07.csv").
+  const entryName = (file: string) => `${id}~${file.slice(file.lastIndexOf('/') + 1)}`;
+  let parsed = 0;
+  let kept = 0;
+  const fileCache: FileCache = {
+    get: (file, contentKey) => readEntry<FileRecords>(dir, entryName(file), entryKey(contentKey)),
+    set: (file, contentKey, records) => writeEntry(dir, entryName(file), entryKey(contentKey), records),
+    onFile: (_file, cached) => {
+      if (cached) kept++;
+      else {
+        parsed++;
+        state.parses++;
+      }
+    },
+  };
+  const dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id), fileCache });
+  forgetRemovedFiles(dir, id, new Set(dataset.files.map((f) => entryName(f.path))));
   state.memory.set(key, dataset);
-  record(dataset, performance.now() - start, 'miss');
+  record(dataset, performance.now() - start, parsed === 0 ? 'hit' : kept === 0 ? 'miss' : 'partial', parsed);
   return dataset;
+}
+
+/** Removes the entries of files no longer in the dataset. */
+function forgetRemovedFiles(dir: string, id: string, current: ReadonlySet<string>) {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = /^(.*)-[0-9a-f]{32}\.v8$/.exec(name)?.[1];
+    if (file?.startsWith(`${id}~`) && !current.has(file)) rmSync(join(dir, name), { force: true });
+  }
 }

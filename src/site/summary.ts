@@ -1,8 +1,9 @@
 /**
  * The table a build prints at the end of the content sync: one line per
- * dataset read, with its rows, files, period, load time and whether the
- * parsed dataset came from the disk cache (hit), was parsed (miss) or was
- * already in memory from an earlier post of the same run.
+ * dataset read, with its rows, files, period, load time and whether its
+ * files' records came from the disk cache (hit), were parsed (miss), some of
+ * each (a file dropped in: only it is parsed), or the dataset was already in
+ * memory from an earlier post of the same run.
  */
 import type { LoadRecord } from '../markdown/datasetCache.ts';
 
@@ -24,7 +25,13 @@ export function summaryTable(records: readonly LoadRecord[]): string {
     String(r.files),
     r.period ? `${r.period[0].slice(0, 10)} to ${r.period[1].slice(0, 10)}` : '-',
     `${(r.ms / 1000).toFixed(2)} s`,
-    r.cache === 'hit' ? 'cache hit' : r.cache === 'miss' ? 'cache miss (parsed)' : 'in memory',
+    r.cache === 'hit'
+      ? 'cache hit'
+      : r.cache === 'miss'
+        ? 'cache miss (parsed)'
+        : r.cache === 'partial'
+          ? `cache hit for ${r.files - r.parsed} of ${r.files} files (${r.parsed} parsed)`
+          : 'in memory',
   ]);
   return ['Datasets:', ...pad([['dataset', 'rows', 'files', 'period (UTC)', 'time', 'cache'], ...rows]).map((l) => `  ${l}`)].join('\n');
 }

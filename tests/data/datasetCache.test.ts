@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TableDataset } from '../../src/data/types.ts';
@@ -40,20 +40,62 @@ describe('the dataset cache', () => {
     expect(new Set(loads).size).toBe(1);
   });
 
-  it('re-parses a changed dataset and keeps one entry per dataset', async () => {
+  it('parses only the file dropped in, or changed, and keeps one entry per file', async () => {
     const options = project();
     await cachedDataset('tweets', options);
-    writeFileSync(join(options.dataDir, 'tweets', 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n');
+    const entries = () =>
+      readdirSync(options.cacheDir)
+        .filter((f) => f.startsWith('tweets~'))
+        .map((f) => f.replace(/-[0-9a-f]{32}\.v8$/, ''))
+        .sort();
+    const lastRecord = () =>
+      takeLoadRecords()
+        .filter((r) => r.id === 'tweets')
+        .at(-1);
+    takeLoadRecords();
+
+    // Dropped in: b.csv is parsed, a.csv's records come from the cache.
+    writeFileSync(
+      join(options.dataDir, 'tweets', 'b.csv'),
+      'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n2,2016-07-02T10:00:00Z,b,#Blue\n',
+    );
     clearMemoryCache();
-    const parses = parseCount();
-    const changed = await cachedDataset('tweets', options);
-    expect(changed.rows).toHaveLength(3);
+    let parses = parseCount();
+    const dropped = await cachedDataset('tweets', options);
     expect(parseCount()).toBe(parses + 1);
-    expect(readdirSync(options.cacheDir).filter((f) => f.startsWith('tweets-'))).toHaveLength(1);
-    const [record] = takeLoadRecords()
-      .filter((r) => r.id === 'tweets')
-      .slice(-1);
-    expect(record).toMatchObject({ cache: 'miss', rows: 3, files: 2, period: ['2016-07-01T10:00:00.000Z', '2016-07-03T10:00:00.000Z'] });
+    // Duplicates across files are counted once, in file order, as when everything is parsed.
+    expect(dropped.rows.map((r) => r.id)).toEqual(['1', '2', '3']);
+    expect(dropped.kind === 'posts' && dropped.duplicates).toBe(1);
+    expect(lastRecord()).toMatchObject({
+      cache: 'partial',
+      parsed: 1,
+      rows: 3,
+      files: 2,
+      period: ['2016-07-01T10:00:00.000Z', '2016-07-03T10:00:00.000Z'],
+    });
+    expect(entries()).toEqual(['tweets~a.csv', 'tweets~b.csv']);
+
+    // Changed: only a.csv is parsed again, and its old entry replaced.
+    writeFileSync(join(options.dataDir, 'tweets', 'a.csv'), 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red one\n');
+    clearMemoryCache();
+    parses = parseCount();
+    const changed = await cachedDataset('tweets', options);
+    expect(changed.rows.map((r) => [r.id, r.text])).toEqual([
+      ['1', '#Red one'],
+      ['3', '#Red'],
+      ['2', '#Blue'],
+    ]);
+    expect(parseCount()).toBe(parses + 1);
+    expect(entries()).toEqual(['tweets~a.csv', 'tweets~b.csv']);
+
+    // Removed: nothing to parse, and the removed file's entry goes.
+    rmSync(join(options.dataDir, 'tweets', 'b.csv'));
+    clearMemoryCache();
+    parses = parseCount();
+    expect((await cachedDataset('tweets', options)).rows.map((r) => r.id)).toEqual(['1']);
+    expect(parseCount()).toBe(parses);
+    expect(lastRecord()).toMatchObject({ cache: 'hit', parsed: 0, files: 1 });
+    expect(entries()).toEqual(['tweets~a.csv']);
   });
 
   it('never trusts a corrupt entry: it is ignored, the data parsed again and the entry rewritten', async () => {
