@@ -28,7 +28,9 @@ export interface TermCounts {
 
 /** What makes two texts "the same" for counting: cleaned, whitespace collapsed, case-folded. */
 export const textKey = (text: string): string => cleanKey(cleanText(text));
-const cleanKey = (clean: string): string => foldTerm(clean.replace(/\s+/g, ' ').trim());
+// Most texts have single spaces only: test before building a new string.
+const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/;
+const cleanKey = (clean: string): string => foldTerm((WHITESPACE_TO_COLLAPSE.test(clean) ? clean.replace(/\s+/g, ' ') : clean).trim());
 
 /**
  * The terms of one campaign's posts, each counted once per distinct text.

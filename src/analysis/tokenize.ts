@@ -54,7 +54,50 @@ const RETWEET_PREFIX = /^\s*RT\s+@[\p{L}\p{N}_]+:?\s*/iu;
 const URL = /\b(?:https?:\/\/|www\.)\S+|\bt\.co\/\S+/giu;
 const TERM = /[#＃@]?[\p{L}\p{M}\p{N}_]+(?:'[\p{L}\p{M}\p{N}_]+|-[\p{L}\p{M}\p{N}_]+)*/gu;
 const DIGITS = /^[\p{N}_]+$/u;
-const SENTENCE_START = /(?:^|[.!?:;"“(])\s*(?:[#@]\S+\s*)*$/u;
+/**
+ * Where a sentence opens: a word opens one when the text before it matches
+ * this (start of text, or . ! ? : ; or an opening quote or bracket, then only
+ * whitespace and hashtags or mentions). {@link sentenceOpener} decides the
+ * same in one pass over the text, rather than matching every word's prefix.
+ */
+export const SENTENCE_START = /(?:^|[.!?:;"“(])\s*(?:[#@]\S+\s*)*$/u;
+
+/** The characters `\s` matches in a JavaScript pattern. */
+const WHITESPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+const isWhitespace = (c: number) => WHITESPACE.has(c) || (c >= 0x2000 && c <= 0x200a);
+const OPENERS = new Set(Array.from('.!?:;"“(', (c) => c.charCodeAt(0)));
+const HASH = 0x23;
+const AT = 0x40;
+
+/**
+ * `opens(i)`: whether `SENTENCE_START.test(text.slice(0, i))`, for positions
+ * asked in increasing order, in time linear in the text. It runs the
+ * pattern's automaton over the text once, as a set of states: after an
+ * opener or whitespace in the run (AFTER), just after a "#" or "@" (SIGIL),
+ * inside a hashtag or mention (TAG).
+ */
+export function sentenceOpener(text: string): (index: number) => boolean {
+  const AFTER = 1;
+  const SIGIL = 2;
+  const TAG = 4;
+  let states = AFTER;
+  let at = 0;
+  return (index) => {
+    for (; at < index; at++) {
+      const c = text.charCodeAt(at);
+      const space = isWhitespace(c);
+      const sigil = c === HASH || c === AT;
+      let next = OPENERS.has(c) ? AFTER : 0;
+      if (states & (AFTER | TAG)) {
+        if (space) next |= AFTER;
+        if (sigil) next |= SIGIL;
+      }
+      if (states & (SIGIL | TAG) && !space) next |= TAG;
+      states = next;
+    }
+    return (states & (AFTER | TAG)) !== 0;
+  };
+}
 
 /** No character outside ASCII (code points up to U+007F), which is always in NFC already. */
 const ASCII = /^[^\u0080-\u{10ffff}]*$/u;
@@ -94,6 +137,7 @@ export function tokenizer(options: TokenizeOptions = {}): (clean: string) => Tok
   };
   return (clean) => {
     const tokens: Token[] = [];
+    const opens = sentenceOpener(clean);
     for (const match of clean.matchAll(TERM)) {
       let raw = match[0].replace(/^＃/, '#');
       let sigil = raw[0] === '#' || raw[0] === '@' ? raw[0] : '';
@@ -109,7 +153,7 @@ export function tokenizer(options: TokenizeOptions = {}): (clean: string) => Tok
       const key = fold(raw);
       if (sigil === '#' && exclude.has(key)) continue;
       if (!sigil && stopwords.has(key)) continue;
-      tokens.push({ key, text: raw, initial: !sigil && SENTENCE_START.test(clean.slice(0, match.index)) });
+      tokens.push({ key, text: raw, initial: !sigil && opens(match.index) });
     }
     return tokens;
   };

@@ -26,6 +26,9 @@ export function listDataFiles(dir: string, manifest: Pick<Manifest, 'files'>): s
     .map((name) => join(dir, name));
 }
 
+// The `files` pattern of each manifest text seen: a build takes a dataset's digest many times.
+const filesPatterns = new Map<string, Pick<Manifest, 'files'>>();
+
 /**
  * The content digest of a dataset: SHA-256 over the manifest's bytes and, in
  * load order, each data file's name and bytes. Synchronous and parse-free
@@ -41,7 +44,12 @@ export function datasetDigest(dir: string): string {
   hash.update(`${MANIFEST}\0${sha256(text)}\0`);
   let files: string[];
   try {
-    files = listDataFiles(dir, parseManifest(text, manifestPath));
+    let pattern = filesPatterns.get(text);
+    if (!pattern) {
+      pattern = { files: parseManifest(text, manifestPath).files };
+      filesPatterns.set(text, pattern);
+    }
+    files = listDataFiles(dir, pattern);
   } catch {
     files = readdirSync(dir)
       .sort()

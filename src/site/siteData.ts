@@ -29,17 +29,30 @@ export function siteDataOptions(): { root: string; dataDir: string } {
 /** The code a profile depends on: the loader, the summaries and their formats. */
 const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts'];
 
+// Profiles read in this process, by data folder: several pages and the downloads ask for them.
+const KEY = Symbol.for('soundings.profiles');
+const slot = globalThis as Record<symbol, unknown>;
+slot[KEY] ??= new Map<string, { code: string; profile: DatasetProfile }>();
+const known = slot[KEY] as Map<string, { code: string; profile: DatasetProfile }>;
+
 /** The profile of one dataset: from the disk cache when its digest is unchanged, else from the dataset. */
-export async function cachedProfile(id: string, options: { root: string; dataDir: string }): Promise<DatasetProfile> {
+export async function cachedProfile(
+  id: string,
+  options: { root: string; dataDir: string },
+  code = codeDigest(options.root, PROFILE_CODE),
+): Promise<DatasetProfile> {
   const digest = datasetDigest(join(options.dataDir, id));
-  const key = createHash('sha256')
-    .update(`${digest}\0${codeDigest(options.root, PROFILE_CODE)}\0${options.root}\0${process.versions.v8}`)
-    .digest('hex')
-    .slice(0, 32);
+  const held = known.get(join(options.dataDir, id));
+  if (held?.profile.digest === digest && held.code === code) return held.profile;
+  const key = createHash('sha256').update(`${digest}\0${code}\0${options.root}\0${process.versions.v8}`).digest('hex').slice(0, 32);
   const dir = join(dirname(datasetCacheDir(options.root)), 'profiles');
   const cached = readEntry<DatasetProfile>(dir, id, key);
-  if (cached && cached.digest === digest) return cached;
+  if (cached && cached.digest === digest) {
+    known.set(join(options.dataDir, id), { code, profile: cached });
+    return cached;
+  }
   const profile = datasetProfile(await cachedDataset(id, options));
+  known.set(join(options.dataDir, id), { code, profile });
   try {
     writeEntry(dir, id, key, profile);
   } catch (e) {
@@ -52,6 +65,7 @@ export async function cachedProfile(id: string, options: { root: string; dataDir
 export async function siteProfiles(): Promise<DatasetProfile[]> {
   const options = siteDataOptions();
   const profiles: DatasetProfile[] = [];
-  for (const id of listDatasets(options.dataDir)) profiles.push(await cachedProfile(id, options));
+  const code = codeDigest(options.root, PROFILE_CODE);
+  for (const id of listDatasets(options.dataDir)) profiles.push(await cachedProfile(id, options, code));
   return profiles;
 }

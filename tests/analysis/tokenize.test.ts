@@ -1,5 +1,6 @@
+import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { cleanText, tokenize } from '../../src/analysis/tokenize.ts';
+import { cleanText, SENTENCE_START, sentenceOpener, tokenize } from '../../src/analysis/tokenize.ts';
 
 const keys = (text: string, options = {}) => tokenize(text, options).map((t) => t.key);
 const texts = (text: string, options = {}) => tokenize(text, options).map((t) => t.text);
@@ -71,5 +72,18 @@ describe('tokenize(text, options)', () => {
 
   it('keeps accented letters and hyphenated words whole', () => {
     expect(keys('Café centre-left économie')).toEqual(['café', 'centre-left', 'économie']);
+  });
+});
+
+describe('sentenceOpener(text)', () => {
+  it('says what SENTENCE_START says of every prefix, on texts made of the characters that matter', () => {
+    const alphabet = ['a', 'B', '#', '@', ' ', '\n', '\u00a0', '\u2003', '.', '!', '?', ':', ';', '"', '“', '(', ',', '-', '😀', "'"];
+    const random = randomLcg(7);
+    for (let n = 0; n < 3000; n++) {
+      const length = Math.floor(random() * 14);
+      const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const opens = sentenceOpener(text);
+      for (let i = 0; i <= text.length; i++) expect(opens(i), JSON.stringify(text.slice(0, i))).toBe(SENTENCE_START.test(text.slice(0, i)));
+    }
   });
 });
