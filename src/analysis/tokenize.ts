@@ -138,7 +138,8 @@ export function tokenizer(options: TokenizeOptions = {}): (clean: string) => Tok
   return (clean) => {
     const tokens: Token[] = [];
     const opens = sentenceOpener(clean);
-    for (const match of clean.matchAll(TERM)) {
+    TERM.lastIndex = 0;
+    for (let match = TERM.exec(clean); match !== null; match = TERM.exec(clean)) {
       let raw = match[0].replace(/^＃/, '#');
       let sigil = raw[0] === '#' || raw[0] === '@' ? raw[0] : '';
       // An "@" or "#" inside a word (e-mail addresses, "AT&T#1") is not a mention or tag: what follows is a word.

@@ -32,9 +32,9 @@ function hashedStream(path: string, hash: Hash) {
 }
 
 const NEWLINE = /\r\n|\r|\n/g;
-function countNewlines(values: Record<string, string>): number {
+function countNewlines(values: readonly string[]): number {
   let n = 0;
-  for (const value of Object.values(values)) if (value.length > 0) n += value.match(NEWLINE)?.length ?? 0;
+  for (const value of values) if (value.length > 0) n += value.match(NEWLINE)?.length ?? 0;
   return n;
 }
 
@@ -56,18 +56,10 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
     each: (onRecord) =>
       new Promise<string>((resolve, reject) => {
         const hash = createHash('sha256');
+        // Records come as arrays (csv-parse's `columns: true` builds an object per record, about a quarter of
+        // its time); the first is the header. A name given twice reads its last field, as an object would.
         let columns = new Map<string, number>();
-        const parser = parse({
-          bom: true,
-          delimiter,
-          columns: (names: string[]) => {
-            out.header = names.map((n) => n.trim());
-            columns = new Map(out.header.map((name, i) => [name, i + 1]));
-            return out.header;
-          },
-          info: true,
-          skip_empty_lines: true,
-        });
+        const parser = parse({ bom: true, delimiter, info: true, skip_empty_lines: true });
         const fail = (e: unknown) => {
           source.destroy();
           const err = e as CsvError;
@@ -78,19 +70,27 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
           reject(error(MalformedCsv, location, describeCsvError(err, out.header)));
         };
         // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
-        let record: Record<string, string> = {};
+        let fields: string[] = [];
         let lines = 0;
         const current: RawRecord = {
-          get: (field) => record[field],
+          get: (field) => {
+            const i = columns.get(field);
+            return i === undefined ? undefined : fields[i];
+          },
           has: (field) => columns.has(field),
           locate: (field) => {
-            const line = lines - countNewlines(record);
-            const column = field === undefined ? 1 : columns.get(field);
-            return column === undefined ? { file, line } : { file, line, column };
+            const line = lines - countNewlines(fields);
+            const i = field === undefined ? 0 : columns.get(field);
+            return i === undefined ? { file, line } : { file, line, column: i + 1 };
           },
         };
-        parser.on('data', (row: { record: Record<string, string>; info: { lines: number } }) => {
-          record = row.record;
+        parser.on('data', (row: { record: string[]; info: { lines: number } }) => {
+          if (out.header === undefined) {
+            out.header = row.record.map((n) => n.trim());
+            columns = new Map(out.header.map((name, i) => [name, i]));
+            return;
+          }
+          fields = row.record;
           lines = row.info.lines;
           try {
             onRecord(current);
