@@ -4,7 +4,7 @@
  *  1. Site builds of a temporary copy of the sample site (content/ + data/):
  *     cold (empty Astro and dataset caches), warm (nothing changed), and after
  *     dropping one data file into the tweets dataset, each `--runs N` times
- *     (default 5), medians compared. Each is compared with an Astro build of
+ *     (default 7), medians compared. Each is compared with an Astro build of
  *     the same posts with the numbers typed in (see `typedIn`): the posts'
  *     figures, charts and clouds pasted in as the Soundings build printed
  *     them, and no data. With --builds-only, only 1.
@@ -222,7 +222,7 @@ async function main() {
   say(`Soundings benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
   if (!process.argv.includes('--scale-only')) {
     const at = process.argv.indexOf('--runs');
-    const runs = at > 0 ? Number(process.argv[at + 1]) : 5;
+    const runs = at > 0 ? Number(process.argv[at + 1]) : 7;
     say('');
     say(`Builds: median of ${runs} runs each (all runs in brackets, seconds).`);
     say('');
