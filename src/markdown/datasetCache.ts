@@ -11,8 +11,8 @@
  *    a corrupt entry ignored and rebuilt, never trusted) under
  *    `node_modules/.cache/soundings/datasets/` (or `$SOUNDINGS_CACHE_DIR/soundings/`).
  *    Dropping a file into a dataset parses that file only.
- * The disk key also covers the loader's own code (src/data), so a fix to an
- * adapter re-parses every dataset.
+ * The disk key also covers the loader's own code (src/data) and the lock file,
+ * so a fix to an adapter or a new csv-parse re-parses every dataset.
  *
  * Each load is recorded (rows, files, files parsed, period, time) for the
  * summary the content loader prints at the end of a build.
@@ -25,7 +25,7 @@ import { extent } from 'd3-array';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
-import { codeDigest } from '../site/codeDigest.ts';
+import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { readEntry, writeEntry } from './cacheEntry.ts';
 
 export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
@@ -89,7 +89,7 @@ export function datasetCacheDir(root: string, env: NodeJS.ProcessEnv = process.e
 
 let loaderCode: { root: string; digest: string } | undefined;
 function loaderDigest(root: string): string {
-  if (loaderCode?.root !== root) loaderCode = { root, digest: codeDigest(root, ['src/data']) };
+  if (loaderCode?.root !== root) loaderCode = { root, digest: codeDigest(root, ['src/data', LIBRARIES]) };
   return loaderCode.digest;
 }
 

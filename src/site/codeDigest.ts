@@ -3,8 +3,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileSha256 } from '../data/fileHash.ts';
 
+/**
+ * The lock file: the exact versions of the libraries (csv-parse, vega, d3-format…) that parse, compute, draw and
+ * format. Caches kept across `npm ci` (SOUNDINGS_CACHE_DIR, README "Keep the caches in CI") must not outlive them.
+ */
+export const LIBRARIES = 'package-lock.json';
+
 /** The folders whose code decides what a rendered post contains. */
-export const RENDER_CODE = ['src/data', 'src/analysis', 'src/render', 'src/markdown', 'src/errors.ts', 'public/fonts'];
+export const RENDER_CODE = ['src/data', 'src/analysis', 'src/render', 'src/markdown', 'src/errors.ts', 'public/fonts', LIBRARIES];
 
 function walk(path: string, out: string[]) {
   let entries: import('node:fs').Dirent[];

@@ -17,7 +17,7 @@ import { datasetDigest } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/loadDataset.ts';
 import { readEntry, writeEntry } from '../markdown/cacheEntry.ts';
 import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
-import { codeDigest } from './codeDigest.ts';
+import { codeDigest, LIBRARIES } from './codeDigest.ts';
 import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
 import { sitePaths } from './paths.ts';
 
@@ -26,8 +26,8 @@ export function siteDataOptions(): { root: string; dataDir: string } {
   return { root, dataDir };
 }
 
-/** The code a profile depends on: the loader, the summaries and their formats. */
-const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts'];
+/** The code a profile depends on: the loader, the summaries and their formats, and the libraries' versions. */
+const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts', LIBRARIES];
 
 // Profiles read in this process, by data folder: several pages and the downloads ask for them.
 const KEY = Symbol.for('soundings.profiles');

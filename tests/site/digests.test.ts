@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeDigest } from '../../src/site/codeDigest.ts';
+import { codeDigest, RENDER_CODE } from '../../src/site/codeDigest.ts';
 import { sitePaths } from '../../src/site/paths.ts';
 import { datasetsOf, postDependencies } from '../../src/site/postDigest.ts';
 import { renderFailureMessage } from '../../src/site/renderFailure.ts';
@@ -36,6 +36,14 @@ describe('codeDigest(root, folders)', () => {
     expect(codeDigest(root, ['src/render'])).toBe(before);
     writeFileSync(join(root, 'src', 'render', 'a.ts'), 'export const a = 2;\n');
     expect(codeDigest(root, ['src/render'])).not.toBe(before);
+  });
+
+  it('changes with the libraries: a new lock file re-renders every post', () => {
+    const root = tempProject({ 'src/render/a.ts': 'export const a = 1;\n', 'package-lock.json': '{"vega":"6.4.0"}\n' });
+    const before = codeDigest(root);
+    writeFileSync(join(root, 'package-lock.json'), '{"vega":"6.4.1"}\n');
+    expect(RENDER_CODE).toContain('package-lock.json');
+    expect(codeDigest(root)).not.toBe(before);
   });
 });
 
