@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, matchesGlob, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { fileSha256 } from './fileHash.ts';
-import { type Manifest, parseManifest } from './manifest.ts';
+import { DEFAULT_FILES, type Manifest, parseManifest } from './manifest.ts';
 
 export const MANIFEST = 'manifest.yaml';
 const NOT_DATA = new Set([MANIFEST, 'README.md']);
@@ -30,6 +31,24 @@ export function listDataFiles(dir: string, manifest: Pick<Manifest, 'files'>): s
 const filesPatterns = new Map<string, Pick<Manifest, 'files'>>();
 
 /**
+ * The manifest's `files` pattern, as validation would give it: read from the
+ * YAML alone when it is a non-empty string or absent (a third of the cost of
+ * validating the whole manifest); otherwise validated, which throws.
+ */
+function filesPattern(text: string, path: string): Pick<Manifest, 'files'> {
+  let pattern = filesPatterns.get(text);
+  if (!pattern) {
+    const value: unknown = parseYaml(text);
+    const files = value !== null && typeof value === 'object' ? (value as { files?: unknown }).files : undefined;
+    pattern = {
+      files: typeof files === 'string' && files.length > 0 ? files : files === undefined ? DEFAULT_FILES : parseManifest(text, path).files,
+    };
+    filesPatterns.set(text, pattern);
+  }
+  return pattern;
+}
+
+/**
  * The content digest of a dataset: SHA-256 over the manifest's bytes and, in
  * load order, each data file's name and bytes. Synchronous and parse-free
  * (beyond the manifest) so the content loader can call it for every post.
@@ -44,12 +63,7 @@ export function datasetDigest(dir: string): string {
   hash.update(`${MANIFEST}\0${sha256(text)}\0`);
   let files: string[];
   try {
-    let pattern = filesPatterns.get(text);
-    if (!pattern) {
-      pattern = { files: parseManifest(text, manifestPath).files };
-      filesPatterns.set(text, pattern);
-    }
-    files = listDataFiles(dir, pattern);
+    files = listDataFiles(dir, filesPattern(text, manifestPath));
   } catch {
     files = readdirSync(dir)
       .sort()

@@ -10,6 +10,9 @@ import { error, ManifestInvalid, type SoundingsError } from '../errors.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
 import { yamlSource } from './yamlLocation.ts';
 
+/** The data files of a dataset when its manifest names none. */
+export const DEFAULT_FILES = '*.{csv,tsv,json,ndjson}';
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
 export const COLUMN_TYPES = ['string', 'integer', 'number', 'date', 'datetime', 'boolean'] as const;
@@ -28,7 +31,7 @@ const common = {
   collected: isoDate,
   synthetic: z.union([z.literal(false), z.strictObject({ script: z.string().min(1), seed: z.number().int().optional() })]).default(false),
   /** Glob (relative to the dataset folder) of the data files; read in code-point order. */
-  files: z.string().min(1).default('*.{csv,tsv,json,ndjson}'),
+  files: z.string().min(1).default(DEFAULT_FILES),
   /**
    * Overrides the format inferred from each file's extension, or names a
    * social export (posts only) that an adapter normalises without a `fields`
