@@ -35,6 +35,11 @@ const slot = globalThis as Record<symbol, unknown>;
 slot[KEY] ??= new Map<string, { code: string; profile: DatasetProfile }>();
 const known = slot[KEY] as Map<string, { code: string; profile: DatasetProfile }>;
 
+/** Forgets the profiles held in memory, as a new build process starts (tests). */
+export function forgetProfiles(): void {
+  known.clear();
+}
+
 /** The profile of one dataset: from the disk cache when its digest is unchanged, else from the dataset. */
 export async function cachedProfile(
   id: string,

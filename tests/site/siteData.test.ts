@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clearMemoryCache, parseCount } from '../../src/markdown/datasetCache.ts';
+import { cachedProfile, forgetProfiles } from '../../src/site/siteData.ts';
+import { postsManifest, tempProject } from '../data/helpers.ts';
+
+function project() {
+  const root = tempProject({
+    'data/tweets/manifest.yaml': postsManifest(),
+    'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red one\n2,2016-07-02T10:00:00Z,b,#Blue\n',
+  });
+  return { root, dataDir: join(root, 'data') };
+}
+/** As a new build process: nothing held in memory. */
+const newProcess = () => {
+  clearMemoryCache();
+  forgetProfiles();
+};
+
+describe('cachedProfile(id, options): what the dataset pages show', () => {
+  it('summarises a dataset once: a new process reads the profile, not the rows', async () => {
+    const options = project();
+    newProcess();
+    const parses = parseCount();
+    const first = await cachedProfile('tweets', options);
+    expect(parseCount()).toBe(parses + 1);
+    expect(first).toMatchObject({ id: 'tweets', rows: 2, first: '2016-07-01T10:00:00.000Z', last: '2016-07-02T10:00:00.000Z' });
+    expect(first.columns.find((c) => c.name === 'author')).toMatchObject({ source: 'user', filled: 2, distinct: 2 });
+
+    newProcess();
+    // The records' cache is removed too: a profile read from disk must not need the rows at all.
+    const datasets = join(options.root, 'node_modules', '.cache', 'soundings', 'datasets');
+    for (const name of readdirSync(datasets)) writeFileSync(join(datasets, name), 'gone');
+    const again = await cachedProfile('tweets', options);
+    expect(again).toEqual(first);
+    expect(parseCount()).toBe(parses + 1);
+  });
+
+  it('follows the data: a dropped-in file gives a new profile', async () => {
+    const options = project();
+    newProcess();
+    await cachedProfile('tweets', options);
+    writeFileSync(join(options.dataDir, 'tweets', 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n');
+    const parses = parseCount();
+    const changed = await cachedProfile('tweets', options);
+    expect(changed).toMatchObject({ rows: 3, last: '2016-07-03T10:00:00.000Z' });
+    expect(changed.files.map((f) => f.path)).toEqual(['data/tweets/a.csv', 'data/tweets/b.csv']);
+    // Only the new file was parsed.
+    expect(parseCount()).toBe(parses + 1);
+  });
+
+  it('never trusts a corrupt profile entry', async () => {
+    const options = project();
+    newProcess();
+    const good = await cachedProfile('tweets', options);
+    const dir = join(options.root, 'node_modules', '.cache', 'soundings', 'profiles');
+    const [entry] = readdirSync(dir);
+    const path = join(dir, entry as string);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 3] = (bytes[bytes.length - 3] as number) ^ 1;
+    writeFileSync(path, bytes);
+    newProcess();
+    expect(await cachedProfile('tweets', options)).toEqual(good);
+  });
+});
