@@ -56,9 +56,16 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
   const tables = new Map<string, Table>();
   const campaigns: Campaign[] = frontmatter.campaigns;
 
-  const set = (key: string, value: Value['value'], type: ValueType, definition: string, label?: string) => {
+  const set = (key: string, value: Value['value'], type: ValueType, definition: string, label?: string, inputs?: string[]) => {
     if (values.has(key)) fail(['values'], `The key "${key}" is defined twice.`);
-    values.set(key, label === undefined ? { key, value, type, definition } : { key, value, type, definition, label });
+    values.set(key, {
+      key,
+      value,
+      type,
+      definition,
+      ...(label === undefined ? {} : { label }),
+      ...(inputs === undefined ? {} : { inputs }),
+    });
   };
 
   // ---- datasets: row counts, accounts, raw tables
@@ -393,7 +400,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       }
     }
     resolving.delete(name);
-    set(name, value, type, definition, def.label);
+    set(name, value, type, definition, def.label, 'ratio' in def ? def.ratio : 'difference' in def ? def.difference : undefined);
     if (rowName) set(`${name}.name`, rowName.value, 'text', rowName.definition, def.label);
   }
 
@@ -425,6 +432,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         rows[i + 1]?.difference ?? Number.NaN,
         'points',
         `projection.share − ${ref.key}, in percentage points.`,
+        undefined,
+        ['projection.share', ref.key],
       );
     });
     projectionState = 'done';

@@ -9,6 +9,8 @@ export interface Value {
   /** A sentence saying how it was computed, with its inputs; shown in methods. */
   definition: string;
   label?: string;
+  /** The keys of the values it is computed from (a ratio's a and b), listed with their exact values in methods. */
+  inputs?: string[];
 }
 
 /** The format each kind of value gets when a directive does not choose one. */

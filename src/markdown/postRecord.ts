@@ -73,18 +73,12 @@ export function exactValue(value: Value['value']): string {
   return String(value);
 }
 
-/** The keys of `values` a definition names, in order of appearance (a ratio's `a ÷ b`, a difference's `a − b`). */
+/** The values a value is computed from (a ratio's a and b, a difference's a and b), with their exact values. */
 function inputsOf(value: Value, values: Map<string, Value>): ValueRecord['inputs'] {
-  const tokens = value.definition.match(/[A-Za-z][\w-]*(?:\.[\w-]+)*/g) ?? [];
-  const seen = new Set<string>();
-  const inputs: ValueRecord['inputs'] = [];
-  for (const token of tokens) {
-    const input = values.get(token);
-    if (!input || token === value.key || seen.has(token)) continue;
-    seen.add(token);
-    inputs.push({ key: token, exact: exactValue(input.value), ...(input.label ? { label: input.label } : {}) });
-  }
-  return inputs;
+  return (value.inputs ?? []).flatMap((key) => {
+    const input = values.get(key);
+    return input ? [{ key, exact: exactValue(input.value), ...(input.label ? { label: input.label } : {}) }] : [];
+  });
 }
 
 /** Collects the record of one post while its directives render. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tableCsv } from '../../src/markdown/postRecord.ts';
+import type { Value } from '../../src/analysis/value.ts';
+import { PostRecorder, tableCsv } from '../../src/markdown/postRecord.ts';
 import { downloadAllowed } from '../../src/site/datasetSummary.ts';
 import { readingMinutes, slug, wordCount } from '../../src/site/text.ts';
 
@@ -16,6 +17,33 @@ describe('tableCsv(rows)', () => {
 
   it('takes columns from every row, in order of first appearance', () => {
     expect(tableCsv([{ a: 1 }, { b: 2, a: 3 }])).toBe('a,b\n1,\n3,2\n');
+  });
+});
+
+describe('PostRecorder: the inputs a value lists in the methods appendix', () => {
+  it('lists the values it is computed from, and not a value whose key its definition merely mentions', () => {
+    const values = new Map<string, Value>(
+      [
+        { key: 'votes', value: 313209, type: 'count', definition: 'The "votes" of the rows of dataset results where year = 2016.' },
+        { key: 'total', value: 506438, type: 'count', definition: 'Sum of "votes" over all rows of dataset results.' },
+        { key: 'share', value: 0.6184, type: 'share', definition: 'votes ÷ total.', inputs: ['votes', 'total'] },
+      ].map((v) => [v.key, v as Value]),
+    );
+    const recorder = new PostRecorder({ values, tables: new Map(), campaigns: [] });
+    recorder.value('share', undefined, undefined, '61.8%');
+    recorder.value('total', undefined, undefined, '506,438');
+    const record = recorder.finish({}, undefined);
+    expect(record.values.map((v) => [v.key, v.inputs])).toEqual([
+      [
+        'share',
+        [
+          { key: 'votes', exact: '313209' },
+          { key: 'total', exact: '506438' },
+        ],
+      ],
+      // Its definition says "votes", a key of this post; it is not computed from that value.
+      ['total', []],
+    ]);
   });
 });
 
