@@ -3,7 +3,6 @@
  * summary of each column (type, filled cells, distinct values, range) that
  * is safe to publish whatever the licence, because it is an aggregate.
  */
-import { extent } from 'd3-array';
 import type { Manifest } from '../data/manifest.ts';
 import type { Cell, Dataset, DatasetFile, DatasetKind } from '../data/types.ts';
 import { type DatasetRecord, datasetRecord } from '../markdown/postRecord.ts';
@@ -34,20 +33,41 @@ export interface ColumnSummary {
   range?: [string, string];
 }
 
-function summarise(name: string, type: string, cells: readonly Cell[], source?: string): ColumnSummary {
-  const filled = cells.filter((c) => c !== null && c !== undefined && c !== '');
-  const distinct = new Set(filled.map((c) => (c instanceof Date ? c.getTime() : c))).size;
-  const summary: ColumnSummary = { name, type, filled: filled.length, distinct, ...(source ? { source } : {}) };
-  const numbers = filled.filter((c): c is number => typeof c === 'number');
-  const dates = filled.filter((c): c is Date => c instanceof Date);
-  if (numbers.length > 0 && numbers.length === filled.length) {
-    const [lo, hi] = extent(numbers) as [number, number];
-    summary.range = [formatValue(lo, 'number'), formatValue(hi, 'number')];
-  } else if (dates.length > 0 && dates.length === filled.length) {
-    const [lo, hi] = extent(dates, (d) => d.getTime()) as [number, number];
-    const show = (t: number) => (type === 'date' ? formatValue(new Date(t), 'date') : new Date(t).toISOString().replace('.000Z', 'Z'));
-    summary.range = [show(lo), show(hi)];
+/**
+ * One column's summary, in one pass (a posts dataset has a cell per post in
+ * every column). `instants`: the cells are times as epoch milliseconds (a
+ * post's `time`), shown as dates rather than numbers.
+ */
+function summarise(name: string, type: string, cells: readonly Cell[], source?: string, instants = false): ColumnSummary {
+  let filled = 0;
+  let numbers = 0;
+  let dates = 0;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const distinct = new Set<unknown>();
+  for (const c of cells) {
+    if (c === null || c === undefined || c === '') continue;
+    filled++;
+    if (c instanceof Date) {
+      const t = c.getTime();
+      distinct.add(t);
+      dates++;
+      if (t < lo) lo = t;
+      if (t > hi) hi = t;
+    } else {
+      distinct.add(c);
+      if (typeof c === 'number') {
+        numbers++;
+        if (c < lo) lo = c;
+        if (c > hi) hi = c;
+      }
+    }
   }
+  const summary: ColumnSummary = { name, type, filled, distinct: distinct.size, ...(source ? { source } : {}) };
+  const show = (t: number) => (type === 'date' ? formatValue(new Date(t), 'date') : new Date(t).toISOString().replace('.000Z', 'Z'));
+  if (filled > 0 && numbers === filled)
+    summary.range = instants ? [show(lo), show(hi)] : [formatValue(lo, 'number'), formatValue(hi, 'number')];
+  else if (filled > 0 && dates === filled) summary.range = [show(lo), show(hi)];
   return summary;
 }
 
@@ -67,8 +87,9 @@ export function columnSummaries(dataset: Dataset): ColumnSummary[] {
       summarise(
         'time',
         'datetime',
-        rows.map((p) => new Date(p.time)),
+        rows.map((p) => p.time),
         timeSource,
+        true,
       ),
       summarise(
         'author',
