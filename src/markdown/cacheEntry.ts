@@ -53,8 +53,14 @@ export function writeEntry(dir: string, name: string, key: string, value: unknow
   const body = serialize(value);
   mkdirSync(dir, { recursive: true });
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, Buffer.concat([checksum(body), body]));
-  renameSync(temp, path);
+  try {
+    writeFileSync(temp, Buffer.concat([checksum(body), body]));
+    renameSync(temp, path);
+  } catch (e) {
+    // A full disk leaves no half-written temporary file behind either.
+    rmSync(temp, { force: true });
+    throw e;
+  }
   const prefix = `${name}-`;
   for (const other of readdirSync(dir)) {
     if (other !== `${name}-${key}.v8` && other.startsWith(prefix) && KEY.test(other.slice(prefix.length)))
