@@ -204,6 +204,34 @@ describe('charts in light and dark mode', () => {
   });
 });
 
+describe('word clouds on a phone', () => {
+  it('show their phone layout, whole, on a 360 px screen, and the full cloud on a wide one', async () => {
+    const post = pagesUnder('posts').find((p) => html(p).includes('class="wordcloud-narrow"'));
+    expect(post).toBeDefined();
+    const seen: Record<number, { wide: boolean; narrow: boolean; fits: boolean }[]> = {};
+    for (const width of [360, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(server.url + (post as string));
+      seen[width] = await page.$$eval('figure.wordcloud:has(div.wordcloud-narrow)', (figures) =>
+        figures.map((f) => {
+          const shown = (s: string) => {
+            const el = f.querySelector(s);
+            return !!el && getComputedStyle(el).display !== 'none';
+          };
+          const svg = f.querySelector(shown('div.wordcloud-narrow') ? 'div.wordcloud-narrow svg' : '.wordcloud-frame svg');
+          const box = svg?.getBoundingClientRect();
+          return { wide: shown('.wordcloud-frame'), narrow: shown('div.wordcloud-narrow'), fits: !!box && box.right <= window.innerWidth };
+        }),
+      );
+      await context.close();
+    }
+    expect(seen[360]?.length).toBeGreaterThan(0);
+    expect(seen[360]?.every((c) => c.narrow && !c.wide && c.fits)).toBe(true);
+    expect(seen[1280]?.every((c) => c.wide && !c.narrow && c.fits)).toBe(true);
+  });
+});
+
 describe('without JavaScript', () => {
   it("the home page lists every post with its headline figure, as the post's methods print it", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -46,6 +46,31 @@ const project = (body: string) =>
 afterEach(() => vi.restoreAllMocks());
 
 describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
+  it('adds a phone layout: the first 30 words laid out again at 310 px, never under the 10 px floor', async () => {
+    const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=60}'), 'content/posts/post.md');
+    const wide = /<div class="wordcloud-frame has-narrow" tabindex="0">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
+    const narrow = /<div class="wordcloud-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
+    expect(narrow).toContain('id="wordcloud-red-1-narrow"');
+    expect(narrow).toContain('viewBox="0 0 310 310"');
+    const words = (svg: string) => Array.from(svg.matchAll(/<\/title>([^<]*)<\/text>/g), (m) => m[1]);
+    const sizes = Array.from(narrow.matchAll(/font-size="([\d.]+)"/g), (m) => Number(m[1]));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+    // Its words are among the full cloud's, the largest first: the three largest are always there.
+    const table = Array.from(html.matchAll(/<tr><td class="num">\d+<\/td><td>([^<]*)<\/td>/g), (m) => m[1]);
+    expect(words(narrow).length).toBeLessThanOrEqual(30);
+    for (const w of words(narrow)) expect(table.slice(0, 30)).toContain(w);
+    for (const w of table.slice(0, 3)) expect(words(narrow)).toContain(w);
+    expect(words(wide).length).toBeGreaterThan(words(narrow).length);
+    // The caption says so, for the screens that show it.
+    expect(html).toContain(`<span class="wordcloud-narrow"> On this screen the cloud shows the first ${words(narrow).length}.</span>`);
+  });
+
+  it('has no phone layout when the cloud is already that narrow', async () => {
+    const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=20 width=300 height=300}'), 'content/posts/post.md');
+    expect(html).toContain('<div class="wordcloud-frame" tabindex="0">');
+    expect(html).not.toContain('wordcloud-narrow');
+  });
+
   it("renders a campaign's key words as SVG text, with every word's count in a table, all text escaped", async () => {
     const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=20}'), 'content/posts/post.md');
     expect(html).toContain('<figure class="chart wordcloud" id="wordcloud-red-1-figure">');

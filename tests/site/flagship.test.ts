@@ -150,10 +150,14 @@ describe('the sample site', () => {
       expect(figure).toMatch(/<svg [^>]*role="img"/);
       expect(figure).toMatch(/<desc id="[^"]+">[^<]+<\/desc>/);
       // every word in the cloud is in the table, and the table says it was drawn
-      const drawn = Array.from(figure.matchAll(/<title>[^<]*<\/title>([^<]+)<\/text>/g), (m) => m[1]);
+      const words = (svg: string) => Array.from(svg.matchAll(/<title>[^<]*<\/title>([^<]+)<\/text>/g), (m) => m[1]);
+      const drawn = words(/<div class="wordcloud-frame[^"]*" tabindex="0">([\s\S]*?)<\/div>/.exec(figure)?.[1] ?? '');
       const table = rows(figure);
       expect(drawn.length).toBe(table.length);
       expect(table.every((r) => r.at(-1) === 'yes')).toBe(true);
+      // the phone layout (the campaigns' clouds) draws some of the same words
+      const phone = words(/<div class="wordcloud-narrow">([\s\S]*?)<\/div>/.exec(figure)?.[1] ?? '');
+      for (const w of phone) expect(drawn).toContain(w);
     }
     const [keep, saving, compare] = figures.map((f) => f[0]);
     // 100 words each, counted in distinct texts; the largest word comes first in the table

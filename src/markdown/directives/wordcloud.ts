@@ -9,7 +9,7 @@ import { colorPair, MUTED } from '../../render/wordcloud/contrast.ts';
 import { fontMetrics } from '../../render/wordcloud/fontMetrics.ts';
 import { layoutCloud } from '../../render/wordcloud/layoutCloud.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
-import { campaignOf, cloudAttributes, cloudFigure, postsOf, reportDropped, titleOf } from './wordcloudShared.ts';
+import { campaignOf, cloudAttributes, cloudFigure, NARROW, postsOf, reportDropped, titleOf } from './wordcloudShared.ts';
 
 const attributes = z.strictObject({
   /** The campaign id whose key words are shown. */
@@ -68,14 +68,37 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     const description =
       attrs.description ??
       `The ${chosen.length} terms used in the most distinct ${campaign.label} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${campaign.label}'s hashtags); a word's size follows the number of texts using it, and retweets count once.`;
-    const svg = cloudSvg(layout.placed, {
-      id,
-      width: attrs.width,
-      height: attrs.height,
-      title,
-      description: `Key words of ${campaign.label}, largest first: ${top.map((t) => `${t.text} (${thousands(t.count)})`).join(', ')}.`,
-      palette: [attrs.color === 'campaign' ? colorPair(campaign.color) : MUTED],
-    });
+    const spoken = `Key words of ${campaign.label}, largest first: ${top.map((t) => `${t.text} (${thousands(t.count)})`).join(', ')}.`;
+    const palette = [attrs.color === 'campaign' ? colorPair(campaign.color) : MUTED];
+    const svg = cloudSvg(layout.placed, { id, width: attrs.width, height: attrs.height, title, description: spoken, palette });
+    // Phones: the first words again, laid out at phone width (words that do not fit there are in the table and
+    // in the full cloud, so none is reported). Without room for its largest words, the phone gets the full cloud.
+    let narrow: { svg: string; words: number } | undefined;
+    if (attrs.width > NARROW.width) {
+      const small = layoutCloud(words.slice(0, NARROW.words), {
+        width: NARROW.width,
+        height: NARROW.height,
+        font: fontMetrics(),
+        shape: attrs.shape,
+        rotate: attrs.rotate,
+        minFontSize: attrs['min-font'],
+        top: Math.min(NARROW.top, attrs.top),
+        seed: `${campaign.id}/narrow`,
+      });
+      if (small.droppedTop.length === 0) {
+        narrow = {
+          svg: cloudSvg(small.placed, {
+            id: `${id}-narrow`,
+            width: NARROW.width,
+            height: NARROW.height,
+            title,
+            description: spoken,
+            palette,
+          }),
+          words: small.placed.length,
+        };
+      }
+    }
     const why = new Map(layout.dropped.map((d) => [d.word.key, d.reason]));
     const table = dataTable(
       chosen.map((t, i) => ({
@@ -86,6 +109,6 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
       })),
       { caption: `${campaign.label}: terms by the number of distinct texts using them` },
     );
-    return cloudFigure({ id, title, description, svg, table, source: attrs.source });
+    return cloudFigure({ id, title, description, svg, narrow, table, source: attrs.source });
   },
 };

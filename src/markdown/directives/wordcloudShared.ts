@@ -118,9 +118,20 @@ export interface CloudFigure {
   title: string;
   description: string;
   svg: string;
+  /** The same cloud laid out again for phones (see {@link NARROW}), shown instead of `svg` on narrow screens. */
+  narrow?: { svg: string; words: number } | undefined;
   table: string;
   source?: string | undefined;
 }
+
+/**
+ * The phone layout of a cloud: its first words laid out again to fit a
+ * 360 px screen (the article column there is about 318 px), rather than
+ * scaling the cloud down, which would take its smallest words under the
+ * 10 px floor. Shown by CSS below the width the full cloud needs (640 px
+ * plus the page's margins: 42.5rem, src/styles/site.css).
+ */
+export const NARROW = { width: 310, height: 310, words: 30, top: 3 } as const;
 
 /**
  * `<figure class="chart wordcloud">`: the caption, the SVG and the table of
@@ -133,9 +144,11 @@ export function cloudFigure(f: CloudFigure): string {
     '<figcaption>',
     `<strong class="chart-title">${escapeHtml(f.title)}</strong> `,
     `<span class="chart-description">${escapeHtml(f.description)}</span>`,
+    f.narrow ? `<span class="wordcloud-narrow"> On this screen the cloud shows the first ${f.narrow.words}.</span>` : '',
     '</figcaption>',
     // Focusable, so keyboard users can scroll a cloud wider than a phone (axe: scrollable-region-focusable).
-    `<div class="wordcloud-frame" tabindex="0">${f.svg}</div>`,
+    `<div class="wordcloud-frame${f.narrow ? ' has-narrow' : ''}" tabindex="0">${f.svg}</div>`,
+    f.narrow ? `<div class="wordcloud-narrow">${f.narrow.svg}</div>` : '',
     f.source === undefined ? '' : `<p class="chart-source">Source: ${escapeHtml(f.source)}</p>`,
     `<details class="chart-data wordcloud-data"><summary>Words and counts</summary>${f.table}</details>`,
     '</figure>',
