@@ -146,5 +146,18 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
       '<tr><td>members</td><td>#Red</td><td class="num">30</td><td class="num">0</td><td class="num">+2.14</td><td>yes</td></tr>',
     );
     expect(html).toContain('<title>election: 0 #Red and 12 #Blue texts, z = −3.00</title>election</text>');
+
+    // Phones: the three columns stacked at 310 px, a on top, then the shared words, then b.
+    const phone = /<div class="wordcloud-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
+    expect(phone).toContain('id="wordcompare-red-blue-1-narrow"');
+    expect(phone).toMatch(/viewBox="0 0 310 /);
+    const headings = Array.from(phone.matchAll(/<text x="0" y="([\d.]+)"[^>]*>([^<]+)<\/text>/g), (m) => [m[2], Number(m[1])] as const);
+    expect(headings.map(([h]) => h)).toEqual(['More #Red', 'Shared', 'More #Blue']);
+    expect(headings.map(([, y]) => y)).toEqual([...headings.map(([, y]) => y)].sort((x, y) => x - y));
+    expect(Math.min(...Array.from(phone.matchAll(/font-size="([\d.]+)"/g), (m) => Number(m[1])))).toBeGreaterThanOrEqual(10);
+    expect(phone).toContain('<desc id="wordcompare-red-blue-1-narrow-desc">Top, words that distinguish #Red: members');
+    expect(html).toContain(
+      '<span class="wordcloud-narrow"> On this screen the columns are stacked, #Red on top and #Blue at the bottom, with the first 12 words of each side.</span>',
+    );
   });
 });

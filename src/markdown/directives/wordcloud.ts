@@ -73,7 +73,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     const svg = cloudSvg(layout.placed, { id, width: attrs.width, height: attrs.height, title, description: spoken, palette });
     // Phones: the first words again, laid out at phone width (words that do not fit there are in the table and
     // in the full cloud, so none is reported). Without room for its largest words, the phone gets the full cloud.
-    let narrow: { svg: string; words: number } | undefined;
+    let narrow: { svg: string; note: string } | undefined;
     if (attrs.width > NARROW.width) {
       const small = layoutCloud(words.slice(0, NARROW.words), {
         width: NARROW.width,
@@ -95,7 +95,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
             description: spoken,
             palette,
           }),
-          words: small.placed.length,
+          note: `On this screen the cloud shows the first ${small.placed.length}.`,
         };
       }
     }

@@ -118,8 +118,11 @@ export interface CloudFigure {
   title: string;
   description: string;
   svg: string;
-  /** The same cloud laid out again for phones (see {@link NARROW}), shown instead of `svg` on narrow screens. */
-  narrow?: { svg: string; words: number } | undefined;
+  /**
+   * The same cloud laid out again for phones (see {@link NARROW}), shown instead of `svg` on narrow screens,
+   * and a sentence for the caption saying how it differs.
+   */
+  narrow?: { svg: string; note: string } | undefined;
   table: string;
   source?: string | undefined;
 }
@@ -133,6 +136,9 @@ export interface CloudFigure {
  */
 export const NARROW = { width: 310, height: 310, words: 30, top: 3 } as const;
 
+/** A comparison's phone layout: its columns stacked, each side's first words, then the shared ones (src/markdown/directives/wordcompare.ts). */
+export const NARROW_COMPARE = { sideHeight: 150, sharedHeight: 80, sideWords: 12, sharedWords: 6 } as const;
+
 /**
  * `<figure class="chart wordcloud">`: the caption, the SVG and the table of
  * every word in a closed `<details>`, readable without JavaScript. Reuses
@@ -144,7 +150,7 @@ export function cloudFigure(f: CloudFigure): string {
     '<figcaption>',
     `<strong class="chart-title">${escapeHtml(f.title)}</strong> `,
     `<span class="chart-description">${escapeHtml(f.description)}</span>`,
-    f.narrow ? `<span class="wordcloud-narrow"> On this screen the cloud shows the first ${f.narrow.words}.</span>` : '',
+    f.narrow ? `<span class="wordcloud-narrow"> ${escapeHtml(f.narrow.note)}</span>` : '',
     '</figcaption>',
     // Focusable, so keyboard users can scroll a cloud wider than a phone (axe: scrollable-region-focusable).
     `<div class="wordcloud-frame${f.narrow ? ' has-narrow' : ''}" tabindex="0">${f.svg}</div>`,

@@ -8,7 +8,7 @@ import { BACKGROUNDS, legibleOn, MUTED, softerOn } from '../../render/wordcloud/
 import { fontMetrics } from '../../render/wordcloud/fontMetrics.ts';
 import { type CloudLayout, layoutCloud, type PlacedWord } from '../../render/wordcloud/layoutCloud.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
-import { campaignOf, cloudAttributes, cloudFigure, postsOf, reportDropped, titleOf } from './wordcloudShared.ts';
+import { campaignOf, cloudAttributes, cloudFigure, NARROW, NARROW_COMPARE, postsOf, reportDropped, titleOf } from './wordcloudShared.ts';
 
 const attributes = z.strictObject({
   /** The campaign shown on the left. */
@@ -94,15 +94,17 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const shares = columns.map((c) => (c.side === 'shared' ? 1 : 2));
     const unit = (attrs.width - gap * (columns.length - 1)) / shares.reduce((s, x) => s + x, 0);
     const widths = columns.map((_, i) => Math.floor(unit * (shares[i] as number)));
-    const layoutColumn = (i: number, maxFontSize?: number): CloudLayout<DrawnWord> => {
-      const column = columns[i] as (typeof columns)[number];
-      const words: DrawnWord[] = column.terms.map((t) => ({
+    const wordsOf = (column: (typeof columns)[number]): DrawnWord[] =>
+      column.terms.map((t) => ({
         key: t.key,
         text: t.text,
         weight: column.side === 'shared' ? t.a + t.b : Math.abs(t.z),
         tooltip: tooltip(t),
         tone: toneOf(t),
       }));
+    const layoutColumn = (i: number, maxFontSize?: number): CloudLayout<DrawnWord> => {
+      const column = columns[i] as (typeof columns)[number];
+      const words = wordsOf(column);
       return layoutCloud(words, {
         width: widths[i] as number,
         height: attrs.height - HEADING,
@@ -156,6 +158,54 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
       attrs.description ??
       `Words that distinguish ${a.label} (left) from ${b.label} (right): weighted log-odds z-scores with an informative Dirichlet prior, |z| ≥ ${Z_DISTINGUISHES}; words in the bolder tone (more contrast with the page) have |z| ≥ ${Z_STRONG}, and size follows |z| within a column. In the middle, the most used words neither side distinguishes, sized by use. Retweets count once.`;
     const svg = cloudSvg(placed, { id, width: attrs.width, height: attrs.height, title, description: desc, palette, labels });
+
+    // Phones: the columns stacked at phone width — a's first words, the shared ones, b's — rather than a
+    // 640 px comparison whose right-hand side a reader would have to scroll to. Without room for a
+    // column's largest words, the phone gets the full comparison.
+    let narrow: { svg: string; note: string } | undefined;
+    if (attrs.width > NARROW.width) {
+      const stacked: PlacedWord<DrawnWord>[] = [];
+      const headings: typeof labels = [];
+      let y = 0;
+      let fits = true;
+      for (const column of columns) {
+        const shared = column.side === 'shared';
+        const height = shared ? NARROW_COMPARE.sharedHeight : NARROW_COMPARE.sideHeight;
+        const layout = layoutCloud(wordsOf(column).slice(0, shared ? NARROW_COMPARE.sharedWords : NARROW_COMPARE.sideWords), {
+          width: NARROW.width,
+          height,
+          font: fontMetrics(),
+          shape: attrs.shape,
+          rotate: attrs.rotate,
+          minFontSize: attrs['min-font'],
+          top: Math.min(NARROW.top, attrs.top),
+          ...(shared ? { maxFontSize: Math.max(attrs['min-font'], 0.6 * sideMax) } : {}),
+          seed: `${a.id}/${b.id}/${column.side}/narrow`,
+        });
+        if (layout.droppedTop.length > 0) fits = false;
+        headings.push({ text: column.heading, x: 0, y: y + 18, anchor: 'start' });
+        stacked.push(...shift(layout.placed, 0, y + HEADING));
+        y += HEADING + height;
+      }
+      if (fits) {
+        const phoneDesc = desc
+          .replace(/^Left,/, 'Top,')
+          .replace('. Right, words', '. Bottom, words')
+          .replace('. Middle, words', '. Between them, words');
+        narrow = {
+          svg: cloudSvg(stacked, {
+            id: `${id}-narrow`,
+            width: NARROW.width,
+            height: y,
+            title,
+            description: phoneDesc,
+            palette,
+            labels: headings,
+          }),
+          note: `On this screen the columns are stacked, ${a.label} on top and ${b.label} at the bottom, with the first ${NARROW_COMPARE.sideWords} words of each side.`,
+        };
+      }
+    }
     const why = new Map(layouts.flatMap((l) => l.dropped.map((d) => [d.word.key, d.reason] as const)));
     const sideLabel = { a: a.label, b: b.label, shared: 'shared' };
     const table = dataTable(
@@ -174,6 +224,6 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
         caption: `Terms by weighted log-odds z-score, ${a.label} over ${b.label} (positive: more typical of ${a.label})`,
       },
     );
-    return cloudFigure({ id, title, description, svg, table, source: attrs.source });
+    return cloudFigure({ id, title, description, svg, narrow, table, source: attrs.source });
   },
 };
