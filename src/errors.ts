@@ -111,6 +111,14 @@ export const MalformedJson = define({
   hint: 'Fix the JSON syntax at this position.',
 });
 
+export const LargeJsonObject = define({
+  name: 'LargeJsonObject',
+  title: 'Large JSON export is an object',
+  message: (megabytes: number) =>
+    `This ${megabytes} MB social export is one JSON object; a file over 32 MB is read as a stream, which takes a JSON array of posts or of API pages, not an object whose list could be anywhere in it.`,
+  hint: 'Export it as NDJSON (one post or page per line) or as a JSON array, or split it into files under 32 MB.',
+});
+
 export const MissingColumn = define({
   name: 'MissingColumn',
   title: 'Missing column',

@@ -250,7 +250,7 @@ async function readSocialFile(
   if (statSync(path).size > limit) {
     const hash = createHash('sha256');
     // Positions of a streamed item are its JSON path; its line is not known without the whole text.
-    for await (const { value, path: at } of streamJsonItems(path, file, hash)) {
+    for await (const { value, path: at } of streamJsonItems(path, file, hash, true)) {
       const locate = (p: (string | number)[]) => ({ file: `${file} at ${[...at, ...p.slice(at.length)].join('.')}` });
       for (const p of attempt(() => adapter.read(value, at, locate), problems, [])) emit(p);
     }

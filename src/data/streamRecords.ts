@@ -12,11 +12,11 @@
  * Each reader also feeds every chunk to a SHA-256, so the file is read once.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
-import { error, MalformedCsv, MalformedJson } from '../errors.ts';
+import { error, LargeJsonObject, MalformedCsv, MalformedJson } from '../errors.ts';
 import { describeCsvError } from './csvError.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -169,16 +169,21 @@ async function locateJsonError(path: string, file: string): Promise<never> {
 /**
  * The items of a large JSON file's top-level array, or of its `data` array,
  * streamed: `[index, value]` pairs, with the JSON path prefix of each item.
+ * With `arrayOnly` (social exports, whose list sits under `statuses`,
+ * `records`, `feed`… beside the `includes` it needs), a top-level object is
+ * refused with a clear error rather than read as an empty `data`.
  */
 export async function* streamJsonItems(
   path: string,
   file: string,
   hash: Hash,
+  arrayOnly = false,
 ): AsyncGenerator<{ value: unknown; path: (string | number)[] }> {
   const { streamArray } = await import('stream-json/streamers/stream-array.js');
   const { pick } = await import('stream-json/filters/pick.js');
   const top = firstChar(path);
   if (top !== '[' && top !== '{') await locateJsonError(path, file);
+  if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, Math.round(statSync(path).size / 2 ** 20));
   const source = hashedStream(path, hash);
   const tail = streamArray.asStream();
   const head = top === '[' ? streamArray.withParserAsStream() : pick.withParserAsStream({ filter: 'data' });

@@ -70,4 +70,17 @@ describe('streaming large files', () => {
     expect((ds.rows[49] as Post).text).toBe('#GE2024 49');
     expect((ds.rows[49] as Post).hashtags).toEqual(['GE2024']);
   });
+
+  it('refuses a large social export that is one object, rather than reading its list as empty', async () => {
+    const root = tempProject({
+      'data/m/manifest.yaml':
+        'title: M\ndescription: D\nkind: posts\nsource: S\nlicence: CC0-1.0\ncollected: 2024-07-01\nformat: mastodon\n',
+      'data/m/a.json': JSON.stringify({
+        statuses: [{ id: '1', created_at: '2024-06-30T21:04:05.000Z', account: { acct: 'a' }, content: '<p>x</p>' }],
+      }),
+    });
+    await expect(loadDataset('m', streamed(root))).rejects.toThrow(
+      'data/m/a.json: This 0 MB social export is one JSON object; a file over 32 MB is read as a stream',
+    );
+  });
 });
