@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { extent } from 'd3-array';
 import {
   BadBoolean,
   BadDate,
@@ -406,9 +407,13 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   }
   const base = { id, dir: rel(dir), files, digest: datasetDigest(dir) };
   switch (manifest.kind) {
-    case 'posts':
+    case 'posts': {
       resolveReposts(rows as Post[]);
-      return { ...base, manifest, kind: 'posts', rows: rows as Post[], duplicates };
+      // d3's extent, not Math.min(...times): spreading a million arguments overflows the stack.
+      const [first, last] = extent(rows as Post[], (p) => p.time);
+      const period: [number, number] | undefined = first === undefined || last === undefined ? undefined : [first, last];
+      return { ...base, manifest, kind: 'posts', rows: rows as Post[], duplicates, ...(period ? { period } : {}) };
+    }
     case 'accounts':
       return { ...base, manifest, kind: 'accounts', rows: rows as Account[] };
     case 'table':

@@ -21,7 +21,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { extent } from 'd3-array';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
@@ -94,14 +93,11 @@ function loaderDigest(root: string): string {
 }
 
 function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed = 0) {
-  let period: [string, string] | undefined;
-  if (dataset.kind === 'posts') {
-    const [lo, hi] = extent(dataset.rows, (p) => p.time);
-    if (lo !== undefined && hi !== undefined) period = [new Date(lo).toISOString(), new Date(hi).toISOString()];
-  }
   const previous = state.records.get(dataset.id);
   // A build may read a dataset many times; the summary keeps the load that did the work.
   if (previous && previous.cache !== 'memory' && cache === 'memory') return;
+  const span = dataset.kind === 'posts' ? dataset.period : undefined;
+  const period = span && ([new Date(span[0]).toISOString(), new Date(span[1]).toISOString()] as [string, string]);
   state.records.set(dataset.id, {
     id: dataset.id,
     digest: dataset.digest,

@@ -162,15 +162,9 @@ export function datasetRecord(alias: string, d: Dataset): DatasetRecord {
   };
   if (d.kind === 'posts') {
     record.duplicates = d.duplicates;
-    if (d.rows.length > 0) {
-      let first = Number.POSITIVE_INFINITY;
-      let last = Number.NEGATIVE_INFINITY;
-      for (const p of d.rows) {
-        if (p.time < first) first = p.time;
-        if (p.time > last) last = p.time;
-      }
-      record.first = new Date(first).toISOString();
-      record.last = new Date(last).toISOString();
+    if (d.period) {
+      record.first = new Date(d.period[0]).toISOString();
+      record.last = new Date(d.period[1]).toISOString();
     }
   }
   return record;

@@ -16,7 +16,6 @@
  */
 
 import { join } from 'node:path';
-import { extent } from 'd3-array';
 import { datasetDigest, projectPath } from '../data/datasetFiles.ts';
 import type { Dataset } from '../data/types.ts';
 import { error, type Location, PinnedDataChanged, PinUnknownAlias, type SoundingsError } from '../errors.ts';
@@ -37,10 +36,7 @@ const count = (n: number) => n.toLocaleString('en-GB');
 /** The state of a loaded dataset, as a pin records it. */
 export function pinState(dataset: Dataset): PinState {
   const state: PinState = { digest: dataset.digest.slice(0, PIN_DIGITS), rows: dataset.rows.length };
-  if (dataset.kind === 'posts') {
-    const [lo, hi] = extent(dataset.rows, (p) => p.time);
-    if (lo !== undefined && hi !== undefined) state.period = `${day(lo)}/${day(hi)}`;
-  }
+  if (dataset.kind === 'posts' && dataset.period) state.period = `${day(dataset.period[0])}/${day(dataset.period[1])}`;
   return state;
 }
 
