@@ -21,7 +21,8 @@ export interface CampaignStatistics {
 }
 
 export interface CampaignAccumulator {
-  add(post: CountedPost): void;
+  /** Counts a post; says whether it references a campaign. */
+  add(post: CountedPost): boolean;
   result(): CampaignStatistics;
 }
 
@@ -36,9 +37,6 @@ const WEEK = 7 * DAY;
  */
 export const utcWeekStart = (time: number): number => Math.floor((time + 3 * DAY) / WEEK) * WEEK - 3 * DAY;
 
-/** Most distinct hashtag spellings whose campaigns are remembered (beyond this they are matched each time). */
-const CACHE_LIMIT = 200_000;
-
 /**
  * The campaign statistics of a stream of posts, one post at a time, holding
  * no post: per campaign `any`/`only` counts, the overlap and unmatched counts,
@@ -47,29 +45,17 @@ const CACHE_LIMIT = 200_000;
  * posts added (counted as given: de-duplicating is the caller's job, as for
  * those functions), with the same matching rule ({@link campaignMatcher}).
  *
- * Matching is memoised per hashtag spelling: a post references the union of
- * the campaigns of its hashtags, and each hashtag's campaigns depend only on
- * its spelling, so this is exact. Memory is the weeks × campaigns counts plus
- * at most {@link CACHE_LIMIT} remembered spellings.
+ * Matching is {@link campaignMatcher}'s, which remembers each hashtag
+ * spelling's campaigns. Memory is the weeks × campaigns counts.
  */
 export function campaignAccumulator(campaigns: readonly Campaign[]): CampaignAccumulator {
   const match = campaignMatcher(campaigns);
   // Counts are kept per distinct id (the first row with that id), as campaignMatcher reports each id once.
   const index = new Map<string, number>();
   for (const [i, c] of campaigns.entries()) if (!index.has(c.id)) index.set(c.id, i);
-  const cache = new Map<string, number[]>();
-  const campaignsOf = (hashtag: string): number[] => {
-    let hit = cache.get(hashtag);
-    if (hit === undefined) {
-      hit = match([hashtag]).map((id) => index.get(id) as number);
-      if (cache.size < CACHE_LIMIT) cache.set(hashtag, hit);
-    }
-    return hit;
-  };
   const n = campaigns.length;
   const any = new Float64Array(n);
   const only = new Float64Array(n);
-  const hits = new Uint8Array(n);
   const weeks = new Map<number, Float64Array>();
   let lastWeek = Number.NaN;
   let lastCounts: Float64Array | undefined;
@@ -84,21 +70,13 @@ export function campaignAccumulator(campaigns: readonly Campaign[]): CampaignAcc
       posts++;
       if (first === undefined || time < first) first = time;
       if (last === undefined || time > last) last = time;
-      let matched = 0;
-      let one = -1;
-      for (const tag of hashtags) {
-        for (const c of campaignsOf(tag)) {
-          if (hits[c] === 0) {
-            hits[c] = 1;
-            matched++;
-            one = c;
-          }
-        }
-      }
-      if (matched === 0) return;
+      const ids = match(hashtags);
+      if (ids.length === 0) return false;
       total++;
-      if (matched === 1) only[one] = (only[one] as number) + 1;
-      else overlap++;
+      if (ids.length === 1) {
+        const c = index.get(ids[0] as string) as number;
+        only[c] = (only[c] as number) + 1;
+      } else overlap++;
       const week = utcWeekStart(time);
       if (week !== lastWeek) {
         lastWeek = week;
@@ -109,13 +87,12 @@ export function campaignAccumulator(campaigns: readonly Campaign[]): CampaignAcc
         }
       }
       const counts = lastCounts as Float64Array;
-      for (let c = 0; c < n; c++) {
-        if (hits[c] === 1) {
-          hits[c] = 0;
-          any[c] = (any[c] as number) + 1;
-          counts[c] = (counts[c] as number) + 1;
-        }
+      for (const id of ids) {
+        const c = index.get(id) as number;
+        any[c] = (any[c] as number) + 1;
+        counts[c] = (counts[c] as number) + 1;
       }
+      return true;
     },
     result() {
       const volume: CampaignVolume = {
@@ -168,12 +145,8 @@ export function campaignStatistics(posts: readonly AuthoredPost[], campaigns: re
   let result = byCampaigns.get(key);
   if (!result) {
     const accumulator = campaignAccumulator(campaigns);
-    const match = campaignMatcher(campaigns);
     const authors = new Set<string>();
-    for (const post of posts) {
-      accumulator.add(post);
-      if (match(post.hashtags).length > 0) authors.add(post.author);
-    }
+    for (const post of posts) if (accumulator.add(post)) authors.add(post.author);
     result = { ...accumulator.result(), authors: authors.size };
     byCampaigns.set(key, result);
   }
