@@ -59,6 +59,6 @@ export const builtinCharts: Record<string, BuiltinChart> = {
   'share-bar': { spec: deepFreeze(shareBar), formats: { share: 'percent' } },
   scorecard: {
     spec: deepFreeze(scorecard),
-    formats: { value: 'percent', actual: 'percent', error: 'points', absError: 'points' },
+    formats: { value: 'percent', actual: 'percent', error: 'points', absError: 'abs-points' },
   },
 };

@@ -138,7 +138,7 @@ describe('builtinCharts', () => {
     expect(visibleTexts(svg)).toEqual(expect.arrayContaining(['Share of voice', 'Last result', '+17.6 points', '−2.3 points', '50%']));
     expect(svg).toContain('aria-roledescription="point"');
     expect(dataTable(rows, { formats: builtinCharts.scorecard?.formats ?? {} })).toContain(
-      '<td>Last result</td><td class="num">59.5%</td><td class="num">61.8%</td><td class="num">−2.3 points</td><td class="num">+2.3 points</td>',
+      '<td>Last result</td><td class="num">59.5%</td><td class="num">61.8%</td><td class="num">−2.3 points</td><td class="num">2.3 points</td>',
     );
   });
 

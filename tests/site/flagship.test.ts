@@ -127,9 +127,10 @@ describe('the sample site', () => {
     expect(values.get('furthest.name')).toBe('#KeepCorbyn share of voice');
     expect(values.get('posts.last')).toBe('18 September 2016');
     expect(chartTable(html, 'scorecard')).toEqual([
-      ['#KeepCorbyn share of voice', '79.4%', '61.8%', '+17.6 points', '+17.6 points'],
-      ["Corbyn's 2015 result", '59.5%', '61.8%', '−2.4 points', '+2.4 points'],
-      ['YouGov poll, 30 August', '62.0%', '61.8%', '+0.2 points', '+0.2 points'],
+      // The distance (absError) is unsigned, as in the ::table of the same rows.
+      ['#KeepCorbyn share of voice', '79.4%', '61.8%', '+17.6 points', '17.6 points'],
+      ["Corbyn's 2015 result", '59.5%', '61.8%', '−2.4 points', '2.4 points'],
+      ['YouGov poll, 30 August', '62.0%', '61.8%', '+0.2 points', '0.2 points'],
     ]);
   });
 
