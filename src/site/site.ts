@@ -5,6 +5,7 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { getCollection } from 'astro:content';
+import { slug } from './text.ts';
 
 export { authorUrl, datasetUrl, isoDay, postUrl, readingMinutes, slug, tagUrl, wordCount } from './text.ts';
 
@@ -17,6 +18,32 @@ export type PostEntry = CollectionEntry<'posts'>;
 export async function publishedPosts(): Promise<PostEntry[]> {
   const posts = await getCollection('posts', ({ data }) => !data.draft);
   return posts.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Published posts under each name they carry (a tag, an author), keyed by its slug. */
+export interface NamedPosts {
+  slug: string;
+  /** The spelling of the newest post that uses it. */
+  name: string;
+  posts: PostEntry[];
+}
+
+/**
+ * Published posts grouped by the names `namesOf` gives (tags, an author):
+ * names that differ only in case or punctuation ("Brexit", "brexit") share
+ * one slug, so one page and one line in the index. In first-use order.
+ */
+export async function postsByName(namesOf: (post: PostEntry) => readonly string[]): Promise<NamedPosts[]> {
+  const bySlug = new Map<string, NamedPosts>();
+  for (const post of await publishedPosts()) {
+    for (const name of namesOf(post)) {
+      const s = slug(name);
+      const entry = bySlug.get(s) ?? { slug: s, name, posts: [] };
+      if (!entry.posts.includes(post)) entry.posts.push(post);
+      bySlug.set(s, entry);
+    }
+  }
+  return [...bySlug.values()];
 }
 
 /** What the remark plugin recorded about a post's numbers (see postRecord.ts). */

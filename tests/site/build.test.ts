@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempProject } from '../data/helpers.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
 import { astroBuild, siteFiles, valuesOf } from './astroBuild.ts';
 
@@ -14,6 +15,29 @@ Reach ratio :value[reach]; the largest weekly gap was :value[weekly.gap.max].
 const page = (outDir: string) => readFileSync(join(outDir, 'posts', 'post', 'index.html'), 'utf8');
 
 describe('astro build of a fixture site', () => {
+  it('lists a tag or an author spelt two ways once, with all its posts, as its one page does', async () => {
+    const post = (title: string, author: string, tags: string) =>
+      `---\ntitle: ${title}\ndate: 2016-09-18\nauthor: ${author}\nsummary: S.\ntags: [${tags}]\n---\nText.\n`;
+    const site = tempProject({
+      'content/posts/a.md': post('A', 'Ann Lee', 'Brexit, polls'),
+      'content/posts/b.md': post('B', 'ann lee', 'brexit'),
+    });
+    const { outDir } = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) });
+    const lines = (path: string) =>
+      Array.from(
+        readFileSync(join(outDir, path, 'index.html'), 'utf8').matchAll(
+          /<li><a href="([^"]+)">[^<]*<\/a> <span class="count">([^<]*)<\/span>/g,
+        ),
+        (m) => [m[1], m[2]],
+      );
+    expect(lines('tags')).toEqual([
+      ['/tags/brexit/', '2 analyses'],
+      ['/tags/polls/', '1 analysis'],
+    ]);
+    expect(lines('authors')).toEqual([['/authors/ann-lee/', '2 analyses']]);
+    expect(readFileSync(join(outDir, 'tags', 'brexit', 'index.html'), 'utf8').match(/<h2[^>]*><a href="\/posts\//g)).toHaveLength(2);
+  });
+
   it('prints the computed numbers, and a new data file changes them on the next build', async () => {
     const site = fixtureProject(BODY);
     const cacheDir = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
