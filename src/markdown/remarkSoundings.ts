@@ -164,7 +164,7 @@ export function remarkSoundings(options: SoundingsOptions) {
           return undefined;
         }
         try {
-          const html = await directive.render(parsed.data, labelOf(node), context);
+          const html = await directive.render(parsed.data, labelOf(node), { ...context, location: at(node) });
           return { type: 'html', value: html } satisfies Html;
         } catch (e) {
           if (e instanceof DirectiveProblem) {

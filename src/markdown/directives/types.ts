@@ -10,6 +10,8 @@ export interface DirectiveContext {
   file: string;
   /** The post's folder, absolute, for files beside it (chart specs). */
   postDir: string;
+  /** Where this directive is in the post (for warnings; errors get it from the plugin). */
+  location: Location;
   /** A per-post counter, so generated ids are stable and unique on the page. */
   nextId(prefix: string): string;
   /** Records what the page shows (each value printed, each chart's table) for the methods appendix and CSVs. */

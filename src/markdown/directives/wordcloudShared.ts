@@ -2,8 +2,6 @@
  * What `::wordcloud` and `::wordcompare` share: attributes, campaign look-up,
  * the figure around the SVG, and how dropped words are reported.
  */
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { z } from 'astro/zod';
 import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
@@ -64,52 +62,20 @@ export function titleOf(name: string, attrs: { title?: string | undefined }, lab
   return title;
 }
 
-const occurrences = new WeakMap<DirectiveContext, Map<string, number>>();
-
-/**
- * The line of this directive in the post, for warnings (errors get theirs
- * from the plugin). Directives render in document order, so the n-th call
- * for the same `::name[label]` in a post is its n-th occurrence.
- */
-function lineOf(context: DirectiveContext, name: string, label: string): number | undefined {
-  let seen = occurrences.get(context);
-  if (!seen) {
-    seen = new Map();
-    occurrences.set(context, seen);
-  }
-  const marker = `::${name}[${label}]`;
-  const n = (seen.get(marker) ?? 0) + 1;
-  seen.set(marker, n);
-  try {
-    const lines = readFileSync(join(context.postDir, basename(context.file)), 'utf8').split(/\r\n|\r|\n/);
-    let count = 0;
-    for (let i = 0; i < lines.length; i++) if ((lines[i] as string).includes(marker) && ++count === n) return i + 1;
-  } catch {
-    // The warning still names the file.
-  }
-  return undefined;
-}
-
 /**
  * Fails the build (through the plugin, at the directive's position) when one
  * of the `top` words was dropped; warns on the console, with post.md:line,
- * when other words were. Call before any other await, so lines match.
+ * when other words were.
  */
-export function reportDropped(
-  context: DirectiveContext,
-  name: string,
-  label: string,
-  layouts: readonly CloudLayout<CloudWord>[],
-  top: number,
-  warn: (message: string) => void = console.warn,
-): void {
-  const line = lineOf(context, name, label);
+export function reportDropped(context: DirectiveContext, name: string, layouts: readonly CloudLayout<CloudWord>[], top: number): void {
   const droppedTop = layouts.flatMap((l) => l.droppedTop.map((w) => w.text));
   if (droppedTop.length > 0) throw new DirectiveProblem(TopWordsDropped, TopWordsDropped.message(name, droppedTop, top));
   const dropped = layouts.flatMap((l) => l.dropped.map((d) => `${d.word.text} (${d.reason})`));
   if (dropped.length > 0) {
-    const where = formatLocation(line === undefined ? { file: context.file } : { file: context.file, line });
-    warn(`${where}: ${WordsDropped.message(name, dropped)} ${WordsDropped.hint}`);
+    const { file, line } = context.location;
+    console.warn(
+      `${formatLocation(line === undefined ? { file } : { file, line })}: ${WordsDropped.message(name, dropped)} ${WordsDropped.hint}`,
+    );
   }
 }
 

@@ -136,7 +136,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
       labels.push({ text: column.heading, x: hx, y: 18, anchor: column.anchor });
       x0 += width + gap;
     });
-    reportDropped(context, 'wordcompare', label, layouts, attrs.top);
+    reportDropped(context, 'wordcompare', layouts, attrs.top);
 
     const id = context.nextId(`wordcompare-${a.id}-${b.id}`);
     const list = (terms: readonly KeynessTerm[]) =>
