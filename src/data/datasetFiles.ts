@@ -56,11 +56,9 @@ function filesPattern(text: string, path: string): Pick<Manifest, 'files'> {
  * so that fixing it triggers a re-render.
  */
 export function datasetDigest(dir: string): string {
-  const hash = createHash('sha256');
   const manifestPath = join(dir, MANIFEST);
   if (!existsSync(manifestPath)) return sha256(`missing:${dir}`);
   const text = readFileSync(manifestPath, 'utf8');
-  hash.update(`${MANIFEST}\0${sha256(text)}\0`);
   let files: string[];
   try {
     files = listDataFiles(dir, filesPattern(text, manifestPath));
@@ -69,6 +67,20 @@ export function datasetDigest(dir: string): string {
       .sort()
       .map((name) => join(dir, name));
   }
-  for (const file of files) hash.update(`${file.slice(dir.length)}\0${fileSha256(file)}\0`);
+  return digestOf(
+    sha256(text),
+    dir,
+    files.map((file) => [file, fileSha256(file)]),
+  );
+}
+
+/**
+ * The dataset digest from hashes already in hand: the manifest's SHA-256 and
+ * each data file's (absolute path, SHA-256), in load order. The loaders, which
+ * hash each file as they read it, use it rather than reading every file again.
+ */
+export function digestOf(manifestSha: string, dir: string, files: readonly (readonly [string, string])[]): string {
+  const hash = createHash('sha256').update(`${MANIFEST}\0${manifestSha}\0`);
+  for (const [file, sha] of files) hash.update(`${file.slice(dir.length)}\0${sha}\0`);
   return hash.digest('hex');
 }

@@ -35,7 +35,7 @@ import {
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { attempt } from './attempt.ts';
 import { parseCell } from './cell.ts';
-import { datasetDigest, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { datasetDigest, digestOf, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import { type ColumnType, type Manifest, readManifest } from './manifest.ts';
@@ -405,7 +405,17 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });
     options.onProgress?.(total, file);
   }
-  const base = { id, dir: rel(dir), files, digest: datasetDigest(dir) };
+  // The digest from the hashes taken while reading (datasetDigest would hash every file again); a check that
+  // skipped a broken file has not hashed them all.
+  const digest =
+    files.length === paths.length
+      ? digestOf(
+          manifestSha,
+          dir,
+          paths.map((path, i) => [path, (files[i] as DatasetFile).sha256] as const),
+        )
+      : datasetDigest(dir);
+  const base = { id, dir: rel(dir), files, digest };
   switch (manifest.kind) {
     case 'posts': {
       resolveReposts(rows as Post[]);

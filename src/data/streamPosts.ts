@@ -12,14 +12,13 @@
  * take their text from the original post, wherever it is in the dataset,
  * which needs the posts held (`loadDataset` does that).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CampaignStatistics, campaignAccumulator } from '../analysis/campaignAccumulator.ts';
 import type { Campaign } from '../analysis/types.ts';
 import { DatasetNotFound, error, ManifestInvalid, ManifestMissing, NoDataFiles, UnknownFormat } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
-import { listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { digestOf, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
 import { IdSet } from './idSet.ts';
 import { listDatasets } from './loadDataset.ts';
 import { readManifest } from './manifest.ts';
@@ -109,9 +108,12 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
   }
   // datasetDigest(dir)'s value, from the SHA-256s just computed while streaming: calling it would read every
   // file again, whole (a 1.2 GB file at 10M posts: a second pass and a 1.2 GB buffer).
-  const digest = createHash('sha256').update(`${MANIFEST}\0${sha256(manifestText)}\0`);
-  for (const [i, path] of paths.entries()) digest.update(`${path.slice(dir.length)}\0${files[i]?.sha256}\0`);
-  return { id, dir: rel(dir), files, digest: digest.digest('hex'), posts, duplicates };
+  const digest = digestOf(
+    sha256(manifestText),
+    dir,
+    paths.map((path, i) => [path, files[i]?.sha256 ?? ''] as const),
+  );
+  return { id, dir: rel(dir), files, digest, posts, duplicates };
 }
 
 /**
