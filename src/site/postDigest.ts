@@ -34,12 +34,8 @@ export function specsDigest(contentDir: string): string {
  * What a post's rendered HTML depends on besides its Markdown: the content of
  * each dataset it names, the chart specs beside it, and the rendering code.
  */
-export function postDependencies(
-  markdown: string,
-  dataDir: string,
-  extra: string,
-  digestOf: (dir: string) => string = datasetDigest,
-): string {
-  const datasets = datasetsOf(markdown).map((id) => `${id}:${digestOf(join(dataDir, id))}`);
+export function postDependencies(markdown: string, dataDir: string, extra: string): string {
+  // datasetDigest keeps each file's hash for the build (src/data/fileHash.ts): posts sharing a dataset hash it once.
+  const datasets = datasetsOf(markdown).map((id) => `${id}:${datasetDigest(join(dataDir, id))}`);
   return `${datasets.join('\n')}\n${extra}`;
 }

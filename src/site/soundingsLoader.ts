@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { datasetDigest, projectPath } from '../data/datasetFiles.ts';
+import { projectPath } from '../data/datasetFiles.ts';
 import { takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
 import { frontmatterLocator, validateFrontmatter } from '../markdown/validateFrontmatter.ts';
@@ -45,15 +45,6 @@ export function soundingsLoader(): Loader {
         failures.length = 0;
         const before = new Map([...context.store.values()].map((e) => [e.id, e.digest]));
         const extra = `${codeDigest(root)}\n${specsDigest(contentDir)}`;
-        // Posts sharing a dataset hash its files once per load, not once per post.
-        const digests = new Map<string, string>();
-        const digestOf = (dir: string) => {
-          const known = digests.get(dir);
-          if (known !== undefined) return known;
-          const digest = datasetDigest(dir);
-          digests.set(dir, digest);
-          return digest;
-        };
         const logger = Object.create(context.logger) as LoaderContext['logger'];
         logger.error = (message: string) => {
           failures.push(renderFailureMessage(message));
@@ -65,7 +56,7 @@ export function soundingsLoader(): Loader {
           watcher,
           generateDigest: (data) =>
             typeof data === 'string'
-              ? context.generateDigest(`${data}\0${postDependencies(data, dataDir, extra, digestOf)}`)
+              ? context.generateDigest(`${data}\0${postDependencies(data, dataDir, extra)}`)
               : context.generateDigest(data),
           // Validate frontmatter ourselves first, so errors point at post.md:line:column.
           parseData: async (props) => {
