@@ -21,9 +21,30 @@ import { deserialize, serialize } from 'node:v8';
 
 const CHECKSUM = 32;
 const checksum = (body: Uint8Array) => createHash('sha256').update(body).digest();
-const KEY = /^[0-9a-f]{32}\.v8$/;
+const ENTRY = /^(.*)-([0-9a-f]{32})\.v8$/;
 
-export const entryPath = (dir: string, name: string, key: string) => join(dir, `${name}-${key}.v8`);
+const entryPath = (dir: string, name: string, key: string) => join(dir, `${name}-${key}.v8`);
+
+/** An entry's key: 32 hex digits of the SHA-256 of everything its value depends on, and of the V8 version. */
+export const entryKey = (...parts: string[]): string =>
+  createHash('sha256')
+    .update([...parts, process.versions.v8].join('\0'))
+    .digest('hex')
+    .slice(0, 32);
+
+/** Removes the entries in `dir` that `drop(name, key)` picks (a missing folder has none). */
+export function removeEntries(dir: string, drop: (name: string, key: string) => boolean): void {
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const file of files) {
+    const m = ENTRY.exec(file);
+    if (m && drop(m[1] as string, m[2] as string)) rmSync(join(dir, file), { force: true });
+  }
+}
 
 /** The value of a checked entry, or undefined (and the file removed) when it is missing, corrupt or unreadable. */
 export function readEntry<T>(dir: string, name: string, key: string): T | undefined {
@@ -61,9 +82,5 @@ export function writeEntry(dir: string, name: string, key: string, value: unknow
     rmSync(temp, { force: true });
     throw e;
   }
-  const prefix = `${name}-`;
-  for (const other of readdirSync(dir)) {
-    if (other !== `${name}-${key}.v8` && other.startsWith(prefix) && KEY.test(other.slice(prefix.length)))
-      rmSync(join(dir, other), { force: true });
-  }
+  removeEntries(dir, (other, otherKey) => other === name && otherKey !== key);
 }

@@ -18,14 +18,12 @@
  * summary the content loader prints at the end of a build.
  */
 
-import { createHash } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
-import { readEntry, writeEntry } from './cacheEntry.ts';
+import { entryKey, readEntry, removeEntries, writeEntry } from './cacheEntry.ts';
 
 export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
   /** The folder for parsed datasets; default from {@link datasetCacheDir}. */
@@ -153,15 +151,14 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
 
 async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
-  const code = `${loaderDigest(options.root)}\0${options.root}\0${process.versions.v8}`;
-  const entryKey = (contentKey: string) => createHash('sha256').update(`${contentKey}\0${code}`).digest('hex').slice(0, 32);
+  const keyOf = (contentKey: string) => entryKey(contentKey, loaderDigest(options.root), options.root);
   // One entry per data file, named after its dataset and file ("tweets~2016-07.csv").
   const entryName = (file: string) => `${id}~${file.slice(file.lastIndexOf('/') + 1)}`;
   let parsed = 0;
   let kept = 0;
   const fileCache: FileCache = {
-    get: (file, contentKey) => readEntry<FileRecords>(dir, entryName(file), entryKey(contentKey)),
-    set: (file, contentKey, records) => writeEntry(dir, entryName(file), entryKey(contentKey), records),
+    get: (file, contentKey) => readEntry<FileRecords>(dir, entryName(file), keyOf(contentKey)),
+    set: (file, contentKey, records) => writeEntry(dir, entryName(file), keyOf(contentKey), records),
     onFile: (_file, cached) => {
       if (cached) kept++;
       else {
@@ -171,22 +168,10 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
     },
   };
   const dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id), fileCache });
-  forgetRemovedFiles(dir, id, new Set(dataset.files.map((f) => entryName(f.path))));
+  // The entries of files no longer in the dataset go.
+  const current = new Set(dataset.files.map((f) => entryName(f.path)));
+  removeEntries(dir, (name) => name.startsWith(`${id}~`) && !current.has(name));
   state.memory.set(key, dataset);
   record(dataset, performance.now() - start, parsed === 0 ? 'hit' : kept === 0 ? 'miss' : 'partial', parsed);
   return dataset;
-}
-
-/** Removes the entries of files no longer in the dataset. */
-function forgetRemovedFiles(dir: string, id: string, current: ReadonlySet<string>) {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const file = /^(.*)-[0-9a-f]{32}\.v8$/.exec(name)?.[1];
-    if (file?.startsWith(`${id}~`) && !current.has(file)) rmSync(join(dir, name), { force: true });
-  }
 }

@@ -11,11 +11,10 @@
  * rather than the parsed rows (19 MB for the sample tweets) and a pass over
  * every cell.
  */
-import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/loadDataset.ts';
-import { readEntry, writeEntry } from '../markdown/cacheEntry.ts';
+import { entryKey, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
 import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
 import { codeDigest, LIBRARIES } from './codeDigest.ts';
 import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
@@ -49,7 +48,7 @@ export async function cachedProfile(
   const digest = datasetDigest(join(options.dataDir, id));
   const held = known.get(join(options.dataDir, id));
   if (held?.profile.digest === digest && held.code === code) return held.profile;
-  const key = createHash('sha256').update(`${digest}\0${code}\0${options.root}\0${process.versions.v8}`).digest('hex').slice(0, 32);
+  const key = entryKey(digest, code, options.root);
   const dir = join(dirname(datasetCacheDir(options.root)), 'profiles');
   const cached = readEntry<DatasetProfile>(dir, id, key);
   if (cached && cached.digest === digest) {
