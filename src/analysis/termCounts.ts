@@ -26,8 +26,7 @@ export interface TermCounts {
   total: number;
 }
 
-/** What makes two texts "the same" for counting: cleaned, whitespace collapsed, case-folded. */
-export const textKey = (text: string): string => cleanKey(cleanText(text));
+/** What makes two texts (through cleanText) "the same" for counting: whitespace collapsed, case-folded. */
 // Most texts have single spaces only: test before building a new string.
 const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/;
 const cleanKey = (clean: string): string => foldTerm((WHITESPACE_TO_COLLAPSE.test(clean) ? clean.replace(/\s+/g, ' ') : clean).trim());

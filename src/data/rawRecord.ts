@@ -12,12 +12,6 @@ export interface RawRecord {
   locate(field?: string): Location;
 }
 
-export interface RawFile {
-  /** The source fields every record shares (a CSV header), when the format has one. */
-  header?: readonly string[];
-  records: Iterable<RawRecord>;
-}
-
 export type DataFormat = 'csv' | 'tsv' | 'json' | 'ndjson';
 
 /** Reads a dot path such as `user.screen_name` from a parsed JSON value. */

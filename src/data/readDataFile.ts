@@ -32,7 +32,7 @@ export async function readDataFile(
 ): Promise<{ sha: string; header?: readonly string[] | undefined }> {
   if (format === 'json' && statSync(path).size <= wholeJsonLimit) {
     const bytes = readFileSync(path);
-    for (const r of readJson(bytes.toString('utf8'), file).records) consume(r);
+    for (const r of readJson(bytes.toString('utf8'), file)) consume(r);
     return { sha: createHash('sha256').update(bytes).digest('hex') };
   }
   if (format === 'json') {

@@ -1,6 +1,6 @@
 import { error, MalformedJson } from '../errors.ts';
 import { jsonErrorOffset, jsonLocator, positionOf } from './jsonLocation.ts';
-import { getPath, type RawFile, type RawRecord } from './rawRecord.ts';
+import { getPath, type RawRecord } from './rawRecord.ts';
 
 /** JSON.parse, with a located MalformedJson error (line offset by `baseLine` for NDJSON). */
 export function parseStrict(text: string, file: string, baseLine = 0): unknown {
@@ -27,7 +27,7 @@ export function jsonRecord(
 }
 
 /** Reads a JSON array of records (or an object whose `data` is one, as API exports are). */
-export function readJson(text: string, file: string): RawFile {
+export function readJson(text: string, file: string): RawRecord[] {
   const value = parseStrict(text, file);
   const items = Array.isArray(value) ? value : (value as { data?: unknown } | null)?.data;
   if (!Array.isArray(items)) {
@@ -35,5 +35,5 @@ export function readJson(text: string, file: string): RawFile {
   }
   const prefix = Array.isArray(value) ? [] : ['data'];
   const locate = jsonLocator(text, file);
-  return { records: items.map((item, i) => jsonRecord(item, locate, [...prefix, i])) };
+  return items.map((item, i) => jsonRecord(item, locate, [...prefix, i]));
 }

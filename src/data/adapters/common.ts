@@ -44,12 +44,11 @@ export function isoTime(record: Json, field: string, path: JsonPath, at: Locate,
   return parsed.value.getTime();
 }
 
-/** A post under construction: optional fields may be given as undefined. */
-export type PostDraft = { [K in keyof Post]-?: K extends 'id' | 'time' | 'author' | 'text' | 'hashtags' ? Post[K] : Post[K] | undefined };
-type Partial<T> = { [K in keyof T]?: T[K] | undefined };
+/** Every field optional, and may be given as undefined (an export that lacks it). */
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
 
 /** Drops metrics the export does not state, and the whole object when none is. */
-export function metrics(m: Partial<PostMetrics>): PostMetrics | undefined {
+export function metrics(m: Optional<PostMetrics>): PostMetrics | undefined {
   const kept = Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as PostMetrics;
   return Object.keys(kept).length > 0 ? kept : undefined;
 }
@@ -61,7 +60,7 @@ export const unique = (values: string[]): string[] => [...new Set(values)];
  * Builds a post with only the optional fields that have content, so that a
  * record is the same whatever adapter or cache it came through.
  */
-export function post(p: Partial<PostDraft> & Pick<Post, 'id' | 'time' | 'author' | 'text' | 'hashtags'>): Post {
+export function post(p: Optional<Post> & Pick<Post, 'id' | 'time' | 'author' | 'text' | 'hashtags'>): Post {
   const out: Post = { id: p.id, time: p.time, author: p.author, text: p.text, hashtags: p.hashtags };
   if (p.mentions && p.mentions.length > 0) out.mentions = p.mentions;
   if (p.urls && p.urls.length > 0) out.urls = p.urls;

@@ -38,12 +38,8 @@ export class Board {
 
   /** Whether the box lies inside the board and touches no taken pixel. */
   fits(box: Box): boolean {
-    return this.fitsAt(box.x, box.y, box.width, box.height);
-  }
-
-  /** {@link fits} without a box object, for the layout's inner loop. */
-  fitsAt(x: number, y: number, width: number, height: number): boolean {
-    return this.fitsSpan(Math.floor(x), Math.floor(y), Math.ceil(x + width), Math.ceil(y + height));
+    const { x0, y0, x1, y1 } = this.span(box);
+    return this.fitsSpan(x0, y0, x1, y1);
   }
 
   /** Whether the pixels [x0, x1) × [y0, y1) (integers) lie inside the board and are all free. */
