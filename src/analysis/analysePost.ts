@@ -15,6 +15,7 @@ import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
 import { computeTable, type TableSource } from './frontmatterTables.ts';
+import { joinNames } from './joinNames.ts';
 import { keynessValues } from './keyness.ts';
 import { pick } from './pick.ts';
 import { projection } from './projection.ts';
@@ -457,9 +458,4 @@ function typeOfFormat(format: string | undefined): ValueType | undefined {
     ratio: 'ratio',
   };
   return format === undefined ? undefined : types[format];
-}
-
-/** "A", "A and B", "A, B and C". */
-function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

@@ -1,7 +1,7 @@
 import type { Cell } from '../data/types.ts';
 
 /** A decimal numeral: optional sign, digits with an optional fraction, optional exponent; no spaces. */
-const NUMERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const NUMERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** An ISO calendar date. */
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,4 +1,5 @@
 import type { Row } from '../data/types.ts';
+import { NUMERAL } from './cellEquals.ts';
 import { ratio } from './ratio.ts';
 
 /** A column name or a number. */
@@ -10,7 +11,6 @@ export interface Expression {
   right: Operand;
 }
 
-const NUMERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const BINARY = /^(.+?)\s+([-+*/×÷−])\s+(.+)$/;
 const OPERATORS: Record<string, Expression['operator']> = { '+': '+', '-': '-', '−': '-', '*': '*', '×': '*', '/': '/', '÷': '/' };
 

@@ -14,7 +14,8 @@ import type { DerivedTableDefinition, ScorecardTableDefinition, TableDefinition 
 import { formatValue, isD3Specifier, isHouseFormat } from '../render/format.ts';
 import type { Fail, Table } from './analysePost.ts';
 import { evaluate, expressionColumns, parseExpression } from './expression.ts';
-import { groupSum } from './groupSum.ts';
+import { groupSum, sumColumns } from './groupSum.ts';
+import { joinNames } from './joinNames.ts';
 import { scorecard } from './scorecard.ts';
 import { sortKey, sortRows } from './sortRows.ts';
 import { DEFAULT_FORMAT, type Value } from './value.ts';
@@ -36,8 +37,6 @@ export interface TableContext {
 }
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
-const list = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const cellText = (cell: Cell | undefined) =>
   cell === null || cell === undefined ? 'empty' : cell instanceof Date ? cell.toISOString().slice(0, 10) : JSON.stringify(cell);
 
@@ -100,10 +99,10 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
           `groups by "${by}", but ${describeRow(bad, index)} has no "${by}". Fill it in, or leave such rows out with "where".`,
         );
       rows = groupSum(rows, by, def.sum);
-      steps.push(`grouped by ${by}${def.sum.length > 0 ? `, with ${list(def.sum)} summed over each group's rows` : ''}`);
+      steps.push(`grouped by ${by}${def.sum.length > 0 ? `, with ${joinNames(def.sum)} summed over each group's rows` : ''}`);
     } else {
-      rows = [Object.fromEntries(groupSum(rows, '', def.sum).flatMap((r) => Object.entries(r).filter(([k]) => k !== '')))];
-      steps.push(`${list(def.sum)} summed over all rows`);
+      rows = [sumColumns(rows, def.sum)];
+      steps.push(`${joinNames(def.sum)} summed over all rows`);
     }
     columns = new Set(Object.keys(rows[0] as Row));
   }
@@ -190,7 +189,7 @@ function scorecardTable(name: string, def: ScorecardTableDefinition, context: Ta
     ? { value: 'percent', actual: 'percent', error: 'points', absError: 'abs-points' }
     : { value: format, actual: format, error: format, absError: format };
   const how =
-    `Each of ${list(def.scorecard)} scored against ${def.against} (${formatValue(actual.value, format)}): ` +
+    `Each of ${joinNames(def.scorecard)} scored against ${def.against} (${formatValue(actual.value, format)}): ` +
     `error = estimate − ${def.against}, absError = |error|${shares ? ', in percentage points' : ''}.`;
   return { rows: rows as unknown as Row[], formats, definition: def.description ? `${def.description.replace(/\.?$/, '.')} ${how}` : how };
 }

@@ -21,14 +21,17 @@ export function groupSum(rows: readonly Row[], by: string, columns: readonly str
     if (group) group.push(row);
     else groups.set(key, [row]);
   }
-  return Array.from(groups.values(), (group) => {
-    const out: Row = { [by]: group[0]?.[by] ?? null };
-    for (const column of columns) {
-      out[column] = sum(group, (r) => {
-        const cell = r[column];
-        return typeof cell === 'number' ? cell : null;
-      });
-    }
-    return out;
-  });
+  return Array.from(groups.values(), (group) => ({ [by]: group[0]?.[by] ?? null, ...sumColumns(group, columns) }));
+}
+
+/** For each of `columns`, its sum over `rows`, by the rule of {@link groupSum} (number cells only). */
+export function sumColumns(rows: readonly Row[], columns: readonly string[]): Row {
+  const out: Row = {};
+  for (const column of columns) {
+    out[column] = sum(rows, (r) => {
+      const cell = r[column];
+      return typeof cell === 'number' ? cell : null;
+    });
+  }
+  return out;
 }
