@@ -23,7 +23,7 @@ import { ratio } from './ratio.ts';
 import { share } from './share.ts';
 import { shareOfVoice } from './shareOfVoice.ts';
 import type { Campaign } from './types.ts';
-import type { Value, ValueType } from './value.ts';
+import { DEFAULT_FORMAT, type Value, type ValueType } from './value.ts';
 import { weeklyGap } from './weeklyGap.ts';
 import { where } from './where.ts';
 
@@ -447,15 +447,14 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
   return postsDataset ? { values, tables, campaigns, posts: postsDataset } : { values, tables, campaigns };
 }
 
+/** The numeric value type each house format stands for: DEFAULT_FORMAT read backwards. */
+const TYPE_OF_FORMAT = new Map(
+  (Object.entries(DEFAULT_FORMAT) as [ValueType, string][])
+    .filter(([type]) => type !== 'date' && type !== 'text')
+    .map(([type, format]) => [format, type]),
+);
+
 /** The value type a table column's format implies, for values read from computed tables. */
 function typeOfFormat(format: string | undefined): ValueType | undefined {
-  const types: Record<string, ValueType> = {
-    percent: 'share',
-    points: 'points',
-    'abs-points': 'distance',
-    thousands: 'count',
-    compact: 'audience',
-    ratio: 'ratio',
-  };
-  return format === undefined ? undefined : types[format];
+  return format === undefined ? undefined : TYPE_OF_FORMAT.get(format);
 }
