@@ -26,6 +26,13 @@ export class Board {
     this.bits = new Uint32Array(this.stride * this.height);
   }
 
+  /** A board with the same pixels taken, to lay out on without changing this one. */
+  copy(): Board {
+    const board = new Board(this.width, this.height);
+    board.bits.set(this.bits);
+    return board;
+  }
+
   /** The pixel span a box covers: [x0, x1) × [y0, y1). */
   private span(box: Box) {
     return {

@@ -133,8 +133,9 @@ export function layoutCloud<W extends CloudWord>(input: readonly W[], options: L
     usable.push({ word, ink, ratio: maxWeight > 0 ? Math.sqrt(Math.max(0, word.weight) / maxWeight) : 1, index });
   }
 
-  const probe = new Board(width, height);
-  const area = applyShape(probe, shape);
+  // The shape's mask, drawn once; each attempt lays out on a copy.
+  const shaped = new Board(width, height);
+  const area = applyShape(shaped, shape);
   const sizeFor = (maxFont: number, u: (typeof usable)[number]) => {
     const fit = (0.95 * width) / (u.ink.x1 - u.ink.x0 + 0.24);
     return round1(Math.max(minFont, Math.min(maxFont * u.ratio, fit, maxFontCap)));
@@ -170,8 +171,7 @@ export function layoutCloud<W extends CloudWord>(input: readonly W[], options: L
 
   function attemptLayout(maxFont: number, attempt: number): CloudLayout<W> {
     const random = seededRandom(`${seed}/${attempt}`);
-    const board = new Board(width, height);
-    applyShape(board, shape);
+    const board = shaped.copy();
     const placed: PlacedWord<W>[] = [];
     const lost: DroppedWord<W>[] = [...dropped];
     let ink = 0;
