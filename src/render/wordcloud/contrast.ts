@@ -101,6 +101,6 @@ export function colorPair(color: string): { light: string; dark: string } {
 
 /** Muted text colours (as `--muted` of `src/styles/site.css`), for words no side owns; 4.5:1 on every background. */
 export const MUTED = {
-  light: legibleOn('#57606a', BACKGROUNDS.light) as string,
-  dark: legibleOn('#a9a49b', BACKGROUNDS.dark) as string,
+  light: legibleOn('#565c63', BACKGROUNDS.light) as string,
+  dark: legibleOn('#aaa49a', BACKGROUNDS.dark) as string,
 };
