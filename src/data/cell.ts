@@ -71,12 +71,23 @@ export function parseCell(raw: unknown, type: ColumnType): CellResult {
   }
 }
 
-/** Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm). */
+// One parser per format: a manifest's time format is parsed once, not once per row.
+const parsers = new Map<string, (text: string) => Date | null>();
+const parserFor = (format: string) => {
+  let parser = parsers.get(format);
+  if (!parser) {
+    parser = utcParse(format);
+    parsers.set(format, parser);
+  }
+  return parser;
+};
+
+/** Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm), or a time in `format` (d3-time-format). */
 export function parseTime(raw: unknown, format?: string): CellResult {
   if (typeof raw !== 'string') return { ok: false, expected: format ? `a time like "${format}"` : EXPECTED.datetime };
   const text = raw.trim();
   if (format) {
-    const date = utcParse(format)(text);
+    const date = parserFor(format)(text);
     return date ? { ok: true, value: date } : { ok: false, expected: `a time in the format "${format}"` };
   }
   const m = DATETIME.exec(text);
