@@ -7,6 +7,7 @@
  * `replies_count`, `favourites_count`.
  */
 import { decodeHTML } from 'entities';
+import { extractHashtags } from '../hashtags.ts';
 import type { Post } from '../types.ts';
 import {
   type Adapter,
@@ -26,7 +27,9 @@ import {
 
 /** One HTML tag, allowing ">" inside quoted attribute values. */
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)?(?:[^>"']|"[^"]*"|'[^']*')*>/g;
-const ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+const CLASS = attribute('class');
+const HREF = attribute('href');
 
 /**
  * Mastodon's HTML `content` as plain text: paragraphs become blank lines and
@@ -52,10 +55,10 @@ function links(html: string): string[] {
   const out: string[] = [];
   for (const m of html.matchAll(/<a\s(?:[^>"']|"[^"]*"|'[^']*')*>/gi)) {
     const tag = m[0];
-    const cls = ATTR('class').exec(tag);
+    const cls = CLASS.exec(tag);
     const classes = (cls?.[1] ?? cls?.[2] ?? cls?.[3] ?? '').split(/\s+/);
     if (classes.includes('mention') || classes.includes('hashtag')) continue;
-    const href = ATTR('href').exec(tag);
+    const href = HREF.exec(tag);
     const url = href?.[1] ?? href?.[2] ?? href?.[3];
     if (url) out.push(decodeHTML(url));
   }
@@ -75,7 +78,7 @@ function statusPost(status: Json, path: JsonPath, at: Locate): Post {
   // A content warning is part of what readers see first.
   const text = str(source.spoiler_text) ? `${source.spoiler_text}\n\n${body}` : body;
   // Servers store tag names lower-cased; keep the author's casing from the text where it is there.
-  const written = new Map([...text.matchAll(/#([\p{L}\p{M}\p{N}_]+)/gu)].map((m) => [(m[1] as string).toLowerCase(), m[1] as string]));
+  const written = new Map(extractHashtags(text).map((tag) => [tag.toLowerCase(), tag]));
   const hashtags = asArray(source.tags).flatMap((t) =>
     isObject(t) && str(t.name) ? [written.get((t.name as string).toLowerCase()) ?? (t.name as string)] : [],
   );
