@@ -2,8 +2,9 @@
  * `npm run weight`: loads every page type of the built site (build first with
  * `npm run build`, or pass --build) in Chromium and reports what each page
  * transfers: HTML, CSS, JS, images, fonts and other requests, and the total
- * without images, both as stored (the local server does not compress) and
- * gzipped (what a host that compresses text, as static hosts do, transfers).
+ * without images, both as stored (the bytes of each file) and gzipped (each
+ * text response gzipped on its own: what a host that compresses text, as
+ * static hosts do, transfers; images and fonts are sent as they are).
  * "Required JS" is the JavaScript a page loads before any interaction.
  * Target: an article ≤ 150 KB gzipped without images, and 0 KB of required JS.
  */
@@ -11,8 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { serveStatic } from '../src/site/staticServer.ts';
+import { launchChromium } from './chromium.ts';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -44,12 +45,10 @@ const pages = [
 ];
 
 const server = await serveStatic(dist);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 const kinds = ['html', 'css', 'js', 'image', 'font', 'other'] as const;
 type Kind = (typeof kinds)[number];
+const KIND_OF: Record<string, Kind> = { document: 'html', stylesheet: 'css', script: 'js', image: 'image', font: 'font' };
 const kb = (n: number) => (n / 1024).toFixed(1);
 let over = false;
 console.log(`${'page'.padEnd(44)}${kinds.map((k) => k.padStart(8)).join('')}${'no images'.padStart(11)}${'gzipped'.padStart(9)}  (KB)`);
@@ -60,19 +59,7 @@ try {
     let gzipped = 0;
     const pending: Promise<void>[] = [];
     page.on('response', (response) => {
-      const type = response.request().resourceType();
-      const kind: Kind =
-        type === 'document'
-          ? 'html'
-          : type === 'stylesheet'
-            ? 'css'
-            : type === 'script'
-              ? 'js'
-              : type === 'image'
-                ? 'image'
-                : type === 'font'
-                  ? 'font'
-                  : 'other';
+      const kind = KIND_OF[response.request().resourceType()] ?? 'other';
       pending.push(
         response.body().then(
           (body) => {

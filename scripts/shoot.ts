@@ -1,18 +1,16 @@
 /**
  * For a human to look at the site: serves a built site and takes screenshots
  * of the given paths at 390 and 1280 px, light and dark, cut into screen-high
- * slices. `node tests/e2e/shoot.ts dist out-dir / /posts/x/ …` (not a test).
+ * slices, and prints each page to PDF. `node scripts/shoot.ts dist out-dir / /posts/x/ …`
+ * (SHOOT=390-dark, say, for one size and scheme).
  */
-import { chromium } from 'playwright-core';
-import { serveStatic } from '../../src/site/staticServer.ts';
+import { serveStatic } from '../src/site/staticServer.ts';
+import { launchChromium } from './chromium.ts';
 
 const [root = 'dist', out = '.', ...paths] = process.argv.slice(2);
 const only = process.env.SHOOT ?? '';
 const srv = await serveStatic(root);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 for (const p of paths) {
   for (const w of [390, 1280])
     for (const s of ['light', 'dark', 'print'] as const) {
