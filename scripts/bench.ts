@@ -25,14 +25,9 @@ import { cpSync, createReadStream, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import matter from 'gray-matter';
+import { ASTRO_CLI, childEnv } from './astro.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const env = () => {
-  const e: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const k of Object.keys(e)) if (k.startsWith('VITEST') || k === 'NODE_ENV') delete e[k];
-  return e;
-};
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function timed(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): number {
@@ -59,10 +54,10 @@ function site(dir: string): Site {
   return {
     dist,
     build: () =>
-      timed([astro, 'build'], {
+      timed([ASTRO_CLI, 'build'], {
         cwd: root,
         env: {
-          ...env(),
+          ...childEnv(),
           SOUNDINGS_CONTENT_DIR: join(dir, 'content'),
           SOUNDINGS_DATA_DIR: join(dir, 'data'),
           SOUNDINGS_OUT_DIR: dist,

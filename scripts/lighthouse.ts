@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveStatic } from '../src/site/staticServer.ts';
+import { ASTRO_CLI, childEnv } from './astro.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -19,10 +20,10 @@ const args = process.argv.slice(2);
 const min = Number(args.find((a) => a.startsWith('--min='))?.slice(6) ?? 0);
 let paths = args.filter((a) => a.startsWith('/'));
 if (!args.includes('--no-build')) {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+  execFileSync(process.execPath, [ASTRO_CLI, 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: childEnv(),
   });
 }
 const dist = join(root, 'dist');

@@ -13,15 +13,16 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serveStatic } from '../src/site/staticServer.ts';
+import { ASTRO_CLI, childEnv } from './astro.ts';
 import { launchChromium } from './chromium.ts';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 if (process.argv.includes('--build') || !existsSync(join(dist, 'index.html'))) {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+  execFileSync(process.execPath, [ASTRO_CLI, 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: childEnv(),
   });
 }
 const under = (section: string) =>

@@ -2,14 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { ASTRO_CLI, childEnv } from '../../scripts/astro.ts';
 
 const run = promisify(execFile);
 const projectRoot = join(import.meta.dirname, '..', '..');
-
-/** The environment without vitest's own variables, which make Vite behave as under test. */
-export function childEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
-}
 
 export interface BuildResult {
   outDir: string;
@@ -28,12 +24,10 @@ export async function astroBuild(siteRoot: string, options: { cacheDir: string; 
   const cache = join(projectRoot, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const outDir = mkdtempSync(join(cache, 'soundings-dist-'));
-  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const { stdout, stderr } = await run(process.execPath, [astro, 'build'], {
+  const { stdout, stderr } = await run(process.execPath, [ASTRO_CLI, 'build'], {
     cwd: projectRoot,
     env: {
       ...childEnv(),
-      ASTRO_TELEMETRY_DISABLED: '1',
       SOUNDINGS_CONTENT_DIR: join(siteRoot, 'content'),
       SOUNDINGS_DATA_DIR: join(siteRoot, 'data'),
       SOUNDINGS_OUT_DIR: outDir,

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { childEnv } from '../../scripts/astro.ts';
 import { postsManifest, tempProject } from '../data/helpers.ts';
-import { childEnv } from './astroBuild.ts';
 
 const run = promisify(execFile);
 const projectRoot = join(import.meta.dirname, '..', '..');

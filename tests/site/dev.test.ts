@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ASTRO_CLI, childEnv } from '../../scripts/astro.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
-import { childEnv } from './astroBuild.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -40,29 +40,16 @@ describe('astro dev', () => {
     const port = await freePort();
     let log = '';
     // --ignore-lock: run beside a developer's own `npm run dev`, and never auto-background.
-    server = spawn(
-      process.execPath,
-      [
-        join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'),
-        'dev',
-        '--port',
-        String(port),
-        '--host',
-        '127.0.0.1',
-        '--ignore-lock',
-      ],
-      {
-        cwd: projectRoot,
-        env: {
-          ...childEnv(),
-          ASTRO_TELEMETRY_DISABLED: '1',
-          SOUNDINGS_CONTENT_DIR: join(site, 'content'),
-          SOUNDINGS_DATA_DIR: join(site, 'data'),
-          SOUNDINGS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'soundings-cache-')),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    server = spawn(process.execPath, [ASTRO_CLI, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
+      cwd: projectRoot,
+      env: {
+        ...childEnv(),
+        SOUNDINGS_CONTENT_DIR: join(site, 'content'),
+        SOUNDINGS_DATA_DIR: join(site, 'data'),
+        SOUNDINGS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'soundings-cache-')),
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     server.stdout?.on('data', (d) => {
       log += d;
     });
