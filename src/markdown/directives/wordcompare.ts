@@ -144,16 +144,18 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
         .slice(0, attrs.top)
         .map((t) => `${t.text} (z ${zText(t.z)})`)
         .join(', ') || 'none';
-    const desc =
-      `Left, words that distinguish ${a.label}: ${list(k.distinctA)}. Right, words that distinguish ${b.label}: ${list(k.distinctB)}.` +
+    // What a screen reader hears, with where each column is: side by side, or stacked on a phone.
+    const spoken = (where: { a: string; b: string; shared: string }) =>
+      `${where.a}, words that distinguish ${a.label}: ${list(k.distinctA)}. ${where.b}, words that distinguish ${b.label}: ${list(k.distinctB)}.` +
       (shared > 0
-        ? ` Middle, words both use alike: ${
+        ? ` ${where.shared}, words both use alike: ${
             k.shared
               .slice(0, attrs.top)
               .map((t) => t.text)
               .join(', ') || 'none'
           }.`
         : '');
+    const desc = spoken({ a: 'Left', b: 'Right', shared: 'Middle' });
     const description =
       attrs.description ??
       `Words that distinguish ${a.label} (left) from ${b.label} (right): weighted log-odds z-scores with an informative Dirichlet prior, |z| ≥ ${Z_DISTINGUISHES}; words in the bolder tone (more contrast with the page) have |z| ≥ ${Z_STRONG}, and size follows |z| within a column. In the middle, the most used words neither side distinguishes, sized by use. Retweets count once.`;
@@ -188,17 +190,13 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
         y += HEADING + height;
       }
       if (fits) {
-        const phoneDesc = desc
-          .replace(/^Left,/, 'Top,')
-          .replace('. Right, words', '. Bottom, words')
-          .replace('. Middle, words', '. Between them, words');
         narrow = {
           svg: cloudSvg(stacked, {
             id: `${id}-narrow`,
             width: NARROW.width,
             height: y,
             title,
-            description: phoneDesc,
+            description: spoken({ a: 'Top', b: 'Bottom', shared: 'Between them' }),
             palette,
             labels: headings,
           }),
