@@ -16,11 +16,14 @@
  *   sizes) ÷ the board's area, for both.
  */
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { median } from 'd3-array';
 import cloud from 'd3-cloud';
+import { randomLcg } from 'd3-random';
 import { campaignTerms } from '../src/analysis/keyness.ts';
 import type { Campaign } from '../src/analysis/types.ts';
 import { loadDataset } from '../src/data/loadDataset.ts';
 import type { PostsDataset } from '../src/data/types.ts';
+import type { Box } from '../src/render/wordcloud/board.ts';
 import { CLOUD_FONT_FAMILY, CLOUD_FONT_PATH, fontMetrics } from '../src/render/wordcloud/fontMetrics.ts';
 import { type CloudWord, layoutCloud } from '../src/render/wordcloud/layoutCloud.ts';
 
@@ -30,14 +33,6 @@ const RUNS = 9;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const PADDING = 1.5;
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const overlaps = (boxes: Box[]) => {
   for (let i = 0; i < boxes.length; i++)
     for (let j = i + 1; j < boxes.length; j++) {
@@ -58,7 +53,7 @@ function time<T>(run: () => T): { result: T; ms: number } {
     result = run();
     times.push(performance.now() - start);
   }
-  return { result: result as T, ms: median(times) };
+  return { result: result as T, ms: median(times) as number };
 }
 
 // ---- the word lists
@@ -107,21 +102,13 @@ function d3Layout(words: D3Word[], width: number, height: number): D3Word[] {
     .fontSize((d) => d.size)
     .rotate((d) => d.rotate)
     .padding(PADDING)
-    .random(seeded(1))
+    .random(randomLcg(1))
     .on('end', (out) => {
       placed = out;
     })
     .start()
     .stop();
   return placed;
-}
-
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1664525 + 1013904223) % 2 ** 32;
-    return s / 2 ** 32;
-  };
 }
 
 const rows: string[][] = [];

@@ -24,6 +24,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, createReadStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { median } from 'd3-array';
 import matter from 'gray-matter';
 import { ASTRO_CLI, childEnv } from './astro.ts';
 
@@ -105,11 +106,6 @@ function typedIn(builtDir: string, contentDir: string, dir: string) {
 }
 
 const TWEETS = 'labour-2016-tweets';
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 /**
  * Cold, warm and drop-in builds of both sites, `runs` times each, the two
@@ -224,10 +220,11 @@ async function main() {
     say('| build | Soundings | typed-in Astro | ratio | target |');
     say('| --- | ---: | ---: | ---: | ---: |');
     const targets = ['≤ 1.3×', '≤ 1.05×', '-'];
+    const med = (xs: number[]) => median(xs) as number;
     const all = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(', ');
     for (const [i, [what, [s, p]]] of builds(runs).entries())
       say(
-        `| ${what} | ${seconds(median(s))} (${all(s)}) | ${seconds(median(p))} (${all(p)}) | ${(median(s) / median(p)).toFixed(2)}× | ${targets[i]} |`,
+        `| ${what} | ${seconds(med(s))} (${all(s)}) | ${seconds(med(p))} (${all(p)}) | ${(med(s) / med(p)).toFixed(2)}× | ${targets[i]} |`,
       );
   }
   if (process.argv.includes('--builds-only')) return;
