@@ -16,17 +16,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import type { z } from 'astro/zod';
 import remarkDirective from 'remark-directive';
 import { projectPath } from '../src/data/datasetFiles.ts';
 import { checkDataset, listDatasets } from '../src/data/loadDataset.ts';
-import { describeIssue } from '../src/data/manifest.ts';
-import { yamlSource } from '../src/data/yamlLocation.ts';
-import { DatasetNotFound, error, FrontmatterInvalid, formatLocation, type Location } from '../src/errors.ts';
-import { frontmatterSchema } from '../src/markdown/frontmatter.ts';
-import { postSource } from '../src/markdown/postSource.ts';
+import { DatasetNotFound, error, formatLocation, type Location } from '../src/errors.ts';
+import { postBody, postSource } from '../src/markdown/postSource.ts';
 import { remarkSoundings } from '../src/markdown/remarkSoundings.ts';
-import { frontmatterLocator } from '../src/markdown/validateFrontmatter.ts';
+import { checkFrontmatter, frontmatterLocator } from '../src/markdown/validateFrontmatter.ts';
 import { sitePaths } from '../src/site/paths.ts';
 import { checkPins } from '../src/site/pins.ts';
 import { renderFailureMessage } from '../src/site/renderFailure.ts';
@@ -69,31 +65,28 @@ for (const path of posts) {
   const file = projectPath(root, path);
   const text = readFileSync(path, 'utf8');
   const source = postSource(text);
-  const result = frontmatterSchema.safeParse(source.data);
-  if (!result.success) {
-    const yaml = yamlSource(source.frontmatter, source.frontmatterLine - 1);
-    for (const issue of result.error.issues) {
-      add(error(FrontmatterInvalid, { file, ...yaml.locate(issue.path) }, describeIssue(issue as z.core.$ZodIssue)));
-    }
+  const checked = checkFrontmatter(source, file);
+  if (!('frontmatter' in checked)) {
+    for (const p of checked.problems) add(p);
     continue;
   }
-  const frontmatter = result.data;
+  const { frontmatter } = checked;
   const locate = frontmatterLocator(source, file);
   let usable = true;
   for (const [alias, id] of Object.entries(frontmatter.datasets)) {
-    if (!datasets.includes(id) && !broken.has(id)) {
+    if (broken.has(id)) usable = false;
+    else if (!datasets.includes(id)) {
       add(error(DatasetNotFound, locate(['datasets', alias]), id, datasets));
       usable = false;
-    } else if (broken.has(id)) usable = false;
+    }
   }
   if (!usable) continue;
   for (const e of await checkPins(frontmatter, locate, { root, dataDir })) add(e);
-  const body = text.slice(text.indexOf('\n---', 3) + 4).trim();
   // Astro's processor console.error()s a failure before rethrowing it; we print it ourselves, once, in order.
   const consoleError = console.error;
   console.error = () => {};
   try {
-    await processor.render(body, { frontmatter: source.data, fileURL: pathToFileURL(path) });
+    await processor.render(postBody(text), { frontmatter: source.data, fileURL: pathToFileURL(path) });
   } catch (e) {
     // The plugin reports all of a post's problems at once, one per line, each starting with its location.
     const lines = renderFailureMessage((e as Error).message).split('\n');

@@ -16,6 +16,9 @@ export function postSource(text: string): PostSource {
   return { frontmatter: parsed.matter.replace(/^\r?\n/, ''), frontmatterLine: 2, data: { ...parsed.data } };
 }
 
+/** The body Astro's content layer hands remark: the text after the closing `---`, trimmed. */
+export const postBody = (text: string): string => text.slice(text.indexOf('\n---', 3) + 4).trim();
+
 /**
  * The number of lines before `body` in the file. Astro hands remark the body
  * with the frontmatter removed and whitespace trimmed, so node positions are

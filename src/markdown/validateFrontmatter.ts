@@ -1,17 +1,27 @@
 import type { z } from 'astro/zod';
 import { describeIssue } from '../data/manifest.ts';
 import { yamlSource } from '../data/yamlLocation.ts';
-import { error, FrontmatterInvalid } from '../errors.ts';
+import { error, FrontmatterInvalid, type SoundingsError } from '../errors.ts';
 import { type Frontmatter, frontmatterSchema } from './frontmatter.ts';
 import type { PostSource } from './postSource.ts';
 
-/** Validates a post's frontmatter; throws FrontmatterInvalid at the offending key's line. */
-export function validateFrontmatter(source: PostSource, file: string): Frontmatter {
+/** A post's validated frontmatter, or every problem with it, each FrontmatterInvalid at its key's line (`npm run check`). */
+export function checkFrontmatter(source: PostSource, file: string): { frontmatter: Frontmatter } | { problems: SoundingsError[] } {
   const result = frontmatterSchema.safeParse(source.data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0] as z.core.$ZodIssue;
-  const position = yamlSource(source.frontmatter, source.frontmatterLine - 1).locate(issue.path);
-  throw error(FrontmatterInvalid, { file, ...position }, describeIssue(issue));
+  if (result.success) return { frontmatter: result.data };
+  const yaml = yamlSource(source.frontmatter, source.frontmatterLine - 1);
+  return {
+    problems: result.error.issues.map((issue) =>
+      error(FrontmatterInvalid, { file, ...yaml.locate(issue.path) }, describeIssue(issue as z.core.$ZodIssue)),
+    ),
+  };
+}
+
+/** Validates a post's frontmatter; throws FrontmatterInvalid at the (first) offending key's line. */
+export function validateFrontmatter(source: PostSource, file: string): Frontmatter {
+  const checked = checkFrontmatter(source, file);
+  if ('frontmatter' in checked) return checked.frontmatter;
+  throw checked.problems[0];
 }
 
 /** Points at a frontmatter key, for problems found after validation (e.g. a value naming a missing column). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
-import { postSource } from '../../src/markdown/postSource.ts';
+import { postBody, postSource } from '../../src/markdown/postSource.ts';
 import { remarkSoundings } from '../../src/markdown/remarkSoundings.ts';
 import { renderFailureMessage } from '../../src/site/renderFailure.ts';
 
@@ -17,8 +17,7 @@ export async function renderPost(root: string, path: string): Promise<string> {
   });
   const file = join(root, path);
   const text = readFileSync(file, 'utf8');
-  const body = text.slice(text.indexOf('\n---', 3) + 4).trim();
-  const { code } = await processor.render(body, { frontmatter: postSource(text).data, fileURL: pathToFileURL(file) });
+  const { code } = await processor.render(postBody(text), { frontmatter: postSource(text).data, fileURL: pathToFileURL(file) });
   return code;
 }
 
