@@ -21,13 +21,17 @@ function pageValues(html: string): Map<string, string> {
   return values;
 }
 
-/** The rows of a chart's fallback data table, as cell texts. */
-function chartTable(html: string, data: string): string[][] {
-  const figure = new RegExp(`<figure class="chart" id="chart-${data}-\\d+"[\\s\\S]*?</figure>`).exec(html)?.[0] ?? '';
+/** The rows of the first data table in a figure's HTML, as cell texts. */
+function tableRows(figure: string): string[][] {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(figure)?.[1] ?? '';
   return Array.from(body.matchAll(/<tr>([\s\S]*?)<\/tr>/g), (row) =>
     Array.from((row[1] ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g), (c) => c[1] ?? ''),
   );
+}
+
+/** The rows of a chart's fallback data table, as cell texts. */
+function chartTable(html: string, data: string): string[][] {
+  return tableRows(new RegExp(`<figure class="chart" id="chart-${data}-\\d+"[\\s\\S]*?</figure>`).exec(html)?.[0] ?? '');
 }
 
 describe('the sample site', () => {
@@ -143,10 +147,7 @@ describe('the sample site', () => {
       'wordcloud-savinglabour',
       'wordcompare-keepcorbyn-savinglabour',
     ]);
-    const rows = (figure: string) =>
-      Array.from(/<tbody>([\s\S]*?)<\/tbody>/.exec(figure)?.[1]?.matchAll(/<tr>([\s\S]*?)<\/tr>/g) ?? [], (row) =>
-        Array.from((row[1] ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g), (c) => c[1] ?? ''),
-      );
+    const rows = tableRows;
     for (const [figure] of figures) {
       expect(figure).toMatch(/<svg [^>]*role="img"/);
       expect(figure).toMatch(/<desc id="[^"]+">[^<]+<\/desc>/);
