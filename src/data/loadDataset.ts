@@ -17,34 +17,29 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { extent } from 'd3-array';
 import {
-  BadBoolean,
-  BadDate,
-  BadNumber,
-  BadText,
   DatasetNotFound,
   DuplicateAccount,
   error,
   type Location,
   ManifestMissing,
   MissingColumn,
-  MissingValue,
   NoDataFiles,
   type SoundingsError,
   UnknownFormat,
 } from '../errors.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { attempt } from './attempt.ts';
-import { parseCell } from './cell.ts';
 import { datasetDigest, digestOf, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { jsonLocator } from './jsonLocation.ts';
-import { type ColumnType, type Manifest, readManifest } from './manifest.ts';
+import { type Manifest, readManifest } from './manifest.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
 import { parseStrict } from './readJson.ts';
 import { streamJsonItems, streamLines, WHOLE_JSON_LIMIT } from './streamRecords.ts';
-import type { Account, Cell, Dataset, DatasetFile, Post, Row } from './types.ts';
+import { checkColumns, typed } from './typedCell.ts';
+import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
 
 export interface LoadOptions {
   /** The project root; paths in messages are relative to it. */
@@ -84,29 +79,6 @@ export interface FileCache {
 }
 
 export const PROGRESS_EVERY = 50_000;
-
-function checkColumns(header: readonly string[] | undefined, wanted: Record<string, string>, file: string) {
-  if (!header) return;
-  for (const [field, column] of Object.entries(wanted)) {
-    if (!header.includes(column)) throw error(MissingColumn, { file, line: 1, column: 1 }, column, field, header);
-  }
-}
-
-function typed(record: RawRecord, column: string, type: ColumnType, required: boolean): Cell {
-  const raw = record.get(column);
-  const result = parseCell(raw, type);
-  if (!result.ok) throw badCell(type, column, raw, record.locate(column), result.expected);
-  if (result.value === null && required) throw error(MissingValue, record.locate(column), column);
-  return result.value;
-}
-
-function badCell(type: ColumnType, column: string, raw: unknown, location: Location, expected: string) {
-  const got = typeof raw === 'string' ? raw : JSON.stringify(raw);
-  if (type === 'date' || type === 'datetime') return error(BadDate, location, column, got, expected);
-  if (type === 'boolean') return error(BadBoolean, location, column, got);
-  if (type === 'string') return error(BadText, location, column, got);
-  return error(BadNumber, location, column, got, type);
-}
 
 function missingField(record: RawRecord, column: string, field: string, header: readonly string[] | undefined) {
   if (!record.has(column)) throw error(MissingColumn, record.locate(), column, field, header ?? []);

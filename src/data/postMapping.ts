@@ -3,23 +3,15 @@
  * dataset, one record at a time, with located errors. Used by `loadDataset`
  * and by the streaming path (streamPosts.ts), which must not hold the posts.
  */
-import { BadDate, BadText, error, type Location, MissingColumn, MissingValue } from '../errors.ts';
-import { expectedFor, parseCell, parseTime } from './cell.ts';
+import { BadDate, error, type Location, MissingColumn, MissingValue } from '../errors.ts';
+import { expectedFor, parseTime } from './cell.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { PostsManifest } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
+import { checkColumns, typed } from './typedCell.ts';
 import type { Post } from './types.ts';
 
-function stringCell(record: RawRecord, column: string, required: boolean): string | null {
-  const raw = record.get(column);
-  const result = parseCell(raw, 'string');
-  if (!result.ok) {
-    const got = typeof raw === 'string' ? raw : JSON.stringify(raw);
-    throw error(BadText, record.locate(column), column, got);
-  }
-  if (result.value === null && required) throw error(MissingValue, record.locate(column), column);
-  return result.value as string | null;
-}
+const stringCell = (record: RawRecord, column: string, required: boolean) => typed(record, column, 'string', required) as string | null;
 
 /** Validates and types posts records of one file of a plain posts dataset. */
 export function postMapper(manifest: PostsManifest, file: string) {
@@ -33,10 +25,7 @@ export function postMapper(manifest: PostsManifest, file: string) {
     /** Checks a file's header (CSV/TSV), once it is known; `undefined` for JSON, checked per record. */
     columns(h: readonly string[] | undefined) {
       header = h;
-      if (!h) return;
-      for (const [field, column] of entries) {
-        if (!h.includes(column)) throw error(MissingColumn, { file, line: 1, column: 1 }, column, field, h);
-      }
+      checkColumns(h, mapping, file);
     },
     map(r: RawRecord): Post {
       if (!header) {
