@@ -253,12 +253,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
   }
   const tableNames = () =>
     [
-      ...new Set([
-        ...Object.keys(datasets).filter((a) => datasets[a]?.kind !== 'posts'),
-        ...tables.keys(),
-        ...Object.keys(tableDefs),
-        ...(frontmatter.projection ? ['projection'] : []),
-      ]),
+      // The tables hold every accounts and table dataset under its alias already.
+      ...new Set([...tables.keys(), ...Object.keys(tableDefs), ...(frontmatter.projection ? ['projection'] : [])]),
     ].sort();
   /** A dataset alias (not posts) or a table, computed first if it is defined under `tables` or is the projection. */
   const source = (alias: string): TableSource | undefined => {
