@@ -224,7 +224,8 @@ async function readSocialFile(
     const hash = createHash('sha256');
     // Positions of a streamed item are its JSON path; its line is not known without the whole text.
     for await (const { value, path: at } of streamJsonItems(path, file, hash, true)) {
-      const locate = (p: (string | number)[]) => ({ file: `${file} at ${[...at, ...p.slice(at.length)].join('.')}` });
+      // Adapters give full paths from the top of the file (they extend `at`).
+      const locate = (p: (string | number)[]) => ({ file: `${file} at ${p.join('.')}` });
       for (const p of attempt(() => adapter.read(value, at, locate), problems, [])) emit(p);
     }
     return hash.digest('hex');
