@@ -13,6 +13,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../../astro.config.mjs';
+import { contrast } from '../../src/render/wordcloud/contrast.ts';
 import { type StaticServer, serveStatic } from '../../src/site/staticServer.ts';
 import { astroBuild, valuesOf } from '../site/astroBuild.ts';
 import { axeViolations, launchChromium, watchErrors } from './browser.ts';
@@ -161,41 +162,41 @@ describe('charts in light and dark mode', () => {
       const page = await context.newPage();
       for (const path of pagesUnder('posts')) {
         await page.goto(server.url + path);
-        const found = await page.$$eval('figure svg', (svgs) => {
-          const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
-          const lum = ([r, g, b]: number[]) => {
-            const f = (channel: number) => {
-              const v = channel / 255;
-              return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-            };
-            return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
-          };
-          const behind = (el: Element): number[] => {
+        // The browser reports each mark's paint and what it sits on, as opaque rgb(); the ratio is contrast.ts's.
+        const marks = await page.$$eval('figure svg', (svgs) => {
+          const channels = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+          const opaque = (c: number[]) => `rgb(${c.slice(0, 3).join(', ')})`;
+          const behind = (el: Element): string => {
             for (let e: Element | null = el; e; e = e.parentElement) {
-              const c = rgb(getComputedStyle(e).backgroundColor);
-              if (c.length === 3 || (c[3] ?? 0) > 0) return c;
+              const c = channels(getComputedStyle(e).backgroundColor);
+              if (c.length === 3 || (c[3] ?? 0) > 0) return opaque(c);
             }
-            return [255, 255, 255];
+            return 'rgb(255, 255, 255)';
           };
-          const out: string[] = [];
+          const out: { figure: string; paint: string; background: string }[] = [];
           for (const svg of svgs) {
-            const bg = lum(behind(svg));
+            const background = behind(svg);
             for (const mark of svg.querySelectorAll(
               '.role-mark path, .role-mark rect, .role-mark text, .role-legend-symbol path, text[fill]',
             )) {
               const style = getComputedStyle(mark);
               for (const paint of [style.fill, mark.tagName === 'path' && style.fill === 'none' ? style.stroke : 'none']) {
                 if (!paint.startsWith('rgb') || Number(style.opacity) === 0) continue;
-                const c = rgb(paint);
+                const c = channels(paint);
                 if ((c[3] ?? 1) === 0) continue;
-                const l = lum(c);
-                const ratio = (Math.max(l, bg) + 0.05) / (Math.min(l, bg) + 0.05);
-                if (ratio < 3) out.push(`${svg.closest('figure')?.id}: ${paint} is ${ratio.toFixed(2)}:1`);
+                out.push({ figure: svg.closest('figure')?.id ?? '', paint: opaque(c), background });
               }
             }
           }
-          return [...new Set(out)];
+          return out;
         });
+        const found = [
+          ...new Set(
+            marks
+              .filter((m) => contrast(m.paint, m.background) < 3)
+              .map((m) => `${m.figure}: ${m.paint} is ${contrast(m.paint, m.background).toFixed(2)}:1`),
+          ),
+        ];
         low.push(...found.map((f) => `${colorScheme} ${path} ${f}`));
       }
       await context.close();
