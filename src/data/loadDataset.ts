@@ -61,7 +61,6 @@ export interface LoadOptions {
 
 /** The records one data file gave, before de-duplication across files. */
 export interface FileRecords {
-  sha256: string;
   items: (Post | Mapped)[];
 }
 
@@ -350,7 +349,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     let sha: string | undefined;
     if (kept) {
       for (const item of kept.items) social ? addPost(item as Post) : emit(item as Mapped);
-      sha = kept.sha256;
+      sha = fileSha; // the same bytes as when the records were kept: the key says so
     } else {
       // Records as read, for the cache (kept only when the whole file was read without a problem).
       const items: (Post | Mapped)[] | undefined = cache ? [] : undefined;
@@ -367,7 +366,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       // A file changed between hashing and reading is not kept under the old key.
       if (cache && key && items && sha === fileSha) {
         try {
-          cache.set(file, key, { sha256: sha, items });
+          cache.set(file, key, { items });
         } catch (e) {
           // A read-only or full disk makes the next build slower, not wrong.
           process.stderr.write(`[soundings] could not cache the records of ${file}: ${(e as Error).message}\n`);

@@ -9,7 +9,8 @@ import { postUrl, publishedPosts, SITE_DESCRIPTION, SITE_NAME } from '../site/si
 
 export const GET: APIRoute = async (context) => {
   const posts = await publishedPosts();
-  const site = context.site ?? new URL('https://example.org');
+  // astro.config.mjs always sets `site` (SOUNDINGS_SITE or the default).
+  const site = context.site as URL;
   // Relative links in an article (#method-…, chart CSVs) would not resolve in a reader: make them absolute.
   const absolute = (html: string, base: string) =>
     html.replace(

@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, for this server and the dev download endpoint. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -63,11 +64,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     }
     if (!existsSync(file) || !statSync(file).isFile()) {
       const notFound = join(root, '404.html');
-      res.writeHead(404, { 'Content-Type': TYPES['.html'] as string });
+      res.writeHead(404, { 'Content-Type': CONTENT_TYPES['.html'] as string });
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
       return;
     }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     const body = readFileSync(file);
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && /^(text\/|application\/(json|xml))|svg/.test(type);
     res.writeHead(200, { 'Content-Type': type, Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });

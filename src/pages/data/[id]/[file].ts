@@ -5,9 +5,11 @@
  * once the pages are written.
  */
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { downloadFiles } from '../../../site/downloads.ts';
 import { siteDataOptions, siteProfiles } from '../../../site/siteData.ts';
+import { CONTENT_TYPES } from '../../../site/staticServer.ts';
 
 export const getStaticPaths = (async () => {
   if (!import.meta.env.DEV) return [];
@@ -17,16 +19,8 @@ export const getStaticPaths = (async () => {
   });
 }) satisfies GetStaticPaths;
 
-const TYPES: Record<string, string> = {
-  csv: 'text/csv; charset=utf-8',
-  tsv: 'text/tab-separated-values; charset=utf-8',
-  json: 'application/json',
-  ndjson: 'application/x-ndjson',
-  yaml: 'text/yaml; charset=utf-8',
-};
-
 export const GET: APIRoute = ({ props }) => {
   const path = props.path as string;
-  const type = TYPES[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+  const type = CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
   return new Response(readFileSync(path), { headers: { 'Content-Type': type } });
 };
