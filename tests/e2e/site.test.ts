@@ -416,6 +416,23 @@ describe('search and print', () => {
     await page.close();
   });
 
+  it("search excerpts keep a dataset page's facts and table cells apart as words", async () => {
+    // Pagefind glues adjacent cells' text ("LicenceCC0-1.0Collected…") unless the indexer spaces them (searchText.ts).
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=Licence`);
+    await page.waitForSelector('#search-results li a');
+    const results = await page.$$eval('#search-results li', (items) =>
+      items.map((li) => ({
+        href: new URL((li.querySelector('a') as HTMLAnchorElement).href).pathname,
+        excerpt: li.querySelector('p')?.textContent ?? '',
+      })),
+    );
+    const datasets = results.filter((r) => r.href.startsWith('/data/'));
+    expect(datasets.length).toBe(pagesUnder('data').length);
+    for (const { href, excerpt } of datasets) expect(excerpt, href).toMatch(/(^|\s)Licence\s/);
+    await page.close();
+  });
+
   it('prints an article as a report: no navigation, the methods kept, and a PDF', async () => {
     const page = await browser.newPage();
     await page.goto(server.url + (pagesUnder('posts')[0] as string));
