@@ -9,7 +9,8 @@
  * belongs to the V8 version, so callers put `process.versions.v8` in the key.
  *
  * Written to a temporary file renamed into place, so a crashed build never
- * leaves half an entry; an entry whose checksum does not match (corrupt,
+ * leaves half an entry (and the temporary files a killed build left behind are
+ * swept by the next write of the same name once they are an hour old); an entry whose checksum does not match (corrupt,
  * truncated, hand-edited) is ignored and deleted — never trusted — and the
  * caller rebuilds it. Writing an entry removes the older entries of the same
  * name, so the folder holds one entry per dataset.
@@ -22,6 +23,14 @@ import { deserialize, serialize } from 'node:v8';
 const CHECKSUM = 32;
 const checksum = (body: Uint8Array) => createHash('sha256').update(body).digest();
 const ENTRY = /^(.*)-([0-9a-f]{32})\.v8$/;
+/** `<name>-<key>.v8.<pid>.<ms since 1970>.tmp`, as {@link writeEntry} names its temporary files. */
+const TEMPORARY = /^(.*)-[0-9a-f]{32}\.v8\.\d+\.(\d+)\.tmp$/;
+/**
+ * Older than this, a temporary file belongs to a build that was killed while writing. Writing one
+ * entry takes under a second for the sample and about ten for ten million posts; an hour leaves a
+ * build writing at the same time on a very slow disk alone.
+ */
+export const ABANDONED_MS = 60 * 60 * 1000;
 
 const entryPath = (dir: string, name: string, key: string) => join(dir, `${name}-${key}.v8`);
 
@@ -83,4 +92,13 @@ export function writeEntry(dir: string, name: string, key: string, value: unknow
     throw e;
   }
   removeEntries(dir, (other, otherKey) => other === name && otherKey !== key);
+  removeAbandoned(dir, name, Date.now());
+}
+
+/** Removes the temporary files of entry `name` that were started more than {@link ABANDONED_MS} before `now`. */
+function removeAbandoned(dir: string, name: string, now: number): void {
+  for (const file of readdirSync(dir)) {
+    const m = TEMPORARY.exec(file);
+    if (m && m[1] === name && now - Number(m[2]) > ABANDONED_MS) rmSync(join(dir, file), { force: true });
+  }
 }

@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ABANDONED_MS, entryKey, readEntry, writeEntry } from '../../src/markdown/cacheEntry.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'soundings-entry-'));
+  dirs.push(dir);
+  return dir;
+};
+
+describe('writeEntry', () => {
+  it('keeps one entry per name: writing a new key replaces the old one', () => {
+    const dir = folder();
+    const [a, b] = [entryKey('one'), entryKey('two')];
+    writeEntry(dir, 'tweets~07.csv', a, { rows: 1 });
+    writeEntry(dir, 'tweets~08.csv', a, { rows: 8 });
+    writeEntry(dir, 'tweets~07.csv', b, { rows: 2 });
+    expect(readdirSync(dir).sort()).toEqual([`tweets~07.csv-${b}.v8`, `tweets~08.csv-${a}.v8`]);
+    expect(readEntry(dir, 'tweets~07.csv', a)).toBeUndefined();
+    expect(readEntry(dir, 'tweets~07.csv', b)).toEqual({ rows: 2 });
+  });
+
+  it('sweeps the temporary files a killed build left an hour ago, not those of a build still writing', () => {
+    const dir = folder();
+    const key = entryKey('k');
+    const now = Date.now();
+    const abandoned = `tweets~07.csv-${key}.v8.4242.${now - ABANDONED_MS - 1000}.tmp`;
+    const recent = `tweets~07.csv-${key}.v8.4243.${now - 5000}.tmp`;
+    const otherName = `tweets~08.csv-${key}.v8.4244.${now - ABANDONED_MS - 1000}.tmp`;
+    for (const file of [abandoned, recent, otherName]) writeFileSync(join(dir, file), 'half an entry');
+    writeEntry(dir, 'tweets~07.csv', key, { rows: 1 });
+    expect(existsSync(join(dir, abandoned))).toBe(false);
+    expect(existsSync(join(dir, recent))).toBe(true);
+    // Another entry's leftovers go when that entry is next written.
+    expect(existsSync(join(dir, otherName))).toBe(true);
+    writeEntry(dir, 'tweets~08.csv', key, { rows: 8 });
+    expect(existsSync(join(dir, otherName))).toBe(false);
+  });
+});
