@@ -90,11 +90,40 @@ export type Manifest = PostsManifest | AccountsManifest | TableManifest;
 export type AccountsManifest = z.infer<typeof accountsManifest>;
 export type TableManifest = z.infer<typeof tableManifest>;
 
-/** Describes a zod issue in words an analyst can act on. */
+/**
+ * `schema.safeParse(value)`, keeping each issue's input: {@link describeIssue}
+ * needs it to tell a key that is missing from one whose value is wrong.
+ */
+export function parseForMessages<T extends z.ZodType>(schema: T, value: unknown) {
+  return schema.safeParse(value, { reportInput: true });
+}
+
+/** What a type is called in a message, as the analyst wrote it in YAML or an attribute. */
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'a mapping (indented "key: value" lines)',
+  record: 'a mapping (indented "key: value" lines)',
+  array: 'a list',
+  date: 'a date',
+};
+
+function shown(input: unknown): string {
+  if (Array.isArray(input)) return 'a list';
+  if (input === null) return 'nothing (null)';
+  if (typeof input === 'object') return 'a mapping';
+  const text = JSON.stringify(input) ?? String(input);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** Describes a zod issue (from {@link parseForMessages}) in words an analyst can act on. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.');
   const where = path ? `"${path}"` : 'The document';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where} is missing.`;
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) return `${where} is missing.`;
+  if (issue.code === 'invalid_type') return `${where} must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${shown(issue.input)}.`;
   if (issue.code === 'unrecognized_keys') {
     return `${where === 'The document' ? 'It' : where} has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
   }
@@ -127,7 +156,7 @@ export function readManifest(text: string, file: string): { manifest: Manifest }
       ),
     };
   }
-  const result = manifestSchema.safeParse(source.value ?? {});
+  const result = parseForMessages(manifestSchema, source.value ?? {});
   if (result.success) {
     const m = result.data;
     if (m.kind === 'posts' && !m.fields) {

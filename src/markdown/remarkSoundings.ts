@@ -17,7 +17,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
 import { projectPath } from '../data/datasetFiles.ts';
-import { describeIssue } from '../data/manifest.ts';
+import { describeIssue, parseForMessages } from '../data/manifest.ts';
 import type { Dataset } from '../data/types.ts';
 import {
   DirectiveInvalid,
@@ -157,7 +157,7 @@ export function remarkSoundings(options: SoundingsOptions) {
           problems.push(error(UnknownDirective, at(node), directiveName(node).replace(/^:+/, ''), known));
           return undefined;
         }
-        const parsed = directive.attributes.safeParse(node.attributes ?? {});
+        const parsed = parseForMessages(directive.attributes, node.attributes ?? {});
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           problems.push(error(DirectiveInvalid, at(node), node.name, issue ? describeIssue(issue) : 'has invalid attributes.'));

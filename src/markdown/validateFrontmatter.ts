@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { describeIssue } from '../data/manifest.ts';
+import { describeIssue, parseForMessages } from '../data/manifest.ts';
 import { yamlSource } from '../data/yamlLocation.ts';
 import { error, FrontmatterInvalid, type SoundingsError } from '../errors.ts';
 import { type Frontmatter, frontmatterSchema } from './frontmatter.ts';
@@ -7,7 +7,7 @@ import type { PostSource } from './postSource.ts';
 
 /** A post's validated frontmatter, or every problem with it, each FrontmatterInvalid at its key's line (`npm run check`). */
 export function checkFrontmatter(source: PostSource, file: string): { frontmatter: Frontmatter } | { problems: SoundingsError[] } {
-  const result = frontmatterSchema.safeParse(source.data);
+  const result = parseForMessages(frontmatterSchema, source.data);
   if (result.success) return { frontmatter: result.data };
   const yaml = yamlSource(source.frontmatter, source.frontmatterLine - 1);
   return {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { readManifest } from '../../src/data/manifest.ts';
+
+const problems = (text: string) => {
+  const read = readManifest(text, 'data/x/manifest.yaml');
+  return 'problems' in read ? read.problems.map((p) => p.message.replace(/ Fix the manifest.*$/, '')) : [];
+};
+
+const posts = (fields: string) => `title: T
+description: D
+kind: posts
+source: S
+licence: CC0-1.0
+collected: 2016-09-18
+fields:
+${fields}`;
+
+describe('readManifest', () => {
+  it('tells a key that is missing from one whose value has the wrong type, each at its line', () => {
+    expect(problems(posts('  id: 3\n  time: created_at\n  author: [a, b]\n'))).toEqual([
+      'data/x/manifest.yaml:8:3: "fields.id" must be text, not 3.',
+      'data/x/manifest.yaml:10:3: "fields.author" must be text, not a list.',
+      'data/x/manifest.yaml:7:1: "fields.text" is missing.',
+    ]);
+  });
+
+  it('names a wrong kind, a bad date and an unknown key', () => {
+    expect(problems('title: T\ndescription: D\nkind: shelf\n')).toEqual([
+      'data/x/manifest.yaml:3:1: "kind" must be one of "posts", "accounts", "table".',
+    ]);
+    expect(problems(posts('  id: id\n  time: t\n  author: a\n  text: x\n').replace('2016-09-18', '18/09/2016'))).toEqual([
+      'data/x/manifest.yaml:6:1: "collected" must be a date written YYYY-MM-DD.',
+    ]);
+    expect(problems(`${posts('  id: id\n  time: t\n  author: a\n  text: x\n')}licence_url: x\n`)).toEqual([
+      'data/x/manifest.yaml:12:1: It has unknown key "licence_url".',
+    ]);
+  });
+});
