@@ -4,16 +4,30 @@
  */
 import type { SoundingsError } from '../errors.ts';
 
+/** Records `e` in `problems` when it is a SoundingsError (a located problem with the data); rethrows anything else. */
+export function collectProblem(e: unknown, problems: SoundingsError[]): void {
+  if (e instanceof Error && 'location' in e && 'hint' in e) problems.push(e as SoundingsError);
+  else throw e;
+}
+
 /** Runs `fn`, or records its SoundingsError in `problems` (when given) and goes on. */
 export function attempt<T>(fn: () => T, problems: SoundingsError[] | undefined, fallback: T): T {
   if (!problems) return fn();
   try {
     return fn();
   } catch (e) {
-    if (e instanceof Error && 'location' in e && 'hint' in e) {
-      problems.push(e as SoundingsError);
-      return fallback;
-    }
-    throw e;
+    collectProblem(e, problems);
+    return fallback;
+  }
+}
+
+/** Like {@link attempt}, for async work. */
+export async function attemptAsync<T>(fn: () => Promise<T>, problems: SoundingsError[] | undefined, fallback: T): Promise<T> {
+  if (!problems) return fn();
+  try {
+    return await fn();
+  } catch (e) {
+    collectProblem(e, problems);
+    return fallback;
   }
 }

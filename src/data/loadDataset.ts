@@ -12,32 +12,20 @@
  * parsed on the next load: the others' records come from the cache, and are
  * de-duplicated with the new ones in file order as if all had been parsed.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { extent } from 'd3-array';
-import {
-  DatasetNotFound,
-  DuplicateAccount,
-  error,
-  type Location,
-  ManifestMissing,
-  MissingColumn,
-  NoDataFiles,
-  type SoundingsError,
-  UnknownFormat,
-} from '../errors.ts';
+import { DuplicateAccount, error, type Location, MissingColumn, type SoundingsError, UnknownFormat } from '../errors.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
-import { attempt } from './attempt.ts';
-import { datasetDigest, digestOf, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { attempt, attemptAsync, collectProblem } from './attempt.ts';
+import { datasetDigest, digestOf, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
-import { jsonLocator } from './jsonLocation.ts';
-import { type Manifest, readManifest } from './manifest.ts';
+import type { Manifest } from './manifest.ts';
+import { openDataset } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
-import { formatOf, readDataFile } from './readDataFile.ts';
-import { parseStrict } from './readJson.ts';
-import { streamJsonItems, streamLines, WHOLE_JSON_LIMIT } from './streamRecords.ts';
+import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
+import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
 import { checkColumns, typed } from './typedCell.ts';
 import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
 
@@ -140,14 +128,6 @@ function mapperFor(manifest: Manifest, file: string) {
   }
 }
 
-/** The dataset ids under `dataDir`: every folder with a manifest. */
-export function listDatasets(dataDir: string): string[] {
-  if (!existsSync(dataDir)) return [];
-  return readdirSync(dataDir)
-    .filter((name) => existsSync(join(dataDir, name, MANIFEST)))
-    .sort();
-}
-
 /**
  * Fills a repost that names only its original (a Bluesky repost record) with
  * the original's text and entities when the original is in the same dataset,
@@ -184,23 +164,7 @@ export async function checkDataset(id: string, options: Omit<LoadOptions, 'colle
   return problems;
 }
 
-/** Like {@link attempt}, for async work. */
-async function attemptAsync<T>(fn: () => Promise<T>, problems: SoundingsError[] | undefined, fallback: T): Promise<T> {
-  if (!problems) return fn();
-  try {
-    return await fn();
-  } catch (e) {
-    return attempt(
-      () => {
-        throw e;
-      },
-      problems,
-      fallback,
-    );
-  }
-}
-
-/** Reads one social-export file through its adapter, streaming NDJSON and large JSON arrays. */
+/** Reads one social-export file through its adapter (NDJSON line by line, JSON whole or, when large, streamed). */
 async function readSocialFile(
   path: string,
   file: string,
@@ -210,34 +174,14 @@ async function readSocialFile(
   limit: number,
   problems?: SoundingsError[],
 ): Promise<string> {
-  if (ext === '.ndjson' || ext === '.jsonl') {
-    const { lines, sha256 } = streamLines(path);
-    for await (const { text, index } of lines) {
-      for (const p of attempt(() => adapter.read(parseStrict(text, file, index), [], jsonLocator(text, file, index)), problems, []))
-        emit(p);
-    }
-    return sha256();
-  }
-  if (ext !== '.json') throw error(UnknownFormat, { file }, file);
-  if (statSync(path).size > limit) {
-    const hash = createHash('sha256');
-    // Positions of a streamed item are its JSON path; its line is not known without the whole text.
-    for await (const { value, path: at } of streamJsonItems(path, file, hash, true)) {
-      // Adapters give full paths from the top of the file (they extend `at`).
-      const locate = (p: (string | number)[]) => ({ file: `${file} at ${p.join('.')}` });
-      for (const p of attempt(() => adapter.read(value, at, locate), problems, [])) emit(p);
-    }
-    return hash.digest('hex');
-  }
-  const bytes = readFileSync(path);
-  const text = bytes.toString('utf8');
-  const value = attempt(() => parseStrict(text, file), problems, undefined);
-  if (value !== undefined) {
-    const at = jsonLocator(text, file);
-    const items = Array.isArray(value) ? value.map((v, i) => [v, [i]] as const) : [[value, []] as const];
-    for (const [item, prefix] of items) for (const p of attempt(() => adapter.read(item, [...prefix], at), problems, [])) emit(p);
-  }
-  return createHash('sha256').update(bytes).digest('hex');
+  const format = ext === '.json' ? 'json' : ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : undefined;
+  if (!format) throw error(UnknownFormat, { file }, file);
+  // Adapters give full paths from the top of the file (they extend `at`).
+  const onItem = ({ value, at, locate }: JsonItem) => {
+    for (const p of attempt(() => adapter.read(value, at, locate), problems, [])) emit(p);
+  };
+  const collect = problems && ((e: unknown) => collectProblem(e, problems));
+  return eachJsonItem(path, file, format, limit, 'exports', onItem, collect);
 }
 
 /** Reads one plain data file record by record through the manifest's mapping. */
@@ -273,23 +217,11 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     problems.push(e);
     return undefined;
   };
-  const dir = join(options.dataDir, id);
-  const rel = (path: string) => projectPath(options.root, path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(error(DatasetNotFound, undefined, id, listDatasets(options.dataDir)));
-  const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(manifestPath)) return fail(error(ManifestMissing, { file: rel(dir) }, rel(dir)));
-  const manifestText = readFileSync(manifestPath, 'utf8');
+  const opened = openDataset(id, options, problems);
+  if (!opened) return undefined;
+  const { dir, manifest, manifestText, paths } = opened;
   const manifestSha = sha256(manifestText);
-  const read = readManifest(manifestText, rel(manifestPath));
-  if (!('manifest' in read)) {
-    if (!problems) throw read.problems[0];
-    problems.push(...read.problems);
-    return undefined;
-  }
-  const manifest = read.manifest;
-
-  const paths = listDataFiles(dir, manifest);
-  if (paths.length === 0) return fail(error(NoDataFiles, { file: rel(dir) }, manifest.files));
+  const rel = (path: string) => projectPath(options.root, path);
 
   const files: DatasetFile[] = [];
   // Posts are de-duplicated by id as they arrive; accounts must have unique ids.

@@ -3,13 +3,18 @@
  * csv-parse's stream, NDJSON line by line, JSON whole when small and with
  * stream-json when large. The file is never held as one string beyond
  * `wholeJsonLimit`, and its SHA-256 is computed as it is read.
+ *
+ * Plain datasets take records ({@link readDataFile}); social exports take the
+ * JSON items their adapters unpack ({@link eachJsonItem}, which both use).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type DataFormat, getPath, type RawRecord } from './rawRecord.ts';
-import { readJson } from './readJson.ts';
-import { streamCsv, streamJsonItems, streamNdjson } from './streamRecords.ts';
+import { error, type Location, MalformedJson } from '../errors.ts';
+import { jsonLocator } from './jsonLocation.ts';
+import type { DataFormat, RawRecord } from './rawRecord.ts';
+import { jsonRecord, parseStrict } from './readJson.ts';
+import { streamCsv, streamJsonItems, streamLines } from './streamRecords.ts';
 
 const FORMATS: Record<string, DataFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
 
@@ -17,6 +22,79 @@ const FORMATS: Record<string, DataFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.js
 export function formatOf(path: string, manifestFormat?: string): DataFormat | undefined {
   if (manifestFormat && Object.values(FORMATS).includes(manifestFormat as DataFormat)) return manifestFormat as DataFormat;
   return FORMATS[extname(path).toLowerCase()];
+}
+
+/** One item of a JSON or NDJSON file: its value, its JSON path from the top of its document, and a locator for full paths. */
+export interface JsonItem {
+  value: unknown;
+  at: (string | number)[];
+  locate: (path: (string | number)[]) => Location;
+}
+
+/**
+ * What an item of a JSON document is:
+ *  - `records`: an element of the top-level array, or of its `data` array (API exports of plain records);
+ *  - `exports`: an element of the top-level array, or the top-level object whole, which a social adapter
+ *    unpacks (`data` with `includes`, `statuses`, `records`…); streamed, only an array can be split, so a
+ *    large object is refused (LargeJsonObject) rather than read as nothing.
+ * An NDJSON line is one item either way.
+ */
+export type JsonShape = 'records' | 'exports';
+
+const NOT_RECORDS = 'The file must hold an array of records, or an object whose "data" is one.';
+
+/**
+ * Hands each item of a JSON or NDJSON file to `onItem`; resolves to the file's SHA-256. A document or
+ * line that is not JSON goes to `onError` when given (the line is skipped and the rest read, so a check
+ * reports every bad line), else rejects.
+ */
+export async function eachJsonItem(
+  path: string,
+  file: string,
+  format: 'json' | 'ndjson',
+  wholeJsonLimit: number,
+  shape: JsonShape,
+  onItem: (item: JsonItem) => void,
+  onError?: (e: unknown) => void,
+): Promise<string> {
+  const parse = (text: string, baseLine?: number): unknown => {
+    if (!onError) return parseStrict(text, file, baseLine);
+    try {
+      return parseStrict(text, file, baseLine);
+    } catch (e) {
+      onError(e);
+      return undefined;
+    }
+  };
+  if (format === 'ndjson') {
+    const { lines, sha256 } = streamLines(path);
+    for await (const { text, index } of lines) {
+      const value = parse(text, index);
+      if (value !== undefined) onItem({ value, at: [], locate: jsonLocator(text, file, index) });
+    }
+    return sha256();
+  }
+  if (statSync(path).size > wholeJsonLimit) {
+    const hash = createHash('sha256');
+    // A streamed item's position is its JSON path; its line is not known without the whole text.
+    const locate = (p: (string | number)[]) => ({ file: `${file} at ${p.join('.')}` });
+    for await (const { value, path: at } of streamJsonItems(path, file, hash, shape === 'exports')) onItem({ value, at, locate });
+    return hash.digest('hex');
+  }
+  const bytes = readFileSync(path);
+  const text = bytes.toString('utf8');
+  const value = parse(text);
+  if (value !== undefined) {
+    const locate = jsonLocator(text, file);
+    const inData = !Array.isArray(value) && shape === 'records';
+    const items = Array.isArray(value) ? value : inData ? (value as { data?: unknown } | null)?.data : [value];
+    if (!Array.isArray(items)) throw error(MalformedJson, { file, line: 1, column: 1 }, NOT_RECORDS);
+    const prefix = inData ? ['data'] : [];
+    items.forEach((item, i) => {
+      onItem({ value: item, at: Array.isArray(value) || inData ? [...prefix, i] : [], locate });
+    });
+  }
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -30,23 +108,13 @@ export async function readDataFile(
   wholeJsonLimit: number,
   consume: (r: RawRecord, header?: readonly string[]) => void,
 ): Promise<{ sha: string; header?: readonly string[] | undefined }> {
-  if (format === 'json' && statSync(path).size <= wholeJsonLimit) {
-    const bytes = readFileSync(path);
-    for (const r of readJson(bytes.toString('utf8'), file)) consume(r);
-    return { sha: createHash('sha256').update(bytes).digest('hex') };
+  if (format === 'json' || format === 'ndjson') {
+    const sha = await eachJsonItem(path, file, format, wholeJsonLimit, 'records', ({ value, at, locate }) =>
+      consume(jsonRecord(value, locate, at)),
+    );
+    return { sha };
   }
-  if (format === 'json') {
-    const hash = createHash('sha256');
-    for await (const { value, path: at } of streamJsonItems(path, file, hash)) {
-      consume({
-        get: (f) => getPath(value, f),
-        has: (f) => getPath(value, f) !== undefined,
-        locate: (f) => ({ file: `${file} at ${[...at, ...(f ? f.split('.') : [])].join('.')}` }),
-      });
-    }
-    return { sha: hash.digest('hex') };
-  }
-  const stream = format === 'ndjson' ? streamNdjson(path, file) : streamCsv(path, file, format === 'tsv' ? '\t' : ',');
+  const stream = streamCsv(path, file, format === 'tsv' ? '\t' : ',');
   const sha = await stream.each((r) => consume(r, stream.header));
   return { sha, header: stream.header };
 }

@@ -1,5 +1,5 @@
 import { error, MalformedJson } from '../errors.ts';
-import { jsonErrorOffset, jsonLocator, positionOf } from './jsonLocation.ts';
+import { jsonErrorOffset, type jsonLocator, positionOf } from './jsonLocation.ts';
 import { getPath, type RawRecord } from './rawRecord.ts';
 
 /** JSON.parse, with a located MalformedJson error (line offset by `baseLine` for NDJSON). */
@@ -24,16 +24,4 @@ export function jsonRecord(
     has: (field) => getPath(value, field) !== undefined,
     locate: (field) => locate(field === undefined ? prefix : [...prefix, ...field.split('.')]),
   };
-}
-
-/** Reads a JSON array of records (or an object whose `data` is one, as API exports are). */
-export function readJson(text: string, file: string): RawRecord[] {
-  const value = parseStrict(text, file);
-  const items = Array.isArray(value) ? value : (value as { data?: unknown } | null)?.data;
-  if (!Array.isArray(items)) {
-    throw error(MalformedJson, { file, line: 1, column: 1 }, 'The file must hold an array of records, or an object whose "data" is one.');
-  }
-  const prefix = Array.isArray(value) ? [] : ['data'];
-  const locate = jsonLocator(text, file);
-  return items.map((item, i) => jsonRecord(item, locate, [...prefix, i]));
 }

@@ -12,16 +12,14 @@
  * take their text from the original post, wherever it is in the dataset,
  * which needs the posts held (`loadDataset` does that).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { type CampaignStatistics, campaignAccumulator } from '../analysis/campaignAccumulator.ts';
 import type { Campaign } from '../analysis/types.ts';
-import { DatasetNotFound, error, ManifestInvalid, ManifestMissing, NoDataFiles, UnknownFormat } from '../errors.ts';
+import { error, ManifestInvalid, UnknownFormat } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
-import { digestOf, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { digestOf, projectPath, sha256 } from './datasetFiles.ts';
 import { IdSet } from './idSet.ts';
-import { listDatasets } from './loadDataset.ts';
-import { readManifest } from './manifest.ts';
+import { openDataset } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
@@ -55,15 +53,8 @@ export interface StreamedPosts {
  * The post object is the caller's only during the call.
  */
 export async function streamPosts(id: string, options: StreamPostsOptions, onPost: (post: Post) => void): Promise<StreamedPosts> {
-  const dir = join(options.dataDir, id);
+  const { dir, manifestPath, manifestText, manifest, paths } = openDataset(id, options);
   const rel = (path: string) => projectPath(options.root, path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw error(DatasetNotFound, undefined, id, listDatasets(options.dataDir));
-  const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(manifestPath)) throw error(ManifestMissing, { file: rel(dir) }, rel(dir));
-  const manifestText = readFileSync(manifestPath, 'utf8');
-  const read = readManifest(manifestText, rel(manifestPath));
-  if (!('manifest' in read)) throw read.problems[0];
-  const manifest = read.manifest;
   if (manifest.kind !== 'posts' || isSocialFormat(manifest.format)) {
     const why =
       manifest.kind !== 'posts'
@@ -75,8 +66,6 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
       `The dataset "${id}" ${why}; streamed statistics read plain posts datasets only (CSV, TSV, JSON, NDJSON with "fields"). Use loadDataset for it.`,
     );
   }
-  const paths = listDataFiles(dir, manifest);
-  if (paths.length === 0) throw error(NoDataFiles, { file: rel(dir) }, manifest.files);
 
   const seen = new IdSet();
   const files: DatasetFile[] = [];

@@ -3,12 +3,13 @@
  * one at a time, so a 150 MB export is never held whole as one string.
  *  - CSV/TSV: csv-parse's stream API, with the same options, messages and
  *    locations (line where the record starts, column = field position);
- *  - NDJSON: line by line (node:readline), each line parsed on its own, so an
- *    error points at its line and column;
- *  - JSON: files up to {@link WHOLE_JSON_LIMIT} are read whole, for exact
- *    error positions anywhere in the document; larger ones are streamed with
- *    stream-json (the top-level array's items, or those of its `data`), and a
- *    syntax error is then located by stream-json's verifier, also streaming.
+ *  - NDJSON: line by line (node:readline), each line then parsed on its own
+ *    (readDataFile.ts), so an error points at its line and column;
+ *  - JSON: files up to {@link WHOLE_JSON_LIMIT} are read whole (readDataFile.ts),
+ *    for exact error positions anywhere in the document; larger ones are
+ *    streamed here with stream-json (the top-level array's items, or those of
+ *    its `data`), and a syntax error is then located by stream-json's
+ *    verifier, also streaming.
  * Each reader also feeds every chunk to a SHA-256, so the file is read once.
  */
 import { createHash, type Hash } from 'node:crypto';
@@ -18,9 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
 import { error, LargeJsonObject, MalformedCsv, MalformedJson } from '../errors.ts';
 import { describeCsvError } from './csvError.ts';
-import { jsonLocator } from './jsonLocation.ts';
 import type { RawRecord } from './rawRecord.ts';
-import { jsonRecord, parseStrict } from './readJson.ts';
 
 export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
 
@@ -123,17 +122,6 @@ export function streamLines(path: string): { lines: AsyncIterable<{ text: string
     }
   })();
   return { lines, sha256: () => hash.digest('hex') };
-}
-
-export function streamNdjson(path: string, file: string): StreamedFile {
-  return {
-    header: undefined,
-    each: async (onRecord) => {
-      const { lines, sha256 } = streamLines(path);
-      for await (const { text, index } of lines) onRecord(jsonRecord(parseStrict(text, file, index), jsonLocator(text, file, index), []));
-      return sha256();
-    },
-  };
 }
 
 /** The first non-blank character of a file ("[" or "{" for JSON). */

@@ -13,7 +13,7 @@
  */
 import { dirname, join } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
-import { listDatasets } from '../data/loadDataset.ts';
+import { listDatasets } from '../data/openDataset.ts';
 import { entryKey, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
 import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
 import { codeDigest, LIBRARIES } from './codeDigest.ts';

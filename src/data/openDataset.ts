@@ -1,0 +1,58 @@
+/**
+ * Opening a dataset folder, before any record is read: the folder, its
+ * manifest (read and validated) and its data files in reading order. The
+ * loader (loadDataset.ts) and the streamed statistics (streamPosts.ts) start
+ * here, so both refuse a missing folder, manifest or file alike.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatasetNotFound, error, ManifestMissing, NoDataFiles, type SoundingsError } from '../errors.ts';
+import { listDataFiles, MANIFEST, projectPath } from './datasetFiles.ts';
+import { type Manifest, readManifest } from './manifest.ts';
+
+/** The dataset ids under `dataDir`: every folder with a manifest. */
+export function listDatasets(dataDir: string): string[] {
+  if (!existsSync(dataDir)) return [];
+  return readdirSync(dataDir)
+    .filter((name) => existsSync(join(dataDir, name, MANIFEST)))
+    .sort();
+}
+
+/** The project root (paths in messages are relative to it) and the folder holding one sub-folder per dataset. */
+type DatasetPlace = { root: string; dataDir: string };
+
+export interface OpenDataset {
+  /** The dataset folder. */
+  dir: string;
+  manifestPath: string;
+  /** The manifest's text, as hashed into the dataset's digest. */
+  manifestText: string;
+  manifest: Manifest;
+  /** The data files, absolute, in reading order. */
+  paths: string[];
+}
+
+/**
+ * Opens dataset `id`. Throws its first problem, located; with `problems`,
+ * records them all (a manifest can have several) and returns undefined.
+ */
+export function openDataset(id: string, options: DatasetPlace): OpenDataset;
+export function openDataset(id: string, options: DatasetPlace, problems: SoundingsError[] | undefined): OpenDataset | undefined;
+export function openDataset(id: string, options: DatasetPlace, problems?: SoundingsError[]): OpenDataset | undefined {
+  const fail = (...found: SoundingsError[]) => {
+    if (!problems) throw found[0];
+    problems.push(...found);
+    return undefined;
+  };
+  const dir = join(options.dataDir, id);
+  const rel = (path: string) => projectPath(options.root, path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(error(DatasetNotFound, undefined, id, listDatasets(options.dataDir)));
+  const manifestPath = join(dir, MANIFEST);
+  if (!existsSync(manifestPath)) return fail(error(ManifestMissing, { file: rel(dir) }, rel(dir)));
+  const manifestText = readFileSync(manifestPath, 'utf8');
+  const read = readManifest(manifestText, rel(manifestPath));
+  if (!('manifest' in read)) return fail(...read.problems);
+  const paths = listDataFiles(dir, read.manifest);
+  if (paths.length === 0) return fail(error(NoDataFiles, { file: rel(dir) }, read.manifest.files));
+  return { dir, manifestPath, manifestText, manifest: read.manifest, paths };
+}
