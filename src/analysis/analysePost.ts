@@ -46,9 +46,10 @@ export interface PostAnalysis {
 export type Fail = (path: (string | number)[], message: string) => never;
 
 const thousands = (n: number) => n.toLocaleString('en-GB');
+/** "pollster = YouGov, date = 2016-08-30", or "note is empty" for a null (an empty cell), as the methods print it. */
 const describeFilter = (filter: Record<string, Cell>) =>
   Object.entries(filter)
-    .map(([k, v]) => `${k} = ${v instanceof Date ? v.toISOString().slice(0, 10) : String(v)}`)
+    .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${v instanceof Date ? v.toISOString().slice(0, 10) : String(v)}`))
     .join(', ') || 'all rows';
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 

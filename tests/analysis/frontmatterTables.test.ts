@@ -84,6 +84,27 @@ describe('analysePost: tables under `tables`', () => {
     );
   });
 
+  it('counts and picks rows by a cell, an empty cell reading "is empty" in the definition', () => {
+    const notes = tableDataset('notes', [
+      { area: 'N1', note: null, n: 1 },
+      { area: 'N2', note: 'recount', n: 2 },
+      { area: 'S1', note: null, n: 3 },
+    ]);
+    const { values } = analyse(
+      {
+        datasets: { t: 'notes' },
+        values: {
+          plain: { count: 't', where: { note: null } },
+          recount: { pick: 't', column: 'n', where: { note: 'recount', area: 'N2' } },
+        },
+      },
+      { t: notes },
+    );
+    expect(values.get('plain')?.value).toBe(2);
+    expect(values.get('plain')?.definition).toBe('Rows of notes where note is empty.');
+    expect(values.get('recount')?.definition).toBe('"n" of the one row of notes where note = recount, area = N2.');
+  });
+
   it('scores values against another (0.794 and 0.595 against 0.618: +17.6 and −2.3 points)', () => {
     const polls = tableDataset('polls', [
       { method: 'sov', share: 0.794 },

@@ -31,7 +31,9 @@ describe('openDataset', () => {
   it('names an unknown dataset, a folder without a manifest and a pattern that matches no file', async () => {
     const root = project();
     const options = { root, dataDir: join(root, 'data') };
-    expect(() => openDataset('tweet', options)).toThrow('There is no dataset "tweet" in data/. Known datasets: "broken", "empty", "tweets".');
+    expect(() => openDataset('tweet', options)).toThrow(
+      'There is no dataset "tweet" in data/. Known datasets: "broken", "empty", "tweets".',
+    );
     expect(() => openDataset('bare', options)).toThrow('data/bare: The dataset folder data/bare has no manifest.yaml.');
     expect(() => openDataset('empty', options)).toThrow('data/empty: No data file matches "*.ndjson".');
     // The streamed reader opens datasets the same way.
