@@ -72,8 +72,8 @@ async function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions,
   return datasets;
 }
 
-/** Analyses a post from its source text. Exposed for the methods page and tests. */
-export async function analyseSource(
+/** Analyses a post from its source text: frontmatter, datasets, values and tables. */
+async function analyseSource(
   text: string,
   file: string,
   options: SoundingsOptions,
