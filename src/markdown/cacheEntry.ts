@@ -9,11 +9,11 @@
  * belongs to the V8 version, so callers put `process.versions.v8` in the key.
  *
  * Written to a temporary file renamed into place, so a crashed build never
- * leaves half an entry (and the temporary files a killed build left behind are
- * swept by the next write of the same name once they are an hour old); an entry whose checksum does not match (corrupt,
+ * leaves half an entry; an entry whose checksum does not match (corrupt,
  * truncated, hand-edited) is ignored and deleted — never trusted — and the
  * caller rebuilds it. Writing an entry removes the older entries of the same
- * name, so the folder holds one entry per dataset.
+ * name, so the folder holds one entry per data file, and the temporary files
+ * of that name that a killed build left behind over an hour ago.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
