@@ -10,6 +10,22 @@ const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, di
 const cellValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.date()]);
 const filter = z.record(z.string(), cellValue);
 
+/**
+ * The publication date: YAML reads an unquoted `2016-09-26` as that day at
+ * 00:00 UTC; a quoted one is read the same way. Anything else is refused
+ * rather than handed to `new Date()`, which reads "Sep 26 2016" in the
+ * machine's timezone (a build must give the same bytes everywhere) and a bare
+ * number as milliseconds since 1970.
+ */
+const postDate = z.unknown().transform((value, ctx): Date => {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string)) return date;
+  if (value === undefined) ctx.addIssue({ code: 'invalid_type', expected: 'date', input: value });
+  else ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, not ${JSON.stringify(value)}`, input: value });
+  return z.NEVER;
+});
+
 const valueCommon = {
   /** A human label, used in tables and the projection chart. */
   label: z.string().optional(),
@@ -89,7 +105,7 @@ export const campaignSchema = z.strictObject({
 
 export const frontmatterSchema = z.strictObject({
   title: z.string().min(1),
-  date: z.coerce.date(),
+  date: postDate,
   author: z.string().min(1),
   summary: z.string().min(1),
   tags: z.array(z.string().min(1)).default([]),

@@ -22,3 +22,26 @@ describe('checkFrontmatter', () => {
     ]);
   });
 });
+
+describe('the publication date', () => {
+  const dated = (date: string) => validateFrontmatter(post(`title: A\nauthor: B\n${date}summary: C\n`), 'p.md').date.toISOString();
+
+  it('is a day written YYYY-MM-DD, quoted or not, at midnight UTC in every timezone', () => {
+    expect(dated('date: 2016-09-26\n')).toBe('2016-09-26T00:00:00.000Z');
+    expect(dated('date: "2016-09-26"\n')).toBe('2016-09-26T00:00:00.000Z');
+    expect(dated('date: 2016-09-26T18:30:00Z\n')).toBe('2016-09-26T18:30:00.000Z');
+  });
+
+  it('refuses what new Date() would read by the machine’s timezone or as milliseconds, and says when it is missing', () => {
+    expect(problems('title: A\nauthor: B\ndate: Sep 26 2016\nsummary: C\n')).toEqual([
+      'content/posts/p.md:4:1: "date" must be a date written YYYY-MM-DD, not "Sep 26 2016".',
+    ]);
+    expect(problems('title: A\nauthor: B\ndate: 2016\nsummary: C\n')).toEqual([
+      'content/posts/p.md:4:1: "date" must be a date written YYYY-MM-DD, not 2016.',
+    ]);
+    expect(problems('title: A\nauthor: B\ndate: "2016-02-30"\nsummary: C\n')).toEqual([
+      'content/posts/p.md:4:1: "date" must be a date written YYYY-MM-DD, not "2016-02-30".',
+    ]);
+    expect(problems('title: A\nauthor: B\nsummary: C\n')).toEqual(['content/posts/p.md:2:1: "date" is missing.']);
+  });
+});
