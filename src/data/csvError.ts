@@ -1,13 +1,8 @@
 import type { CsvError } from 'csv-parse';
 
-/** Says what is wrong with a CSV row, in words an analyst can act on. */
-export function describeCsvError(err: CsvError, header: readonly string[] | undefined): string {
+/** Says what is wrong with a CSV row, in words an analyst can act on (rows of the wrong length: streamRecords.ts). */
+export function describeCsvError(err: CsvError): string {
   switch (err.code) {
-    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
-      const got = Array.isArray(err.record) ? err.record.length : undefined;
-      return `This row has ${got ?? 'a different number of'} fields, but the header has ${header?.length ?? 'another number'}.`;
-    }
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'A quoted field has text after its closing quote (a quote inside a quoted field must be doubled: "").';
     case 'CSV_QUOTE_NOT_CLOSED':

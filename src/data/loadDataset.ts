@@ -204,7 +204,7 @@ async function readPlainFile(
     const mapped = attempt<Mapped | undefined>(() => mapper.map(r), problems, undefined);
     if (mapped) emit(mapped);
   };
-  const { sha, header } = await readDataFile(path, file, format, limit, consume);
+  const { sha, header } = await readDataFile(path, file, format, limit, consume, problems && ((e) => collectProblem(e, problems)));
   // A file with a header and no records still has its columns checked.
   if (!checked) mapper.columns(header);
   return sha;

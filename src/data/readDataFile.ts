@@ -99,7 +99,10 @@ export async function eachJsonItem(
 
 /**
  * Hands each record to `consume` (with the CSV/TSV header once it is known);
- * resolves to the file's SHA-256 and its header (none for JSON).
+ * resolves to the file's SHA-256 and its header (none for JSON). A record
+ * that cannot be read (an NDJSON line that is not JSON, a CSV row with the
+ * wrong number of fields) goes to `onProblem` when given and the rest of the
+ * file is read; else the read rejects at the first.
  */
 export async function readDataFile(
   path: string,
@@ -107,14 +110,13 @@ export async function readDataFile(
   format: DataFormat,
   wholeJsonLimit: number,
   consume: (r: RawRecord, header?: readonly string[]) => void,
+  onProblem?: (e: unknown) => void,
 ): Promise<{ sha: string; header?: readonly string[] | undefined }> {
   if (format === 'json' || format === 'ndjson') {
-    const sha = await eachJsonItem(path, file, format, wholeJsonLimit, 'records', ({ value, at, locate }) =>
-      consume(jsonRecord(value, locate, at)),
-    );
-    return { sha };
+    const onItem = ({ value, at, locate }: JsonItem) => consume(jsonRecord(value, locate, at));
+    return { sha: await eachJsonItem(path, file, format, wholeJsonLimit, 'records', onItem, onProblem) };
   }
   const stream = streamCsv(path, file, format === 'tsv' ? '\t' : ',');
-  const sha = await stream.each((r) => consume(r, stream.header));
+  const sha = await stream.each((r) => consume(r, stream.header), onProblem);
   return { sha, header: stream.header };
 }

@@ -17,7 +17,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
-import { error, LargeJsonObject, MalformedCsv, MalformedJson } from '../errors.ts';
+import { error, LargeJsonObject, MalformedCsv, MalformedJson, type SoundingsError } from '../errors.ts';
 import { describeCsvError } from './csvError.ts';
 import type { RawRecord } from './rawRecord.ts';
 
@@ -44,21 +44,25 @@ export interface StreamedFile {
    * Reads the file, calling `onRecord` synchronously for each record (no
    * promise per record: a million records cost a million calls, not a million
    * microtasks). The record is valid only during the call. Resolves to the
-   * file's SHA-256.
+   * file's SHA-256. A row whose number of fields differs from the header's is
+   * handed to `onProblem` and skipped when it is given (a check reports every
+   * such row), else rejects.
    */
-  each(onRecord: (r: RawRecord) => void): Promise<string>;
+  each(onRecord: (r: RawRecord) => void, onProblem?: (e: SoundingsError) => void): Promise<string>;
 }
 
 export function streamCsv(path: string, file: string, delimiter: string): StreamedFile {
   const out: StreamedFile = {
     header: undefined,
-    each: (onRecord) =>
+    each: (onRecord, onProblem) =>
       new Promise<string>((resolve, reject) => {
         const hash = createHash('sha256');
         // Records come as arrays (csv-parse's `columns: true` builds an object per record, about a quarter of
         // its time); the first is the header. A name given twice reads its last field, as an object would.
         let columns = new Map<string, number>();
-        const parser = parse({ bom: true, delimiter, info: true, skip_empty_lines: true });
+        let columnCount = 0;
+        // Rows with too many or too few fields are found here rather than by csv-parse, which stops at the first.
+        const parser = parse({ bom: true, delimiter, info: true, skip_empty_lines: true, relax_column_count: true });
         const fail = (e: unknown) => {
           source.destroy();
           const err = e as CsvError;
@@ -66,7 +70,7 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
           const { index, lines } = err as unknown as { index?: unknown; lines?: unknown };
           const line = typeof lines === 'number' ? lines : 1;
           const location = typeof index === 'number' ? { file, line, column: index + 1 } : { file, line };
-          reject(error(MalformedCsv, location, describeCsvError(err, out.header)));
+          reject(error(MalformedCsv, location, describeCsvError(err)));
         };
         // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
         let fields: string[] = [];
@@ -87,11 +91,20 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
           if (out.header === undefined) {
             out.header = row.record.map((n) => n.trim());
             columns = new Map(out.header.map((name, i) => [name, i]));
+            columnCount = out.header.length;
             return;
           }
           fields = row.record;
           lines = row.info.lines;
           try {
+            if (fields.length !== columnCount) {
+              // Pointing at the first field that is extra or missing.
+              const at = { file, line: lines - countNewlines(fields), column: Math.min(fields.length, columnCount) + 1 };
+              const problem = error(MalformedCsv, at, `This row has ${fields.length} fields, but the header has ${columnCount}.`);
+              if (!onProblem) throw problem;
+              onProblem(problem);
+              return;
+            }
             onRecord(current);
           } catch (e) {
             source.destroy();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/data/loadDataset.ts';
+import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import { postsManifest, tempProject } from './helpers.ts';
 
@@ -109,6 +109,21 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await message(quote)).toBe(
       'data/tweets/a.csv:2:4: A quoted field has text after its closing quote (a quote inside a quoted field must be doubled: ""). Check the quoting and the number of separators on this line.',
     );
+  });
+
+  it('a check reports every row with the wrong number of fields, at its first line, and reads the others', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv':
+        'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok,extra\n2,2016-07-01T10:00:00Z,b,"two\nlines",x\n3,,c,no time\n4,2016-07-01T10:00:00Z,d\n5,2016-07-01T10:00:00Z,e,fine\n',
+    });
+    const problems = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
+    expect(problems.map((e) => e.message.replace(/ (Check the quoting|Fill it in).*$/, ''))).toEqual([
+      'data/tweets/a.csv:2:5: This row has 5 fields, but the header has 4.',
+      'data/tweets/a.csv:3:5: This row has 5 fields, but the header has 4.',
+      'data/tweets/a.csv:5:2: "created_at" is empty.',
+      'data/tweets/a.csv:6:4: This row has 3 fields, but the header has 4.',
+    ]);
   });
 
   it('a bad number in a table, a JSON syntax error, a bad manifest and an unknown dataset', async () => {
