@@ -47,6 +47,13 @@ describe(':value[key]{format}', () => {
     expect(message).toContain('content/posts/post.md:25:1: There is no table "missing" to chart.');
   });
 
+  it('prints only a date as a date: a number or a text in date format is refused', async () => {
+    const root = fixtureProject(':value[posts.first]{format=date}, :value[posts.total]{format=date}');
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:23:35: The format "date" cannot show "posts.total", which is a number. Choose a format that fits the value, or leave "format" out to use its default.',
+    );
+  });
+
   it('fails on a frontmatter mistake at its line', async () => {
     const root = fixtureProject(
       'Hello.',

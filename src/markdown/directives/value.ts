@@ -45,6 +45,11 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
     if ((NUMERIC_ONLY.has(format) || !isHouseFormat(format)) && !isNumber) {
       throw new DirectiveProblem(FormatMismatch, FormatMismatch.message(key, format, value.type));
     }
+    // Only a date cell prints as a date: text such as "30/08/2016" or "Aug 30 2016" would be read by the
+    // machine's locale and timezone (a build must print the same everywhere), so it prints as written.
+    if (format === 'date' && !(value.value instanceof Date)) {
+      throw new DirectiveProblem(FormatMismatch, FormatMismatch.message(key, format, isNumber ? 'number' : 'text'));
+    }
     if (isNumber && !Number.isFinite(value.value)) {
       throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, value.definition));
     }
