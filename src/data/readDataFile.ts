@@ -86,12 +86,13 @@ export async function eachJsonItem(
   const value = parse(text);
   if (value !== undefined) {
     const locate = jsonLocator(text, file);
-    if (Array.isArray(value)) value.forEach((item, i) => onItem({ value: item, at: [i], locate }));
-    else if (shape === 'exports') onItem({ value, at: [], locate });
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) onItem({ value: item, at: [i], locate });
+    } else if (shape === 'exports') onItem({ value, at: [], locate });
     else {
       const items = (value as { data?: unknown } | null)?.data;
       if (!Array.isArray(items)) throw error(MalformedJson, { file, line: 1, column: 1 }, NOT_RECORDS);
-      items.forEach((item, i) => onItem({ value: item, at: ['data', i], locate }));
+      for (const [i, item] of items.entries()) onItem({ value: item, at: ['data', i], locate });
     }
   }
   return createHash('sha256').update(bytes).digest('hex');
