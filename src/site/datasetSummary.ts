@@ -11,12 +11,15 @@ import { formatValue } from '../render/format.ts';
 /**
  * The download rule: a dataset's files are copied into the site only when its
  * manifest's licence names an open licence that allows redistribution — CC0,
- * a Creative Commons BY licence, the Open Government Licence, ODC PDDL/ODbL/BY,
- * or the public domain. "Facts as published …; this compilation is CC0-1.0"
- * qualifies (the compilation is CC0). Anything else ("all rights reserved",
+ * CC BY, BY-SA or BY-ND (the files are copied byte for byte, not adapted), the
+ * Open Government Licence, ODC PDDL/ODbL/BY, or the public domain. "Facts as
+ * published …; this compilation is CC0-1.0" qualifies (the compilation is
+ * CC0). A NonCommercial licence (CC BY-NC, BY-NC-SA, BY-NC-ND) does not: a
+ * consultancy's site is commercial use. Anything else ("all rights reserved",
  * "published toplines", no licence named) gets its aggregates only.
  */
-const OPEN_LICENCE = /\b(CC0|CC[- ]BY(?:[- ]SA)?|OGL|Open Government Licen[cs]e|ODC[- ](?:PDDL|ODbL|BY)|PDDL|ODbL|public domain)\b/i;
+const OPEN_LICENCE =
+  /\b(CC0|CC[- ]BY(?![- ]NC)(?:[- ](?:SA|ND))?|OGL|Open Government Licen[cs]e|ODC[- ](?:PDDL|ODbL|BY)|PDDL|ODbL|public domain)\b/i;
 
 export function downloadAllowed(licence: string): boolean {
   return OPEN_LICENCE.test(licence);

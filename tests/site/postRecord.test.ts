@@ -52,6 +52,8 @@ describe('downloadAllowed(licence)', () => {
     for (const licence of [
       'CC0-1.0',
       'CC-BY-4.0',
+      'CC BY-SA 4.0',
+      'CC-BY-ND-4.0',
       'Open Government Licence v3.0',
       'OGL-UK-3.0',
       'Facts as published in the source; this compilation is CC0-1.0',
@@ -60,7 +62,15 @@ describe('downloadAllowed(licence)', () => {
     ]) {
       expect(downloadAllowed(licence), licence).toBe(true);
     }
-    for (const licence of ['All rights reserved', 'Published toplines', 'Twitter Developer Agreement', 'proprietary']) {
+    for (const licence of [
+      'All rights reserved',
+      'Published toplines',
+      'Twitter Developer Agreement',
+      'proprietary',
+      'CC BY-NC 4.0',
+      'CC-BY-NC-SA-4.0',
+      'CC BY-NC-ND 4.0',
+    ]) {
       expect(downloadAllowed(licence), licence).toBe(false);
     }
   });
