@@ -121,7 +121,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       'posts.duplicates',
       dataset.duplicates,
       'count',
-      `Records whose id had already been read in an earlier file of ${dataset.id}; each counted once.`,
+      `Records of ${dataset.id} whose id had already been read (earlier in the same file or in an earlier one); each counted once.`,
     );
     if (campaigns.length === 0) return;
     // One pass over the posts (src/analysis/campaignAccumulator.ts), memoised for posts sharing a dataset:
