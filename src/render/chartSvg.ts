@@ -1,5 +1,5 @@
 import * as vega from 'vega';
-import { Error as LOG_ERROR, logger, parse, View } from 'vega';
+import { Error as LOG_ERROR, loader, logger, parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Row } from '../data/types.ts';
 import { ChartFailed, error } from '../errors.ts';
@@ -144,6 +144,25 @@ function labelRoot(svg: string, prefix: string, title: string, description: stri
  * unknown mark type (see {@link unknownMarks}) or when an encoding reads a
  * field the rows do not have (see {@link missingFields}).
  */
+/**
+ * vega's loader, with links (the `href` channel) limited to http(s) URLs. vega's own check refuses
+ * `javascript:` but lets `data:` through, and its SVG writer then fails on the refusal outside any
+ * promise the caller holds (vega-scenegraph 5.3: `attr` is null), which would end the build without a
+ * location. Refused links are collected, and the chart fails with them named.
+ */
+function linkLoader() {
+  const base = loader();
+  const refused: string[] = [];
+  const sanitize: typeof base.sanitize = (uri, options) => {
+    if ((options as { context?: string } | undefined)?.context !== 'href') return base.sanitize(uri, options);
+    if (/^https?:\/\//i.test(uri)) return Promise.resolve({ href: uri });
+    if (!refused.includes(uri)) refused.push(uri);
+    // An object, not a rejection: vega writes its fields (an <a> without a link), and the chart fails after.
+    return Promise.resolve({ href: null as unknown as string });
+  };
+  return { loader: { ...base, sanitize }, refused };
+}
+
 export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options: ChartSvgOptions): Promise<string> {
   const marks = unknownMarks(spec);
   if (marks.length > 0) {
@@ -168,16 +187,22 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
     if (method === 'error') errors.push(args.map(messageOf).join(' '));
   });
   textMetrics.width = houseTextWidth;
+  const links = linkLoader();
   let svg: string;
   let view: View | undefined;
   try {
     const vg = compile(prepare(spec, rows, options) as unknown as TopLevelSpec, { logger: log }).spec;
-    view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR });
+    view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR, loader: links.loader });
     svg = await view.toSVG();
   } catch (err) {
     throw error(ChartFailed, undefined, messageOf(err));
   } finally {
     view?.finalize();
+  }
+  if (links.refused.length > 0) {
+    const shown = links.refused.slice(0, 3).map((l) => JSON.stringify(l.length > 60 ? `${l.slice(0, 59)}…` : l));
+    const what = links.refused.length > 1 ? 'are not http:// or https:// links' : 'is not an http:// or https:// link';
+    errors.push(`the href channel gave ${shown.join(', ')}, which ${what}`);
   }
   if (errors.length > 0) throw error(ChartFailed, undefined, errors.join('; '));
   const title = options.title ?? titleText(spec.title) ?? (typeof spec.description === 'string' ? spec.description : undefined) ?? 'Chart';

@@ -187,6 +187,23 @@ describe('chartSvg(spec, rows, options)', () => {
       expect(err.detail).toContain('Unexpected token');
     });
 
+    it('a link from the data that is not http(s), which vega would fail on outside the build (javascript:) or let through (data:)', async () => {
+      const linked = {
+        mark: 'bar',
+        encoding: { x: { field: 'name', type: 'nominal' }, y: { field: 'n', type: 'quantitative' }, href: { field: 'url' } },
+      };
+      const svg = await chartSvg(linked, [{ name: 'a', n: 1, url: 'https://example.org/a?b=1&c=2' }], { id: 'c' });
+      expect(svg).toContain('<a xlink:href="https://example.org/a?b=1&amp;c=2">');
+      const rows = [
+        { name: 'a', n: 1, url: 'javascript:alert(1)' },
+        { name: 'b', n: 2, url: 'data:text/html,<b>x</b>' },
+      ];
+      const err = await failure(linked, rows);
+      expect(err.detail).toContain(
+        'the href channel gave "javascript:alert(1)", "data:text/html,<b>x</b>", which are not http:// or https:// links',
+      );
+    });
+
     it('an unknown expression function', async () => {
       const err = await failure({
         transform: [{ calculate: 'sparkle(datum.posts)', as: 'double' }],
