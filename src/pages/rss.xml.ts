@@ -5,6 +5,7 @@
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
+import { escapeHtml, xmlSafe } from '../render/escape.ts';
 import { postUrl, publishedPosts, SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
 
 export const GET: APIRoute = async (context) => {
@@ -22,13 +23,14 @@ export const GET: APIRoute = async (context) => {
     description: SITE_DESCRIPTION,
     site,
     items: posts.map((post) => ({
-      title: post.data.title,
+      title: xmlSafe(post.data.title),
       link: postUrl(post.id),
       pubDate: post.data.date,
-      description: post.data.summary,
-      author: post.data.author,
-      categories: post.data.tags,
-      content: absolute(post.rendered?.html ?? '', new URL(postUrl(post.id), site).href),
+      // A feed's description is HTML (readers decode it and render it), and the summary is plain text.
+      description: xmlSafe(escapeHtml(post.data.summary)),
+      author: xmlSafe(post.data.author),
+      categories: post.data.tags.map(xmlSafe),
+      content: xmlSafe(absolute(post.rendered?.html ?? '', new URL(postUrl(post.id), site).href)),
     })),
     customData: '<language>en-gb</language>',
   });
