@@ -177,17 +177,21 @@ function csvCell(cell: Cell | undefined): string {
     const iso = cell.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
-  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell)) {
-    // A text cell a spreadsheet would run as a formula ("=HYPERLINK(…)"): prefix
-    // an apostrophe, OWASP's advice against CSV injection. Numbers are untouched.
-    return `'${cell}`;
-  }
-  return String(cell);
+  return typeof cell === 'string' ? formulaSafe(cell) : String(cell);
+}
+
+/**
+ * A text a spreadsheet would run as a formula ("=HYPERLINK(…)", also after
+ * leading spaces) gets an apostrophe in front, OWASP's advice against CSV
+ * injection. Column names from the data get the same. Numbers are untouched.
+ */
+function formulaSafe(text: string): string {
+  return /^\s*[=+\-@]|^[\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** Rows as RFC 4180 CSV (d3-dsv quotes commas, quotes and line breaks), columns in first-row order. */
 export function tableCsv(rows: readonly Row[]): string {
   const columns: string[] = [];
   for (const row of rows) for (const c of Object.keys(row)) if (!columns.includes(c)) columns.push(c);
-  return `${csvFormatRows([columns, ...rows.map((row) => columns.map((c) => csvCell(row[c])))])}\n`;
+  return `${csvFormatRows([columns.map(formulaSafe), ...rows.map((row) => columns.map((c) => csvCell(row[c])))])}\n`;
 }

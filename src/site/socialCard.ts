@@ -31,7 +31,9 @@ export async function socialCard(card: CardText): Promise<Buffer> {
     { name: 'Source Sans 3', data: font(400), weight: 400, style: 'normal' },
     { name: 'Source Sans 3', data: font(700), weight: 700, style: 'normal' },
   ];
-  const title = card.title.length > 110 ? `${card.title.slice(0, 107)}…` : card.title;
+  // Cut to what the card holds (three lines of title, three of label), on whole characters.
+  const cut = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 3).join('')}…` : text);
+  const title = cut(card.title, 110);
   const inner = 1200 - 2 * 72;
   const tree = el(
     'div',
@@ -59,6 +61,8 @@ export async function socialCard(card: CardText): Promise<Buffer> {
           fontSize: title.length > 70 ? 50 : 60,
           fontWeight: 700,
           lineHeight: 1.12,
+          // A word longer than the card (a pasted URL) breaks rather than running off its edge.
+          wordBreak: 'break-word',
         },
         title,
       ),
@@ -69,12 +73,24 @@ export async function socialCard(card: CardText): Promise<Buffer> {
               { display: 'flex', fontSize: 92, fontWeight: 700, color: '#8c1c13', lineHeight: 1, marginRight: 28 },
               card.headline.text,
             ),
-            el('div', { display: 'flex', fontSize: 30, color: '#4a4f55', flexShrink: 1, lineHeight: 1.2 }, card.headline.label),
+            el(
+              'div',
+              { display: 'flex', fontSize: 30, color: '#4a4f55', flexShrink: 1, lineHeight: 1.2, wordBreak: 'break-word' },
+              cut(card.headline.label, 120),
+            ),
           ])
         : el('div', { display: 'flex' }, ''),
       el(
         'div',
-        { display: 'flex', fontSize: 26, color: '#4a4f55', borderTop: '2px solid #d9d2c3', paddingTop: 16, width: inner },
+        {
+          display: 'flex',
+          fontSize: 26,
+          color: '#4a4f55',
+          borderTop: '2px solid #d9d2c3',
+          paddingTop: 16,
+          width: inner,
+          wordBreak: 'break-word',
+        },
         card.byline,
       ),
     ],

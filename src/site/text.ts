@@ -1,18 +1,27 @@
 /** Pure helpers for the site's URLs and reading time (no Astro imports, so tests can load them). */
+import { createHash } from 'node:crypto';
+
+/** Longer slugs are cut: a folder name has a limit (255 bytes on most file systems, fewer characters in UTF-8). */
+export const MAX_SLUG = 80;
 
 /**
  * A URL segment for a tag or an author: lower case, accents folded, anything
  * but letters and digits turned into single hyphens ("Ed Gavaghan" → "ed-gavaghan").
+ * One longer than {@link MAX_SLUG} characters keeps its start and ends with
+ * 8 hex digits of the SHA-256 of the whole, so two long names stay apart.
  */
 export function slug(text: string): string {
-  return (
+  const full =
     text
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') || 'untitled'
-  );
+      .replace(/^-+|-+$/g, '') || 'untitled';
+  if ([...full].length <= MAX_SLUG) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  const start = [...full].slice(0, MAX_SLUG - 9).join('');
+  return `${start.replace(/-+$/, '')}-${hash}`;
 }
 
 export const postUrl = (id: string) => `/posts/${id}/`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Value } from '../../src/analysis/value.ts';
 import { PostRecorder, tableCsv } from '../../src/markdown/postRecord.ts';
 import { downloadAllowed } from '../../src/site/datasetSummary.ts';
-import { readingMinutes, slug, wordCount } from '../../src/site/text.ts';
+import { MAX_SLUG, readingMinutes, slug, wordCount } from '../../src/site/text.ts';
 
 describe('tableCsv(rows)', () => {
   it('quotes commas, quotes and line breaks, writes days as YYYY-MM-DD, keeps numbers unrounded, and defuses formulas', () => {
@@ -13,6 +13,10 @@ describe('tableCsv(rows)', () => {
     expect(csv).toBe(
       'week,label,share,note\n2016-07-04,"Smith, ""Owen""",0.20499413355098708,\n2016-07-11T10:30:00.000Z,"\'=HYPERLINK(""x"")",-1,"two\nlines"\n',
     );
+  });
+
+  it('defuses formulas after leading spaces and in column names taken from the data', () => {
+    expect(tableCsv([{ '@SUM(1+1)': ' =HYPERLINK("y")', plain: '  text' }])).toBe('\'@SUM(1+1),plain\n"\' =HYPERLINK(""y"")",  text\n');
   });
 
   it('takes columns from every row, in order of first appearance', () => {
@@ -82,6 +86,15 @@ describe('site helpers', () => {
     expect(slug('Zoë Ångström-Øye')).toBe('zoe-angstrom-øye');
     expect(slug('labour-leadership')).toBe('labour-leadership');
     expect(slug('#KeepCorbyn!')).toBe('keepcorbyn');
+  });
+
+  it('slug(text) cuts a long name to a length a folder can have, and keeps two long names apart', () => {
+    const a = slug(`${'Word'.repeat(75)} A`);
+    const b = slug(`${'Word'.repeat(75)} B`);
+    expect(a).toMatch(/^(word)+w?o?r?-[0-9a-f]{8}$/);
+    expect(a.length).toBeLessThanOrEqual(MAX_SLUG);
+    expect(a).not.toBe(b);
+    expect(slug('x'.repeat(MAX_SLUG))).toBe('x'.repeat(MAX_SLUG));
   });
 
   it('wordCount(html) counts prose, not SVG, data tables or markup; readingMinutes is at least 1', () => {

@@ -58,6 +58,8 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
     // The figure links to its line in the post's methods appendix (id "method-<key>"), where
     // its definition, inputs and rounding are written out; the title gives the definition on hover.
     const k = escapeHtml(key);
-    return `<a class="value-link" href="#method-${k}"><span class="value" data-key="${k}" title="${escapeHtml(value.definition)}">${escapeHtml(text)}</span></a>`;
+    // A figure never breaks across lines ("78,412", "1 July 2016"); a name (data-text) wraps like prose.
+    const wraps = typeof value.value === 'string' ? ' data-text' : '';
+    return `<a class="value-link" href="#method-${k}"><span class="value" data-key="${k}"${wraps} title="${escapeHtml(value.definition)}">${escapeHtml(text)}</span></a>`;
   },
 };

@@ -1,0 +1,132 @@
+/**
+ * Text from posts and datasets is hostile. A fixture site whose tweets, author,
+ * tags, summary and computed names carry markup, script, bidi overrides,
+ * control characters and a word longer than any screen is built and read:
+ * nothing runs, nothing is injected, the feed stays valid XML, no page scrolls
+ * sideways, and a name's right-to-left override stays inside it.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StaticServer, serveStatic } from '../../src/site/staticServer.ts';
+import { MAX_SLUG } from '../../src/site/text.ts';
+import { FRONTMATTER, fixtureProject } from '../markdown/fixture.ts';
+import { astroBuild } from '../site/astroBuild.ts';
+import { launchChromium } from './browser.ts';
+
+const SCRIPT = '</script><script>alert(1)</script>';
+const IMG = '"><img src=x onerror=alert(1)>';
+const LONG = `W${'x'.repeat(298)}Z`;
+const RLO = '\u202E';
+const BEL = '\u0007';
+
+const frontmatter = FRONTMATTER.replace('author: Test Author', `author: "Ann ${IMG.replace(/"/g, '\\"')} ${LONG}"`)
+  // YAML refuses a raw control character; its escape "\\a" is BEL.
+  .replace('summary: A post for the tests.', `summary: "Sum ${SCRIPT} \\a end"`)
+  .replace('datasets:', `tags: ["${RLO}analysis", "${IMG.replace(/"/g, '\\"')}"]\ndatasets:`)
+  .replace('values:', 'values:\n  loud:\n    max: followers\n    column: followers\n    name: name');
+
+const tweets = [
+  'id,created_at,user,text',
+  `1,2016-07-01T10:00:00Z,a,"#Red ${SCRIPT}"`,
+  `2,2016-07-02T10:00:00Z,b,"#Red ${IMG.replace(/"/g, '""')}"`,
+  `3,2016-07-04T10:00:00Z,c,"#Blue ${RLO}tfel ot thgir ${LONG}"`,
+  '',
+].join('\n');
+
+const BODY = `Red had :value[campaigns.red.share]; the loudest account was :value[loud.name].
+
+::chart[Posts a week]{data=weekly spec=weekly-volume description="Posts per ISO week per campaign."}
+
+::wordcloud[Red words]{campaign=red description="Red's words."}
+`;
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const site = fixtureProject(BODY, frontmatter);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(site, 'data', 'tweets', 'a.csv'), tweets);
+  writeFileSync(
+    join(site, 'data', 'followers', 'a.csv'),
+    `id,name,platform,followers\nbig,"${SCRIPT} ${BEL} ${LONG}",twitter,629000\nsmall,Small,twitter,16500\n`,
+  );
+  ({ outDir } = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }));
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every page of the built site, as URL paths. */
+function pages(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, url: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${url}${e.name}/`);
+      else if (e.name === 'index.html') found.push(url);
+    }
+  };
+  walk(outDir, '/');
+  return found.sort();
+}
+
+describe('hostile text from posts and data', () => {
+  it('runs nothing and injects no element on any page, and no page scrolls sideways, on a phone or a desktop', async () => {
+    const paths = pages();
+    expect(paths.length).toBeGreaterThan(5);
+    const problems: string[] = [];
+    for (const width of [360, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      page.on('dialog', (d) => {
+        problems.push(`${width}: a dialog opened: ${d.message()}`);
+        void d.dismiss();
+      });
+      for (const path of paths) {
+        await page.goto(server.url + path);
+        const found = await page.evaluate(() => ({
+          injected: document.querySelectorAll('[onerror], [onmouseover], img[src="x"]').length,
+          scripts: [...document.scripts].filter((s) => s.textContent?.includes('alert(')).length,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        }));
+        if (found.injected > 0 || found.scripts > 0) problems.push(`${width} ${path}: injected ${JSON.stringify(found)}`);
+        if (found.overflow > 0) problems.push(`${width} ${path}: ${found.overflow} px wider than the screen`);
+      }
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a right-to-left override inside the name that carries it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/tags/`);
+    // The count after the tag reads left to right: the tag's link is isolated from it.
+    const isolated = await page.$$eval('.index-list a', (as) => as.map((a) => getComputedStyle(a).unicodeBidi));
+    expect(isolated.length).toBeGreaterThan(0);
+    expect(new Set(isolated)).toEqual(new Set(['isolate']));
+    await page.close();
+  });
+
+  it('writes a feed an XML parser reads, with the summary as text and control characters replaced', () => {
+    const xml = readFileSync(join(outDir, 'rss.xml'), 'utf8');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    const item = new XMLParser({ processEntities: true, htmlEntities: false }).parse(xml).rss.channel.item;
+    // Decoded once by the XML parser, the description is HTML whose text is the summary.
+    expect(item.description).toBe('Sum &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; \uFFFD end');
+  });
+
+  it('cuts the URL of a very long author name to a length a folder can have', () => {
+    const authors = readdirSync(join(outDir, 'authors'), { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(authors).toHaveLength(1);
+    expect((authors[0]?.name ?? '').length).toBeLessThanOrEqual(MAX_SLUG);
+  });
+});
