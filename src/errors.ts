@@ -5,6 +5,7 @@
  * location so that it prints as `file:line:column: message hint`. Tests assert
  * the exact text, so change wording here, never at a call site.
  */
+import { inspect } from 'node:util';
 
 export interface Location {
   /** Path relative to the project root (or absolute when outside it). */
@@ -33,6 +34,14 @@ export class SoundingsError extends Error {
     this.hint = data.hint;
     this.detail = detail;
     this.location = location;
+  }
+
+  /**
+   * How `console.error(e)` shows it (Astro's Markdown renderer logs every render error so): its message,
+   * which already says where and what to do, not a stack trace and a dump of its fields.
+   */
+  [inspect.custom](): string {
+    return this.message;
   }
 }
 

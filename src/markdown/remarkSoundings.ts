@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { inspect } from 'node:util';
 import type { Html, Root, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
@@ -53,6 +54,11 @@ export class SoundingsErrors extends Error {
     super(errors.map((e) => e.message).join('\n'));
     this.errors = errors;
     this.name = 'SoundingsErrors';
+  }
+
+  /** As {@link SoundingsError}'s: the messages, not a stack trace and a dump of every error. */
+  [inspect.custom](): string {
+    return this.message;
   }
 }
 

@@ -48,7 +48,8 @@ export function soundingsLoader(): Loader {
         const logger = Object.create(context.logger) as LoaderContext['logger'];
         logger.error = (message: string) => {
           failures.push(renderFailureMessage(message));
-          context.logger.error(message);
+          // A build prints every failure once, when it stops (below); `astro dev` goes on, so it logs each.
+          if (watcher) context.logger.error(message);
         };
         await inner.load({
           ...context,
@@ -73,11 +74,13 @@ export function soundingsLoader(): Loader {
           },
         } as LoaderContext);
         const entries = [...context.store.values()];
-        for (const entry of entries) {
-          if (entry.rendered === undefined) context.store.delete(entry.id);
-        }
-        const rendered = entries.filter((e) => before.get(e.id) !== e.digest).length;
-        context.logger.info(`Rendered ${rendered} of ${entries.length} posts; the others' Markdown, data and code are unchanged.`);
+        const failed = entries.filter((e) => e.rendered === undefined);
+        for (const entry of failed) context.store.delete(entry.id);
+        const rendered = entries.filter((e) => e.rendered !== undefined && before.get(e.id) !== e.digest).length;
+        const failedText = failed.length > 0 ? ` and ${failed.length} failed` : '';
+        context.logger.info(
+          `Rendered ${rendered} of ${entries.length} posts${failedText}; the others' Markdown, data and code are unchanged.`,
+        );
         context.logger.info(summaryTable(takeLoadRecords()));
       };
 

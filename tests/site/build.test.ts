@@ -95,5 +95,9 @@ describe('astro build of a fixture site', () => {
       (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
     );
     expect(failure).toContain('content/posts/post.md:23:9: There is no value "campaigns.red.shar".');
+    // Said as it happens and again when the build stops, each time as the message alone: no dump of the error's fields.
+    expect(failure.split('There is no value "campaigns.red.shar"')).toHaveLength(3);
+    expect(failure).not.toContain('detail:');
+    expect(failure).toContain('Rendered 0 of 1 posts and 1 failed');
   });
 });
