@@ -295,6 +295,19 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       );
     }
   };
+  /** A filter on a column the rows do not have would match nothing, silently: a count of 0, a sum of 0. */
+  const checkFilter = (name: string, rows: Row[], filter: Record<string, Cell>, key: 'where' | 'of') => {
+    if (rows.length === 0) return;
+    const columns = new Set(rows.flatMap((r) => Object.keys(r)));
+    for (const column of Object.keys(filter)) {
+      if (!columns.has(column)) {
+        fail(
+          ['values', name, key, column],
+          `filters on column "${column}", which the dataset does not have (it has ${[...columns].join(', ')}). Column names are case-sensitive.`,
+        );
+      }
+    }
+  };
   const numeric = (name: string, v: Cell, what: string): number => {
     if (typeof v !== 'number') fail(['values', name], `${what} is ${v === null ? 'empty' : `"${String(v)}"`}, not a number.`);
     return v;
@@ -332,6 +345,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const src = table(name, def.pick, 'pick');
       const rows = src.rows;
       checkColumn(name, rows, def.column, 'column');
+      checkFilter(name, rows, def.where, 'where');
       const result = pick(rows, def.where, def.column);
       if (!result.ok)
         fail(
@@ -344,6 +358,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     } else if ('share' in def) {
       const rows = table(name, def.share, 'share').rows;
       checkColumn(name, rows, def.column, 'column');
+      checkFilter(name, rows, def.where, 'where');
+      checkFilter(name, rows, def.of, 'of');
       const r = share(rows, def.column, def.where, def.of);
       if (r.denominator === 0)
         fail(['values', name, 'where'], `has no "${def.column}" to share: no rows of "${def.share}" match ${describeFilter(def.where)}.`);
@@ -353,11 +369,14 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     } else if ('sum' in def) {
       const rows = table(name, def.sum, 'sum').rows;
       checkColumn(name, rows, def.column, 'column');
+      checkFilter(name, rows, def.where, 'where');
       value = sum(where(rows, def.where), (r) => r[def.column] as number) * scale;
       type = def.type ?? 'count';
       definition = `Sum of "${def.column}" over ${rowsOf(def.sum, def.where)}${scaled}.`;
     } else if ('count' in def) {
-      value = where(table(name, def.count, 'count').rows, def.where).length * scale;
+      const rows = table(name, def.count, 'count').rows;
+      checkFilter(name, rows, def.where, 'where');
+      value = where(rows, def.where).length * scale;
       type = def.type ?? 'count';
       definition = `${Object.keys(def.where).length > 0 ? `Rows of ${nameOf(def.count)} where ${describeFilter(def.where)}` : `All rows of ${nameOf(def.count)}`}${scaled}.`;
     } else if ('max' in def || 'min' in def) {
@@ -366,6 +385,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const src = table(name, alias, which);
       checkColumn(name, src.rows, def.column, 'column');
       if (def.name !== undefined) checkColumn(name, src.rows, def.name, 'name');
+      checkFilter(name, src.rows, def.where, 'where');
       const most = which === 'max' ? 'largest' : 'smallest';
       const found = extreme(where(src.rows, def.where), def.column, which);
       if (!found)

@@ -184,5 +184,20 @@ describe('analysePost: tables under `tables`', () => {
     expect(problem({ values: { m: { max: 'nope', column: 'Leave' } } })).toBe(
       'values.m.max: reads dataset alias "nope", which is not under "datasets".',
     );
+    // A filter on a column the rows lack would match nothing and print 0.
+    const missing = 'which the dataset does not have (it has Region, Area, Leave, Valid). Column names are case-sensitive.';
+    expect(problem({ values: { n: { count: 'eu', where: { region: 'North' } } } })).toBe(
+      `values.n.where.region: filters on column "region", ${missing}`,
+    );
+    expect(problem({ values: { n: { sum: 'eu', column: 'Leave', where: { Regoin: 'North' } } } })).toBe(
+      `values.n.where.Regoin: filters on column "Regoin", ${missing}`,
+    );
+    expect(problem({ values: { n: { share: 'eu', column: 'Leave', of: { area: 'N1' } } } })).toBe(
+      `values.n.of.area: filters on column "area", ${missing}`,
+    );
+    expect(problem({ values: { n: { max: 'eu', column: 'Leave', where: { Zone: 'N' } } } })).toMatch(/^values\.n\.where\.Zone: filters on/);
+    expect(problem({ values: { n: { pick: 'eu', column: 'Leave', where: { AREA: 'N1' } } } })).toMatch(
+      /^values\.n\.where\.AREA: filters on/,
+    );
   });
 });
