@@ -20,8 +20,8 @@ import remarkDirective from 'remark-directive';
 import { projectPath } from '../src/data/datasetFiles.ts';
 import { checkDataset } from '../src/data/loadDataset.ts';
 import { listDatasets } from '../src/data/openDataset.ts';
-import { DatasetNotFound, error, formatLocation, type Location } from '../src/errors.ts';
-import { postBody, postSource } from '../src/markdown/postSource.ts';
+import { DatasetNotFound, error, formatLocation, type Location, SoundingsError } from '../src/errors.ts';
+import { type PostSource, postBody, postSource } from '../src/markdown/postSource.ts';
 import { remarkSoundings } from '../src/markdown/remarkSoundings.ts';
 import { checkFrontmatter, frontmatterLocator } from '../src/markdown/validateFrontmatter.ts';
 import { sitePaths } from '../src/site/paths.ts';
@@ -65,7 +65,15 @@ const processor = await createMarkdownProcessor({ remarkPlugins: [remarkDirectiv
 for (const path of posts) {
   const file = projectPath(root, path);
   const text = readFileSync(path, 'utf8');
-  const source = postSource(text);
+  let source: PostSource;
+  try {
+    source = postSource(text, file);
+  } catch (e) {
+    // A YAML syntax error: located, and the other posts are still checked.
+    if (!(e instanceof SoundingsError)) throw e;
+    add(e);
+    continue;
+  }
   const checked = checkFrontmatter(source, file);
   if (!('frontmatter' in checked)) {
     for (const p of checked.problems) add(p);

@@ -84,7 +84,7 @@ async function analyseSource(
   file: string,
   options: SoundingsOptions,
 ): Promise<{ frontmatter: Frontmatter; analysis: PostAnalysis; source: PostSource; datasets: Record<string, Dataset> }> {
-  const source = postSource(text);
+  const source = postSource(text, file);
   const frontmatter = validateFrontmatter(source, file);
   const locate = frontmatterLocator(source, file);
   const datasets = await loadDatasets(frontmatter, options, locate);

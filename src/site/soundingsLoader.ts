@@ -64,7 +64,7 @@ export function soundingsLoader(): Loader {
             if (props.filePath) {
               const text = readFileSync(props.filePath, 'utf8');
               const file = projectPath(root, props.filePath);
-              const source = postSource(text);
+              const source = postSource(text, file);
               const frontmatter = validateFrontmatter(source, file);
               // Pinned data that changed fails the post before it renders (see pins.ts).
               const stale = await checkPins(frontmatter, frontmatterLocator(source, file), { root, dataDir });

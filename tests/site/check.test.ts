@@ -63,6 +63,23 @@ describe('npm run check', () => {
     ]);
   });
 
+  it('reports a YAML syntax error in a post at its line, with the "#" comment trap, and checks the other posts', async () => {
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n',
+      'content/posts/a.md': POST('Text.').replace('hashtags: [Red]', 'hashtags: [#Red]\n  - id: blue'),
+      'content/posts/b.md': POST('There were :value[posts.totl] posts.'),
+    });
+    const { code, out } = await check(site);
+    expect(code).toBe(1);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^content\/posts\/a\.md:\d+:\d+: YAML syntax error: .+ In YAML, "#" after a space or "\[" starts a comment: quote hashtags \("#KeepCorbyn"\) or leave the "#" out\. Fix the frontmatter/,
+    );
+    expect(lines[1]).toMatch(/^content\/posts\/b\.md:15:12: There is no value "posts\.totl"/);
+    expect(lines.at(-1)).toBe('2 problems in 1 dataset and 2 posts.');
+  });
+
   it('says so and exits 0 when everything is valid', async () => {
     const site = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
