@@ -59,9 +59,16 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
   return out;
 }
 
+/**
+ * A Date as vega reads it: an ISO string (a temporal field parses it back to the same UTC instant). A day
+ * (midnight UTC) is written `YYYY-MM-DD`, as the data table and the CSV write it, so that a chart drawing
+ * dates as categories labels them so rather than "2016-08-30T00:00:00.000Z".
+ */
 function toValue(cell: unknown): unknown {
   if (!(cell instanceof Date)) return cell;
-  return Number.isNaN(cell.getTime()) ? null : cell.toISOString();
+  if (Number.isNaN(cell.getTime())) return null;
+  const iso = cell.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 
 function titleText(title: unknown): string | undefined {

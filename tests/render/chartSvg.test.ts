@@ -153,6 +153,17 @@ describe('chartSvg(spec, rows, options)', () => {
     expect(newYork.local).not.toContain('3 July 2016');
   });
 
+  it('labels days drawn as categories YYYY-MM-DD, as the data table writes them', async () => {
+    const spec = { mark: 'bar', encoding: { x: { field: 'published', type: 'nominal' }, y: { field: 'pct', type: 'quantitative' } } };
+    const rows = [
+      { published: new Date('2016-07-18T00:00:00Z'), pct: 56 },
+      { published: new Date('2016-08-30T00:00:00Z'), pct: 62 },
+    ];
+    const svg = await chartSvg(spec, rows, { id: 'c' });
+    expect(svg).toContain('>2016-08-30</text>');
+    expect(svg).not.toContain('T00:00:00');
+  });
+
   describe('failures become ChartFailed errors', () => {
     async function failure(spec: Record<string, unknown>, rows: Row[] = tiny): Promise<SoundingsError> {
       const result = await chartSvg(spec, rows, { id: 'c' }).then(
