@@ -99,7 +99,15 @@ export const pinSchema = z.union([
 export const campaignSchema = z.strictObject({
   id,
   label: z.string().min(1),
-  hashtags: z.array(z.string().min(1)).min(1),
+  /** Written with or without "#" (quoted, since YAML reads a bare "#" as a comment); kept without it. */
+  hashtags: z
+    .array(
+      z
+        .string()
+        .transform((tag) => tag.trim().replace(/^[#＃]/, ''))
+        .pipe(z.string().min(1, 'must name a hashtag')),
+    )
+    .min(1),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as "#b3202a"'),
 });
 
