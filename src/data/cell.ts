@@ -40,6 +40,10 @@ function validCalendarDay(year: string, month: string, day: string): boolean {
   return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number));
 }
 
+/** For a value shaped like a date whose day is not in the calendar (2025-02-30): say that, not the format. */
+const noSuchDay = (year: string, month: string, day: string) =>
+  ({ ok: false, expected: `a day that exists in the calendar (there is no ${year}-${month}-${day})` }) as const;
+
 const isEmpty = (raw: unknown) => raw === null || raw === undefined || raw === '';
 
 /** Parses a raw value as `type`. Empty input gives `null`; the caller decides whether that is allowed. */
@@ -63,7 +67,9 @@ export function parseCell(raw: unknown, type: ColumnType): CellResult {
       return fail;
     case 'date': {
       const m = typeof raw === 'string' ? DATE.exec(raw.trim()) : null;
-      if (!m || !validCalendarDay(m[1] as string, m[2] as string, m[3] as string)) return fail;
+      if (!m) return fail;
+      if (!validCalendarDay(m[1] as string, m[2] as string, m[3] as string))
+        return noSuchDay(m[1] as string, m[2] as string, m[3] as string);
       return { ok: true, value: new Date(`${m[0]}T00:00:00Z`) };
     }
     case 'datetime':
@@ -91,9 +97,8 @@ export function parseTime(raw: unknown, format?: string): CellResult {
     return date ? { ok: true, value: date } : { ok: false, expected: `a time in the format "${format}"` };
   }
   const m = DATETIME.exec(text);
-  if (!m || !validCalendarDay(m[1] as string, m[2] as string, m[3] as string)) {
-    return { ok: false, expected: EXPECTED.datetime };
-  }
+  if (!m) return { ok: false, expected: EXPECTED.datetime };
+  if (!validCalendarDay(m[1] as string, m[2] as string, m[3] as string)) return noSuchDay(m[1] as string, m[2] as string, m[3] as string);
   const date = isoParse(text.replace(' ', 'T'));
   return date && !Number.isNaN(date.getTime()) ? { ok: true, value: date } : { ok: false, expected: EXPECTED.datetime };
 }

@@ -80,7 +80,14 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
           'data/tweets/a.csv': `id,created_at,user,text\n1,${value},a,x\n`,
         }),
       );
-    expect(await bad('2016-02-31T10:00:00Z')).toContain('data/tweets/a.csv:2:2: "created_at" must be an ISO date-time');
+    expect(await bad('2016-02-31T10:00:00Z')).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be a day that exists in the calendar (there is no 2016-02-31), got "2016-02-31T10:00:00Z". Fix or remove the row.',
+    );
+    const leap = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-02-29T10:00:00Z,a,x\n',
+    });
+    expect(((await load(leap)) as PostsDataset).rows[0]?.time).toBe(Date.UTC(2016, 1, 29, 10));
     expect(await bad('2016-07-01T10:00:00')).toContain('got "2016-07-01T10:00:00"');
   });
 

@@ -81,7 +81,7 @@ describe('streamPosts(id, options, onPost)', () => {
     });
     const { load, stream } = await failures(root);
     expect(stream).toBe(load);
-    expect(stream).toMatch(/^data\/tweets\/a\.csv:4:2: "created_at" must be an ISO date-time/);
+    expect(stream).toMatch(/^data\/tweets\/a\.csv:4:2: "created_at" must be a day that exists in the calendar \(there is no 2016-02-30\)/);
   });
 
   it('fails on a missing column and a missing id like loadDataset', async () => {
