@@ -123,6 +123,10 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.');
   const where = path ? `"${path}"` : 'The document';
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) return `${where} is missing.`;
+  if (issue.code === 'invalid_type' && issue.input === null) {
+    // YAML reads "key:" with nothing after it, and "- #Tag" or "key: #Tag" (a comment), as null.
+    return `${where} is empty. In YAML, a blank value or one starting with "#" (a comment) reads as nothing: fill it in, or quote it ("#KeepCorbyn").`;
+  }
   if (issue.code === 'invalid_type') return `${where} must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${shown(issue.input)}.`;
   if (issue.code === 'unrecognized_keys') {
     return `${where === 'The document' ? 'It' : where} has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;

@@ -78,9 +78,9 @@ export function soundingsLoader(): Loader {
         for (const entry of failed) context.store.delete(entry.id);
         const rendered = entries.filter((e) => e.rendered !== undefined && before.get(e.id) !== e.digest).length;
         const failedText = failed.length > 0 ? ` and ${failed.length} failed` : '';
-        context.logger.info(
-          `Rendered ${rendered} of ${entries.length} posts${failedText}; the others' Markdown, data and code are unchanged.`,
-        );
+        const unchanged = entries.length - rendered - failed.length;
+        const others = unchanged > 0 ? `; the others' Markdown, data and code are unchanged` : '';
+        context.logger.info(`Rendered ${rendered} of ${entries.length} posts${failedText}${others}.`);
         context.logger.info(summaryTable(takeLoadRecords()));
       };
 

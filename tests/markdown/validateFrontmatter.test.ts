@@ -45,3 +45,32 @@ describe('the publication date', () => {
     expect(problems('title: A\nauthor: B\nsummary: C\n')).toEqual(['content/posts/p.md:2:1: "date" is missing.']);
   });
 });
+
+describe('campaign hashtags', () => {
+  it('are kept without their "#", whether or not the post wrote one', () => {
+    const frontmatter = validateFrontmatter(
+      post(
+        'title: A\nauthor: B\ndate: 2016-09-26\nsummary: C\ncampaigns:\n  - id: lib\n    label: Library\n    hashtags: ["#SaveTheLibrary", SaveOurLibrary]\n    color: "#b3202a"\n',
+      ),
+      'p.md',
+    );
+    expect(frontmatter.campaigns[0]?.hashtags).toEqual(['SaveTheLibrary', 'SaveOurLibrary']);
+    expect(
+      problems(
+        'title: A\nauthor: B\ndate: 2016-09-26\nsummary: C\ncampaigns:\n  - id: lib\n    label: L\n    hashtags: ["#"]\n    color: "#b3202a"\n',
+      ),
+    ).toEqual(['content/posts/p.md:9:16: "campaigns.0.hashtags.0" must name a hashtag.']);
+  });
+});
+
+describe('a YAML value that reads as nothing', () => {
+  it('says the "#" began a comment', () => {
+    expect(
+      problems(
+        'title: A\nauthor: B\ndate: 2016-09-26\nsummary: C\ncampaigns:\n  - id: lib\n    label: L\n    hashtags:\n      - #SaveTheLibrary\n    color: "#b3202a"\n',
+      ),
+    ).toEqual([
+      'content/posts/p.md:10:9: "campaigns.0.hashtags.0" is empty. In YAML, a blank value or one starting with "#" (a comment) reads as nothing: fill it in, or quote it ("#KeepCorbyn").',
+    ]);
+  });
+});
