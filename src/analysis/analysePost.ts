@@ -52,6 +52,9 @@ const describeFilter = (filter: Record<string, Cell>) =>
     .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${v instanceof Date ? v.toISOString().slice(0, 10) : String(v)}`))
     .join(', ') || 'all rows';
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** " The weeks of A and B tie for it; the earliest is named." when more than one week holds the largest figure. */
+const tiedWeeks = (weeks: readonly Date[]) =>
+  weeks.length > 1 ? ` The weeks of ${joinNames(weeks.map(isoDay))} tie for it; the earliest is named.` : '';
 
 export function analysePost(frontmatter: Frontmatter, datasets: Record<string, Dataset>, fail: Fail): PostAnalysis {
   const values = new Map<string, Value>();
@@ -198,7 +201,9 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
           `weekly.${c.id}.max`,
           max.posts,
           'count',
-          `The most posts using ${c.label}'s hashtags in one ISO week (week of ${isoDay(max.week)}).`,
+          `The most posts using ${c.label}'s hashtags in one ISO week (week of ${isoDay(max.week)}).${tiedWeeks(
+            rows.filter((w) => w.posts === max.posts).map((w) => w.week),
+          )}`,
           c.label,
         );
         set(
@@ -226,7 +231,9 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
           'weekly.gap.max',
           gap.max.gap,
           'count',
-          `The largest, over ${gap.weeks.length} ISO weeks, of ${gapDef}; it was in the week of ${isoDay(gap.max.week)}.`,
+          `The largest, over ${gap.weeks.length} ISO weeks, of ${gapDef}; it was in the week of ${isoDay(gap.max.week)}.${tiedWeeks(
+            gap.weeks.filter((w) => w.gap === gap.max?.gap).map((w) => w.week),
+          )}`,
         );
         set('weekly.gap.max.week', gap.max.week, 'date', 'The Monday starting the ISO week with the largest gap.');
       }

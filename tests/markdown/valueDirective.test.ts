@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject } from './fixture.ts';
 import { renderError, renderPost } from './render.ts';
@@ -20,6 +22,20 @@ describe(':value[key]{format}', () => {
     expect(text(html)).toContain('More than 620,000; exactly 629,000.');
     expect(text(html)).toContain('From 1 July 2016 to 5 July 2016.');
     expect(html).toContain('data-key="campaigns.red.share"');
+  });
+
+  it('names the earliest of tied weeks, and its definition names them all', async () => {
+    const root = fixtureProject(':value[weekly.red.max] in the week of :value[weekly.red.max.week]; gap :value[weekly.gap.max].');
+    // Red: 2 posts in the week of 27 June and 2 in the week of 4 July; blue: none, so the gaps tie too.
+    writeFileSync(
+      join(root, 'data', 'tweets', 'a.csv'),
+      'id,created_at,user,text\n1,2016-06-28T10:00:00Z,a,#Red\n2,2016-06-29T10:00:00Z,b,#Red\n3,2016-07-05T10:00:00Z,c,#Red\n4,2016-07-06T10:00:00Z,d,#Red\n',
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(text(html)).toBe('2 in the week of 27 June 2016; gap 2.');
+    const ties = 'The weeks of 2016-06-27 and 2016-07-04 tie for it; the earliest is named.';
+    expect(html).toMatch(new RegExp(`data-key="weekly\\.red\\.max" title="[^"]*${ties}"`));
+    expect(html).toMatch(new RegExp(`data-key="weekly\\.gap\\.max" title="[^"]*${ties}"`));
   });
 
   it('keeps ordinary colons in prose as text ("10:30", "note:this")', async () => {
