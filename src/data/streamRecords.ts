@@ -67,6 +67,9 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
           source.destroy();
           const err = e as CsvError;
           if (!err.code?.startsWith('CSV_')) return reject(e);
+          // A quote never closed is found at the end of the file: point at the record it opens, the line after
+          // the last record read.
+          if (err.code === 'CSV_QUOTE_NOT_CLOSED') return reject(error(MalformedCsv, { file, line: lastEnd + 1 }, describeCsvError(err)));
           const { index, lines } = err as unknown as { index?: unknown; lines?: unknown };
           const line = typeof lines === 'number' ? lines : 1;
           const location = typeof index === 'number' ? { file, line, column: index + 1 } : { file, line };
@@ -75,6 +78,8 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
         // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
         let fields: string[] = [];
         let lines = 0;
+        /** The line on which the last record (or the header) ended. */
+        let lastEnd = 0;
         const current: RawRecord = {
           get: (field) => {
             const i = columns.get(field);
@@ -88,6 +93,7 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
           },
         };
         parser.on('data', (row: { record: string[]; info: { lines: number } }) => {
+          lastEnd = row.info.lines;
           if (out.header === undefined) {
             out.header = row.record.map((n) => n.trim());
             columns = new Map(out.header.map((name, i) => [name, i]));

@@ -118,6 +118,17 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     );
   });
 
+  it('a quote never closed, at the record that opens it rather than the end of the file', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv':
+        'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,"two\nlines"\n2,2016-07-01T10:00:00Z,b,"never closed\n3,2016-07-01T10:00:00Z,c,x\n4,2016-07-01T10:00:00Z,d,y\n',
+    });
+    expect(await message(root)).toBe(
+      'data/tweets/a.csv:4: A quoted field is opened but never closed. Check the quoting and the number of separators on this line.',
+    );
+  });
+
   it('a check reports every row with the wrong number of fields, at its first line, and reads the others', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
