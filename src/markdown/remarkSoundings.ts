@@ -72,7 +72,10 @@ async function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions,
       if (e instanceof SoundingsError && e.name === 'DatasetNotFound') {
         throw new SoundingsError(e, e.detail, locate(['datasets', alias]));
       }
-      throw e;
+      // Posts sharing a dataset share one load, and so one error object; each post throws its own copy, since
+      // the Markdown processor prefixes the message it is given ("Failed to parse Markdown file …") in place.
+      if (e instanceof SoundingsError) throw new SoundingsError(e, e.detail, e.location);
+      throw new Error((e as Error).message, { cause: e });
     }
   }
   return datasets;
