@@ -27,6 +27,24 @@ export function listDataFiles(dir: string, manifest: Pick<Manifest, 'files'>): s
     .map((name) => join(dir, name));
 }
 
+/**
+ * Whether a change to `path` (added, changed or removed) can change a dataset under `dataDir`: a manifest,
+ * or a file its dataset's `files` pattern matches. An editor's swap file, `sed -i`'s temporary file or a
+ * README does not; a folder whose manifest cannot be read is given the benefit of the doubt.
+ */
+export function mayChangeDataset(dataDir: string, path: string): boolean {
+  const [id, name, ...deeper] = relative(dataDir, path).split(sep);
+  if (!id || id.startsWith('..') || !name || deeper.length > 0) return false;
+  if (name === MANIFEST) return true;
+  if (NOT_DATA.has(name) || name.startsWith('.')) return false;
+  const manifestPath = join(dataDir, id, MANIFEST);
+  try {
+    return matchesGlob(name, filesPattern(readFileSync(manifestPath, 'utf8'), manifestPath).files);
+  } catch {
+    return true;
+  }
+}
+
 // The `files` pattern of each manifest text seen: a build takes a dataset's digest many times.
 const filesPatterns = new Map<string, Pick<Manifest, 'files'>>();
 
