@@ -1,9 +1,56 @@
 /**
+ * A post that failed to render: its message, and, during `astro dev`, where
+ * the page finds it.
+ *
  * Astro's glob loader logs a failed post as `Error rendering <entry>: <message>`,
  * and the Markdown processor prefixes `Failed to parse Markdown file "<path>":`.
  * Soundings' own messages already name `post.md:line:column`, so both prefixes
  * are dropped.
+ *
+ * A build stops on a failed post. `astro dev` goes on: the loader keeps the
+ * post (unrendered) and records its message here by file, and the post's page
+ * throws it, so the error overlay shows it on every load of the page until the
+ * post renders again, rather than for a moment before a reload. The loader and
+ * the pages are separate module graphs in one process: the record is global.
  */
+import { isAbsolute, join } from 'node:path';
+import type { Location } from '../errors.ts';
+
 export function renderFailureMessage(message: string): string {
   return message.replace(/^Error rendering [^:]+: /, '').replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
+}
+
+const KEY = Symbol.for('soundings.renderFailures');
+const slot = globalThis as Record<symbol, unknown>;
+slot[KEY] ??= new Map<string, string>();
+const failures = slot[KEY] as Map<string, string>;
+
+const ENTRY = /^Error rendering (.+?): /;
+
+/** Records a glob loader failure (`Error rendering <entry>: …`) against the post's absolute path under `base`. */
+export function recordRenderFailure(base: string, logged: string): void {
+  const entry = ENTRY.exec(logged)?.[1];
+  if (entry) failures.set(join(base, entry), renderFailureMessage(logged));
+}
+
+const LOCATED = /^(?<file>[^\s:][^:]*):(?<line>\d+)(?::(?<column>\d+))?: /;
+
+/**
+ * The error a page throws for a post that did not render (dev only): the
+ * recorded message, with its first location as `loc`, which Astro's overlay
+ * shows with the lines around it. `filePath` is the entry's, relative to `root`.
+ */
+export function renderFailure(root: string, filePath: string): Error & { loc?: Location } {
+  const path = isAbsolute(filePath) ? filePath : join(root, filePath);
+  const message = failures.get(path) ?? `${filePath} did not render; the terminal running astro dev says why.`;
+  const error: Error & { loc?: Location } = new Error(message);
+  error.name = 'Soundings could not render this post';
+  // The page's own stack says nothing about the post; the message says where the problem is.
+  error.stack = `${error.name}: ${message}`;
+  const at = LOCATED.exec(message)?.groups;
+  if (at?.file && at.line) {
+    const file = isAbsolute(at.file) ? at.file : join(root, at.file);
+    error.loc = { file, line: Number(at.line), column: Number(at.column ?? 1) };
+  }
+  return error;
 }

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { projectPath } from '../data/datasetFiles.ts';
+import { mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
 import { takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
 import { frontmatterLocator, validateFrontmatter } from '../markdown/validateFrontmatter.ts';
@@ -29,7 +29,7 @@ import { showInOverlay } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
 import { checkPins } from './pins.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
-import { renderFailureMessage } from './renderFailure.ts';
+import { recordRenderFailure, renderFailureMessage } from './renderFailure.ts';
 import { summaryTable } from './summary.ts';
 
 export function soundingsLoader(): Loader {
@@ -43,13 +43,20 @@ export function soundingsLoader(): Loader {
 
       const run = async (watcher: LoaderContext['watcher']) => {
         failures.length = 0;
+        // An entry that failed to render (kept by `astro dev`, perhaps in a store a later build reads) is
+        // rendered again, whatever its digest says: glob() would otherwise reuse it as it is, empty.
+        for (const entry of [...context.store.values()]) if (entry.rendered === undefined) context.store.delete(entry.id);
         const before = new Map([...context.store.values()].map((e) => [e.id, e.digest]));
         const extra = `${codeDigest(root)}\n${specsDigest(contentDir)}`;
         const logger = Object.create(context.logger) as LoaderContext['logger'];
         logger.error = (message: string) => {
           failures.push(renderFailureMessage(message));
-          // A build prints every failure once, when it stops (below); `astro dev` goes on, so it logs each.
-          if (watcher) context.logger.error(message);
+          // A build prints every failure once, when it stops (below); `astro dev` goes on, so it logs each
+          // and keeps it for the post's page to show (renderFailure.ts).
+          if (context.watcher) {
+            recordRenderFailure(join(contentDir, 'posts'), message);
+            context.logger.error(message);
+          }
         };
         await inner.load({
           ...context,
@@ -75,7 +82,8 @@ export function soundingsLoader(): Loader {
         } as LoaderContext);
         const entries = [...context.store.values()];
         const failed = entries.filter((e) => e.rendered === undefined);
-        for (const entry of failed) context.store.delete(entry.id);
+        // A build drops a failed entry; `astro dev` keeps it, so that its page shows the error (renderFailure.ts).
+        if (!context.watcher) for (const entry of failed) context.store.delete(entry.id);
         const rendered = entries.filter((e) => e.rendered !== undefined && before.get(e.id) !== e.digest).length;
         const failedText = failed.length > 0 ? ` and ${failed.length} failed` : '';
         const unchanged = entries.length - rendered - failed.length;
@@ -96,7 +104,7 @@ export function soundingsLoader(): Loader {
       if (!watcher) return;
       watcher.add(dataDir);
       const onData = async (path: string) => {
-        if (!path.startsWith(dataDir)) return;
+        if (!path.startsWith(dataDir) || !mayChangeDataset(dataDir, path)) return;
         context.logger.info(`Data changed: ${projectPath(root, path)}; re-rendering the posts that use it.`);
         try {
           await run(undefined);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,8 +106,50 @@ describe('astro dev', () => {
         15_000,
         () => `the error overlay\n${log}`,
       );
-      const overlay = await page.locator('vite-error-overlay').evaluate((el) => el.shadowRoot?.textContent ?? '');
-      expect(overlay).toContain('data/tweets/c.csv:2:2: "created_at" must be an ISO date-time with a timezone');
+      const overlayText = () => page.locator('vite-error-overlay').evaluate((el) => el.shadowRoot?.textContent ?? '');
+      expect(await overlayText()).toContain('data/tweets/c.csv:2:2: "created_at" must be an ISO date-time with a timezone');
+      // The post's page itself throws the error, so it is still there after the reload the change causes, or
+      // a reader's own reload, rather than a "page not found".
+      await page.reload();
+      await waitFor(
+        async () => (await overlayText()).includes('data/tweets/c.csv:2:2'),
+        15_000,
+        () => `the error overlay after a reload\n${log}`,
+      );
+
+      // Fixed: the page shows the numbers again.
+      rmSync(join(site, 'data', 'tweets', 'c.csv'));
+      await waitFor(
+        async () => {
+          await page.reload();
+          return (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
+        },
+        15_000,
+        () => `the page to recover\n${log}`,
+      );
+
+      // A mistake in the post itself (Astro re-renders it on its own): the overlay names post.md:line:column.
+      const post = join(site, 'content', 'posts', 'post.md');
+      const text = readFileSync(post, 'utf8');
+      writeFileSync(post, text.replace(':value[posts.total]', ':value[posts.totl]'));
+      await waitFor(
+        async () => {
+          await page.reload();
+          return (await overlayText()).includes('There is no value "posts.totl"');
+        },
+        15_000,
+        () => `the error overlay for a post mistake\n${log}`,
+      );
+      expect(await overlayText()).toMatch(/content\/posts\/post\.md:23:\d+: There is no value "posts\.totl"/);
+      writeFileSync(post, text);
+      await waitFor(
+        async () => {
+          await page.reload();
+          return (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
+        },
+        15_000,
+        () => `the page to recover from the post mistake\n${log}`,
+      );
     } finally {
       await browser.close();
     }

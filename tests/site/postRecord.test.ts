@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Value } from '../../src/analysis/value.ts';
 import { PostRecorder, tableCsv } from '../../src/markdown/postRecord.ts';
 import { downloadAllowed } from '../../src/site/datasetSummary.ts';
+import { recordRenderFailure, renderFailure } from '../../src/site/renderFailure.ts';
 import { MAX_SLUG, readingMinutes, slug, wordCount } from '../../src/site/text.ts';
 
 describe('tableCsv(rows)', () => {
@@ -103,5 +104,18 @@ describe('site helpers', () => {
     expect(wordCount(html)).toBe(4);
     expect(readingMinutes(4)).toBe(1);
     expect(readingMinutes(1150)).toBe(5);
+  });
+});
+
+describe('renderFailure (astro dev)', () => {
+  it('throws the recorded message for the post, located for the overlay, or says to look at the terminal', () => {
+    recordRenderFailure('/site/content/posts', 'Error rendering a.md: data/t/a.csv:2:2: "created_at" is empty. Fill it in.');
+    const error = renderFailure('/site', 'content/posts/a.md');
+    expect(error.message).toBe('data/t/a.csv:2:2: "created_at" is empty. Fill it in.');
+    expect(error.loc).toEqual({ file: '/site/data/t/a.csv', line: 2, column: 2 });
+    expect(error.stack).toBe(`Soundings could not render this post: ${error.message}`);
+    expect(renderFailure('/site', 'content/posts/b.md').message).toBe(
+      'content/posts/b.md did not render; the terminal running astro dev says why.',
+    );
   });
 });
