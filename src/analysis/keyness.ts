@@ -7,6 +7,7 @@
  * Term counts are memoised per posts array, campaign and options, because a
  * post's values and each of its cloud directives ask for the same counts.
  */
+import { joinNames } from './joinNames.ts';
 import { logOdds } from './logOdds.ts';
 import { type TermCount, type TermCounts, termCounts } from './termCounts.ts';
 import type { TokenizeOptions } from './tokenize.ts';
@@ -92,6 +93,16 @@ export function keyness(posts: Posts, a: Campaign, b: Campaign, campaigns: reado
   };
 }
 
+/** When terms left out have as many texts as the last one named: which, and how the tie was broken. */
+function tiedAtCut(terms: readonly TermCount[]): string {
+  const last = terms[TOP_IN_PROSE - 1];
+  if (!last) return '';
+  const tied = terms.slice(TOP_IN_PROSE).filter((t) => t.count === last.count);
+  if (tied.length === 0) return '';
+  const names = joinNames(tied.map((t) => `"${t.text}"`));
+  return ` ${names} ${tied.length === 1 ? 'is' : 'are'} in as many texts (${last.count}) as "${last.text}"; terms that tie are named in alphabetical order.`;
+}
+
 const list = (terms: readonly { text: string }[]) =>
   terms.length === 0
     ? 'none'
@@ -117,7 +128,7 @@ export function keynessValues(posts: Posts, campaigns: readonly Campaign[]): Val
       key: `terms.${c.id}.top`,
       value: list(t.terms),
       type: 'text',
-      definition: `The ${TOP_IN_PROSE} terms used in the most distinct texts of posts using only ${c.label}'s hashtags; ${rule}.`,
+      definition: `The ${TOP_IN_PROSE} terms used in the most distinct texts of posts using only ${c.label}'s hashtags; ${rule}.${tiedAtCut(t.terms)}`,
       label: c.label,
     });
   }
