@@ -151,18 +151,24 @@ function labelRoot(svg: string, prefix: string, title: string, description: stri
  * unknown mark type (see {@link unknownMarks}) or when an encoding reads a
  * field the rows do not have (see {@link missingFields}).
  */
+/** Link schemes a chart may carry; a link without a scheme (a page of the site, "#method-x") is fine too. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
 /**
- * vega's loader, with links (the `href` channel) limited to http(s) URLs. vega's own check refuses
- * `javascript:` but lets `data:` through, and its SVG writer then fails on the refusal outside any
- * promise the caller holds (vega-scenegraph 5.3: `attr` is null), which would end the build without a
- * location. Refused links are collected, and the chart fails with them named.
+ * vega's loader, with links (the `href` channel) limited to http(s) and mailto URLs and links without a
+ * scheme. vega's own check refuses `javascript:` but lets `data:` through, and its SVG writer then fails on
+ * the refusal outside any promise the caller holds (vega-scenegraph 5.3: `attr` is null), which would end the
+ * build without a location. Refused links are collected, and the chart fails with them named.
  */
 function linkLoader() {
   const base = loader();
   const refused: string[] = [];
   const sanitize: typeof base.sanitize = (uri, options) => {
     if ((options as { context?: string } | undefined)?.context !== 'href') return base.sanitize(uri, options);
-    if (/^https?:\/\//i.test(uri)) return Promise.resolve({ href: uri });
+    // Browsers drop tabs, line breaks and leading spaces from a URL before reading its scheme ("java\tscript:").
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: those characters are what is removed.
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1]?.toLowerCase();
+    if (scheme === undefined || SAFE_SCHEMES.has(scheme)) return Promise.resolve({ href: uri });
     if (!refused.includes(uri)) refused.push(uri);
     // An object, not a rejection: vega writes its fields (an <a> without a link), and the chart fails after.
     return Promise.resolve({ href: null as unknown as string });
@@ -208,7 +214,7 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   }
   if (links.refused.length > 0) {
     const shown = links.refused.slice(0, 3).map((l) => JSON.stringify(l.length > 60 ? `${l.slice(0, 59)}…` : l));
-    const what = links.refused.length > 1 ? 'are not http:// or https:// links' : 'is not an http:// or https:// link';
+    const what = `${links.refused.length > 1 ? 'use schemes' : 'uses a scheme'} a chart may not link to (only http, https, mailto and links within the site)`;
     errors.push(`the href channel gave ${shown.join(', ')}, which ${what}`);
   }
   if (errors.length > 0) throw error(ChartFailed, undefined, errors.join('; '));

@@ -198,20 +198,27 @@ describe('chartSvg(spec, rows, options)', () => {
       expect(err.detail).toContain('Unexpected token');
     });
 
-    it('a link from the data that is not http(s), which vega would fail on outside the build (javascript:) or let through (data:)', async () => {
+    it('a link from the data with a scheme other than http(s) or mailto, which vega would fail on (javascript:) or let through (data:)', async () => {
       const linked = {
         mark: 'bar',
         encoding: { x: { field: 'name', type: 'nominal' }, y: { field: 'n', type: 'quantitative' }, href: { field: 'url' } },
       };
-      const svg = await chartSvg(linked, [{ name: 'a', n: 1, url: 'https://example.org/a?b=1&c=2' }], { id: 'c' });
+      const fine = ['https://example.org/a?b=1&c=2', '/data/eu-referendum-2016/', '#method-x', 'mailto:a@example.org'];
+      const svg = await chartSvg(
+        linked,
+        fine.map((url, n) => ({ name: `r${n}`, n, url })),
+        { id: 'c' },
+      );
       expect(svg).toContain('<a xlink:href="https://example.org/a?b=1&amp;c=2">');
+      for (const url of fine.slice(1)) expect(svg).toContain(`xlink:href="${url}"`);
       const rows = [
         { name: 'a', n: 1, url: 'javascript:alert(1)' },
         { name: 'b', n: 2, url: 'data:text/html,<b>x</b>' },
+        { name: 'c', n: 3, url: ' java\tscript:alert(2)' },
       ];
       const err = await failure(linked, rows);
       expect(err.detail).toContain(
-        'the href channel gave "javascript:alert(1)", "data:text/html,<b>x</b>", which are not http:// or https:// links',
+        'the href channel gave "javascript:alert(1)", "data:text/html,<b>x</b>", " java\\tscript:alert(2)", which use schemes a chart may not link to',
       );
     });
 
