@@ -112,6 +112,7 @@ const TYPE_NAMES: Record<string, string> = {
 
 function shown(input: unknown): string {
   if (Array.isArray(input)) return 'a list';
+  if (input instanceof Date) return 'a date (YAML reads an unquoted YYYY-MM-DD as one: quote it)';
   if (input === null) return 'nothing (null)';
   if (typeof input === 'object') return 'a mapping';
   const text = JSON.stringify(input) ?? String(input);

@@ -21,7 +21,7 @@ const postDate = z.unknown().transform((value, ctx): Date => {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
   const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
   if (date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string)) return date;
-  if (value === undefined) ctx.addIssue({ code: 'invalid_type', expected: 'date', input: value });
+  if (value === undefined || value === null) ctx.addIssue({ code: 'invalid_type', expected: 'date', input: value });
   else ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, not ${JSON.stringify(value)}`, input: value });
   return z.NEVER;
 });

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { parseCell } from '../data/cell.ts';
 import { describeIssue, parseForMessages } from '../data/manifest.ts';
 import { yamlSource } from '../data/yamlLocation.ts';
 import { error, FrontmatterInvalid, type SoundingsError } from '../errors.ts';
@@ -7,9 +8,18 @@ import type { PostSource } from './postSource.ts';
 
 /** A post's validated frontmatter, or every problem with it, each FrontmatterInvalid at its key's line (`npm run check`). */
 export function checkFrontmatter(source: PostSource, file: string): { frontmatter: Frontmatter } | { problems: SoundingsError[] } {
+  const yaml = yamlSource(source.frontmatter, source.frontmatterLine - 1);
+  // js-yaml (gray-matter, Astro) reads an unquoted 2016-02-30 as 1 March; the YAML text itself says which day was meant.
+  const written = (yaml.value as { date?: unknown } | null)?.date;
+  if (typeof written === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(written) && !parseCell(written, 'date').ok) {
+    return {
+      problems: [
+        error(FrontmatterInvalid, { file, ...yaml.locate(['date']) }, `"date" must be a day that exists in the calendar, not ${written}.`),
+      ],
+    };
+  }
   const result = parseForMessages(frontmatterSchema, source.data);
   if (result.success) return { frontmatter: result.data };
-  const yaml = yamlSource(source.frontmatter, source.frontmatterLine - 1);
   return {
     problems: result.error.issues.map((issue) =>
       error(FrontmatterInvalid, { file, ...yaml.locate(issue.path) }, describeIssue(issue as z.core.$ZodIssue)),

@@ -40,9 +40,17 @@ describe('the publication date', () => {
       'content/posts/p.md:4:1: "date" must be a date written YYYY-MM-DD, not 2016.',
     ]);
     expect(problems('title: A\nauthor: B\ndate: "2016-02-30"\nsummary: C\n')).toEqual([
-      'content/posts/p.md:4:1: "date" must be a date written YYYY-MM-DD, not "2016-02-30".',
+      'content/posts/p.md:4:1: "date" must be a day that exists in the calendar, not 2016-02-30.',
     ]);
     expect(problems('title: A\nauthor: B\nsummary: C\n')).toEqual(['content/posts/p.md:2:1: "date" is missing.']);
+    // YAML itself would read an unquoted 2016-02-30 as 1 March.
+    expect(problems('title: A\nauthor: B\ndate: 2016-02-30\nsummary: C\n')).toEqual([
+      'content/posts/p.md:4:1: "date" must be a day that exists in the calendar, not 2016-02-30.',
+    ]);
+    expect(problems('title: A\nauthor: B\ndate:\nsummary: C\n')[0]).toMatch(/^content\/posts\/p\.md:4:\d+: "date" is empty\./);
+    expect(problems('title: A\nauthor: B\ndate: 2016-06-23\nsummary: C\ntags: [brexit, 2016-06-23]\n')).toEqual([
+      'content/posts/p.md:6:16: "tags.1" must be text, not a date (YAML reads an unquoted YYYY-MM-DD as one: quote it).',
+    ]);
   });
 });
 
