@@ -62,7 +62,8 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
         let columns = new Map<string, number>();
         let columnCount = 0;
         // Rows with too many or too few fields are found here rather than by csv-parse, which stops at the first.
-        const parser = parse({ bom: true, delimiter, info: true, skip_empty_lines: true, relax_column_count: true });
+        // Blank lines are skipped here rather than by csv-parse, so that the last line read is known (see lastEnd).
+        const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true });
         const fail = (e: unknown) => {
           source.destroy();
           const err = e as CsvError;
@@ -94,6 +95,7 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
         };
         parser.on('data', (row: { record: string[]; info: { lines: number } }) => {
           lastEnd = row.info.lines;
+          if (row.record.length === 1 && row.record[0] === '') return;
           if (out.header === undefined) {
             out.header = row.record.map((n) => n.trim());
             columns = new Map(out.header.map((name, i) => [name, i]));
@@ -106,7 +108,11 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
             if (fields.length !== columnCount) {
               // Pointing at the first field that is extra or missing.
               const at = { file, line: lines - countNewlines(fields), column: Math.min(fields.length, columnCount) + 1 };
-              const problem = error(MalformedCsv, at, `This row has ${fields.length} fields, but the header has ${columnCount}.`);
+              const problem = error(
+                MalformedCsv,
+                at,
+                `This row has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${columnCount}.`,
+              );
               if (!onProblem) throw problem;
               onProblem(problem);
               return;

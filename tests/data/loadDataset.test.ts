@@ -127,6 +127,11 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await message(root)).toBe(
       'data/tweets/a.csv:4: A quoted field is opened but never closed. Check the quoting and the number of separators on this line.',
     );
+    const afterBlankLines = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n\n\n2,2016-07-01T10:00:00Z,b,"never closed\n',
+    });
+    expect(await message(afterBlankLines)).toMatch(/^data\/tweets\/a\.csv:5: A quoted field is opened but never closed/);
   });
 
   it('a check reports every row with the wrong number of fields, at its first line, and reads the others', async () => {
