@@ -304,7 +304,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
   };
   /** A filter on a column the rows do not have would match nothing, silently: a count of 0, a sum of 0. */
   const checkFilter = (name: string, rows: Row[], filter: Record<string, Cell>, key: 'where' | 'of') => {
-    if (rows.length === 0) return;
+    if (rows.length === 0 || Object.keys(filter).length === 0) return;
     const columns = new Set(rows.flatMap((r) => Object.keys(r)));
     for (const column of Object.keys(filter)) {
       if (!columns.has(column)) {

@@ -99,8 +99,9 @@ function tiedAtCut(terms: readonly TermCount[]): string {
   if (!last) return '';
   const tied = terms.slice(TOP_IN_PROSE).filter((t) => t.count === last.count);
   if (tied.length === 0) return '';
-  const names = joinNames(tied.map((t) => `"${t.text}"`));
-  return ` ${names} ${tied.length === 1 ? 'is' : 'are'} in as many texts (${last.count}) as "${last.text}"; terms that tie are named in alphabetical order.`;
+  const named = tied.slice(0, 5).map((t) => `"${t.text}"`);
+  const names = tied.length > 5 ? `${named.join(', ')} and ${tied.length - 5} more` : joinNames(named);
+  return ` ${names} ${tied.length === 1 ? 'is' : 'are'} in as many texts (${last.count}) as "${last.text}"; terms that tie are named in code-point order of their lower-case form.`;
 }
 
 const list = (terms: readonly { text: string }[]) =>

@@ -34,8 +34,11 @@ export function searchIndex(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const files = htmlFiles(outDir);
+        // Pagefind indexes the pages marked data-pagefind-body (articles and dataset pages), not the lists.
+        let searchable = 0;
         for (const path of files) {
           const content = separateCells(readFileSync(join(outDir, path), 'utf8'));
+          if (content.includes('data-pagefind-body')) searchable++;
           // Pagefind makes the result's URL from the path relative to the site root ("data/x/index.html" → "/data/x/").
           const added = await index.addHTMLFile({ sourcePath: path.split(sep).join('/'), content });
           if (added.errors.length > 0) throw new Error(`Pagefind could not index ${path}: ${added.errors.join('; ')}`);
@@ -43,7 +46,7 @@ export function searchIndex(): AstroIntegration {
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`Search index: ${files.length} pages.`);
+        logger.info(`Search index: ${searchable} pages (articles and datasets) of the site's ${files.length}.`);
       },
     },
   };

@@ -1,14 +1,19 @@
 /** Pure helpers for the site's URLs and reading time (no Astro imports, so tests can load them). */
 import { createHash } from 'node:crypto';
 
-/** Longer slugs are cut: a folder name has a limit (255 bytes on most file systems, fewer characters in UTF-8). */
+/**
+ * Longer slugs are cut: a folder name has a limit, 255 bytes on most file
+ * systems, which 80 characters outside the Basic Multilingual Plane exceed.
+ */
 export const MAX_SLUG = 80;
+const MAX_SLUG_BYTES = 160;
 
 /**
  * A URL segment for a tag or an author: lower case, accents folded, anything
  * but letters and digits turned into single hyphens ("Ed Gavaghan" → "ed-gavaghan").
- * One longer than {@link MAX_SLUG} characters keeps its start and ends with
- * 8 hex digits of the SHA-256 of the whole, so two long names stay apart.
+ * One longer than {@link MAX_SLUG} characters (or 160 bytes of UTF-8) keeps its
+ * start and ends with 8 hex digits of the SHA-256 of the whole, so two long
+ * names stay apart.
  */
 export function slug(text: string): string {
   const full =
@@ -18,9 +23,13 @@ export function slug(text: string): string {
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '') || 'untitled';
-  if ([...full].length <= MAX_SLUG) return full;
+  if ([...full].length <= MAX_SLUG && Buffer.byteLength(full) <= MAX_SLUG_BYTES) return full;
   const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
-  const start = [...full].slice(0, MAX_SLUG - 9).join('');
+  let start = '';
+  for (const c of full) {
+    if ([...start].length >= MAX_SLUG - 9 || Buffer.byteLength(start + c) > MAX_SLUG_BYTES - 9) break;
+    start += c;
+  }
   return `${start.replace(/-+$/, '')}-${hash}`;
 }
 

@@ -41,7 +41,7 @@ describe('keynessValues(posts, campaigns)', () => {
     // Four terms are in all 40 red texts: three are named, and the definition says which one was left out.
     expect(values.get('terms.red.top')?.value).toBe('democracy, Members, party');
     expect(values.get('terms.red.top')?.definition).toMatch(
-      /"rally" is in as many texts \(40\) as "party"; terms that tie are named in alphabetical order\.$/,
+      /"rally" is in as many texts \(40\) as "party"; terms that tie are named in code-point order of their lower-case form\.$/,
     );
     const same = keynessValues(posts.slice(0, 5), [red, { ...blue, hashtags: ['Nobody'] }]);
     expect(same.find((v) => v.key === 'keyness.blue.red.top')?.value).toBe('none');

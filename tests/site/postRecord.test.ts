@@ -96,6 +96,10 @@ describe('site helpers', () => {
     expect(a.length).toBeLessThanOrEqual(MAX_SLUG);
     expect(a).not.toBe(b);
     expect(slug('x'.repeat(MAX_SLUG))).toBe('x'.repeat(MAX_SLUG));
+    // Characters outside the BMP take 4 bytes each: 80 of them would not fit a 255-byte folder name.
+    const wide = slug('\u{20000}'.repeat(MAX_SLUG));
+    expect(Buffer.byteLength(wide)).toBeLessThanOrEqual(160);
+    expect(wide).toMatch(/-[0-9a-f]{8}$/);
   });
 
   it('wordCount(html) counts prose, not SVG, data tables or markup; readingMinutes is at least 1', () => {
