@@ -62,25 +62,28 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
         let columns = new Map<string, number>();
         let columnCount = 0;
         // Rows with too many or too few fields are found here rather than by csv-parse, which stops at the first.
-        // Blank lines are skipped here rather than by csv-parse, so that the last line read is known (see lastEnd).
+        // Blank lines are skipped here rather than by csv-parse, so that every line is counted (see nextStart).
         const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true });
         const fail = (e: unknown) => {
           source.destroy();
           const err = e as CsvError;
           if (!err.code?.startsWith('CSV_')) return reject(e);
-          // A quote never closed is found at the end of the file: point at the record it opens, the line after
-          // the last record read.
-          if (err.code === 'CSV_QUOTE_NOT_CLOSED') return reject(error(MalformedCsv, { file, line: lastEnd + 1 }, describeCsvError(err)));
-          const { index, lines } = err as unknown as { index?: unknown; lines?: unknown };
-          const line = typeof lines === 'number' ? lines : 1;
-          const location = typeof index === 'number' ? { file, line, column: index + 1 } : { file, line };
+          // Located at the line where the failing record starts (a quote never closed is only found at the end
+          // of the file), and at the field csv-parse was reading.
+          const { index } = err as unknown as { index?: unknown };
+          const location =
+            typeof index === 'number' && err.code !== 'CSV_QUOTE_NOT_CLOSED'
+              ? { file, line: nextStart, column: index + 1 }
+              : { file, line: nextStart };
           reject(error(MalformedCsv, location, describeCsvError(err)));
         };
         // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
         let fields: string[] = [];
-        let lines = 0;
-        /** The line on which the last record (or the header) ended. */
-        let lastEnd = 0;
+        /** The line on which the current record starts, and the one on which the next will. */
+        let start = 0;
+        let nextStart = 1;
+        /** csv-parse's line count at the end of the previous record. */
+        let parsedLines = 0;
         const current: RawRecord = {
           get: (field) => {
             const i = columns.get(field);
@@ -88,13 +91,16 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
           },
           has: (field) => columns.has(field),
           locate: (field) => {
-            const line = lines - countNewlines(fields);
             const i = field === undefined ? 0 : columns.get(field);
-            return i === undefined ? { file, line } : { file, line, column: i + 1 };
+            return i === undefined ? { file, line: start } : { file, line: start, column: i + 1 };
           },
         };
         parser.on('data', (row: { record: string[]; info: { lines: number } }) => {
-          lastEnd = row.info.lines;
+          // Lines are counted here: csv-parse counts a "\r\n" inside a quoted field as two. A record it saw as one
+          // line has no line break; the others' breaks are counted in their fields.
+          start = nextStart;
+          nextStart += row.info.lines - parsedLines === 1 ? 1 : countNewlines(row.record) + 1;
+          parsedLines = row.info.lines;
           if (row.record.length === 1 && row.record[0] === '') return;
           if (out.header === undefined) {
             out.header = row.record.map((n) => n.trim());
@@ -103,11 +109,10 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
             return;
           }
           fields = row.record;
-          lines = row.info.lines;
           try {
             if (fields.length !== columnCount) {
               // Pointing at the first field that is extra or missing.
-              const at = { file, line: lines - countNewlines(fields), column: Math.min(fields.length, columnCount) + 1 };
+              const at = { file, line: start, column: Math.min(fields.length, columnCount) + 1 };
               const problem = error(
                 MalformedCsv,
                 at,

@@ -134,6 +134,16 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await message(afterBlankLines)).toMatch(/^data\/tweets\/a\.csv:5: A quoted field is opened but never closed/);
   });
 
+  it('a row after a quoted field with a CRLF line break, at its own line', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv':
+        'id,created_at,user,text\r\n1,2016-07-01T10:00:00Z,a,"two\r\nlines"\r\n2,yesterday,b,z\r\n3,2016-07-01T10:00:00Z,c\r\n',
+    });
+    const problems = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
+    expect(problems.map((e) => e.message.split(': ')[0])).toEqual(['data/tweets/a.csv:4:2', 'data/tweets/a.csv:5:4']);
+  });
+
   it('a check reports every row with the wrong number of fields, at its first line, and reads the others', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
