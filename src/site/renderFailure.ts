@@ -27,10 +27,12 @@ const failures = slot[KEY] as Map<string, string>;
 
 const ENTRY = /^Error rendering (.+?): /;
 
-/** Records a glob loader failure (`Error rendering <entry>: …`) against the post's absolute path under `base`. */
-export function recordRenderFailure(base: string, logged: string): void {
-  const entry = ENTRY.exec(logged)?.[1];
-  if (entry) failures.set(join(base, entry), renderFailureMessage(logged));
+/** The entry (its path under the collection's base) a glob loader failure names: `Error rendering <entry>: …`. */
+export const loggedEntry = (logged: string): string | undefined => ENTRY.exec(logged)?.[1];
+
+/** Records why the post at `path` (absolute) did not render, for its page. */
+export function recordRenderFailure(path: string, message: string): void {
+  failures.set(path, renderFailureMessage(message));
 }
 
 const LOCATED = /^(?<file>[^\s:][^:]*):(?<line>\d+)(?::(?<column>\d+))?: /;

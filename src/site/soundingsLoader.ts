@@ -29,7 +29,7 @@ import { showInOverlay } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
 import { checkPins } from './pins.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
-import { recordRenderFailure, renderFailureMessage } from './renderFailure.ts';
+import { loggedEntry, recordRenderFailure, renderFailureMessage } from './renderFailure.ts';
 import { summaryTable } from './summary.ts';
 
 export function soundingsLoader(): Loader {
@@ -54,7 +54,8 @@ export function soundingsLoader(): Loader {
           // A build prints every failure once, when it stops (below); `astro dev` goes on, so it logs each
           // and keeps it for the post's page to show (renderFailure.ts).
           if (context.watcher) {
-            recordRenderFailure(join(contentDir, 'posts'), message);
+            const entry = loggedEntry(message);
+            if (entry) recordRenderFailure(join(contentDir, 'posts', entry), message);
             context.logger.error(message);
           }
         };
@@ -109,9 +110,20 @@ export function soundingsLoader(): Loader {
         try {
           await run(undefined);
         } catch (e) {
-          // A frontmatter or pin problem stops the whole load; keep the dev server up.
-          failures.push(renderFailureMessage((e as Error).message));
-          context.logger.error((e as Error).message);
+          // A frontmatter or pin problem stops the whole load; keep the dev server up. The post it names shows
+          // the error instead of its last rendering: a pinned post must not go on showing numbers as if nothing
+          // had changed.
+          const message = renderFailureMessage((e as Error).message);
+          failures.push(message);
+          context.logger.error(message);
+          for (const entry of [...context.store.values()]) {
+            if (entry.filePath && message.startsWith(`${entry.filePath}:`)) {
+              recordRenderFailure(join(root, entry.filePath), message);
+              // Another digest, or the store keeps the entry as it was (same digest, no change).
+              const { rendered: _, ...unrendered } = entry;
+              context.store.set({ ...unrendered, digest: `failed:${entry.digest}` });
+            }
+          }
         }
         showInOverlay(failures);
       };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ASTRO_CLI, childEnv } from '../../scripts/astro.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
+import { datasetDigest } from '../../src/data/datasetFiles.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -149,6 +150,36 @@ describe('astro dev', () => {
         },
         15_000,
         () => `the page to recover from the post mistake\n${log}`,
+      );
+
+      // A pinned post whose data changes shows the pin's message, not its old numbers as if nothing had changed.
+      const digest = datasetDigest(join(site, 'data', 'tweets')).slice(0, 16);
+      writeFileSync(post, text.replace('campaigns:', `pins: { tweets: "${digest}" }\ncampaigns:`));
+      await waitFor(
+        async () => {
+          await page.reload();
+          return (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
+        },
+        15_000,
+        () => `the pinned page\n${log}`,
+      );
+      writeFileSync(join(site, 'data', 'tweets', 'd.csv'), 'id,created_at,user,text\n7,2016-07-13T10:00:00Z,g,#Red\n');
+      await waitFor(
+        async () => {
+          await page.reload();
+          return (await overlayText()).includes('The data pinned for "tweets"');
+        },
+        15_000,
+        () => `the pin's message in the overlay\n${log}`,
+      );
+      rmSync(join(site, 'data', 'tweets', 'd.csv'));
+      await waitFor(
+        async () => {
+          await page.reload();
+          return (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
+        },
+        15_000,
+        () => `the pinned page to recover\n${log}`,
       );
     } finally {
       await browser.close();

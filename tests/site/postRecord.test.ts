@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Value } from '../../src/analysis/value.ts';
 import { PostRecorder, tableCsv } from '../../src/markdown/postRecord.ts';
 import { downloadAllowed } from '../../src/site/datasetSummary.ts';
-import { recordRenderFailure, renderFailure } from '../../src/site/renderFailure.ts';
+import { loggedEntry, recordRenderFailure, renderFailure } from '../../src/site/renderFailure.ts';
 import { MAX_SLUG, readingMinutes, slug, wordCount } from '../../src/site/text.ts';
 
 describe('tableCsv(rows)', () => {
@@ -113,7 +113,9 @@ describe('site helpers', () => {
 
 describe('renderFailure (astro dev)', () => {
   it('throws the recorded message for the post, located for the overlay, or says to look at the terminal', () => {
-    recordRenderFailure('/site/content/posts', 'Error rendering a.md: data/t/a.csv:2:2: "created_at" is empty. Fill it in.');
+    const logged = 'Error rendering a.md: data/t/a.csv:2:2: "created_at" is empty. Fill it in.';
+    expect(loggedEntry(logged)).toBe('a.md');
+    recordRenderFailure('/site/content/posts/a.md', logged);
     const error = renderFailure('/site', 'content/posts/a.md');
     expect(error.message).toBe('data/t/a.csv:2:2: "created_at" is empty. Fill it in.');
     expect(error.loc).toEqual({ file: '/site/data/t/a.csv', line: 2, column: 2 });
