@@ -10,7 +10,9 @@
  *    (src/markdown/cacheEntry.ts: checksum, temporary file renamed into place,
  *    a corrupt entry ignored and rebuilt, never trusted) under
  *    `node_modules/.cache/soundings/datasets/` (or `$SOUNDINGS_CACHE_DIR/soundings/`).
- *    Dropping a file into a dataset parses that file only.
+ *    Dropping a file into a dataset parses that file only. The records read
+ *    or written are also held in memory, so a re-load in `astro dev` after
+ *    one file changes reads none of the others from the disk.
  * The disk key also covers the loader's own code (src/data) and the lock file,
  * so a fix to an adapter or a new csv-parse re-parses every dataset.
  *
@@ -18,7 +20,7 @@
  * summary the content loader prints at the end of a build.
  */
 
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
@@ -55,12 +57,18 @@ interface State {
   /** Loads under way, so that posts rendering at the same time share one. */
   pending: Map<string, { digest: string; promise: Promise<Dataset> }>;
   records: Map<string, LoadRecord>;
+  /**
+   * Each data file's records as last read or written, by cache entry path, with the entry's key: a re-load in
+   * `astro dev` after one file changes takes the others' records from here, not from the disk (~0.15 s for
+   * the sample tweets).
+   */
+  files: Map<string, { key: string; records: FileRecords }>;
   /** How many data files were parsed in this process (tests, bench). */
   parses: number;
 }
 const KEY = Symbol.for('soundings.datasetCache');
 const slot = globalThis as Record<symbol, unknown>;
-slot[KEY] ??= { memory: new Map(), pending: new Map(), records: new Map(), parses: 0 } satisfies State;
+slot[KEY] ??= { memory: new Map(), pending: new Map(), records: new Map(), files: new Map(), parses: 0 } satisfies State;
 const state = slot[KEY] as State;
 
 /** The loads recorded since the last {@link takeLoadRecords} call, by dataset id. */
@@ -75,6 +83,7 @@ export const parseCount = () => state.parses;
 /** Forgets the datasets held in memory, as a new build process starts (tests and the benchmark). */
 export function clearMemoryCache(): void {
   state.memory.clear();
+  state.files.clear();
 }
 
 /** Where parsed datasets are kept between builds. */
@@ -156,9 +165,21 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   const entryName = (file: string) => `${id}~${file.slice(file.lastIndexOf('/') + 1)}`;
   let parsed = 0;
   let kept = 0;
+  const held = (file: string) => join(dir, entryName(file));
   const fileCache: FileCache = {
-    get: (file, contentKey) => readEntry<FileRecords>(dir, entryName(file), keyOf(contentKey)),
-    set: (file, contentKey, records) => writeEntry(dir, entryName(file), keyOf(contentKey), records),
+    get: (file, contentKey) => {
+      const key = keyOf(contentKey);
+      const known = state.files.get(held(file));
+      if (known?.key === key) return known.records;
+      const records = readEntry<FileRecords>(dir, entryName(file), key);
+      if (records) state.files.set(held(file), { key, records });
+      return records;
+    },
+    set: (file, contentKey, records) => {
+      const key = keyOf(contentKey);
+      state.files.set(held(file), { key, records });
+      writeEntry(dir, entryName(file), key, records);
+    },
     onFile: (_file, cached) => {
       if (cached) kept++;
       else {
@@ -171,6 +192,10 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   // The entries of files no longer in the dataset go.
   const current = new Set(dataset.files.map((f) => entryName(f.path)));
   removeEntries(dir, (name) => name.startsWith(`${id}~`) && !current.has(name));
+  for (const path of state.files.keys()) {
+    const name = path.slice(dir.length + 1);
+    if (path.startsWith(`${dir}${sep}`) && name.startsWith(`${id}~`) && !current.has(name)) state.files.delete(path);
+  }
   state.memory.set(key, dataset);
   record(dataset, performance.now() - start, parsed === 0 ? 'hit' : kept === 0 ? 'miss' : 'partial', parsed);
   return dataset;

@@ -40,6 +40,18 @@ describe('the dataset cache', () => {
     expect(new Set(loads).size).toBe(1);
   });
 
+  it('in one process (astro dev), re-loads the unchanged files from memory, not from the disk', async () => {
+    const options = project();
+    await cachedDataset('tweets', options);
+    // Without the disk entry, a re-load that went to the disk would parse a.csv again.
+    rmSync(options.cacheDir, { recursive: true, force: true });
+    const parses = parseCount();
+    writeFileSync(join(options.dataDir, 'tweets', 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n');
+    const after = await cachedDataset('tweets', options);
+    expect(after.rows.map((r) => r.id)).toEqual(['1', '2', '3']);
+    expect(parseCount()).toBe(parses + 1);
+  });
+
   it('parses only the file dropped in, or changed, and keeps one entry per file', async () => {
     const options = project();
     await cachedDataset('tweets', options);
