@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { VALUE_TYPES } from '../analysis/value.ts';
+import { parseCell } from '../data/cell.ts';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and "-", starting with a letter');
 const cellValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.date()]);
@@ -19,10 +20,15 @@ const filter = z.record(z.string(), cellValue);
  */
 const postDate = z.unknown().transform((value, ctx): Date => {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
-  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string)) return date;
-  if (value === undefined || value === null) ctx.addIssue({ code: 'invalid_type', expected: 'date', input: value });
-  else ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, not ${JSON.stringify(value)}`, input: value });
+  if (value === undefined || value === null) {
+    ctx.addIssue({ code: 'invalid_type', expected: 'date', input: value });
+    return z.NEVER;
+  }
+  // A data file's `date` cell rule: YYYY-MM-DD, on a day the calendar has.
+  const day = typeof value === 'string' ? parseCell(value, 'date') : undefined;
+  if (day?.ok) return day.value as Date;
+  const expected = day && !day.ok && day.expected.startsWith('a day') ? day.expected : 'a date written YYYY-MM-DD';
+  ctx.addIssue({ code: 'custom', message: `must be ${expected}, not ${JSON.stringify(value)}`, input: value });
   return z.NEVER;
 });
 
