@@ -12,27 +12,16 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from 'd3-array';
-import { ASTRO_CLI, childEnv } from './astro.ts';
+import { ASTRO_CLI, childEnv, freePort } from './astro.ts';
 import { launchChromium } from './chromium.ts';
 
 const root = join(import.meta.dirname, '..');
 const at = process.argv.indexOf('--rounds');
 const rounds = at > 0 ? Number(process.argv[at + 1]) : 6;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const work = mkdtempSync(join(tmpdir(), 'soundings-bench-dev-'));
 let dev: ChildProcess | undefined;

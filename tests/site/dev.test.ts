@@ -1,25 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ASTRO_CLI, childEnv } from '../../scripts/astro.ts';
+import { ASTRO_CLI, childEnv, freePort } from '../../scripts/astro.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { datasetDigest } from '../../src/data/datasetFiles.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: () => string) {
   const deadline = Date.now() + timeoutMs;
