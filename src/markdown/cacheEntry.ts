@@ -91,14 +91,13 @@ export function writeEntry(dir: string, name: string, key: string, value: unknow
     rmSync(temp, { force: true });
     throw e;
   }
-  removeEntries(dir, (other, otherKey) => other === name && otherKey !== key);
-  removeAbandoned(dir, name, Date.now());
-}
-
-/** Removes the temporary files of entry `name` that were started more than {@link ABANDONED_MS} before `now`. */
-function removeAbandoned(dir: string, name: string, now: number): void {
+  // In one pass over the folder: the older entries of this name, and the temporary files of this name that a
+  // killed build started more than ABANDONED_MS ago.
+  const now = Date.now();
   for (const file of readdirSync(dir)) {
-    const m = TEMPORARY.exec(file);
-    if (m && m[1] === name && now - Number(m[2]) > ABANDONED_MS) rmSync(join(dir, file), { force: true });
+    const entry = ENTRY.exec(file);
+    const temporary = entry ? undefined : TEMPORARY.exec(file);
+    const stale = entry ? entry[1] === name && entry[2] !== key : temporary?.[1] === name && now - Number(temporary[2]) > ABANDONED_MS;
+    if (stale) rmSync(join(dir, file), { force: true });
   }
 }
