@@ -15,7 +15,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from 'd3-array';
-import { ASTRO_CLI, childEnv, freePort } from './astro.ts';
+import { devArgs, freePort, siteEnv } from './astro.ts';
 import { launchChromium } from './chromium.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -29,16 +29,7 @@ try {
   cpSync(join(root, 'content'), join(work, 'content'), { recursive: true });
   cpSync(join(root, 'data'), join(work, 'data'), { recursive: true });
   const port = await freePort();
-  dev = spawn(process.execPath, [ASTRO_CLI, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
-    cwd: root,
-    env: {
-      ...childEnv(),
-      SOUNDINGS_CONTENT_DIR: join(work, 'content'),
-      SOUNDINGS_DATA_DIR: join(work, 'data'),
-      SOUNDINGS_CACHE_DIR: join(work, 'cache'),
-    },
-    stdio: 'ignore',
-  });
+  dev = spawn(process.execPath, devArgs(port), { cwd: root, env: siteEnv(work, { cacheDir: join(work, 'cache') }), stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/posts/keepcorbyn-vs-savinglabour/`;
   for (let i = 0; ; i++) {
     if (

@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { median } from 'd3-array';
 import matter from 'gray-matter';
-import { ASTRO_CLI, childEnv } from './astro.ts';
+import { ASTRO_CLI, siteEnv } from './astro.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -57,13 +57,7 @@ function site(dir: string): Site {
     build: () =>
       timed([ASTRO_CLI, 'build'], {
         cwd: root,
-        env: {
-          ...childEnv(),
-          SOUNDINGS_CONTENT_DIR: join(dir, 'content'),
-          SOUNDINGS_DATA_DIR: join(dir, 'data'),
-          SOUNDINGS_OUT_DIR: dist,
-          SOUNDINGS_CACHE_DIR: cache,
-        },
+        env: siteEnv(dir, { cacheDir: cache, outDir: dist }),
       }),
     clear: () => {
       rmSync(cache, { recursive: true, force: true });

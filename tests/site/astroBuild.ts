@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { ASTRO_CLI, childEnv } from '../../scripts/astro.ts';
+import { ASTRO_CLI, siteEnv } from '../../scripts/astro.ts';
 
 const run = promisify(execFile);
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -26,14 +26,7 @@ export async function astroBuild(siteRoot: string, options: { cacheDir: string; 
   const outDir = mkdtempSync(join(cache, 'soundings-dist-'));
   const { stdout, stderr } = await run(process.execPath, [ASTRO_CLI, 'build'], {
     cwd: projectRoot,
-    env: {
-      ...childEnv(),
-      SOUNDINGS_CONTENT_DIR: join(siteRoot, 'content'),
-      SOUNDINGS_DATA_DIR: join(siteRoot, 'data'),
-      SOUNDINGS_OUT_DIR: outDir,
-      SOUNDINGS_CACHE_DIR: options.cacheDir,
-      ...options.env,
-    },
+    env: { ...siteEnv(siteRoot, { cacheDir: options.cacheDir, outDir }), ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { outDir, stdout: stdout + stderr };

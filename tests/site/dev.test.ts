@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ASTRO_CLI, childEnv, freePort } from '../../scripts/astro.ts';
+import { devArgs, freePort, siteEnv } from '../../scripts/astro.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { datasetDigest } from '../../src/data/datasetFiles.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
@@ -29,15 +29,9 @@ describe('astro dev', () => {
     const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
     const port = await freePort();
     let log = '';
-    // --ignore-lock: run beside a developer's own `npm run dev`, and never auto-background.
-    server = spawn(process.execPath, [ASTRO_CLI, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
+    server = spawn(process.execPath, devArgs(port), {
       cwd: projectRoot,
-      env: {
-        ...childEnv(),
-        SOUNDINGS_CONTENT_DIR: join(site, 'content'),
-        SOUNDINGS_DATA_DIR: join(site, 'data'),
-        SOUNDINGS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'soundings-cache-')),
-      },
+      env: siteEnv(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.stdout?.on('data', (d) => {
@@ -97,6 +91,17 @@ describe('astro dev', () => {
         () => `the error overlay\n${log}`,
       );
       const overlayText = () => page.locator('vite-error-overlay').evaluate((el) => el.shadowRoot?.textContent ?? '');
+      // Reloads the page (as a reader would) until `check` holds.
+      const reloadUntil = (check: () => Promise<boolean>, what: string) =>
+        waitFor(
+          async () => {
+            await page.reload();
+            return check();
+          },
+          15_000,
+          () => `${what}\n${log}`,
+        );
+      const showsFour = async () => (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
       expect(await overlayText()).toContain('data/tweets/c.csv:2:2: "created_at" must be an ISO date-time with a timezone');
       // The post's page itself throws the error, so it is still there after the reload the change causes, or
       // a reader's own reload, rather than a "page not found".
@@ -109,67 +114,28 @@ describe('astro dev', () => {
 
       // Fixed: the page shows the numbers again.
       rmSync(join(site, 'data', 'tweets', 'c.csv'));
-      await waitFor(
-        async () => {
-          await page.reload();
-          return (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
-        },
-        15_000,
-        () => `the page to recover\n${log}`,
-      );
+      await reloadUntil(showsFour, 'the page to recover');
 
       // A mistake in the post itself (Astro re-renders it on its own): the overlay names post.md:line:column.
       const post = join(site, 'content', 'posts', 'post.md');
       const text = readFileSync(post, 'utf8');
       writeFileSync(post, text.replace(':value[posts.total]', ':value[posts.totl]'));
-      await waitFor(
-        async () => {
-          await page.reload();
-          return (await overlayText()).includes('There is no value "posts.totl"');
-        },
-        15_000,
-        () => `the error overlay for a post mistake\n${log}`,
+      await reloadUntil(
+        async () => (await overlayText()).includes('There is no value "posts.totl"'),
+        'the error overlay for a post mistake',
       );
       expect(await overlayText()).toMatch(/content\/posts\/post\.md:23:\d+: There is no value "posts\.totl"/);
       writeFileSync(post, text);
-      await waitFor(
-        async () => {
-          await page.reload();
-          return (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
-        },
-        15_000,
-        () => `the page to recover from the post mistake\n${log}`,
-      );
+      await reloadUntil(showsFour, 'the page to recover from the post mistake');
 
       // A pinned post whose data changes shows the pin's message, not its old numbers as if nothing had changed.
       const digest = datasetDigest(join(site, 'data', 'tweets')).slice(0, 16);
       writeFileSync(post, text.replace('campaigns:', `pins: { tweets: "${digest}" }\ncampaigns:`));
-      await waitFor(
-        async () => {
-          await page.reload();
-          return (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
-        },
-        15_000,
-        () => `the pinned page\n${log}`,
-      );
+      await reloadUntil(showsFour, 'the pinned page');
       writeFileSync(join(site, 'data', 'tweets', 'd.csv'), 'id,created_at,user,text\n7,2016-07-13T10:00:00Z,g,#Red\n');
-      await waitFor(
-        async () => {
-          await page.reload();
-          return (await overlayText()).includes('The data pinned for "tweets"');
-        },
-        15_000,
-        () => `the pin's message in the overlay\n${log}`,
-      );
+      await reloadUntil(async () => (await overlayText()).includes('The data pinned for "tweets"'), "the pin's message in the overlay");
       rmSync(join(site, 'data', 'tweets', 'd.csv'));
-      await waitFor(
-        async () => {
-          await page.reload();
-          return (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
-        },
-        15_000,
-        () => `the pinned page to recover\n${log}`,
-      );
+      await reloadUntil(showsFour, 'the pinned page to recover');
     } finally {
       await browser.close();
     }
