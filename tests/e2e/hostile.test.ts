@@ -5,7 +5,7 @@
  * nothing runs, nothing is injected, the feed stays valid XML, no page scrolls
  * sideways, and a name's right-to-left override stays inside it.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -50,7 +50,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   const site = fixtureProject(BODY, frontmatter);
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(join(site, 'data', 'tweets', 'a.csv'), tweets);
   writeFileSync(
     join(site, 'data', 'followers', 'a.csv'),

@@ -1,18 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ABANDONED_MS, entryKey, readEntry, writeEntry } from '../../src/markdown/cacheEntry.ts';
+import { tempProject } from '../data/helpers.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const folder = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'soundings-entry-'));
-  dirs.push(dir);
-  return dir;
-};
+/** An empty folder (the test run's TMPDIR is removed when it ends: tests/globalSetup.ts). */
+const folder = () => tempProject({});
 
 describe('writeEntry', () => {
   it('keeps one entry per name: writing a new key replaces the old one', () => {

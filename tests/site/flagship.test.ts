@@ -147,14 +147,13 @@ describe('the sample site', () => {
       'wordcloud-savinglabour',
       'wordcompare-keepcorbyn-savinglabour',
     ]);
-    const rows = tableRows;
     for (const [figure] of figures) {
       expect(figure).toMatch(/<svg [^>]*role="img"/);
       expect(figure).toMatch(/<desc id="[^"]+">[^<]+<\/desc>/);
       // every word in the cloud is in the table, and the table says it was drawn
       const words = (svg: string) => Array.from(svg.matchAll(/<title>[^<]*<\/title>([^<]+)<\/text>/g), (m) => m[1]);
       const drawn = words(/<div class="wordcloud-frame[^"]*" tabindex="0">([\s\S]*?)<\/div>/.exec(figure)?.[1] ?? '');
-      const table = rows(figure);
+      const table = tableRows(figure);
       expect(drawn.length).toBe(table.length);
       expect(table.every((r) => r.at(-1) === 'yes')).toBe(true);
       // the phone layout (the campaigns' clouds) draws some of the same words
@@ -163,13 +162,13 @@ describe('the sample site', () => {
     }
     const [keep, saving, compare] = figures.map((f) => f[0]);
     // 100 words each, counted in distinct texts; the largest word comes first in the table
-    expect(rows(keep as string)).toHaveLength(100);
-    expect(rows(keep as string)[0]?.slice(1, 3)).toEqual(['#JezWeCan', '4,287']);
-    expect(rows(saving as string)[0]?.slice(1, 3)).toEqual(['Owen', '1,841']);
+    expect(tableRows(keep as string)).toHaveLength(100);
+    expect(tableRows(keep as string)[0]?.slice(1, 3)).toEqual(['#JezWeCan', '4,287']);
+    expect(tableRows(saving as string)[0]?.slice(1, 3)).toEqual(['Owen', '1,841']);
     // the prose names the three words with the highest z on each side, as the comparison table lists them
     const values = pageValues(html);
     const side = (label: string) =>
-      rows(compare as string)
+      tableRows(compare as string)
         .filter((r) => r[1] === label)
         .slice(0, 3)
         .map((r) => r[0]);

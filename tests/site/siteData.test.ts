@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearMemoryCache, parseCount } from '../../src/markdown/datasetCache.ts';
+import { clearMemoryCache, datasetCacheDir, parseCount } from '../../src/markdown/datasetCache.ts';
 import { cachedProfile, forgetProfiles } from '../../src/site/siteData.ts';
 import { postsManifest, tempProject } from '../data/helpers.ts';
 
@@ -30,7 +30,7 @@ describe('cachedProfile(id, options): what the dataset pages show', () => {
 
     newProcess();
     // The records' cache is removed too: a profile read from disk must not need the rows at all.
-    const datasets = join(options.root, 'node_modules', '.cache', 'soundings', 'datasets');
+    const datasets = datasetCacheDir(options.root);
     for (const name of readdirSync(datasets)) writeFileSync(join(datasets, name), 'gone');
     const again = await cachedProfile('tweets', options);
     expect(again).toEqual(first);
@@ -54,7 +54,7 @@ describe('cachedProfile(id, options): what the dataset pages show', () => {
     const options = project();
     newProcess();
     const good = await cachedProfile('tweets', options);
-    const dir = join(options.root, 'node_modules', '.cache', 'soundings', 'profiles');
+    const dir = join(dirname(datasetCacheDir(options.root)), 'profiles');
     const [entry] = readdirSync(dir);
     const path = join(dir, entry as string);
     const bytes = readFileSync(path);
