@@ -16,7 +16,7 @@ import { csvFormatRows } from 'd3-dsv';
 import type { PostAnalysis } from '../analysis/analysePost.ts';
 import { DEFAULT_FORMAT, type Value } from '../analysis/value.ts';
 import type { Cell, Dataset, Row } from '../data/types.ts';
-import { formatValue } from '../render/format.ts';
+import { dayOrInstant, formatValue } from '../render/format.ts';
 
 export interface ValueUse {
   format: string;
@@ -172,11 +172,7 @@ export function datasetRecord(alias: string, d: Dataset): DatasetRecord {
 
 function csvCell(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) {
-    // Days (weeks, dates) as YYYY-MM-DD; instants in full ISO 8601, UTC.
-    const iso = cell.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-  }
+  if (cell instanceof Date) return dayOrInstant(cell);
   return typeof cell === 'string' ? formulaSafe(cell) : String(cell);
 }
 

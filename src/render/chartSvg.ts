@@ -5,6 +5,7 @@ import type { Row } from '../data/types.ts';
 import { ChartFailed, error } from '../errors.ts';
 import { type CampaignColors, campaignColors } from './campaignColors.ts';
 import { escapeHtml } from './escape.ts';
+import { dayOrInstant } from './format.ts';
 import { HOUSE_WIDTH, houseConfig } from './houseConfig.ts';
 import { isRecord, type VegaLiteSpec } from './mapViews.ts';
 import { missingFields } from './missingFields.ts';
@@ -66,9 +67,7 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
  */
 function toValue(cell: unknown): unknown {
   if (!(cell instanceof Date)) return cell;
-  if (Number.isNaN(cell.getTime())) return null;
-  const iso = cell.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  return Number.isNaN(cell.getTime()) ? null : dayOrInstant(cell);
 }
 
 function titleText(title: unknown): string | undefined {

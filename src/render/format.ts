@@ -93,6 +93,12 @@ export function moreThan(value: number, digits = 2): number {
  * - date: "24 September 2016", in UTC.
  * - text: the value as a string.
  */
+/** A date as data is written (CSV downloads, chart data): a day (midnight UTC) as `YYYY-MM-DD`, an instant in full ISO 8601 UTC. */
+export function dayOrInstant(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
 export function formatValue(value: Formattable, format: HouseFormat | string, digits?: number): string {
   if (format === 'text') return String(value);
   if (format === 'date') {
