@@ -16,7 +16,7 @@ import type { Fail, Table } from './analysePost.ts';
 import { evaluate, expressionColumns, parseExpression } from './expression.ts';
 import { groupSum, sumColumns } from './groupSum.ts';
 import { joinNames } from './joinNames.ts';
-import { scorecard } from './scorecard.ts';
+import { SHARE_SCORECARD_FORMATS, scorecard } from './scorecard.ts';
 import { sortKey, sortRows } from './sortRows.ts';
 import { DEFAULT_FORMAT, type Value } from './value.ts';
 import { where } from './where.ts';
@@ -185,9 +185,7 @@ function scorecardTable(name: string, def: ScorecardTableDefinition, context: Ta
   );
   const shares = actual.type === 'share' && estimates.every((e) => e.type === 'share');
   const format = DEFAULT_FORMAT[actual.type];
-  const formats = shares
-    ? { value: 'percent', actual: 'percent', error: 'points', absError: 'abs-points' }
-    : { value: format, actual: format, error: format, absError: format };
+  const formats = shares ? { ...SHARE_SCORECARD_FORMATS } : { value: format, actual: format, error: format, absError: format };
   const how =
     `Each of ${joinNames(def.scorecard)} scored against ${def.against} (${formatValue(actual.value, format)}): ` +
     `error = estimate − ${def.against}, absError = |error|${shares ? ', in percentage points' : ''}.`;

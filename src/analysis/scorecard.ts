@@ -19,3 +19,11 @@ export interface ScorecardRow {
 export function scorecard(estimates: readonly { label: string; value: number }[], actual: number): ScorecardRow[] {
   return estimates.map(({ label, value }) => ({ label, value, actual, error: value - actual, absError: Math.abs(value - actual) }));
 }
+
+/** How a scorecard of shares prints: estimates and the actual value as percentages, errors in percentage points. */
+export const SHARE_SCORECARD_FORMATS: Readonly<Record<string, string>> = {
+  value: 'percent',
+  actual: 'percent',
+  error: 'points',
+  absError: 'abs-points',
+};

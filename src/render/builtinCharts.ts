@@ -1,3 +1,4 @@
+import { SHARE_SCORECARD_FORMATS } from '../analysis/scorecard.ts';
 import followerReach from './charts/follower-reach.vl.json' with { type: 'json' };
 import projection from './charts/projection.vl.json' with { type: 'json' };
 import scorecard from './charts/scorecard.vl.json' with { type: 'json' };
@@ -57,8 +58,5 @@ export const builtinCharts: Record<string, BuiltinChart> = {
   'follower-reach': { spec: deepFreeze(followerReach), formats: { followers: 'thousands' } },
   projection: { spec: deepFreeze(projection), formats: { share: 'percent' } },
   'share-bar': { spec: deepFreeze(shareBar), formats: { share: 'percent' } },
-  scorecard: {
-    spec: deepFreeze(scorecard),
-    formats: { value: 'percent', actual: 'percent', error: 'points', absError: 'abs-points' },
-  },
+  scorecard: { spec: deepFreeze(scorecard), formats: SHARE_SCORECARD_FORMATS },
 };
