@@ -1,14 +1,25 @@
 import type { z } from 'astro/zod';
 import { parseCell } from '../data/cell.ts';
 import { describeIssue, parseForMessages } from '../data/manifest.ts';
-import { yamlSource } from '../data/yamlLocation.ts';
+import { type YamlSource, yamlSource } from '../data/yamlLocation.ts';
 import { error, FrontmatterInvalid, type SoundingsError } from '../errors.ts';
 import { type Frontmatter, frontmatterSchema } from './frontmatter.ts';
 import type { PostSource } from './postSource.ts';
 
+// The frontmatter's YAML, parsed for locations once per post: checking it and locating later problems both need it.
+const parsedYaml = new WeakMap<PostSource, YamlSource>();
+function yamlOf(source: PostSource): YamlSource {
+  let yaml = parsedYaml.get(source);
+  if (!yaml) {
+    yaml = yamlSource(source.frontmatter, source.frontmatterLine - 1);
+    parsedYaml.set(source, yaml);
+  }
+  return yaml;
+}
+
 /** A post's validated frontmatter, or every problem with it, each FrontmatterInvalid at its key's line (`npm run check`). */
 export function checkFrontmatter(source: PostSource, file: string): { frontmatter: Frontmatter } | { problems: SoundingsError[] } {
-  const yaml = yamlSource(source.frontmatter, source.frontmatterLine - 1);
+  const yaml = yamlOf(source);
   // js-yaml (gray-matter, Astro) reads an unquoted 2016-02-30 as 1 March; the YAML text itself says which day was meant.
   const written = (yaml.value as { date?: unknown } | null)?.date;
   if (typeof written === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(written) && !parseCell(written, 'date').ok) {
@@ -36,6 +47,6 @@ export function validateFrontmatter(source: PostSource, file: string): Frontmatt
 
 /** Points at a frontmatter key, for problems found after validation (e.g. a value naming a missing column). */
 export function frontmatterLocator(source: PostSource, file: string) {
-  const yaml = yamlSource(source.frontmatter, source.frontmatterLine - 1);
+  const yaml = yamlOf(source);
   return (path: (string | number)[]) => ({ file, ...yaml.locate(path) });
 }
