@@ -184,7 +184,11 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
           ...(shared ? { maxFontSize: Math.max(attrs['min-font'], 0.6 * sideMax) } : {}),
           seed: `${a.id}/${b.id}/${column.side}/narrow`,
         });
-        if (layout.droppedTop.length > 0) fits = false;
+        if (layout.droppedTop.length > 0) {
+          // The full comparison goes to phones too: no need to lay out the other columns.
+          fits = false;
+          break;
+        }
         headings.push({ text: column.heading, x: 0, y: y + 18, anchor: 'start' });
         stacked.push(...shift(layout.placed, 0, y + HEADING));
         y += HEADING + height;
