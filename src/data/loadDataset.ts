@@ -13,7 +13,6 @@
  * de-duplicated with the new ones in file order as if all had been parsed.
  */
 import { statSync } from 'node:fs';
-import { extname } from 'node:path';
 import { extent } from 'd3-array';
 import { DuplicateAccount, error, type Location, MissingColumn, type SoundingsError, UnknownFormat } from '../errors.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
@@ -49,11 +48,13 @@ export interface LoadOptions {
 
 /** The records one data file gave, before de-duplication across files. */
 export interface FileRecords {
+  /** Posts as themselves; accounts and table rows with where they are (duplicate accounts are located). */
   items: (Post | Mapped)[];
 }
 
 /**
- * Keeps each data file's records by content. `key` is the SHA-256 of the
+ * Keeps each data file's records by content; `get` is asked once per file
+ * (with a key whenever a cache is given), and what it lacks is parsed. `key` is the SHA-256 of the
  * file's bytes, the manifest's bytes and the file's path: the same key means
  * the same records, as long as the loader's code is the same (the cache's
  * business: src/markdown/datasetCache.ts folds its digest in).
@@ -61,8 +62,6 @@ export interface FileRecords {
 export interface FileCache {
   get(file: string, key: string): FileRecords | undefined;
   set(file: string, key: string, records: FileRecords): void;
-  /** Told about each file, whether its records came from the cache. */
-  onFile?(file: string, cached: boolean): void;
 }
 
 export const PROGRESS_EVERY = 50_000;
@@ -168,14 +167,13 @@ export async function checkDataset(id: string, options: Omit<LoadOptions, 'colle
 async function readSocialFile(
   path: string,
   file: string,
-  ext: string,
   adapter: Adapter,
   emit: (p: Post) => void,
   limit: number,
   problems?: SoundingsError[],
 ): Promise<string> {
-  const format = ext === '.json' ? 'json' : ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : undefined;
-  if (!format) throw error(UnknownFormat, { file }, file);
+  const format = formatOf(path);
+  if (format !== 'json' && format !== 'ndjson') throw error(UnknownFormat, { file }, file);
   // Adapters give full paths from the top of the file (they extend `at`).
   const onItem = ({ value, at, locate }: JsonItem) => {
     for (const p of attempt(() => adapter.read(value, at, locate), problems, [])) emit(p);
@@ -232,7 +230,6 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   let total = 0;
   for (const path of paths) {
     const file = rel(path);
-    const ext = extname(path).toLowerCase();
     let fileRows = 0;
     const counted = () => {
       fileRows++;
@@ -261,10 +258,9 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     };
     const limit = options.wholeJsonLimit ?? WHOLE_JSON_LIMIT;
     const format = manifest.format;
-    const social = isSocialFormat(format);
     const readFile = async (post: (p: Post) => void, mapped: (m: Mapped) => void): Promise<string | undefined> => {
       if (isSocialFormat(format)) {
-        return attemptAsync(() => readSocialFile(path, file, ext, ADAPTERS[format], post, limit, problems), problems, undefined);
+        return attemptAsync(() => readSocialFile(path, file, ADAPTERS[format], post, limit, problems), problems, undefined);
       }
       const plain = formatOf(path, format);
       if (!plain) {
@@ -277,10 +273,9 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const fileSha = cache && fileSha256(path);
     const key = fileSha && sha256(`${fileSha}\0${manifestSha}\0${file}`);
     const kept = key === undefined ? undefined : cache?.get(file, key);
-    cache?.onFile?.(file, kept !== undefined);
     let sha: string | undefined;
     if (kept) {
-      for (const item of kept.items) social ? addPost(item as Post) : emit(item as Mapped);
+      for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(item as Mapped);
       sha = fileSha; // the same bytes as when the records were kept: the key says so
     } else {
       // Records as read, for the cache (kept only when the whole file was read without a problem).
@@ -291,7 +286,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
           addPost(p);
         },
         (m) => {
-          items?.push(m);
+          // A post is kept as itself, as a social export's are; other records with where they are.
+          items?.push(manifest.kind === 'posts' ? (m.row as Post) : m);
           emit(m);
         },
       );

@@ -167,25 +167,24 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   let kept = 0;
   const held = (file: string) => join(dir, entryName(file));
   const fileCache: FileCache = {
+    // Asked once for each file: what it does not find, the loader parses.
     get: (file, contentKey) => {
       const key = keyOf(contentKey);
       const known = state.files.get(held(file));
-      if (known?.key === key) return known.records;
-      const records = readEntry<FileRecords>(dir, entryName(file), key);
-      if (records) state.files.set(held(file), { key, records });
+      const records = known?.key === key ? known.records : readEntry<FileRecords>(dir, entryName(file), key);
+      if (records) {
+        state.files.set(held(file), { key, records });
+        kept++;
+      } else {
+        parsed++;
+        state.parses++;
+      }
       return records;
     },
     set: (file, contentKey, records) => {
       const key = keyOf(contentKey);
       state.files.set(held(file), { key, records });
       writeEntry(dir, entryName(file), key, records);
-    },
-    onFile: (_file, cached) => {
-      if (cached) kept++;
-      else {
-        parsed++;
-        state.parses++;
-      }
     },
   };
   const dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id), fileCache });
