@@ -8,7 +8,7 @@
 import { inspect } from 'node:util';
 
 export interface Location {
-  /** Path relative to the project root (or absolute when outside it). */
+  /** Path relative to the project root (with `../` when the data folder is outside it, as in tests). */
   file: string;
   line?: number;
   column?: number;
@@ -131,8 +131,11 @@ export const LargeJsonObject = define({
 export const MissingColumn = define({
   name: 'MissingColumn',
   title: 'Missing column',
-  message: (column: string, field: string, available: readonly string[]) =>
-    `The manifest maps "${field}" to column "${column}", which this file does not have. Its columns are ${list(available)}.`,
+  /** `inRecord`: a JSON record (whose keys are its own) rather than a CSV file's header. */
+  message: (column: string, field: string, available: readonly string[], mappedAt?: Location, inRecord = false) =>
+    `The manifest maps "${field}" to column "${column}"${mappedAt ? ` (${formatLocation(mappedAt)})` : ''}, which this ${
+      inRecord ? 'record' : 'file'
+    } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available)}.` : 'none.'}`,
   hint: 'Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
 });
 

@@ -14,18 +14,18 @@
  */
 import { statSync } from 'node:fs';
 import { extent } from 'd3-array';
-import { DuplicateAccount, error, type Location, MissingColumn, type SoundingsError, UnknownFormat } from '../errors.ts';
+import { DuplicateAccount, error, type Location, type SoundingsError, UnknownFormat } from '../errors.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { datasetDigest, digestOf, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
-import type { Manifest } from './manifest.ts';
-import { openDataset } from './openDataset.ts';
+import type { Manifest, ManifestLocator } from './manifest.ts';
+import { type OpenDataset, openDataset } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
-import { checkColumns, typed } from './typedCell.ts';
+import { columnCheck, typed, type WantedColumn } from './typedCell.ts';
 import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
 
 export interface LoadOptions {
@@ -66,34 +66,32 @@ export interface FileCache {
 
 export const PROGRESS_EVERY = 50_000;
 
-function missingField(record: RawRecord, column: string, field: string, header: readonly string[] | undefined) {
-  if (!record.has(column)) throw error(MissingColumn, record.locate(), column, field, header ?? []);
-}
-
 /** A mapped record and where its id is (for duplicate-account messages). */
 export type Mapped = { row: Post | Account | Row; at?: Location };
 
+/** The typed columns of a manifest (`columns:`), as the mapping reads them. */
+const typedColumns = (columns: Record<string, unknown>): WantedColumn[] =>
+  Object.keys(columns).map((c) => ({ field: c, column: c, key: ['columns', c] }));
+
 /**
- * The per-record mapping of a manifest: `columns` checks a file's header
- * (once it is known), `map` validates and types one record.
+ * The per-record mapping of a manifest: `header` checks a file's header
+ * (before its first record), `map` validates and types one record.
  */
-function mapperFor(manifest: Manifest, file: string) {
-  let header: readonly string[] | undefined;
+function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
   switch (manifest.kind) {
     case 'posts': {
       // One mapping for plain posts, shared with the streaming path (postMapping.ts).
-      const posts = postMapper(manifest, file);
-      return { columns: posts.columns, map: (r: RawRecord): Mapped => ({ row: posts.map(r) }) };
+      const posts = postMapper(manifest, file, locate);
+      return { header: posts.header, map: (r: RawRecord): Mapped => ({ row: posts.map(r) }) };
     }
     case 'accounts': {
       const f = manifest.fields;
-      const wanted = { ...f, ...Object.fromEntries(Object.keys(manifest.columns).map((c) => [c, c])) };
+      const fields = Object.entries(f).map(([field, column]) => ({ field, column, key: ['fields', field] }));
+      const columns = columnCheck([...fields, ...typedColumns(manifest.columns)], file, locate);
       return {
-        columns: (h: readonly string[] | undefined) => {
-          header = h;
-          checkColumns(h, wanted, file);
-        },
+        header: columns.header,
         map: (r: RawRecord): Mapped => {
+          columns.record(r);
           const extra: Row = {};
           for (const [column, type] of Object.entries(manifest.columns)) extra[column] = typed(r, column, type, false);
           const account: Account = {
@@ -108,18 +106,13 @@ function mapperFor(manifest: Manifest, file: string) {
       };
     }
     case 'table': {
-      const wanted = Object.fromEntries(Object.keys(manifest.columns).map((c) => [c, c]));
+      const columns = columnCheck(typedColumns(manifest.columns), file, locate);
       return {
-        columns: (h: readonly string[] | undefined) => {
-          header = h;
-          checkColumns(h, wanted, file);
-        },
+        header: columns.header,
         map: (r: RawRecord): Mapped => {
+          columns.record(r);
           const row: Row = {};
-          for (const [column, type] of Object.entries(manifest.columns)) {
-            if (!header) missingField(r, column, column, header);
-            row[column] = typed(r, column, type, false);
-          }
+          for (const [column, type] of Object.entries(manifest.columns)) row[column] = typed(r, column, type, false);
           return { row };
         },
       };
@@ -187,25 +180,17 @@ async function readPlainFile(
   path: string,
   file: string,
   format: DataFormat,
-  manifest: Manifest,
+  opened: OpenDataset,
   emit: (m: Mapped) => void,
   limit: number,
   problems?: SoundingsError[],
 ): Promise<string> {
-  const mapper = mapperFor(manifest, file);
-  let checked = false;
-  const consume = (r: RawRecord, header?: readonly string[]) => {
-    if (!checked) {
-      mapper.columns(header);
-      checked = true;
-    }
+  const mapper = mapperFor(opened.manifest, file, opened.locate);
+  const record = (r: RawRecord) => {
     const mapped = attempt<Mapped | undefined>(() => mapper.map(r), problems, undefined);
     if (mapped) emit(mapped);
   };
-  const { sha, header } = await readDataFile(path, file, format, limit, consume, problems && ((e) => collectProblem(e, problems)));
-  // A file with a header and no records still has its columns checked.
-  if (!checked) mapper.columns(header);
-  return sha;
+  return readDataFile(path, file, format, limit, { header: mapper.header, record }, problems && ((e) => collectProblem(e, problems)));
 }
 
 async function readDataset(id: string, options: LoadOptions): Promise<Dataset | undefined> {
@@ -267,7 +252,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         fail(error(UnknownFormat, { file }, file));
         return undefined;
       }
-      return attemptAsync(() => readPlainFile(path, file, plain, manifest, mapped, limit, problems), problems, undefined);
+      return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, problems), problems, undefined);
     };
     const cache = problems ? undefined : options.fileCache;
     const fileSha = cache && fileSha256(path);

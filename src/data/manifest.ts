@@ -6,7 +6,7 @@
  * and how their columns map onto the records the analysis uses.
  */
 import { z } from 'astro/zod';
-import { error, ManifestInvalid, type SoundingsError } from '../errors.ts';
+import { error, type Location, ManifestInvalid, type SoundingsError } from '../errors.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
 import { yamlSource } from './yamlLocation.ts';
 
@@ -137,6 +137,9 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where} ${message}`.replace(/\.?$/, '.');
 }
 
+/** Where a key of a manifest is (e.g. `["fields", "text"]`), or its nearest existing parent. */
+export type ManifestLocator = (path: readonly PropertyKey[]) => Location;
+
 /** Parses and validates a manifest; throws a located ManifestInvalid (the first problem). */
 export function parseManifest(text: string, file: string): Manifest {
   const result = readManifest(text, file);
@@ -148,8 +151,9 @@ export function parseManifest(text: string, file: string): Manifest {
  * Parses and validates a manifest, returning every problem (each YAML syntax
  * error, or each schema issue) located at its key, for `npm run check`.
  */
-export function readManifest(text: string, file: string): { manifest: Manifest } | { problems: SoundingsError[] } {
+export function readManifest(text: string, file: string): { manifest: Manifest; locate: ManifestLocator } | { problems: SoundingsError[] } {
   const source = yamlSource(text);
+  const locate: ManifestLocator = (path) => ({ file, ...source.locate(path) });
   if (source.errors.length > 0) {
     return {
       problems: source.errors.map((syntax) =>
@@ -176,7 +180,7 @@ export function readManifest(text: string, file: string): { manifest: Manifest }
           ],
         };
       }
-      return { manifest: { ...m, fields: ADAPTERS[m.format].fields } };
+      return { manifest: { ...m, fields: ADAPTERS[m.format].fields }, locate };
     }
     if (m.kind !== 'posts' && isSocialFormat(m.format)) {
       return {
@@ -189,7 +193,7 @@ export function readManifest(text: string, file: string): { manifest: Manifest }
         ],
       };
     }
-    return { manifest: m as Manifest };
+    return { manifest: m as Manifest, locate };
   }
   return {
     problems: result.error.issues.map((issue) => {

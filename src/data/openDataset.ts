@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatasetNotFound, error, ManifestMissing, NoDataFiles, type SoundingsError } from '../errors.ts';
 import { listDataFiles, MANIFEST, projectPath } from './datasetFiles.ts';
-import { type Manifest, readManifest } from './manifest.ts';
+import { type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
 
 /** The dataset ids under `dataDir`: every folder with a manifest. */
 export function listDatasets(dataDir: string): string[] {
@@ -28,6 +28,8 @@ export interface OpenDataset {
   /** The manifest's text, as hashed into the dataset's digest. */
   manifestText: string;
   manifest: Manifest;
+  /** Where a key of the manifest is, for messages about what it maps. */
+  locate: ManifestLocator;
   /** The data files, absolute, in reading order. */
   paths: string[];
 }
@@ -54,5 +56,5 @@ export function openDataset(id: string, options: DatasetPlace, problems?: Soundi
   if (!('manifest' in read)) return fail(...read.problems);
   const paths = listDataFiles(dir, read.manifest);
   if (paths.length === 0) return fail(error(NoDataFiles, { file: rel(dir) }, read.manifest.files));
-  return { dir, manifestPath, manifestText, manifest: read.manifest, paths };
+  return { dir, manifestPath, manifestText, manifest: read.manifest, locate: read.locate, paths };
 }

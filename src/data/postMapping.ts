@@ -3,34 +3,33 @@
  * dataset, one record at a time, with located errors. Used by `loadDataset`
  * and by the streaming path (streamPosts.ts), which must not hold the posts.
  */
-import { BadDate, error, type Location, MissingColumn, MissingValue } from '../errors.ts';
+import { BadDate, error, type Location, MissingValue } from '../errors.ts';
 import { expectedFor, parseTime } from './cell.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
-import type { PostsManifest } from './manifest.ts';
+import type { ManifestLocator, PostsManifest } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
-import { checkColumns, typed } from './typedCell.ts';
+import { columnCheck, typed, type WantedColumn } from './typedCell.ts';
 import type { Post } from './types.ts';
 
 const stringCell = (record: RawRecord, column: string, required: boolean) => typed(record, column, 'string', required) as string | null;
 
-/** Validates and types posts records of one file of a plain posts dataset. */
-export function postMapper(manifest: PostsManifest, file: string) {
+/** Validates and types posts records of one file of a plain posts dataset (`locate`: the manifest's keys). */
+export function postMapper(manifest: PostsManifest, file: string, locate?: ManifestLocator) {
   const f = manifest.fields;
   const time = typeof f.time === 'string' ? { column: f.time, format: undefined } : f.time;
-  const mapping: Record<string, string> = { id: f.id, time: time.column, author: f.author, text: f.text };
-  if (f.hashtags) mapping.hashtags = f.hashtags;
-  const entries = Object.entries(mapping);
-  let header: readonly string[] | undefined;
+  const wanted: WantedColumn[] = [
+    { field: 'id', column: f.id, key: ['fields', 'id'] },
+    { field: 'time', column: time.column, key: typeof f.time === 'string' ? ['fields', 'time'] : ['fields', 'time', 'column'] },
+    { field: 'author', column: f.author, key: ['fields', 'author'] },
+    { field: 'text', column: f.text, key: ['fields', 'text'] },
+  ];
+  if (f.hashtags) wanted.push({ field: 'hashtags', column: f.hashtags, key: ['fields', 'hashtags'] });
+  const columns = columnCheck(wanted, file, locate);
   return {
-    /** Checks a file's header (CSV/TSV), once it is known; `undefined` for JSON, checked per record. */
-    columns(h: readonly string[] | undefined) {
-      header = h;
-      checkColumns(h, mapping, file);
-    },
+    /** Checks a file's header (CSV/TSV) before its first record; `undefined` for JSON, whose records are checked one by one. */
+    header: columns.header,
     map(r: RawRecord): Post {
-      if (!header) {
-        for (const [field, column] of entries) if (!r.has(column)) throw error(MissingColumn, r.locate(), column, field, []);
-      }
+      columns.record(r);
       const id = stringCell(r, f.id, true) as string;
       const rawTime = r.get(time.column);
       const parsed = parseTime(rawTime, time.format);

@@ -8,6 +8,8 @@ export interface RawRecord {
   /** The value of a source field; JSON fields may be dot paths (`user.screen_name`). */
   get(field: string): unknown;
   has(field: string): boolean;
+  /** The record's own columns (a CSV file's header, a JSON object's keys), for messages. */
+  keys(): readonly string[];
   /** Where a field of this record is, for error messages. */
   locate(field?: string): Location;
 }

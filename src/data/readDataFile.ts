@@ -98,26 +98,50 @@ export async function eachJsonItem(
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** What reads a data file's records: its header first, then each record. */
+export interface RecordSink {
+  /**
+   * Called once before the first record (and for a file with a header and no
+   * records): the CSV/TSV header, or `undefined` for JSON, which has none.
+   */
+  header(header: readonly string[] | undefined): void;
+  record(r: RawRecord): void;
+}
+
 /**
- * Hands each record to `consume` (with the CSV/TSV header once it is known);
- * resolves to the file's SHA-256 and its header (none for JSON). A record
- * that cannot be read (an NDJSON line that is not JSON, a CSV row with the
- * wrong number of fields) goes to `onProblem` when given and the rest of the
- * file is read; else the read rejects at the first.
+ * Hands the header and then each record to `sink`; resolves to the file's
+ * SHA-256. A record that cannot be read (an NDJSON line that is not JSON, a
+ * CSV row with the wrong number of fields) goes to `onProblem` when given and
+ * the rest of the file is read; else the read rejects at the first.
  */
 export async function readDataFile(
   path: string,
   file: string,
   format: DataFormat,
   wholeJsonLimit: number,
-  consume: (r: RawRecord, header?: readonly string[]) => void,
+  sink: RecordSink,
   onProblem?: (e: unknown) => void,
-): Promise<{ sha: string; header?: readonly string[] | undefined }> {
+): Promise<string> {
+  let started = false;
+  const start = (header: readonly string[] | undefined) => {
+    if (started) return;
+    started = true;
+    sink.header(header);
+  };
   if (format === 'json' || format === 'ndjson') {
-    const onItem = ({ value, at, locate }: JsonItem) => consume(jsonRecord(value, locate, at));
-    return { sha: await eachJsonItem(path, file, format, wholeJsonLimit, 'records', onItem, onProblem) };
+    const onItem = ({ value, at, locate }: JsonItem) => {
+      start(undefined);
+      sink.record(jsonRecord(value, locate, at));
+    };
+    const sha = await eachJsonItem(path, file, format, wholeJsonLimit, 'records', onItem, onProblem);
+    start(undefined);
+    return sha;
   }
   const stream = streamCsv(path, file, format === 'tsv' ? '\t' : ',');
-  const sha = await stream.each((r) => consume(r, stream.header), onProblem);
-  return { sha, header: stream.header };
+  const sha = await stream.each((r) => {
+    start(stream.header);
+    sink.record(r);
+  }, onProblem);
+  start(stream.header);
+  return sha;
 }

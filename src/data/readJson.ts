@@ -22,6 +22,7 @@ export function jsonRecord(
   return {
     get: (field) => getPath(value, field),
     has: (field) => getPath(value, field) !== undefined,
+    keys: () => (value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []),
     locate: (field) => locate(field === undefined ? prefix : [...prefix, ...field.split('.')]),
   };
 }

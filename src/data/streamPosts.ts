@@ -21,6 +21,7 @@ import { digestOf, projectPath, sha256 } from './datasetFiles.ts';
 import { IdSet } from './idSet.ts';
 import { openDataset } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
+import type { RawRecord } from './rawRecord.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
 import type { DatasetFile, Post } from './types.ts';
@@ -53,7 +54,7 @@ export interface StreamedPosts {
  * The post object is the caller's only during the call.
  */
 export async function streamPosts(id: string, options: StreamPostsOptions, onPost: (post: Post) => void): Promise<StreamedPosts> {
-  const { dir, manifestPath, manifestText, manifest, paths } = openDataset(id, options);
+  const { dir, manifestPath, manifestText, manifest, locate, paths } = openDataset(id, options);
   const rel = (path: string) => projectPath(options.root, path);
   if (manifest.kind !== 'posts' || isSocialFormat(manifest.format)) {
     const why =
@@ -75,14 +76,9 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     const file = rel(path);
     const format = formatOf(path, manifest.format);
     if (!format) throw error(UnknownFormat, { file }, file);
-    const mapper = postMapper(manifest, file);
-    let checked = false;
+    const mapper = postMapper(manifest, file, locate);
     let rows = 0;
-    const result = await readDataFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, (r, header) => {
-      if (!checked) {
-        mapper.columns(header);
-        checked = true;
-      }
+    const record = (r: RawRecord) => {
       const post = mapper.map(r);
       rows++;
       if (!seen.add(post.id)) duplicates++;
@@ -90,10 +86,9 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
         posts++;
         onPost(post);
       }
-    });
-    // A file with a header and no records still has its columns checked.
-    if (!checked) mapper.columns(result.header);
-    files.push({ path: file, sha256: result.sha, bytes: statSync(path).size, rows });
+    };
+    const sha = await readDataFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, { header: mapper.header, record });
+    files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows });
   }
   // datasetDigest(dir)'s value, from the SHA-256s just computed while streaming: calling it would read every
   // file again, whole (a 1.2 GB file at 10M posts: a second pass and a 1.2 GB buffer).

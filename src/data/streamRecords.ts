@@ -90,6 +90,7 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
             return i === undefined ? undefined : fields[i];
           },
           has: (field) => columns.has(field),
+          keys: () => out.header ?? [],
           locate: (field) => {
             const i = field === undefined ? 0 : columns.get(field);
             return i === undefined ? { file, line: start } : { file, line: start, column: i + 1 };

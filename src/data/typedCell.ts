@@ -4,16 +4,40 @@
  */
 import { BadBoolean, BadDate, BadNumber, BadText, error, type Location, MissingColumn, MissingValue } from '../errors.ts';
 import { parseCell } from './cell.ts';
-import type { ColumnType } from './manifest.ts';
+import type { ColumnType, ManifestLocator } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
 import type { Cell } from './types.ts';
 
-/** Checks that a file's header (CSV/TSV) has every wanted column (field → column); nothing for JSON. */
-export function checkColumns(header: readonly string[] | undefined, wanted: Record<string, string>, file: string): void {
-  if (!header) return;
-  for (const [field, column] of Object.entries(wanted)) {
-    if (!header.includes(column)) throw error(MissingColumn, { file, line: 1, column: 1 }, column, field, header);
-  }
+/** A column a manifest's mapping reads: the field it fills, its name in the data, and the manifest key naming it. */
+export interface WantedColumn {
+  field: string;
+  column: string;
+  key: readonly PropertyKey[];
+}
+
+/**
+ * The check that one data file has every column its manifest maps: a CSV/TSV
+ * file's header once (`header`, before its first record), or, for JSON (no
+ * header), each record's own keys (`record`). A missing column is reported
+ * at the header or the record, naming the manifest line that maps it.
+ */
+export function columnCheck(wanted: readonly WantedColumn[], file: string, locate: ManifestLocator | undefined) {
+  let header: readonly string[] | undefined;
+  return {
+    header(h: readonly string[] | undefined): void {
+      header = h;
+      if (!h) return;
+      for (const w of wanted) {
+        if (!h.includes(w.column)) throw error(MissingColumn, { file, line: 1, column: 1 }, w.column, w.field, h, locate?.(w.key));
+      }
+    },
+    record(r: RawRecord): void {
+      if (header) return;
+      for (const w of wanted) {
+        if (!r.has(w.column)) throw error(MissingColumn, r.locate(), w.column, w.field, r.keys(), locate?.(w.key), true);
+      }
+    },
+  };
 }
 
 /** The cell of `column` typed as `type`; empty is null, or an error when `required`. */

@@ -91,13 +91,33 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await bad('2016-07-01T10:00:00')).toContain('got "2016-07-01T10:00:00"');
   });
 
-  it('a missing column', async () => {
+  it('a missing column, at the header and at the manifest line that maps it', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.csv': 'id,time,user,text\n1,2016-07-01T10:00:00Z,a,ok\n',
     });
     expect(await message(root)).toBe(
-      'data/tweets/a.csv:1:1: The manifest maps "time" to column "created_at", which this file does not have. Its columns are "id", "time", "user", "text". Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
+      'data/tweets/a.csv:1:1: The manifest maps "time" to column "created_at" (data/tweets/manifest.yaml:11:3), which this file does not have. Its columns are "id", "time", "user", "text". Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
+    );
+    // A JSON record has no header: the record missing the key is named, with its own keys.
+    const json = tempProject({
+      'data/tweets/manifest.yaml': postsManifest().replace(
+        '  time: created_at',
+        '  time:\n    column: created\n    format: "%d/%m/%Y %H:%M"',
+      ),
+      'data/tweets/a.ndjson':
+        '{"id":"1","created":"01/07/2016 10:00","user":"a","text":"ok"}\n{"id":"2","created_at":"x","user":"b","text":"no"}\n',
+    });
+    expect(await message(json)).toBe(
+      'data/tweets/a.ndjson:2:1: The manifest maps "time" to column "created" (data/tweets/manifest.yaml:12:5), which this record does not have. Its keys are "id", "created_at", "user", "text". Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
+    );
+    const table = tempProject({
+      'data/t/manifest.yaml':
+        'title: T\ndescription: D\nkind: table\nsource: S\nlicence: OGL-UK-3.0\ncollected: 2016-06-24\ncolumns:\n  area: string\n  lave: integer\n',
+      'data/t/results.csv': 'area,leave\nHartlepool,32071\n',
+    });
+    expect(await message(table, 't')).toContain(
+      'data/t/results.csv:1:1: The manifest maps "lave" to column "lave" (data/t/manifest.yaml:9:3), which this file does not have. Its columns are "area", "leave".',
     );
   });
 
