@@ -32,6 +32,9 @@ import { postDependencies, specsDigest } from './postDigest.ts';
 import { loggedEntry, recordRenderFailure, renderFailureMessage } from './renderFailure.ts';
 import { summaryTable } from './summary.ts';
 
+/** How long `astro dev` gathers data file events before re-loading (see `onData`). */
+const SETTLE_MS = 100;
+
 export function soundingsLoader(): Loader {
   return {
     name: 'soundings-posts',
@@ -104,9 +107,9 @@ export function soundingsLoader(): Loader {
       const watcher = context.watcher;
       if (!watcher) return;
       watcher.add(dataDir);
-      const onData = async (path: string) => {
-        if (!path.startsWith(dataDir) || !mayChangeDataset(dataDir, path)) return;
-        context.logger.info(`Data changed: ${projectPath(root, path)}; re-rendering the posts that use it.`);
+      const reload = async (paths: readonly string[]) => {
+        const changed = [...new Set(paths)].map((path) => projectPath(root, path)).join(', ');
+        context.logger.info(`Data changed: ${changed}; re-rendering the posts that use it.`);
         try {
           await run(undefined);
         } catch (e) {
@@ -126,6 +129,27 @@ export function soundingsLoader(): Loader {
           }
         }
         showInOverlay(failures);
+      };
+      // One change often fires several events (a copy: "add" then "change"s; an editor: a write, then another;
+      // three files dropped at once). They are gathered for SETTLE_MS, then the data is re-loaded once, and
+      // never by two runs at a time: events during a run are gathered for the next.
+      const pending: string[] = [];
+      let draining = false;
+      const drain = async () => {
+        draining = true;
+        try {
+          while (pending.length > 0) {
+            await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+            await reload(pending.splice(0));
+          }
+        } finally {
+          draining = false;
+        }
+      };
+      const onData = (path: string) => {
+        if (!path.startsWith(dataDir) || !mayChangeDataset(dataDir, path)) return;
+        pending.push(path);
+        if (!draining) void drain();
       };
       watcher.on('change', onData);
       watcher.on('add', onData);

@@ -83,6 +83,28 @@ describe('astro dev', () => {
       );
       expect(await page.locator('[data-key="campaigns.red.share"]').textContent()).toBe('50.0%');
 
+      // Three files dropped at once, each written in two steps as editors and copies do: one re-load, naming all.
+      const reloads = () => log.split('\n').filter((l) => l.includes('Data changed:'));
+      const before = reloads().length;
+      const burst = ['e1.csv', 'e2.csv', 'e3.csv'].map((name) => join(site, 'data', 'tweets', name));
+      for (const [i, path] of burst.entries()) {
+        writeFileSync(path, 'id,created_at,user,text\n');
+        writeFileSync(path, `id,created_at,user,text\n${20 + i},2016-07-14T10:00:00Z,h,#Blue\n`);
+      }
+      await waitFor(
+        async () => (await value.textContent()) === '7',
+        15_000,
+        () => `the page to show 7 posts after three files\n${log}`,
+      );
+      expect(reloads().slice(before)).toHaveLength(1);
+      expect(reloads().at(-1)).toMatch(/data\/tweets\/e1\.csv, \S*data\/tweets\/e2\.csv, \S*data\/tweets\/e3\.csv; re-rendering/);
+      for (const path of burst) rmSync(path);
+      await waitFor(
+        async () => (await value.textContent()) === '4',
+        15_000,
+        () => `the page to show 4 posts after removing them\n${log}`,
+      );
+
       // A bad data file: the error, with its file:line:column, shows in the open page's error overlay.
       writeFileSync(join(site, 'data', 'tweets', 'c.csv'), 'id,created_at,user,text\n9,31/02/16,z,#Red\n');
       await waitFor(
