@@ -22,10 +22,9 @@ import { checkDataset } from '../src/data/loadDataset.ts';
 import { listDatasets } from '../src/data/openDataset.ts';
 import { DatasetNotFound, error, formatLocation, type Location, SoundingsError } from '../src/errors.ts';
 import { type PostSource, postBody, postSource } from '../src/markdown/postSource.ts';
-import { remarkSoundings } from '../src/markdown/remarkSoundings.ts';
+import { remarkSoundings, SoundingsErrors } from '../src/markdown/remarkSoundings.ts';
 import { checkFrontmatter, frontmatterLocator } from '../src/markdown/validateFrontmatter.ts';
 import { sitePaths } from '../src/site/paths.ts';
-import { checkPins } from '../src/site/pins.ts';
 import { renderFailureMessage } from '../src/site/renderFailure.ts';
 
 interface Problem {
@@ -90,23 +89,18 @@ for (const path of posts) {
     }
   }
   if (!usable) continue;
-  for (const e of await checkPins(frontmatter, locate, { root, dataDir })) add(e);
+  // Rendering reports every problem of the post the frontmatter check did not: stale pins, values, directives.
   // Astro's processor console.error()s a failure before rethrowing it; we print it ourselves, once, in order.
   const consoleError = console.error;
   console.error = () => {};
   try {
     await processor.render(postBody(text), { frontmatter: source.data, fileURL: pathToFileURL(path) });
   } catch (e) {
-    // The plugin reports all of a post's problems at once, one per line, each starting with its location.
-    const lines = renderFailureMessage((e as Error).message).split('\n');
-    for (const line of lines) {
-      if (line.trim() === '') continue;
-      const m = /^(.+?):(\d+)(?::(\d+))?: /.exec(line);
-      add({
-        location: m ? { file: m[1] as string, line: Number(m[2]), ...(m[3] ? { column: Number(m[3]) } : {}) } : { file },
-        message: line,
-      });
-    }
+    // The plugin reports all of a post's problems at once, each located (a stale pin's message has a second line:
+    // the pins line to paste). The processor prefixes the message of what it catches, hence renderFailureMessage.
+    const errors = e instanceof SoundingsErrors ? e.errors : e instanceof SoundingsError ? [e] : [];
+    for (const err of errors) add({ location: err.location ?? { file }, message: renderFailureMessage(err.message) });
+    if (errors.length === 0) add({ location: { file }, message: renderFailureMessage((e as Error).message) });
   } finally {
     console.error = consoleError;
   }

@@ -35,6 +35,7 @@ import { cachedDataset } from './datasetCache.ts';
 import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
 import { nearestKeys } from './directives/value.ts';
 import type { Frontmatter } from './frontmatter.ts';
+import { checkPins } from './pins.ts';
 import { type PostRecord, PostRecorder } from './postRecord.ts';
 import { bodyLineOffset, type PostSource, postSource } from './postSource.ts';
 import { frontmatterLocator, validateFrontmatter } from './validateFrontmatter.ts';
@@ -81,15 +82,35 @@ async function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions,
   return datasets;
 }
 
-/** Analyses a post from its source text: frontmatter, datasets, values and tables. */
+/**
+ * Analyses a post from its source text: frontmatter, pins, datasets, values
+ * and tables. Stale pins are returned (reported with the post's other
+ * problems), or thrown with the first analysis problem.
+ */
 async function analyseSource(
   text: string,
   file: string,
   options: SoundingsOptions,
-): Promise<{ frontmatter: Frontmatter; analysis: PostAnalysis; source: PostSource; datasets: Record<string, Dataset> }> {
+): Promise<{
+  frontmatter: Frontmatter;
+  analysis: PostAnalysis;
+  source: PostSource;
+  datasets: Record<string, Dataset>;
+  stale: SoundingsError[];
+}> {
   const source = postSource(text, file);
   const frontmatter = validateFrontmatter(source, file);
   const locate = frontmatterLocator(source, file);
+  const stale = await checkPins(frontmatter, locate, options);
+  try {
+    return { ...(await analyseData(frontmatter, locate, options)), source, stale };
+  } catch (e) {
+    if (stale.length === 0 || !(e instanceof SoundingsError || e instanceof SoundingsErrors)) throw e;
+    throw new SoundingsErrors([...stale, ...(e instanceof SoundingsErrors ? e.errors : [e])]);
+  }
+}
+
+async function analyseData(frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location, options: SoundingsOptions) {
   const datasets = await loadDatasets(frontmatter, options, locate);
   const analysis = analysePost(frontmatter, datasets, (path, message) => {
     const [section, name] = path;
@@ -100,7 +121,7 @@ async function analyseSource(
   if (frontmatter.headline !== undefined && !analysis.values.has(frontmatter.headline)) {
     throw error(UnknownKey, locate(['headline']), frontmatter.headline, nearestKeys(frontmatter.headline, analysis.values.keys()));
   }
-  return { frontmatter, analysis, source, datasets };
+  return { frontmatter, analysis, datasets };
 }
 
 function directiveName(node: AnyDirective): string {
@@ -138,10 +159,10 @@ export function remarkSoundings(options: SoundingsOptions) {
       if (parent && index !== undefined) found.push({ node: node as AnyDirective, index, parent: parent as { children: unknown[] } });
     });
     // Without directives there is nothing to compute, but the frontmatter is still checked.
-    const { analysis, datasets, frontmatter } = await analyseSource(fileText, file, options);
+    const { analysis, datasets, frontmatter, stale } = await analyseSource(fileText, file, options);
     const recorder = new PostRecorder(analysis);
 
-    const problems: SoundingsError[] = [];
+    const problems: SoundingsError[] = [...stale];
     let counter = 0;
     const context = {
       analysis,

@@ -23,11 +23,10 @@ import { glob } from 'astro/loaders';
 import { mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
 import { takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
-import { frontmatterLocator, validateFrontmatter } from '../markdown/validateFrontmatter.ts';
+import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
 import { showInOverlay } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
-import { checkPins } from './pins.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
 import { loggedEntry, recordRenderFailure, renderFailureMessage } from './renderFailure.ts';
 import { summaryTable } from './summary.ts';
@@ -43,6 +42,7 @@ export function soundingsLoader(): Loader {
       const { contentDir, dataDir } = sitePaths(root);
       const inner = glob({ pattern: '**/*.md', base: join(contentDir, 'posts') });
       const failures: string[] = [];
+      const dev = context.watcher !== undefined;
 
       const run = async (watcher: LoaderContext['watcher']) => {
         failures.length = 0;
@@ -73,13 +73,17 @@ export function soundingsLoader(): Loader {
           // Validate frontmatter ourselves first, so errors point at post.md:line:column.
           parseData: async (props) => {
             if (props.filePath) {
-              const text = readFileSync(props.filePath, 'utf8');
               const file = projectPath(root, props.filePath);
-              const source = postSource(text, file);
-              const frontmatter = validateFrontmatter(source, file);
-              // Pinned data that changed fails the post before it renders (see pins.ts).
-              const stale = await checkPins(frontmatter, frontmatterLocator(source, file), { root, dataDir });
-              if (stale.length > 0) throw new Error(stale.map((e) => e.message).join('\n'));
+              try {
+                validateFrontmatter(postSource(readFileSync(props.filePath, 'utf8'), file), file);
+              } catch (e) {
+                // A build stops here. `astro dev` keeps a post whose frontmatter is being edited with its last
+                // good data: rendering it then fails with the same located error, which its page shows
+                // (renderFailure.ts), and the other posts go on updating. A new post has no such data.
+                const last = dev ? context.store.get(props.id)?.data : undefined;
+                if (last === undefined) throw e;
+                return last;
+              }
             }
             return context.parseData(props);
           },
@@ -113,9 +117,8 @@ export function soundingsLoader(): Loader {
         try {
           await run(undefined);
         } catch (e) {
-          // A frontmatter or pin problem stops the whole load; keep the dev server up. The post it names shows
-          // the error instead of its last rendering: a pinned post must not go on showing numbers as if nothing
-          // had changed.
+          // A new post whose frontmatter is invalid stops the whole load; keep the dev server up. The post it
+          // names shows the error.
           const message = renderFailureMessage((e as Error).message);
           failures.push(message);
           context.logger.error(message);

@@ -80,6 +80,23 @@ describe('npm run check', () => {
     expect(lines.at(-1)).toBe('2 problems in 1 dataset and 2 posts.');
   });
 
+  it("reports a stale pin together with the post's other problems", async () => {
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n',
+      'content/posts/post.md': POST('There were :value[posts.totl] posts.', 'pins: { tweets: { digest: "0000000000000000", rows: 2 } }\n'),
+    });
+    const { code, out } = await check(site);
+    expect(code).toBe(1);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^content\/posts\/post\.md:13:9: The data pinned for "tweets" \(data\/tweets\) has changed: 1 row now, 1 removed since the pin \(2\); period 2016-07-01 to 2016-07-01\. /,
+    );
+    expect(lines[1]).toMatch(/^ {2}pins: \{ tweets: \{ digest: "[0-9a-f]{16}", rows: 1, period: "2016-07-01\/2016-07-01" \} \}$/);
+    expect(lines[2]).toMatch(/^content\/posts\/post\.md:16:12: There is no value "posts\.totl"/);
+    expect(lines.at(-1)).toBe('2 problems in 1 dataset and 1 post.');
+  });
+
   it('says so and exits 0 when everything is valid', async () => {
     const site = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),

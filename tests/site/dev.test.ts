@@ -150,12 +150,37 @@ describe('astro dev', () => {
       writeFileSync(post, text);
       await reloadUntil(showsFour, 'the page to recover from the post mistake');
 
-      // A pinned post whose data changes shows the pin's message, not its old numbers as if nothing had changed.
+      // A frontmatter mid-edit: the post's page shows the located error; the lists keep its last good title.
+      writeFileSync(post, text.replace('date: 2016-09-18', 'date: yesterday'));
+      await reloadUntil(
+        async () => /content\/posts\/post\.md:3:\d+: .*date/.test(await overlayText()),
+        'the error overlay for a frontmatter mistake',
+      );
+      const home = await fetch(`http://127.0.0.1:${port}/`);
+      expect(await home.text()).toContain('A test post');
+      writeFileSync(post, text);
+      await reloadUntil(showsFour, 'the page to recover from the frontmatter mistake');
+
+      // A pinned post whose data changes shows the pin's message, not its old numbers as if nothing had changed,
+      // and another post on the same data, not pinned, updates.
+      const other = `http://127.0.0.1:${port}/posts/other/`;
+      const otherTotal = async () => /data-key="posts\.total"[^>]*>([^<]*)</.exec(await (await fetch(other)).text())?.[1];
+      writeFileSync(join(site, 'content', 'posts', 'other.md'), text.replace('A test post', 'Another post'));
       const digest = datasetDigest(join(site, 'data', 'tweets')).slice(0, 16);
       writeFileSync(post, text.replace('campaigns:', `pins: { tweets: "${digest}" }\ncampaigns:`));
       await reloadUntil(showsFour, 'the pinned page');
+      await waitFor(
+        async () => (await otherTotal()) === '4',
+        15_000,
+        () => `the other post\n${log}`,
+      );
       writeFileSync(join(site, 'data', 'tweets', 'd.csv'), 'id,created_at,user,text\n7,2016-07-13T10:00:00Z,g,#Red\n');
       await reloadUntil(async () => (await overlayText()).includes('The data pinned for "tweets"'), "the pin's message in the overlay");
+      await waitFor(
+        async () => (await otherTotal()) === '5',
+        15_000,
+        () => `the other post to show 5 posts\n${log}`,
+      );
       rmSync(join(site, 'data', 'tweets', 'd.csv'));
       await reloadUntil(showsFour, 'the pinned page to recover');
     } finally {

@@ -11,16 +11,17 @@
  * lock file beside the post: the pin is one line, in the post, reviewed with
  * it. The build prints that line, ready to paste, whenever a pin is stale.
  *
- * Unpinned datasets simply update. This check runs in the content loader
- * (before rendering) and in `npm run check`.
+ * Unpinned datasets simply update. This check runs when the post renders
+ * (remarkSoundings.ts), so a build, `astro dev` and `npm run check` report a
+ * stale pin alike, with the post's other problems.
  */
 
 import { join } from 'node:path';
 import { datasetDigest, projectPath } from '../data/datasetFiles.ts';
 import type { Dataset } from '../data/types.ts';
 import { error, type Location, PinnedDataChanged, PinUnknownAlias, type SoundingsError } from '../errors.ts';
-import { cachedDataset } from '../markdown/datasetCache.ts';
-import type { Frontmatter } from '../markdown/frontmatter.ts';
+import { cachedDataset } from './datasetCache.ts';
+import type { Frontmatter } from './frontmatter.ts';
 
 export const PIN_DIGITS = 16;
 
@@ -57,11 +58,12 @@ export function pinLine(states: Record<string, PinState>): string {
 function describeChange(pinned: PinState, now: PinState): string {
   const parts: string[] = [];
   if (now.rows !== undefined) {
-    if (pinned.rows === undefined) parts.push(`${count(now.rows)} rows now (the pin does not record how many it had)`);
+    const rows = `${count(now.rows)} row${now.rows === 1 ? '' : 's'} now`;
+    if (pinned.rows === undefined) parts.push(`${rows} (the pin does not record how many it had)`);
     else {
       const delta = now.rows - pinned.rows;
       const net = delta === 0 ? 'as many as' : delta > 0 ? `${count(delta)} added since` : `${count(-delta)} removed since`;
-      parts.push(`${count(now.rows)} rows now, ${net} the pin (${count(pinned.rows)})`);
+      parts.push(`${rows}, ${net} the pin (${count(pinned.rows)})`);
     }
   }
   if (now.period !== undefined) {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetDigest } from '../../src/data/datasetFiles.ts';
-import { checkPins } from '../../src/site/pins.ts';
-import { FRONTMATTER, fixtureProject } from '../markdown/fixture.ts';
-import { astroBuild, valuesOf } from './astroBuild.ts';
+import { checkPins } from '../../src/markdown/pins.ts';
+import { astroBuild, valuesOf } from '../site/astroBuild.ts';
+import { FRONTMATTER, fixtureProject } from './fixture.ts';
 
 const locate = (path: (string | number)[]) => ({ file: 'content/posts/post.md', line: 9, column: path.length * 2 + 1 });
 const B_CSV = 'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Red\n6,2016-07-20T10:00:00Z,f,#Blue\n';
