@@ -1,5 +1,5 @@
 import { campaignMatcher } from './campaignMatcher.ts';
-import { cleanText, foldTerm, type TokenizeOptions, tokenizer } from './tokenize.ts';
+import { cleanText, foldTerm, type OnToken, type TokenizeOptions, tokenScanner } from './tokenize.ts';
 import type { Campaign } from './types.ts';
 
 export interface TermCount {
@@ -32,6 +32,19 @@ const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/;
 const cleanKey = (clean: string): string => foldTerm((WHITESPACE_TO_COLLAPSE.test(clean) ? clean.replace(/\s+/g, ' ') : clean).trim());
 
 /**
+ * A term being counted: in how many texts, the last text it was seen in, and
+ * its casings with their weights — one casing kept inline (`text`, `weight`),
+ * since most terms have only one, and a map once a second appears.
+ */
+interface Entry {
+  count: number;
+  last: number;
+  text: string;
+  weight: number;
+  casings: Map<string, number> | undefined;
+}
+
+/**
  * The terms of one campaign's posts, each counted once per distinct text.
  *
  * A campaign's posts are those using its hashtags and no other campaign's:
@@ -54,10 +67,32 @@ export function termCounts(
   options: Omit<TokenizeOptions, 'exclude'> = {},
 ): TermCounts {
   const matcher = campaignMatcher(campaigns);
-  const tokenize = tokenizer({ ...options, exclude: campaigns.flatMap((c) => c.hashtags) });
-  const counts = new Map<string, { count: number; casings: Map<string, number> }>();
+  const scan = tokenScanner({ ...options, exclude: campaigns.flatMap((c) => c.hashtags) });
+  const counts = new Map<string, Entry>();
   const seen = new Set<string>();
   let read = 0;
+  /** The index of the distinct text being read: a term counts once per text (`last`). */
+  let textIndex = 0;
+  const onToken: OnToken = (key, text, initial) => {
+    let entry = counts.get(key);
+    if (!entry) {
+      entry = { count: 0, last: -1, text, weight: 0, casings: undefined };
+      counts.set(key, entry);
+    }
+    if (entry.last !== textIndex) {
+      entry.count++;
+      entry.last = textIndex;
+    }
+    // Sentence-initial capitals weigh almost nothing: they decide only when nothing else does.
+    const weight = initial ? 1e-6 : 1;
+    if (entry.casings) entry.casings.set(text, (entry.casings.get(text) ?? 0) + weight);
+    else if (text === entry.text) entry.weight += weight;
+    else
+      entry.casings = new Map([
+        [entry.text, entry.weight],
+        [text, weight],
+      ]);
+  };
   for (const post of posts) {
     const ids = matcher(post.hashtags);
     if (ids.length !== 1 || ids[0] !== campaign.id) continue;
@@ -66,32 +101,25 @@ export function termCounts(
     const key = cleanKey(clean);
     if (seen.has(key)) continue;
     seen.add(key);
-    const inText = new Set<string>();
-    for (const token of tokenize(clean)) {
-      let entry = counts.get(token.key);
-      if (!entry) {
-        entry = { count: 0, casings: new Map() };
-        counts.set(token.key, entry);
-      }
-      if (!inText.has(token.key)) entry.count++;
-      inText.add(token.key);
-      // Sentence-initial capitals weigh almost nothing: they decide only when nothing else does.
-      entry.casings.set(token.text, (entry.casings.get(token.text) ?? 0) + (token.initial ? 1e-6 : 1));
-    }
+    textIndex++;
+    scan(clean, onToken);
   }
   const terms: TermCount[] = [];
   let total = 0;
-  for (const [key, { count, casings }] of counts) {
-    let text = key;
-    let best = -1;
-    for (const [casing, n] of casings) {
-      if (n > best || (n === best && casing < text)) {
-        text = casing;
-        best = n;
+  for (const [key, entry] of counts) {
+    let text = entry.text;
+    if (entry.casings) {
+      text = key;
+      let best = -1;
+      for (const [casing, n] of entry.casings) {
+        if (n > best || (n === best && casing < text)) {
+          text = casing;
+          best = n;
+        }
       }
     }
-    terms.push({ key, text, count });
-    total += count;
+    terms.push({ key, text, count: entry.count });
+    total += entry.count;
   }
   terms.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { terms, posts: read, texts: seen.size, total };

@@ -53,7 +53,6 @@ export interface TokenizeOptions {
 const RETWEET_PREFIX = /^\s*RT\s+@[\p{L}\p{N}_]+:?\s*/iu;
 const URL = /\b(?:https?:\/\/|www\.)\S+|\bt\.co\/\S+/giu;
 const TERM = /[#＃@]?[\p{L}\p{M}\p{N}_]+(?:'[\p{L}\p{M}\p{N}_]+|-[\p{L}\p{M}\p{N}_]+)*/gu;
-const DIGITS = /^[\p{N}_]+$/u;
 /**
  * Where a sentence opens: a word opens one when the text before it matches
  * this (start of text, or . ! ? : ; or an opening quote or bracket, then only
@@ -123,6 +122,27 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
  * {@link cleanText}.
  */
 export function tokenizer(options: TokenizeOptions = {}): (clean: string) => Token[] {
+  const scan = tokenScanner(options);
+  return (clean) => {
+    const tokens: Token[] = [];
+    scan(clean, (key, text, initial) => tokens.push({ key, text, initial }));
+    return tokens;
+  };
+}
+
+/** A term as {@link tokenScanner} hands it on: a {@link Token}'s fields. */
+export type OnToken = (key: string, text: string, initial: boolean) => void;
+
+const FULLWIDTH_HASH = 0xff03;
+/** A term whose body (after "#" or "@") is digits and underscores only. */
+const NUMBER_TERM = /^[#@]?[\p{N}_]+$/u;
+
+/**
+ * {@link tokenizer} without the array: calls `onToken` for each term of a
+ * cleaned text, in order. For counting the terms of many texts (termCounts),
+ * which need no Token objects.
+ */
+export function tokenScanner(options: TokenizeOptions = {}): (clean: string, onToken: OnToken) => void {
   const minLength = options.minLength ?? 3;
   const stopwords = options.stopwords ?? STOPWORDS;
   const exclude = new Set(Array.from(options.exclude ?? [], (h) => `#${foldTerm(h.replace(/^[#＃]/, ''))}`));
@@ -135,12 +155,12 @@ export function tokenizer(options: TokenizeOptions = {}): (clean: string) => Tok
     }
     return key;
   };
-  return (clean) => {
-    const tokens: Token[] = [];
+  return (clean, onToken) => {
     const opens = sentenceOpener(clean);
     TERM.lastIndex = 0;
     for (let match = TERM.exec(clean); match !== null; match = TERM.exec(clean)) {
-      let raw = match[0].replace(/^＃/, '#');
+      let raw = match[0];
+      if (raw.charCodeAt(0) === FULLWIDTH_HASH) raw = `#${raw.slice(1)}`;
       let sigil = raw[0] === '#' || raw[0] === '@' ? raw[0] : '';
       // An "@" or "#" inside a word (e-mail addresses, "AT&T#1") is not a mention or tag: what follows is a word.
       if (sigil && match.index > 0 && /[\p{L}\p{N}_&]/u.test(clean[match.index - 1] ?? '')) {
@@ -148,14 +168,13 @@ export function tokenizer(options: TokenizeOptions = {}): (clean: string) => Tok
         sigil = '';
       }
       if (sigil === '@' && !options.mentions) continue;
-      if (!sigil) raw = raw.replace(/'s$/i, '');
-      const body = raw.slice(sigil.length);
-      if (body.length < minLength || DIGITS.test(body)) continue;
+      // A possessive "'s" (tested before the pattern: most words have none).
+      if (!sigil && raw.length > 2 && raw[raw.length - 2] === "'") raw = raw.replace(/'s$/i, '');
+      if (raw.length - sigil.length < minLength || NUMBER_TERM.test(raw)) continue;
       const key = fold(raw);
       if (sigil === '#' && exclude.has(key)) continue;
       if (!sigil && stopwords.has(key)) continue;
-      tokens.push({ key, text: raw, initial: !sigil && opens(match.index) });
+      onToken(key, raw, !sigil && opens(match.index));
     }
-    return tokens;
   };
 }
