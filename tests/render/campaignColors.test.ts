@@ -31,6 +31,17 @@ describe('campaignColors(spec, colors, rows)', () => {
     expect(OTHER_CAMPAIGN).toBe('Other/unaffiliated');
   });
 
+  it('names a date as the chart data writes it (a day as YYYY-MM-DD)', () => {
+    const spec = { mark: 'bar', encoding: { color: { field: 'campaign' } } };
+    const rows = [{ campaign: new Date(Date.UTC(2016, 6, 11)) }, { campaign: new Date(Date.UTC(2016, 6, 11, 18, 4)) }];
+    expect((campaignColors(spec, colors, rows).encoding as { color: { scale: { domain: string[] } } }).color.scale.domain).toEqual([
+      '#KeepCorbyn',
+      '#SaveLabour',
+      '2016-07-11',
+      '2016-07-11T18:04:00.000Z',
+    ]);
+  });
+
   it('pads a short range with grey rather than reusing a campaign’s colour', () => {
     const spec = { mark: 'bar', encoding: { color: { field: 'campaign' } } };
     const out = campaignColors(spec, { domain: ['a', 'b'], range: ['red'] }, []);
