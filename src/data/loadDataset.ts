@@ -277,14 +277,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         },
       );
       // A file changed between hashing and reading is not kept under the old key.
-      if (cache && key && items && sha === fileSha) {
-        try {
-          cache.set(file, key, { items });
-        } catch (e) {
-          // A read-only or full disk makes the next build slower, not wrong.
-          process.stderr.write(`[soundings] could not cache the records of ${file}: ${(e as Error).message}\n`);
-        }
-      }
+      if (cache && key && items && sha === fileSha) cache.set(file, key, { items });
     }
     if (sha === undefined) continue;
     files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });

@@ -77,19 +77,26 @@ export function readEntry<T>(dir: string, name: string, key: string): T | undefi
   }
 }
 
-/** Writes a checked entry, then removes the older entries of the same name. */
+/**
+ * Writes a checked entry, then removes the older entries of the same name.
+ * A cache that cannot be written (a read-only or full disk) makes the next
+ * build slower, not wrong: it is said on stderr, and the build goes on.
+ */
 export function writeEntry(dir: string, name: string, key: string, value: unknown): void {
   const path = entryPath(dir, name, key);
-  const body = serialize(value);
-  mkdirSync(dir, { recursive: true });
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
+    const body = serialize(value);
+    mkdirSync(dir, { recursive: true });
     writeFileSync(temp, Buffer.concat([checksum(body), body]));
     renameSync(temp, path);
   } catch (e) {
-    // A full disk leaves no half-written temporary file behind either.
-    rmSync(temp, { force: true });
-    throw e;
+    // A full disk leaves no half-written temporary file behind either (when there is a folder to hold one).
+    try {
+      rmSync(temp, { force: true });
+    } catch {}
+    process.stderr.write(`[soundings] could not write the cache entry ${path}: ${(e as Error).message}; the next build will be slower.\n`);
+    return;
   }
   // In one pass over the folder: the older entries of this name, and the temporary files of this name that a
   // killed build started more than ABANDONED_MS ago.

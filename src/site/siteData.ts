@@ -57,11 +57,7 @@ export async function cachedProfile(
   }
   const profile = datasetProfile(await cachedDataset(id, options));
   known.set(join(options.dataDir, id), { code, profile });
-  try {
-    writeEntry(dir, id, key, profile);
-  } catch (e) {
-    process.stderr.write(`[soundings] could not write the dataset profile cache in ${dir}: ${(e as Error).message}\n`);
-  }
+  writeEntry(dir, id, key, profile);
   return profile;
 }
 

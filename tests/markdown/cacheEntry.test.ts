@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ABANDONED_MS, entryKey, readEntry, writeEntry } from '../../src/markdown/cacheEntry.ts';
 import { tempProject } from '../data/helpers.ts';
 
@@ -34,5 +34,21 @@ describe('writeEntry', () => {
     expect(existsSync(join(dir, otherName))).toBe(true);
     writeEntry(dir, 'tweets~08.csv', key, { rows: 8 });
     expect(existsSync(join(dir, otherName))).toBe(false);
+  });
+
+  it('says on stderr when the cache cannot be written, and goes on (the next build is slower, not wrong)', () => {
+    const file = join(folder(), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => said.push(String(s)) > 0);
+    try {
+      expect(() => writeEntry(join(file, 'cache'), 'tweets~07.csv', entryKey('k'), { rows: 1 })).not.toThrow();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(
+      /^\[soundings\] could not write the cache entry .*not-a-folder\/cache\/tweets~07\.csv-[0-9a-f]+\.v8: ENOTDIR.*; the next build will be slower\.\n$/,
+    );
   });
 });
