@@ -17,10 +17,10 @@ import { extent } from 'd3-array';
 import { DuplicateAccount, error, type Location, type SoundingsError, UnknownFormat } from '../errors.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
-import { datasetDigest, digestOf, projectPath, sha256 } from './datasetFiles.ts';
+import { datasetDigest, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import type { Manifest, ManifestLocator } from './manifest.ts';
-import { type OpenDataset, openDataset } from './openDataset.ts';
+import { digestOfRead, type OpenDataset, openDataset } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
@@ -285,14 +285,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   }
   // The digest from the hashes taken while reading (datasetDigest would hash every file again); a check that
   // skipped a broken file has not hashed them all.
-  const digest =
-    files.length === paths.length
-      ? digestOf(
-          manifestSha,
-          dir,
-          paths.map((path, i) => [path, (files[i] as DatasetFile).sha256] as const),
-        )
-      : datasetDigest(dir);
+  const digest = files.length === paths.length ? digestOfRead(opened, files.map((f) => f.sha256)) : datasetDigest(dir);
   const base = { id, dir: rel(dir), files, digest };
   switch (manifest.kind) {
     case 'posts': {

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatasetNotFound, error, ManifestMissing, NoDataFiles, type SoundingsError } from '../errors.ts';
-import { listDataFiles, MANIFEST, projectPath } from './datasetFiles.ts';
+import { digestOf, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
 import { type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
 
 /** The dataset ids under `dataDir`: every folder with a manifest. */
@@ -57,4 +57,17 @@ export function openDataset(id: string, options: DatasetPlace, problems?: Soundi
   const paths = listDataFiles(dir, read.manifest);
   if (paths.length === 0) return fail(error(NoDataFiles, { file: rel(dir) }, read.manifest.files));
   return { dir, manifestPath, manifestText, manifest: read.manifest, locate: read.locate, paths };
+}
+
+/**
+ * The dataset's digest (what `datasetDigest(dir)` gives) from the SHA-256 of
+ * each file, in `paths` order, as a reader computed them while reading: hashing
+ * the files again would read each one a second time, whole.
+ */
+export function digestOfRead(opened: OpenDataset, shas: readonly string[]): string {
+  return digestOf(
+    sha256(opened.manifestText),
+    opened.dir,
+    opened.paths.map((path, i) => [path, shas[i] ?? ''] as const),
+  );
 }

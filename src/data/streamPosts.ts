@@ -17,9 +17,9 @@ import { type CampaignStatistics, campaignAccumulator } from '../analysis/campai
 import type { Campaign } from '../analysis/types.ts';
 import { error, ManifestInvalid, UnknownFormat } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
-import { digestOf, projectPath, sha256 } from './datasetFiles.ts';
+import { projectPath } from './datasetFiles.ts';
 import { IdSet } from './idSet.ts';
-import { openDataset } from './openDataset.ts';
+import { digestOfRead, openDataset } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { RawRecord } from './rawRecord.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
@@ -54,7 +54,8 @@ export interface StreamedPosts {
  * The post object is the caller's only during the call.
  */
 export async function streamPosts(id: string, options: StreamPostsOptions, onPost: (post: Post) => void): Promise<StreamedPosts> {
-  const { dir, manifestPath, manifestText, manifest, locate, paths } = openDataset(id, options);
+  const opened = openDataset(id, options);
+  const { dir, manifestPath, manifest, locate, paths } = opened;
   const rel = (path: string) => projectPath(options.root, path);
   if (manifest.kind !== 'posts' || isSocialFormat(manifest.format)) {
     const why =
@@ -90,12 +91,10 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     const sha = await readDataFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, { header: mapper.header, record });
     files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows });
   }
-  // datasetDigest(dir)'s value, from the SHA-256s just computed while streaming: calling it would read every
-  // file again, whole (a 1.2 GB file at 10M posts: a second pass and a 1.2 GB buffer).
-  const digest = digestOf(
-    sha256(manifestText),
-    dir,
-    paths.map((path, i) => [path, files[i]?.sha256 ?? ''] as const),
+  // Not datasetDigest(dir), which would read a 1.2 GB file at 10M posts a second time, whole.
+  const digest = digestOfRead(
+    opened,
+    files.map((f) => f.sha256),
   );
   return { id, dir: rel(dir), files, digest, posts, duplicates };
 }
