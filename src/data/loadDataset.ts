@@ -285,7 +285,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   }
   // The digest from the hashes taken while reading (datasetDigest would hash every file again); a check that
   // skipped a broken file has not hashed them all.
-  const digest = files.length === paths.length ? digestOfRead(opened, files.map((f) => f.sha256)) : datasetDigest(dir);
+  const read = files.map((f) => f.sha256);
+  const digest = files.length === paths.length ? digestOfRead(opened, read) : datasetDigest(dir);
   const base = { id, dir: rel(dir), files, digest };
   switch (manifest.kind) {
     case 'posts': {
