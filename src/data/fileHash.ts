@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { processGlobal } from '../processGlobal.ts';
 
 export const SETTLED_MS = 2000;
 
@@ -26,10 +27,7 @@ interface Known {
 }
 
 // One table for the process: Astro loads the config, the content config and the pages in separate module graphs.
-const KEY = Symbol.for('soundings.fileHash');
-const slot = globalThis as Record<symbol, unknown>;
-slot[KEY] ??= new Map<string, Known>();
-const known = slot[KEY] as Map<string, Known>;
+const known = processGlobal('fileHash', () => new Map<string, Known>());
 let reads = 0;
 
 /** How many files this process has read to hash them (tests). */

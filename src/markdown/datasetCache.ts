@@ -24,6 +24,7 @@ import { isAbsolute, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
+import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { entryKey, readEntry, removeEntries, writeEntry } from './cacheEntry.ts';
 
@@ -66,10 +67,13 @@ interface State {
   /** How many data files were parsed in this process (tests, bench). */
   parses: number;
 }
-const KEY = Symbol.for('soundings.datasetCache');
-const slot = globalThis as Record<symbol, unknown>;
-slot[KEY] ??= { memory: new Map(), pending: new Map(), records: new Map(), files: new Map(), parses: 0 } satisfies State;
-const state = slot[KEY] as State;
+const state = processGlobal<State>('datasetCache', () => ({
+  memory: new Map(),
+  pending: new Map(),
+  records: new Map(),
+  files: new Map(),
+  parses: 0,
+}));
 
 /** The loads recorded since the last {@link takeLoadRecords} call, by dataset id. */
 export function takeLoadRecords(): LoadRecord[] {

@@ -9,16 +9,17 @@
  * shared through a global symbol rather than a module variable.
  */
 import type { Plugin, ViteDevServer } from 'vite';
+import { processGlobal } from '../processGlobal.ts';
 
-const KEY = Symbol.for('soundings.devServer');
-type Holder = { [KEY]?: ViteDevServer };
+/** The dev server, set by the plugin (astro.config.mjs's module graph), read by the loader (the content config's). */
+const dev = processGlobal('devServer', (): { server?: ViteDevServer } => ({}));
 
 export function devOverlay(): Plugin {
   return {
     name: 'soundings-dev-overlay',
     apply: 'serve',
     configureServer(server) {
-      (globalThis as Holder)[KEY] = server;
+      dev.server = server;
     },
   };
 }
@@ -43,7 +44,7 @@ export function overlayError(message: string): {
 
 /** Sends the messages to every open page's error overlay; does nothing outside `astro dev`. */
 export function showInOverlay(messages: readonly string[]): boolean {
-  const server = (globalThis as Holder)[KEY];
+  const { server } = dev;
   if (!server || messages.length === 0) return false;
   server.environments.client.hot.send({ type: 'error', err: overlayError(messages.join('\n')) });
   return true;

@@ -15,15 +15,13 @@
  */
 import { isAbsolute, join } from 'node:path';
 import type { Location } from '../errors.ts';
+import { processGlobal } from '../processGlobal.ts';
 
 export function renderFailureMessage(message: string): string {
   return message.replace(/^Error rendering [^:]+: /, '').replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
 }
 
-const KEY = Symbol.for('soundings.renderFailures');
-const slot = globalThis as Record<symbol, unknown>;
-slot[KEY] ??= new Map<string, string>();
-const failures = slot[KEY] as Map<string, string>;
+const failures = processGlobal('renderFailures', () => new Map<string, string>());
 
 const ENTRY = /^Error rendering (.+?): /;
 

@@ -16,6 +16,7 @@ import { datasetDigest } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/openDataset.ts';
 import { entryKey, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
 import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
+import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from './codeDigest.ts';
 import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
 import { sitePaths } from './paths.ts';
@@ -29,10 +30,7 @@ export function siteDataOptions(): { root: string; dataDir: string } {
 const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts', LIBRARIES];
 
 // Profiles read in this process, by data folder: several pages and the downloads ask for them.
-const KEY = Symbol.for('soundings.profiles');
-const slot = globalThis as Record<symbol, unknown>;
-slot[KEY] ??= new Map<string, { code: string; profile: DatasetProfile }>();
-const known = slot[KEY] as Map<string, { code: string; profile: DatasetProfile }>;
+const known = processGlobal('profiles', () => new Map<string, { code: string; profile: DatasetProfile }>());
 
 /** Forgets the profiles held in memory, as a new build process starts (tests). */
 export function forgetProfiles(): void {
