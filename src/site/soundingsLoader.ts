@@ -117,19 +117,12 @@ export function soundingsLoader(): Loader {
         try {
           await run(undefined);
         } catch (e) {
-          // A new post whose frontmatter is invalid stops the whole load; keep the dev server up. The post it
-          // names shows the error.
+          // What still stops a whole load (a post not in the store yet whose frontmatter is invalid, a duplicate
+          // slug): keep the dev server up, and say it in the terminal and the overlay. A post's own problems,
+          // stale pins among them, fail only that post (see parseData).
           const message = renderFailureMessage((e as Error).message);
           failures.push(message);
           context.logger.error(message);
-          for (const entry of [...context.store.values()]) {
-            if (entry.filePath && message.startsWith(`${entry.filePath}:`)) {
-              recordRenderFailure(join(root, entry.filePath), message);
-              // Another digest, or the store keeps the entry as it was (same digest, no change).
-              const { rendered: _, ...unrendered } = entry;
-              context.store.set({ ...unrendered, digest: `failed:${entry.digest}` });
-            }
-          }
         }
         showInOverlay(failures);
       };

@@ -50,6 +50,9 @@ describe('astro dev', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
+      // Checks are retried until their deadline (waitFor): one must not wait 30 s for an element that a reload
+      // Astro pushes has just taken away.
+      page.setDefaultTimeout(3_000);
       await page.goto(url);
       const value = page.locator('[data-key="posts.total"]');
       expect(await value.textContent()).toBe('4');
@@ -112,12 +115,15 @@ describe('astro dev', () => {
         15_000,
         () => `the error overlay\n${log}`,
       );
+      // A reload can meet the reload Astro's dev server pushes after the content changes, and then wait for a load
+      // that never comes: it gives up after 5 s (and is tried again) rather than Playwright's 30.
+      const reload = () => page.reload({ waitUntil: 'domcontentloaded', timeout: 5_000 });
       const overlayText = () => page.locator('vite-error-overlay').evaluate((el) => el.shadowRoot?.textContent ?? '');
       // Reloads the page (as a reader would) until `check` holds.
       const reloadUntil = (check: () => Promise<boolean>, what: string) =>
         waitFor(
           async () => {
-            await page.reload();
+            await reload();
             return check();
           },
           15_000,
@@ -127,7 +133,7 @@ describe('astro dev', () => {
       expect(await overlayText()).toContain('data/tweets/c.csv:2:2: "created_at" must be an ISO date-time with a timezone');
       // The post's page itself throws the error, so it is still there after the reload the change causes, or
       // a reader's own reload, rather than a "page not found".
-      await page.reload();
+      await reload();
       await waitFor(
         async () => (await overlayText()).includes('data/tweets/c.csv:2:2'),
         15_000,
