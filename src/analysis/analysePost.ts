@@ -294,23 +294,24 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     }
     return found;
   };
+  // Every row of a table or dataset has the same columns (a manifest's, or a computed table's).
+  const columnsOf = (rows: Row[]) => Object.keys(rows[0] as Row);
   const checkColumn = (name: string, rows: Row[], column: string, key: string) => {
     if (rows.length > 0 && !(column in (rows[0] as Row))) {
       fail(
         ['values', name, key === 'column' ? 'column' : key],
-        `reads column "${column}", which the dataset does not have (it has ${Object.keys(rows[0] as Row).join(', ')}).`,
+        `reads column "${column}", which the dataset does not have (it has ${columnsOf(rows).join(', ')}).`,
       );
     }
   };
   /** A filter on a column the rows do not have would match nothing, silently: a count of 0, a sum of 0. */
   const checkFilter = (name: string, rows: Row[], filter: Record<string, Cell>, key: 'where' | 'of') => {
-    if (rows.length === 0 || Object.keys(filter).length === 0) return;
-    const columns = new Set(rows.flatMap((r) => Object.keys(r)));
+    if (rows.length === 0) return;
     for (const column of Object.keys(filter)) {
-      if (!columns.has(column)) {
+      if (!(column in (rows[0] as Row))) {
         fail(
           ['values', name, key, column],
-          `filters on column "${column}", which the dataset does not have (it has ${[...columns].join(', ')}). Column names are case-sensitive.`,
+          `filters on column "${column}", which the dataset does not have (it has ${columnsOf(rows).join(', ')}). Column names are case-sensitive.`,
         );
       }
     }
