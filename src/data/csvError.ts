@@ -7,6 +7,8 @@ export function describeCsvError(err: CsvError): string {
       return 'A quoted field has text after its closing quote (a quote inside a quoted field must be doubled: "").';
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'A quoted field is opened but never closed.';
+    case 'INVALID_OPENING_QUOTE':
+      return 'A field that does not start with a quote has one inside it: put the whole field in quotes and double each quote inside it (He said "hi" there → "He said ""hi"" there").';
     default:
       return err.message;
   }

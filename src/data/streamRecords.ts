@@ -16,7 +16,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
-import { type CsvError, parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { error, LargeJsonObject, MalformedCsv, MalformedJson, type SoundingsError } from '../errors.ts';
 import { describeCsvError } from './csvError.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -66,8 +66,9 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
         const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true });
         const fail = (e: unknown) => {
           source.destroy();
-          const err = e as CsvError;
-          if (!err.code?.startsWith('CSV_')) return reject(e);
+          // Every parse error is csv-parse's CsvError (not every code starts with "CSV_": INVALID_OPENING_QUOTE).
+          if (!(e instanceof CsvError)) return reject(e);
+          const err = e;
           // Located at the line where the failing record starts (a quote never closed is only found at the end
           // of the file), and at the field csv-parse was reading.
           const { index } = err as unknown as { index?: unknown };

@@ -136,6 +136,14 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await message(quote)).toBe(
       'data/tweets/a.csv:2:4: A quoted field has text after its closing quote (a quote inside a quoted field must be doubled: ""). Check the quoting and the number of separators on this line.',
     );
+    // A quote inside a field that is not quoted (csv-parse's one error code without "CSV_": it escaped unlocated).
+    const inside = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n2,2016-07-01T10:00:00Z,b,He said "hi" there\n',
+    });
+    expect(await message(inside)).toBe(
+      'data/tweets/a.csv:3:4: A field that does not start with a quote has one inside it: put the whole field in quotes and double each quote inside it (He said "hi" there → "He said ""hi"" there"). Check the quoting and the number of separators on this line.',
+    );
   });
 
   it('a quote never closed, at the record that opens it rather than the end of the file', async () => {
