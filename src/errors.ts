@@ -161,6 +161,14 @@ export const BadNumber = define({
   hint: 'Write plain digits with an optional "." decimal point and no thousands separators, or remove the row.',
 });
 
+export const InexactNumber = define({
+  name: 'InexactNumber',
+  title: 'Number too long to read exactly',
+  message: (column: string, got: string) =>
+    `"${column}" is ${got}, a number too long to be read exactly: numbers past 9,007,199,254,740,991 are rounded as the file is read (a spreadsheet shows them as 7.53289E+17), so two ids can become one.`,
+  hint: 'Write it as text: in JSON as a string ("id": "753289326347673601"; Twitter exports have id_str), and in CSV as the full digits, not re-saved from a spreadsheet.',
+});
+
 export const BadText = define({
   name: 'BadText',
   title: 'Invalid text',

@@ -8,7 +8,10 @@ import { isoParse, utcParse } from 'd3-time-format';
 import type { ColumnType } from './manifest.ts';
 import type { Cell } from './types.ts';
 
-export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string };
+export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string; inexact?: true };
+
+/** A whole number past 2^53 − 1: JSON and Number() round it as they read it, so two ids can become one. */
+const inexact = (n: number) => Number.isInteger(n) && !Number.isSafeInteger(n);
 
 const INTEGER = /^[-+]?\d+$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -52,10 +55,13 @@ export function parseCell(raw: unknown, type: ColumnType): CellResult {
   const fail = { ok: false, expected: EXPECTED[type] } as const;
   switch (type) {
     case 'string':
+      if (typeof raw === 'number' && inexact(raw)) return { ...fail, inexact: true };
       return typeof raw === 'object' ? fail : { ok: true, value: String(raw) };
-    case 'integer':
-      if (typeof raw === 'number') return Number.isInteger(raw) ? { ok: true, value: raw } : fail;
-      return typeof raw === 'string' && INTEGER.test(raw.trim()) ? { ok: true, value: Number(raw) } : fail;
+    case 'integer': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && INTEGER.test(raw.trim()) ? Number(raw) : Number.NaN;
+      if (inexact(n)) return { ...fail, inexact: true };
+      return Number.isInteger(n) ? { ok: true, value: n } : fail;
+    }
     case 'number':
       if (typeof raw === 'number') return Number.isFinite(raw) ? { ok: true, value: raw } : fail;
       return typeof raw === 'string' && NUMBER.test(raw.trim()) ? { ok: true, value: Number(raw) } : fail;

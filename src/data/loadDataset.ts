@@ -25,7 +25,7 @@ import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
-import { columnCheck, typed, type WantedColumn } from './typedCell.ts';
+import { columnCheck, idCell, typed, type WantedColumn } from './typedCell.ts';
 import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
 
 export interface LoadOptions {
@@ -96,7 +96,7 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
           for (const [column, type] of Object.entries(manifest.columns)) extra[column] = typed(r, column, type, false);
           const account: Account = {
             ...extra,
-            id: typed(r, f.id, 'string', true) as string,
+            id: idCell(r, f.id),
             name: typed(r, f.name, 'string', true) as string,
             platform: typed(r, f.platform, 'string', true) as string,
             followers: typed(r, f.followers, 'integer', true) as number,

@@ -8,7 +8,7 @@ import { expectedFor, parseTime } from './cell.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
-import { columnCheck, typed, type WantedColumn } from './typedCell.ts';
+import { columnCheck, idCell, typed, type WantedColumn } from './typedCell.ts';
 import type { Post } from './types.ts';
 
 const stringCell = (record: RawRecord, column: string, required: boolean) => typed(record, column, 'string', required) as string | null;
@@ -30,7 +30,7 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
     header: columns.header,
     map(r: RawRecord): Post {
       columns.record(r);
-      const id = stringCell(r, f.id, true) as string;
+      const id = idCell(r, f.id);
       const rawTime = r.get(time.column);
       const parsed = parseTime(rawTime, time.format);
       if (!parsed.ok || !(parsed.value instanceof Date)) {

@@ -2,7 +2,7 @@
  * One record's cells typed as the manifest says, with located errors: what
  * every mapping (tables, accounts, plain posts) checks a record with.
  */
-import { BadBoolean, BadDate, BadNumber, BadText, error, type Location, MissingColumn, MissingValue } from '../errors.ts';
+import { BadBoolean, BadDate, BadNumber, BadText, error, InexactNumber, type Location, MissingColumn, MissingValue } from '../errors.ts';
 import { parseCell } from './cell.ts';
 import type { ColumnType, ManifestLocator } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -40,10 +40,26 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
   };
 }
 
+/** A number as a spreadsheet writes a long one once it has rounded it: 7.53289E+17. */
+const SPREADSHEET_NUMBER = /^\d(?:\.\d+)?E\+\d+$/i;
+
+/**
+ * A record's id: required text, without the spaces around it, and never a
+ * number rounded on its way into the file (a spreadsheet's 7.53289E+17) or
+ * into Soundings (JSON past 2^53), which would make two posts one duplicate.
+ */
+export function idCell(record: RawRecord, column: string): string {
+  const id = (typed(record, column, 'string', true) as string).trim();
+  if (id === '') throw error(MissingValue, record.locate(column), column);
+  if (SPREADSHEET_NUMBER.test(id)) throw error(InexactNumber, record.locate(column), column, id);
+  return id;
+}
+
 /** The cell of `column` typed as `type`; empty is null, or an error when `required`. */
 export function typed(record: RawRecord, column: string, type: ColumnType, required: boolean): Cell {
   const raw = record.get(column);
   const result = parseCell(raw, type);
+  if (!result.ok && result.inexact) throw error(InexactNumber, record.locate(column), column, String(raw));
   if (!result.ok) throw badCell(type, column, raw, record.locate(column), result.expected);
   if (result.value === null && required) throw error(MissingValue, record.locate(column), column);
   return result.value;

@@ -222,3 +222,31 @@ describe('loadDataset(id, options): a JSON object where text is expected', () =>
     );
   });
 });
+
+describe('loadDataset(id, options): ids that were rounded on their way in', () => {
+  it('refuses a JSON number past 2^53 and a spreadsheet-rounded id, which would merge posts as duplicates', async () => {
+    const json = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.ndjson':
+        '{"id":"753289326347673600","created_at":"2016-07-01T00:00:00Z","user":"a","text":"x"}\n{"id":753289326347673601,"created_at":"2016-07-01T00:00:00Z","user":"b","text":"y"}\n',
+    });
+    expect(await message(json)).toBe(
+      'data/tweets/a.ndjson:2:2: "id" is 753289326347673600, a number too long to be read exactly: numbers past 9,007,199,254,740,991 are rounded as the file is read (a spreadsheet shows them as 7.53289E+17), so two ids can become one. Write it as text: in JSON as a string ("id": "753289326347673601"; Twitter exports have id_str), and in CSV as the full digits, not re-saved from a spreadsheet.',
+    );
+    const sheet = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n8.00000E+17,2016-07-01T10:00:00Z,a,x\n8.00000E+17,2016-07-01T11:00:00Z,b,y\n',
+    });
+    expect(await message(sheet)).toMatch(/^data\/tweets\/a\.csv:2:1: "id" is 8\.00000E\+17, a number too long to be read exactly/);
+  });
+
+  it('reads an id without the spaces around it, so " 7" and "7" are one post', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n 7 ,2016-07-01T10:00:00Z,a,x\n7,2016-07-01T11:00:00Z,b,y\n',
+    });
+    const dataset = (await load(root)) as PostsDataset;
+    expect(dataset.rows.map((p) => p.id)).toEqual(['7']);
+    expect(dataset.duplicates).toBe(1);
+  });
+});
