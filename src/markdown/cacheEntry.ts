@@ -2,7 +2,7 @@
  * One file of Soundings' disk cache: `<dir>/<name>-<key>.v8`, where `key` is
  * 32 hex digits of a digest of everything the value depends on.
  *
- * An entry is the SHA-256 of the body (32 bytes) then the body, V8's
+ * An entry is a SHA-256 of its name, key and body (32 bytes), then the body, V8's
  * serialisation of the value (`node:v8`: Dates stay Dates; for the 78k
  * sample tweets it writes in about 35 ms and reads in about 35 ms, where JSON
  * with a Date replacer and reviver took 130 ms and 330 ms). Its format
@@ -10,7 +10,8 @@
  *
  * Written to a temporary file renamed into place, so a crashed build never
  * leaves half an entry; an entry whose checksum does not match (corrupt,
- * truncated, hand-edited) is ignored and deleted — never trusted — and the
+ * truncated, hand-edited, or another entry's file copied or renamed to its
+ * name, since the checksum covers the name and key) is ignored and deleted — never trusted — and the
  * caller rebuilds it. Writing an entry removes the older entries of the same
  * name, so the folder holds one entry per data file, and the temporary files
  * of that name that a killed build left behind over an hour ago.
@@ -21,7 +22,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 const CHECKSUM = 32;
-const checksum = (body: Uint8Array) => createHash('sha256').update(body).digest();
+const checksum = (name: string, key: string, body: Uint8Array) => createHash('sha256').update(`${name}\0${key}\0`).update(body).digest();
 const ENTRY = /^(.*)-([0-9a-f]{32})\.v8$/;
 /** `<name>-<key>.v8.<pid>.<ms since 1970>.tmp`, as {@link writeEntry} names its temporary files. */
 const TEMPORARY = /^(.*)-[0-9a-f]{32}\.v8\.\d+\.(\d+)\.tmp$/;
@@ -65,7 +66,7 @@ export function readEntry<T>(dir: string, name: string, key: string): T | undefi
     return undefined;
   }
   const body = bytes.subarray(CHECKSUM);
-  if (bytes.length <= CHECKSUM || !checksum(body).equals(bytes.subarray(0, CHECKSUM))) {
+  if (bytes.length <= CHECKSUM || !checksum(name, key, body).equals(bytes.subarray(0, CHECKSUM))) {
     rmSync(path, { force: true });
     return undefined;
   }
@@ -88,7 +89,7 @@ export function writeEntry(dir: string, name: string, key: string, value: unknow
   try {
     const body = serialize(value);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, Buffer.concat([checksum(body), body]));
+    writeFileSync(temp, Buffer.concat([checksum(name, key, body), body]));
     renameSync(temp, path);
   } catch (e) {
     // A full disk leaves no half-written temporary file behind either (when there is a folder to hold one).

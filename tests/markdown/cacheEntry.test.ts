@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ABANDONED_MS, entryKey, readEntry, writeEntry } from '../../src/markdown/cacheEntry.ts';
@@ -50,5 +50,19 @@ describe('writeEntry', () => {
     expect(said[0]).toMatch(
       /^\[soundings\] could not write the cache entry .*not-a-folder\/cache\/tweets~07\.csv-[0-9a-f]+\.v8: ENOTDIR.*; the next build will be slower\.\n$/,
     );
+  });
+});
+
+describe('readEntry', () => {
+  it("refuses another entry's file copied over it: the checksum covers the name and key", () => {
+    const dir = folder();
+    const [july, august] = [entryKey('july'), entryKey('august')];
+    writeEntry(dir, 'tweets~07.csv', july, { rows: 7 });
+    writeEntry(dir, 'tweets~08.csv', august, { rows: 8 });
+    const copy = (from: string, to: string) => writeFileSync(join(dir, to), readFileSync(join(dir, from)));
+    copy(`tweets~07.csv-${july}.v8`, `tweets~08.csv-${august}.v8`);
+    expect(readEntry(dir, 'tweets~08.csv', august)).toBeUndefined();
+    expect(existsSync(join(dir, `tweets~08.csv-${august}.v8`))).toBe(false);
+    expect(readEntry(dir, 'tweets~07.csv', july)).toEqual({ rows: 7 });
   });
 });
