@@ -99,6 +99,21 @@ export const NoDataFiles = define({
   hint: 'Add a .csv, .tsv, .json or .ndjson file beside the manifest, or fix its "files" pattern.',
 });
 
+export const EmptyDataFile = define({
+  name: 'EmptyDataFile',
+  title: 'Empty data file',
+  message: () => 'This file is empty (0 bytes): an export that failed, or a file still being copied?',
+  hint: 'Export it again, or remove it.',
+});
+
+export const RepeatedDataFile = define({
+  name: 'RepeatedDataFile',
+  title: 'The same data file twice',
+  message: (first: string) =>
+    `This file has exactly the same contents as ${first}, so each of their rows would be read twice (a copy such as "results (1).csv"?).`,
+  hint: 'Remove one of the two.',
+});
+
 export const UnknownFormat = define({
   name: 'UnknownFormat',
   title: 'Unknown data format',

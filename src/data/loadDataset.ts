@@ -20,7 +20,7 @@ import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { datasetDigest, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import type { Manifest, ManifestLocator } from './manifest.ts';
-import { digestOfRead, type OpenDataset, openDataset } from './openDataset.ts';
+import { digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
@@ -215,6 +215,11 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   let total = 0;
   for (const path of paths) {
     const file = rel(path);
+    const empty = emptyFileProblem(path, file);
+    if (empty) {
+      fail(empty);
+      continue;
+    }
     let fileRows = 0;
     const counted = () => {
       fileRows++;
@@ -280,7 +285,13 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       if (cache && key && items && sha === fileSha) cache.set(file, key, { items });
     }
     if (sha === undefined) continue;
-    files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });
+    const read: DatasetFile = { path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows };
+    const repeated = repeatedFileProblem(files, read);
+    if (repeated) {
+      fail(repeated);
+      continue;
+    }
+    files.push(read);
     options.onProgress?.(total, file);
   }
   // The digest from the hashes taken while reading (datasetDigest would hash every file again); a check that

@@ -6,9 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatasetNotFound, error, ManifestMissing, NoDataFiles, type SoundingsError } from '../errors.ts';
+import { DatasetNotFound, EmptyDataFile, error, ManifestMissing, NoDataFiles, RepeatedDataFile, type SoundingsError } from '../errors.ts';
 import { digestOf, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
 import { type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
+import type { DatasetFile } from './types.ts';
 
 /** The dataset ids under `dataDir`: every folder with a manifest. */
 export function listDatasets(dataDir: string): string[] {
@@ -70,4 +71,19 @@ export function digestOfRead(opened: OpenDataset, shas: readonly string[]): stri
     opened.dir,
     opened.paths.map((path, i) => [path, shas[i] ?? ''] as const),
   );
+}
+
+/** A data file of 0 bytes (a failed export, a copy still running), refused before it is read. */
+export function emptyFileProblem(path: string, file: string): SoundingsError | undefined {
+  return statSync(path).size === 0 ? error(EmptyDataFile, { file }) : undefined;
+}
+
+/**
+ * A file with the same bytes as one read before it in the dataset: a copy
+ * ("results (1).csv") would count a table's rows twice. Posts would be
+ * de-duplicated by id, but a copy is still refused, for every kind alike.
+ */
+export function repeatedFileProblem(read: readonly DatasetFile[], file: DatasetFile): SoundingsError | undefined {
+  const first = read.find((f) => f.sha256 === file.sha256);
+  return first ? error(RepeatedDataFile, { file: file.path }, first.path) : undefined;
 }

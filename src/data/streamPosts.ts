@@ -19,7 +19,7 @@ import { error, ManifestInvalid, UnknownFormat } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
 import { projectPath } from './datasetFiles.ts';
 import { IdSet } from './idSet.ts';
-import { digestOfRead, openDataset } from './openDataset.ts';
+import { digestOfRead, emptyFileProblem, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { RawRecord } from './rawRecord.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
@@ -77,6 +77,8 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     const file = rel(path);
     const format = formatOf(path, manifest.format);
     if (!format) throw error(UnknownFormat, { file }, file);
+    const empty = emptyFileProblem(path, file);
+    if (empty) throw empty;
     const mapper = postMapper(manifest, file, locate);
     let rows = 0;
     const record = (r: RawRecord) => {
@@ -89,7 +91,10 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
       }
     };
     const sha = await readDataFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, { header: mapper.header, record });
-    files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows });
+    const read: DatasetFile = { path: file, sha256: sha, bytes: statSync(path).size, rows };
+    const repeated = repeatedFileProblem(files, read);
+    if (repeated) throw repeated;
+    files.push(read);
   }
   // Not datasetDigest(dir), which would read a 1.2 GB file at 10M posts a second time, whole.
   const digest = digestOfRead(

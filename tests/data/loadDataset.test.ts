@@ -250,3 +250,23 @@ describe('loadDataset(id, options): ids that were rounded on their way in', () =
     expect(dataset.duplicates).toBe(1);
   });
 });
+
+describe('loadDataset(id, options): files that cannot be right', () => {
+  it('refuses an empty file and a second copy of a file, and a check reports both', async () => {
+    const table =
+      'title: T\ndescription: D\nkind: table\nsource: S\nlicence: OGL-UK-3.0\ncollected: 2016-06-24\ncolumns:\n  area: string\n  leave: integer\n';
+    const root = tempProject({
+      'data/t/manifest.yaml': table,
+      'data/t/results.csv': 'area,leave\nHartlepool,32071\n',
+      'data/t/results (1).csv': 'area,leave\nHartlepool,32071\n',
+      'data/t/z-failed.csv': '',
+    });
+    expect(await message(root, 't')).toBe(
+      'data/t/results.csv: This file has exactly the same contents as data/t/results (1).csv, so each of their rows would be read twice (a copy such as "results (1).csv"?). Remove one of the two.',
+    );
+    expect((await checkDataset('t', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual([
+      'data/t/results.csv: This file has exactly the same contents as data/t/results (1).csv, so each of their rows would be read twice (a copy such as "results (1).csv"?). Remove one of the two.',
+      'data/t/z-failed.csv: This file is empty (0 bytes): an export that failed, or a file still being copied? Export it again, or remove it.',
+    ]);
+  });
+});
