@@ -99,6 +99,14 @@ export const NoDataFiles = define({
   hint: 'Add a .csv, .tsv, .json or .ndjson file beside the manifest, or fix its "files" pattern.',
 });
 
+export const NotUtf8 = define({
+  name: 'NotUtf8',
+  title: 'Not UTF-8',
+  message: () =>
+    'This line has bytes that are not UTF-8 (is the file in Windows-1252 or Latin-1?): read anyway, each accented letter would become "�", and a hashtag would end at it.',
+  hint: 'Save the file as UTF-8 (in Excel: "CSV UTF-8"; or iconv -f WINDOWS-1252 -t UTF-8).',
+});
+
 export const EmptyDataFile = define({
   name: 'EmptyDataFile',
   title: 'Empty data file',

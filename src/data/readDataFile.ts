@@ -14,7 +14,7 @@ import { error, type Location, MalformedJson } from '../errors.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { jsonRecord, parseStrict } from './readJson.ts';
-import { streamCsv, streamJsonItems, streamLines } from './streamRecords.ts';
+import { streamCsv, streamJsonItems, streamLines, utf8Checker } from './streamRecords.ts';
 
 const FORMATS: Record<string, DataFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
 
@@ -67,7 +67,7 @@ export async function eachJsonItem(
     }
   };
   if (format === 'ndjson') {
-    const { lines, sha256 } = streamLines(path);
+    const { lines, sha256 } = streamLines(path, file);
     for await (const { text, index } of lines) {
       const value = parse(text, index);
       if (value !== undefined) onItem({ value, at: [], locate: jsonLocator(text, file, index) });
@@ -82,7 +82,11 @@ export async function eachJsonItem(
     return hash.digest('hex');
   }
   const bytes = readFileSync(path);
-  const text = bytes.toString('utf8');
+  const utf8 = utf8Checker(file);
+  const notUtf8 = utf8.chunk(bytes) ?? utf8.end();
+  if (notUtf8) throw notUtf8;
+  // A byte order mark, as some Windows tools write, is not JSON: it is dropped (CSV's too: csv-parse's bom option).
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const value = parse(text);
   if (value !== undefined) {
     const locate = jsonLocator(text, file);

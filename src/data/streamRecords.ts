@@ -12,22 +12,97 @@
  *    verifier, also streaming.
  * Each reader also feeds every chunk to a SHA-256, so the file is read once.
  */
+
+import { isUtf8 } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import { error, LargeJsonObject, MalformedCsv, MalformedJson, type SoundingsError } from '../errors.ts';
+import { error, LargeJsonObject, MalformedCsv, MalformedJson, NotUtf8, SoundingsError } from '../errors.ts';
 import { describeCsvError } from './csvError.ts';
 import type { RawRecord } from './rawRecord.ts';
 
 export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
 
-/** A read stream whose bytes also go into `hash`. */
-function hashedStream(path: string, hash: Hash) {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  stream.on('data', (chunk) => hash.update(chunk as Buffer));
-  return stream;
+/**
+ * A file's bytes as a stream, each chunk also going into `hash` and checked to
+ * be UTF-8 ({@link utf8Checker}) before anything reads it: the stream fails
+ * with the located problem instead.
+ */
+function hashedStream(path: string, hash: Hash, file: string): Transform {
+  const utf8 = utf8Checker(file);
+  const checked = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      const problem = utf8.chunk(chunk);
+      done(problem, problem ? undefined : chunk);
+    },
+    flush(done) {
+      done(utf8.end());
+    },
+  });
+  const source = createReadStream(path, { highWaterMark: 1 << 20 });
+  source.on('error', (e) => checked.destroy(e));
+  return source.pipe(checked);
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** How many bytes of `data` end at a character's end: a multi-byte character cut by the chunk's end is left out. */
+function wholeCharacters(data: Buffer): number {
+  for (let back = 1; back <= Math.min(3, data.length); back++) {
+    const byte = data[data.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return back < length ? data.length - back : data.length;
+  }
+  return data.length;
+}
+
+/**
+ * Checks that a file is UTF-8 as its chunks go by. A file saved as
+ * Windows-1252 or Latin-1 would otherwise be read with "�" for each accented
+ * letter ("José" → "Jos�"), and a hashtag would end at it ("#España" → "#Espa"),
+ * silently. Each chunk is checked up to its last whole character (the rest,
+ * at most three bytes, goes with the next), and line breaks are counted so
+ * the problem names its line (a line break is never a byte of a longer
+ * character). A file that starts with a UTF-16 byte order mark is csv-parse's
+ * to decode, and is not checked.
+ */
+export function utf8Checker(file: string): { chunk(bytes: Buffer): SoundingsError | undefined; end(): SoundingsError | undefined } {
+  let carry: Buffer = Buffer.alloc(0);
+  /** The line on which `carry` starts. */
+  let line = 1;
+  let utf16: boolean | undefined;
+  /** Line breaks are LF (or CRLF); a file with none is counted by CR (old Mac files). */
+  let breaks = LF;
+  const check = (bytes: Buffer): SoundingsError | undefined => {
+    if (isUtf8(bytes)) {
+      for (let at = bytes.indexOf(breaks); at !== -1; at = bytes.indexOf(breaks, at + 1)) line++;
+      return undefined;
+    }
+    for (let start = 0; ; line++) {
+      const end = bytes.indexOf(breaks, start);
+      if (!isUtf8(bytes.subarray(start, end === -1 ? bytes.length : end))) return error(NotUtf8, { file, line });
+      if (end === -1) return error(NotUtf8, { file, line });
+      start = end + 1;
+    }
+  };
+  return {
+    chunk(bytes) {
+      utf16 ??= (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+      if (utf16) return undefined;
+      const data = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
+      if (line === 1 && breaks === LF && data.indexOf(LF) === -1 && data.indexOf(CR) !== -1) breaks = CR;
+      const cut = wholeCharacters(data);
+      carry = Buffer.from(data.subarray(cut));
+      return check(data.subarray(0, cut));
+    },
+    end: () => (utf16 || carry.length === 0 ? undefined : check(carry)),
+  };
 }
 
 const NEWLINE = /\r\n|\r|\n/g;
@@ -133,7 +208,7 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
         });
         parser.on('error', fail);
         parser.on('end', () => resolve(hash.digest('hex')));
-        const source = hashedStream(path, hash);
+        const source = hashedStream(path, hash, file);
         source.on('error', reject);
         source.pipe(parser);
       }),
@@ -142,13 +217,15 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
 }
 
 /** The non-blank lines of a file, with their 0-based line index. */
-export function streamLines(path: string): { lines: AsyncIterable<{ text: string; index: number }>; sha256: () => string } {
+export function streamLines(path: string, file: string): { lines: AsyncIterable<{ text: string; index: number }>; sha256: () => string } {
   const hash = createHash('sha256');
-  const source = hashedStream(path, hash);
+  const source = hashedStream(path, hash, file);
   const lines = (async function* () {
     let index = 0;
     // crlfDelay: a "\r\n" split across chunks still counts as one line end.
-    for await (const text of createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY })) {
+    for await (const line of createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY })) {
+      // A byte order mark, as some Windows tools write, is not JSON.
+      const text = index === 0 ? line.replace(/^\uFEFF/, '') : line;
       if (text.trim() !== '') yield { text, index };
       index++;
     }
@@ -204,7 +281,7 @@ export async function* streamJsonItems(
   const top = firstChar(path);
   if (top !== '[' && top !== '{') await locateJsonError(path, file);
   if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, Math.round(statSync(path).size / 2 ** 20));
-  const source = hashedStream(path, hash);
+  const source = hashedStream(path, hash, file);
   const tail = streamArray.asStream();
   const head = top === '[' ? streamArray.withParserAsStream() : pick.withParserAsStream({ filter: 'data' });
   const last = top === '[' ? head : head.pipe(tail);
@@ -213,7 +290,8 @@ export async function* streamJsonItems(
   const items = last as unknown as AsyncIterable<{ key: number; value: unknown }>;
   try {
     for await (const { key, value } of items) yield { value, path: top === '[' ? [key] : ['data', key] };
-  } catch {
+  } catch (e) {
+    if (e instanceof SoundingsError) throw e;
     await locateJsonError(path, file);
   }
 }

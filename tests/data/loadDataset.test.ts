@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
@@ -268,5 +269,49 @@ describe('loadDataset(id, options): files that cannot be right', () => {
       'data/t/results.csv: This file has exactly the same contents as data/t/results (1).csv, so each of their rows would be read twice (a copy such as "results (1).csv"?). Remove one of the two.',
       'data/t/z-failed.csv: This file is empty (0 bytes): an export that failed, or a file still being copied? Export it again, or remove it.',
     ]);
+  });
+});
+
+describe('loadDataset(id, options): text encodings', () => {
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  it('refuses a file that is not UTF-8 at its first such line (CSV, CR-only CSV, NDJSON, JSON)', async () => {
+    const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest() });
+    const at = async (name: string, bytes: Buffer) => {
+      writeFileSync(join(root, 'data', 'tweets', name), bytes);
+      const [problem] = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
+      rmSync(join(root, 'data', 'tweets', name));
+      return problem?.message.replace(/ \(is the file.*$/, '');
+    };
+    const rows = ['id,created_at,user,text', '1,2016-07-01T10:00:00Z,a,ok', '2,2016-07-01T10:00:00Z,José,#España'];
+    expect(await at('a.csv', latin1(`${rows.join('\n')}\n`))).toBe('data/tweets/a.csv:3: This line has bytes that are not UTF-8');
+    expect(await at('a.csv', latin1(rows.join('\r')))).toBe('data/tweets/a.csv:3: This line has bytes that are not UTF-8');
+    const record = (id: number, user: string) => `{"id":"${id}","created_at":"2016-07-01T10:00:00Z","user":"${user}","text":"x"}`;
+    expect(await at('a.ndjson', latin1(`${record(1, 'a')}\n\n${record(2, 'José')}\n`))).toBe(
+      'data/tweets/a.ndjson:3: This line has bytes that are not UTF-8',
+    );
+    expect(await at('a.json', latin1(`[\n${record(1, 'José')}\n]`))).toBe('data/tweets/a.json:2: This line has bytes that are not UTF-8');
+  });
+
+  it("reads UTF-8 whose characters straddle the reader's chunks, and JSON and NDJSON after a byte order mark", async () => {
+    // The reader takes 1 MiB at a time: the "é" starts on its last byte, the emoji on the second chunk's last three.
+    const prefix = 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,José,"';
+    const first = 'x'.repeat((1 << 20) - 1 - Buffer.byteLength(prefix));
+    const text = `${first}é ${'y'.repeat((1 << 20) - 5)}🎉 #España`;
+    expect(Buffer.byteLength(`${prefix}${first}`)).toBe((1 << 20) - 1);
+    expect(Buffer.byteLength(`${prefix}${text.slice(0, text.indexOf('🎉'))}`)).toBe(2 * (1 << 20) - 3);
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `${prefix}${text}"\n`,
+      'data/tweets/b.json': `\uFEFF[{"id":"2","created_at":"2016-07-01T10:00:00Z","user":"b","text":"x"}]`,
+      'data/tweets/c.ndjson': `\uFEFF{"id":"3","created_at":"2016-07-01T10:00:00Z","user":"c","text":"x"}\n`,
+    });
+    const dataset = (await load(root)) as PostsDataset;
+    expect(dataset.rows.map((p) => [p.id, p.author])).toEqual([
+      ['1', 'José'],
+      ['2', 'b'],
+      ['3', 'c'],
+    ]);
+    expect(dataset.rows[0]?.text).toBe(text);
+    expect(dataset.rows[0]?.hashtags).toEqual(['España']);
   });
 });
