@@ -107,6 +107,14 @@ export const NotUtf8 = define({
   hint: 'Save the file as UTF-8 (in Excel: "CSV UTF-8"; or iconv -f WINDOWS-1252 -t UTF-8).',
 });
 
+export const UnreadDataFile = define({
+  name: 'UnreadDataFile',
+  title: 'Data file not read',
+  message: (pattern: string) =>
+    `This file looks like data, but the manifest's "files" pattern "${pattern}" does not match it (names are case-sensitive), so its rows would be left out.`,
+  hint: 'Rename it to match, widen "files" in manifest.yaml, or move it out of the folder (a sub-folder is never read).',
+});
+
 export const EmptyDataFile = define({
   name: 'EmptyDataFile',
   title: 'Empty data file',

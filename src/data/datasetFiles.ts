@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, matchesGlob, relative, sep } from 'node:path';
+import { extname, join, matchesGlob, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fileSha256 } from './fileHash.ts';
 import { DEFAULT_FILES, type Manifest, parseManifest } from './manifest.ts';
@@ -27,10 +27,29 @@ export function listDataFiles(dir: string, manifest: Pick<Manifest, 'files'>): s
     .map((name) => join(dir, name));
 }
 
+/** The extensions of the files a dataset reads (in any case: `.CSV` too). */
+const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.json', '.ndjson', '.jsonl']);
+const looksLikeData = (name: string) => !name.startsWith('.') && !NOT_DATA.has(name) && DATA_EXTENSIONS.has(extname(name).toLowerCase());
+
+/**
+ * The files of a dataset folder that look like data (by extension) but that
+ * the manifest's `files` pattern does not match: `Tweets-2016-11.csv` beside
+ * `tweets-*.csv`, a `.CSV`. Their rows would be left out, silently, so the
+ * readers refuse them (UnreadDataFile); a sub-folder is never read.
+ */
+export function unmatchedDataFiles(dir: string, manifest: Pick<Manifest, 'files'>): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && looksLikeData(e.name) && !matchesGlob(e.name, manifest.files))
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => join(dir, name));
+}
+
 /**
  * Whether a change to `path` (added, changed or removed) can change a dataset under `dataDir`: a manifest,
- * or a file its dataset's `files` pattern matches. An editor's swap file, `sed -i`'s temporary file or a
- * README does not; a folder whose manifest cannot be read is given the benefit of the doubt.
+ * a file its dataset's `files` pattern matches, or one that looks like data (which the dataset then refuses,
+ * see unmatchedDataFiles). An editor's swap file, `sed -i`'s temporary file or a README does not; a folder
+ * whose manifest cannot be read is given the benefit of the doubt.
  */
 export function mayChangeDataset(dataDir: string, path: string): boolean {
   const [id, name, ...deeper] = relative(dataDir, path).split(sep);
@@ -38,6 +57,7 @@ export function mayChangeDataset(dataDir: string, path: string): boolean {
   if (name === MANIFEST) return true;
   if (NOT_DATA.has(name) || name.startsWith('.')) return false;
   const manifestPath = join(dataDir, id, MANIFEST);
+  if (looksLikeData(name)) return true;
   try {
     return matchesGlob(name, filesPattern(readFileSync(manifestPath, 'utf8'), manifestPath).files);
   } catch {
@@ -79,7 +99,9 @@ export function datasetDigest(dir: string): string {
   const text = readFileSync(manifestPath, 'utf8');
   let files: string[];
   try {
-    files = listDataFiles(dir, filesPattern(text, manifestPath));
+    const pattern = filesPattern(text, manifestPath);
+    // A file the pattern does not match changes the digest too, so that the posts re-render and say so.
+    files = [...listDataFiles(dir, pattern), ...unmatchedDataFiles(dir, pattern)];
   } catch {
     files = readdirSync(dir)
       .sort()

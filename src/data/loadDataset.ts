@@ -203,6 +203,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const opened = openDataset(id, options, problems);
   if (!opened) return undefined;
   const { dir, manifest, manifestText, paths } = opened;
+  for (const problem of opened.unread) fail(problem);
   const manifestSha = sha256(manifestText);
   const rel = (path: string) => projectPath(options.root, path);
 

@@ -11,7 +11,7 @@ import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
 import { yamlSource } from './yamlLocation.ts';
 
 /** The data files of a dataset when its manifest names none. */
-export const DEFAULT_FILES = '*.{csv,tsv,json,ndjson}';
+export const DEFAULT_FILES = '*.{csv,tsv,json,ndjson,jsonl}';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 

@@ -6,9 +6,18 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatasetNotFound, EmptyDataFile, error, ManifestMissing, NoDataFiles, RepeatedDataFile, type SoundingsError } from '../errors.ts';
-import { digestOf, listDataFiles, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
-import { type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
+import {
+  DatasetNotFound,
+  EmptyDataFile,
+  error,
+  ManifestMissing,
+  NoDataFiles,
+  RepeatedDataFile,
+  type SoundingsError,
+  UnreadDataFile,
+} from '../errors.ts';
+import { digestOf, listDataFiles, MANIFEST, projectPath, sha256, unmatchedDataFiles } from './datasetFiles.ts';
+import { DEFAULT_FILES, type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
 import type { DatasetFile } from './types.ts';
 
 /** The dataset ids under `dataDir`: every folder with a manifest. */
@@ -33,6 +42,8 @@ export interface OpenDataset {
   locate: ManifestLocator;
   /** The data files, absolute, in reading order. */
   paths: string[];
+  /** Files that look like data that `files` does not match, refused by the readers (see unmatchedDataFiles). */
+  unread: SoundingsError[];
 }
 
 /**
@@ -56,8 +67,12 @@ export function openDataset(id: string, options: DatasetPlace, problems?: Soundi
   const read = readManifest(manifestText, rel(manifestPath));
   if (!('manifest' in read)) return fail(...read.problems);
   const paths = listDataFiles(dir, read.manifest);
-  if (paths.length === 0) return fail(error(NoDataFiles, { file: rel(dir) }, read.manifest.files));
-  return { dir, manifestPath, manifestText, manifest: read.manifest, locate: read.locate, paths };
+  const { files } = read.manifest;
+  // At the manifest's "files" when it has one.
+  const where = files === DEFAULT_FILES ? { file: rel(dir) } : read.locate(['files']);
+  const unread = unmatchedDataFiles(dir, read.manifest).map((path) => error(UnreadDataFile, { file: rel(path) }, files));
+  if (paths.length === 0) return fail(error(NoDataFiles, where, files), ...unread);
+  return { dir, manifestPath, manifestText, manifest: read.manifest, locate: read.locate, paths, unread };
 }
 
 /**

@@ -56,6 +56,7 @@ export interface StreamedPosts {
 export async function streamPosts(id: string, options: StreamPostsOptions, onPost: (post: Post) => void): Promise<StreamedPosts> {
   const opened = openDataset(id, options);
   const { dir, manifestPath, manifest, locate, paths } = opened;
+  if (opened.unread[0]) throw opened.unread[0];
   const rel = (path: string) => projectPath(options.root, path);
   if (manifest.kind !== 'posts' || isSocialFormat(manifest.format)) {
     const why =

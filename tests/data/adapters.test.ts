@@ -237,3 +237,54 @@ describe('reading a social export', () => {
     );
   });
 });
+
+describe('hashtags as each platform gives them', () => {
+  it("bluesky: the record's own tags, beside those in its facets", async () => {
+    const record = {
+      uri: 'at://did:plc:x/app.bsky.feed.post/1',
+      value: {
+        $type: 'app.bsky.feed.post',
+        text: 'Vote #Wahlen',
+        createdAt: '2024-09-01T10:00:00Z',
+        facets: [{ index: { byteStart: 5, byteEnd: 12 }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'Wahlen' }] }],
+        tags: ['KeepCorbyn', '#Wahlen'],
+      },
+    };
+    const ds = await load('bluesky', { 'repo.json': JSON.stringify({ records: [record] }) });
+    expect(ds.rows[0]?.hashtags).toEqual(['Wahlen', 'KeepCorbyn']);
+  });
+
+  it("mastodon: the author's accents and casing, where the server's tag name has them folded", async () => {
+    const status = {
+      id: '1',
+      created_at: '2024-06-30T21:04:05Z',
+      account: { acct: 'ann' },
+      content:
+        '<p><a href="https://m.example/tags/election" class="mention hashtag" rel="tag">#<span>Élection</span></a> <a href="https://m.example/tags/muller" class="mention hashtag" rel="tag">#<span>Müller</span></a></p>',
+      tags: [{ name: 'election' }, { name: 'muller' }, { name: 'notintext' }],
+    };
+    const ds = await load('mastodon', { 'statuses.json': JSON.stringify([status]) });
+    expect(ds.rows[0]?.hashtags).toEqual(['Élection', 'Müller', 'notintext']);
+  });
+
+  it('reads .jsonl files without a "files" pattern', async () => {
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('twitter-v1').replace(/^files: .*\n/m, ''),
+      'data/x/b.jsonl': `${fixture('twitter-v1.ndjson').split('\n')[0]}\n`,
+    });
+    expect(((await loadDataset('x', { root, dataDir: join(root, 'data') })) as PostsDataset).files.map((f) => f.path)).toEqual([
+      'data/x/b.jsonl',
+    ]);
+  });
+});
+
+describe('bluesky items without a record', () => {
+  it('skips a post that is gone or hidden, and says where a post view has no record', async () => {
+    const gone = { post: { $type: 'app.bsky.feed.defs#notFoundPost', uri: 'at://did:plc:x/app.bsky.feed.post/1', notFound: true } };
+    const broken = { post: { uri: 'at://did:plc:x/app.bsky.feed.post/2', author: { handle: 'a.bsky.social' } } };
+    expect((await load('bluesky', { 'feed.ndjson': `${JSON.stringify(gone)}\n` })).rows).toEqual([]);
+    await expect(load('bluesky', { 'feed.ndjson': `${JSON.stringify(gone)}\n${JSON.stringify(broken)}\n` })).rejects.toThrow(
+      /^data\/x\/feed\.ndjson:2:9: "record" is empty\./,
+    );
+  });
+});

@@ -315,3 +315,28 @@ describe('loadDataset(id, options): text encodings', () => {
     expect(dataset.rows[0]?.hashtags).toEqual(['España']);
   });
 });
+
+describe('loadDataset(id, options): files the manifest does not read', () => {
+  it('refuses a file that looks like data but that the "files" pattern misses, and places "no file matches" at the pattern', async () => {
+    const manifest = postsManifest('files: "tweets-*.csv"\n');
+    const row = 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n';
+    const root = tempProject({
+      'data/tweets/manifest.yaml': manifest,
+      'data/tweets/tweets-2016-10.csv': row,
+      'data/tweets/Tweets-2016-11.csv': row.replace('1,', '2,'),
+      'data/tweets/tweets-2016-12.CSV': row.replace('1,', '3,'),
+      'data/tweets/notes.txt': 'not data',
+      'data/tweets/raw/old.csv': row,
+    });
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual(
+      ['Tweets-2016-11.csv', 'tweets-2016-12.CSV'].map(
+        (name) =>
+          `data/tweets/${name}: This file looks like data, but the manifest's "files" pattern "tweets-*.csv" does not match it (names are case-sensitive), so its rows would be left out. Rename it to match, widen "files" in manifest.yaml, or move it out of the folder (a sub-folder is never read).`,
+      ),
+    );
+    rmSync(join(root, 'data', 'tweets', 'tweets-2016-10.csv'));
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') }))[0]?.message).toMatch(
+      /^data\/tweets\/manifest\.yaml:14:1: No data file matches "tweets-\*\.csv"\./,
+    );
+  });
+});

@@ -35,7 +35,7 @@ describe('openDataset', () => {
       'There is no dataset "tweet" in data/. Known datasets: "broken", "empty", "tweets".',
     );
     expect(() => openDataset('bare', options)).toThrow('data/bare: The dataset folder data/bare has no manifest.yaml.');
-    expect(() => openDataset('empty', options)).toThrow('data/empty: No data file matches "*.ndjson".');
+    expect(() => openDataset('empty', options)).toThrow('data/empty/manifest.yaml:9:1: No data file matches "*.ndjson".');
     // The streamed reader opens datasets the same way.
     await expect(streamPosts('empty', options, () => {})).rejects.toThrow('No data file matches "*.ndjson".');
   });

@@ -13,7 +13,8 @@
  * handle, so the author is the DID in the URI (`at://did:plc:…/…`); post views
  * and feed items give the handle. Hashtags, links and mentions come from the
  * record's facets (`app.bsky.richtext.facet#tag|#link|#mention`), whose
- * `index.byteStart/byteEnd` count UTF-8 bytes, not JavaScript characters.
+ * `index.byteStart/byteEnd` count UTF-8 bytes, not JavaScript characters;
+ * the record's `tags` (hashtags not written in the text) are hashtags too.
  */
 import { error, MissingValue } from '../../errors.ts';
 import { extractHashtags } from '../hashtags.ts';
@@ -62,8 +63,11 @@ function facets(record: Json, text: string) {
       }
     }
   }
+  // The record's own `tags` are "additional hashtags, in addition to any included in post text and facets"
+  // (the lexicon): a client can tag a post without writing the tag in its text.
+  const extra = asArray(record.tags).flatMap((t) => (str(t) ? [(t as string).replace(/^[#＃]/, '')] : []));
   return {
-    hashtags: Array.isArray(record.facets) ? hashtags : extractHashtags(text),
+    hashtags: unique([...(Array.isArray(record.facets) ? hashtags : extractHashtags(text)), ...extra]),
     urls: unique(urls),
     mentions: unique(mentions.filter(Boolean)),
   };
@@ -94,13 +98,15 @@ function postRecord(uri: string, record: Json, path: JsonPath, at: Locate, autho
 /** A post view: `{ uri, author, record, …Count }`. */
 function view(value: Json, path: JsonPath, at: Locate): Post {
   const uri = required(value, 'uri', path, at);
+  if (!isObject(value.record)) throw error(MissingValue, at([...path, 'record']), 'record');
   const author = isObject(value.author) ? (str(value.author.handle) ?? str(value.author.did) ?? didOf(uri)) : didOf(uri);
   return postRecord(uri, value.record as Json, [...path, 'record'], at, author, value);
 }
 
 function item(value: unknown, path: JsonPath, at: Locate): Post[] {
   if (!isObject(value)) throw error(MissingValue, at(path), 'uri');
-  // A feed item.
+  // A feed item. A post that is gone or hidden (a thread's #notFoundPost, #blockedPost) has nothing to count.
+  if (isObject(value.post) && /#(notFound|blocked)Post$/.test(String(value.post.$type))) return [];
   if (isObject(value.post)) {
     const original = view(value.post, [...path, 'post'], at);
     const reason = isObject(value.reason) ? value.reason : undefined;

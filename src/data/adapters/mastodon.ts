@@ -65,6 +65,13 @@ function links(html: string): string[] {
   return unique(out);
 }
 
+/**
+ * A hashtag as a Mastodon server names it in `tags[].name`: NFKC, lower case,
+ * accents folded (its HashtagNormalizer; the folding here removes combining
+ * marks, which covers accented Latin letters).
+ */
+const mastodonTagKey = (tag: string) => tag.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+
 function statusPost(status: Json, path: JsonPath, at: Locate): Post {
   const id = required(status, 'id', path, at);
   const time = isoTime(status, 'created_at', path, at);
@@ -77,10 +84,11 @@ function statusPost(status: Json, path: JsonPath, at: Locate): Post {
   const body = htmlToText(html);
   // A content warning is part of what readers see first.
   const text = str(source.spoiler_text) ? `${source.spoiler_text}\n\n${body}` : body;
-  // Servers store tag names lower-cased; keep the author's casing from the text where it is there.
-  const written = new Map(extractHashtags(text).map((tag) => [tag.toLowerCase(), tag]));
+  // Servers store tag names normalised (HashtagNormalizer: NFKC, lower case, accents folded: "Élection" is
+  // "election"); keep the author's spelling from the text where it is there, so a campaign's "#Élection" matches.
+  const written = new Map(extractHashtags(text).map((tag) => [mastodonTagKey(tag), tag]));
   const hashtags = asArray(source.tags).flatMap((t) =>
-    isObject(t) && str(t.name) ? [written.get((t.name as string).toLowerCase()) ?? (t.name as string)] : [],
+    isObject(t) && str(t.name) ? [written.get(mastodonTagKey(t.name as string)) ?? (t.name as string)] : [],
   );
   const mentions = asArray(source.mentions).flatMap((m) => (isObject(m) && str(m.acct) ? [m.acct as string] : []));
   return post({
