@@ -10,6 +10,9 @@ describe('extractHashtags(text)', () => {
     expect(extractHashtags('it&#39;s AT&T#1 and a#b')).toEqual([]);
     expect(extractHashtags('#Brexit’s #café ＃Labour')).toEqual(['Brexit', 'café', 'Labour']);
   });
+  it('not inside a link, where "#" starts a fragment', () => {
+    expect(extractHashtags('#Vote at http://example.com/#KeepCorbyn or www.x.org/a#b, #Now: t.co/x#y')).toEqual(['Vote', 'Now']);
+  });
 });
 
 describe('splitHashtags(cell)', () => {
