@@ -352,6 +352,14 @@ export const PinnedDataChanged = define({
   hint: 'Check that the post still says what the new data shows, then re-pin by replacing its "pins:" line with the one printed below (or restore the pinned files).',
 });
 
+export const PinnedDataBroken = define({
+  name: 'PinnedDataBroken',
+  title: 'Pinned data changed and does not load',
+  message: (alias: string, dir: string) =>
+    `The data pinned for "${alias}" (${dir}) has changed, and does not load now (its own error is reported with it).`,
+  hint: 'Fix the data (or restore the pinned files) first; the build then says what changed and prints the line to re-pin with.',
+});
+
 export const PinUnknownAlias = define({
   name: 'PinUnknownAlias',
   title: 'Pin for an unknown dataset',

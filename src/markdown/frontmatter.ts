@@ -92,11 +92,15 @@ export type TableDefinition = z.infer<typeof tableDefinition>;
 export type DerivedTableDefinition = z.infer<typeof derivedTableDefinition>;
 export type ScorecardTableDefinition = z.infer<typeof scorecardTableDefinition>;
 
-/** A pin: the dataset digest's first 16 hex digits, with the row count and period it had (written by the build's re-pin message). */
+/**
+ * A pin: the dataset digest's first 16 hex digits (or more of them, up to the whole 64 a dataset page shows),
+ * with the row count and period it had (written by the build's re-pin message).
+ */
+const pinDigest = z.string().regex(/^[0-9a-f]{16,64}$/, 'must be the first 16 (or more) hex digits of a dataset digest');
 export const pinSchema = z.union([
-  z.string().regex(/^[0-9a-f]{16}$/, 'must be the 16 hex digits of a dataset digest'),
+  pinDigest,
   z.strictObject({
-    digest: z.string().regex(/^[0-9a-f]{16}$/, 'must be the 16 hex digits of a dataset digest'),
+    digest: pinDigest,
     rows: z.number().int().nonnegative().optional(),
     period: z.string().optional(),
   }),

@@ -19,7 +19,7 @@
 import { join } from 'node:path';
 import { datasetDigest, projectPath } from '../data/datasetFiles.ts';
 import type { Dataset } from '../data/types.ts';
-import { error, type Location, PinnedDataChanged, PinUnknownAlias, type SoundingsError } from '../errors.ts';
+import { error, type Location, PinnedDataBroken, PinnedDataChanged, PinUnknownAlias, type SoundingsError } from '../errors.ts';
 import { cachedDataset } from './datasetCache.ts';
 import type { Frontmatter } from './frontmatter.ts';
 
@@ -97,6 +97,7 @@ export async function checkPins(
   const aliases = Object.keys(frontmatter.datasets);
   const current: Record<string, PinState> = {};
   const stale: { alias: string; dir: string; pinned: PinState; now: PinState }[] = [];
+  let broken = false;
   for (const [alias, pin] of pins) {
     const pinned: PinState = typeof pin === 'string' ? { digest: pin } : pin;
     const id = frontmatter.datasets[alias];
@@ -105,16 +106,19 @@ export async function checkPins(
       continue;
     }
     const dir = join(options.dataDir, id);
-    const digest = datasetDigest(dir).slice(0, PIN_DIGITS);
-    if (digest === pinned.digest) {
+    if (datasetDigest(dir).startsWith(pinned.digest)) {
       current[alias] = pinned;
       continue;
     }
-    let now: PinState = { digest };
+    let now: PinState;
     try {
       now = pinState(await cachedDataset(id, options));
     } catch {
-      // The data does not load: that error is reported where the data is read; the pin still says it changed.
+      // The data does not load: that error is reported where the data is read. No line to re-pin with: it would
+      // pin the broken state.
+      problems.push(error(PinnedDataBroken, locate(['pins', alias]), alias, projectPath(options.root, dir)));
+      broken = true;
+      continue;
     }
     current[alias] = now;
     stale.push({ alias, dir: projectPath(options.root, dir), pinned, now });
@@ -122,8 +126,8 @@ export async function checkPins(
   const line = pinLine(current);
   for (const { alias, dir, pinned, now } of stale) {
     const e = error(PinnedDataChanged, locate(['pins', alias]), alias, dir, describeChange(pinned, now), now.digest);
-    // The exact line to paste goes last, on its own line.
-    e.message = `${e.message}\n  ${line}`;
+    // The exact line to paste goes last, on its own line; none while another pinned dataset does not load.
+    if (!broken) e.message = `${e.message}\n  ${line}`;
     problems.push(e);
   }
   return problems;

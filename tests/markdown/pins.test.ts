@@ -32,6 +32,20 @@ describe('checkPins', () => {
     rmSync(join(site, 'data', 'tweets', 'b.csv'));
   });
 
+  it('takes the whole digest as a dataset page shows it, and prints no line to re-pin with while the data does not load', async () => {
+    const datasets = { tweets: 'tweets' };
+    const full = datasetDigest(join(site, 'data', 'tweets'));
+    expect(await checkPins({ datasets, pins: { tweets: full } }, locate, options)).toEqual([]);
+    writeFileSync(join(site, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n5,yesterday,e,#Red\n');
+    const [problem, ...rest] = await checkPins({ datasets, pins: { tweets: full } }, locate, options);
+    rmSync(join(site, 'data', 'tweets', 'b.csv'));
+    expect(rest).toEqual([]);
+    expect(problem?.message).toBe(
+      'content/posts/post.md:9:5: The data pinned for "tweets" (data/tweets) has changed, and does not load now (its own error is reported with it). ' +
+        'Fix the data (or restore the pinned files) first; the build then says what changed and prints the line to re-pin with.',
+    );
+  });
+
   it('reports a pin on an alias the post does not declare', async () => {
     const [problem] = await checkPins({ datasets: { tweets: 'tweets' }, pins: { tweet: digest() } }, locate, options);
     expect(problem?.message).toContain('"pins" names "tweet", which is not an alias under "datasets" ("tweets").');
