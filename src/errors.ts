@@ -170,6 +170,14 @@ export const MissingColumn = define({
   hint: 'Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
 });
 
+export const WrongSeparator = define({
+  name: 'WrongSeparator',
+  title: 'Wrong separator',
+  message: (header: string, separator: string) =>
+    `The header is one column, "${header}": is the file separated by "${separator}"? A .csv file is read with commas, a .tsv file with tabs.`,
+  hint: 'Export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or as tab-separated with a .tsv name.',
+});
+
 export const MissingValue = define({
   name: 'MissingValue',
   title: 'Missing value',

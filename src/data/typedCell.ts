@@ -2,7 +2,18 @@
  * One record's cells typed as the manifest says, with located errors: what
  * every mapping (tables, accounts, plain posts) checks a record with.
  */
-import { BadBoolean, BadDate, BadNumber, BadText, error, InexactNumber, type Location, MissingColumn, MissingValue } from '../errors.ts';
+import {
+  BadBoolean,
+  BadDate,
+  BadNumber,
+  BadText,
+  error,
+  InexactNumber,
+  type Location,
+  MissingColumn,
+  MissingValue,
+  WrongSeparator,
+} from '../errors.ts';
 import { parseCell } from './cell.ts';
 import type { ColumnType, ManifestLocator } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -27,6 +38,8 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
     header(h: readonly string[] | undefined): void {
       header = h;
       if (!h) return;
+      const separator = h.length === 1 ? /[;\t|]/.exec(h[0] as string)?.[0] : undefined;
+      if (separator) throw error(WrongSeparator, { file, line: 1, column: 1 }, h[0] as string, separator === '\t' ? 'tab' : separator);
       for (const w of wanted) {
         if (!h.includes(w.column)) throw error(MissingColumn, { file, line: 1, column: 1 }, w.column, w.field, h, locate?.(w.key));
       }

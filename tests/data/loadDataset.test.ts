@@ -340,3 +340,15 @@ describe('loadDataset(id, options): files the manifest does not read', () => {
     );
   });
 });
+
+describe('loadDataset(id, options): a CSV with another separator', () => {
+  it('asks whether the file is separated by ";" when its header is one column holding them', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id;created_at;user;text\n1;2016-07-01T10:00:00Z;a;x\n',
+    });
+    expect(await message(root)).toBe(
+      'data/tweets/a.csv:1:1: The header is one column, "id;created_at;user;text": is the file separated by ";"? A .csv file is read with commas, a .tsv file with tabs. Export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or as tab-separated with a .tsv name.',
+    );
+  });
+});
