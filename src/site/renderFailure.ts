@@ -54,3 +54,25 @@ export function renderFailure(root: string, filePath: string): Error & { loc?: L
   }
   return error;
 }
+
+/** A post that failed to render: the entry glob() named (its path under the collection's base) and the message. */
+export interface RenderFailure {
+  entry: string | undefined;
+  message: string;
+}
+
+/**
+ * What a build that stops prints: every failure once. A data error stops every post that uses the dataset
+ * with the same message; it is printed once, naming the posts.
+ */
+export function failureReport(failures: readonly RenderFailure[]): string {
+  const byMessage = new Map<string, string[]>();
+  for (const { entry, message } of failures) {
+    const entries = byMessage.get(message) ?? [];
+    if (entry) entries.push(entry);
+    byMessage.set(message, entries);
+  }
+  const lines = [`Soundings could not render ${failures.length === 1 ? 'a post' : `${failures.length} posts`}:`];
+  for (const [message, entries] of byMessage) lines.push(entries.length > 1 ? `${message}\n  (in ${entries.join(', ')})` : message);
+  return lines.join('\n');
+}

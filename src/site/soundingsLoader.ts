@@ -28,7 +28,7 @@ import { codeDigest } from './codeDigest.ts';
 import { showInOverlay } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
-import { loggedEntry, recordRenderFailure, renderFailureMessage } from './renderFailure.ts';
+import { failureReport, loggedEntry, type RenderFailure, recordRenderFailure, renderFailureMessage } from './renderFailure.ts';
 import { summaryTable } from './summary.ts';
 
 /** How long `astro dev` gathers data file events before re-loading (see `onData`). */
@@ -41,7 +41,7 @@ export function soundingsLoader(): Loader {
       const root = fileURLToPath(context.config.root);
       const { contentDir, dataDir } = sitePaths(root);
       const inner = glob({ pattern: '**/*.md', base: join(contentDir, 'posts') });
-      const failures: string[] = [];
+      const failures: RenderFailure[] = [];
       const dev = context.watcher !== undefined;
 
       const run = async (watcher: LoaderContext['watcher']) => {
@@ -53,11 +53,11 @@ export function soundingsLoader(): Loader {
         const extra = `${codeDigest(root)}\n${specsDigest(contentDir)}`;
         const logger = Object.create(context.logger) as LoaderContext['logger'];
         logger.error = (message: string) => {
-          failures.push(renderFailureMessage(message));
+          const entry = loggedEntry(message);
+          failures.push({ entry, message: renderFailureMessage(message) });
           // A build prints every failure once, when it stops (below); `astro dev` goes on, so it logs each
           // and keeps it for the post's page to show (renderFailure.ts).
           if (context.watcher) {
-            const entry = loggedEntry(message);
             if (entry) recordRenderFailure(join(contentDir, 'posts', entry), message);
             context.logger.error(message);
           }
@@ -101,12 +101,8 @@ export function soundingsLoader(): Loader {
       };
 
       await run(context.watcher);
-      showInOverlay(failures);
-      if (failures.length > 0 && !context.watcher) {
-        throw new Error(
-          `Soundings could not render ${failures.length === 1 ? 'a post' : `${failures.length} posts`}:\n${failures.join('\n')}`,
-        );
-      }
+      showInOverlay(failures.map((f) => f.message));
+      if (failures.length > 0 && !context.watcher) throw new Error(failureReport(failures));
 
       const watcher = context.watcher;
       if (!watcher) return;
@@ -121,10 +117,10 @@ export function soundingsLoader(): Loader {
           // slug): keep the dev server up, and say it in the terminal and the overlay. A post's own problems,
           // stale pins among them, fail only that post (see parseData).
           const message = renderFailureMessage((e as Error).message);
-          failures.push(message);
+          failures.push({ entry: undefined, message });
           context.logger.error(message);
         }
-        showInOverlay(failures);
+        showInOverlay(failures.map((f) => f.message));
       };
       // One change often fires several events (a copy: "add" then "change"s; an editor: a write, then another;
       // three files dropped at once). They are gathered for SETTLE_MS, then the data is re-loaded once, and
