@@ -4,7 +4,7 @@
  * into normalised {@link Post} records, and reports bad input at the exact
  * place in the file through `at(path)`.
  */
-import { BadDate, error, type Location, MissingValue } from '../../errors.ts';
+import { BadDate, BadText, error, InexactNumber, type Location, MissingValue } from '../../errors.ts';
 import { parseTime } from '../cell.ts';
 import type { Post, PostMetrics } from '../types.ts';
 
@@ -33,7 +33,12 @@ export const num = (v: unknown): number | undefined =>
 export function required(record: Json, field: string, path: JsonPath, at: Locate, name = field): string {
   const value = record[field];
   if (typeof value === 'string' && value.length > 0) return value;
-  throw error(MissingValue, at([...path, field]), name);
+  const where = at([...path, field]);
+  if (value === undefined || value === null || value === '') throw error(MissingValue, where, name);
+  // A numeric id past 2^53 - 1 was rounded when the JSON was read: two posts could become one.
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))
+    throw error(InexactNumber, where, name, String(value));
+  throw error(BadText, where, name, JSON.stringify(value));
 }
 
 /** Parses an ISO 8601 time with a timezone (Z or an offset) into epoch milliseconds, UTC. */

@@ -31,7 +31,21 @@ import {
   unique,
 } from './common.ts';
 
-const CONTROL = ['delete', 'limit', 'scrub_geo', 'status_withheld', 'user_withheld', 'warning', 'disconnect'];
+// Streaming-API messages that are not tweets (the user stream's too: friends lists, events, direct messages).
+const CONTROL = [
+  'delete',
+  'limit',
+  'scrub_geo',
+  'status_withheld',
+  'user_withheld',
+  'warning',
+  'disconnect',
+  'friends',
+  'friends_str',
+  'event',
+  'direct_message',
+  'control',
+];
 const V1_TIME = utcParse('%a %b %d %H:%M:%S %Z %Y');
 
 function v1Time(tweet: Json, path: JsonPath, at: Locate): number {
