@@ -291,8 +291,8 @@ describe('bluesky items without a record', () => {
 
 describe('an id that is not text', () => {
   it('says a numeric v2 id was rounded, rather than that it is empty, and skips user-stream messages', async () => {
-    const tweet = { id: 753289326347673601, text: 'x', author_id: '1', created_at: '2016-07-13T18:04:31.000Z' };
-    await expect(load('twitter-v2', { 'page.json': JSON.stringify({ data: [tweet] }) })).rejects.toThrow(
+    const page = '{"data":[{"id":753289326347673601,"text":"x","author_id":"1","created_at":"2016-07-13T18:04:31.000Z"}]}';
+    await expect(load('twitter-v2', { 'page.json': page })).rejects.toThrow(
       /^data\/x\/page\.json:1:\d+: "id" is 753289326347673600, a number too long to be read exactly/,
     );
     const line = fixture('twitter-v1.ndjson').split('\n')[0] as string;
