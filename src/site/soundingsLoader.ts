@@ -32,7 +32,7 @@ import { failureReport, loggedEntry, type RenderFailure, recordRenderFailure, re
 import { summaryTable } from './summary.ts';
 
 /** How long `astro dev` gathers data file events before re-loading (see `onData`). */
-const SETTLE_MS = 100;
+const SETTLE_MS = 50;
 
 export function soundingsLoader(): Loader {
   return {
