@@ -96,7 +96,7 @@ export const NoDataFiles = define({
   name: 'NoDataFiles',
   title: 'Dataset without data files',
   message: (pattern: string) => `No data file matches "${pattern}".`,
-  hint: 'Add a .csv, .tsv, .json or .ndjson file beside the manifest, or fix its "files" pattern.',
+  hint: 'Add a .csv, .tsv, .json, .ndjson or .jsonl file beside the manifest, or fix its "files" pattern.',
 });
 
 export const NotUtf8 = define({
@@ -126,7 +126,7 @@ export const RepeatedDataFile = define({
   name: 'RepeatedDataFile',
   title: 'The same data file twice',
   message: (first: string) =>
-    `This file has exactly the same contents as ${first}, so each of their rows would be read twice (a copy such as "results (1).csv"?).`,
+    `This file and ${first} have exactly the same contents, so each of their rows would be read twice (a copy such as "results (1).csv"?).`,
   hint: 'Remove one of the two.',
 });
 
@@ -204,7 +204,7 @@ export const InexactNumber = define({
   name: 'InexactNumber',
   title: 'Number too long to read exactly',
   message: (column: string, got: string) =>
-    `"${column}" is ${got}, a number too long to be read exactly: numbers past 9,007,199,254,740,991 are rounded as the file is read (a spreadsheet shows them as 7.53289E+17), so two ids can become one.`,
+    `"${column}" reads as ${got}: a number too long to be read exactly (numbers past 9,007,199,254,740,991 are rounded as the file is read, and a spreadsheet shows them as 7.53289E+17), so two ids can become one.`,
   hint: 'Write it as text: in JSON as a string ("id": "753289326347673601"; Twitter exports have id_str), and in CSV as the full digits, not re-saved from a spreadsheet.',
 });
 

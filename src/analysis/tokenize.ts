@@ -25,6 +25,7 @@
  *   with another would overlap.
  */
 import { decodeHTML } from 'entities';
+import { LINK } from '../data/hashtags.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 export interface Token {
@@ -51,7 +52,6 @@ export interface TokenizeOptions {
 }
 
 const RETWEET_PREFIX = /^\s*RT\s+@[\p{L}\p{N}_]+:?\s*/iu;
-const URL = /\b(?:https?:\/\/|www\.)\S+|\bt\.co\/\S+/giu;
 const TERM = /[#＃@]?[\p{L}\p{M}\p{N}_]+(?:'[\p{L}\p{M}\p{N}_]+|-[\p{L}\p{M}\p{N}_]+)*/gu;
 /**
  * Where a sentence opens: a word opens one when the text before it matches
@@ -107,7 +107,7 @@ export const foldTerm = (term: string): string => (ASCII.test(term) ? term : ter
 export function cleanText(text: string): string {
   return decodeHTML(text)
     .replace(RETWEET_PREFIX, '')
-    .replace(URL, ' ')
+    .replace(LINK, ' ')
     .replace(/[’‘`´]/g, "'");
 }
 

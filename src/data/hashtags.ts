@@ -10,8 +10,10 @@
  */
 const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)/gu;
 
-/** A link in post text, as the word clouds drop them too (src/analysis/tokenize.ts). */
-const LINK = /\b(?:https?:\/\/|www\.)\S+|\bt\.co\/\S+/giu;
+/** A link in post text: `http(s)://…`, `www.…`, a bare `t.co/…` (the word clouds drop them too: tokenize.ts). */
+export const LINK = /\b(?:https?:\/\/|www\.)\S+|\bt\.co\/\S+/giu;
+/** Whether a text may hold a link (most do not, and then LINK is not run). */
+const MAY_LINK = /:\/\/|www\.|t\.co\//i;
 
 /** The hashtags in `text`, without "#", in order of appearance and in the author's casing. */
 export function extractHashtags(text: string): string[] {
@@ -28,7 +30,7 @@ export function extractHashtags(text: string): string[] {
 
 /** Where the links of `text` are, or undefined when it has none (most texts: no pattern is run). */
 function linkSpans(text: string): [number, number][] | undefined {
-  if (!text.includes('://') && !text.includes('www.') && !text.includes('t.co/')) return undefined;
+  if (!MAY_LINK.test(text)) return undefined;
   const spans: [number, number][] = [];
   LINK.lastIndex = 0;
   for (let m = LINK.exec(text); m !== null; m = LINK.exec(text)) spans.push([m.index, m.index + m[0].length]);

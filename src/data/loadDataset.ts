@@ -261,8 +261,14 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, problems), problems, undefined);
     };
     const cache = problems ? undefined : options.fileCache;
-    const fileSha = cache && fileSha256(path);
-    const key = fileSha && sha256(`${fileSha}\0${manifestSha}\0${file}`);
+    const fileSha = fileSha256(path);
+    // Refused before it is read, so that its rows are not counted (or reported as duplicate accounts) first.
+    const repeated = repeatedFileProblem(files, file, fileSha);
+    if (repeated) {
+      fail(repeated);
+      continue;
+    }
+    const key = cache && sha256(`${fileSha}\0${manifestSha}\0${file}`);
     const kept = key === undefined ? undefined : cache?.get(file, key);
     let sha: string | undefined;
     if (kept) {
@@ -286,13 +292,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       if (cache && key && items && sha === fileSha) cache.set(file, key, { items });
     }
     if (sha === undefined) continue;
-    const read: DatasetFile = { path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows };
-    const repeated = repeatedFileProblem(files, read);
-    if (repeated) {
-      fail(repeated);
-      continue;
-    }
-    files.push(read);
+    files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });
     options.onProgress?.(total, file);
   }
   // The digest from the hashes taken while reading (datasetDigest would hash every file again); a check that

@@ -94,11 +94,13 @@ export function emptyFileProblem(path: string, file: string): SoundingsError | u
 }
 
 /**
- * A file with the same bytes as one read before it in the dataset: a copy
- * ("results (1).csv") would count a table's rows twice. Posts would be
- * de-duplicated by id, but a copy is still refused, for every kind alike.
+ * A file (`file`, SHA-256 `sha`) with the same bytes as one read before it in
+ * the dataset, which had rows: a copy ("results (1).csv") would count a
+ * table's rows twice, and an accounts file's would all be duplicate ids. Posts
+ * would be de-duplicated by id, but a copy is still refused, for every kind
+ * alike. Two identical files without rows (two empty API pages) are fine.
  */
-export function repeatedFileProblem(read: readonly DatasetFile[], file: DatasetFile): SoundingsError | undefined {
-  const first = read.find((f) => f.sha256 === file.sha256);
-  return first ? error(RepeatedDataFile, { file: file.path }, first.path) : undefined;
+export function repeatedFileProblem(read: readonly DatasetFile[], file: string, sha: string): SoundingsError | undefined {
+  const first = read.find((f) => f.sha256 === sha && f.rows > 0);
+  return first ? error(RepeatedDataFile, { file }, first.path) : undefined;
 }

@@ -92,10 +92,10 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
       }
     };
     const sha = await readDataFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, { header: mapper.header, record });
-    const read: DatasetFile = { path: file, sha256: sha, bytes: statSync(path).size, rows };
-    const repeated = repeatedFileProblem(files, read);
+    // Checked once read (hashing first would read a 1.2 GB file twice); its posts were duplicates by id anyway.
+    const repeated = repeatedFileProblem(files, file, sha);
     if (repeated) throw repeated;
-    files.push(read);
+    files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows });
   }
   // Not datasetDigest(dir), which would read a 1.2 GB file at 10M posts a second time, whole.
   const digest = digestOfRead(

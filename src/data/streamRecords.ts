@@ -31,8 +31,8 @@ export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
  * be UTF-8 ({@link utf8Checker}) before anything reads it: the stream fails
  * with the located problem instead.
  */
-function hashedStream(path: string, hash: Hash, file: string): Transform {
-  const utf8 = utf8Checker(file);
+function hashedStream(path: string, hash: Hash, file: string, utf16le = false): Transform {
+  const utf8 = utf8Checker(file, utf16le);
   const checked = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
@@ -69,10 +69,14 @@ function wholeCharacters(data: Buffer): number {
  * silently. Each chunk is checked up to its last whole character (the rest,
  * at most three bytes, goes with the next), and line breaks are counted so
  * the problem names its line (a line break is never a byte of a longer
- * character). A file that starts with a UTF-16 byte order mark is csv-parse's
- * to decode, and is not checked.
+ * character). With `utf16le` (CSV and TSV), a file that starts with a
+ * UTF-16LE byte order mark is csv-parse's to decode, and is not checked; it
+ * decodes no other UTF-16, and JSON is read as UTF-8 only.
  */
-export function utf8Checker(file: string): { chunk(bytes: Buffer): SoundingsError | undefined; end(): SoundingsError | undefined } {
+export function utf8Checker(
+  file: string,
+  utf16le = false,
+): { chunk(bytes: Buffer): SoundingsError | undefined; end(): SoundingsError | undefined } {
   let carry: Buffer = Buffer.alloc(0);
   /** The line on which `carry` starts. */
   let line = 1;
@@ -93,7 +97,7 @@ export function utf8Checker(file: string): { chunk(bytes: Buffer): SoundingsErro
   };
   return {
     chunk(bytes) {
-      utf16 ??= (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+      utf16 ??= utf16le && bytes[0] === 0xff && bytes[1] === 0xfe;
       if (utf16) return undefined;
       const data = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
       if (line === 1 && breaks === LF && data.indexOf(LF) === -1 && data.indexOf(CR) !== -1) breaks = CR;
@@ -208,7 +212,7 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
         });
         parser.on('error', fail);
         parser.on('end', () => resolve(hash.digest('hex')));
-        const source = hashedStream(path, hash, file);
+        const source = hashedStream(path, hash, file, true);
         source.on('error', reject);
         source.pipe(parser);
       }),

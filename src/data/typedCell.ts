@@ -38,11 +38,12 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
     header(h: readonly string[] | undefined): void {
       header = h;
       if (!h) return;
+      const missing = wanted.find((w) => !h.includes(w.column));
+      if (!missing) return;
+      // One column holding ";", tabs or "|": the file is most likely separated by them.
       const separator = h.length === 1 ? /[;\t|]/.exec(h[0] as string)?.[0] : undefined;
       if (separator) throw error(WrongSeparator, { file, line: 1, column: 1 }, h[0] as string, separator === '\t' ? 'tab' : separator);
-      for (const w of wanted) {
-        if (!h.includes(w.column)) throw error(MissingColumn, { file, line: 1, column: 1 }, w.column, w.field, h, locate?.(w.key));
-      }
+      throw error(MissingColumn, { file, line: 1, column: 1 }, missing.column, missing.field, h, locate?.(missing.key));
     },
     record(r: RawRecord): void {
       if (header) return;

@@ -4,8 +4,8 @@
  *
  *   pins: { tweets: { digest: "3f2a9c0d1e4b5a67", rows: 78412, period: "2016-07-01/2016-09-18" } }
  *
- * `digest` is the first 16 hex digits of the dataset's content digest
- * (manifest + every data file's bytes). `rows` and `period` record the state
+ * `digest` is the first 16 hex digits (or more, up to all 64) of the
+ * dataset's content digest (manifest + every data file's bytes). `rows` and `period` record the state
  * the digest stood for, so that when the data changes the build can say what
  * changed (rows added or removed, net, and the new date range) without a
  * lock file beside the post: the pin is one line, in the post, reviewed with

@@ -280,7 +280,7 @@ describe('hashtags as each platform gives them', () => {
 
 describe('bluesky items without a record', () => {
   it('skips a post that is gone or hidden, and says where a post view has no record', async () => {
-    const gone = { post: { $type: 'app.bsky.feed.defs#notFoundPost', uri: 'at://did:plc:x/app.bsky.feed.post/1', notFound: true } };
+    const gone = { $type: 'app.bsky.feed.defs#notFoundPost', uri: 'at://did:plc:x/app.bsky.feed.post/1', notFound: true };
     const broken = { post: { uri: 'at://did:plc:x/app.bsky.feed.post/2', author: { handle: 'a.bsky.social' } } };
     expect((await load('bluesky', { 'feed.ndjson': `${JSON.stringify(gone)}\n` })).rows).toEqual([]);
     await expect(load('bluesky', { 'feed.ndjson': `${JSON.stringify(gone)}\n${JSON.stringify(broken)}\n` })).rejects.toThrow(
@@ -293,7 +293,7 @@ describe('an id that is not text', () => {
   it('says a numeric v2 id was rounded, rather than that it is empty, and skips user-stream messages', async () => {
     const page = '{"data":[{"id":753289326347673601,"text":"x","author_id":"1","created_at":"2016-07-13T18:04:31.000Z"}]}';
     await expect(load('twitter-v2', { 'page.json': page })).rejects.toThrow(
-      /^data\/x\/page\.json:1:\d+: "id" is 753289326347673600, a number too long to be read exactly/,
+      /^data\/x\/page\.json:1:\d+: "id" reads as 753289326347673600: a number too long to be read exactly/,
     );
     const line = fixture('twitter-v1.ndjson').split('\n')[0] as string;
     const ds = await load('twitter-v1', { 'stream.ndjson': `{"friends":[1,2,3]}\n{"event":"favorite"}\n${line}\n` });

@@ -12,6 +12,7 @@ describe('extractHashtags(text)', () => {
   });
   it('not inside a link, where "#" starts a fragment', () => {
     expect(extractHashtags('#Vote at http://example.com/#KeepCorbyn or www.x.org/a#b, #Now: t.co/x#y')).toEqual(['Vote', 'Now']);
+    expect(extractHashtags('WWW.EXAMPLE.COM/#KeepCorbyn HTTPS://X.ORG/#Red')).toEqual([]);
   });
 });
 

@@ -232,13 +232,13 @@ describe('loadDataset(id, options): ids that were rounded on their way in', () =
         '{"id":"753289326347673600","created_at":"2016-07-01T00:00:00Z","user":"a","text":"x"}\n{"id":753289326347673601,"created_at":"2016-07-01T00:00:00Z","user":"b","text":"y"}\n',
     });
     expect(await message(json)).toBe(
-      'data/tweets/a.ndjson:2:2: "id" is 753289326347673600, a number too long to be read exactly: numbers past 9,007,199,254,740,991 are rounded as the file is read (a spreadsheet shows them as 7.53289E+17), so two ids can become one. Write it as text: in JSON as a string ("id": "753289326347673601"; Twitter exports have id_str), and in CSV as the full digits, not re-saved from a spreadsheet.',
+      'data/tweets/a.ndjson:2:2: "id" reads as 753289326347673600: a number too long to be read exactly (numbers past 9,007,199,254,740,991 are rounded as the file is read, and a spreadsheet shows them as 7.53289E+17), so two ids can become one. Write it as text: in JSON as a string ("id": "753289326347673601"; Twitter exports have id_str), and in CSV as the full digits, not re-saved from a spreadsheet.',
     );
     const sheet = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.csv': 'id,created_at,user,text\n8.00000E+17,2016-07-01T10:00:00Z,a,x\n8.00000E+17,2016-07-01T11:00:00Z,b,y\n',
     });
-    expect(await message(sheet)).toMatch(/^data\/tweets\/a\.csv:2:1: "id" is 8\.00000E\+17, a number too long to be read exactly/);
+    expect(await message(sheet)).toMatch(/^data\/tweets\/a\.csv:2:1: "id" reads as 8\.00000E\+17: a number too long to be read exactly/);
   });
 
   it('reads an id without the spaces around it, so " 7" and "7" are one post', async () => {
@@ -262,12 +262,34 @@ describe('loadDataset(id, options): files that cannot be right', () => {
       'data/t/results (1).csv': 'area,leave\nHartlepool,32071\n',
       'data/t/z-failed.csv': '',
     });
-    expect(await message(root, 't')).toBe(
-      'data/t/results.csv: This file has exactly the same contents as data/t/results (1).csv, so each of their rows would be read twice (a copy such as "results (1).csv"?). Remove one of the two.',
-    );
+    const copy =
+      'data/t/results.csv: This file and data/t/results (1).csv have exactly the same contents, so each of their rows would be read twice (a copy such as "results (1).csv"?). Remove one of the two.';
+    expect(await message(root, 't')).toBe(copy);
     expect((await checkDataset('t', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual([
-      'data/t/results.csv: This file has exactly the same contents as data/t/results (1).csv, so each of their rows would be read twice (a copy such as "results (1).csv"?). Remove one of the two.',
+      copy,
       'data/t/z-failed.csv: This file is empty (0 bytes): an export that failed, or a file still being copied? Export it again, or remove it.',
+    ]);
+  });
+
+  it('refuses a copied accounts file as a copy, before its accounts are read as duplicates', async () => {
+    const accounts =
+      'title: F\ndescription: D\nkind: accounts\nsource: S\nlicence: L\ncollected: 2016-09-18\nfields:\n  id: id\n  name: name\n  platform: platform\n  followers: followers\n';
+    const csv = 'id,name,platform,followers\nbig,Big,twitter,629000\nsmall,Small,twitter,16500\n';
+    const root = tempProject({ 'data/f/manifest.yaml': accounts, 'data/f/a.csv': csv, 'data/f/b.csv': csv });
+    expect((await checkDataset('f', { root, dataDir: join(root, 'data') })).map((e) => e.message.split(': ')[1])).toEqual([
+      'This file and data/f/a.csv have exactly the same contents, so each of their rows would be read twice (a copy such as "results (1).csv"?). Remove one of the two.',
+    ]);
+  });
+
+  it('reads two identical files without rows (two empty result pages)', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/week-02.json': '[]',
+      'data/tweets/week-03.json': '[]',
+    });
+    expect(((await load(root)) as PostsDataset).files.map((f) => [f.path, f.rows])).toEqual([
+      ['data/tweets/week-02.json', 0],
+      ['data/tweets/week-03.json', 0],
     ]);
   });
 });
@@ -290,6 +312,16 @@ describe('loadDataset(id, options): text encodings', () => {
       'data/tweets/a.ndjson:3: This line has bytes that are not UTF-8',
     );
     expect(await at('a.json', latin1(`[\n${record(1, 'José')}\n]`))).toBe('data/tweets/a.json:2: This line has bytes that are not UTF-8');
+    // UTF-16: csv-parse decodes little-endian CSV with its byte order mark; nothing else is UTF-16 to Soundings.
+    const utf16 = (text: string, bigEndian: boolean) => {
+      const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+      return bigEndian ? Buffer.from(le.map((_, i) => le[i ^ 1] as number)) : le;
+    };
+    expect(await at('a.csv', utf16(`${rows.join('\n')}\n`, false))).toBeUndefined();
+    expect(await at('a.csv', utf16(`${rows.join('\n')}\n`, true))).toBe('data/tweets/a.csv:1: This line has bytes that are not UTF-8');
+    expect(await at('a.ndjson', utf16(`${record(1, 'a')}\n`, false))).toBe(
+      'data/tweets/a.ndjson:1: This line has bytes that are not UTF-8',
+    );
   });
 
   it("reads UTF-8 whose characters straddle the reader's chunks, and JSON and NDJSON after a byte order mark", async () => {
@@ -343,6 +375,13 @@ describe('loadDataset(id, options): files the manifest does not read', () => {
 
 describe('loadDataset(id, options): a CSV with another separator', () => {
   it('asks whether the file is separated by ";" when its header is one column holding them', async () => {
+    // A one-column table whose name holds "|" is fine: the question is asked only when a column is missing.
+    const table = tempProject({
+      'data/t/manifest.yaml':
+        'title: T\ndescription: D\nkind: table\nsource: S\nlicence: OGL-UK-3.0\ncollected: 2016-06-24\ncolumns:\n  "Leave|Remain": string\n',
+      'data/t/a.csv': 'Leave|Remain\nLeave\n',
+    });
+    expect(((await load(table, 't')) as TableDataset).rows).toEqual([{ 'Leave|Remain': 'Leave' }]);
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.csv': 'id;created_at;user;text\n1;2016-07-01T10:00:00Z;a;x\n',

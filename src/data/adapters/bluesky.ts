@@ -39,6 +39,8 @@ const POST = 'app.bsky.feed.post';
 const REPOST = 'app.bsky.feed.repost';
 const REASON_REPOST = 'app.bsky.feed.defs#reasonRepost';
 
+const GONE = /^app\.bsky\.feed\.defs#(notFound|blocked)Post$/;
+
 /** The DID an `at://did:…/collection/rkey` URI belongs to. */
 const didOf = (uri: string) => /^at:\/\/([^/]+)/.exec(uri)?.[1] ?? uri;
 
@@ -105,8 +107,10 @@ function view(value: Json, path: JsonPath, at: Locate): Post {
 
 function item(value: unknown, path: JsonPath, at: Locate): Post[] {
   if (!isObject(value)) throw error(MissingValue, at(path), 'uri');
-  // A feed item. A post that is gone or hidden (a thread's #notFoundPost, #blockedPost) has nothing to count.
-  if (isObject(value.post) && /#(notFound|blocked)Post$/.test(String(value.post.$type))) return [];
+  // A post that is gone or hidden (app.bsky.feed.defs#notFoundPost, #blockedPost, where a post view would be)
+  // has nothing to count.
+  if (GONE.test(String(value.$type))) return [];
+  // A feed item.
   if (isObject(value.post)) {
     const original = view(value.post, [...path, 'post'], at);
     const reason = isObject(value.reason) ? value.reason : undefined;
