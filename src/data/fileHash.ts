@@ -11,7 +11,7 @@
  * stay content digests: nothing is remembered between processes.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { processGlobal } from '../processGlobal.ts';
 
 export const SETTLED_MS = 2000;
@@ -33,7 +33,22 @@ let reads = 0;
 /** How many files this process has read to hash them (tests). */
 export const fileHashReads = () => reads;
 
-/** SHA-256 (hex) of the file at `path`; throws as readFileSync does when it cannot be read. */
+const CHUNK = 1 << 20;
+
+/** SHA-256 (hex) of a file read a megabyte at a time: a 1.2 GB file is never held whole. */
+function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** SHA-256 (hex) of the file at `path`; throws as reading it does when it cannot be read. */
 export function fileSha256(path: string): string {
   const stat = statSync(path, { bigint: true });
   const hit = known.get(path);
@@ -41,7 +56,7 @@ export function fileSha256(path: string): string {
     return hit.sha256;
   }
   reads++;
-  const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
+  const sha256 = hashFile(path);
   const settled = Number(stat.mtimeNs / 1_000_000n) < Date.now() - SETTLED_MS;
   known.set(path, { size: stat.size, ino: stat.ino, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, settled, sha256 });
   return sha256;
