@@ -12,30 +12,54 @@
  *    digits, < 10^9, fits a uint32). Two such ids are equal iff both parts are
  *    equal, because the canonical decimal form of a number is unique.
  *    The pairs live in an open-addressing hash table (linear probing) made of
- *    a Float64Array and a Uint32Array: 12 bytes a slot, kept at most 70% full,
- *    so about 17–34 bytes per id (10M ids: 201 MB).
+ *    a Float64Array and two Uint32Arrays (the low part, and the fingerprint
+ *    below): 16 bytes a slot, kept at most 70% full, so about 23–46 bytes per
+ *    id (10M ids: 268 MB).
  *  - any other id ("007", "at://…", "p1", 20+ digits) goes into an ordinary
  *    `Set<string>`, so nothing is ever approximated: this is exact, with no
  *    probabilistic step.
  *
  * "007" and "7" are different ids (ids are strings); only the first is
  * non-canonical, so they land in different stores and never collide.
+ *
+ * Each id also keeps a 32-bit fingerprint of the post it was first read for
+ * ({@link postPrint}: author and time), 4 more bytes a slot, so that an id
+ * read again for another post — an export that numbers its rows 1, 2, 3…
+ * in each file — is told from a true duplicate rather than dropped as one.
  */
 const EMPTY = -1;
 const MAX_LOAD = 0.7;
 
+/** What {@link IdSet.addPost} found: a new id, the id again for the same post, or the id again for another post. */
+export const ADDED = 0;
+export const SEEN = 1;
+export const REUSED = 2;
+export type AddResult = typeof ADDED | typeof SEEN | typeof REUSED;
+
+/** A post's fingerprint: FNV-1a over its author's characters, then its time's two 32-bit halves (no string built). */
+export function postPrint(post: { author: string; time: number }): number {
+  const { author, time } = post;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < author.length; i++) h = Math.imul(h ^ author.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (time >>> 0), 0x01000193);
+  h = Math.imul(h ^ Math.floor(time / 4294967296), 0x01000193);
+  return h >>> 0;
+}
+
 export class IdSet {
   #high: Float64Array;
   #low: Uint32Array;
+  #print: Uint32Array;
   #mask: number;
   #numeric = 0;
-  #other = new Set<string>();
+  #other = new Map<string, number>();
 
   constructor(capacity = 1 << 16) {
     let size = 16;
     while (size * MAX_LOAD < capacity) size *= 2;
     this.#high = new Float64Array(size).fill(EMPTY);
     this.#low = new Uint32Array(size);
+    this.#print = new Uint32Array(size);
     this.#mask = size - 1;
   }
 
@@ -46,24 +70,30 @@ export class IdSet {
 
   /** Adds `id`; true when it was not in the set yet. */
   add(id: string): boolean {
+    return this.addPost(id, 0) === ADDED;
+  }
+
+  /** Adds the id of a post whose fingerprint is `print` ({@link postPrint}); says whether it was new, and if not, for which post. */
+  addPost(id: string, print: number): AddResult {
     const n = id.length;
-    if (n === 0 || n > 19 || (n > 1 && id.charCodeAt(0) === 48)) return this.#addOther(id);
+    if (n === 0 || n > 19 || (n > 1 && id.charCodeAt(0) === 48)) return this.#addOther(id, print);
     let high = 0;
     let low = 0;
     const split = n - 9;
     for (let i = 0; i < n; i++) {
       const d = id.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return this.#addOther(id);
+      if (d < 0 || d > 9) return this.#addOther(id, print);
       if (i < split) high = high * 10 + d;
       else low = low * 10 + d;
     }
-    return this.#addPair(high, low);
+    return this.#addPair(high, low, print);
   }
 
-  #addOther(id: string): boolean {
-    if (this.#other.has(id)) return false;
-    this.#other.add(id);
-    return true;
+  #addOther(id: string, print: number): AddResult {
+    const first = this.#other.get(id);
+    if (first !== undefined) return first === print ? SEEN : REUSED;
+    this.#other.set(id, print);
+    return ADDED;
   }
 
   #slot(high: number, low: number): number {
@@ -76,26 +106,29 @@ export class IdSet {
     return (h >>> 0) & this.#mask;
   }
 
-  #addPair(high: number, low: number): boolean {
+  #addPair(high: number, low: number, print: number): AddResult {
     let i = this.#slot(high, low);
     const highs = this.#high;
     const lows = this.#low;
     while (highs[i] !== EMPTY) {
-      if (highs[i] === high && lows[i] === low) return false;
+      if (highs[i] === high && lows[i] === low) return this.#print[i] === print ? SEEN : REUSED;
       i = (i + 1) & this.#mask;
     }
     highs[i] = high;
     lows[i] = low;
+    this.#print[i] = print;
     this.#numeric++;
     if (this.#numeric > (this.#mask + 1) * MAX_LOAD) this.#grow();
-    return true;
+    return ADDED;
   }
 
   #grow(): void {
     const highs = this.#high;
     const lows = this.#low;
+    const prints = this.#print;
     this.#high = new Float64Array(highs.length * 2).fill(EMPTY);
     this.#low = new Uint32Array(highs.length * 2);
+    this.#print = new Uint32Array(highs.length * 2);
     this.#mask = highs.length * 2 - 1;
     for (let j = 0; j < highs.length; j++) {
       const high = highs[j] as number;
@@ -105,6 +138,7 @@ export class IdSet {
       while (this.#high[i] !== EMPTY) i = (i + 1) & this.#mask;
       this.#high[i] = high;
       this.#low[i] = low;
+      this.#print[i] = prints[j] as number;
     }
   }
 }

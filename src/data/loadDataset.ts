@@ -14,11 +14,12 @@
  */
 import { statSync } from 'node:fs';
 import { extent } from 'd3-array';
-import { DuplicateAccount, error, type Location, type SoundingsError, UnknownFormat } from '../errors.ts';
+import { DuplicateAccount, error, IdReused, type Location, type SoundingsError, UnknownFormat } from '../errors.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { datasetDigest, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
+import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
 import type { Manifest, ManifestLocator } from './manifest.ts';
 import { digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
@@ -208,8 +209,9 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const rel = (path: string) => projectPath(options.root, path);
 
   const files: DatasetFile[] = [];
-  // Posts are de-duplicated by id as they arrive; accounts must have unique ids.
-  const seen = new Set<string>();
+  // Posts are de-duplicated by id as they arrive (an id read again for another post is a problem: IdReused);
+  // accounts must have unique ids.
+  const seen = new IdSet();
   const firstSeen = new Map<string, string>();
   const rows: (Post | Account | Row)[] = [];
   let duplicates = 0;
@@ -227,13 +229,13 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       total++;
       if (total % PROGRESS_EVERY === 0) options.onProgress?.(total, file);
     };
+    const reused: string[] = [];
     const addPost = (post: Post) => {
       counted();
-      if (seen.has(post.id)) duplicates++;
-      else {
-        seen.add(post.id);
-        rows.push(post);
-      }
+      const added = seen.addPost(post.id, postPrint(post));
+      if (added === ADDED) rows.push(post);
+      else if (added === SEEN) duplicates++;
+      else reused.push(post.id);
     };
     const emit = ({ row, at }: Mapped) => {
       if (manifest.kind === 'posts') return addPost(row as Post);
@@ -291,6 +293,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       // A file changed between hashing and reading is not kept under the old key.
       if (cache && key && items && sha === fileSha) cache.set(file, key, { items });
     }
+    // Reported once a file is read, with how many: an export numbering its rows reuses every id of a file.
+    if (reused.length > 0) fail(error(IdReused, { file }, reused[0] as string, reused.length - 1));
     if (sha === undefined) continue;
     files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });
     options.onProgress?.(total, file);

@@ -15,10 +15,10 @@
 import { statSync } from 'node:fs';
 import { type CampaignStatistics, campaignAccumulator } from '../analysis/campaignAccumulator.ts';
 import type { Campaign } from '../analysis/types.ts';
-import { error, ManifestInvalid, UnknownFormat } from '../errors.ts';
+import { error, IdReused, ManifestInvalid, UnknownFormat } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
 import { projectPath } from './datasetFiles.ts';
-import { IdSet } from './idSet.ts';
+import { IdSet, postPrint, REUSED, SEEN } from './idSet.ts';
 import { digestOfRead, emptyFileProblem, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -85,7 +85,9 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     const record = (r: RawRecord) => {
       const post = mapper.map(r);
       rows++;
-      if (!seen.add(post.id)) duplicates++;
+      const added = seen.addPost(post.id, postPrint(post));
+      if (added === REUSED) throw error(IdReused, r.locate(manifest.fields.id), post.id, 0);
+      if (added === SEEN) duplicates++;
       else {
         posts++;
         onPost(post);

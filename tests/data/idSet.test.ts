@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdSet } from '../../src/data/idSet.ts';
+import { ADDED, IdSet, postPrint, REUSED, SEEN } from '../../src/data/idSet.ts';
 
 describe('IdSet', () => {
   it('keeps 18-digit ids exactly: ids differing in one digit anywhere are distinct', () => {
@@ -24,6 +24,20 @@ describe('IdSet', () => {
       expect(set.add(id)).toBe(true);
     for (const id of ['7', '07', '007', 'p7', '12345678901234567890', '0', '']) expect(set.add(id)).toBe(false);
     expect(set.size).toBe(8);
+  });
+
+  it('tells an id read again for the same post from one read for another, through growth, in both stores', () => {
+    const set = new IdSet(16);
+    const post = (i: number) => ({ author: `u${i}`, time: Date.UTC(2016, 6, 1) + i * 1000 });
+    const ids = (i: number) => [`753289326347${String(673600 + i)}`, `p${i}`];
+    for (let i = 0; i < 1000; i++) for (const id of ids(i)) expect(set.addPost(id, postPrint(post(i)))).toBe(ADDED);
+    for (let i = 0; i < 1000; i++) {
+      for (const id of ids(i)) {
+        expect(set.addPost(id, postPrint(post(i)))).toBe(SEEN);
+        expect(set.addPost(id, postPrint(post(i + 1)))).toBe(REUSED);
+      }
+    }
+    expect(postPrint({ author: 'a', time: 1 })).not.toBe(postPrint({ author: 'a', time: 2 }));
   });
 
   it('stays exact while growing through 300,000 ids, as a Set of strings does', () => {

@@ -244,7 +244,7 @@ describe('loadDataset(id, options): ids that were rounded on their way in', () =
   it('reads an id without the spaces around it, so " 7" and "7" are one post', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
-      'data/tweets/a.csv': 'id,created_at,user,text\n 7 ,2016-07-01T10:00:00Z,a,x\n7,2016-07-01T11:00:00Z,b,y\n',
+      'data/tweets/a.csv': 'id,created_at,user,text\n 7 ,2016-07-01T10:00:00Z,a,x\n7,2016-07-01T10:00:00Z,a,x (again)\n',
     });
     const dataset = (await load(root)) as PostsDataset;
     expect(dataset.rows.map((p) => p.id)).toEqual(['7']);
@@ -388,6 +388,25 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
     });
     expect(await message(root)).toBe(
       'data/tweets/a.csv:1:1: The header is one column, "id;created_at;user;text": is the file separated by ";"? A .csv file is read with commas, a .tsv file with tabs. Export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or as tab-separated with a .tsv name.',
+    );
+  });
+});
+
+describe('loadDataset(id, options): one id for two posts', () => {
+  it('refuses ids read again for other posts (an export numbering its rows), counting them, rather than dropping the posts', async () => {
+    const month = (m: number, n: number) =>
+      `id,created_at,user,text\n${Array.from({ length: n }, (_, i) => `${i + 1},2016-${m}-0${1 + (i % 9)}T10:00:00Z,u${m}${i},#Red`).join('\n')}\n`;
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': month(10, 5),
+      'data/tweets/b.csv': month(11, 3),
+    });
+    expect(await message(root)).toBe(
+      'data/tweets/b.csv: The id "1" and 2 more in this file were already read for a post with another author or time (earlier in this file or in an earlier one), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
+    );
+    const { streamPosts } = await import('../../src/data/streamPosts.ts');
+    await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(
+      /^data\/tweets\/b\.csv:2:1: The id "1" was already read for a post with another author or time/,
     );
   });
 });

@@ -122,11 +122,13 @@ describe('streamPosts(id, options, onPost)', () => {
 describe('streamCampaignStatistics(id, options, campaigns)', () => {
   it('gives campaignVolume and weeklyVolume of the loaded posts, holding none', async () => {
     const lines = ['id,created_at,user,text'];
+    // Records 350–399 repeat records 0–49 whole (true duplicates: same id, author and time).
     for (let i = 0; i < 400; i++) {
-      const day = String(1 + (i % 28)).padStart(2, '0');
-      const tags = ['#SaveLabour', '#KeepCorbyn', '#SaveLabour #keepcorbyn', 'none', '#SavingLabour'][i % 5];
+      const j = i % 350;
+      const day = String(1 + (j % 28)).padStart(2, '0');
+      const tags = ['#SaveLabour', '#KeepCorbyn', '#SaveLabour #keepcorbyn', 'none', '#SavingLabour'][j % 5];
       lines.push(
-        `7000000000000${String(i % 350).padStart(5, '0')},2016-0${7 + (i % 2)}-${day}T${i % 2 ? '23:59:59' : '00:00:00'}Z,u${i},${tags}`,
+        `7000000000000${String(j).padStart(5, '0')},2016-0${7 + (j % 2)}-${day}T${j % 2 ? '23:59:59' : '00:00:00'}Z,u${j},${tags}`,
       );
     }
     const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': `${lines.join('\n')}\n` });
