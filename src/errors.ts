@@ -119,7 +119,7 @@ export const IdReused = define({
   name: 'IdReused',
   title: 'One id for two posts',
   message: (id: string, more: number) =>
-    `The id "${id}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post with another author or time (earlier in this file or in an earlier one), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
+    `The id "${id}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post at another time (earlier in this file or in an earlier one), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
   hint: 'Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
 });
 

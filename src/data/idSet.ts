@@ -23,7 +23,7 @@
  * non-canonical, so they land in different stores and never collide.
  *
  * Each id also keeps a 32-bit fingerprint of the post it was first read for
- * ({@link postPrint}: author and time), 4 more bytes a slot, so that an id
+ * ({@link postPrint}: its time), 4 more bytes a slot, so that an id
  * read again for another post — an export that numbers its rows 1, 2, 3…
  * in each file — is told from a true duplicate rather than dropped as one.
  */
@@ -36,12 +36,14 @@ export const SEEN = 1;
 export const REUSED = 2;
 export type AddResult = typeof ADDED | typeof SEEN | typeof REUSED;
 
-/** A post's fingerprint: FNV-1a over its author's characters, then its time's two 32-bit halves (no string built). */
-export function postPrint(post: { author: string; time: number }): number {
-  const { author, time } = post;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < author.length; i++) h = Math.imul(h ^ author.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ (time >>> 0), 0x01000193);
+/**
+ * A post's fingerprint: FNV-1a over its time's two 32-bit halves. Its time,
+ * not its author: one Bluesky post names its author by handle in a search
+ * export and by DID in a repository export, and must still be one post.
+ */
+export function postPrint(post: { time: number }): number {
+  const { time } = post;
+  let h = Math.imul(0x811c9dc5 ^ (time >>> 0), 0x01000193);
   h = Math.imul(h ^ Math.floor(time / 4294967296), 0x01000193);
   return h >>> 0;
 }

@@ -300,3 +300,15 @@ describe('an id that is not text', () => {
     expect(ds.rows).toHaveLength(1);
   });
 });
+
+describe('one post from two exports', () => {
+  it('is one post though a repository export names its author by DID and a search export by handle', async () => {
+    const uri = 'at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k43tv4rft22g';
+    const value = { $type: 'app.bsky.feed.post', text: 'Vote #Wahlen', createdAt: '2024-09-01T10:00:00Z' };
+    const ds = await load('bluesky', {
+      'a-repo.json': JSON.stringify({ records: [{ uri, value }] }),
+      'b-search.json': JSON.stringify({ posts: [{ uri, author: { handle: 'ann.bsky.social' }, record: value }] }),
+    });
+    expect([ds.rows.length, ds.duplicates]).toEqual([1, 1]);
+  });
+});
