@@ -39,10 +39,14 @@ export type AddResult = typeof ADDED | typeof SEEN | typeof REUSED;
 /**
  * A post's fingerprint: FNV-1a over its time's two 32-bit halves. Its time,
  * not its author: one Bluesky post names its author by handle in a search
- * export and by DID in a repository export, and must still be one post.
+ * export and by DID in a repository export, and must still be one post. A
+ * repost's time differs by source too (a Bluesky feed gives when it was
+ * indexed, the repost record when it was made): reposts all print 0, so
+ * their ids alone tell them apart.
  */
-export function postPrint(post: { time: number }): number {
+export function postPrint(post: { time: number; repostOf?: string | undefined }): number {
   const { time } = post;
+  if (post.repostOf !== undefined) return 0;
   let h = Math.imul(0x811c9dc5 ^ (time >>> 0), 0x01000193);
   h = Math.imul(h ^ Math.floor(time / 4294967296), 0x01000193);
   return h >>> 0;

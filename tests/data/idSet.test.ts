@@ -38,6 +38,7 @@ describe('IdSet', () => {
       }
     }
     expect(postPrint({ time: 1 })).not.toBe(postPrint({ time: 2 }));
+    expect(postPrint({ time: 1, repostOf: 'x' })).toBe(postPrint({ time: 2, repostOf: 'x' }));
   });
 
   it('stays exact while growing through 300,000 ids, as a Set of strings does', () => {
