@@ -186,6 +186,16 @@ export const WrongSeparator = define({
   hint: 'Export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or as tab-separated with a .tsv name.',
 });
 
+export const AfterCollection = define({
+  name: 'AfterCollection',
+  title: 'Post dated after its collection',
+  message: (column: string, got: string, collected: string, at?: Location) =>
+    `"${column}" is ${got}, after the day the manifest says the data was collected (collected: ${collected}${
+      at ? `, ${formatLocation(at)}` : ''
+    }): a mistyped date, or an export dropped in without updating "collected"?`,
+  hint: 'Fix the date, or set "collected" in manifest.yaml to the day this export was made.',
+});
+
 export const MissingValue = define({
   name: 'MissingValue',
   title: 'Missing value',

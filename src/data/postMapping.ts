@@ -3,7 +3,7 @@
  * dataset, one record at a time, with located errors. Used by `loadDataset`
  * and by the streaming path (streamPosts.ts), which must not hold the posts.
  */
-import { BadDate, error, type Location, MissingValue } from '../errors.ts';
+import { AfterCollection, BadDate, error, type Location, MissingValue } from '../errors.ts';
 import { expectedFor, parseTime } from './cell.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
@@ -25,6 +25,9 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
   ];
   if (f.hashtags) wanted.push({ field: 'hashtags', column: f.hashtags, key: ['fields', 'hashtags'] });
   const columns = columnCheck(wanted, file, locate);
+  // No post is dated after its data was collected: a 2036 typo, or this week's export dropped in without the
+  // manifest's "collected" brought up to date. A day's grace for the collector's timezone.
+  const latest = Date.parse(`${manifest.collected}T00:00:00Z`) + 2 * 86_400_000;
   return {
     /** Checks a file's header (CSV/TSV) before its first record; `undefined` for JSON, whose records are checked one by one. */
     header: columns.header,
@@ -39,9 +42,14 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
         const got = typeof rawTime === 'string' ? rawTime : JSON.stringify(rawTime);
         throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected);
       }
+      const when = parsed.value.getTime();
+      if (when >= latest) {
+        const got = typeof rawTime === 'string' ? rawTime : parsed.value.toISOString();
+        throw error(AfterCollection, r.locate(time.column), time.column, got, manifest.collected, locate?.(['collected']));
+      }
       const text = stringCell(r, f.text, false) ?? '';
       const hashtags = f.hashtags ? splitHashtags(stringCell(r, f.hashtags, false) ?? '') : extractHashtags(text);
-      return { id, time: parsed.value.getTime(), author: stringCell(r, f.author, true) as string, text, hashtags };
+      return { id, time: when, author: stringCell(r, f.author, true) as string, text, hashtags };
     },
   };
 }

@@ -395,11 +395,11 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
 describe('loadDataset(id, options): one id for two posts', () => {
   it('refuses ids read again for other posts (an export numbering its rows), counting them, rather than dropping the posts', async () => {
     const month = (m: number, n: number) =>
-      `id,created_at,user,text\n${Array.from({ length: n }, (_, i) => `${i + 1},2016-${m}-0${1 + (i % 9)}T10:00:00Z,u${m}${i},#Red`).join('\n')}\n`;
+      `id,created_at,user,text\n${Array.from({ length: n }, (_, i) => `${i + 1},2016-0${m}-0${1 + (i % 9)}T10:00:00Z,u${m}${i},#Red`).join('\n')}\n`;
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
-      'data/tweets/a.csv': month(10, 5),
-      'data/tweets/b.csv': month(11, 3),
+      'data/tweets/a.csv': month(7, 5),
+      'data/tweets/b.csv': month(8, 3),
     });
     expect(await message(root)).toBe(
       'data/tweets/b.csv: The id "1" and 2 more in this file were already read for a post at another time (earlier in this file or in an earlier one), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
@@ -408,5 +408,21 @@ describe('loadDataset(id, options): one id for two posts', () => {
     await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(
       /^data\/tweets\/b\.csv:2:1: The id "1" was already read for a post at another time/,
     );
+  });
+});
+
+describe('loadDataset(id, options): posts dated after their collection', () => {
+  it('refuses a post dated after the manifest\'s "collected" day (with a day\'s grace), pointing at both', async () => {
+    // postsManifest: collected 2016-09-18.
+    const at = (time: string) =>
+      tempProject({
+        'data/tweets/manifest.yaml': postsManifest(),
+        'data/tweets/a.csv': `id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n2,${time},b,y\n`,
+      });
+    expect(((await load(at('2016-09-19T23:59:59Z'))) as PostsDataset).rows).toHaveLength(2);
+    expect(await message(at('2036-09-01T10:00:00Z'))).toBe(
+      'data/tweets/a.csv:3:2: "created_at" is 2036-09-01T10:00:00Z, after the day the manifest says the data was collected (collected: 2016-09-18, data/tweets/manifest.yaml:6:1): a mistyped date, or an export dropped in without updating "collected"? Fix the date, or set "collected" in manifest.yaml to the day this export was made.',
+    );
+    expect(await message(at('2016-09-20T00:00:00Z'))).toMatch(/^data\/tweets\/a\.csv:3:2: "created_at" is 2016-09-20T00:00:00Z, after/);
   });
 });
