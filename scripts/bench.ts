@@ -166,7 +166,7 @@ async function child(kind: string, dir: string) {
     const { parse } = await import('csv-parse');
     // The options the streaming reader uses (src/data/streamRecords.ts): records as arrays, with line numbers.
     for await (const _ of createReadStream(join(dir, 'posts.csv'), { highWaterMark: 1 << 20 }).pipe(
-      parse({ bom: true, info: true, skip_empty_lines: true }),
+      parse({ bom: true, info: true, relax_column_count: true, trim: true }),
     ))
       rows++;
     rows--; // the header

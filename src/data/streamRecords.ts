@@ -142,7 +142,7 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
         let columnCount = 0;
         // Rows with too many or too few fields are found here rather than by csv-parse, which stops at the first.
         // Blank lines are skipped here rather than by csv-parse, so that every line is counted (see nextStart).
-        const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true });
+        const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true, trim: true });
         const fail = (e: unknown) => {
           source.destroy();
           // Every parse error is csv-parse's CsvError (not every code starts with "CSV_": INVALID_OPENING_QUOTE).

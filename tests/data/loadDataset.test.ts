@@ -426,3 +426,18 @@ describe('loadDataset(id, options): posts dated after their collection', () => {
     expect(await message(at('2016-09-20T00:00:00Z'))).toMatch(/^data\/tweets\/a\.csv:3:2: "created_at" is 2016-09-20T00:00:00Z, after/);
   });
 });
+
+describe('loadDataset(id, options): spaces around CSV fields', () => {
+  it('reads a field without the spaces around it, so " ann" and "ann" are one author', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv':
+        'id, created_at, user, text\n1, 2016-07-01T10:00:00Z, ann, #Red now \n2,2016-07-02T10:00:00Z,ann,"  quoted keeps its spaces "\n',
+    });
+    const dataset = (await load(root)) as PostsDataset;
+    expect(dataset.rows.map((p) => [p.author, p.text])).toEqual([
+      ['ann', '#Red now'],
+      ['ann', '  quoted keeps its spaces '],
+    ]);
+  });
+});
