@@ -13,51 +13,47 @@ export const sha256 = (data: string | Buffer) => createHash('sha256').update(dat
 /** A path relative to `root`, with forward slashes, for messages and pages. */
 export const projectPath = (root: string, path: string) => relative(root, path).split(sep).join('/');
 
-/**
- * The data files of a dataset folder that the manifest's `files` pattern
- * matches, sorted by code point so the order never depends on the machine.
- * Dropping a file in appends its rows in that order.
- */
-export function listDataFiles(dir: string, manifest: Pick<Manifest, 'files'>): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && !NOT_DATA.has(e.name) && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .filter((name) => matchesGlob(name, manifest.files))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => join(dir, name));
-}
-
+/** A file that is never data: the manifest, a README, hidden files (editors' swap files among them). */
+const notData = (name: string) => name.startsWith('.') || NOT_DATA.has(name);
 /** The extensions of the files a dataset reads (in any case: `.CSV` too). */
 const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.json', '.ndjson', '.jsonl']);
-const looksLikeData = (name: string) => !name.startsWith('.') && !NOT_DATA.has(name) && DATA_EXTENSIONS.has(extname(name).toLowerCase());
+const looksLikeData = (name: string) => !notData(name) && DATA_EXTENSIONS.has(extname(name).toLowerCase());
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The files of a dataset folder that look like data (by extension) but that
- * the manifest's `files` pattern does not match: `Tweets-2016-11.csv` beside
- * `tweets-*.csv`, a `.CSV`. Their rows would be left out, silently, so the
- * readers refuse them (UnreadDataFile); a sub-folder is never read.
+ * The files of a dataset folder, from one reading of it, sorted by code point
+ * so the order never depends on the machine:
+ *  - `paths`: those the manifest's `files` pattern matches, in reading order
+ *    (dropping a file in appends its rows in that order);
+ *  - `unmatched`: those that look like data (by extension) but that the
+ *    pattern misses, `Tweets-2016-11.csv` beside `tweets-*.csv`, a `.CSV`:
+ *    their rows would be left out, silently, so the readers refuse them
+ *    (UnreadDataFile). A sub-folder is never read.
  */
-export function unmatchedDataFiles(dir: string, manifest: Pick<Manifest, 'files'>): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && looksLikeData(e.name) && !matchesGlob(e.name, manifest.files))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => join(dir, name));
+export function dataFiles(dir: string, manifest: Pick<Manifest, 'files'>): { paths: string[]; unmatched: string[] } {
+  const paths: string[] = [];
+  const unmatched: string[] = [];
+  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !notData(e.name));
+  for (const name of names.map((e) => e.name).sort(byCodePoint)) {
+    if (matchesGlob(name, manifest.files)) paths.push(join(dir, name));
+    else if (looksLikeData(name)) unmatched.push(join(dir, name));
+  }
+  return { paths, unmatched };
 }
 
 /**
  * Whether a change to `path` (added, changed or removed) can change a dataset under `dataDir`: a manifest,
  * a file its dataset's `files` pattern matches, or one that looks like data (which the dataset then refuses,
- * see unmatchedDataFiles). An editor's swap file, `sed -i`'s temporary file or a README does not; a folder
+ * see dataFiles). An editor's swap file, `sed -i`'s temporary file or a README does not; a folder
  * whose manifest cannot be read is given the benefit of the doubt.
  */
 export function mayChangeDataset(dataDir: string, path: string): boolean {
   const [id, name, ...deeper] = relative(dataDir, path).split(sep);
   if (!id || id.startsWith('..') || !name || deeper.length > 0) return false;
   if (name === MANIFEST) return true;
-  if (NOT_DATA.has(name) || name.startsWith('.')) return false;
-  const manifestPath = join(dataDir, id, MANIFEST);
+  if (notData(name)) return false;
   if (looksLikeData(name)) return true;
+  const manifestPath = join(dataDir, id, MANIFEST);
   try {
     return matchesGlob(name, filesPattern(readFileSync(manifestPath, 'utf8'), manifestPath).files);
   } catch {
@@ -99,9 +95,9 @@ export function datasetDigest(dir: string): string {
   const text = readFileSync(manifestPath, 'utf8');
   let files: string[];
   try {
-    const pattern = filesPattern(text, manifestPath);
+    const { paths, unmatched } = dataFiles(dir, filesPattern(text, manifestPath));
     // A file the pattern does not match changes the digest too, so that the posts re-render and say so.
-    files = [...listDataFiles(dir, pattern), ...unmatchedDataFiles(dir, pattern)];
+    files = [...paths, ...unmatched];
   } catch {
     files = readdirSync(dir)
       .sort()

@@ -16,7 +16,7 @@ import {
   type SoundingsError,
   UnreadDataFile,
 } from '../errors.ts';
-import { digestOf, listDataFiles, MANIFEST, projectPath, sha256, unmatchedDataFiles } from './datasetFiles.ts';
+import { dataFiles, digestOf, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
 import { DEFAULT_FILES, type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
 import type { DatasetFile } from './types.ts';
 
@@ -42,7 +42,7 @@ export interface OpenDataset {
   locate: ManifestLocator;
   /** The data files, absolute, in reading order. */
   paths: string[];
-  /** Files that look like data that `files` does not match, refused by the readers (see unmatchedDataFiles). */
+  /** Files that look like data that `files` does not match, refused by the readers (see dataFiles). */
   unread: SoundingsError[];
 }
 
@@ -66,11 +66,11 @@ export function openDataset(id: string, options: DatasetPlace, problems?: Soundi
   const manifestText = readFileSync(manifestPath, 'utf8');
   const read = readManifest(manifestText, rel(manifestPath));
   if (!('manifest' in read)) return fail(...read.problems);
-  const paths = listDataFiles(dir, read.manifest);
+  const { paths, unmatched } = dataFiles(dir, read.manifest);
   const { files } = read.manifest;
   // At the manifest's "files" when it has one.
   const where = files === DEFAULT_FILES ? { file: rel(dir) } : read.locate(['files']);
-  const unread = unmatchedDataFiles(dir, read.manifest).map((path) => error(UnreadDataFile, { file: rel(path) }, files));
+  const unread = unmatched.map((path) => error(UnreadDataFile, { file: rel(path) }, files));
   if (paths.length === 0) return fail(error(NoDataFiles, where, files), ...unread);
   return { dir, manifestPath, manifestText, manifest: read.manifest, locate: read.locate, paths, unread };
 }

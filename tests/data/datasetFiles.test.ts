@@ -16,7 +16,7 @@ describe('mayChangeDataset(dataDir, path)', () => {
     expect(at('tweets/tweets-07.csv')).toBe(true);
     // Not there (yet, or any more): the pattern decides, not the file system.
     expect(at('tweets/tweets-08.csv')).toBe(true);
-    // Data the pattern misses: the dataset refuses it (unmatchedDataFiles), so its arrival must re-load.
+    // Data the pattern misses: the dataset refuses it (dataFiles), so its arrival must re-load.
     expect(at('tweets/notes.csv')).toBe(true);
     expect(at('tweets/notes.txt')).toBe(false);
     expect(at('tweets/sedX1b2c3')).toBe(false);
