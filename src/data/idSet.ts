@@ -12,7 +12,7 @@
  *    digits, < 10^9, fits a uint32). Two such ids are equal iff both parts are
  *    equal, because the canonical decimal form of a number is unique.
  *    The pairs live in an open-addressing hash table (linear probing) made of
- *    a Float64Array and two Uint32Arrays (the low part, and the fingerprint
+ *    a Float64Array and two Uint32Arrays (the low part, and the print
  *    below): 16 bytes a slot, kept at most 70% full, so about 23–46 bytes per
  *    id (10M ids: 268 MB).
  *  - any other id ("007", "at://…", "p1", 20+ digits) goes into an ordinary
@@ -22,10 +22,11 @@
  * "007" and "7" are different ids (ids are strings); only the first is
  * non-canonical, so they land in different stores and never collide.
  *
- * Each id also keeps a 32-bit fingerprint of the post it was first read for
- * ({@link postPrint}: its time), 4 more bytes a slot, so that an id
- * read again for another post — an export that numbers its rows 1, 2, 3…
- * in each file — is told from a true duplicate rather than dropped as one.
+ * Each id also keeps a 32-bit print of the post it was first read for
+ * ({@link postPrint}: its time in whole seconds), 4 more bytes a slot, so
+ * that an id read again for another post — an export that numbers its rows
+ * 1, 2, 3… in each file — is told from a true duplicate rather than dropped
+ * as one. Prints a second apart are the same post ({@link samePost}).
  */
 const EMPTY = -1;
 const MAX_LOAD = 0.7;
@@ -37,19 +38,24 @@ export const REUSED = 2;
 export type AddResult = typeof ADDED | typeof SEEN | typeof REUSED;
 
 /**
- * A post's fingerprint: FNV-1a over its time's two 32-bit halves. Its time,
- * not its author: one Bluesky post names its author by handle in a search
- * export and by DID in a repository export, and must still be one post. A
- * repost's time differs by source too (a Bluesky feed gives when it was
- * indexed, the repost record when it was made): reposts all print 0, so
- * their ids alone tell them apart.
+ * A post's print: its time in whole seconds (modulo 2^32). Its time, not its
+ * author: one Bluesky post names its author by handle in a search export and
+ * by DID in a repository export, and must still be one post. Whole seconds,
+ * compared with a second's tolerance ({@link samePost}): exports of one post
+ * keep different precision (Mastodon's and Bluesky's APIs give milliseconds,
+ * Twitter's v1.1 and most listening tools whole seconds, truncated or
+ * rounded). A repost's time differs by source too (a Bluesky feed gives when
+ * it was indexed, the repost record when it was made): reposts all print 0,
+ * so their ids alone tell them apart.
  */
 export function postPrint(post: { time: number; repostOf?: string | undefined }): number {
-  const { time } = post;
   if (post.repostOf !== undefined) return 0;
-  let h = Math.imul(0x811c9dc5 ^ (time >>> 0), 0x01000193);
-  h = Math.imul(h ^ Math.floor(time / 4294967296), 0x01000193);
-  return h >>> 0;
+  return Math.floor(post.time / 1000) >>> 0;
+}
+
+/** Whether two prints ({@link postPrint}) are of one post: at most a second apart (modulo 2^32). */
+export function samePost(a: number, b: number): boolean {
+  return ((a - b + 1) >>> 0) <= 2;
 }
 
 export class IdSet {
@@ -79,7 +85,7 @@ export class IdSet {
     return this.addPost(id, 0) === ADDED;
   }
 
-  /** Adds the id of a post whose fingerprint is `print` ({@link postPrint}); says whether it was new, and if not, for which post. */
+  /** Adds the id of a post whose print is `print` ({@link postPrint}); says whether it was new, and if not, for which post. */
   addPost(id: string, print: number): AddResult {
     const n = id.length;
     if (n === 0 || n > 19 || (n > 1 && id.charCodeAt(0) === 48)) return this.#addOther(id, print);
@@ -97,7 +103,7 @@ export class IdSet {
 
   #addOther(id: string, print: number): AddResult {
     const first = this.#other.get(id);
-    if (first !== undefined) return first === print ? SEEN : REUSED;
+    if (first !== undefined) return samePost(first, print) ? SEEN : REUSED;
     this.#other.set(id, print);
     return ADDED;
   }
@@ -117,7 +123,7 @@ export class IdSet {
     const highs = this.#high;
     const lows = this.#low;
     while (highs[i] !== EMPTY) {
-      if (highs[i] === high && lows[i] === low) return this.#print[i] === print ? SEEN : REUSED;
+      if (highs[i] === high && lows[i] === low) return samePost(this.#print[i] as number, print) ? SEEN : REUSED;
       i = (i + 1) & this.#mask;
     }
     highs[i] = high;

@@ -409,6 +409,17 @@ describe('loadDataset(id, options): one id for two posts', () => {
       /^data\/tweets\/b\.csv:2:1: The id "1" was already read for a post at another time/,
     );
   });
+
+  it('takes one post exported in milliseconds and in whole seconds as a duplicate', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n748668214966480896,2016-07-01T00:03:06.901Z,ann,#Red\n',
+      'data/tweets/b.csv': 'id,created_at,user,text\n748668214966480896,2016-07-01T00:03:07Z,ann,#Red\n',
+    });
+    const dataset = (await loadDataset('tweets', { root, dataDir: join(root, 'data') })) as PostsDataset;
+    expect(dataset.rows.length).toBe(1);
+    expect(dataset.duplicates).toBe(1);
+  });
 });
 
 describe('loadDataset(id, options): posts dated after their collection', () => {
