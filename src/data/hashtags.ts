@@ -22,7 +22,7 @@ export function extractHashtags(text: string): string[] {
   const links = linkSpans(text);
   HASHTAG.lastIndex = 0;
   for (let m = HASHTAG.exec(text); m !== null; m = HASHTAG.exec(text)) {
-    if (links && links.some(([start, end]) => m.index >= start && m.index < end)) continue;
+    if (links?.some(([start, end]) => m.index >= start && m.index < end)) continue;
     tags.push(m[1] as string);
   }
   return tags;

@@ -55,7 +55,7 @@ export function postPrint(post: { time: number; repostOf?: string | undefined })
 
 /** Whether two prints ({@link postPrint}) are of one post: at most a second apart (modulo 2^32). */
 export function samePost(a: number, b: number): boolean {
-  return ((a - b + 1) >>> 0) <= 2;
+  return (a - b + 1) >>> 0 <= 2;
 }
 
 export class IdSet {
