@@ -9,7 +9,7 @@
  *    where `reason.$type` "app.bsky.feed.defs#reasonRepost" marks a repost;
  *  - repost records `{ uri, value: {$type: "app.bsky.feed.repost", subject: {uri}, createdAt} }`.
  *
- * The id is the post's `at://` URI. A record alone does not name its author's
+ * The id is the post's `at://` URI (a repost's: {@link repostId}). A record alone does not name its author's
  * handle, so the author is the DID in the URI (`at://did:plc:…/…`); post views
  * and feed items give the handle. Hashtags, links and mentions come from the
  * record's facets (`app.bsky.richtext.facet#tag|#link|#mention`), whose
@@ -105,6 +105,15 @@ function view(value: Json, path: JsonPath, at: Locate): Post {
   return postRecord(uri, value.record as Json, [...path, 'record'], at, author, value);
 }
 
+/**
+ * A repost's id: the original's URI and the reposter's DID, not the repost record's own URI. A feed item names the
+ * record's URI only since 2024 (`reason.uri`), so the same repost read from an older feed export and from the
+ * reposter's repository would otherwise count twice; an account can repost a post only once.
+ */
+function repostId(did: string, original: string): string {
+  return `${original}#repost-by-${did}`;
+}
+
 function item(value: unknown, path: JsonPath, at: Locate): Post[] {
   if (!isObject(value)) throw error(MissingValue, at(path), 'uri');
   // A post that is gone or hidden (app.bsky.feed.defs#notFoundPost, #blockedPost, where a post view would be)
@@ -119,10 +128,10 @@ function item(value: unknown, path: JsonPath, at: Locate): Post[] {
     const reposter = str(by.handle) ?? required(by, 'did', [...path, 'reason', 'by'], at, 'reason.by.did');
     // The repost is its own act: its own id, the reposter and the time it was indexed, the original's content.
     const { id, text, hashtags, mentions, urls } = original;
-    const repostId = str(reason.uri) ?? `${id}#repost-by-${str(by.did) ?? reposter}`;
+    const did = str(by.did);
     return [
       post({
-        id: repostId,
+        id: did ? repostId(did, id) : (str(reason.uri) ?? `${id}#repost-by-${reposter}`),
         time: isoTime(reason, 'indexedAt', [...path, 'reason'], at, 'reason.indexedAt'),
         author: reposter,
         text,
@@ -144,7 +153,7 @@ function item(value: unknown, path: JsonPath, at: Locate): Post[] {
       // The record names only the original; loadDataset fills in its text when the original is in the dataset.
       return [
         post({
-          id: uri,
+          id: repostId(didOf(uri), of),
           time: isoTime(record, 'createdAt', [...path, 'value'], at),
           author: didOf(uri),
           text: '',
