@@ -164,14 +164,23 @@ describe('bluesky adapter', async () => {
     expect(ds.rows).toHaveLength(4);
   });
 
-  it('counts one repost once, read from a feed (with or without reason.uri) and from the reposter\'s repository', async () => {
+  it("counts one repost once, read from a feed (with or without reason.uri) and from the reposter's repository", async () => {
     const repo = JSON.parse(fixture('bluesky.json'));
     const record = repo.records.find((r: { value: { $type: string } }) => r.value.$type === 'app.bsky.feed.repost');
     const original = repo.records[0];
     const feedItem = (reason: object) =>
       JSON.stringify({
-        post: { uri: original.uri, author: { did: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz', handle: 'erin.bsky.social' }, record: original.value },
-        reason: { $type: 'app.bsky.feed.defs#reasonRepost', by: { did: 'did:plc:bob00000000000000000000000', handle: 'bob.bsky.social' }, indexedAt: '2024-09-01T19:00:00.000Z', ...reason },
+        post: {
+          uri: original.uri,
+          author: { did: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz', handle: 'erin.bsky.social' },
+          record: original.value,
+        },
+        reason: {
+          $type: 'app.bsky.feed.defs#reasonRepost',
+          by: { did: 'did:plc:bob00000000000000000000000', handle: 'bob.bsky.social' },
+          indexedAt: '2024-09-01T19:00:00.000Z',
+          ...reason,
+        },
       });
     for (const reason of [{}, { uri: record.uri }]) {
       const both = await load('bluesky', { 'a-repo.json': fixture('bluesky.json'), 'b-feed.ndjson': `${feedItem(reason)}\n` });
