@@ -4,7 +4,7 @@
  * without a timezone is refused, because its meaning would depend on the
  * machine that builds the site.
  */
-import { isoParse, utcParse } from 'd3-time-format';
+import { isoParse, utcFormat, utcParse } from 'd3-time-format';
 import type { ColumnType } from './manifest.ts';
 import type { Cell } from './types.ts';
 
@@ -83,24 +83,82 @@ export function parseCell(raw: unknown, type: ColumnType): CellResult {
   }
 }
 
+/** What {@link exactTimeParser} gives: the time, or, for a time that does not exist, what it would roll over to. */
+export type ExactTime = { ok: true; date: Date } | { ok: false; rolledTo?: string };
+
+// A zone as d3-time-format's %Z reads it: Z, ±hh, ±hhmm or ±hh:mm.
+const ZONE = /Z|[+-]\d\d(?::?\d\d)?/g;
+const DIGITS = /\d+/g;
+
+function zoneMinutes(zone: string): number {
+  if (zone === 'Z') return 0;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+}
+
+/** The numbers written in a time, in order: what must survive a round trip. */
+const numbersIn = (text: string) => Array.from(text.matchAll(DIGITS), (m) => m[0]);
+
+/**
+ * A parser for times in a d3-time-format `format` that refuses times not in the
+ * calendar. d3's parser is lenient: with "%d/%m/%Y %H:%M", "30/02/2016 10:00"
+ * is 1 March and "12/06/2016 25:30" is 13 June 01:30. So the parsed time is
+ * written back in the same format (in the zone the text gave, when the format
+ * has %Z) and its numbers must be the numbers the text holds ("1/7/2016" and
+ * "01/07/2016" are the same day; "%f"'s microseconds keep only milliseconds).
+ */
+export function exactTimeParser(format: string): (text: string) => ExactTime {
+  const parse = utcParse(format);
+  const micro = format.includes('%f');
+  const sameNumber = (a: string, b: string) =>
+    Number(a) === Number(b) || (micro && a.length === 6 && b.length === 6 && a.slice(0, 3) === b.slice(0, 3));
+  const sameNumbers = (text: string, written: string) => {
+    const a = numbersIn(text);
+    const b = numbersIn(written);
+    return a.length === b.length && a.every((x, i) => sameNumber(x, b[i] as string));
+  };
+  const plain = format.includes('%Z') ? undefined : utcFormat(format);
+  return (text) => {
+    const date = parse(text);
+    if (!date) return { ok: false };
+    if (plain) {
+      const written = plain(date);
+      return sameNumbers(text, written) ? { ok: true, date } : { ok: false, rolledTo: written };
+    }
+    // The text's own zone: the one whose local time writes back the text's numbers.
+    let written = '';
+    for (const [zone] of text.matchAll(ZONE)) {
+      written = utcFormat(format.replaceAll('%Z', zone))(new Date(date.getTime() + zoneMinutes(zone) * 60_000));
+      if (sameNumbers(text, written)) return { ok: true, date };
+    }
+    return written ? { ok: false, rolledTo: written } : { ok: false };
+  };
+}
+
 // One parser per format: a manifest's time format is parsed once, not once per row.
-const parsers = new Map<string, (text: string) => Date | null>();
+const parsers = new Map<string, (text: string) => ExactTime>();
 const parserFor = (format: string) => {
   let parser = parsers.get(format);
   if (!parser) {
-    parser = utcParse(format);
+    parser = exactTimeParser(format);
     parsers.set(format, parser);
   }
   return parser;
 };
+
+/** For a time in `format` that does not exist: say so, and what it would have become. */
+export const noSuchTime = (format: string, rolledTo: string) =>
+  `a time in the format "${format}" that exists in the calendar (read leniently, this one would roll over to "${rolledTo}")`;
 
 /** Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm), or a time in `format` (d3-time-format). */
 export function parseTime(raw: unknown, format?: string): CellResult {
   if (typeof raw !== 'string') return { ok: false, expected: format ? `a time like "${format}"` : EXPECTED.datetime };
   const text = raw.trim();
   if (format) {
-    const date = parserFor(format)(text);
-    return date ? { ok: true, value: date } : { ok: false, expected: `a time in the format "${format}"` };
+    const parsed = parserFor(format)(text);
+    if (parsed.ok) return { ok: true, value: parsed.date };
+    return { ok: false, expected: parsed.rolledTo ? noSuchTime(format, parsed.rolledTo) : `a time in the format "${format}"` };
   }
   const m = DATETIME.exec(text);
   if (!m) return { ok: false, expected: EXPECTED.datetime };

@@ -92,6 +92,19 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await bad('2016-07-01T10:00:00')).toContain('got "2016-07-01T10:00:00"');
   });
 
+  it("a time in the manifest's format that does not exist (d3 would roll it over)", async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest().replace(
+        '  time: created_at',
+        '  time:\n    column: created_at\n    format: "%d/%m/%Y %H:%M"',
+      ),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,01/07/2016 10:00,a,ok\n2,30/02/2016 10:00,b,bad\n',
+    });
+    expect(await message(root)).toBe(
+      'data/tweets/a.csv:3:2: "created_at" must be a time in the format "%d/%m/%Y %H:%M" that exists in the calendar (read leniently, this one would roll over to "01/03/2016 10:00"), got "30/02/2016 10:00". Fix or remove the row.',
+    );
+  });
+
   it('a missing column, at the header and at the manifest line that maps it', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),

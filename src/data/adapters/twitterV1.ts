@@ -11,9 +11,8 @@
  * Streaming-API control messages (`delete`, `limit`, `scrub_geo`,
  * `status_withheld`, `user_withheld`, `warning`) are not posts and are skipped.
  */
-import { utcParse } from 'd3-time-format';
 import { BadDate, error } from '../../errors.ts';
-import { parseTime } from '../cell.ts';
+import { exactTimeParser, noSuchTime, parseTime } from '../cell.ts';
 import { extractHashtags } from '../hashtags.ts';
 import type { Post } from '../types.ts';
 import {
@@ -46,15 +45,17 @@ const CONTROL = [
   'direct_message',
   'control',
 ];
-const V1_TIME = utcParse('%a %b %d %H:%M:%S %Z %Y');
+const V1_FORMAT = '%a %b %d %H:%M:%S %Z %Y';
+const V1_TIME = exactTimeParser(V1_FORMAT);
 
 function v1Time(tweet: Json, path: JsonPath, at: Locate): number {
   const raw = required(tweet, 'created_at', path, at);
-  const date = V1_TIME(raw.trim());
-  if (date) return date.getTime();
+  const v1 = V1_TIME(raw.trim());
+  if (v1.ok) return v1.date.getTime();
   const iso = parseTime(raw);
   if (iso.ok && iso.value instanceof Date) return iso.value.getTime();
-  throw error(BadDate, at([...path, 'created_at']), 'created_at', raw, 'a time like "Wed Aug 27 13:08:45 +0000 2008"');
+  const expected = v1.rolledTo ? noSuchTime(V1_FORMAT, v1.rolledTo) : 'a time like "Wed Aug 27 13:08:45 +0000 2008"';
+  throw error(BadDate, at([...path, 'created_at']), 'created_at', raw, expected);
 }
 
 /** The whole text and its entities: extended (280-character) tweets keep them under `extended_tweet`. */

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { exactTimeParser, parseTime } from '../../src/data/cell.ts';
+
+const iso = (r: ReturnType<typeof parseTime>) => (r.ok && r.value instanceof Date ? r.value.toISOString() : r);
+
+describe('parseTime(raw, format)', () => {
+  it('reads a manifest format as UTC, with or without leading zeros', () => {
+    expect(iso(parseTime('01/07/2016 10:00', '%d/%m/%Y %H:%M'))).toBe('2016-07-01T10:00:00.000Z');
+    expect(iso(parseTime('1/7/2016 9:05', '%d/%m/%Y %H:%M'))).toBe('2016-07-01T09:05:00.000Z');
+    expect(iso(parseTime('29/02/2016 23:59', '%d/%m/%Y %H:%M'))).toBe('2016-02-29T23:59:00.000Z');
+  });
+
+  it('refuses a day or hour that does not exist, saying what it would have rolled over to', () => {
+    expect(parseTime('30/02/2016 10:00', '%d/%m/%Y %H:%M')).toEqual({
+      ok: false,
+      expected:
+        'a time in the format "%d/%m/%Y %H:%M" that exists in the calendar (read leniently, this one would roll over to "01/03/2016 10:00")',
+    });
+    expect(parseTime('12/06/2016 25:30', '%d/%m/%Y %H:%M')).toMatchObject({
+      ok: false,
+      expected: expect.stringContaining('"13/06/2016 01:30"'),
+    });
+    expect(parseTime('31/06/2016 10:00', '%d/%m/%Y %H:%M').ok).toBe(false);
+    expect(parseTime('29/02/2015 10:00', '%d/%m/%Y %H:%M').ok).toBe(false);
+    expect(parseTime('01/07/2016 10:60', '%d/%m/%Y %H:%M').ok).toBe(false);
+    expect(parseTime('13/13/2016', '%d/%m/%Y').ok).toBe(false);
+    expect(parseTime('x', '%d/%m/%Y')).toEqual({ ok: false, expected: 'a time in the format "%d/%m/%Y"' });
+  });
+
+  it('checks a time with a zone in that zone, and keeps milliseconds and microseconds', () => {
+    const zoned = '%Y-%m-%d %H:%M:%S %Z';
+    expect(iso(parseTime('2016-07-01 00:30:00 +0200', zoned))).toBe('2016-06-30T22:30:00.000Z');
+    expect(iso(parseTime('2016-07-01 00:30:00 -05:00', zoned))).toBe('2016-07-01T05:30:00.000Z');
+    expect(iso(parseTime('2016-07-01 00:30:00 Z', zoned))).toBe('2016-07-01T00:30:00.000Z');
+    expect(parseTime('2016-06-31 00:30:00 +0200', zoned).ok).toBe(false);
+    expect(iso(parseTime('2016-07-01 10:00:00.123456', '%Y-%m-%d %H:%M:%S.%f'))).toBe('2016-07-01T10:00:00.123Z');
+    expect(iso(parseTime('2016-07-01 10:00:00.045', '%Y-%m-%d %H:%M:%S.%L'))).toBe('2016-07-01T10:00:00.045Z');
+    expect(iso(parseTime('1467367200', '%s'))).toBe('2016-07-01T10:00:00.000Z');
+    expect(iso(parseTime('7/1/16 1:05 PM', '%m/%d/%y %I:%M %p'))).toBe('2016-07-01T13:05:00.000Z');
+    expect(parseTime('7/1/16 13:05 PM', '%m/%d/%y %I:%M %p').ok).toBe(false);
+  });
+
+  it("refuses a v1 time on a day that does not exist (Twitter's own format)", () => {
+    const v1 = exactTimeParser('%a %b %d %H:%M:%S %Z %Y');
+    expect(v1('Wed Aug 27 13:08:45 +0000 2008')).toEqual({ ok: true, date: new Date('2008-08-27T13:08:45Z') });
+    expect(v1('Fri Jul 01 01:30:00 +0200 2016')).toEqual({ ok: true, date: new Date('2016-06-30T23:30:00Z') });
+    expect(v1('Sun Feb 30 10:00:00 +0000 2016')).toMatchObject({ ok: false, rolledTo: expect.stringContaining('Mar 01') });
+  });
+});
