@@ -15,8 +15,10 @@
 import { statSync } from 'node:fs';
 import { extent } from 'd3-array';
 import { DuplicateAccount, error, IdReused, type Location, type SoundingsError, UnknownFormat } from '../errors.ts';
+import type { JsonPath, Locate } from './adapters/common.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
+import { type CollectionLimit, collectionLimit } from './collection.ts';
 import { datasetDigest, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
@@ -162,15 +164,17 @@ async function readSocialFile(
   path: string,
   file: string,
   adapter: Adapter,
+  collection: CollectionLimit,
   emit: (p: Post) => void,
   limit: number,
   problems?: SoundingsError[],
 ): Promise<string> {
   const format = formatOf(path);
   if (format !== 'json' && format !== 'ndjson') throw error(UnknownFormat, { file }, file);
-  // Adapters give full paths from the top of the file (they extend `at`).
+  // Adapters give full paths from the top of the file (they extend `at`), and check each time they read.
   const onItem = ({ value, at, locate }: JsonItem) => {
-    for (const p of attempt(() => adapter.read(value, at, locate), problems, [])) emit(p);
+    const located: Locate = Object.assign((p: JsonPath) => locate(p), { collection });
+    for (const p of attempt(() => adapter.read(value, at, located), problems, [])) emit(p);
   };
   const collect = problems && ((e: unknown) => collectProblem(e, problems));
   return eachJsonItem(path, file, format, limit, 'exports', onItem, collect);
@@ -253,7 +257,11 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const format = manifest.format;
     const readFile = async (post: (p: Post) => void, mapped: (m: Mapped) => void): Promise<string | undefined> => {
       if (isSocialFormat(format)) {
-        return attemptAsync(() => readSocialFile(path, file, ADAPTERS[format], post, limit, problems), problems, undefined);
+        return attemptAsync(
+          () => readSocialFile(path, file, ADAPTERS[format], collectionLimit(manifest, opened.locate), post, limit, problems),
+          problems,
+          undefined,
+        );
       }
       const plain = formatOf(path, format);
       if (!plain) {

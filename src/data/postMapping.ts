@@ -3,8 +3,9 @@
  * dataset, one record at a time, with located errors. Used by `loadDataset`
  * and by the streaming path (streamPosts.ts), which must not hold the posts.
  */
-import { AfterCollection, BadDate, error, type Location, MissingValue } from '../errors.ts';
+import { BadDate, error, type Location, MissingValue } from '../errors.ts';
 import { expectedFor, parseTime } from './cell.ts';
+import { checkCollected, collectionLimit } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -25,9 +26,7 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
   ];
   if (f.hashtags) wanted.push({ field: 'hashtags', column: f.hashtags, key: ['fields', 'hashtags'] });
   const columns = columnCheck(wanted, file, locate);
-  // No post is dated after its data was collected: a 2036 typo, or this week's export dropped in without the
-  // manifest's "collected" brought up to date. A day's grace for the collector's timezone.
-  const latest = Date.parse(`${manifest.collected}T00:00:00Z`) + 2 * 86_400_000;
+  const limit = collectionLimit(manifest, locate);
   return {
     /** Checks a file's header (CSV/TSV) before its first record; `undefined` for JSON, whose records are checked one by one. */
     header: columns.header,
@@ -43,9 +42,9 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
         throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected);
       }
       const when = parsed.value.getTime();
-      if (when >= latest) {
+      if (when >= limit.latest) {
         const got = typeof rawTime === 'string' ? rawTime : parsed.value.toISOString();
-        throw error(AfterCollection, r.locate(time.column), time.column, got, manifest.collected, locate?.(['collected']));
+        checkCollected(when, limit, r.locate(time.column), time.column, got);
       }
       const text = stringCell(r, f.text, false) ?? '';
       const hashtags = f.hashtags ? splitHashtags(stringCell(r, f.hashtags, false) ?? '') : extractHashtags(text);

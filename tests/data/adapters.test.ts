@@ -216,6 +216,36 @@ describe('mastodon adapter', async () => {
   });
 });
 
+describe('posts dated after the manifest\'s "collected" day', () => {
+  it('are refused in every social export, at the time field, naming the manifest line', async () => {
+    const cases: [string, string, string][] = [
+      ['mastodon', 'a.ndjson', '{"id":"1","created_at":"2036-06-23T10:00:00Z","account":{"acct":"a"},"content":"<p>hi</p>"}\n'],
+      ['twitter-v1', 'a.ndjson', '{"id_str":"1","created_at":"Mon Jun 23 10:00:00 +0000 2036","text":"hi","user":{"screen_name":"a"}}\n'],
+      ['twitter-v2', 'a.ndjson', '{"data":[{"id":"1","created_at":"2036-06-23T10:00:00Z","text":"hi","author_id":"9"}]}\n'],
+      [
+        'bluesky',
+        'a.ndjson',
+        '{"uri":"at://did:plc:a/app.bsky.feed.post/1","value":{"$type":"app.bsky.feed.post","text":"hi","createdAt":"2036-06-23T10:00:00Z"}}\n',
+      ],
+    ];
+    for (const [format, name, text] of cases) {
+      const root = tempProject({ 'data/x/manifest.yaml': manifest(format), [`data/x/${name}`]: text });
+      const message = (await checkDataset('x', { root, dataDir: join(root, 'data') })).map((e) => e.message);
+      expect(message, format).toEqual([
+        expect.stringMatching(
+          /^data\/x\/a\.ndjson:1:\d+: "[\w.]*(created_at|createdAt)" is .*2036.*, after the day the manifest says the data was collected \(collected: 2024-09-02, data\/x\/manifest\.yaml:6:1\)/,
+        ),
+      ]);
+    }
+    // The day after "collected" is still allowed (the collector's timezone).
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('mastodon'),
+      'data/x/a.ndjson': '{"id":"1","created_at":"2024-09-03T23:59:59Z","account":{"acct":"a"},"content":"<p>hi</p>"}\n',
+    });
+    expect(await checkDataset('x', { root, dataDir: join(root, 'data') })).toEqual([]);
+  });
+});
+
 describe('a manifest format', async () => {
   it('requires fields for a CSV posts dataset, and refuses a social format on a table', async () => {
     const root = tempProject({

@@ -6,10 +6,18 @@
  */
 import { BadDate, BadText, error, InexactNumber, type Location, MissingValue } from '../../errors.ts';
 import { parseTime } from '../cell.ts';
+import { type CollectionLimit, checkCollected } from '../collection.ts';
 import type { Post, PostMetrics } from '../types.ts';
 
 export type JsonPath = (string | number)[];
-export type Locate = (path: JsonPath) => Location;
+/**
+ * Where a path of the file is; and, for the posts of a dataset, the latest a post may be dated
+ * ({@link CollectionLimit}), which every time an adapter reads is checked against, at its own place.
+ */
+export interface Locate {
+  (path: JsonPath): Location;
+  readonly collection?: CollectionLimit;
+}
 
 export interface Adapter {
   /** The manifest's `format` value. */
@@ -48,7 +56,13 @@ export function isoTime(record: Json, field: string, path: JsonPath, at: Locate,
   if (!parsed.ok || !(parsed.value instanceof Date)) {
     throw error(BadDate, at([...path, field]), name, raw, parsed.ok ? 'a date-time' : parsed.expected);
   }
-  return parsed.value.getTime();
+  return collectedBy(parsed.value.getTime(), raw, [...path, field], at, name);
+}
+
+/** `time` (epoch ms, read as `raw` at `path`), once checked against the dataset's collection day. */
+export function collectedBy(time: number, raw: string, path: JsonPath, at: Locate, name: string): number {
+  if (at.collection && time >= at.collection.latest) checkCollected(time, at.collection, at(path), name, raw);
+  return time;
 }
 
 /** Every field optional, and may be given as undefined (an export that lacks it). */

@@ -18,6 +18,7 @@ import type { Post } from '../types.ts';
 import {
   type Adapter,
   asArray,
+  collectedBy,
   isObject,
   type Json,
   type JsonPath,
@@ -51,9 +52,9 @@ const V1_TIME = exactTimeParser(V1_FORMAT);
 function v1Time(tweet: Json, path: JsonPath, at: Locate): number {
   const raw = required(tweet, 'created_at', path, at);
   const v1 = V1_TIME(raw.trim());
-  if (v1.ok) return v1.date.getTime();
+  if (v1.ok) return collectedBy(v1.date.getTime(), raw, [...path, 'created_at'], at, 'created_at');
   const iso = parseTime(raw);
-  if (iso.ok && iso.value instanceof Date) return iso.value.getTime();
+  if (iso.ok && iso.value instanceof Date) return collectedBy(iso.value.getTime(), raw, [...path, 'created_at'], at, 'created_at');
   const expected = v1.rolledTo ? noSuchTime(V1_FORMAT, v1.rolledTo) : 'a time like "Wed Aug 27 13:08:45 +0000 2008"';
   throw error(BadDate, at([...path, 'created_at']), 'created_at', raw, expected);
 }
