@@ -1,4 +1,5 @@
 // @ts-check
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
@@ -10,7 +11,7 @@ import { datasetDownloads } from './src/site/downloads.ts';
 import { sitePaths } from './src/site/paths.ts';
 import { searchIndex } from './src/site/searchIndex.ts';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(fileURLToPath(new URL('.', import.meta.url))); // no trailing slash, as `npm run check`'s
 const { dataDir } = sitePaths(root);
 // For the pages that read data/ (dataset pages, downloads): bundled page code cannot find the project itself.
 process.env.SOUNDINGS_ROOT = root;

@@ -164,7 +164,10 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
 
 async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
-  const keyOf = (contentKey: string) => entryKey(contentKey, loaderDigest(options.root), options.root);
+  // The project's path without a trailing slash: Astro's config root has one, `npm run check`'s working directory
+  // has none, and the two must share entries (a check between two builds made the second one cold).
+  const root = resolve(options.root);
+  const keyOf = (contentKey: string) => entryKey(contentKey, loaderDigest(root), root);
   // One entry per data file, named after its dataset and file ("tweets~2016-07.csv").
   const entryName = (file: string) => `${id}~${file.slice(file.lastIndexOf('/') + 1)}`;
   let parsed = 0;

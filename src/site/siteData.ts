@@ -11,7 +11,7 @@
  * rather than the parsed rows (19 MB for the sample tweets) and a pass over
  * every cell.
  */
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/openDataset.ts';
 import { entryKey, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
@@ -46,7 +46,7 @@ export async function cachedProfile(
   const digest = datasetDigest(join(options.dataDir, id));
   const held = known.get(join(options.dataDir, id));
   if (held?.profile.digest === digest && held.code === code) return held.profile;
-  const key = entryKey(digest, code, options.root);
+  const key = entryKey(digest, code, resolve(options.root)); // as the dataset cache's keys (datasetCache.ts)
   const dir = join(dirname(datasetCacheDir(options.root)), 'profiles');
   const cached = readEntry<DatasetProfile>(dir, id, key);
   if (cached && cached.digest === digest) {

@@ -16,7 +16,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -38,7 +38,7 @@ export function soundingsLoader(): Loader {
   return {
     name: 'soundings-posts',
     async load(context: LoaderContext) {
-      const root = fileURLToPath(context.config.root);
+      const root = resolve(fileURLToPath(context.config.root)); // no trailing slash, as `npm run check`'s
       const { contentDir, dataDir } = sitePaths(root);
       const inner = glob({ pattern: '**/*.md', base: join(contentDir, 'posts') });
       const failures: RenderFailure[] = [];

@@ -32,6 +32,17 @@ describe('the dataset cache', () => {
     expect(takeLoadRecords().map((r) => [r.id, r.cache, r.rows])).toEqual([['polls', 'hit', 1]]);
   });
 
+  it('shares entries between a build (root with a trailing slash) and `npm run check` (without)', async () => {
+    const options = project();
+    await cachedDataset('polls', { ...options, root: `${options.root}/` });
+    clearMemoryCache();
+    takeLoadRecords();
+    const parses = parseCount();
+    await cachedDataset('polls', options);
+    expect(parseCount()).toBe(parses);
+    expect(takeLoadRecords().map((r) => r.cache)).toEqual(['hit']);
+  });
+
   it('parses once when posts ask for the same dataset at the same time', async () => {
     const options = project();
     const parses = parseCount();
