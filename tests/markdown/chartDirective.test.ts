@@ -41,6 +41,18 @@ describe('::chart[Title]{data spec description where}', () => {
   });
 });
 
+describe("a directive's where that keeps no row", () => {
+  it("is refused at the directive, naming what the column holds (a campaign's label, not its id) or the columns there are", async () => {
+    const root = fixtureProject(
+      '::chart[T]{data=share-of-voice spec=share-of-voice where="campaign=red" description=d}\n\n::table[T]{data=share-of-voice where="Campaign=#Red"}',
+    );
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      'content/posts/post.md:23:1: ::chart: where="campaign=red" keeps no row of "share-of-voice" (3 rows): "campaign" holds "#Red", "#Blue", "More than one campaign". See README, "Directives", for its attributes.',
+      'content/posts/post.md:25:1: ::table: where="Campaign=#Red": "share-of-voice" has no column "Campaign"; it has "campaign", "posts", "share". Column names are case-sensitive. See README, "Directives", for its attributes.',
+    ]);
+  });
+});
+
 describe('::table[Caption]{data columns headers where}', () => {
   it('shows a computed table with its formats, chosen columns and headers, escaped', async () => {
     const root = fixtureProject(

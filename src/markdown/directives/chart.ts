@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { where } from '../../analysis/where.ts';
 import { DirectiveInvalid, UnknownSpec, UnknownTable } from '../../errors.ts';
 import { builtinCharts } from '../../render/builtinCharts.ts';
 import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { figure } from '../../render/figure.ts';
-import { parseWhere } from './parseWhere.ts';
+import { filterRows } from './parseWhere.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
@@ -48,7 +47,7 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const table = analysis.tables.get(attrs.data);
     if (!table) throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, [...analysis.tables.keys()]));
-    const rows = attrs.where ? where(table.rows, parseWhere(attrs.where, 'chart')) : table.rows;
+    const rows = filterRows(table.rows, attrs.where, 'chart', attrs.data);
     const { spec, formats } = loadSpec(attrs.spec, postDir);
     const id = nextId(`chart-${attrs.data}`);
     // Recorded before any await, so charts are listed in document order.

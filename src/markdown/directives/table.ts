@@ -1,9 +1,8 @@
 import { z } from 'astro/zod';
-import { where } from '../../analysis/where.ts';
 import { DirectiveInvalid, UnknownTable } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
-import { parseWhere } from './parseWhere.ts';
+import { filterRows } from './parseWhere.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
@@ -30,7 +29,7 @@ export const tableDirective: Directive<z.infer<typeof attributes>> = {
     if (!caption) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('table', 'needs a caption: ::table[Caption]{…}.'));
     const table = analysis.tables.get(attrs.data);
     if (!table) throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, [...analysis.tables.keys()]));
-    const rows = attrs.where ? where(table.rows, parseWhere(attrs.where, 'table')) : table.rows;
+    const rows = filterRows(table.rows, attrs.where, 'table', attrs.data);
     const known = new Set(table.rows.flatMap((row) => Object.keys(row)));
     const columns = attrs.columns
       ?.split(',')
