@@ -28,12 +28,14 @@ export class SoundingsError extends Error {
   readonly detail: string;
 
   constructor(data: { name: string; title: string; hint: string }, detail: string, location?: Location) {
-    super(formatMessage(detail, data.hint, location));
+    const safeDetail = printable(detail);
+    const safeLocation = location && { ...location, file: printable(location.file) };
+    super(formatMessage(safeDetail, data.hint, safeLocation));
     this.name = data.name;
     this.title = data.title;
     this.hint = data.hint;
-    this.detail = detail;
-    this.location = location;
+    this.detail = safeDetail;
+    this.location = safeLocation;
   }
 
   /**
@@ -43,6 +45,29 @@ export class SoundingsError extends Error {
   [inspect.custom](): string {
     return this.message;
   }
+}
+
+// What a terminal or a text's direction would act on: C0 and C1 controls (ESC sequences clear the screen, plant
+// links, or with a carriage return overwrite the error line), and the bidirectional controls (U+202E reverses the
+// rest of a line).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a data file, a file name or a manifest, as the terminal and the dev overlay may print it: every control
+ * and bidirectional character written as its `\uXXXX` escape, and lone surrogates as U+FFFD. Every message goes
+ * through it (SoundingsError does it), as does anything else printed from data (the build summary, warnings).
+ */
+export function printable(text: string): string {
+  return text.toWellFormed().replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const SHOWN = 80;
+
+/** A value from a data file as a message quotes it: {@link printable}, and cut to 80 characters (a cell can be 200 KB). */
+export function shown(text: string): string {
+  const chars = Array.from(printable(text));
+  return chars.length > SHOWN ? `${chars.slice(0, SHOWN - 1).join('')}…` : chars.join('');
 }
 
 export function formatLocation(location: Location): string {
@@ -118,8 +143,11 @@ export const UnreadDataFile = define({
 export const IdReused = define({
   name: 'IdReused',
   title: 'One id for two posts',
-  message: (id: string, more: number) =>
-    `The id "${id}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post at another time (earlier in this file or in an earlier one), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
+  /** `first`: the file the id was first read in, when known. */
+  message: (id: string, more: number, first?: string) =>
+    `The id "${shown(id)}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post at another time (${
+      first === undefined ? 'earlier in this file or in an earlier one' : first === '' ? 'earlier in this file' : `in ${first}`
+    }), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
   hint: 'Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
 });
 
@@ -174,7 +202,7 @@ export const MissingColumn = define({
   message: (column: string, field: string, available: readonly string[], mappedAt?: Location, inRecord = false) =>
     `The manifest maps "${field}" to column "${column}"${mappedAt ? ` (${formatLocation(mappedAt)})` : ''}, which this ${
       inRecord ? 'record' : 'file'
-    } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available)}.` : 'none.'}`,
+    } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available.map(shown))}.` : 'none.'}`,
   hint: 'Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
 });
 
@@ -182,7 +210,7 @@ export const WrongSeparator = define({
   name: 'WrongSeparator',
   title: 'Wrong separator',
   message: (header: string, separator: string) =>
-    `The header is one column, "${header}": is the file separated by "${separator}"? A .csv file is read with commas, a .tsv file with tabs.`,
+    `The header is one column, "${shown(header)}": is the file separated by "${separator}"? A .csv file is read with commas, a .tsv file with tabs.`,
   hint: 'Export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or as tab-separated with a .tsv name.',
 });
 
@@ -190,7 +218,7 @@ export const AfterCollection = define({
   name: 'AfterCollection',
   title: 'Post dated after its collection',
   message: (column: string, got: string, collected: string, at?: Location) =>
-    `"${column}" is ${got}, after the day the manifest says the data was collected (collected: ${collected}${
+    `"${column}" is ${shown(got)}, after the day the manifest says the data was collected (collected: ${collected}${
       at ? `, ${formatLocation(at)}` : ''
     }): a mistyped date, or an export dropped in without updating "collected"?`,
   hint: 'Fix the date, or set "collected" in manifest.yaml to the day this export was made.',
@@ -206,7 +234,7 @@ export const MissingValue = define({
 export const BadDate = define({
   name: 'BadDate',
   title: 'Invalid date',
-  message: (column: string, got: string, expected: string) => `"${column}" must be ${expected}, got "${got}".`,
+  message: (column: string, got: string, expected: string) => `"${column}" must be ${expected}, got "${shown(got)}".`,
   hint: 'Fix or remove the row.',
 });
 
@@ -214,7 +242,7 @@ export const BadNumber = define({
   name: 'BadNumber',
   title: 'Invalid number',
   message: (column: string, got: string, type: string) =>
-    `"${column}" must be ${type === 'integer' ? 'a whole number' : 'a number'}, got "${got}".`,
+    `"${column}" must be ${type === 'integer' ? 'a whole number' : 'a number'}, got "${shown(got)}".`,
   hint: 'Write plain digits with an optional "." decimal point and no thousands separators, or remove the row.',
 });
 
@@ -222,28 +250,28 @@ export const InexactNumber = define({
   name: 'InexactNumber',
   title: 'Number too long to read exactly',
   message: (column: string, got: string) =>
-    `"${column}" reads as ${got}: a number too long to be read exactly (numbers past 9,007,199,254,740,991 are rounded as the file is read, and a spreadsheet shows them as 7.53289E+17), so two ids can become one.`,
+    `"${column}" reads as ${shown(got)}: a number too long to be read exactly (numbers past 9,007,199,254,740,991 are rounded as the file is read, and a spreadsheet shows them as 7.53289E+17), so two ids can become one.`,
   hint: 'Write it as text: in JSON as a string ("id": "753289326347673601"; Twitter exports have id_str), and in CSV as the full digits, not re-saved from a spreadsheet.',
 });
 
 export const BadText = define({
   name: 'BadText',
   title: 'Invalid text',
-  message: (column: string, got: string) => `"${column}" must be text, got ${got}.`,
+  message: (column: string, got: string) => `"${column}" must be text, got ${shown(got)}.`,
   hint: 'Give it a plain string value, or map another field.',
 });
 
 export const BadBoolean = define({
   name: 'BadBoolean',
   title: 'Invalid boolean',
-  message: (column: string, got: string) => `"${column}" must be true or false, got "${got}".`,
+  message: (column: string, got: string) => `"${column}" must be true or false, got "${shown(got)}".`,
   hint: 'Fix or remove the row.',
 });
 
 export const DuplicateAccount = define({
   name: 'DuplicateAccount',
   title: 'Duplicate account id',
-  message: (id: string, first: string) => `The account id "${id}" was already used at ${first}.`,
+  message: (id: string, first: string) => `The account id "${shown(id)}" was already used at ${first}.`,
   hint: 'Give each account row a unique id.',
 });
 
@@ -358,7 +386,7 @@ export const TopWordsDropped = define({
   name: 'TopWordsDropped',
   title: 'Word cloud lost a top word',
   message: (name: string, words: readonly string[], top: number) =>
-    `::${name}: ${list(words)} ${words.length === 1 ? 'is one' : 'are'} of the ${top} largest words but did not fit in the cloud.`,
+    `::${name}: ${list(words.map(shown))} ${words.length === 1 ? 'is one' : 'are'} of the ${top} largest words but did not fit in the cloud.`,
   hint: 'Make the cloud larger (width, height), ask for fewer words, or use shape=rectangle.',
 });
 
@@ -366,7 +394,7 @@ export const WordsDropped = define({
   name: 'WordsDropped',
   title: 'Word cloud dropped words',
   message: (name: string, words: readonly string[]) =>
-    `::${name}: ${words.length} ${words.length === 1 ? 'word' : 'words'} did not fit and ${words.length === 1 ? 'is' : 'are'} only in the table: ${list(words)}.`,
+    `::${name}: ${words.length} ${words.length === 1 ? 'word' : 'words'} did not fit and ${words.length === 1 ? 'is' : 'are'} only in the table: ${list(words.map(shown))}.`,
   hint: 'Make the cloud larger, or ask for fewer words.',
 });
 

@@ -218,8 +218,17 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const seen = new IdSet();
   const firstSeen = new Map<string, string>();
   const rows: (Post | Account | Row)[] = [];
+  /** Where each file's rows start in `rows`, to say which file an id was first read in. */
+  const starts: { file: string; start: number }[] = [];
   let duplicates = 0;
   let total = 0;
+  /** The file an id was first read in ('' for the file being read); a linear search, on this error only. */
+  const firstFileOf = (id: string): string | undefined => {
+    const at = rows.findIndex((r) => (r as Post).id === id);
+    const from = starts.findLast((s) => s.start <= at);
+    if (at < 0 || !from) return undefined;
+    return from === starts.at(-1) ? '' : from.file;
+  };
   for (const path of paths) {
     const file = rel(path);
     const empty = emptyFileProblem(path, file);
@@ -227,6 +236,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       fail(empty);
       continue;
     }
+    starts.push({ file, start: rows.length });
     let fileRows = 0;
     const counted = () => {
       fileRows++;
@@ -302,7 +312,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       if (cache && key && items && sha === fileSha) cache.set(file, key, { items });
     }
     // Reported once a file is read, with how many: an export numbering its rows reuses every id of a file.
-    if (reused.length > 0) fail(error(IdReused, { file }, reused[0] as string, reused.length - 1));
+    if (reused.length > 0) fail(error(IdReused, { file }, reused[0] as string, reused.length - 1, firstFileOf(reused[0] as string)));
     if (sha === undefined) continue;
     files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });
     options.onProgress?.(total, file);

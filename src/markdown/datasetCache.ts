@@ -24,6 +24,7 @@ import { isAbsolute, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
+import { printable } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { entryKey, readEntry, removeEntries, writeEntry } from './cacheEntry.ts';
@@ -131,7 +132,7 @@ function progress(id: string) {
     last = now;
     const rate = Math.round(rows / ((now - start) / 1000));
     process.stderr.write(
-      `[soundings] ${id}: ${rows.toLocaleString('en-GB')} rows read (${rate.toLocaleString('en-GB')} rows/s), ${file}\n`,
+      `[soundings] ${printable(id)}: ${rows.toLocaleString('en-GB')} rows read (${rate.toLocaleString('en-GB')} rows/s), ${printable(file)}\n`,
     );
   };
 }

@@ -26,6 +26,19 @@ export function devOverlay(): Plugin {
 
 const LOCATED = /^(?<file>[^\s:][^:]*):(?<line>\d+)(?::(?<column>\d+))?: (?<rest>[\s\S]*)$/;
 
+/**
+ * The message as plain text in the overlay. Astro escapes it, then reads it as Markdown: `[text](url)` becomes a
+ * link, `**text**` bold, a URL after a space a link, so a cell of a data file quoted in a message could plant a
+ * link ("see [the fix](https://phish.example)"). A word joiner (U+2060, zero-width) between the characters that would make a link or
+ * bold text keeps them from matching and shows nothing. (Backticks only make code spans, which are harmless.)
+ */
+export function overlayText(message: string): string {
+  return message
+    .replace(/\](?=\()/g, ']\u2060')
+    .replace(/\*(?=\*)/g, '*\u2060')
+    .replace(/ (?=(?:https?|ftp):\/\/)/gi, ' \u2060');
+}
+
 /** The overlay payload for one Soundings message (`file:line:column: what. What to do.`). */
 export function overlayError(message: string): {
   message: string;
@@ -36,7 +49,7 @@ export function overlayError(message: string): {
 } {
   const first = message.split('\n')[0] ?? message;
   const match = LOCATED.exec(first);
-  const base = { message, stack: '', title: 'Soundings could not render a post' };
+  const base = { message: overlayText(message), stack: '', title: 'Soundings could not render a post' };
   if (!match?.groups) return base;
   const { file = '', line = '1', column = '1' } = match.groups;
   return { ...base, id: file, loc: { file, line: Number(line), column: Number(column) } };

@@ -5,6 +5,7 @@
  * each (a file dropped in: only it is parsed), or the dataset was already in
  * memory from an earlier post of the same run.
  */
+import { printable } from '../errors.ts';
 import type { LoadRecord } from '../markdown/datasetCache.ts';
 
 const pad = (cells: string[][]) => {
@@ -20,7 +21,7 @@ const pad = (cells: string[][]) => {
 export function summaryTable(records: readonly LoadRecord[]): string {
   if (records.length === 0) return 'Datasets: none read (no post needed re-rendering).';
   const rows = records.map((r) => [
-    r.id,
+    printable(r.id), // a folder name, which can hold anything
     r.rows.toLocaleString('en-GB'),
     String(r.files),
     r.period ? `${r.period[0].slice(0, 10)} to ${r.period[1].slice(0, 10)}` : '-',

@@ -415,7 +415,7 @@ describe('loadDataset(id, options): one id for two posts', () => {
       'data/tweets/b.csv': month(8, 3),
     });
     expect(await message(root)).toBe(
-      'data/tweets/b.csv: The id "1" and 2 more in this file were already read for a post at another time (earlier in this file or in an earlier one), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
+      'data/tweets/b.csv: The id "1" and 2 more in this file were already read for a post at another time (in data/tweets/a.csv), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
     );
     const { streamPosts } = await import('../../src/data/streamPosts.ts');
     await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(

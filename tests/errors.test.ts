@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDataset } from '../src/data/loadDataset.ts';
+import { printable, shown } from '../src/errors.ts';
+import { postsManifest, tempProject } from './data/helpers.ts';
+
+describe('printable(text) and shown(text)', () => {
+  it('write controls, bidirectional overrides and lone surrogates so that a terminal shows them, not obeys them', () => {
+    expect(printable('a\u001b[2J\rb\u0007\u202Ec\u009bd\n\ud800')).toBe('a\\u001b[2J\\u000db\\u0007\\u202ec\\u009bd\\u000a\uFFFD');
+    expect(printable('#España 👍 “quoted”')).toBe('#España 👍 “quoted”');
+  });
+
+  it('cut a long value to 80 characters, never inside a character', () => {
+    expect(shown('x'.repeat(200_000))).toBe(`${'x'.repeat(79)}…`);
+    expect(Array.from(shown('👍'.repeat(100)))).toHaveLength(80);
+  });
+});
+
+describe('a hostile cell in an error message', () => {
+  it('reaches the terminal escaped and cut, with its location', async () => {
+    const evil = `\u001b]8;;https://evil.example/\u0007CLICK\u001b]8;;\u0007\u001b[2J\r\u001b[Kfake: No problems.${'y'.repeat(200_000)}`;
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `id,created_at,user,text\n1,"${evil}",a,x\n`,
+    });
+    const [problem] = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
+    const message = problem?.message ?? '';
+    expect(message).toMatch(/^data\/tweets\/a\.csv:2:2: "created_at" must be an ISO date-time/);
+    expect(message).toContain(
+      'got "\\u001b]8;;https://evil.example/\\u0007CLICK\\u001b]8;;\\u0007\\u001b[2J\\u000d\\u001b…". Fix or remove the row.',
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that there are none
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(message.length).toBeLessThan(400);
+  });
+});
