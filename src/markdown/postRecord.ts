@@ -179,10 +179,15 @@ function csvCell(cell: Cell | undefined): string {
 /**
  * A text a spreadsheet would run as a formula ("=HYPERLINK(…)", also after
  * leading spaces) gets an apostrophe in front, OWASP's advice against CSV
- * injection. Column names from the data get the same. Numbers are untouched.
+ * injection. So does a formula after a semicolon or a tab inside the text:
+ * a spreadsheet in a locale whose list separator is ";" (German, French)
+ * splits a comma-separated file there, and d3-dsv quotes only fields with
+ * commas, quotes or line breaks. Column names from the data get the same.
+ * Numbers are untouched.
  */
 function formulaSafe(text: string): string {
-  return /^\s*[=+\-@]|^[\t\r]/.test(text) ? `'${text}` : text;
+  const inner = /[;\t]\s*[=+\-@]/.test(text) ? text.replace(/([;\t]\s*)(?=[=+\-@])/g, "$1'") : text;
+  return /^\s*[=+\-@]|^[\t\r]/.test(inner) ? `'${inner}` : inner;
 }
 
 /** Rows as RFC 4180 CSV (d3-dsv quotes commas, quotes and line breaks), columns in first-row order. */

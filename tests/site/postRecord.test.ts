@@ -18,6 +18,10 @@ describe('tableCsv(rows)', () => {
 
   it('defuses formulas after leading spaces and in column names taken from the data', () => {
     expect(tableCsv([{ '@SUM(1+1)': ' =HYPERLINK("y")', plain: '  text' }])).toBe('\'@SUM(1+1),plain\n"\' =HYPERLINK(""y"")",  text\n');
+    // A spreadsheet splitting on ";" or tabs (its locale's list separator) would start a cell there.
+    expect(tableCsv([{ name: 'x;=HYPERLINK("http://evil.example")', tab: 'a\t @SUM(1)', fine: 'a;b' }])).toBe(
+      'name,tab,fine\n"x;\'=HYPERLINK(""http://evil.example"")",a\t \'@SUM(1),a;b\n',
+    );
   });
 
   it('takes columns from every row, in order of first appearance', () => {
