@@ -49,9 +49,10 @@ export class SoundingsError extends Error {
 
 // What a terminal or a text's direction would act on: C0 and C1 controls (ESC sequences clear the screen, plant
 // links, or with a carriage return overwrite the error line), and the bidirectional controls (U+202E reverses the
-// rest of a line).
+// rest of a line); and what cannot be seen, so that a message can show it: a soft hyphen, zero-width spaces and
+// joiners, a byte-order mark.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
  * Text from a data file, a file name or a manifest, as the terminal and the dev overlay may print it: every control

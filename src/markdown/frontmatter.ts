@@ -6,6 +6,8 @@
 import { z } from 'astro/zod';
 import { VALUE_TYPES } from '../analysis/value.ts';
 import { parseCell } from '../data/cell.ts';
+import { extractHashtags } from '../data/hashtags.ts';
+import { printable } from '../errors.ts';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and "-", starting with a letter');
 const cellValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.date()]);
@@ -109,13 +111,27 @@ export const pinSchema = z.union([
 export const campaignSchema = z.strictObject({
   id,
   label: z.string().min(1),
-  /** Written with or without "#" (quoted, since YAML reads a bare "#" as a comment); kept without it. */
+  /**
+   * Written with or without "#" (quoted, since YAML reads a bare "#" as a comment); kept without it. Each must be
+   * a whole hashtag as posts' texts are read (src/data/hashtags.ts): "Keep Red", "Keep-Red" or a "Keep\u200bRed"
+   * pasted with an invisible character would never match, and the campaign would count 0 posts, silently.
+   */
   hashtags: z
     .array(
       z
         .string()
         .transform((tag) => tag.trim().replace(/^[#＃]/, ''))
-        .pipe(z.string().min(1, 'must name a hashtag')),
+        .pipe(z.string().min(1, 'must name a hashtag'))
+        .superRefine((tag, ctx) => {
+          if (tag === '') return; // said above
+          const read = extractHashtags(`#${tag}`);
+          if (read.length === 1 && read[0] === tag) return;
+          const cut = read[0] === undefined ? 'no hashtag at all' : `#${read[0]}`;
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be one hashtag of letters, digits and "_": a post's "#${printable(tag)}" reads as ${printable(cut)}, so it would never match`,
+          });
+        }),
     )
     .min(1),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as "#b3202a"'),
@@ -134,7 +150,21 @@ export const frontmatterSchema = z.strictObject({
   pins: z.record(z.string(), pinSchema).default({}),
   /** The alias of the posts dataset the campaign figures use (default: the only posts dataset). */
   posts: z.string().optional(),
-  campaigns: z.array(campaignSchema).default([]),
+  campaigns: z
+    .array(campaignSchema)
+    .default([])
+    .superRefine((campaigns, ctx) => {
+      // Keys (campaigns.<id>.share) and charts name campaigns by id: two with one id would be one campaign.
+      campaigns.forEach((c, i) => {
+        const first = campaigns.findIndex((d) => d.id === c.id);
+        if (first < i)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'id'],
+            message: `must differ from every other campaign's: "${c.id}" is also campaign ${first + 1}'s id`,
+          });
+      });
+    }),
   /** The two campaign ids whose weekly gap is computed (default: the first two). */
   gap: z.tuple([z.string(), z.string()]).optional(),
   values: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase name'), valueDefinition).default({}),

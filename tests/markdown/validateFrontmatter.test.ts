@@ -71,6 +71,28 @@ describe('campaign hashtags', () => {
   });
 });
 
+describe('campaigns', () => {
+  const campaigns = (list: string) => `title: A\nauthor: B\ndate: 2016-09-26\nsummary: C\ncampaigns:\n${list}`;
+  const campaign = (id: string, tags: string) => `  - id: ${id}\n    label: L\n    hashtags: [${tags}]\n    color: "#b3202a"\n`;
+
+  it('refuse a hashtag that no post could carry (a space, a hyphen, an invisible character), at the tag', () => {
+    expect(problems(campaigns(campaign('a', '"Keep Red", "Keep-Red", "Keep\u200bRed", "#España", "JC4PM"')))).toEqual([
+      'content/posts/p.md:9:16: "campaigns.0.hashtags.0" must be one hashtag of letters, digits and "_": a post\'s "#Keep Red" reads as #Keep, so it would never match.',
+      'content/posts/p.md:9:28: "campaigns.0.hashtags.1" must be one hashtag of letters, digits and "_": a post\'s "#Keep-Red" reads as #Keep, so it would never match.',
+      'content/posts/p.md:9:40: "campaigns.0.hashtags.2" must be one hashtag of letters, digits and "_": a post\'s "#Keep\\u200bRed" reads as #Keep, so it would never match.',
+    ]);
+    expect(problems(campaigns(campaign('a', '"2016"')))).toEqual([
+      'content/posts/p.md:9:16: "campaigns.0.hashtags.0" must be one hashtag of letters, digits and "_": a post\'s "#2016" reads as no hashtag at all, so it would never match.',
+    ]);
+  });
+
+  it('refuse an id used twice, at the second', () => {
+    expect(problems(campaigns(campaign('red', 'Red') + campaign('blue', 'Blue') + campaign('red', 'Rouge')))).toEqual([
+      'content/posts/p.md:15:5: "campaigns.2.id" must differ from every other campaign\'s: "red" is also campaign 1\'s id.',
+    ]);
+  });
+});
+
 describe('a YAML value that reads as nothing', () => {
   it('says the "#" began a comment', () => {
     expect(
