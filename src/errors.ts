@@ -332,7 +332,11 @@ export const TableInvalid = define({
 export const UnknownTable = define({
   name: 'UnknownTable',
   title: 'Unknown chart data',
-  message: (name: string, known: readonly string[]) => `There is no table "${name}" to chart. Known tables: ${list(known)}.`,
+  /** `posts`: `name` is a posts dataset's alias, which is drawn through the computed tables, not row by row. */
+  message: (name: string, known: readonly string[], posts = false) =>
+    posts
+      ? `"${name}" is a posts dataset, which is shown through the computed tables "weekly" and "share-of-voice" (and word clouds), not row by row. Known tables: ${list(known)}.`
+      : `There is no table "${name}" to chart. Known tables: ${list(known)}.`,
   hint: 'Name a computed table or one of the post\'s dataset aliases in data="…".',
 });
 

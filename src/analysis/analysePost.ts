@@ -41,6 +41,8 @@ export interface PostAnalysis {
   campaigns: Campaign[];
   /** The posts dataset the campaign figures come from, if any. */
   posts?: PostsDataset;
+  /** The aliases of the post's posts datasets, which are not tables (for messages). */
+  postsAliases: string[];
 }
 
 export type Fail = (path: (string | number)[], message: string) => never;
@@ -335,7 +337,9 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     if (resolving.has(`table:${name}`)) fail(['tables', name], 'depends on itself.');
     resolving.add(`table:${name}`);
     const def = tableDefs[name] as TableDefinition;
-    tables.set(name, computeTable(name, def, { source, known: tableNames, value: lookup, fail }));
+    const known = () => tableNames().filter((n) => n !== name);
+    const isPosts = (alias: string) => datasets[alias]?.kind === 'posts';
+    tables.set(name, computeTable(name, def, { source, known, isPosts, value: lookup, fail }));
     resolving.delete(`table:${name}`);
   }
   function resolve(name: string) {
@@ -469,7 +473,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
   for (const name of Object.keys(tableDefs)) resolveTable(name);
   resolveProjection();
 
-  return postsDataset ? { values, tables, campaigns, posts: postsDataset } : { values, tables, campaigns };
+  const postsAliases = Object.keys(datasets).filter((alias) => datasets[alias]?.kind === 'posts');
+  return postsDataset ? { values, tables, campaigns, posts: postsDataset, postsAliases } : { values, tables, campaigns, postsAliases };
 }
 
 /** The numeric value type each house format stands for: DEFAULT_FORMAT read backwards. */

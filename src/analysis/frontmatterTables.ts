@@ -31,6 +31,8 @@ export interface TableContext {
   source(name: string): TableSource | undefined;
   /** The names `from` may use, for messages. */
   known(): string[];
+  /** Whether `name` is the alias of a posts dataset (which a table cannot read row by row). */
+  isPosts(name: string): boolean;
   /** The value `key`, computing it first if needed; fails at `path` when there is none. */
   value(key: string, path: (string | number)[]): Value;
   fail: Fail;
@@ -56,7 +58,14 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
   const { source, known } = context;
   const at = (...path: (string | number)[]) => ['tables', name, ...path];
   const from = source(def.from);
-  if (!from) fail(at('from'), `reads "${def.from}", which is neither a dataset alias of this post nor a table. Known: ${quoted(known())}.`);
+  if (!from) {
+    fail(
+      at('from'),
+      context.isPosts(def.from)
+        ? `reads "${def.from}", a posts dataset: tables read accounts and table datasets and other tables; posts are counted through the campaign keys and the computed tables "weekly" and "share-of-voice". Known: ${quoted(known())}.`
+        : `reads "${def.from}", which is neither a dataset alias of this post nor a table. Known: ${quoted(known())}.`,
+    );
+  }
   let rows = from.rows;
   let columns = new Set(rows.flatMap((r) => Object.keys(r)));
   const formats: Record<string, string> = { ...from.formats };

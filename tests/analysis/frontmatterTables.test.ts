@@ -153,7 +153,11 @@ describe('analysePost: tables under `tables`', () => {
       'tables.t.derive.s: cannot compute "s" = Leave / Valid for row 2 (Area "B"): Leave = 0, Valid = 0 (division by zero, or an empty cell). Fix the data, or leave the row out with "where".',
     );
     expect(problem({ tables: { t: { from: 'nope' } } })).toBe(
-      'tables.t.from: reads "nope", which is neither a dataset alias of this post nor a table. Known: "eu", "t".',
+      'tables.t.from: reads "nope", which is neither a dataset alias of this post nor a table. Known: "eu".',
+    );
+    const toots = { id: 'toots', kind: 'posts', rows: [] } as unknown as Dataset;
+    expect(problem({ tables: { t: { from: 'toots' } } }, { eu: areas, toots })).toBe(
+      'tables.t.from: reads "toots", a posts dataset: tables read accounts and table datasets and other tables; posts are counted through the campaign keys and the computed tables "weekly" and "share-of-voice". Known: "eu".',
     );
     expect(problem({ tables: { t: { from: 'eu', where: { Region: 'West' } } } })).toBe(
       'tables.t.where: has no rows: nothing in dataset areas-2016 matches. Check the data or the filter.',

@@ -38,7 +38,7 @@ describe('PostRecorder: the inputs a value lists in the methods appendix', () =>
         { key: 'share', value: 0.6184, type: 'share', definition: 'votes ÷ total.', inputs: ['votes', 'total'] },
       ].map((v) => [v.key, v as Value]),
     );
-    const recorder = new PostRecorder({ values, tables: new Map(), campaigns: [] });
+    const recorder = new PostRecorder({ values, tables: new Map(), campaigns: [], postsAliases: [] });
     recorder.value('share', undefined, undefined, '61.8%');
     recorder.value('total', undefined, undefined, '506,438');
     const record = recorder.finish({}, undefined);

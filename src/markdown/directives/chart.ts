@@ -46,7 +46,10 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     const title = (attrs.title ?? label).trim();
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const table = analysis.tables.get(attrs.data);
-    if (!table) throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, [...analysis.tables.keys()]));
+    if (!table) {
+      const known = [...analysis.tables.keys()];
+      throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, known, analysis.postsAliases.includes(attrs.data)));
+    }
     const rows = filterRows(table.rows, attrs.where, 'chart', attrs.data);
     const { spec, formats } = loadSpec(attrs.spec, postDir);
     const id = nextId(`chart-${attrs.data}`);

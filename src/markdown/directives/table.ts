@@ -28,7 +28,10 @@ export const tableDirective: Directive<z.infer<typeof attributes>> = {
     const caption = label.trim();
     if (!caption) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('table', 'needs a caption: ::table[Caption]{…}.'));
     const table = analysis.tables.get(attrs.data);
-    if (!table) throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, [...analysis.tables.keys()]));
+    if (!table) {
+      const known = [...analysis.tables.keys()];
+      throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, known, analysis.postsAliases.includes(attrs.data)));
+    }
     const rows = filterRows(table.rows, attrs.where, 'table', attrs.data);
     const known = new Set(table.rows.flatMap((row) => Object.keys(row)));
     const columns = attrs.columns
