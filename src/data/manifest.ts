@@ -119,6 +119,23 @@ function shown(input: unknown): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
+/**
+ * For an input that is none of several shapes (a value is a pick, a share, a ratio…), the first problem of the
+ * shape it comes closest to (the one with fewest problems), with its whole path: it says what is wrong
+ * (`"values.r.ratio" must list at least 2 items`) where zod says "Invalid input". Other issues as they are.
+ */
+export function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const closest = issue.errors.reduce((a, b) => (b.length > 0 && (a.length === 0 || b.length < a.length) ? b : a));
+  const first = closest[0];
+  return first ? closestIssue({ ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue) : issue;
+}
+
+/** Where to point for an issue: an unknown key at itself rather than at the object holding it. */
+export function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
+  return issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0] as string] : issue.path;
+}
+
 /** Describes a zod issue (from {@link parseForMessages}) in words an analyst can act on. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.');
@@ -133,6 +150,14 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     return `${where === 'The document' ? 'It' : where} has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
   }
   if (issue.code === 'invalid_union' && path === 'kind') return `"kind" must be one of "posts", "accounts", "table".`;
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const closest = closestIssue(issue);
+    if (closest !== issue) return describeIssue(closest);
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'array' && Array.isArray(issue.input)) {
+    const [bound, limit] = issue.code === 'too_small' ? ['at least', issue.minimum] : ['at most', issue.maximum];
+    return `${where} must list ${bound} ${limit} ${Number(limit) === 1 ? 'item' : 'items'}, not ${issue.input.length}.`;
+  }
   const message = issue.message.startsWith('must') ? issue.message : `is invalid (${issue.message})`;
   return `${where} ${message}`.replace(/\.?$/, '.');
 }
@@ -196,10 +221,9 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
     return { manifest: m as Manifest, locate };
   }
   return {
-    problems: result.error.issues.map((issue) => {
-      // Point an unknown key at itself rather than at the object holding it.
-      const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0] as string] : issue.path;
-      return error(ManifestInvalid, { file, ...source.locate(path) }, describeIssue(issue as z.core.$ZodIssue));
+    problems: result.error.issues.map((found) => {
+      const issue = closestIssue(found as z.core.$ZodIssue);
+      return error(ManifestInvalid, { file, ...source.locate(issuePath(issue)) }, describeIssue(issue));
     }),
   };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
 import { parseCell } from '../data/cell.ts';
-import { describeIssue, parseForMessages } from '../data/manifest.ts';
+import { closestIssue, describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
 import { type YamlSource, yamlSource } from '../data/yamlLocation.ts';
 import { error, FrontmatterInvalid, type SoundingsError } from '../errors.ts';
 import { type Frontmatter, frontmatterSchema } from './frontmatter.ts';
@@ -32,9 +32,10 @@ export function checkFrontmatter(source: PostSource, file: string): { frontmatte
   const result = parseForMessages(frontmatterSchema, source.data);
   if (result.success) return { frontmatter: result.data };
   return {
-    problems: result.error.issues.map((issue) =>
-      error(FrontmatterInvalid, { file, ...yaml.locate(issue.path) }, describeIssue(issue as z.core.$ZodIssue)),
-    ),
+    problems: result.error.issues.map((found) => {
+      const issue = closestIssue(found as z.core.$ZodIssue);
+      return error(FrontmatterInvalid, { file, ...yaml.locate(issuePath(issue)) }, describeIssue(issue));
+    }),
   };
 }
 
