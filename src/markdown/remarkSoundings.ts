@@ -18,7 +18,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
 import { projectPath } from '../data/datasetFiles.ts';
-import { describeIssue, parseForMessages } from '../data/manifest.ts';
+import { closestIssue, describeIssue, parseForMessages } from '../data/manifest.ts';
 import type { Dataset } from '../data/types.ts';
 import {
   DirectiveInvalid,
@@ -189,8 +189,9 @@ export function remarkSoundings(options: SoundingsOptions) {
         }
         const parsed = parseForMessages(directive.attributes, node.attributes ?? {});
         if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          problems.push(error(DirectiveInvalid, at(node), node.name, issue ? describeIssue(issue) : 'has invalid attributes.'));
+          // Every bad attribute at once, not one a run.
+          for (const issue of parsed.error.issues)
+            problems.push(error(DirectiveInvalid, at(node), node.name, describeIssue(closestIssue(issue))));
           return undefined;
         }
         try {

@@ -41,6 +41,16 @@ describe('::chart[Title]{data spec description where}', () => {
   });
 });
 
+describe("a directive's attributes", () => {
+  it('are all reported when several are wrong, not one a run', async () => {
+    const root = fixtureProject('::wordcloud[T]{campaign=red shape=star min-font=3}');
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      expect.stringMatching(/^content\/posts\/post\.md:23:1: ::wordcloud: "shape" /),
+      expect.stringMatching(/^content\/posts\/post\.md:23:1: ::wordcloud: "min-font" /),
+    ]);
+  });
+});
+
 describe("a directive's where that keeps no row", () => {
   it("is refused at the directive, naming what the column holds (a campaign's label, not its id) or the columns there are", async () => {
     const root = fixtureProject(
