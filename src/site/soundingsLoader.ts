@@ -102,7 +102,12 @@ export function soundingsLoader(): Loader {
 
       await run(context.watcher);
       showInOverlay(failures.map((f) => f.message));
-      if (failures.length > 0 && !context.watcher) throw new Error(failureReport(failures));
+      if (failures.length > 0 && !context.watcher) {
+        const stop = new Error(failureReport(failures));
+        // The report names each post:line:column; the loader's stack would add "Location: soundingsLoader.ts" and a trace.
+        stop.stack = '';
+        throw stop;
+      }
 
       const watcher = context.watcher;
       if (!watcher) return;
