@@ -17,6 +17,7 @@ import { extreme } from './extreme.ts';
 import { computeTable, type TableSource } from './frontmatterTables.ts';
 import { joinNames } from './joinNames.ts';
 import { keynessValues } from './keyness.ts';
+import { didYouMean } from './nearest.ts';
 import { pick } from './pick.ts';
 import { projection } from './projection.ts';
 import { ratio } from './ratio.ts';
@@ -107,7 +108,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
   if (postsAlias === undefined && postAliases.length === 1) postsAlias = postAliases[0]?.[0];
   if (postsAlias === undefined && campaigns.length > 0) {
     fail(
-      ['posts'],
+      // Where the problem is written: there is no "posts" key to point at.
+      postAliases.length === 0 ? ['campaigns'] : ['datasets'],
       postAliases.length === 0
         ? 'Campaigns need a posts dataset under "datasets".'
         : `Several posts datasets (${postAliases.map(([a]) => a).join(', ')}): name the one to use under "posts".`,
@@ -290,8 +292,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       fail(
         ['values', name, key],
         Object.keys(tableDefs).length === 0
-          ? `reads dataset alias "${alias}", which is not under "datasets".`
-          : `reads "${alias}", which is neither a dataset alias under "datasets" nor a table (known: ${tableNames().join(', ')}).`,
+          ? `reads dataset alias "${alias}", which is not under "datasets".${didYouMean(alias, Object.keys(datasets))}`
+          : `reads "${alias}", which is neither a dataset alias under "datasets" nor a table (known: ${tableNames().join(', ')}).${didYouMean(alias, [...Object.keys(datasets), ...tableNames()])}`,
       );
     }
     return found;

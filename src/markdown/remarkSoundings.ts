@@ -17,6 +17,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
+import { nearestKeys } from '../analysis/nearest.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { closestIssue, describeIssue, parseForMessages } from '../data/manifest.ts';
 import type { Dataset } from '../data/types.ts';
@@ -33,7 +34,6 @@ import {
 } from '../errors.ts';
 import { cachedDataset } from './datasetCache.ts';
 import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
-import { nearestKeys } from './directives/value.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import { checkPins } from './pins.ts';
 import { type PostRecord, PostRecorder } from './postRecord.ts';

@@ -156,6 +156,14 @@ describe('analysePost: tables under `tables`', () => {
       'tables.t.from: reads "nope", which is neither a dataset alias of this post nor a table. Known: "eu".',
     );
     const toots = { id: 'toots', kind: 'posts', rows: [] } as unknown as Dataset;
+    expect(problem({ values: { x: { pick: 'ue', column: 'Leave' } } })).toBe(
+      'values.x.pick: reads dataset alias "ue", which is not under "datasets". Did you mean "eu"?',
+    );
+    const campaign = { id: 'red', label: '#Red', hashtags: ['Red'], color: '#b3202a' };
+    expect(problem({ campaigns: [campaign] }, { a: toots, b: toots })).toBe(
+      'datasets: Several posts datasets (a, b): name the one to use under "posts".',
+    );
+    expect(problem({ campaigns: [campaign] }, { eu: areas })).toBe('campaigns: Campaigns need a posts dataset under "datasets".');
     expect(problem({ tables: { t: { from: 'toots' } } }, { eu: areas, toots })).toBe(
       'tables.t.from: reads "toots", a posts dataset: tables read accounts and table datasets and other tables; posts are counted through the campaign keys and the computed tables "weekly" and "share-of-voice". Known: "eu".',
     );

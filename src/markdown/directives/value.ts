@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { distance } from 'fastest-levenshtein';
+import { nearestKeys } from '../../analysis/nearest.ts';
 import { DEFAULT_FORMAT } from '../../analysis/value.ts';
 import { FormatMismatch, UnknownFormatName, UnknownKey, ValueUndefined } from '../../errors.ts';
 import { escapeHtml } from '../../render/escape.ts';
@@ -12,15 +12,6 @@ const attributes = z.strictObject({
   /** Significant digits kept by `more-than` (default 2). */
   digits: z.coerce.number().int().min(1).max(6).optional(),
 });
-
-/** The `limit` known keys closest to `key` by edit distance (ties in key order). */
-export function nearestKeys(key: string, known: Iterable<string>, limit = 3): string[] {
-  return Array.from(known, (k) => ({ k, d: distance(key, k) }))
-    .filter(({ k, d }) => d <= Math.max(3, Math.ceil(k.length / 2)))
-    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
-    .slice(0, limit)
-    .map(({ k }) => k);
-}
 
 const NUMERIC_ONLY = new Set(['percent', 'thousands', 'more-than', 'compact', 'ratio', 'points', 'abs-points', 'number']);
 
