@@ -395,6 +395,19 @@ export const TopWordsDropped = define({
   hint: 'Make the cloud larger (width, height), ask for fewer words, or use shape=rectangle.',
 });
 
+export const AccentVariants = define({
+  name: 'AccentVariants',
+  title: "Hashtags that differ from a campaign's only by accents",
+  message: (label: string, variants: readonly { spelling: string; listed: string; posts: number }[]) =>
+    `${variants
+      .map(
+        (v) =>
+          `#${shown(v.spelling)} (${v.posts.toLocaleString('en-GB')} ${v.posts === 1 ? 'post' : 'posts'}) differs from #${shown(v.listed)}`,
+      )
+      .join('; ')} only by accents, so ${variants.length === 1 ? 'it is' : 'they are'} not counted for ${shown(label)}.`,
+  hint: 'If the same campaign, add the spelling to its "hashtags"; campaigns match hashtags exactly apart from case.',
+});
+
 export const WordsDropped = define({
   name: 'WordsDropped',
   title: 'Word cloud dropped words',

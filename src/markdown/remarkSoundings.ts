@@ -16,15 +16,18 @@ import type { Html, Root, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { type AccentVariant, accentVariants } from '../analysis/accentVariants.ts';
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
 import { nearestKeys } from '../analysis/nearest.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { closestIssue, describeIssue, parseForMessages } from '../data/manifest.ts';
 import type { Dataset } from '../data/types.ts';
 import {
+  AccentVariants,
   DirectiveInvalid,
   error,
   FrontmatterInvalid,
+  formatLocation,
   type Location,
   SoundingsError,
   TableInvalid,
@@ -121,7 +124,18 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
   if (frontmatter.headline !== undefined && !analysis.values.has(frontmatter.headline)) {
     throw error(UnknownKey, locate(['headline']), frontmatter.headline, nearestKeys(frontmatter.headline, analysis.values.keys()));
   }
+  if (analysis.posts) warnAccentVariants(accentVariants(analysis.posts.rows, analysis.campaigns), frontmatter, locate);
   return { frontmatter, analysis, datasets };
+}
+
+/** Warns, at each campaign's hashtags, of the posts' hashtags that differ from its own only by accents. */
+function warnAccentVariants(variants: readonly AccentVariant[], frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location) {
+  frontmatter.campaigns.forEach((campaign, i) => {
+    const these = variants.filter((v) => v.campaign === campaign.id);
+    if (these.length === 0) return;
+    const where = formatLocation(locate(['campaigns', i, 'hashtags']));
+    console.warn(`${where}: ${AccentVariants.message(campaign.label, these)} ${AccentVariants.hint}`);
+  });
 }
 
 function directiveName(node: AnyDirective): string {

@@ -1,0 +1,51 @@
+import type { Post } from '../data/types.ts';
+import type { Campaign } from './types.ts';
+
+/** How campaigns match hashtags (campaignMatcher.ts): NFC, lower case. */
+const matchKey = (tag: string) => tag.normalize('NFC').toLowerCase();
+/** The same without accents: NFD with the combining marks removed. */
+const bareKey = (tag: string) => tag.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** A hashtag the posts use that differs from a campaign's only by accents, so the campaign does not count it. */
+export interface AccentVariant {
+  /** The campaign's id, and the hashtag it lists. */
+  campaign: string;
+  listed: string;
+  /** The spelling in the posts (the first seen, of those equal but for case), and how many posts use it. */
+  spelling: string;
+  posts: number;
+}
+
+/**
+ * The hashtags of `posts` that no campaign lists but that equal a listed one once accents are removed
+ * (#SiEuropa for a campaign listing #SíEuropa), most used first. Campaigns match exactly apart from case, as
+ * most platforms do (Mastodon folds accents itself, and its adapter keeps the author's spelling), so these are
+ * not counted; they are reported, for the analyst to list them if they belong to the campaign.
+ */
+export function accentVariants(posts: readonly Post[], campaigns: readonly Campaign[]): AccentVariant[] {
+  const listed = new Set(campaigns.flatMap((c) => c.hashtags.map(matchKey)));
+  const byBare = new Map<string, { campaign: string; listed: string }>();
+  for (const c of campaigns)
+    for (const tag of c.hashtags) if (!byBare.has(bareKey(tag))) byBare.set(bareKey(tag), { campaign: c.id, listed: tag });
+  // Per spelling, once: its variant's key, or null when it is listed or like none.
+  const variantOf = new Map<string, string | null>();
+  const found = new Map<string, AccentVariant>();
+  for (const post of posts) {
+    let counted: Set<string> | undefined;
+    for (const tag of post.hashtags) {
+      let key = variantOf.get(tag);
+      if (key === undefined) {
+        const k = matchKey(tag);
+        key = !listed.has(k) && byBare.has(bareKey(tag)) ? k : null;
+        variantOf.set(tag, key);
+      }
+      if (key === null || counted?.has(key)) continue;
+      counted ??= new Set();
+      counted.add(key);
+      const seen = found.get(key);
+      if (seen) seen.posts++;
+      else found.set(key, { ...(byBare.get(bareKey(tag)) as { campaign: string; listed: string }), spelling: tag, posts: 1 });
+    }
+  }
+  return [...found.values()].sort((a, b) => b.posts - a.posts || (a.spelling < b.spelling ? -1 : 1));
+}
