@@ -392,7 +392,7 @@ export const TopWordsDropped = define({
   title: 'Word cloud lost a top word',
   message: (name: string, words: readonly string[], top: number) =>
     `::${name}: ${list(words.map(shown))} ${words.length === 1 ? 'is one' : 'are'} of the ${top} largest words but did not fit in the cloud.`,
-  hint: 'Make the cloud larger (width, height), ask for fewer words, or use shape=rectangle.',
+  hint: 'Make the cloud larger (width, height), ask for fewer words, use shape=rectangle, or leave the word out with exclude="…".',
 });
 
 export const AccentVariants = define({

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postsManifest, tempProject } from '../data/helpers.ts';
 import { renderError, renderPost } from './render.ts';
@@ -116,9 +118,17 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     });
     const lines = (await renderError(root, 'content/posts/post.md')).split('\n');
     expect(lines).toEqual([
-      `content/posts/post.md:19:1: ::wordcloud: "${long}" is one of the 10 largest words but did not fit in the cloud. Make the cloud larger (width, height), ask for fewer words, or use shape=rectangle.`,
+      `content/posts/post.md:19:1: ::wordcloud: "${long}" is one of the 10 largest words but did not fit in the cloud. Make the cloud larger (width, height), ask for fewer words, use shape=rectangle, or leave the word out with exclude="…".`,
       'content/posts/post.md:21:1: There is no campaign "green" in this post. Its campaigns are "red", "blue". Use the id of a campaign listed under "campaigns" in the frontmatter.',
     ]);
+    // The analyst can leave it out (case-insensitively); the caption says so.
+    writeFileSync(
+      join(root, 'content/posts/post.md'),
+      `${FRONTMATTER}\n::wordcloud[Long]{campaign=red width=200 height=150 exclude="${long.toUpperCase()}, #red"}\n`,
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).not.toContain(long);
+    expect(html).toContain(`Left out: ${long.toLowerCase()}, #red.`);
   });
 });
 

@@ -9,7 +9,17 @@ import { colorPair, MUTED } from '../../render/wordcloud/contrast.ts';
 import { fontMetrics } from '../../render/wordcloud/fontMetrics.ts';
 import { layoutCloud } from '../../render/wordcloud/layoutCloud.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
-import { campaignOf, cloudAttributes, cloudFigure, NARROW, postsOf, reportDropped, titleOf } from './wordcloudShared.ts';
+import {
+  campaignOf,
+  cloudAttributes,
+  cloudFigure,
+  excludedTerms,
+  leftOut,
+  NARROW,
+  postsOf,
+  reportDropped,
+  titleOf,
+} from './wordcloudShared.ts';
 
 const attributes = z.strictObject({
   /** The campaign id whose key words are shown. */
@@ -38,7 +48,8 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
       mentions: attrs.mentions,
       minLength: attrs['min-length'],
     });
-    const chosen = counts.terms.slice(0, attrs.words);
+    const excluded = excludedTerms(attrs.exclude);
+    const chosen = counts.terms.filter((t) => !excluded.has(t.key)).slice(0, attrs.words);
     if (chosen.length === 0)
       throw new DirectiveProblem(
         DirectiveInvalid,
@@ -67,7 +78,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     const top = chosen.slice(0, attrs.top);
     const description =
       attrs.description ??
-      `The ${chosen.length} terms used in the most distinct ${campaign.label} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${campaign.label}'s hashtags); a word's size follows the number of texts using it, and retweets count once.`;
+      `The ${chosen.length} terms used in the most distinct ${campaign.label} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${campaign.label}'s hashtags); a word's size follows the number of texts using it, and retweets count once.${leftOut(excluded)}`;
     const spoken = `Key words of ${campaign.label}, largest first: ${top.map((t) => `${t.text} (${thousands(t.count)})`).join(', ')}.`;
     const palette = [attrs.color === 'campaign' ? colorPair(campaign.color) : MUTED];
     const svg = cloudSvg(layout.placed, { id, width: attrs.width, height: attrs.height, title, description: spoken, palette });

@@ -3,6 +3,7 @@
  * the figure around the SVG, and how dropped words are reported.
  */
 import { z } from 'astro/zod';
+import { foldTerm } from '../../analysis/tokenize.ts';
 import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
 import { DirectiveInvalid, formatLocation, TopWordsDropped, UnknownCampaign, WordsDropped } from '../../errors.ts';
@@ -33,8 +34,23 @@ export const cloudAttributes = {
   mentions: flag.default(false),
   /** Shortest term, in characters. */
   'min-length': z.coerce.number().int().min(1).max(20).default(3),
+  /** Terms left out of the cloud and its table, comma-separated as they appear ("rt, #KeepCorbyn"), case-insensitive. */
+  exclude: z.string().optional(),
   source: z.string().optional(),
 };
+
+/** The terms `exclude="…"` names, as term keys (case-folded as the counts are). */
+export function excludedTerms(exclude: string | undefined): Set<string> {
+  return new Set(
+    (exclude ?? '')
+      .split(',')
+      .map((t) => foldTerm(t.trim()))
+      .filter((t) => t.length > 0),
+  );
+}
+
+/** " Left out: a, b." for a default description, when the analyst left terms out. */
+export const leftOut = (excluded: ReadonlySet<string>): string => (excluded.size > 0 ? ` Left out: ${[...excluded].join(', ')}.` : '');
 
 export function postsOf(context: DirectiveContext, name: string): PostsDataset {
   const posts = context.analysis.posts;

@@ -8,7 +8,18 @@ import { BACKGROUNDS, legibleOn, MUTED, softerOn } from '../../render/wordcloud/
 import { fontMetrics } from '../../render/wordcloud/fontMetrics.ts';
 import { type CloudLayout, layoutCloud, type PlacedWord } from '../../render/wordcloud/layoutCloud.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
-import { campaignOf, cloudAttributes, cloudFigure, NARROW, NARROW_COMPARE, postsOf, reportDropped, titleOf } from './wordcloudShared.ts';
+import {
+  campaignOf,
+  cloudAttributes,
+  cloudFigure,
+  excludedTerms,
+  leftOut,
+  NARROW,
+  NARROW_COMPARE,
+  postsOf,
+  reportDropped,
+  titleOf,
+} from './wordcloudShared.ts';
 
 const attributes = z.strictObject({
   /** The campaign shown on the left. */
@@ -72,10 +83,12 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const k = keyness(posts.rows, a, b, context.analysis.campaigns, { mentions: attrs.mentions, minLength: attrs['min-length'] });
     const shared = Math.min(attrs.shared, Math.max(0, attrs.words - 2));
     const perSide = Math.max(1, Math.floor((attrs.words - shared) / 2));
+    const excluded = excludedTerms(attrs.exclude);
+    const kept = (terms: readonly KeynessTerm[]) => terms.filter((t) => !excluded.has(t.key));
     const columns = [
-      { side: 'a' as const, terms: k.distinctA.slice(0, perSide), heading: `More ${a.label}`, anchor: 'start' as const },
-      { side: 'shared' as const, terms: k.shared.slice(0, shared), heading: 'Shared', anchor: 'middle' as const },
-      { side: 'b' as const, terms: k.distinctB.slice(0, perSide), heading: `More ${b.label}`, anchor: 'end' as const },
+      { side: 'a' as const, terms: kept(k.distinctA).slice(0, perSide), heading: `More ${a.label}`, anchor: 'start' as const },
+      { side: 'shared' as const, terms: kept(k.shared).slice(0, shared), heading: 'Shared', anchor: 'middle' as const },
+      { side: 'b' as const, terms: kept(k.distinctB).slice(0, perSide), heading: `More ${b.label}`, anchor: 'end' as const },
     ].filter((c) => c.side !== 'shared' || c.terms.length > 0);
     if (columns.every((c) => c.terms.length === 0))
       throw new DirectiveProblem(
@@ -158,7 +171,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const desc = spoken({ a: 'Left', b: 'Right', shared: 'Middle' });
     const description =
       attrs.description ??
-      `Words that distinguish ${a.label} (left) from ${b.label} (right): weighted log-odds z-scores with an informative Dirichlet prior, |z| ≥ ${Z_DISTINGUISHES}; words in the bolder tone (more contrast with the page) have |z| ≥ ${Z_STRONG}, and size follows |z| within a column. In the middle, the most used words neither side distinguishes, sized by use. Retweets count once.`;
+      `Words that distinguish ${a.label} (left) from ${b.label} (right): weighted log-odds z-scores with an informative Dirichlet prior, |z| ≥ ${Z_DISTINGUISHES}; words in the bolder tone (more contrast with the page) have |z| ≥ ${Z_STRONG}, and size follows |z| within a column. In the middle, the most used words neither side distinguishes, sized by use. Retweets count once.${leftOut(excluded)}`;
     const svg = cloudSvg(placed, { id, width: attrs.width, height: attrs.height, title, description: desc, palette, labels });
 
     // Phones: the columns stacked at phone width — a's first words, the shared ones, b's — rather than a
