@@ -106,12 +106,16 @@ export function columnSummaries(dataset: Dataset): ColumnSummary[] {
         rows.map((p) => p.text),
         f.text,
       ),
-      summarise(
-        'hashtags',
-        'string list',
-        rows.flatMap((p) => p.hashtags.map((h) => h.toLowerCase())),
-        f.hashtags ?? 'extracted from the text',
-      ),
+      {
+        // Distinct tags (case-folded) over every post's list; filled is the posts with one at least, not the tags.
+        ...summarise(
+          'hashtags',
+          'string list',
+          rows.flatMap((p) => p.hashtags.map((h) => h.toLowerCase())),
+          f.hashtags ?? 'extracted from the text',
+        ),
+        filled: rows.reduce((n, p) => n + (p.hashtags.length > 0 ? 1 : 0), 0),
+      },
     ];
   }
   if (dataset.kind === 'accounts') {
