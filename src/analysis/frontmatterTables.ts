@@ -90,7 +90,12 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
     );
   }
 
-  if (def.sum.length > 0 || def.groupBy !== undefined) {
+  if (def.sum.length > 0 || def.groupBy !== undefined || def.count !== undefined) {
+    const { count } = def;
+    if (count !== undefined && (count === def.groupBy || def.sum.includes(count)))
+      fail(at('count'), `names column "${count}", which the group or the sums already fill: choose another name.`);
+    const counted = count === undefined ? '' : `, with the number of rows in ${count}`;
+    if (count !== undefined) formats[count] ??= 'thousands';
     def.sum.forEach((column, i) => {
       needColumn(column, at('sum', i));
       const index = rows.findIndex((r) => r[column] !== null && r[column] !== undefined && typeof r[column] !== 'number');
@@ -107,11 +112,11 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
           at('groupBy'),
           `groups by "${by}", but ${describeRow(bad, index)} has no "${by}". Fill it in, or leave such rows out with "where".`,
         );
-      rows = groupSum(rows, by, def.sum);
-      steps.push(`grouped by ${by}${def.sum.length > 0 ? `, with ${joinNames(def.sum)} summed over each group's rows` : ''}`);
+      rows = groupSum(rows, by, def.sum, count);
+      steps.push(`grouped by ${by}${def.sum.length > 0 ? `, with ${joinNames(def.sum)} summed over each group's rows` : ''}${counted}`);
     } else {
-      rows = [sumColumns(rows, def.sum)];
-      steps.push(`${joinNames(def.sum)} summed over all rows`);
+      rows = [sumColumns(rows, def.sum, count)];
+      steps.push(`${def.sum.length > 0 ? `${joinNames(def.sum)} summed over all rows` : 'all rows taken together'}${counted}`);
     }
     columns = new Set(Object.keys(rows[0] as Row));
   }

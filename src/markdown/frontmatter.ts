@@ -68,6 +68,8 @@ export const derivedTableDefinition = z.strictObject({
   groupBy: z.string().min(1).optional(),
   /** The columns summed over each group's rows (without `groupBy`: over all rows, giving one row of totals). */
   sum: z.array(z.string().min(1)).default([]),
+  /** A new column holding the number of rows in each group (without `groupBy`: in the table). */
+  count: z.string().min(1).optional(),
   /** New column → `a op b` (op one of + - * /; a and b column names or numbers), applied in order. */
   derive: z.record(z.string().min(1), z.string().min(1)).default({}),
   /** A column, or several, to sort by; `-column` sorts descending. Ties keep the table's order. */

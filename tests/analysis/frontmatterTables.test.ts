@@ -24,6 +24,24 @@ function analyse(extra: Partial<FrontmatterInput>, datasets: Record<string, Data
 }
 
 describe('analysePost: tables under `tables`', () => {
+  it('counts rows per group, or in all, beside the sums, and says so in the definition', () => {
+    const { tables } = analyse({
+      tables: {
+        byRegion: { from: 'eu', groupBy: 'Region', sum: ['Leave'], count: 'areas' },
+        all: { from: 'eu', where: { Region: 'North' }, count: 'areas' },
+      },
+    });
+    expect(tables.get('byRegion')?.rows).toEqual([
+      { Region: 'North', areas: 2, Leave: 30 },
+      { Region: 'South', areas: 2, Leave: 15 },
+    ]);
+    expect(tables.get('byRegion')?.formats.areas).toBe('thousands');
+    expect(tables.get('byRegion')?.definition).toContain(
+      "grouped by Region, with Leave summed over each group's rows, with the number of rows in areas",
+    );
+    expect(tables.get('all')?.rows).toEqual([{ areas: 2 }]);
+  });
+
   it('groups, sums, derives a share, sorts and renames (North 60%, South 30%)', () => {
     const { tables } = analyse({
       tables: {
