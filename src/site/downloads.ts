@@ -5,18 +5,25 @@
  *
  * A build copies them once the pages are written, with the file system's own
  * copy: rendering a 12 MB export through an endpoint's Response took ~80 ms of
- * every rebuild. `astro dev` serves the same files from the endpoint
- * src/pages/data/[id]/[file].ts, which lists no paths in a build.
+ * every rebuild. `astro dev` serves the same files from a middleware of its
+ * server, matched on the decoded path: Astro's routes would decode a request
+ * differently from a static host (`%3A`, `%23` and `%25` stay encoded, or are
+ * decoded twice), so a file named `a:b.csv` or `q#1?x=%41.csv` would not be found.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MANIFEST } from '../data/datasetFiles.ts';
 import { type DatasetProfile, downloadAllowed, fileName } from './datasetSummary.ts';
 import { siteDataOptions, siteProfiles } from './siteData.ts';
+import { CONTENT_TYPES } from './staticServer.ts';
 
-/** Each download as [source path, path under the site's root], for the datasets whose licence allows it. */
+/**
+ * Each download as [source path, path under the site's root], for the datasets whose licence allows it. The path
+ * under the root is the file's own name, not URL-encoded: a link to it encodes it (`downloadHref`).
+ */
 export function downloadFiles(profiles: readonly DatasetProfile[], root: string): [string, string][] {
   const out: [string, string][] = [];
   for (const d of profiles) {
@@ -27,18 +34,65 @@ export function downloadFiles(profiles: readonly DatasetProfile[], root: string)
   return out;
 }
 
+/**
+ * The link from a dataset's page to one of its files: relative, and the name encoded as one path segment, so a
+ * file named `javascript:alert(1).csv` is not a URL scheme and `q#1?x=%41.csv` is not cut at `#` or `?`.
+ */
+export const downloadHref = (name: string) => `./${encodeURIComponent(name)}`;
+
+/** The site path a request asks for, decoded as a static host decodes it ("data/x/a b.csv"), or undefined if malformed. */
+function requestedPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname).slice(1);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `astro dev`'s handler of downloads: a request for `/data/<id>/<file>` that is one of `files()` gets the file,
+ * byte for byte; anything else goes on to Astro. `files` is asked at each such request, so data added while the
+ * server runs can be downloaded.
+ */
+export function serveDownloads(files: () => Promise<[string, string][]>) {
+  return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {
+    const path = requestedPath(req.url);
+    // Only what could be a dataset's file (data/<id>/<name>): pages and assets do not wait for the datasets' digests.
+    if (!path || !/^data\/[^/]+\/[^/]+$/.test(path)) {
+      next();
+      return;
+    }
+    files()
+      .then((list) => {
+        const found = list.find(([, to]) => to === path);
+        if (!found) {
+          next();
+          return;
+        }
+        const type = CONTENT_TYPES[extname(found[1])] ?? 'application/octet-stream';
+        res.writeHead(200, { 'Content-Type': type });
+        res.end(req.method === 'HEAD' ? undefined : readFileSync(found[0]));
+      })
+      .catch(next);
+  };
+}
+
 export function datasetDownloads(): AstroIntegration {
+  const files = async () => downloadFiles(await siteProfiles(), siteDataOptions().root);
   return {
     name: 'soundings-downloads',
     hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(serveDownloads(files));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = downloadFiles(await siteProfiles(), siteDataOptions().root);
-        for (const [from, to] of files) {
+        const list = await files();
+        for (const [from, to] of list) {
           mkdirSync(join(outDir, to, '..'), { recursive: true });
           copyFileSync(from, join(outDir, to));
         }
-        logger.info(`Downloads: ${files.length} dataset files copied.`);
+        logger.info(`Downloads: ${list.length} dataset files copied.`);
       },
     },
   };

@@ -36,7 +36,12 @@ export function slug(text: string): string {
 export const postUrl = (id: string) => `/posts/${id}/`;
 export const tagUrl = (tag: string) => `/tags/${slug(tag)}/`;
 export const authorUrl = (author: string) => `/authors/${slug(author)}/`;
-export const datasetUrl = (id: string) => `/data/${id}/`;
+/**
+ * A dataset's page. Its id is a folder name, which may hold any character but "/": encoded as `encodeURI` does,
+ * with "#" and "?" too, so the link stays one path segment. The characters `encodeURI` leaves (":", "@", "&", "=",
+ * "+", "$", ",", ";") are legal in a path and stay as they are: `astro dev` does not decode them in a request.
+ */
+export const datasetUrl = (id: string) => `/data/${encodeURI(id).replace(/[#?]/g, encodeURIComponent)}/`;
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Words a reader reads: the rendered article without charts' SVG, data tables and markup. */

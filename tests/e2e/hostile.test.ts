@@ -3,9 +3,11 @@
  * tags, summary and computed names carry markup, script, bidi overrides,
  * control characters and a word longer than any screen is built and read:
  * nothing runs, nothing is injected, the feed stays valid XML, no page scrolls
- * sideways, and a name's right-to-left override stays inside it.
+ * sideways, a name's right-to-left override stays inside it, and data files
+ * and dataset folders named like a URL scheme, a fragment or a query are
+ * linked to as themselves.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -13,6 +15,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaticServer, serveStatic } from '../../src/site/staticServer.ts';
 import { MAX_SLUG } from '../../src/site/text.ts';
+import { postsManifest } from '../data/helpers.ts';
 import { FRONTMATTER, fixtureProject } from '../markdown/fixture.ts';
 import { astroBuild } from '../site/astroBuild.ts';
 import { launchChromium } from './browser.ts';
@@ -22,6 +25,10 @@ const IMG = '"><img src=x onerror=alert(1)>';
 const LONG = `W${'x'.repeat(298)}Z`;
 const RLO = '\u202E';
 const BEL = '\u0007';
+
+// Data files and a dataset folder whose names are a URL scheme, a fragment, a query, an escape, markup.
+const FILES = ['javascript:alert(document.domain).csv', 'q#1?x=%41.csv'];
+const ODD_ID = 'odd "<b>" é:x';
 
 const frontmatter = FRONTMATTER.replace('author: Test Author', `author: "Ann ${IMG.replace(/"/g, '\\"')} ${LONG}"`)
   // YAML refuses a raw control character; its escape "\\a" is BEL.
@@ -45,16 +52,24 @@ const BODY = `Red had :value[campaigns.red.share]; the loudest account was :valu
 `;
 
 let outDir: string;
+let siteRoot: string;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
   const site = fixtureProject(BODY, frontmatter);
   writeFileSync(join(site, 'data', 'tweets', 'a.csv'), tweets);
+  FILES.forEach((name, i) => {
+    writeFileSync(join(site, 'data', 'tweets', name), `id,created_at,user,text\n${10 + i},2016-07-08T10:00:00Z,g,"#Blue file ${i}"\n`);
+  });
   writeFileSync(
     join(site, 'data', 'followers', 'a.csv'),
     `id,name,platform,followers\nbig,"${SCRIPT} ${BEL} ${LONG}",twitter,629000\nsmall,Small,twitter,16500\n`,
   );
+  mkdirSync(join(site, 'data', ODD_ID));
+  writeFileSync(join(site, 'data', ODD_ID, 'manifest.yaml'), postsManifest());
+  writeFileSync(join(site, 'data', ODD_ID, 'a.csv'), 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n');
+  siteRoot = site;
   ({ outDir } = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }));
   server = await serveStatic(outDir);
   browser = await launchChromium();
@@ -112,6 +127,32 @@ describe('hostile text from posts and data', () => {
     expect(isolated.length).toBeGreaterThan(0);
     expect(new Set(isolated)).toEqual(new Set(['isolate']));
     await page.close();
+  });
+
+  it('links each data file to itself: one named like a URL scheme, a fragment or a query downloads byte for byte', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/data/tweets/`);
+    const links = await page.$$eval('a[download]', (as) =>
+      as.map((a) => ({ href: (a as HTMLAnchorElement).href, name: a.textContent ?? '' })),
+    );
+    await page.close();
+    expect(links.map((l) => l.name)).toEqual(expect.arrayContaining([...FILES, 'a.csv', 'manifest.yaml']));
+    for (const { href, name } of links) {
+      const url = new URL(href);
+      expect(url.origin + url.pathname, name).toBe(`${server.url}/data/tweets/${encodeURIComponent(name)}`);
+      const res = await fetch(url);
+      expect(res.status, name).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(siteRoot, 'data', 'tweets', name))), name).toBe(true);
+    }
+  });
+
+  it('links to a dataset whose folder name holds quotes, markup, a colon and an accent', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/data/`);
+    const hrefs = await page.$$eval('.dataset-list h2 a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    await page.close();
+    expect(hrefs.map((h) => decodeURIComponent(new URL(h).pathname))).toContain(`/data/${ODD_ID}/`);
+    for (const href of hrefs) expect((await fetch(href)).status, href).toBe(200);
   });
 
   it('writes a feed an XML parser reads, with the summary as text and control characters replaced', () => {

@@ -3,7 +3,7 @@ import type { Value } from '../../src/analysis/value.ts';
 import { PostRecorder, tableCsv } from '../../src/markdown/postRecord.ts';
 import { downloadAllowed } from '../../src/site/datasetSummary.ts';
 import { loggedEntry, recordRenderFailure, renderFailure } from '../../src/site/renderFailure.ts';
-import { MAX_SLUG, readingMinutes, slug, wordCount } from '../../src/site/text.ts';
+import { datasetUrl, MAX_SLUG, readingMinutes, slug, wordCount } from '../../src/site/text.ts';
 
 describe('tableCsv(rows)', () => {
   it('quotes commas, quotes and line breaks, writes days as YYYY-MM-DD, keeps numbers unrounded, and defuses formulas', () => {
@@ -104,6 +104,13 @@ describe('site helpers', () => {
     const wide = slug('\u{20000}'.repeat(MAX_SLUG));
     expect(Buffer.byteLength(wide)).toBeLessThanOrEqual(160);
     expect(wide).toMatch(/-[0-9a-f]{8}$/);
+  });
+
+  it('datasetUrl(id) keeps a folder name with "#", "?", "%", quotes or spaces one path segment', () => {
+    expect(datasetUrl('labour-2016-tweets')).toBe('/data/labour-2016-tweets/');
+    expect(datasetUrl('q#1?x=%41 "é"')).toBe('/data/q%231%3Fx=%2541%20%22%C3%A9%22/');
+    // What a static host decodes is the folder name; ":" stays as it is (astro dev does not decode "%3A").
+    expect(decodeURIComponent(datasetUrl('a:b <c>'))).toBe('/data/a:b <c>/');
   });
 
   it('wordCount(html) counts prose, not SVG, data tables or markup; readingMinutes is at least 1', () => {
