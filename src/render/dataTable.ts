@@ -15,6 +15,9 @@ export interface DataTableOptions {
 /** What an empty cell shows. */
 const MISSING = '—';
 
+/** A run of characters longer than a phone's table column (an account name, a URL): its cell may break it anywhere. */
+const LONG_WORD = /\S{25}/u;
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
@@ -45,7 +48,9 @@ function formatCell(cell: Cell | undefined, format: string | undefined): string 
  * `formats`, else `thousands` for whole numbers and `number` otherwise; their
  * cells get `class="num"` so a stylesheet can right-align them. Dates show as
  * YYYY-MM-DD in UTC (or "4 July 2016" with format `date`); null, undefined,
- * NaN and infinite numbers and invalid dates show as an em dash.
+ * NaN and infinite numbers and invalid dates show as an em dash. A text
+ * cell holding a word of 25 characters or more gets `class="long-word"`, so a
+ * stylesheet can let that word break rather than widen the table.
  */
 export function dataTable(rows: readonly Row[], options: DataTableOptions = {}): string {
   const columns = options.columns ?? Object.keys(rows[0] ?? {});
@@ -56,8 +61,9 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     .map((row) => {
       const cells = columns.map((column) => {
         const cell = row[column];
-        const text = escapeHtml(formatCell(cell, formats[column]));
-        return typeof cell === 'number' ? `<td class="num">${text}</td>` : `<td>${text}</td>`;
+        const text = formatCell(cell, formats[column]);
+        if (typeof cell === 'number') return `<td class="num">${escapeHtml(text)}</td>`;
+        return LONG_WORD.test(text) ? `<td class="long-word">${escapeHtml(text)}</td>` : `<td>${escapeHtml(text)}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })

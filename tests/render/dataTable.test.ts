@@ -38,6 +38,15 @@ describe('dataTable(rows, options)', () => {
     expect(html).toContain('<tr><td>—</td><td class="num">—</td><td>—</td><td>false</td></tr>');
   });
 
+  it('marks a text cell holding a word of 25 characters or more, which a stylesheet lets break', () => {
+    const long = `@${'x'.repeat(23)}y`;
+    const html = dataTable([{ name: long, other: `a ${'x'.repeat(23)} b`, n: 1e25 }]);
+    expect(html).toContain(`<td class="long-word">${long}</td>`);
+    expect(html).toContain(`<td>a ${'x'.repeat(23)} b</td>`);
+    expect(html).toContain('<td class="num">');
+    expect(dataTable([{ name: '<'.repeat(25) }])).toContain(`<td class="long-word">${'&lt;'.repeat(25)}</td>`);
+  });
+
   it('escapes hostile cells, column names and the caption', () => {
     const html = dataTable([{ '<b>name</b>': '<img src=x onerror=alert(1)>' }], { caption: 'Tom & "Jerry"' });
     expect(html).toContain('<td>&lt;img src=x onerror=alert(1)&gt;</td>');
