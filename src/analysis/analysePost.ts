@@ -12,6 +12,7 @@
 import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
+import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
 import { computeTable, type TableSource } from './frontmatterTables.ts';
@@ -49,10 +50,16 @@ export interface PostAnalysis {
 export type Fail = (path: (string | number)[], message: string) => never;
 
 const thousands = (n: number) => n.toLocaleString('en-GB');
+/**
+ * How a name (a dataset, an account, a campaign, a cell) goes into text: isolated in definitions, which the site
+ * prints (src/render/isolate.ts), as it is in messages, which a terminal prints and a writer copies from.
+ */
+type Naming = (name: string) => string;
+const plain: Naming = (name) => name;
 /** "pollster = YouGov, date = 2016-08-30", or "note is empty" for a null (an empty cell), as the methods print it. */
-const describeFilter = (filter: Record<string, Cell>) =>
+const describeFilter = (filter: Record<string, Cell>, name = plain) =>
   Object.entries(filter)
-    .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${v instanceof Date ? v.toISOString().slice(0, 10) : String(v)}`))
+    .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(v instanceof Date ? v.toISOString().slice(0, 10) : String(v))}`))
     .join(', ') || 'all rows';
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** " The weeks of A and B tie for it; the earliest is named." when more than one week holds the largest figure. */
@@ -78,14 +85,14 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
 
   // ---- datasets: row counts, accounts, raw tables
   for (const [alias, dataset] of Object.entries(datasets)) {
-    set(`${alias}.rows`, dataset.rows.length, 'count', `Rows in dataset ${dataset.id}, after removing duplicate ids.`);
+    set(`${alias}.rows`, dataset.rows.length, 'count', `Rows in dataset ${isolate(dataset.id)}, after removing duplicate ids.`);
     if (dataset.kind === 'accounts') {
       for (const account of dataset.rows) {
         set(
           `${alias}.${account.id}`,
           account.followers,
           'audience',
-          `Followers of ${account.name} on ${account.platform}, from dataset ${dataset.id}.`,
+          `Followers of ${isolate(account.name)} on ${isolate(account.platform)}, from dataset ${isolate(dataset.id)}.`,
           account.name,
         );
       }
@@ -95,10 +102,10 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
           return { ...a, campaign: campaign ? campaign.label : null };
         }),
         formats: { followers: 'thousands' },
-        definition: `The rows of dataset ${dataset.id}; "campaign" is the label of the post's campaign whose id the row names.`,
+        definition: `The rows of dataset ${isolate(dataset.id)}; "campaign" is the label of the post's campaign whose id the row names.`,
       });
     } else if (dataset.kind === 'table') {
-      tables.set(alias, { rows: dataset.rows, formats: {}, definition: `The rows of dataset ${dataset.id}.` });
+      tables.set(alias, { rows: dataset.rows, formats: {}, definition: `The rows of dataset ${isolate(dataset.id)}.` });
     }
   }
 
@@ -128,27 +135,32 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       'posts.duplicates',
       dataset.duplicates,
       'count',
-      `Records of ${dataset.id} whose id had already been read (earlier in the same file or in an earlier one); each counted once.`,
+      `Records of ${isolate(dataset.id)} whose id had already been read (earlier in the same file or in an earlier one); each counted once.`,
     );
     if (campaigns.length === 0) return;
     // One pass over the posts (src/analysis/campaignAccumulator.ts), memoised for posts sharing a dataset:
     // the same counts campaignVolume and weeklyVolume define.
     const statistics = campaignStatistics(posts, campaigns);
     const { volume, weekly } = statistics;
-    const tagList = (c: Campaign) => c.hashtags.map((h) => `#${h}`).join(' or ');
+    const tagList = (c: Campaign) => c.hashtags.map((h) => isolate(`#${h}`)).join(' or ');
     set(
       'posts.total',
       volume.total,
       'count',
-      `Posts in ${dataset.id} that use the hashtags of at least one campaign (${campaigns.map(tagList).join('; ')}), matched case-insensitively, each post counted once.`,
+      `Posts in ${isolate(dataset.id)} that use the hashtags of at least one campaign (${campaigns.map(tagList).join('; ')}), matched case-insensitively, each post counted once.`,
     );
-    set('posts.unmatched', volume.unmatched, 'count', `Posts in ${dataset.id} that use no campaign hashtag; left out of every share.`);
+    set(
+      'posts.unmatched',
+      volume.unmatched,
+      'count',
+      `Posts in ${isolate(dataset.id)} that use no campaign hashtag; left out of every share.`,
+    );
     // Word-cloud terms and keyness (src/analysis/keyness.ts): terms.<id>.top, keyness.<a>.<b>.top|shared|count.
     for (const v of keynessValues(posts, campaigns)) set(v.key, v.value, v.type, v.definition, v.label);
     const { first, last } = statistics;
     if (first !== undefined && last !== undefined) {
-      set('posts.first', new Date(first), 'date', `Time of the earliest post in ${dataset.id}, UTC.`);
-      set('posts.last', new Date(last), 'date', `Time of the latest post in ${dataset.id}, UTC.`);
+      set('posts.first', new Date(first), 'date', `Time of the earliest post in ${isolate(dataset.id)}, UTC.`);
+      set('posts.last', new Date(last), 'date', `Time of the latest post in ${isolate(dataset.id)}, UTC.`);
     }
     set('posts.authors', statistics.authors, 'count', `Distinct authors of the posts that use at least one campaign's hashtags.`);
     for (const c of volume.campaigns) {
@@ -159,7 +171,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         `Posts using ${tagList(campaigns.find((x) => x.id === c.id) as Campaign)}, whether or not they also use another campaign's hashtags.`,
         c.label,
       );
-      set(`campaigns.${c.id}.only`, c.only, 'count', `Posts using the hashtags of ${c.label} and of no other campaign.`, c.label);
+      set(`campaigns.${c.id}.only`, c.only, 'count', `Posts using the hashtags of ${isolate(c.label)} and of no other campaign.`, c.label);
     }
     set('campaigns.overlap.posts', volume.overlap, 'count', 'Posts using the hashtags of two or more campaigns.');
     const shares = shareOfVoice(volume);
@@ -167,7 +179,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const definition =
         row.id === 'overlap'
           ? `Posts using the hashtags of two or more campaigns ÷ posts using any campaign's hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}.`
-          : `Posts using ${row.label}'s hashtags and no other campaign's ÷ posts using any campaign's hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}. Posts that use several campaigns' hashtags form their own share, so the shares add up to 100%.`;
+          : `Posts using ${isolate(row.label)}'s hashtags and no other campaign's ÷ posts using any campaign's hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}. Posts that use several campaigns' hashtags form their own share, so the shares add up to 100%.`;
       set(`campaigns.${row.id}.share`, row.share, 'share', definition, row.label);
     }
     tables.set('share-of-voice', {
@@ -197,7 +209,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         `weekly.${c.id}.mean`,
         sum(rows, (w) => w.posts) / (rows.length || Number.NaN),
         'count',
-        `Mean posts a week using ${c.label}'s hashtags, over ${rows.length} ISO weeks (partial first and last weeks included).`,
+        `Mean posts a week using ${isolate(c.label)}'s hashtags, over ${rows.length} ISO weeks (partial first and last weeks included).`,
         c.label,
       );
       if (max) {
@@ -205,7 +217,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
           `weekly.${c.id}.max`,
           max.posts,
           'count',
-          `The most posts using ${c.label}'s hashtags in one ISO week (week of ${isoDay(max.week)}).${tiedWeeks(
+          `The most posts using ${isolate(c.label)}'s hashtags in one ISO week (week of ${isoDay(max.week)}).${tiedWeeks(
             rows.filter((w) => w.posts === max.posts).map((w) => w.week),
           )}`,
           c.label,
@@ -214,7 +226,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
           `weekly.${c.id}.max.week`,
           max.week,
           'date',
-          `The Monday starting the ISO week with the most posts using ${c.label}'s hashtags.`,
+          `The Monday starting the ISO week with the most posts using ${isolate(c.label)}'s hashtags.`,
           c.label,
         );
       }
@@ -226,8 +238,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         if (!campaigns.some((c) => c.id === cid)) fail(['gap', i], `"${cid}" is not one of this post's campaign ids.`);
       }
       const gap = weeklyGap(weekly, a, b);
-      const la = campaigns.find((c) => c.id === a)?.label;
-      const lb = campaigns.find((c) => c.id === b)?.label;
+      const la = isolate(campaigns.find((c) => c.id === a)?.label ?? a);
+      const lb = isolate(campaigns.find((c) => c.id === b)?.label ?? b);
       const gapDef = `the absolute difference between posts using ${la}'s hashtags and posts using ${lb}'s in one ISO week (UTC)`;
       set('weekly.gap.mean', gap.mean, 'count', `Mean over ${gap.weeks.length} ISO weeks of ${gapDef}.`);
       if (gap.max) {
@@ -274,16 +286,27 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     else if (alias === 'projection') resolveProjection();
     const dataset = datasets[alias];
     if (dataset && dataset.kind !== 'posts') {
-      return { rows: dataset.rows as Row[], formats: {}, definition: `The rows of dataset ${dataset.id}.`, what: `dataset ${dataset.id}` };
+      return {
+        rows: dataset.rows as Row[],
+        formats: {},
+        definition: `The rows of dataset ${isolate(dataset.id)}.`,
+        what: `dataset ${dataset.id}`,
+        named: `dataset ${isolate(dataset.id)}`,
+      };
     }
     const computed = tables.get(alias);
-    return computed ? { ...computed, what: `table "${alias}"` } : undefined;
+    return computed ? { ...computed, what: `table "${alias}"`, named: `table "${alias}"` } : undefined;
   };
   /** How definitions name what a value reads: the dataset id (as before tables existed), or `table "name"`. */
-  const nameOf = (alias: string) => datasets[alias]?.id ?? `table "${alias}"`;
+  const nameOf = (alias: string, name = plain) => {
+    const dataset = datasets[alias];
+    return dataset ? name(dataset.id) : `table "${alias}"`;
+  };
   /** "the rows of X where a = 1", or "all rows of X". */
-  const rowsOf = (alias: string, filter: Record<string, Cell>) =>
-    Object.keys(filter).length > 0 ? `the rows of ${nameOf(alias)} where ${describeFilter(filter)}` : `all rows of ${nameOf(alias)}`;
+  const rowsOf = (alias: string, filter: Record<string, Cell>, name = plain) =>
+    Object.keys(filter).length > 0
+      ? `the rows of ${nameOf(alias, name)} where ${describeFilter(filter, name)}`
+      : `all rows of ${nameOf(alias, name)}`;
   const table = (name: string, alias: string, key: string): TableSource => {
     if (datasets[alias]?.kind === 'posts')
       fail(['values', name, key], `reads "${alias}", a posts dataset; use the campaign keys for posts.`);
@@ -368,7 +391,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         );
       value = numeric(name, result.value, `The "${def.column}" it picks`) * scale;
       type = def.type ?? typeOfFormat(src.formats[def.column]) ?? 'number';
-      definition = `"${def.column}" of the one row of ${nameOf(def.pick)} where ${describeFilter(def.where)}${scaled}.`;
+      definition = `"${def.column}" of the one row of ${nameOf(def.pick, isolate)} where ${describeFilter(def.where, isolate)}${scaled}.`;
     } else if ('share' in def) {
       const rows = table(name, def.share, 'share').rows;
       checkColumn(name, rows, def.column, 'column');
@@ -379,20 +402,20 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         fail(['values', name, 'where'], `has no "${def.column}" to share: no rows of "${def.share}" match ${describeFilter(def.where)}.`);
       value = r.value * scale;
       type = def.type ?? 'share';
-      definition = `Sum of "${def.column}" where ${describeFilter({ ...def.where, ...def.of })} ÷ sum of "${def.column}" where ${describeFilter(def.where)} = ${thousands(r.numerator)} ÷ ${thousands(r.denominator)}, from ${nameOf(def.share)}${scaled}.`;
+      definition = `Sum of "${def.column}" where ${describeFilter({ ...def.where, ...def.of }, isolate)} ÷ sum of "${def.column}" where ${describeFilter(def.where, isolate)} = ${thousands(r.numerator)} ÷ ${thousands(r.denominator)}, from ${nameOf(def.share, isolate)}${scaled}.`;
     } else if ('sum' in def) {
       const rows = table(name, def.sum, 'sum').rows;
       checkColumn(name, rows, def.column, 'column');
       checkFilter(name, rows, def.where, 'where');
       value = sum(where(rows, def.where), (r) => r[def.column] as number) * scale;
       type = def.type ?? 'count';
-      definition = `Sum of "${def.column}" over ${rowsOf(def.sum, def.where)}${scaled}.`;
+      definition = `Sum of "${def.column}" over ${rowsOf(def.sum, def.where, isolate)}${scaled}.`;
     } else if ('count' in def) {
       const rows = table(name, def.count, 'count').rows;
       checkFilter(name, rows, def.where, 'where');
       value = where(rows, def.where).length * scale;
       type = def.type ?? 'count';
-      definition = `${Object.keys(def.where).length > 0 ? `Rows of ${nameOf(def.count)} where ${describeFilter(def.where)}` : `All rows of ${nameOf(def.count)}`}${scaled}.`;
+      definition = `${Object.keys(def.where).length > 0 ? `Rows of ${nameOf(def.count, isolate)} where ${describeFilter(def.where, isolate)}` : `All rows of ${nameOf(def.count, isolate)}`}${scaled}.`;
     } else if ('max' in def || 'min' in def) {
       const which = 'max' in def ? 'max' : 'min';
       const alias = 'max' in def ? def.max : def.min;
@@ -407,12 +430,12 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       value = found.value * scale;
       type = def.type ?? typeOfFormat(src.formats[def.column]) ?? 'number';
       const ties = found.rows.length > 1 ? ` ${found.rows.length} rows tie for it.` : '';
-      definition = `The ${most} "${def.column}" among ${rowsOf(alias, def.where)}${scaled}.${ties}`;
+      definition = `The ${most} "${def.column}" among ${rowsOf(alias, def.where, isolate)}${scaled}.${ties}`;
       if (def.name !== undefined) {
         const column = def.name;
         rowName = {
           value: joinNames(found.rows.map((r) => (r[column] === null || r[column] === undefined ? '—' : String(r[column])))),
-          definition: `The "${column}" of the row${ties ? 's' : ''} with the ${most} "${def.column}" among ${rowsOf(alias, def.where)}.${ties ? `${ties.replace(/\.$/, '')}; all are named, in table order.` : ''}`,
+          definition: `The "${column}" of the row${ties ? 's' : ''} with the ${most} "${def.column}" among ${rowsOf(alias, def.where, isolate)}.${ties ? `${ties.replace(/\.$/, '')}; all are named, in table order.` : ''}`,
         };
       }
     } else {
@@ -455,7 +478,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     tables.set('projection', {
       rows: rows.map((r) => ({ label: r.label, share: r.share, kind: r.kind })),
       formats: { share: 'percent' },
-      definition: `${p.label}: the share of voice of ${projected.label} read as a vote share, beside the reference values.`,
+      definition: `${isolate(p.label)}: the share of voice of ${isolate(projected.label ?? p.campaign)} read as a vote share, beside the reference values.`,
     });
     set('projection.share', projected.value, 'share', `${projected.definition} Read as a projected vote share.`, p.label);
     refs.forEach((ref, i) => {

@@ -22,8 +22,10 @@ import { DEFAULT_FORMAT, type Value } from './value.ts';
 import { where } from './where.ts';
 
 export interface TableSource extends Table {
-  /** What it is, for definitions: `dataset eu-referendum-2016` or `table "regions"`. */
+  /** What it is, for messages: `dataset eu-referendum-2016` or `table "regions"`. */
   what: string;
+  /** The same for definitions, the dataset's id isolated (src/render/isolate.ts). */
+  named: string;
 }
 
 export interface TableContext {
@@ -180,7 +182,7 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
   }
   for (const column of Object.keys(formats)) if (!columns.has(column)) delete formats[column];
 
-  const how = `From ${from.what}${steps.length > 0 ? `: ${steps.join('; ')}` : ''}.`;
+  const how = `From ${from.named}${steps.length > 0 ? `: ${steps.join('; ')}` : ''}.`;
   return { rows, formats, definition: def.description ? `${def.description.replace(/\.?$/, '.')} ${how}` : how };
 }
 

@@ -7,6 +7,7 @@
  * Term counts are memoised per posts array, campaign and options, because a
  * post's values and each of its cloud directives ask for the same counts.
  */
+import { isolate } from '../render/isolate.ts';
 import { joinNames } from './joinNames.ts';
 import { logOdds } from './logOdds.ts';
 import { type TermCount, type TermCounts, termCounts } from './termCounts.ts';
@@ -99,9 +100,9 @@ function tiedAtCut(terms: readonly TermCount[]): string {
   if (!last) return '';
   const tied = terms.slice(TOP_IN_PROSE).filter((t) => t.count === last.count);
   if (tied.length === 0) return '';
-  const named = tied.slice(0, 5).map((t) => `"${t.text}"`);
+  const named = tied.slice(0, 5).map((t) => `"${isolate(t.text)}"`);
   const names = tied.length > 5 ? `${named.join(', ')} and ${tied.length - 5} more` : joinNames(named);
-  return ` ${names} ${tied.length === 1 ? 'is' : 'are'} in as many texts (${last.count}) as "${last.text}"; terms that tie are named in code-point order of their lower-case form.`;
+  return ` ${names} ${tied.length === 1 ? 'is' : 'are'} in as many texts (${last.count}) as "${isolate(last.text)}"; terms that tie are named in code-point order of their lower-case form.`;
 }
 
 const list = (terms: readonly { text: string }[]) =>
@@ -129,7 +130,7 @@ export function keynessValues(posts: Posts, campaigns: readonly Campaign[]): Val
       key: `terms.${c.id}.top`,
       value: list(t.terms),
       type: 'text',
-      definition: `The ${TOP_IN_PROSE} terms used in the most distinct texts of posts using only ${c.label}'s hashtags; ${rule}.${tiedAtCut(t.terms)}`,
+      definition: `The ${TOP_IN_PROSE} terms used in the most distinct texts of posts using only ${isolate(c.label)}'s hashtags; ${rule}.${tiedAtCut(t.terms)}`,
       label: c.label,
     });
   }
@@ -137,28 +138,29 @@ export function keynessValues(posts: Posts, campaigns: readonly Campaign[]): Val
     for (const b of campaigns) {
       if (a === b) continue;
       const k = keyness(posts, a, b, campaigns);
-      const stat = `weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) of ${a.label}'s terms against ${b.label}'s; ${rule}`;
+      const [la, lb] = [isolate(a.label), isolate(b.label)];
+      const stat = `weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) of ${la}'s terms against ${lb}'s; ${rule}`;
       values.push(
         {
           key: `keyness.${a.id}.${b.id}.top`,
           value: list(k.distinctA),
           type: 'text',
           definition: `The ${TOP_IN_PROSE} terms with the highest z-score (at least ${Z_DISTINGUISHES}) in the ${stat}.`,
-          label: `${a.label} vs ${b.label}`,
+          label: `${la} vs ${lb}`,
         },
         {
           key: `keyness.${a.id}.${b.id}.shared`,
           value: list(k.shared),
           type: 'text',
           definition: `The ${TOP_IN_PROSE} most used terms whose |z| is below ${Z_DISTINGUISHES} in the ${stat}.`,
-          label: `${a.label} and ${b.label}`,
+          label: `${la} and ${lb}`,
         },
         {
           key: `keyness.${a.id}.${b.id}.count`,
           value: k.distinctA.length,
           type: 'count',
           definition: `Terms with a z-score of at least ${Z_DISTINGUISHES} in the ${stat}.`,
-          label: `${a.label} vs ${b.label}`,
+          label: `${la} vs ${lb}`,
         },
       );
     }

@@ -17,6 +17,7 @@ import type { PostAnalysis } from '../analysis/analysePost.ts';
 import { DEFAULT_FORMAT, type Value } from '../analysis/value.ts';
 import type { Cell, Dataset, Row } from '../data/types.ts';
 import { dayOrInstant, formatValue } from '../render/format.ts';
+import { isolate } from '../render/isolate.ts';
 
 export interface ValueUse {
   format: string;
@@ -136,7 +137,7 @@ export class PostRecorder {
     const value = headline === undefined ? undefined : this.analysis.values.get(headline);
     if (value) {
       // A campaign's share carries only the campaign's label ("#KeepCorbyn"); say what the figure is.
-      const label = value.label && /^campaigns\.[^.]+\.share$/.test(value.key) ? `${value.label} share of voice` : value.label;
+      const label = value.label && /^campaigns\.[^.]+\.share$/.test(value.key) ? `${isolate(value.label)} share of voice` : value.label;
       record.headline = {
         key: value.key,
         ...(label ? { label } : {}),

@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape.ts';
+import { bdi } from './isolate.ts';
 
 export interface FigureOptions {
   /** The figure's id, unique on the page. */
@@ -32,7 +33,7 @@ export function figure(options: FigureOptions): string {
     `<span class="chart-description">${escapeHtml(description)}</span>`,
     '</figcaption>',
     svg,
-    source === undefined ? '' : `<p class="chart-source">Source: ${escapeHtml(source)}</p>`,
+    source === undefined ? '' : `<p class="chart-source">Source: ${bdi(source)}</p>`,
     `<details class="chart-data"><summary>Data table</summary>${table}</details>`,
     download === undefined
       ? ''

@@ -63,7 +63,7 @@ describe('analysePost: tables under `tables`', () => {
     ]);
     expect(regions?.formats).toEqual({ share: 'percent' });
     expect(regions?.definition).toBe(
-      "From dataset areas-2016: grouped by Region, with Leave and Valid summed over each group's rows; leaveShare = Leave / Valid; sorted by leaveShare ascending (ties keep their order); columns label (Region), share (leaveShare).",
+      "From dataset \u2068areas-2016\u2069: grouped by Region, with Leave and Valid summed over each group's rows; leaveShare = Leave / Valid; sorted by leaveShare ascending (ties keep their order); columns label (Region), share (leaveShare).",
     );
   });
 
@@ -96,9 +96,9 @@ describe('analysePost: tables under `tables`', () => {
     expect(values.get('bottom.name')?.value).toBe('S1');
     expect(values.get('mostLeave')).toMatchObject({ value: 20, type: 'number' });
     expect(values.get('tied.name')?.value).toBe('N1 and S2');
-    expect(values.get('tied')?.definition).toBe('The largest "Valid" among all rows of areas-2016. 2 rows tie for it.');
+    expect(values.get('tied')?.definition).toBe('The largest "Valid" among all rows of \u2068areas-2016\u2069. 2 rows tie for it.');
     expect(values.get('tied.name')?.definition).toBe(
-      'The "Area" of the rows with the largest "Valid" among all rows of areas-2016. 2 rows tie for it; all are named, in table order.',
+      'The "Area" of the rows with the largest "Valid" among all rows of \u2068areas-2016\u2069. 2 rows tie for it; all are named, in table order.',
     );
   });
 
@@ -119,8 +119,10 @@ describe('analysePost: tables under `tables`', () => {
       { t: notes },
     );
     expect(values.get('plain')?.value).toBe(2);
-    expect(values.get('plain')?.definition).toBe('Rows of notes where note is empty.');
-    expect(values.get('recount')?.definition).toBe('"n" of the one row of notes where note = recount, area = N2.');
+    expect(values.get('plain')?.definition).toBe('Rows of \u2068notes\u2069 where note is empty.');
+    expect(values.get('recount')?.definition).toBe(
+      '"n" of the one row of \u2068notes\u2069 where note = \u2068recount\u2069, area = \u2068N2\u2069.',
+    );
   });
 
   it('scores values against another (0.794 and 0.595 against 0.618: +17.6 and −2.3 points)', () => {

@@ -34,6 +34,7 @@ const frontmatter = FRONTMATTER.replace('author: Test Author', `author: "Ann ${I
   // YAML refuses a raw control character; its escape "\\a" is BEL.
   .replace('summary: A post for the tests.', `summary: "Sum ${SCRIPT} \\a end"`)
   .replace('datasets:', `tags: ["${RLO}analysis", "${IMG.replace(/"/g, '\\"')}"]\ndatasets:`)
+  .replace('label: "#Red"', `label: "${RLO}#Red"`)
   .replace('values:', 'values:\n  loud:\n    max: followers\n    column: followers\n    name: name');
 
 const tweets = [
@@ -42,19 +43,19 @@ const tweets = [
   `2,2016-07-02T10:00:00Z,b,"#Red ${IMG.replace(/"/g, '""')}"`,
   `3,2016-07-04T10:00:00Z,c,"#Blue ${RLO}tfel ot thgir ${LONG}"`,
   // The cloud's 3 largest words are short; the long one is only in its table.
-  '4,2016-07-05T10:00:00Z,d,#Red alpha bravo charlie',
-  '5,2016-07-06T10:00:00Z,e,#Red alpha bravo charlie',
+  '4,2016-07-05T10:00:00Z,d,#Red alpha bravo charlie one',
+  '5,2016-07-06T10:00:00Z,e,#Red alpha bravo charlie two',
   `6,2016-07-07T10:00:00Z,f,#Red ${LONG}`,
   '',
 ].join('\n');
 
-const BODY = `Red had :value[campaigns.red.share]; the loudest account was :value[loud.name].
+const BODY = `Red had :value[campaigns.red.share]; the loudest account was :value[loud.name], with :value[followers.big].
 
 ::chart[Posts a week]{data=weekly spec=weekly-volume description="Posts per ISO week per campaign."}
 
 ::chart[Reach]{data=followers spec=follower-reach description="Followers per account."}
 
-::wordcloud[Red words]{campaign=red description="Red's words." top=3}
+::wordcloud[Red words]{campaign=red top=3}
 `;
 
 let outDir: string;
@@ -65,12 +66,17 @@ let browser: Browser;
 beforeAll(async () => {
   const site = fixtureProject(BODY, frontmatter);
   writeFileSync(join(site, 'data', 'tweets', 'a.csv'), tweets);
+  // An open licence (the files are published) whose text ends in an unclosed right-to-left override.
+  writeFileSync(
+    join(site, 'data', 'tweets', 'manifest.yaml'),
+    postsManifest().replace('licence: CC0-1.0', `licence: "CC0-1.0 ${RLO}unclosed"`).replace('title: Test tweets', `title: "${RLO}Tweets"`),
+  );
   FILES.forEach((name, i) => {
     writeFileSync(join(site, 'data', 'tweets', name), `id,created_at,user,text\n${10 + i},2016-07-08T10:00:00Z,g,"#Blue file ${i}"\n`);
   });
   writeFileSync(
     join(site, 'data', 'followers', 'a.csv'),
-    `id,name,platform,followers\nbig,"${SCRIPT} ${BEL} ${LONG}",twitter,629000\nsmall,Small,twitter,16500\n`,
+    `id,name,platform,followers\nbig,"${RLO}${SCRIPT} ${BEL} ${LONG}",twitter,629000\nsmall,Small,twitter,16500\n`,
   );
   mkdirSync(join(site, 'data', ODD_ID));
   writeFileSync(join(site, 'data', ODD_ID, 'manifest.yaml'), postsManifest());
@@ -85,6 +91,45 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/**
+ * In the page: each text that leaves a bidi embedding or override open (LRE, RLE, LRO, RLO without PDF; an
+ * isolate without PDI) and is not alone in the nearest element that isolates it, with the text it would turn around.
+ */
+function bidiLeaks(): string[] {
+  const unclosed = (text: string) => {
+    const open: string[] = [];
+    for (const c of text) {
+      if ('\u202A\u202B\u202D\u202E'.includes(c)) open.push('embedding');
+      else if ('\u2066\u2067\u2068'.includes(c)) open.push('isolate');
+      else if (c === '\u202C' && open.at(-1) === 'embedding') open.pop();
+      else if (c === '\u2069' && open.includes('isolate')) open.length = open.lastIndexOf('isolate');
+    }
+    return open.length > 0;
+  };
+  const isolates = (e: Element) => {
+    const style = getComputedStyle(e);
+    return ['isolate', 'isolate-override', 'plaintext'].includes(style.unicodeBidi) || !['inline', 'contents'].includes(style.display);
+  };
+  const texts: Text[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode as Text;
+    if (text.data.trim() !== '' && !text.parentElement?.closest('script, style, svg, template')) texts.push(text);
+  }
+  const leaks: string[] = [];
+  for (const text of texts) {
+    if (!unclosed(text.data)) continue;
+    let box = text.parentElement as Element;
+    while (!isolates(box) && box.parentElement) box = box.parentElement;
+    const others = texts.filter((t) => t !== text && box.contains(t));
+    if (others.length > 0) {
+      const around = others.map((t) => t.data.trim()).join(' ');
+      leaks.push(`<${box.localName} class="${box.className}"> holds "${text.data.trim().slice(0, 30)}" with "${around.slice(0, 60)}"`);
+    }
+  }
+  return leaks;
+}
 
 /** Every page of the built site, as URL paths. */
 function pages(): string[] {
@@ -136,7 +181,27 @@ describe('hostile text from posts and data', () => {
     const isolated = await page.$$eval('.index-list a', (as) => as.map((a) => getComputedStyle(a).unicodeBidi));
     expect(isolated.length).toBeGreaterThan(0);
     expect(new Set(isolated)).toEqual(new Set(['isolate']));
+    // On every page, a text leaving an override open is alone in an element that isolates it (a <bdi>, a link,
+    // code, a value, a block of its own): no text of the page follows it inside, to be turned around.
+    const leaks: string[] = [];
+    for (const path of pages()) {
+      await page.goto(server.url + path);
+      for (const leak of await page.evaluate(bidiLeaks)) leaks.push(`${path}: ${leak}`);
+    }
+    expect(leaks).toEqual([]);
     await page.close();
+  });
+
+  it('isolates names from the data and the frontmatter in the sentences and SVG text that name them', () => {
+    const data = readFileSync(join(outDir, 'data', 'index.html'), 'utf8');
+    const post = readFileSync(join(outDir, 'posts', 'post', 'index.html'), 'utf8');
+    expect(data).toContain(`<bdi>CC0-1.0 ${RLO}unclosed</bdi>`);
+    expect(post).toContain(`Licence: <bdi>CC0-1.0 ${RLO}unclosed</bdi>.`);
+    expect(post).toContain(`in the most distinct <bdi>${RLO}#Red</bdi> texts`);
+    expect(post).toContain(`<caption><bdi>${RLO}#Red</bdi>: terms by the number of distinct texts using them</caption>`);
+    expect(post).toMatch(new RegExp(`Followers of \u2068${RLO}&lt;/script&gt;[^\u2069]*Z\u2069 on \u2068twitter\u2069`));
+    // SVG text holds no <bdi>: the cloud's description isolates the label with U+2068 … U+2069.
+    expect(post).toMatch(new RegExp(`<desc id="wordcloud-red-\\d+-desc">Key words of \u2068${RLO}#Red\u2069, largest first`));
   });
 
   it('links each data file to itself: one named like a URL scheme, a fragment or a query downloads byte for byte', async () => {

@@ -78,16 +78,21 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     expect(html).toContain('<figure class="chart wordcloud" id="wordcloud-red-1-figure">');
     expect(html).toContain('role="img"');
     expect(html).toMatch(
-      /<desc id="wordcloud-red-1-desc">Key words of #Red, largest first: members \(30\), party \(30\), rally \(30\), alert \(1\), /,
+      /<desc id="wordcloud-red-1-desc">Key words of \u2068#Red\u2069, largest first: \u2068members\u2069 \(30\), \u2068party\u2069 \(30\), \u2068rally\u2069 \(30\), \u2068alert\u2069 \(1\), /,
     );
-    expect(html).toMatch(/<text class="wordcloud-red-1-t0"[^>]*><title>members: 30 distinct texts<\/title>members<\/text>/);
+    expect(html).toMatch(/<text class="wordcloud-red-1-t0"[^>]*><title>\u2068members\u2069: 30 distinct texts<\/title>members<\/text>/);
     // retweets of a text count once: 30 distinct red texts use "members", not 80
     expect(html).toMatch(/<tr><td class="num">\d+<\/td><td>members<\/td><td class="num">30<\/td><td>yes<\/td><\/tr>/);
     // "<script>alert(1)</script>" in a tweet is only words; the markup never reaches the page.
-    expect(html).toContain('<title>script: 1 distinct text</title>script</text>');
+    expect(html).toContain('<title>\u2068script\u2069: 1 distinct text</title>script</text>');
     expect(html).not.toContain('<script');
     expect(html).not.toMatch(/>\s*amp\s*</);
     expect(html).toContain('<details class="chart-data wordcloud-data"><summary>Words and counts</summary>');
+    // The campaign's label is isolated wherever the caption and the table name it (a right-to-left label, or one
+    // with an override left open, would otherwise reorder the words after it).
+    expect(html).toContain('<span class="chart-description">The 20 terms used in the most distinct <bdi>#Red</bdi> texts (');
+    expect(html).toContain("posts using only <bdi>#Red</bdi>'s hashtags)");
+    expect(html).toContain('<caption><bdi>#Red</bdi>: terms by the number of distinct texts using them</caption>');
   });
 
   it('gives the same bytes on every render', async () => {
@@ -145,8 +150,8 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
     expect(html).toMatch(/data-key="keyness\.red\.blue\.top"[^>]*>members, rally<\/span>/);
     expect(html).toMatch(/data-key="keyness\.blue\.red\.top"[^>]*>election, matters, Winning<\/span>/);
     expect(html).toMatch(/data-key="keyness\.red\.blue\.shared"[^>]*>party, alert, script<\/span>/);
-    expect(html).toContain('>More #Red</text>');
-    expect(html).toContain('>More #Blue</text>');
+    expect(html).toContain('>More \u2068#Red\u2069</text>');
+    expect(html).toContain('>More \u2068#Blue\u2069</text>');
     expect(html).toContain('>Shared</text>');
     // party: 30 red and 12 blue texts, used at the same rate (30 of 91 vs 12 of 36 terms): |z| < 1.96
     expect(html).toMatch(
@@ -155,19 +160,27 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
     expect(html).toContain(
       '<tr><td>members</td><td>#Red</td><td class="num">30</td><td class="num">0</td><td class="num">+2.14</td><td>yes</td></tr>',
     );
-    expect(html).toContain('<title>election: 0 #Red and 12 #Blue texts, z = −3.00</title>election</text>');
+    expect(html).toContain(
+      '<caption>Terms by weighted log-odds z-score, <bdi>#Red</bdi> over <bdi>#Blue</bdi> (positive: more typical of <bdi>#Red</bdi>)</caption>',
+    );
+    expect(html).toContain('<th scope="col">\u2068#Red\u2069 texts</th>');
+    expect(html).toContain(
+      '<title>\u2068election\u2069: 0 \u2068#Red\u2069 and 12 \u2068#Blue\u2069 texts, z = −3.00</title>election</text>',
+    );
 
     // Phones: the three columns stacked at 310 px, a on top, then the shared words, then b.
     const phone = /<div class="wordcloud-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
     expect(phone).toContain('id="wordcompare-red-blue-1-narrow"');
     expect(phone).toMatch(/viewBox="0 0 310 /);
     const headings = Array.from(phone.matchAll(/<text x="0" y="([\d.]+)"[^>]*>([^<]+)<\/text>/g), (m) => [m[2], Number(m[1])] as const);
-    expect(headings.map(([h]) => h)).toEqual(['More #Red', 'Shared', 'More #Blue']);
+    expect(headings.map(([h]) => h)).toEqual(['More \u2068#Red\u2069', 'Shared', 'More \u2068#Blue\u2069']);
     expect(headings.map(([, y]) => y)).toEqual([...headings.map(([, y]) => y)].sort((x, y) => x - y));
     expect(Math.min(...Array.from(phone.matchAll(/font-size="([\d.]+)"/g), (m) => Number(m[1])))).toBeGreaterThanOrEqual(10);
-    expect(phone).toContain('<desc id="wordcompare-red-blue-1-narrow-desc">Top, words that distinguish #Red: members');
+    expect(phone).toContain(
+      '<desc id="wordcompare-red-blue-1-narrow-desc">Top, words that distinguish \u2068#Red\u2069: \u2068members\u2069',
+    );
     expect(html).toContain(
-      '<span class="wordcloud-narrow"> On this screen the columns are stacked, #Red on top and #Blue at the bottom, with the first 12 words of each side.</span>',
+      '<span class="wordcloud-narrow"> On this screen the columns are stacked, <bdi>#Red</bdi> on top and <bdi>#Blue</bdi> at the bottom, with the first 12 words of each side.</span>',
     );
   });
 });

@@ -18,7 +18,7 @@ describe('figure(options)', () => {
 
   it('adds a source line under the chart when given', () => {
     const html = figure({ id: 'c', title: 'T', description: 'D', svg, table, source: 'Twitter API, July 2016' });
-    expect(html).toContain(`${svg}<p class="chart-source">Source: Twitter API, July 2016</p><details`);
+    expect(html).toContain(`${svg}<p class="chart-source">Source: <bdi>Twitter API, July 2016</bdi></p><details`);
   });
 
   it('escapes every text and the id, and contains no script', () => {
@@ -33,7 +33,7 @@ describe('figure(options)', () => {
     expect(html).toContain('id="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
     expect(html).toContain('<strong class="chart-title">A &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; co</strong>');
     expect(html).toContain('<span class="chart-description">&lt;img src=x onerror=alert(1)&gt;</span>');
-    expect(html).toContain('Source: &lt;a href=&#39;javascript:alert(1)&#39;&gt;');
+    expect(html).toContain('Source: <bdi>&lt;a href=&#39;javascript:alert(1)&#39;&gt;</bdi>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toMatch(/<script|<img|<b>|<a /i);
   });

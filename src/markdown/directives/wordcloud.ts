@@ -2,7 +2,9 @@ import { z } from 'astro/zod';
 import { campaignTerms } from '../../analysis/keyness.ts';
 import { DirectiveInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
+import { escapeHtml } from '../../render/escape.ts';
 import { formatValue } from '../../render/format.ts';
+import { bdi, isolate } from '../../render/isolate.ts';
 import type { DrawnWord } from '../../render/wordcloud/cloudSvg.ts';
 import { cloudSvg } from '../../render/wordcloud/cloudSvg.ts';
 import { colorPair, MUTED } from '../../render/wordcloud/contrast.ts';
@@ -59,7 +61,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
       key: t.key,
       text: t.text,
       weight: t.count,
-      tooltip: `${t.text}: ${thousands(t.count)} distinct ${t.count === 1 ? 'text' : 'texts'}`,
+      tooltip: `${isolate(t.text)}: ${thousands(t.count)} distinct ${t.count === 1 ? 'text' : 'texts'}`,
       tone: 0,
     }));
     const layout = layoutCloud(words, {
@@ -76,15 +78,18 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
 
     const id = context.nextId(`wordcloud-${campaign.id}`);
     const top = chosen.slice(0, attrs.top);
-    const description =
-      attrs.description ??
-      `The ${chosen.length} terms used in the most distinct ${campaign.label} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${campaign.label}'s hashtags); a word's size follows the number of texts using it, and retweets count once.${leftOut(excluded)}`;
-    const spoken = `Key words of ${campaign.label}, largest first: ${top.map((t) => `${t.text} (${thousands(t.count)})`).join(', ')}.`;
+    const named = bdi(campaign.label);
+    const descriptionHtml =
+      attrs.description === undefined
+        ? `The ${chosen.length} terms used in the most distinct ${named} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${named}'s hashtags); a word's size follows the number of texts using it, and retweets count once.${escapeHtml(leftOut(excluded))}`
+        : escapeHtml(attrs.description);
+    // SVG text holds no <bdi>: names are isolated with U+2068 … U+2069 (isolate.ts).
+    const spoken = `Key words of ${isolate(campaign.label)}, largest first: ${top.map((t) => `${isolate(t.text)} (${thousands(t.count)})`).join(', ')}.`;
     const palette = [attrs.color === 'campaign' ? colorPair(campaign.color) : MUTED];
     const svg = cloudSvg(layout.placed, { id, width: attrs.width, height: attrs.height, title, description: spoken, palette });
     // Phones: the first words again, laid out at phone width (words that do not fit there are in the table and
     // in the full cloud, so none is reported). Without room for its largest words, the phone gets the full cloud.
-    let narrow: { svg: string; note: string } | undefined;
+    let narrow: { svg: string; noteHtml: string } | undefined;
     if (attrs.width > NARROW.width) {
       const small = layoutCloud(words.slice(0, NARROW.words), {
         width: NARROW.width,
@@ -106,7 +111,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
             description: spoken,
             palette,
           }),
-          note: `On this screen the cloud shows the first ${small.placed.length}.`,
+          noteHtml: `On this screen the cloud shows the first ${small.placed.length}.`,
         };
       }
     }
@@ -118,8 +123,8 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
         'distinct texts': t.count,
         'in the cloud': why.has(t.key) ? `no (${why.get(t.key)})` : 'yes',
       })),
-      { caption: `${campaign.label}: terms by the number of distinct texts using them` },
+      { captionHtml: `${named}: terms by the number of distinct texts using them` },
     );
-    return cloudFigure({ id, title, description, svg, narrow, table, source: attrs.source });
+    return cloudFigure({ id, title, descriptionHtml, svg, narrow, table, source: attrs.source });
   },
 };

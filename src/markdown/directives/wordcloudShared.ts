@@ -8,6 +8,7 @@ import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
 import { DirectiveInvalid, formatLocation, TopWordsDropped, UnknownCampaign, WordsDropped } from '../../errors.ts';
 import { escapeHtml } from '../../render/escape.ts';
+import { bdi } from '../../render/isolate.ts';
 import type { CloudLayout, CloudWord } from '../../render/wordcloud/layoutCloud.ts';
 import { ROTATIONS } from '../../render/wordcloud/layoutCloud.ts';
 import { CLOUD_SHAPES } from '../../render/wordcloud/shapes.ts';
@@ -98,13 +99,14 @@ export function reportDropped(context: DirectiveContext, name: string, layouts: 
 export interface CloudFigure {
   id: string;
   title: string;
-  description: string;
+  /** The caption's description as trusted markup: the writer's text escaped, or a sentence naming campaigns in `bdi`. */
+  descriptionHtml: string;
   svg: string;
   /**
    * The same cloud laid out again for phones (see {@link NARROW}), shown instead of `svg` on narrow screens,
-   * and a sentence for the caption saying how it differs.
+   * and a sentence for the caption saying how it differs, as trusted markup.
    */
-  narrow?: { svg: string; note: string } | undefined;
+  narrow?: { svg: string; noteHtml: string } | undefined;
   table: string;
   source?: string | undefined;
 }
@@ -131,13 +133,13 @@ export function cloudFigure(f: CloudFigure): string {
     `<figure class="chart wordcloud" id="${escapeHtml(f.id)}-figure">`,
     '<figcaption>',
     `<strong class="chart-title">${escapeHtml(f.title)}</strong> `,
-    `<span class="chart-description">${escapeHtml(f.description)}</span>`,
-    f.narrow ? `<span class="wordcloud-narrow"> ${escapeHtml(f.narrow.note)}</span>` : '',
+    `<span class="chart-description">${f.descriptionHtml}</span>`,
+    f.narrow ? `<span class="wordcloud-narrow"> ${f.narrow.noteHtml}</span>` : '',
     '</figcaption>',
     // Focusable, so keyboard users can scroll a cloud wider than a phone (axe: scrollable-region-focusable).
     `<div class="wordcloud-frame${f.narrow ? ' has-narrow' : ''}" tabindex="0">${f.svg}</div>`,
     f.narrow ? `<div class="wordcloud-narrow">${f.narrow.svg}</div>` : '',
-    f.source === undefined ? '' : `<p class="chart-source">Source: ${escapeHtml(f.source)}</p>`,
+    f.source === undefined ? '' : `<p class="chart-source">Source: ${bdi(f.source)}</p>`,
     `<details class="chart-data wordcloud-data"><summary>Words and counts</summary>${f.table}</details>`,
     '</figure>',
   ].join('');

@@ -2,7 +2,9 @@ import { z } from 'astro/zod';
 import { type KeynessTerm, keyness, Z_DISTINGUISHES } from '../../analysis/keyness.ts';
 import { DirectiveInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
+import { escapeHtml } from '../../render/escape.ts';
 import { formatValue } from '../../render/format.ts';
+import { bdi, isolate } from '../../render/isolate.ts';
 import { cloudSvg, type DrawnWord } from '../../render/wordcloud/cloudSvg.ts';
 import { BACKGROUNDS, legibleOn, MUTED, softerOn } from '../../render/wordcloud/contrast.ts';
 import { fontMetrics } from '../../render/wordcloud/fontMetrics.ts';
@@ -85,10 +87,12 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const perSide = Math.max(1, Math.floor((attrs.words - shared) / 2));
     const excluded = excludedTerms(attrs.exclude);
     const kept = (terms: readonly KeynessTerm[]) => terms.filter((t) => !excluded.has(t.key));
+    // Names in SVG text and in plain-text headers are isolated with U+2068 … U+2069; in the caption, with <bdi>.
+    const [la, lb] = [isolate(a.label), isolate(b.label)];
     const columns = [
-      { side: 'a' as const, terms: kept(k.distinctA).slice(0, perSide), heading: `More ${a.label}`, anchor: 'start' as const },
+      { side: 'a' as const, terms: kept(k.distinctA).slice(0, perSide), heading: `More ${la}`, anchor: 'start' as const },
       { side: 'shared' as const, terms: kept(k.shared).slice(0, shared), heading: 'Shared', anchor: 'middle' as const },
-      { side: 'b' as const, terms: kept(k.distinctB).slice(0, perSide), heading: `More ${b.label}`, anchor: 'end' as const },
+      { side: 'b' as const, terms: kept(k.distinctB).slice(0, perSide), heading: `More ${lb}`, anchor: 'end' as const },
     ].filter((c) => c.side !== 'shared' || c.terms.length > 0);
     if (columns.every((c) => c.terms.length === 0))
       throw new DirectiveProblem(
@@ -100,7 +104,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const tb = tones(b.color);
     const palette = [ta.strong, attrs.color === 'z' ? ta.weak : ta.strong, tb.strong, attrs.color === 'z' ? tb.weak : tb.strong, MUTED];
     const toneOf = (t: KeynessTerm) => (t.side === 'shared' ? 4 : (t.side === 'a' ? 0 : 2) + (Math.abs(t.z) >= Z_STRONG ? 0 : 1));
-    const tooltip = (t: KeynessTerm) => `${t.text}: ${thousands(t.a)} ${a.label} and ${thousands(t.b)} ${b.label} texts, z = ${zText(t.z)}`;
+    const tooltip = (t: KeynessTerm) => `${isolate(t.text)}: ${thousands(t.a)} ${la} and ${thousands(t.b)} ${lb} texts, z = ${zText(t.z)}`;
 
     // Columns: the sides get 40% of the width each, the shared words 20%.
     const gap = 16;
@@ -155,29 +159,31 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const list = (terms: readonly KeynessTerm[]) =>
       terms
         .slice(0, attrs.top)
-        .map((t) => `${t.text} (z ${zText(t.z)})`)
+        .map((t) => `${isolate(t.text)} (z ${zText(t.z)})`)
         .join(', ') || 'none';
     // What a screen reader hears, with where each column is: side by side, or stacked on a phone.
     const spoken = (where: { a: string; b: string; shared: string }) =>
-      `${where.a}, words that distinguish ${a.label}: ${list(k.distinctA)}. ${where.b}, words that distinguish ${b.label}: ${list(k.distinctB)}.` +
+      `${where.a}, words that distinguish ${la}: ${list(k.distinctA)}. ${where.b}, words that distinguish ${lb}: ${list(k.distinctB)}.` +
       (shared > 0
         ? ` ${where.shared}, words both use alike: ${
             k.shared
               .slice(0, attrs.top)
-              .map((t) => t.text)
+              .map((t) => isolate(t.text))
               .join(', ') || 'none'
           }.`
         : '');
     const desc = spoken({ a: 'Left', b: 'Right', shared: 'Middle' });
-    const description =
-      attrs.description ??
-      `Words that distinguish ${a.label} (left) from ${b.label} (right): weighted log-odds z-scores with an informative Dirichlet prior, |z| ≥ ${Z_DISTINGUISHES}; words in the bolder tone (more contrast with the page) have |z| ≥ ${Z_STRONG}, and size follows |z| within a column. In the middle, the most used words neither side distinguishes, sized by use. Retweets count once.${leftOut(excluded)}`;
+    const [ha, hb] = [bdi(a.label), bdi(b.label)];
+    const descriptionHtml =
+      attrs.description !== undefined
+        ? escapeHtml(attrs.description)
+        : `Words that distinguish ${ha} (left) from ${hb} (right): weighted log-odds z-scores with an informative Dirichlet prior, |z| ≥ ${Z_DISTINGUISHES}; words in the bolder tone (more contrast with the page) have |z| ≥ ${Z_STRONG}, and size follows |z| within a column. In the middle, the most used words neither side distinguishes, sized by use. Retweets count once.${escapeHtml(leftOut(excluded))}`;
     const svg = cloudSvg(placed, { id, width: attrs.width, height: attrs.height, title, description: desc, palette, labels });
 
     // Phones: the columns stacked at phone width — a's first words, the shared ones, b's — rather than a
     // 640 px comparison whose right-hand side a reader would have to scroll to. Without room for a
     // column's largest words, the phone gets the full comparison.
-    let narrow: { svg: string; note: string } | undefined;
+    let narrow: { svg: string; noteHtml: string } | undefined;
     if (attrs.width > NARROW.width) {
       const stacked: PlacedWord<DrawnWord>[] = [];
       const headings: typeof labels = [];
@@ -217,7 +223,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
             palette,
             labels: headings,
           }),
-          note: `On this screen the columns are stacked, ${a.label} on top and ${b.label} at the bottom, with the first ${NARROW_COMPARE.sideWords} words of each side.`,
+          noteHtml: `On this screen the columns are stacked, ${ha} on top and ${hb} at the bottom, with the first ${NARROW_COMPARE.sideWords} words of each side.`,
         };
       }
     }
@@ -228,17 +234,17 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
         c.terms.map((t) => ({
           term: t.text,
           distinguishes: sideLabel[t.side],
-          [`${a.label} texts`]: t.a,
-          [`${b.label} texts`]: t.b,
+          [`${la} texts`]: t.a,
+          [`${lb} texts`]: t.b,
           z: t.z,
           'in the cloud': why.has(t.key) ? `no (${why.get(t.key)})` : 'yes',
         })),
       ),
       {
         formats: { z: '+.2f' },
-        caption: `Terms by weighted log-odds z-score, ${a.label} over ${b.label} (positive: more typical of ${a.label})`,
+        captionHtml: `Terms by weighted log-odds z-score, ${ha} over ${hb} (positive: more typical of ${ha})`,
       },
     );
-    return cloudFigure({ id, title, description, svg, narrow, table, source: attrs.source });
+    return cloudFigure({ id, title, descriptionHtml, svg, narrow, table, source: attrs.source });
   },
 };
