@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { characterCount, cutText } from './cutText.ts';
 
 const require = createRequire(import.meta.url);
 const font = (weight: 400 | 700) =>
@@ -19,23 +20,48 @@ let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] 
 export interface CardText {
   site: string;
   title: string;
-  byline: string;
+  author: string;
+  /** The post's date as the byline prints it ("18 September 2016"). */
+  date: string;
   headline?: { text: string; label: string };
 }
 
-type Node = { type: string; props: Record<string, unknown> };
-const el = (type: string, style: Record<string, unknown>, children: unknown): Node => ({ type, props: { style, children } });
+/**
+ * What the card holds of each text, in characters (src/site/cutText.ts): about what the title's three lines, the
+ * label's three (two under a long figure), the figure's two at its smaller size and the author's one beside the
+ * date hold in Latin letters. A figure is usually a number ("79.4%"), but one that names a row ("the account with
+ * the most followers") is the data's own text. Wider letters are cut to the lines by satori (lineClamp).
+ */
+export const CARD_LIMITS = { title: 110, headline: 48, label: 120, author: 60 } as const;
+/** A headline figure this short is drawn large beside its label; a longer one smaller, above it. */
+const BIG_FIGURE = 14;
 
-export async function socialCard(card: CardText): Promise<Buffer> {
-  fonts ??= [
-    { name: 'Source Sans 3', data: font(400), weight: 400, style: 'normal' },
-    { name: 'Source Sans 3', data: font(700), weight: 700, style: 'normal' },
-  ];
-  // Cut to what the card holds (three lines of title, three of label), on whole characters.
-  const cut = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 3).join('')}…` : text);
-  const title = cut(card.title, 110);
+/** An element as satori takes it: a type, a style and its children (text, or elements). */
+export type CardNode = { type: string; props: { style: Record<string, unknown>; children: string | CardNode[] } };
+const el = (type: string, style: Record<string, unknown>, children: string | CardNode[]): CardNode => ({
+  type,
+  props: { style, children },
+});
+/**
+ * Text on at most `lines` lines, ending in "…" when it holds more: satori clamps a block's text, not a flex
+ * container's. A word longer than the line (a pasted URL) breaks rather than running off the card.
+ */
+const lines = (count: number, style: Record<string, unknown>, text: string): CardNode =>
+  el('div', { display: 'block', lineClamp: count, wordBreak: 'break-word', ...style }, text);
+
+/**
+ * The card as satori lays it out (1200 × 630): each text cut to its limit (CARD_LIMITS) and clamped to its lines,
+ * so none pushes another off the card, and the date always shown.
+ */
+export function cardTree(card: CardText): CardNode {
+  const title = cutText(card.title, CARD_LIMITS.title);
   const inner = 1200 - 2 * 72;
-  const tree = el(
+  const headline = card.headline && {
+    text: cutText(card.headline.text, CARD_LIMITS.headline),
+    label: cutText(card.headline.label, CARD_LIMITS.label),
+  };
+  const big = headline !== undefined && characterCount(headline.text) <= BIG_FIGURE;
+  return el(
     'div',
     {
       width: 1200,
@@ -50,51 +76,55 @@ export async function socialCard(card: CardText): Promise<Buffer> {
       borderTop: '16px solid #8c1c13',
     },
     [
-      el('div', { display: 'flex', fontSize: 30, fontWeight: 700, letterSpacing: 2, color: '#8c1c13' }, card.site.toUpperCase()),
       el(
         'div',
-        {
-          display: 'flex',
-          flexGrow: 1,
-          alignItems: 'center',
-          width: inner,
-          fontSize: title.length > 70 ? 50 : 60,
-          fontWeight: 700,
-          lineHeight: 1.12,
-          // A word longer than the card (a pasted URL) breaks rather than running off its edge.
-          wordBreak: 'break-word',
-        },
-        title,
+        { display: 'flex', flexShrink: 0, fontSize: 30, fontWeight: 700, letterSpacing: 2, color: '#8c1c13' },
+        card.site.toUpperCase(),
       ),
-      card.headline
-        ? el('div', { display: 'flex', alignItems: 'center', width: inner, marginBottom: 24 }, [
-            el(
-              'div',
-              { display: 'flex', fontSize: 92, fontWeight: 700, color: '#8c1c13', lineHeight: 1, marginRight: 28 },
-              card.headline.text,
-            ),
-            el(
-              'div',
-              { display: 'flex', fontSize: 30, color: '#4a4f55', flexShrink: 1, lineHeight: 1.2, wordBreak: 'break-word' },
-              cut(card.headline.label, 120),
-            ),
-          ])
+      el('div', { display: 'flex', flexGrow: 1, alignItems: 'center', width: inner }, [
+        lines(3, { width: inner, fontSize: characterCount(title) > 70 ? 50 : 60, fontWeight: 700, lineHeight: 1.12 }, title),
+      ]),
+      headline
+        ? el(
+            'div',
+            {
+              display: 'flex',
+              flexShrink: 0,
+              // A long figure (a name) goes above its label, smaller.
+              flexDirection: big ? 'row' : 'column',
+              alignItems: big ? 'center' : 'flex-start',
+              width: inner,
+              marginBottom: 24,
+            },
+            [
+              lines(
+                2,
+                big
+                  ? { flexShrink: 0, maxWidth: 640, fontSize: 92, fontWeight: 700, color: '#8c1c13', lineHeight: 1, marginRight: 28 }
+                  : { width: inner, fontSize: 48, fontWeight: 700, color: '#8c1c13', lineHeight: 1.1, marginBottom: 8 },
+                headline.text,
+              ),
+              lines(big ? 3 : 2, { flexShrink: 1, fontSize: 30, color: '#4a4f55', lineHeight: 1.2 }, headline.label),
+            ],
+          )
         : el('div', { display: 'flex' }, ''),
       el(
         'div',
-        {
-          display: 'flex',
-          fontSize: 26,
-          color: '#4a4f55',
-          borderTop: '2px solid #d9d2c3',
-          paddingTop: 16,
-          width: inner,
-          wordBreak: 'break-word',
-        },
-        card.byline,
+        { display: 'flex', flexShrink: 0, fontSize: 26, color: '#4a4f55', borderTop: '2px solid #d9d2c3', paddingTop: 16, width: inner },
+        [
+          lines(1, { flexShrink: 1 }, cutText(card.author, CARD_LIMITS.author)),
+          el('div', { display: 'flex', flexShrink: 0, whiteSpace: 'pre' }, ` · ${card.date}`),
+        ],
       ),
     ],
   );
-  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts });
+}
+
+export async function socialCard(card: CardText): Promise<Buffer> {
+  fonts ??= [
+    { name: 'Source Sans 3', data: font(400), weight: 400, style: 'normal' },
+    { name: 'Source Sans 3', data: font(700), weight: 700, style: 'normal' },
+  ];
+  const svg = await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts });
   return new Resvg(svg, { fitTo: { mode: 'width', value: 1200 }, font: { loadSystemFonts: false } }).render().asPng();
 }

@@ -35,7 +35,8 @@ const frontmatter = FRONTMATTER.replace('author: Test Author', `author: "Ann ${I
   .replace('summary: A post for the tests.', `summary: "Sum ${SCRIPT} \\a end"`)
   .replace('datasets:', `tags: ["${RLO}analysis", "${IMG.replace(/"/g, '\\"')}"]\ndatasets:`)
   .replace('label: "#Red"', `label: "${RLO}#Red"`)
-  .replace('values:', 'values:\n  loud:\n    max: followers\n    column: followers\n    name: name');
+  // The headline figure (home page, social card) is the loudest account's name: the data's own text.
+  .replace('values:', 'headline: loud.name\nvalues:\n  loud:\n    max: followers\n    column: followers\n    name: name');
 
 const tweets = [
   'id,created_at,user,text',
@@ -228,6 +229,11 @@ describe('hostile text from posts and data', () => {
     await page.close();
     expect(hrefs.map((h) => decodeURIComponent(new URL(h).pathname))).toContain(`/data/${ODD_ID}/`);
     for (const href of hrefs) expect((await fetch(href)).status, href).toBe(200);
+  });
+
+  it('draws the social card of a post whose headline figure is a 300-character name from the data', () => {
+    const png = readFileSync(join(outDir, 'og', 'post.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('writes a feed an XML parser reads, with the summary as text and control characters replaced', () => {

@@ -13,7 +13,8 @@ export const GET: APIRoute = async ({ props }) => {
   const png = await socialCard({
     site: SITE_NAME,
     title: post.data.title,
-    byline: `${post.data.author} · ${formatValue(post.data.date, 'date')}`,
+    author: post.data.author,
+    date: formatValue(post.data.date, 'date'),
     ...(headline ? { headline: { text: headline.text, label: headline.label ?? headline.definition } } : {}),
   });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
