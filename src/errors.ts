@@ -111,6 +111,14 @@ export const DatasetNotFound = define({
   hint: 'Create data/<dataset>/manifest.yaml, or fix the name in the frontmatter.',
 });
 
+export const DatasetName = define({
+  name: 'DatasetName',
+  title: 'Dataset folder name a URL cannot hold',
+  message: (dir: string) =>
+    `The dataset folder ${dir} has "#", "?" or "%" in its name, which a page's address cannot hold as written (its page would be written under another name, or not at all).`,
+  hint: 'Rename the folder with letters, digits, "-" and "_", and the datasets entries of the posts that name it.',
+});
+
 export const ManifestMissing = define({
   name: 'ManifestMissing',
   title: 'Dataset without a manifest',

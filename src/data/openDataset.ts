@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  DatasetName,
   DatasetNotFound,
   EmptyDataFile,
   error,
@@ -61,6 +62,7 @@ export function openDataset(id: string, options: DatasetPlace, problems?: Soundi
   const dir = join(options.dataDir, id);
   const rel = (path: string) => projectPath(options.root, path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(error(DatasetNotFound, undefined, id, listDatasets(options.dataDir)));
+  if (/[#?%]/.test(id)) return fail(error(DatasetName, { file: rel(dir) }, rel(dir)));
   const manifestPath = join(dir, MANIFEST);
   if (!existsSync(manifestPath)) return fail(error(ManifestMissing, { file: rel(dir) }, rel(dir)));
   const manifestText = readFileSync(manifestPath, 'utf8');

@@ -40,6 +40,13 @@ describe('openDataset', () => {
     await expect(streamPosts('empty', options, () => {})).rejects.toThrow('No data file matches "*.ndjson".');
   });
 
+  it('refuses a folder name a page address cannot hold', () => {
+    const root = tempProject({ 'data/q#1/manifest.yaml': postsManifest(), 'data/q#1/a.csv': 'id,created_at,user,text\n' });
+    expect(() => openDataset('q#1', { root, dataDir: join(root, 'data') })).toThrow(
+      /^data\/q#1: The dataset folder data\/q#1 has "#", "\?" or "%" in its name/,
+    );
+  });
+
   it('collects every problem of a manifest when given a list', () => {
     const root = project();
     const problems: SoundingsError[] = [];
