@@ -22,7 +22,25 @@ export interface AccentVariant {
  * most platforms do (Mastodon folds accents itself, and its adapter keeps the author's spelling), so these are
  * not counted; they are reported, for the analyst to list them if they belong to the campaign.
  */
-export function accentVariants(posts: readonly Post[], campaigns: readonly Campaign[]): AccentVariant[] {
+export function accentVariants(posts: readonly Post[], campaigns: readonly Campaign[]): readonly AccentVariant[] {
+  // Memoised per posts array and hashtags, as campaignStatistics is: posts sharing a dataset look once.
+  let byHashtags = memo.get(posts);
+  if (!byHashtags) {
+    byHashtags = new Map();
+    memo.set(posts, byHashtags);
+  }
+  const key = JSON.stringify(campaigns.map((c) => [c.id, c.hashtags]));
+  let found = byHashtags.get(key);
+  if (!found) {
+    found = findVariants(posts, campaigns);
+    byHashtags.set(key, found);
+  }
+  return found;
+}
+
+const memo = new WeakMap<readonly Post[], Map<string, readonly AccentVariant[]>>();
+
+function findVariants(posts: readonly Post[], campaigns: readonly Campaign[]): AccentVariant[] {
   const listed = new Set(campaigns.flatMap((c) => c.hashtags.map(matchKey)));
   const byBare = new Map<string, { campaign: string; listed: string }>();
   for (const c of campaigns)
