@@ -54,20 +54,13 @@ export class SoundingsError extends Error {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
-// The isolation the site's own text puts around names (src/render/isolate.ts): a message that quotes such a text
-// (a value's definition) drops it rather than showing \u2068…\u2069. Alone, neither reorders a terminal's line.
-const ISOLATES = /[\u2068\u2069]/g;
-
 /**
  * Text from a data file, a file name or a manifest, as the terminal and the dev overlay may print it: every control
  * and bidirectional character written as its `\uXXXX` escape, and lone surrogates as U+FFFD. Every message goes
  * through it (SoundingsError does it), as does anything else printed from data (the build summary, warnings).
  */
 export function printable(text: string): string {
-  return text
-    .toWellFormed()
-    .replace(ISOLATES, '')
-    .replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.toWellFormed().replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const SHOWN = 80;

@@ -3,8 +3,15 @@ import type { Campaign } from './types.ts';
 
 /** How campaigns match hashtags (campaignMatcher.ts): NFC, lower case. */
 const matchKey = (tag: string) => tag.normalize('NFC').toLowerCase();
-/** The same without accents: NFD with the combining marks removed. */
-const bareKey = (tag: string) => tag.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * The same without accents: NFD with the combining diacritical marks (U+0300–U+036F: acute, grave, diaeresis,
+ * cedilla…) removed. Not every mark: a Devanagari vowel sign or an Arabic vowel mark is part of the word.
+ */
+const bareKey = (tag: string) =>
+  tag
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** A hashtag the posts use that differs from a campaign's only by accents, so the campaign does not count it. */
 export interface AccentVariant {

@@ -97,7 +97,7 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
     if (count !== undefined && (count === def.groupBy || def.sum.includes(count)))
       fail(at('count'), `names column "${count}", which the group or the sums already fill: choose another name.`);
     const counted = count === undefined ? '' : `, with the number of rows in ${count}`;
-    if (count !== undefined) formats[count] ??= 'thousands';
+    if (count !== undefined) formats[count] = 'thousands'; // whatever the source's column of that name was
     def.sum.forEach((column, i) => {
       needColumn(column, at('sum', i));
       const index = rows.findIndex((r) => r[column] !== null && r[column] !== undefined && typeof r[column] !== 'number');

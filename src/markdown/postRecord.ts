@@ -180,14 +180,15 @@ function csvCell(cell: Cell | undefined): string {
 /**
  * A text a spreadsheet would run as a formula ("=HYPERLINK(…)", also after
  * leading spaces) gets an apostrophe in front, OWASP's advice against CSV
- * injection. So does a formula after a semicolon or a tab inside the text:
- * a spreadsheet in a locale whose list separator is ";" (German, French)
- * splits a comma-separated file there, and d3-dsv quotes only fields with
+ * injection. So does a formula after a semicolon, a tab or a line break
+ * inside the text: a spreadsheet in a locale whose list separator is ";"
+ * (German, French) splits a comma-separated file there (and may not honour
+ * the quotes around a line break), and d3-dsv quotes only fields with
  * commas, quotes or line breaks. Column names from the data get the same.
  * Numbers are untouched.
  */
 function formulaSafe(text: string): string {
-  const inner = /[;\t]\s*[=+\-@]/.test(text) ? text.replace(/([;\t]\s*)(?=[=+\-@])/g, "$1'") : text;
+  const inner = /[;\t\r\n]\s*[=+\-@]/.test(text) ? text.replace(/([;\t\r\n]\s*)(?=[=+\-@])/g, "$1'") : text;
   return /^\s*[=+\-@]|^[\t\r]/.test(inner) ? `'${inner}` : inner;
 }
 

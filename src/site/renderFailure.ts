@@ -16,6 +16,7 @@
 import { isAbsolute, join } from 'node:path';
 import type { Location } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
+import { overlayText } from './devOverlay.ts';
 
 export function renderFailureMessage(message: string): string {
   return message.replace(/^Error rendering [^:]+: /, '').replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
@@ -43,7 +44,8 @@ const LOCATED = /^(?<file>[^\s:][^:]*):(?<line>\d+)(?::(?<column>\d+))?: /;
 export function renderFailure(root: string, filePath: string): Error & { loc?: Location } {
   const path = isAbsolute(filePath) ? filePath : join(root, filePath);
   const message = failures.get(path) ?? `${filePath} did not render; the terminal running astro dev says why.`;
-  const error: Error & { loc?: Location } = new Error(message);
+  // Astro's overlay reads the message as Markdown: a cell's [text](url) must stay text (devOverlay.ts).
+  const error: Error & { loc?: Location } = new Error(overlayText(message));
   error.name = 'Soundings could not render this post';
   // The page's own stack says nothing about the post; the message says where the problem is.
   error.stack = `${error.name}: ${message}`;

@@ -25,6 +25,11 @@ describe('accentVariants(posts, campaigns)', () => {
     ]);
   });
 
+  it('leaves alone marks that are part of a word, not accents (a Devanagari vowel sign)', () => {
+    const hindi: Campaign[] = [{ id: 'h', label: '#भारत', hashtags: ['भारत'], color: '#b3202a' }];
+    expect(accentVariants([post('2016-06-01T10:00:00Z', 'भरत')], hindi)).toEqual([]);
+  });
+
   it('takes a decomposed accent as the listed hashtag itself (NFC), not a variant', () => {
     expect(accentVariants([post('2016-06-01T10:00:00Z', 'EuropaSi\u0301')], campaigns)).toEqual([]);
   });

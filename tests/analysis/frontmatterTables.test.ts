@@ -40,6 +40,11 @@ describe('analysePost: tables under `tables`', () => {
       "grouped by Region, with Leave summed over each group's rows, with the number of rows in areas",
     );
     expect(tables.get('all')?.rows).toEqual([{ areas: 2 }]);
+    // A count is a number of rows, whatever format a source column of its name had.
+    const { tables: t2 } = analyse({
+      tables: { c: { from: 'eu', formats: { Leave: 'percent' } }, n: { from: 'c', groupBy: 'Region', count: 'Leave' } },
+    });
+    expect(t2.get('n')?.formats.Leave).toBe('thousands');
   });
 
   it('groups, sums, derives a share, sorts and renames (North 60%, South 30%)', () => {

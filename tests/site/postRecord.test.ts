@@ -22,6 +22,7 @@ describe('tableCsv(rows)', () => {
     expect(tableCsv([{ name: 'x;=HYPERLINK("http://evil.example")', tab: 'a\t @SUM(1)', fine: 'a;b' }])).toBe(
       'name,tab,fine\n"x;\'=HYPERLINK(""http://evil.example"")",a\t \'@SUM(1),a;b\n',
     );
+    expect(tableCsv([{ note: 'x\n=cmd' }])).toBe('note\n"x\n\'=cmd"\n');
   });
 
   it('takes columns from every row, in order of first appearance', () => {
@@ -134,5 +135,10 @@ describe('renderFailure (astro dev)', () => {
     expect(renderFailure('/site', 'content/posts/b.md').message).toBe(
       'content/posts/b.md did not render; the terminal running astro dev says why.',
     );
+  });
+
+  it("keeps a cell's [text](url) from becoming a link in the overlay, as the loader's messages do", () => {
+    recordRenderFailure('/site/content/posts/c.md', 'data/t/a.csv:2:2: got "[the fix](javascript:alert(1))".');
+    expect(renderFailure('/site', 'content/posts/c.md').message).toBe('data/t/a.csv:2:2: got "[the fix]\u2060(javascript:alert(1))".');
   });
 });

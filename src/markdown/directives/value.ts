@@ -42,7 +42,8 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
       throw new DirectiveProblem(FormatMismatch, FormatMismatch.message(key, format, isNumber ? 'number' : 'text'));
     }
     if (isNumber && !Number.isFinite(value.value)) {
-      throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, value.definition));
+      // The definition as the methods print it, without the isolation put around its names for the page.
+      throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, value.definition.replace(/[\u2068\u2069]/g, '')));
     }
     const text = formatValue(value.value, format, attrs.digits);
     recorder.value(key, attrs.format, attrs.digits, text);
