@@ -345,7 +345,7 @@ export const UnknownTable = define({
     posts
       ? `"${name}" is a posts dataset, which is shown through the computed tables "weekly" and "share-of-voice" (and word clouds), not row by row. Known tables: ${list(known)}.`
       : `There is no table "${name}" to chart. Known tables: ${list(known)}.`,
-  hint: 'Name a computed table or one of the post\'s dataset aliases in data="…".',
+  hint: 'Name a computed table, or the alias of an accounts or table dataset, in data="…".',
 });
 
 export const UnknownSpec = define({

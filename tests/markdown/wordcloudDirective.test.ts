@@ -138,6 +138,16 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
 });
 
 describe('::wordcompare[Title]{a b …} and the keyness values', () => {
+  it('leaves excluded words out of the columns, the table and what a screen reader hears', async () => {
+    const html = await renderPost(
+      project('::wordcompare[Red against blue]{a=red b=blue exclude="members, election"}'),
+      'content/posts/post.md',
+    );
+    expect(html).toContain('rally');
+    expect(html).toContain('Left out: members, election.');
+    expect(html.replace('Left out: members, election.', '')).not.toMatch(/members|election/);
+  });
+
   it('puts the words that distinguish each side in its own column, with counts and z in the table', async () => {
     const html = await renderPost(
       project(

@@ -55,7 +55,10 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     if (chosen.length === 0)
       throw new DirectiveProblem(
         DirectiveInvalid,
-        DirectiveInvalid.message('wordcloud', `finds no terms in the ${thousands(counts.posts)} posts of ${campaign.label}.`),
+        DirectiveInvalid.message(
+          'wordcloud',
+          `finds no terms in the ${thousands(counts.posts)} posts of ${campaign.label}${excluded.size > 0 ? ' once exclude="…" is applied' : ''}.`,
+        ),
       );
     const words: DrawnWord[] = chosen.map((t) => ({
       key: t.key,

@@ -97,7 +97,10 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     if (columns.every((c) => c.terms.length === 0))
       throw new DirectiveProblem(
         DirectiveInvalid,
-        DirectiveInvalid.message('wordcompare', `finds no terms in the posts of ${a.label} or ${b.label}.`),
+        DirectiveInvalid.message(
+          'wordcompare',
+          `finds no terms in the posts of ${a.label} or ${b.label}${excluded.size > 0 ? ' once exclude="…" is applied' : ''}.`,
+        ),
       );
 
     const ta = tones(a.color);
@@ -163,10 +166,10 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
         .join(', ') || 'none';
     // What a screen reader hears, with where each column is: side by side, or stacked on a phone.
     const spoken = (where: { a: string; b: string; shared: string }) =>
-      `${where.a}, words that distinguish ${la}: ${list(k.distinctA)}. ${where.b}, words that distinguish ${lb}: ${list(k.distinctB)}.` +
+      `${where.a}, words that distinguish ${la}: ${list(kept(k.distinctA))}. ${where.b}, words that distinguish ${lb}: ${list(kept(k.distinctB))}.` +
       (shared > 0
         ? ` ${where.shared}, words both use alike: ${
-            k.shared
+            kept(k.shared)
               .slice(0, attrs.top)
               .map((t) => isolate(t.text))
               .join(', ') || 'none'
