@@ -52,6 +52,13 @@ describe("a directive's attributes", () => {
 });
 
 describe("a directive's where that keeps no row", () => {
+  it('names dates as a filter matches them (YYYY-MM-DD)', async () => {
+    const root = fixtureProject('::chart[T]{data=weekly spec=weekly-volume where="week=2016-08-01" description=d}');
+    expect(await renderError(root, 'content/posts/post.md')).toMatch(
+      /keeps no row of "weekly" \(\d+ rows\): "week" holds "2016-06-27", "2016-07-04"\./,
+    );
+  });
+
   it("is refused at the directive, naming what the column holds (a campaign's label, not its id) or the columns there are", async () => {
     const root = fixtureProject(
       '::chart[T]{data=share-of-voice spec=share-of-voice where="campaign=red" description=d}\n\n::table[T]{data=share-of-voice where="Campaign=#Red"}',
