@@ -164,6 +164,13 @@ describe('bluesky adapter', async () => {
     expect(ds.rows).toHaveLength(4);
   });
 
+  it('times a post view by the earlier of createdAt (set by the client: a post can claim 2036) and indexedAt, as Bluesky orders posts', async () => {
+    const view = (createdAt: string) =>
+      `${JSON.stringify({ uri: 'at://did:plc:t/app.bsky.feed.post/1', author: { did: 'did:plc:t', handle: 't.bsky.social' }, record: { $type: 'app.bsky.feed.post', text: 'hi #Wahlen', createdAt }, indexedAt: '2024-09-01T08:00:00.000Z' })}\n`;
+    expect(iso((await load('bluesky', { 'a.ndjson': view('2036-01-01T00:00:00.000Z') })).rows[0] as Post)).toBe('2024-09-01T08:00:00.000Z');
+    expect(iso((await load('bluesky', { 'a.ndjson': view('2024-08-31T23:59:00.000Z') })).rows[0] as Post)).toBe('2024-08-31T23:59:00.000Z');
+  });
+
   it("counts one repost once, read from a feed (with or without reason.uri) and from the reposter's repository", async () => {
     const repo = JSON.parse(fixture('bluesky.json'));
     const record = repo.records.find((r: { value: { $type: string } }) => r.value.$type === 'app.bsky.feed.repost');

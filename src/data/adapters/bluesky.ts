@@ -22,6 +22,7 @@ import type { Post } from '../types.ts';
 import {
   type Adapter,
   asArray,
+  collectedBy,
   isObject,
   isoTime,
   type Json,
@@ -75,9 +76,24 @@ function facets(record: Json, text: string) {
   };
 }
 
+/**
+ * A post's time. `createdAt` is set by the client, so a post can claim any date (2036, or 1990); a post view also
+ * says when the network indexed it, and Bluesky orders posts by the earlier of the two (its "sortAt"), as this
+ * does. A bare repository record has only `createdAt`. The earlier time is what the collection day is checked on.
+ */
+function postTime(record: Json, path: JsonPath, at: Locate, view: Json | undefined, viewPath: JsonPath): number {
+  const unchecked: Locate = (p) => at(p);
+  const created = isoTime(record, 'createdAt', path, unchecked);
+  if (view && str(view.indexedAt)) {
+    const indexed = isoTime(view, 'indexedAt', viewPath, unchecked);
+    if (indexed < created) return collectedBy(indexed, view.indexedAt as string, [...viewPath, 'indexedAt'], at, 'indexedAt');
+  }
+  return collectedBy(created, record.createdAt as string, [...path, 'createdAt'], at, 'createdAt');
+}
+
 function postRecord(uri: string, record: Json, path: JsonPath, at: Locate, author: string, counts: Json | undefined): Post {
   const text = typeof record.text === 'string' ? record.text : '';
-  const time = isoTime(record, 'createdAt', path, at);
+  const time = postTime(record, path, at, counts, path.slice(0, -1));
   const reply = isObject(record.reply) && isObject(record.reply.parent) ? str(record.reply.parent.uri) : undefined;
   return post({
     id: uri,
