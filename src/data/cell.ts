@@ -97,6 +97,13 @@ function zoneMinutes(zone: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
 }
 
+/** Whether a zone d3 read is one: within ±18 hours, with minutes under 60 (d3 takes +2500 and +0099). */
+function realZone(zone: string): boolean {
+  if (zone === 'Z') return true;
+  const digits = zone.slice(1).replace(':', '');
+  return Number(digits.slice(0, 2)) <= 18 && Number(digits.slice(2) || 0) < 60;
+}
+
 /** The numbers written in a time, in order: what must survive a round trip. */
 const numbersIn = (text: string) => Array.from(text.matchAll(DIGITS), (m) => m[0]);
 
@@ -130,7 +137,7 @@ export function exactTimeParser(format: string): (text: string) => ExactTime {
     let written = '';
     for (const [zone] of text.matchAll(ZONE)) {
       written = utcFormat(format.replaceAll('%Z', zone))(new Date(date.getTime() + zoneMinutes(zone) * 60_000));
-      if (sameNumbers(text, written)) return { ok: true, date };
+      if (sameNumbers(text, written)) return realZone(zone) ? { ok: true, date } : { ok: false };
     }
     return written ? { ok: false, rolledTo: written } : { ok: false };
   };

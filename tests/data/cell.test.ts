@@ -33,6 +33,8 @@ describe('parseTime(raw, format)', () => {
     expect(iso(parseTime('2016-07-01 00:30:00 -05:00', zoned))).toBe('2016-07-01T05:30:00.000Z');
     expect(iso(parseTime('2016-07-01 00:30:00 Z', zoned))).toBe('2016-07-01T00:30:00.000Z');
     expect(parseTime('2016-06-31 00:30:00 +0200', zoned).ok).toBe(false);
+    expect(parseTime('2016-07-01 00:30:00 +2500', zoned)).toEqual({ ok: false, expected: `a time in the format "${zoned}"` });
+    expect(parseTime('2016-07-01 00:30:00 +0099', zoned).ok).toBe(false);
     expect(iso(parseTime('2016-07-01 10:00:00.123456', '%Y-%m-%d %H:%M:%S.%f'))).toBe('2016-07-01T10:00:00.123Z');
     expect(iso(parseTime('2016-07-01 10:00:00.045', '%Y-%m-%d %H:%M:%S.%L'))).toBe('2016-07-01T10:00:00.045Z');
     expect(iso(parseTime('1467367200', '%s'))).toBe('2016-07-01T10:00:00.000Z');
