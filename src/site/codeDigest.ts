@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileSha256 } from '../data/fileHash.ts';
 
 /**
@@ -29,7 +29,8 @@ function walk(path: string, out: string[]) {
  * Markdown alone). Files are sorted by path: the digest does not depend on
  * directory order.
  */
-export function codeDigest(root: string, folders: readonly string[] = RENDER_CODE): string {
+export function codeDigest(projectRoot: string, folders: readonly string[] = RENDER_CODE): string {
+  const root = resolve(projectRoot); // with or without a trailing slash, one digest
   const files: string[] = [];
   for (const folder of folders) walk(join(root, folder), files);
   files.sort();

@@ -34,6 +34,7 @@ describe('codeDigest(root, folders)', () => {
     const root = tempProject({ 'src/render/a.ts': 'export const a = 1;\n' });
     const before = codeDigest(root, ['src/render']);
     expect(codeDigest(root, ['src/render'])).toBe(before);
+    expect(codeDigest(`${root}/`, ['src/render'])).toBe(before); // Astro's root has a trailing slash, check's none
     writeFileSync(join(root, 'src', 'render', 'a.ts'), 'export const a = 2;\n');
     expect(codeDigest(root, ['src/render'])).not.toBe(before);
   });
