@@ -498,7 +498,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
   for (const name of Object.keys(tableDefs)) resolveTable(name);
   resolveProjection();
 
-  const postsAliases = Object.keys(datasets).filter((alias) => datasets[alias]?.kind === 'posts');
+  const postsAliases = postAliases.map(([alias]) => alias);
   return postsDataset ? { values, tables, campaigns, posts: postsDataset, postsAliases } : { values, tables, campaigns, postsAliases };
 }
 

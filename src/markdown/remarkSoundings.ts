@@ -20,7 +20,7 @@ import { type AccentVariant, accentVariants } from '../analysis/accentVariants.t
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
 import { nearestKeys } from '../analysis/nearest.ts';
 import { projectPath } from '../data/datasetFiles.ts';
-import { closestIssue, describeIssue, parseForMessages } from '../data/manifest.ts';
+import { describeIssue, parseForMessages } from '../data/manifest.ts';
 import type { Dataset } from '../data/types.ts';
 import {
   AccentVariants,
@@ -204,8 +204,7 @@ export function remarkSoundings(options: SoundingsOptions) {
         const parsed = parseForMessages(directive.attributes, node.attributes ?? {});
         if (!parsed.success) {
           // Every bad attribute at once, not one a run.
-          for (const issue of parsed.error.issues)
-            problems.push(error(DirectiveInvalid, at(node), node.name, describeIssue(closestIssue(issue))));
+          for (const issue of parsed.error.issues) problems.push(error(DirectiveInvalid, at(node), node.name, describeIssue(issue)));
           return undefined;
         }
         try {
