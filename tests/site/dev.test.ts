@@ -56,6 +56,10 @@ describe('astro dev', () => {
       await page.goto(url);
       const value = page.locator('[data-key="posts.total"]');
       expect(await value.textContent()).toBe('4');
+      // A dataset's files download from its page under astro dev too (the dev server's middleware, downloads.ts).
+      const download = await fetch(`http://127.0.0.1:${port}/data/tweets/a.csv`);
+      expect(download.status).toBe(200);
+      expect(await download.text()).toBe(readFileSync(join(site, 'data', 'tweets', 'a.csv'), 'utf8'));
 
       writeFileSync(join(site, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Red\n');
       // No reload from the test: Astro's dev server pushes the change to the open page.
