@@ -6,7 +6,7 @@ import { builtinCharts } from '../../render/builtinCharts.ts';
 import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { figure } from '../../render/figure.ts';
-import { filterRows } from './parseWhere.ts';
+import { filterRows } from './filterRows.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({

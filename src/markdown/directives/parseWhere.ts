@@ -1,7 +1,5 @@
-import { where } from '../../analysis/where.ts';
-import type { Cell, Row } from '../../data/types.ts';
-import { DirectiveInvalid, shown } from '../../errors.ts';
-import { dayOrInstant } from '../../render/format.ts';
+import type { Cell } from '../../data/types.ts';
+import { DirectiveInvalid } from '../../errors.ts';
 import { DirectiveProblem } from './types.ts';
 
 /** Parses a directive's `where="platform=twitter, year=2016"` into a filter for `where()`. */
@@ -18,44 +16,4 @@ export function parseWhere(text: string, directive: string): Record<string, Cell
     filter[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
   }
   return filter;
-}
-
-const SHOWN = 12;
-/** A cell as a filter would match it: a date as YYYY-MM-DD (or its instant), text cut as messages cut it. */
-const cellText = (v: Cell | undefined) =>
-  v === null || v === undefined
-    ? 'empty'
-    : v instanceof Date
-      ? `"${dayOrInstant(v)}"`
-      : typeof v === 'string'
-        ? `"${shown(v)}"`
-        : String(v);
-
-/**
- * The rows of table `name` that a directive's `where` keeps. A filter that keeps nothing is refused rather than
- * drawn as an empty figure, naming what the column does hold (a campaign's label where its id was written); so
- * is a filter on a column the table does not have (it would keep every row whose cell is "empty", or none).
- */
-export function filterRows(rows: readonly Row[], text: string | undefined, directive: string, name: string): readonly Row[] {
-  if (text === undefined) return rows;
-  const filter = parseWhere(text, directive);
-  if (rows.length === 0) return rows;
-  const fail = (problem: string) => new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message(directive, problem));
-  const columns = new Set(rows.flatMap((row) => Object.keys(row)));
-  for (const column of Object.keys(filter)) {
-    if (!columns.has(column)) {
-      const known = [...columns].map((c) => `"${shown(c)}"`).join(', ');
-      throw fail(`where="${shown(text)}": "${name}" has no column "${shown(column)}"; it has ${known}. Column names are case-sensitive.`);
-    }
-  }
-  const kept = where(rows, filter);
-  if (kept.length > 0) return kept;
-  const held = Object.keys(filter).map((column) => {
-    const values = [...new Set(rows.map((row) => cellText(row[column])))];
-    const more = values.length > SHOWN ? ` and ${values.length - SHOWN} more` : '';
-    return `"${column}" holds ${values.slice(0, SHOWN).join(', ')}${more}`;
-  });
-  throw fail(
-    `where="${shown(text)}" keeps no row of "${name}" (${rows.length} ${rows.length === 1 ? 'row' : 'rows'}): ${held.join('; ')}.`,
-  );
 }

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { DirectiveInvalid, UnknownTable } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
-import { filterRows } from './parseWhere.ts';
+import { filterRows } from './filterRows.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
