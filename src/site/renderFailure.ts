@@ -36,14 +36,23 @@ export function recordRenderFailure(path: string, message: string): void {
 
 const LOCATED = /^(?<file>[^\s:][^:]*):(?<line>\d+)(?::(?<column>\d+))?: /;
 
+/** Forgets the failures of posts that rendered since (their files, relative to `root` or absolute). */
+export function forgetRenderFailures(root: string, filePaths: Iterable<string>): void {
+  for (const filePath of filePaths) failures.delete(isAbsolute(filePath) ? filePath : join(root, filePath));
+}
+
 /**
  * The error a page throws for a post that did not render (dev only): the
  * recorded message, with its first location as `loc`, which Astro's overlay
  * shows with the lines around it. `filePath` is the entry's, relative to `root`.
+ * Undefined when no failure is recorded: the post has rendered since, and the
+ * page was served from the content store Astro is about to replace (it
+ * reloads the page once it has), so the page must not show the old error.
  */
-export function renderFailure(root: string, filePath: string): Error & { loc?: Location } {
+export function renderFailure(root: string, filePath: string): (Error & { loc?: Location }) | undefined {
   const path = isAbsolute(filePath) ? filePath : join(root, filePath);
-  const message = failures.get(path) ?? `${filePath} did not render; the terminal running astro dev says why.`;
+  const message = failures.get(path);
+  if (message === undefined) return undefined;
   // Astro's overlay reads the message as Markdown: a cell's [text](url) must stay text (devOverlay.ts).
   const error: Error & { loc?: Location } = new Error(overlayText(message));
   error.name = 'Soundings could not render this post';

@@ -28,7 +28,14 @@ import { codeDigest } from './codeDigest.ts';
 import { showInOverlay } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
-import { failureReport, loggedEntry, type RenderFailure, recordRenderFailure, renderFailureMessage } from './renderFailure.ts';
+import {
+  failureReport,
+  forgetRenderFailures,
+  loggedEntry,
+  type RenderFailure,
+  recordRenderFailure,
+  renderFailureMessage,
+} from './renderFailure.ts';
 import { summaryTable } from './summary.ts';
 
 /** How long `astro dev` gathers data file events before re-loading (see `onData`). */
@@ -90,6 +97,11 @@ export function soundingsLoader(): Loader {
         } as LoaderContext);
         const entries = [...context.store.values()];
         const failed = entries.filter((e) => e.rendered === undefined);
+        if (dev)
+          forgetRenderFailures(
+            root,
+            entries.flatMap((e) => (e.rendered !== undefined && e.filePath ? [e.filePath] : [])),
+          );
         // A build drops a failed entry; `astro dev` keeps it, so that its page shows the error (renderFailure.ts).
         if (!context.watcher) for (const entry of failed) context.store.delete(entry.id);
         const rendered = entries.filter((e) => e.rendered !== undefined && before.get(e.id) !== e.digest).length;
