@@ -16,6 +16,7 @@
  * stale pin alike, with the post's other problems.
  */
 
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { datasetDigest, projectPath } from '../data/datasetFiles.ts';
 import type { Dataset } from '../data/types.ts';
@@ -106,6 +107,11 @@ export async function checkPins(
       continue;
     }
     const dir = join(options.dataDir, id);
+    // A dataset that is not there has not changed: the post names it wrongly, which is reported where it is read.
+    if (!existsSync(dir)) {
+      broken = true;
+      continue;
+    }
     if (datasetDigest(dir).startsWith(pinned.digest)) {
       current[alias] = pinned;
       continue;
@@ -126,8 +132,9 @@ export async function checkPins(
   const line = pinLine(current);
   for (const { alias, dir, pinned, now } of stale) {
     const e = error(PinnedDataChanged, locate(['pins', alias]), alias, dir, describeChange(pinned, now), now.digest);
-    // The exact line to paste goes last, on its own line; none while another pinned dataset does not load.
-    if (!broken) e.message = `${e.message}\n  ${line}`;
+    // The exact line to paste goes last, on its own line at its first column, as it goes in the frontmatter;
+    // none while another pinned dataset does not load.
+    if (!broken) e.message = `${e.message}\n${line}`;
     problems.push(e);
   }
   return problems;

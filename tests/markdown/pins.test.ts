@@ -27,7 +27,7 @@ describe('checkPins', () => {
       `content/posts/post.md:9:5: The data pinned for "tweets" (data/tweets) has changed: 6 rows now, 2 added since the pin (4); ` +
         `period now 2016-07-01 to 2016-07-20 (pinned: 2016-07-01 to 2016-07-05). Its digest is now ${digest()}. ` +
         'Check that the post still says what the new data shows, then re-pin by replacing its "pins:" line with the one printed below (or restore the pinned files).\n' +
-        `  pins: { tweets: { digest: "${digest()}", rows: 6, period: "2016-07-01/2016-07-20" } }`,
+        `pins: { tweets: { digest: "${digest()}", rows: 6, period: "2016-07-01/2016-07-20" } }`,
     );
     rmSync(join(site, 'data', 'tweets', 'b.csv'));
   });
@@ -49,6 +49,10 @@ describe('checkPins', () => {
   it('reports a pin on an alias the post does not declare', async () => {
     const [problem] = await checkPins({ datasets: { tweets: 'tweets' }, pins: { tweet: digest() } }, locate, options);
     expect(problem?.message).toContain('"pins" names "tweet", which is not an alias under "datasets" ("tweets").');
+  });
+
+  it('leaves a pinned alias naming a dataset that is not there to the "no dataset" error: nothing changed', async () => {
+    expect(await checkPins({ datasets: { tweets: 'tweetz' }, pins: { tweets: digest() } }, locate, options)).toEqual([]);
   });
 });
 
