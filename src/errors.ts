@@ -416,6 +416,14 @@ export const AccentVariants = define({
   hint: 'If the same campaign, add the spelling to its "hashtags"; campaigns match hashtags exactly apart from case.',
 });
 
+export const ExcludeUnmatched = define({
+  name: 'ExcludeUnmatched',
+  title: 'Excluded term not among the terms',
+  message: (name: string, terms: readonly string[]) =>
+    `::${name}: exclude names ${list(terms.map(shown))}, which ${terms.length === 1 ? 'is' : 'are'} not among its terms, so nothing is left out for ${terms.length === 1 ? 'it' : 'them'}.`,
+  hint: 'Check the spelling against the cloud\'s table ("Words and counts"); case does not matter.',
+});
+
 export const WordsDropped = define({
   name: 'WordsDropped',
   title: 'Word cloud dropped words',

@@ -126,14 +126,19 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
       `content/posts/post.md:19:1: ::wordcloud: "${long}" is one of the 10 largest words but did not fit in the cloud. Make the cloud larger (width, height), ask for fewer words, use shape=rectangle, or leave the word out with exclude="…".`,
       'content/posts/post.md:21:1: There is no campaign "green" in this post. Its campaigns are "red", "blue". Use the id of a campaign listed under "campaigns" in the frontmatter.',
     ]);
-    // The analyst can leave it out (case-insensitively); the caption says so.
+    // The analyst can leave it out (case-insensitively); the caption says so, as written. A term that is none of
+    // the cloud's (a typo) is warned of, with post.md:line: it would leave the word in.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     writeFileSync(
       join(root, 'content/posts/post.md'),
-      `${FRONTMATTER}\n::wordcloud[Long]{campaign=red width=200 height=150 exclude="${long.toUpperCase()}, #red"}\n`,
+      `${FRONTMATTER}\n::wordcloud[Long]{campaign=red width=200 height=150 exclude="${long.toUpperCase()}, membres"}\n`,
     );
     const html = await renderPost(root, 'content/posts/post.md');
     expect(html).not.toContain(long);
-    expect(html).toContain(`Left out: ${long.toLowerCase()}, #red.`);
+    expect(html).toContain(`Left out: ${long.toUpperCase()}, membres.`);
+    expect(warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('exclude'))).toEqual([
+      'content/posts/post.md:19: ::wordcloud: exclude names "membres", which is not among its terms, so nothing is left out for it. Check the spelling against the cloud\'s table ("Words and counts"); case does not matter.',
+    ]);
   });
 });
 

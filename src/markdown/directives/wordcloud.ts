@@ -21,6 +21,7 @@ import {
   postsOf,
   reportDropped,
   titleOf,
+  warnUnmatchedExcludes,
 } from './wordcloudShared.ts';
 
 const attributes = z.strictObject({
@@ -51,6 +52,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
       minLength: attrs['min-length'],
     });
     const excluded = excludedTerms(attrs.exclude);
+    warnUnmatchedExcludes(context, 'wordcloud', excluded, counts.terms);
     const chosen = counts.terms.filter((t) => !excluded.has(t.key)).slice(0, attrs.words);
     if (chosen.length === 0)
       throw new DirectiveProblem(

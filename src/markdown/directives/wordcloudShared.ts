@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { foldTerm } from '../../analysis/tokenize.ts';
 import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
-import { DirectiveInvalid, formatLocation, TopWordsDropped, UnknownCampaign, WordsDropped } from '../../errors.ts';
+import { DirectiveInvalid, ExcludeUnmatched, formatLocation, TopWordsDropped, UnknownCampaign, WordsDropped } from '../../errors.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { bdi } from '../../render/isolate.ts';
 import type { CloudLayout, CloudWord } from '../../render/wordcloud/layoutCloud.ts';
@@ -40,18 +40,35 @@ export const cloudAttributes = {
   source: z.string().optional(),
 };
 
-/** The terms `exclude="…"` names, as term keys (case-folded as the counts are). */
-export function excludedTerms(exclude: string | undefined): Set<string> {
-  return new Set(
-    (exclude ?? '')
-      .split(',')
-      .map((t) => foldTerm(t.trim()))
-      .filter((t) => t.length > 0),
-  );
+/** The terms `exclude="…"` names: term key (case-folded as the counts are) → the term as the analyst wrote it. */
+export function excludedTerms(exclude: string | undefined): Map<string, string> {
+  const terms = (exclude ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+  return new Map(terms.map((t) => [foldTerm(t), t]));
 }
 
-/** " Left out: a, b." for a default description, when the analyst left terms out. */
-export const leftOut = (excluded: ReadonlySet<string>): string => (excluded.size > 0 ? ` Left out: ${[...excluded].join(', ')}.` : '');
+/** " Left out: a, b." for a default description, when the analyst left terms out, as written. */
+export const leftOut = (excluded: ReadonlyMap<string, string>): string =>
+  excluded.size > 0 ? ` Left out: ${[...excluded.values()].join(', ')}.` : '';
+
+/** Warns, with post.md:line, of excluded terms that are none of the terms (a typo would leave the word in). */
+export function warnUnmatchedExcludes(
+  context: DirectiveContext,
+  name: string,
+  excluded: ReadonlyMap<string, string>,
+  terms: Iterable<{ key: string }>,
+): void {
+  if (excluded.size === 0) return;
+  const keys = new Set(Array.from(terms, (t) => t.key));
+  const unmatched = [...excluded].filter(([key]) => !keys.has(key)).map(([, written]) => written);
+  if (unmatched.length === 0) return;
+  const { file, line } = context.location;
+  console.warn(
+    `${formatLocation(line === undefined ? { file } : { file, line })}: ${ExcludeUnmatched.message(name, unmatched)} ${ExcludeUnmatched.hint}`,
+  );
+}
 
 export function postsOf(context: DirectiveContext, name: string): PostsDataset {
   const posts = context.analysis.posts;

@@ -21,6 +21,7 @@ import {
   postsOf,
   reportDropped,
   titleOf,
+  warnUnmatchedExcludes,
 } from './wordcloudShared.ts';
 
 const attributes = z.strictObject({
@@ -87,6 +88,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const perSide = Math.max(1, Math.floor((attrs.words - shared) / 2));
     const excluded = excludedTerms(attrs.exclude);
     const kept = (terms: readonly KeynessTerm[]) => terms.filter((t) => !excluded.has(t.key));
+    warnUnmatchedExcludes(context, 'wordcompare', excluded, [...k.distinctA, ...k.shared, ...k.distinctB]);
     // Names in SVG text and in plain-text headers are isolated with U+2068 … U+2069; in the caption, with <bdi>.
     const [la, lb] = [isolate(a.label), isolate(b.label)];
     const columns = [
