@@ -207,9 +207,14 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   };
   const opened = openDataset(id, options, problems);
   if (!opened) return undefined;
-  const { dir, manifest, manifestText, paths } = opened;
+  const { dir, manifest, paths } = opened;
   for (const problem of opened.unread) fail(problem);
-  const manifestSha = sha256(manifestText);
+  // A file's records depend on how the manifest reads them (kind, format, fields, columns), not on what it says of
+  // the data (title, description, source, licence, synthetic, files) nor on `collected`, which a drop-in brings up
+  // to date: kept records are checked against it again below. So updating `collected` parses only the new file.
+  const { title, description, source, licence, synthetic, files: pattern, collected, ...reading } = manifest;
+  const manifestSha = sha256(JSON.stringify(reading));
+  const collection = collectionLimit(manifest);
   const rel = (path: string) => projectPath(options.root, path);
 
   const files: DatasetFile[] = [];
@@ -289,7 +294,10 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       continue;
     }
     const key = cache && sha256(`${fileSha}\0${manifestSha}\0${file}`);
-    const kept = key === undefined ? undefined : cache?.get(file, key);
+    const cached = key === undefined ? undefined : cache?.get(file, key);
+    // Posts kept before `collected` was moved earlier are read again, so the one past it is refused at its line.
+    const kept =
+      cached && manifest.kind === 'posts' && cached.items.some((p) => (p as Post).time >= collection.latest) ? undefined : cached;
     let sha: string | undefined;
     if (kept) {
       for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(item as Mapped);

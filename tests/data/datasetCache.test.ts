@@ -77,7 +77,14 @@ describe('the dataset cache', () => {
         .at(-1);
     takeLoadRecords();
 
-    // Dropped in: b.csv is parsed, a.csv's records come from the cache.
+    // Dropped in, with the manifest's "collected" brought up to date (and its description edited), as the README
+    // says: b.csv is parsed, a.csv's records come from the cache.
+    const manifestPath = join(options.dataDir, 'tweets', 'manifest.yaml');
+    const manifest = readFileSync(manifestPath, 'utf8');
+    writeFileSync(
+      manifestPath,
+      manifest.replace(/collected: \S+/, 'collected: 2016-09-30').replace(/description: .*/, 'description: This week too.'),
+    );
     writeFileSync(
       join(options.dataDir, 'tweets', 'b.csv'),
       'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n2,2016-07-02T10:00:00Z,b,#Blue\n',
@@ -119,6 +126,13 @@ describe('the dataset cache', () => {
     expect(parseCount()).toBe(parses);
     expect(lastRecord()).toMatchObject({ cache: 'hit', parsed: 0, files: 1 });
     expect(entries()).toEqual(['tweets~a.csv']);
+
+    // "collected" moved before a kept post: the file is read again, and the post refused at its line.
+    writeFileSync(manifestPath, manifest.replace(/collected: \S+/, 'collected: 2016-06-20'));
+    clearMemoryCache();
+    await expect(cachedDataset('tweets', options)).rejects.toThrow(
+      /^data\/tweets\/a\.csv:2:2: "created_at" is 2016-07-01T10:00:00Z, after the day/,
+    );
   });
 
   it('never trusts a corrupt entry: it is ignored, the data parsed again and the entry rewritten', async () => {
