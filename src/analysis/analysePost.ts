@@ -12,13 +12,13 @@
 import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
+import { didYouMean } from '../nearest.ts';
 import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
 import { computeTable, type TableSource } from './frontmatterTables.ts';
 import { joinNames } from './joinNames.ts';
 import { keynessValues } from './keyness.ts';
-import { didYouMean } from './nearest.ts';
 import { pick } from './pick.ts';
 import { projection } from './projection.ts';
 import { ratio } from './ratio.ts';

@@ -7,6 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { error, type Location, ManifestInvalid, type SoundingsError } from '../errors.ts';
+import { didYouMean } from '../nearest.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
 import { yamlSource } from './yamlLocation.ts';
 
@@ -136,8 +137,48 @@ export function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
   return issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0] as string] : issue.path;
 }
 
-/** Describes a zod issue (from {@link parseForMessages}) in words an analyst can act on. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+type Def = {
+  type: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+  in?: unknown;
+  options?: unknown[];
+  valueType?: unknown;
+};
+const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+
+/** The keys an object at `path` of `schema` may have (every shape of a union's), for "did you mean". */
+export function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+    case 'nullable':
+      return keysAt(def.innerType, path);
+    case 'pipe':
+      return keysAt(def.in, path);
+    case 'union':
+      return [...new Set((def.options ?? []).flatMap((o) => keysAt(o, path)))];
+    case 'array':
+      return path.length > 0 && typeof path[0] === 'number' ? keysAt(def.element, path.slice(1)) : [];
+    case 'record':
+      return path.length > 0 ? keysAt(def.valueType, path.slice(1)) : [];
+    case 'object': {
+      if (path.length === 0) return Object.keys(def.shape ?? {});
+      const next = def.shape?.[String(path[0])];
+      return next === undefined ? [] : keysAt(next, path.slice(1));
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * Describes a zod issue (from {@link parseForMessages}) in words an analyst can act on; with the `schema`, an
+ * unknown key gets the known ones closest to it ("sumary": did you mean "summary"?).
+ */
+export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown): string {
   const path = issue.path.map(String).join('.');
   const where = path ? `"${path}"` : 'The document';
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) return `${where} is missing.`;
@@ -147,12 +188,14 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   }
   if (issue.code === 'invalid_type') return `${where} must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${shown(issue.input)}.`;
   if (issue.code === 'unrecognized_keys') {
-    return `${where === 'The document' ? 'It' : where} has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
+    const known = schema === undefined ? [] : keysAt(schema, issue.path);
+    const hints = issue.keys.map((k) => didYouMean(k, known)).join('');
+    return `${where === 'The document' ? 'It' : where} has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.${hints}`;
   }
   if (issue.code === 'invalid_union' && path === 'kind') return `"kind" must be one of "posts", "accounts", "table".`;
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     const closest = closestIssue(issue);
-    if (closest !== issue) return describeIssue(closest);
+    if (closest !== issue) return describeIssue(closest, schema);
   }
   if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'array' && Array.isArray(issue.input)) {
     const [bound, limit] = issue.code === 'too_small' ? ['at least', issue.minimum] : ['at most', issue.maximum];
@@ -223,7 +266,7 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
   return {
     problems: result.error.issues.map((found) => {
       const issue = closestIssue(found as z.core.$ZodIssue);
-      return error(ManifestInvalid, { file, ...source.locate(issuePath(issue)) }, describeIssue(issue));
+      return error(ManifestInvalid, { file, ...source.locate(issuePath(issue)) }, describeIssue(issue, manifestSchema));
     }),
   };
 }

@@ -18,7 +18,6 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type AccentVariant, accentVariants } from '../analysis/accentVariants.ts';
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
-import { nearestKeys } from '../analysis/nearest.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { describeIssue, parseForMessages } from '../data/manifest.ts';
 import type { Dataset } from '../data/types.ts';
@@ -35,6 +34,7 @@ import {
   UnknownKey,
   ValueInvalid,
 } from '../errors.ts';
+import { nearestKeys } from '../nearest.ts';
 import { cachedDataset } from './datasetCache.ts';
 import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
 import type { Frontmatter } from './frontmatter.ts';

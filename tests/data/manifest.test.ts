@@ -32,7 +32,7 @@ describe('readManifest', () => {
       'data/x/manifest.yaml:6:1: "collected" must be a date written YYYY-MM-DD.',
     ]);
     expect(problems(`${posts('  id: id\n  time: t\n  author: a\n  text: x\n')}licence_url: x\n`)).toEqual([
-      'data/x/manifest.yaml:12:1: It has unknown key "licence_url".',
+      'data/x/manifest.yaml:12:1: It has unknown key "licence_url". Did you mean "licence"?',
     ]);
   });
 });

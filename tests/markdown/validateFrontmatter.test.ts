@@ -101,7 +101,22 @@ describe('a value that is none of the shapes a value can take', () => {
       'content/posts/p.md:8:5: "values.r.ratio" must list at least 2 items, not 1.',
       'content/posts/p.md:10:5: "values.s.ratio" must list at most 2 items, not 3.',
       'content/posts/p.md:11:3: "values.t.column" is missing.',
-      'content/posts/p.md:16:5: "values.u" has unknown key "wher".',
+      'content/posts/p.md:16:5: "values.u" has unknown key "wher". Did you mean "where" or "share"?',
+    ]);
+  });
+});
+
+describe('an unknown key', () => {
+  it('is pointed at, with the known keys closest to it, at the top and inside a campaign', () => {
+    expect(
+      problems(
+        'title: A\nauthor: B\ndate: 2016-09-26\nsumary: C\ncampaigns:\n  - id: a\n    label: L\n    hashtags: [A]\n    colour: "#b3202a"\n',
+      ),
+    ).toEqual([
+      'content/posts/p.md:2:1: "summary" is missing.',
+      'content/posts/p.md:7:5: "campaigns.0.color" is missing.',
+      'content/posts/p.md:10:5: "campaigns.0" has unknown key "colour". Did you mean "color"?',
+      'content/posts/p.md:5:1: It has unknown key "sumary". Did you mean "summary"?',
     ]);
   });
 });

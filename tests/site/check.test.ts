@@ -55,7 +55,7 @@ describe('npm run check', () => {
     const lines = out.trim().split('\n');
     expect(lines).toEqual([
       'content/posts/post.md:15:12: There is no value "posts.totl". Did you mean "posts.total", "posts.last", "posts.authors"? Use a key listed in README, "Directives", or define it under "values" in the frontmatter.',
-      'data/broken/manifest.yaml:14:1: It has unknown key "colour". Fix the manifest (see README, "Adding a dataset").',
+      'data/broken/manifest.yaml:14:1: It has unknown key "colour". Did you mean "columns"? Fix the manifest (see README, "Adding a dataset").',
       'data/late/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "2016-07-02 10:00". Fix or remove the row.',
       'data/late/a.csv:4:3: "user" is empty. Fill it in or remove the row.',
       '',
@@ -92,7 +92,7 @@ describe('npm run check', () => {
     expect(lines[0]).toMatch(
       /^content\/posts\/post\.md:13:9: The data pinned for "tweets" \(data\/tweets\) has changed: 1 row now, 1 removed since the pin \(2\); period 2016-07-01 to 2016-07-01\. /,
     );
-    expect(lines[1]).toMatch(/^ {2}pins: \{ tweets: \{ digest: "[0-9a-f]{16}", rows: 1, period: "2016-07-01\/2016-07-01" \} \}$/);
+    expect(lines[1]).toMatch(/^pins: \{ tweets: \{ digest: "[0-9a-f]{16}", rows: 1, period: "2016-07-01\/2016-07-01" \} \}$/);
     expect(lines[2]).toMatch(/^content\/posts\/post\.md:16:12: There is no value "posts\.totl"/);
     expect(lines.at(-1)).toBe('2 problems in 1 dataset and 1 post.');
   });

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { nearestKeys } from '../../analysis/nearest.ts';
 import { DEFAULT_FORMAT } from '../../analysis/value.ts';
 import { FormatMismatch, UnknownFormatName, UnknownKey, ValueUndefined } from '../../errors.ts';
+import { nearestKeys } from '../../nearest.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { formatValue, HOUSE_FORMATS, isD3Specifier, isHouseFormat } from '../../render/format.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
