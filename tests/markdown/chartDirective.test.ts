@@ -16,6 +16,15 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('has only the campaigns its rows hold in its legend, each in its own colour', async () => {
+    const root = fixtureProject('::chart[Red a week]{data=weekly spec=weekly-volume where="campaign=#Red" description="Red."}');
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(await renderPost(root, 'content/posts/post.md'))?.[0] ?? '';
+    expect(svg).toContain('#Red');
+    expect(svg).toContain('#b3202a');
+    expect(svg).not.toContain('#Blue');
+    expect(svg).not.toContain('#1f5f8b');
+  });
+
   it('renders a spec file beside the post, filtered with where', async () => {
     const root = fixtureProject('::chart[Big accounts]{data=followers spec=./bars.vl.json where="id=big" description="Followers."}');
     writeFileSync(

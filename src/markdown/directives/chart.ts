@@ -55,10 +55,11 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     const id = nextId(`chart-${attrs.data}`);
     // Recorded before any await, so charts are listed in document order.
     const record = recorder.chart(id, title, attrs.data, rows);
-    const colors = {
-      domain: analysis.campaigns.map((c) => c.label),
-      range: analysis.campaigns.map((c) => c.color),
-    };
+    // The campaigns the rows hold (a chart filtered to one campaign has one in its legend), each in its own colour.
+    const present = new Set(rows.map((r) => r.campaign));
+    const held = analysis.campaigns.filter((c) => present.has(c.label));
+    const shown = held.length > 0 ? held : analysis.campaigns;
+    const colors = { domain: shown.map((c) => c.label), range: shown.map((c) => c.color) };
     const svg = await chartSvg(spec, rows, { id, colors, title, description: attrs.description });
     const html = dataTable(rows, { formats: { ...table.formats, ...formats } });
     // The CSV itself is written beside the post by src/pages/posts/[...path].csv.ts.
