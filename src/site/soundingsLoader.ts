@@ -41,6 +41,25 @@ import { summaryTable } from './summary.ts';
 /** How long `astro dev` gathers data file events before re-loading (see `onData`). */
 const SETTLE_MS = 50;
 
+/**
+ * The store, as glob() writes to it in `astro dev`: a post that renders forgets its recorded failure at once, also
+ * when glob() re-renders it on its own (the post's file changed), so that its page, served from the store Astro is
+ * replacing, does not throw the old error over the recovered page (renderFailure.ts).
+ */
+function forgettingStore(store: LoaderContext['store'], root: string): LoaderContext['store'] {
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'set')
+        return (entry: Parameters<LoaderContext['store']['set']>[0]) => {
+          if (entry.rendered !== undefined && entry.filePath) forgetRenderFailures(root, [entry.filePath]);
+          return target.set(entry);
+        };
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export function soundingsLoader(): Loader {
   return {
     name: 'soundings-posts',
@@ -73,6 +92,7 @@ export function soundingsLoader(): Loader {
           ...context,
           logger,
           watcher,
+          store: dev ? forgettingStore(context.store, root) : context.store,
           generateDigest: (data) =>
             typeof data === 'string'
               ? context.generateDigest(`${data}\0${postDependencies(data, dataDir, extra)}`)
@@ -97,11 +117,6 @@ export function soundingsLoader(): Loader {
         } as LoaderContext);
         const entries = [...context.store.values()];
         const failed = entries.filter((e) => e.rendered === undefined);
-        if (dev)
-          forgetRenderFailures(
-            root,
-            entries.flatMap((e) => (e.rendered !== undefined && e.filePath ? [e.filePath] : [])),
-          );
         // A build drops a failed entry; `astro dev` keeps it, so that its page shows the error (renderFailure.ts).
         if (!context.watcher) for (const entry of failed) context.store.delete(entry.id);
         const rendered = entries.filter((e) => e.rendered !== undefined && before.get(e.id) !== e.digest).length;
