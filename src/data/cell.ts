@@ -156,7 +156,10 @@ const parserFor = (format: string) => {
 
 /** For a time in `format` that does not exist: say so, and what it would have become. */
 export const noSuchTime = (format: string, rolledTo: string) =>
-  `a time in the format "${format}" that exists in the calendar (read leniently, this one would roll over to "${rolledTo}")`;
+  `a time in the format "${format}" that exists in the calendar (read leniently, this one would roll over to "${rolledTo}"${
+    // d3's %f reads up to six digits as microseconds: ".123" is 123 µs, not 123 ms.
+    format.includes('%f') ? '; "%f" reads microseconds, six digits: for milliseconds, use "%L"' : ''
+  })`;
 
 /** Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm), or a time in `format` (d3-time-format). */
 export function parseTime(raw: unknown, format?: string): CellResult {

@@ -37,6 +37,10 @@ describe('parseTime(raw, format)', () => {
     expect(parseTime('2016-07-01 00:30:00 +0099', zoned).ok).toBe(false);
     expect(iso(parseTime('2016-07-01 10:00:00.123456', '%Y-%m-%d %H:%M:%S.%f'))).toBe('2016-07-01T10:00:00.123Z');
     expect(iso(parseTime('2016-07-01 10:00:00.045', '%Y-%m-%d %H:%M:%S.%L'))).toBe('2016-07-01T10:00:00.045Z');
+    expect(parseTime('2016-07-01 10:00:00.123', '%Y-%m-%d %H:%M:%S.%f')).toMatchObject({
+      ok: false,
+      expected: expect.stringContaining('"%f" reads microseconds, six digits: for milliseconds, use "%L"'),
+    });
     expect(iso(parseTime('1467367200', '%s'))).toBe('2016-07-01T10:00:00.000Z');
     expect(iso(parseTime('7/1/16 1:05 PM', '%m/%d/%y %I:%M %p'))).toBe('2016-07-01T13:05:00.000Z');
     expect(parseTime('7/1/16 13:05 PM', '%m/%d/%y %I:%M %p').ok).toBe(false);
