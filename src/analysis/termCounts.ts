@@ -124,3 +124,16 @@ export function termCounts(
   terms.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { terms, posts: read, texts: seen.size, total };
 }
+
+/**
+ * Whether `term`, written alone, would be counted as a term by {@link termCounts} with these campaigns and options:
+ * not a stopword, a number, a campaign's own hashtag, a mention left out, or shorter than `minLength`.
+ */
+export function isCountedTerm(term: string, campaigns: readonly Campaign[], options: Omit<TokenizeOptions, 'exclude'> = {}): boolean {
+  const key = foldTerm(term.trim());
+  let counted = false;
+  tokenScanner({ ...options, exclude: campaigns.flatMap((c) => c.hashtags) })(cleanText(term), (k) => {
+    if (k === key) counted = true;
+  });
+  return counted;
+}

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { campaignTerms } from '../../analysis/keyness.ts';
+import { isCountedTerm } from '../../analysis/termCounts.ts';
 import { DirectiveInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
@@ -15,13 +16,13 @@ import {
   campaignOf,
   cloudAttributes,
   cloudFigure,
+  effectiveExcludes,
   excludedTerms,
   leftOut,
   NARROW,
   postsOf,
   reportDropped,
   titleOf,
-  warnUnmatchedExcludes,
 } from './wordcloudShared.ts';
 
 const attributes = z.strictObject({
@@ -52,7 +53,10 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
       minLength: attrs['min-length'],
     });
     const excluded = excludedTerms(attrs.exclude);
-    warnUnmatchedExcludes(context, 'wordcloud', excluded, counts.terms);
+    const options = { mentions: attrs.mentions, minLength: attrs['min-length'] };
+    const leftOutTerms = effectiveExcludes(context, 'wordcloud', excluded, counts.terms, (t) =>
+      isCountedTerm(t, context.analysis.campaigns, options),
+    );
     const chosen = counts.terms.filter((t) => !excluded.has(t.key)).slice(0, attrs.words);
     if (chosen.length === 0)
       throw new DirectiveProblem(
@@ -86,7 +90,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     const named = bdi(campaign.label);
     const descriptionHtml =
       attrs.description === undefined
-        ? `The ${chosen.length} terms used in the most distinct ${named} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${named}'s hashtags); a word's size follows the number of texts using it, and retweets count once.${escapeHtml(leftOut(excluded))}`
+        ? `The ${chosen.length} terms used in the most distinct ${named} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${named}'s hashtags); a word's size follows the number of texts using it, and retweets count once.${escapeHtml(leftOut(leftOutTerms))}`
         : escapeHtml(attrs.description);
     // SVG text holds no <bdi>: names are isolated with U+2068 … U+2069 (isolate.ts).
     const spoken = `Key words of ${isolate(campaign.label)}, largest first: ${top.map((t) => `${isolate(t.text)} (${thousands(t.count)})`).join(', ')}.`;

@@ -53,21 +53,29 @@ export function excludedTerms(exclude: string | undefined): Map<string, string> 
 export const leftOut = (excluded: ReadonlyMap<string, string>): string =>
   excluded.size > 0 ? ` Left out: ${[...excluded.values()].join(', ')}.` : '';
 
-/** Warns, with post.md:line, of excluded terms that are none of the terms (a typo would leave the word in). */
-export function warnUnmatchedExcludes(
+/**
+ * The excluded terms that are among `terms` (what the caption says was left out); warns, with post.md:line, of
+ * those that could be terms but are not (a typo leaves the word in). A term the cloud never counts (a stopword
+ * such as "rt", a campaign's own hashtag, a number) is neither.
+ */
+export function effectiveExcludes(
   context: DirectiveContext,
   name: string,
   excluded: ReadonlyMap<string, string>,
   terms: Iterable<{ key: string }>,
-): void {
-  if (excluded.size === 0) return;
+  counted: (term: string) => boolean,
+): Map<string, string> {
+  if (excluded.size === 0) return new Map();
   const keys = new Set(Array.from(terms, (t) => t.key));
-  const unmatched = [...excluded].filter(([key]) => !keys.has(key)).map(([, written]) => written);
-  if (unmatched.length === 0) return;
-  const { file, line } = context.location;
-  console.warn(
-    `${formatLocation(line === undefined ? { file } : { file, line })}: ${ExcludeUnmatched.message(name, unmatched)} ${ExcludeUnmatched.hint}`,
-  );
+  const effective = new Map([...excluded].filter(([key]) => keys.has(key)));
+  const unmatched = [...excluded].filter(([key, written]) => !keys.has(key) && counted(written)).map(([, written]) => written);
+  if (unmatched.length > 0) {
+    const { file, line } = context.location;
+    console.warn(
+      `${formatLocation(line === undefined ? { file } : { file, line })}: ${ExcludeUnmatched.message(name, unmatched)} ${ExcludeUnmatched.hint}`,
+    );
+  }
+  return effective;
 }
 
 export function postsOf(context: DirectiveContext, name: string): PostsDataset {

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { type KeynessTerm, keyness, Z_DISTINGUISHES } from '../../analysis/keyness.ts';
+import { isCountedTerm } from '../../analysis/termCounts.ts';
 import { DirectiveInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
@@ -14,6 +15,7 @@ import {
   campaignOf,
   cloudAttributes,
   cloudFigure,
+  effectiveExcludes,
   excludedTerms,
   leftOut,
   NARROW,
@@ -21,7 +23,6 @@ import {
   postsOf,
   reportDropped,
   titleOf,
-  warnUnmatchedExcludes,
 } from './wordcloudShared.ts';
 
 const attributes = z.strictObject({
@@ -88,7 +89,9 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const perSide = Math.max(1, Math.floor((attrs.words - shared) / 2));
     const excluded = excludedTerms(attrs.exclude);
     const kept = (terms: readonly KeynessTerm[]) => terms.filter((t) => !excluded.has(t.key));
-    warnUnmatchedExcludes(context, 'wordcompare', excluded, [...k.distinctA, ...k.shared, ...k.distinctB]);
+    const leftOutTerms = effectiveExcludes(context, 'wordcompare', excluded, [...k.distinctA, ...k.shared, ...k.distinctB], (t) =>
+      isCountedTerm(t, context.analysis.campaigns, { mentions: attrs.mentions, minLength: attrs['min-length'] }),
+    );
     // Names in SVG text and in plain-text headers are isolated with U+2068 … U+2069; in the caption, with <bdi>.
     const [la, lb] = [isolate(a.label), isolate(b.label)];
     const columns = [
@@ -182,7 +185,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const descriptionHtml =
       attrs.description !== undefined
         ? escapeHtml(attrs.description)
-        : `Words that distinguish ${ha} (left) from ${hb} (right): weighted log-odds z-scores with an informative Dirichlet prior, |z| ≥ ${Z_DISTINGUISHES}; words in the bolder tone (more contrast with the page) have |z| ≥ ${Z_STRONG}, and size follows |z| within a column. In the middle, the most used words neither side distinguishes, sized by use. Retweets count once.${escapeHtml(leftOut(excluded))}`;
+        : `Words that distinguish ${ha} (left) from ${hb} (right): weighted log-odds z-scores with an informative Dirichlet prior, |z| ≥ ${Z_DISTINGUISHES}; words in the bolder tone (more contrast with the page) have |z| ≥ ${Z_STRONG}, and size follows |z| within a column. In the middle, the most used words neither side distinguishes, sized by use. Retweets count once.${escapeHtml(leftOut(leftOutTerms))}`;
     const svg = cloudSvg(placed, { id, width: attrs.width, height: attrs.height, title, description: desc, palette, labels });
 
     // Phones: the columns stacked at phone width — a's first words, the shared ones, b's — rather than a
