@@ -145,29 +145,44 @@ type Def = {
   in?: unknown;
   options?: unknown[];
   valueType?: unknown;
+  discriminator?: string;
 };
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
+/** The values a discriminated union's option takes for its discriminator (zod 4: `propValues`). */
+const propValues = (schema: unknown, key: string): Set<unknown> | undefined =>
+  (schema as { _zod: { propValues?: Record<string, Set<unknown>> } })._zod.propValues?.[key];
 
-/** The keys an object at `path` of `schema` may have (every shape of a union's), for "did you mean". */
-export function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+/**
+ * The keys an object at `path` of `schema` may have, for "did you mean", given the `value` that was read (so a
+ * discriminated union offers the keys of the shape its discriminator picks: a table manifest is not offered
+ * `fields`). Every shape's keys for a plain union.
+ */
+export function keysAt(schema: unknown, path: readonly PropertyKey[], value?: unknown): string[] {
   const def = defOf(schema);
+  const at = (v: unknown, key: PropertyKey) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined);
   switch (def.type) {
     case 'optional':
     case 'default':
     case 'nullable':
-      return keysAt(def.innerType, path);
+      return keysAt(def.innerType, path, value);
     case 'pipe':
-      return keysAt(def.in, path);
-    case 'union':
-      return [...new Set((def.options ?? []).flatMap((o) => keysAt(o, path)))];
+      return keysAt(def.in, path, value);
+    case 'union': {
+      const options = def.options ?? [];
+      const { discriminator } = def;
+      const tag = discriminator === undefined ? undefined : at(value, discriminator);
+      const picked = discriminator === undefined ? [] : options.filter((o) => propValues(o, discriminator)?.has(tag));
+      return [...new Set((picked.length > 0 ? picked : options).flatMap((o) => keysAt(o, path, value)))];
+    }
     case 'array':
-      return path.length > 0 && typeof path[0] === 'number' ? keysAt(def.element, path.slice(1)) : [];
+      return path.length > 0 && typeof path[0] === 'number' ? keysAt(def.element, path.slice(1), at(value, path[0])) : [];
     case 'record':
-      return path.length > 0 ? keysAt(def.valueType, path.slice(1)) : [];
+      return path.length > 0 ? keysAt(def.valueType, path.slice(1), at(value, path[0] as PropertyKey)) : [];
     case 'object': {
-      if (path.length === 0) return Object.keys(def.shape ?? {});
-      const next = def.shape?.[String(path[0])];
-      return next === undefined ? [] : keysAt(next, path.slice(1));
+      const shape = def.shape ?? {};
+      if (path.length === 0) return Object.keys(shape);
+      const key = String(path[0]);
+      return Object.hasOwn(shape, key) ? keysAt(shape[key], path.slice(1), at(value, key)) : [];
     }
     default:
       return [];
@@ -178,7 +193,7 @@ export function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] 
  * Describes a zod issue (from {@link parseForMessages}) in words an analyst can act on; with the `schema`, an
  * unknown key gets the known ones closest to it ("sumary": did you mean "summary"?).
  */
-export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown): string {
+export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown, value?: unknown): string {
   const path = issue.path.map(String).join('.');
   const where = path ? `"${path}"` : 'The document';
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined) return `${where} is missing.`;
@@ -188,14 +203,19 @@ export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown): string
   }
   if (issue.code === 'invalid_type') return `${where} must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${shown(issue.input)}.`;
   if (issue.code === 'unrecognized_keys') {
-    const known = schema === undefined ? [] : keysAt(schema, issue.path);
-    const hints = issue.keys.map((k) => didYouMean(k, known)).join('');
-    return `${where === 'The document' ? 'It' : where} has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.${hints}`;
+    // Known keys the object does not have already: "sumary" beside "summary" is not offered "summary".
+    const present = issue.input !== null && typeof issue.input === 'object' ? Object.keys(issue.input) : [];
+    const known = schema === undefined ? [] : keysAt(schema, issue.path, value).filter((k) => !present.includes(k));
+    const hints = issue.keys.map((k) => {
+      const hint = didYouMean(k, known);
+      return hint && issue.keys.length > 1 ? hint.replace(' Did you mean', ` For "${k}", did you mean`) : hint;
+    });
+    return `${where === 'The document' ? 'It' : where} has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.${hints.join('')}`;
   }
   if (issue.code === 'invalid_union' && path === 'kind') return `"kind" must be one of "posts", "accounts", "table".`;
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     const closest = closestIssue(issue);
-    if (closest !== issue) return describeIssue(closest, schema);
+    if (closest !== issue) return describeIssue(closest, schema, value);
   }
   if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'array' && Array.isArray(issue.input)) {
     const [bound, limit] = issue.code === 'too_small' ? ['at least', issue.minimum] : ['at most', issue.maximum];
@@ -266,7 +286,7 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
   return {
     problems: result.error.issues.map((found) => {
       const issue = closestIssue(found as z.core.$ZodIssue);
-      return error(ManifestInvalid, { file, ...source.locate(issuePath(issue)) }, describeIssue(issue, manifestSchema));
+      return error(ManifestInvalid, { file, ...source.locate(issuePath(issue)) }, describeIssue(issue, manifestSchema, source.value));
     }),
   };
 }

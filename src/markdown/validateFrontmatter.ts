@@ -34,7 +34,7 @@ export function checkFrontmatter(source: PostSource, file: string): { frontmatte
   return {
     problems: result.error.issues.map((found) => {
       const issue = closestIssue(found as z.core.$ZodIssue);
-      return error(FrontmatterInvalid, { file, ...yaml.locate(issuePath(issue)) }, describeIssue(issue, frontmatterSchema));
+      return error(FrontmatterInvalid, { file, ...yaml.locate(issuePath(issue)) }, describeIssue(issue, frontmatterSchema, source.data));
     }),
   };
 }

@@ -217,7 +217,7 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await message(json)).toBe('data/tweets/a.json:3:41: Invalid JSON syntax here. Fix the JSON syntax at this position.');
     const manifest = tempProject({ 'data/tweets/manifest.yaml': postsManifest().replace('kind: posts', 'kind: posts\nlicense: CC0') });
     expect(await message(manifest)).toBe(
-      'data/tweets/manifest.yaml:4:1: It has unknown key "license". Did you mean "licence"? Fix the manifest (see README, "Adding a dataset").',
+      'data/tweets/manifest.yaml:4:1: It has unknown key "license". Fix the manifest (see README, "Adding a dataset").',
     );
     expect(await message(table, 'nope')).toBe(
       'There is no dataset "nope" in data/. Known datasets: "t". Create data/<dataset>/manifest.yaml, or fix the name in the frontmatter.',

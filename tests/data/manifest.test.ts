@@ -32,7 +32,20 @@ describe('readManifest', () => {
       'data/x/manifest.yaml:6:1: "collected" must be a date written YYYY-MM-DD.',
     ]);
     expect(problems(`${posts('  id: id\n  time: t\n  author: a\n  text: x\n')}licence_url: x\n`)).toEqual([
-      'data/x/manifest.yaml:12:1: It has unknown key "licence_url". Did you mean "licence"?',
+      'data/x/manifest.yaml:12:1: It has unknown key "licence_url".',
     ]);
+  });
+
+  it('asks "did you mean" the keys of the manifest\'s own kind that it lacks', () => {
+    const fields = '  id: id\n  time: t\n  author: a\n  text: x\n';
+    expect(problems(posts(fields).replace('licence:', 'license:'))).toEqual([
+      'data/x/manifest.yaml:1:1: "licence" is missing.',
+      'data/x/manifest.yaml:5:1: It has unknown key "license". Did you mean "licence"?',
+    ]);
+    // A posts manifest is not offered a table's "columns", nor a table one a posts manifest's "fields".
+    expect(problems(`${posts(fields)}colums: {}\n`)).toEqual(['data/x/manifest.yaml:12:1: It has unknown key "colums".']);
+    expect(
+      problems('title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n  a: string\nfeilds: {}\n'),
+    ).toEqual(['data/x/manifest.yaml:9:1: It has unknown key "feilds". Did you mean "files"?']);
   });
 });
