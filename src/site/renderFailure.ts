@@ -31,28 +31,36 @@ export const loggedEntry = (logged: string): string | undefined => ENTRY.exec(lo
 
 /** Records why the post at `path` (absolute) did not render, for its page. */
 export function recordRenderFailure(path: string, message: string): void {
+  recovered.delete(path);
   failures.set(path, renderFailureMessage(message));
 }
 
 const LOCATED = /^(?<file>[^\s:][^:]*):(?<line>\d+)(?::(?<column>\d+))?: /;
 
+/** Posts whose failure was forgotten because they rendered since (see {@link renderFailure}). */
+const recovered = processGlobal('renderRecovered', () => new Set<string>());
+
 /** Forgets the failures of posts that rendered since (their files, relative to `root` or absolute). */
 export function forgetRenderFailures(root: string, filePaths: Iterable<string>): void {
-  for (const filePath of filePaths) failures.delete(isAbsolute(filePath) ? filePath : join(root, filePath));
+  for (const filePath of filePaths) {
+    const path = isAbsolute(filePath) ? filePath : join(root, filePath);
+    if (failures.delete(path)) recovered.add(path);
+  }
 }
 
 /**
  * The error a page throws for a post that did not render (dev only): the
  * recorded message, with its first location as `loc`, which Astro's overlay
  * shows with the lines around it. `filePath` is the entry's, relative to `root`.
- * Undefined when no failure is recorded: the post has rendered since, and the
- * page was served from the content store Astro is about to replace (it
- * reloads the page once it has), so the page must not show the old error.
+ * Undefined when the post's failure was forgotten because it has rendered
+ * since: the page was served from the content store Astro is about to
+ * replace, and must not show the old error. With neither a failure nor a
+ * recovery recorded, a post that did not render says where to look.
  */
 export function renderFailure(root: string, filePath: string): (Error & { loc?: Location }) | undefined {
   const path = isAbsolute(filePath) ? filePath : join(root, filePath);
-  const message = failures.get(path);
-  if (message === undefined) return undefined;
+  if (!failures.has(path) && recovered.has(path)) return undefined;
+  const message = failures.get(path) ?? `${filePath} did not render; the terminal running astro dev says why.`;
   // Astro's overlay reads the message as Markdown: a cell's [text](url) must stay text (devOverlay.ts).
   const error: Error & { loc?: Location } = new Error(overlayText(message));
   error.name = 'Soundings could not render this post';

@@ -51,8 +51,9 @@ function forgettingStore(store: LoaderContext['store'], root: string): LoaderCon
     get(target, prop) {
       if (prop === 'set')
         return (entry: Parameters<LoaderContext['store']['set']>[0]) => {
-          if (entry.rendered !== undefined && entry.filePath) forgetRenderFailures(root, [entry.filePath]);
-          return target.set(entry);
+          const stored = target.set(entry);
+          if (stored && entry.rendered !== undefined && entry.filePath) forgetRenderFailures(root, [entry.filePath]);
+          return stored;
         };
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;

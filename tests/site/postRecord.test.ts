@@ -135,6 +135,10 @@ describe('renderFailure (astro dev)', () => {
     // Once the post renders, its page (perhaps read from the store Astro is replacing) has no error to throw.
     forgetRenderFailures('/site', ['content/posts/a.md']);
     expect(renderFailure('/site', 'content/posts/a.md')).toBeUndefined();
+    // A post with neither a failure nor a recovery recorded says where to look, rather than waiting for ever.
+    expect(renderFailure('/site', 'content/posts/b.md')?.message).toBe(
+      'content/posts/b.md did not render; the terminal running astro dev says why.',
+    );
   });
 
   it("keeps a cell's [text](url) from becoming a link in the overlay, as the loader's messages do", () => {
