@@ -155,10 +155,11 @@ const parserFor = (format: string) => {
 };
 
 /** For a time in `format` that does not exist: say so, and what it would have become. */
-export const noSuchTime = (format: string, rolledTo: string) =>
+export const noSuchTime = (format: string, rolledTo: string, text = '') =>
   `a time in the format "${format}" that exists in the calendar (read leniently, this one would roll over to "${rolledTo}"${
-    // d3's %f reads up to six digits as microseconds: ".123" is 123 µs, not 123 ms.
-    format.includes('%f') ? '; "%f" reads microseconds, six digits: for milliseconds, use "%L"' : ''
+    // d3's %f reads up to six digits as microseconds: ".123" is 123 µs, not 123 ms. Said when the text's fraction
+    // is not six digits, the likely cause; not for a 30 February.
+    format.includes('%f') && !/[.,]\d{6}(?!\d)/.test(text) ? '; "%f" reads microseconds, six digits: for milliseconds, use "%L"' : ''
   })`;
 
 /** Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm), or a time in `format` (d3-time-format). */
@@ -168,7 +169,7 @@ export function parseTime(raw: unknown, format?: string): CellResult {
   if (format) {
     const parsed = parserFor(format)(text);
     if (parsed.ok) return { ok: true, value: parsed.date };
-    return { ok: false, expected: parsed.rolledTo ? noSuchTime(format, parsed.rolledTo) : `a time in the format "${format}"` };
+    return { ok: false, expected: parsed.rolledTo ? noSuchTime(format, parsed.rolledTo, text) : `a time in the format "${format}"` };
   }
   const m = DATETIME.exec(text);
   if (!m) return { ok: false, expected: EXPECTED.datetime };

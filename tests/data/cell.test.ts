@@ -41,6 +41,10 @@ describe('parseTime(raw, format)', () => {
       ok: false,
       expected: expect.stringContaining('"%f" reads microseconds, six digits: for milliseconds, use "%L"'),
     });
+    expect(parseTime('2016-02-30 10:00:00.123456', '%Y-%m-%d %H:%M:%S.%f')).toMatchObject({
+      ok: false,
+      expected: expect.not.stringContaining('%L'),
+    });
     expect(iso(parseTime('1467367200', '%s'))).toBe('2016-07-01T10:00:00.000Z');
     expect(iso(parseTime('7/1/16 1:05 PM', '%m/%d/%y %I:%M %p'))).toBe('2016-07-01T13:05:00.000Z');
     expect(parseTime('7/1/16 13:05 PM', '%m/%d/%y %I:%M %p').ok).toBe(false);
