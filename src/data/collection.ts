@@ -4,7 +4,7 @@
  * would otherwise stretch every weekly series to the typo, silently. A day's
  * grace for the collector's timezone.
  */
-import { AfterCollection, error, type Location } from '../errors.ts';
+import { AfterCollection, error, type Location, type SoundingsError } from '../errors.ts';
 import type { ManifestLocator } from './manifest.ts';
 
 export interface CollectionLimit {
@@ -23,7 +23,10 @@ export function collectionLimit(manifest: { collected: string }, locate?: Manife
   };
 }
 
-/** Throws a located AfterCollection when `time` (epoch ms, read from `field` as `got`) is past the limit. */
-export function checkCollected(time: number, limit: CollectionLimit, where: Location, field: string, got: string): void {
-  if (time >= limit.latest) throw error(AfterCollection, where, field, got, limit.collected, limit.at);
+/**
+ * The located AfterCollection for a time (read from `field` as `got`) at or past `limit.latest`. Callers test the
+ * time themselves, so that a post within the limit costs one comparison (no location, no text).
+ */
+export function afterCollection(limit: CollectionLimit, where: Location, field: string, got: string): SoundingsError {
+  return error(AfterCollection, where, field, got, limit.collected, limit.at);
 }

@@ -214,7 +214,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   // to date: kept records are checked against it again below. So updating `collected` parses only the new file.
   const { title, description, source, licence, synthetic, files: pattern, collected, ...reading } = manifest;
   const manifestSha = sha256(JSON.stringify(reading));
-  const collection = collectionLimit(manifest);
+  const collection = collectionLimit(manifest, opened.locate);
   const rel = (path: string) => projectPath(options.root, path);
 
   const files: DatasetFile[] = [];
@@ -272,11 +272,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const format = manifest.format;
     const readFile = async (post: (p: Post) => void, mapped: (m: Mapped) => void): Promise<string | undefined> => {
       if (isSocialFormat(format)) {
-        return attemptAsync(
-          () => readSocialFile(path, file, ADAPTERS[format], collectionLimit(manifest, opened.locate), post, limit, problems),
-          problems,
-          undefined,
-        );
+        return attemptAsync(() => readSocialFile(path, file, ADAPTERS[format], collection, post, limit, problems), problems, undefined);
       }
       const plain = formatOf(path, format);
       if (!plain) {

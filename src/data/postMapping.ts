@@ -5,7 +5,7 @@
  */
 import { BadDate, error, type Location, MissingValue } from '../errors.ts';
 import { expectedFor, parseTime } from './cell.ts';
-import { checkCollected, collectionLimit } from './collection.ts';
+import { afterCollection, collectionLimit } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -42,10 +42,13 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
         throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected);
       }
       const when = parsed.value.getTime();
-      if (when >= limit.latest) {
-        const got = typeof rawTime === 'string' ? rawTime : parsed.value.toISOString();
-        checkCollected(when, limit, r.locate(time.column), time.column, got);
-      }
+      if (when >= limit.latest)
+        throw afterCollection(
+          limit,
+          r.locate(time.column),
+          time.column,
+          typeof rawTime === 'string' ? rawTime : parsed.value.toISOString(),
+        );
       const text = stringCell(r, f.text, false) ?? '';
       const hashtags = f.hashtags ? splitHashtags(stringCell(r, f.hashtags, false) ?? '') : extractHashtags(text);
       return { id, time: when, author: stringCell(r, f.author, true) as string, text, hashtags };

@@ -6,7 +6,7 @@
  */
 import { BadDate, BadText, error, InexactNumber, type Location, MissingValue } from '../../errors.ts';
 import { parseTime } from '../cell.ts';
-import { type CollectionLimit, checkCollected } from '../collection.ts';
+import { afterCollection, type CollectionLimit } from '../collection.ts';
 import type { Post, PostMetrics } from '../types.ts';
 
 export type JsonPath = (string | number)[];
@@ -61,7 +61,7 @@ export function isoTime(record: Json, field: string, path: JsonPath, at: Locate,
 
 /** `time` (epoch ms, read as `raw` at `path`), once checked against the dataset's collection day. */
 export function collectedBy(time: number, raw: string, path: JsonPath, at: Locate, name: string): number {
-  if (at.collection && time >= at.collection.latest) checkCollected(time, at.collection, at(path), name, raw);
+  if (at.collection && time >= at.collection.latest) throw afterCollection(at.collection, at(path), name, raw);
   return time;
 }
 
