@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { DirectiveInvalid, UnknownSpec, UnknownTable } from '../../errors.ts';
+import { DirectiveInvalid, UnknownSpec } from '../../errors.ts';
 import { builtinCharts } from '../../render/builtinCharts.ts';
 import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { figure } from '../../render/figure.ts';
-import { filterRows } from './filterRows.ts';
+import { directiveTable } from './filterRows.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
@@ -45,12 +45,7 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
   async render(attrs, label, { analysis, postDir, nextId, recorder }) {
     const title = (attrs.title ?? label).trim();
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
-    const table = analysis.tables.get(attrs.data);
-    if (!table) {
-      const known = [...analysis.tables.keys()];
-      throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, known, analysis.postsAliases.includes(attrs.data)));
-    }
-    const rows = filterRows(table.rows, attrs.where, 'chart', attrs.data);
+    const { table, rows } = directiveTable(analysis, attrs, 'chart');
     const { spec, formats } = loadSpec(attrs.spec, postDir);
     const id = nextId(`chart-${attrs.data}`);
     // Recorded before any await, so charts are listed in document order.

@@ -1,6 +1,7 @@
+import type { PostAnalysis, Table } from '../../analysis/analysePost.ts';
 import { where } from '../../analysis/where.ts';
 import type { Cell, Row } from '../../data/types.ts';
-import { DirectiveInvalid, shown } from '../../errors.ts';
+import { DirectiveInvalid, shown, UnknownTable } from '../../errors.ts';
 import { dayOrInstant } from '../../render/format.ts';
 import { parseWhere } from './parseWhere.ts';
 import { DirectiveProblem } from './types.ts';
@@ -43,4 +44,21 @@ export function filterRows(rows: readonly Row[], text: string | undefined, direc
   throw fail(
     `where="${shown(text)}" keeps no row of "${name}" (${rows.length} ${rows.length === 1 ? 'row' : 'rows'}): ${held.join('; ')}.`,
   );
+}
+
+/**
+ * The table a directive names in `data` (a computed table or a dataset alias) and the rows its `where` keeps:
+ * an unknown name is refused with the known ones (a posts dataset's alias is said to be one).
+ */
+export function directiveTable(
+  analysis: PostAnalysis,
+  attrs: { data: string; where?: string | undefined },
+  directive: string,
+): { table: Table; rows: readonly Row[] } {
+  const table = analysis.tables.get(attrs.data);
+  if (!table) {
+    const known = [...analysis.tables.keys()];
+    throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, known, analysis.postsAliases.includes(attrs.data)));
+  }
+  return { table, rows: filterRows(table.rows, attrs.where, directive, attrs.data) };
 }

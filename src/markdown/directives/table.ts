@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { DirectiveInvalid, UnknownTable } from '../../errors.ts';
+import { DirectiveInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
-import { filterRows } from './filterRows.ts';
+import { directiveTable } from './filterRows.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
@@ -27,12 +27,7 @@ export const tableDirective: Directive<z.infer<typeof attributes>> = {
   render(attrs, label, { analysis, nextId }) {
     const caption = label.trim();
     if (!caption) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('table', 'needs a caption: ::table[Caption]{…}.'));
-    const table = analysis.tables.get(attrs.data);
-    if (!table) {
-      const known = [...analysis.tables.keys()];
-      throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, known, analysis.postsAliases.includes(attrs.data)));
-    }
-    const rows = filterRows(table.rows, attrs.where, 'table', attrs.data);
+    const { table, rows } = directiveTable(analysis, attrs, 'table');
     const known = new Set(table.rows.flatMap((row) => Object.keys(row)));
     const columns = attrs.columns
       ?.split(',')
