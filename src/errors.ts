@@ -90,6 +90,11 @@ export function error<Args extends unknown[]>(data: ErrorData<Args>, location: L
   return new SoundingsError(data, data.message(...args), location);
 }
 
+/** Prints a warning of the catalogue as an error prints (`file:line:column: message hint`); the build goes on. */
+export function warn<Args extends unknown[]>(data: ErrorData<Args>, location: Location | undefined, ...args: Args): void {
+  console.warn(error(data, location, ...args).message);
+}
+
 const define = <Args extends unknown[]>(data: ErrorData<Args>): ErrorData<Args> => data;
 
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');

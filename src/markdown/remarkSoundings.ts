@@ -26,13 +26,13 @@ import {
   DirectiveInvalid,
   error,
   FrontmatterInvalid,
-  formatLocation,
   type Location,
   SoundingsError,
   TableInvalid,
   UnknownDirective,
   UnknownKey,
   ValueInvalid,
+  warn,
 } from '../errors.ts';
 import { nearestKeys } from '../nearest.ts';
 import { cachedDataset } from './datasetCache.ts';
@@ -133,8 +133,7 @@ function warnAccentVariants(variants: readonly AccentVariant[], frontmatter: Fro
   frontmatter.campaigns.forEach((campaign, i) => {
     const these = variants.filter((v) => v.campaign === campaign.id);
     if (these.length === 0) return;
-    const where = formatLocation(locate(['campaigns', i, 'hashtags']));
-    console.warn(`${where}: ${AccentVariants.message(campaign.label, these)} ${AccentVariants.hint}`);
+    warn(AccentVariants, locate(['campaigns', i, 'hashtags']), campaign.label, these);
   });
 }
 

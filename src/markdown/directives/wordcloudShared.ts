@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { foldTerm } from '../../analysis/tokenize.ts';
 import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
-import { DirectiveInvalid, ExcludeUnmatched, formatLocation, TopWordsDropped, UnknownCampaign, WordsDropped } from '../../errors.ts';
+import { DirectiveInvalid, ExcludeUnmatched, type Location, TopWordsDropped, UnknownCampaign, WordsDropped, warn } from '../../errors.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { bdi } from '../../render/isolate.ts';
 import type { CloudLayout, CloudWord } from '../../render/wordcloud/layoutCloud.ts';
@@ -53,6 +53,9 @@ export function excludedTerms(exclude: string | undefined): Map<string, string> 
 export const leftOut = (excluded: ReadonlyMap<string, string>): string =>
   excluded.size > 0 ? ` Left out: ${[...excluded.values()].join(', ')}.` : '';
 
+/** Where a cloud's warnings point: its directive's line (`post.md:21`), as editors jump to it. */
+const atLine = ({ location: { file, line } }: DirectiveContext): Location => (line === undefined ? { file } : { file, line });
+
 /**
  * The excluded terms that are among `terms` (what the caption says was left out); warns, with post.md:line, of
  * those that could be terms but are not (a typo leaves the word in). A term the cloud never counts (a stopword
@@ -69,12 +72,7 @@ export function effectiveExcludes(
   const keys = new Set(Array.from(terms, (t) => t.key));
   const effective = new Map([...excluded].filter(([key]) => keys.has(key)));
   const unmatched = [...excluded].filter(([key, written]) => !keys.has(key) && counted(written)).map(([, written]) => written);
-  if (unmatched.length > 0) {
-    const { file, line } = context.location;
-    console.warn(
-      `${formatLocation(line === undefined ? { file } : { file, line })}: ${ExcludeUnmatched.message(name, unmatched)} ${ExcludeUnmatched.hint}`,
-    );
-  }
+  if (unmatched.length > 0) warn(ExcludeUnmatched, atLine(context), name, unmatched);
   return effective;
 }
 
@@ -113,12 +111,7 @@ export function reportDropped(context: DirectiveContext, name: string, layouts: 
   const droppedTop = layouts.flatMap((l) => l.droppedTop.map((w) => w.text));
   if (droppedTop.length > 0) throw new DirectiveProblem(TopWordsDropped, TopWordsDropped.message(name, droppedTop, top));
   const dropped = layouts.flatMap((l) => l.dropped.map((d) => `${d.word.text} (${d.reason})`));
-  if (dropped.length > 0) {
-    const { file, line } = context.location;
-    console.warn(
-      `${formatLocation(line === undefined ? { file } : { file, line })}: ${WordsDropped.message(name, dropped)} ${WordsDropped.hint}`,
-    );
-  }
+  if (dropped.length > 0) warn(WordsDropped, atLine(context), name, dropped);
 }
 
 export interface CloudFigure {
