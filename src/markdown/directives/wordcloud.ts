@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
 import { campaignTerms } from '../../analysis/keyness.ts';
-import { isCountedTerm } from '../../analysis/termCounts.ts';
 import { DirectiveInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
@@ -16,12 +15,12 @@ import {
   campaignOf,
   cloudAttributes,
   cloudFigure,
-  effectiveExcludes,
-  excludedTerms,
+  exclusions,
   leftOut,
   NARROW,
   postsOf,
   reportDropped,
+  termOptions,
   titleOf,
 } from './wordcloudShared.ts';
 
@@ -48,15 +47,8 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     const title = titleOf('wordcloud', attrs, label);
     const posts = postsOf(context, 'wordcloud');
     const campaign = campaignOf(context, attrs.campaign);
-    const counts = campaignTerms(posts.rows, campaign, context.analysis.campaigns, {
-      mentions: attrs.mentions,
-      minLength: attrs['min-length'],
-    });
-    const excluded = excludedTerms(attrs.exclude);
-    const options = { mentions: attrs.mentions, minLength: attrs['min-length'] };
-    const leftOutTerms = effectiveExcludes(context, 'wordcloud', excluded, counts.terms, (t) =>
-      isCountedTerm(t, context.analysis.campaigns, options),
-    );
+    const counts = campaignTerms(posts.rows, campaign, context.analysis.campaigns, termOptions(attrs));
+    const { excluded, leftOut: leftOutTerms } = exclusions(context, 'wordcloud', attrs, counts.terms);
     const chosen = counts.terms.filter((t) => !excluded.has(t.key)).slice(0, attrs.words);
     if (chosen.length === 0)
       throw new DirectiveProblem(

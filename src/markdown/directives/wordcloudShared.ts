@@ -3,6 +3,7 @@
  * the figure around the SVG, and how dropped words are reported.
  */
 import { z } from 'astro/zod';
+import { isCountedTerm } from '../../analysis/termCounts.ts';
 import { foldTerm } from '../../analysis/tokenize.ts';
 import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
@@ -40,14 +41,11 @@ export const cloudAttributes = {
   source: z.string().optional(),
 };
 
-/** The terms `exclude="…"` names: term key (case-folded as the counts are) → the term as the analyst wrote it. */
-export function excludedTerms(exclude: string | undefined): Map<string, string> {
-  const terms = (exclude ?? '')
-    .split(',')
-    .map((t) => t.trim())
-    .filter((t) => t.length > 0);
-  return new Map(terms.map((t) => [foldTerm(t), t]));
-}
+/** How a cloud's attributes read terms, as termCounts and keyness take it. */
+export const termOptions = (attrs: { mentions: boolean; 'min-length': number }) => ({
+  mentions: attrs.mentions,
+  minLength: attrs['min-length'],
+});
 
 /** " Left out: a, b." for a default description, when the analyst left terms out, as written. */
 export const leftOut = (excluded: ReadonlyMap<string, string>): string =>
@@ -57,23 +55,28 @@ export const leftOut = (excluded: ReadonlyMap<string, string>): string =>
 const atLine = ({ location: { file, line } }: DirectiveContext): Location => (line === undefined ? { file } : { file, line });
 
 /**
- * The excluded terms that are among `terms` (what the caption says was left out); warns, with post.md:line, of
- * those that could be terms but are not (a typo leaves the word in). A term the cloud never counts (a stopword
- * such as "rt", a campaign's own hashtag, a number) is neither.
+ * The terms `exclude="…"` names, by term key (case-folded as the counts are), and those of them that are among
+ * `terms` (what the caption says was left out), both keyed to the term as the analyst wrote it. Warns, with
+ * post.md:line, of those that could be terms but are not (a typo leaves the word in); a term the cloud never
+ * counts (a stopword such as "rt", a campaign's own hashtag, a number) is neither.
  */
-export function effectiveExcludes(
+export function exclusions(
   context: DirectiveContext,
   name: string,
-  excluded: ReadonlyMap<string, string>,
+  attrs: { exclude?: string | undefined; mentions: boolean; 'min-length': number },
   terms: Iterable<{ key: string }>,
-  counted: (term: string) => boolean,
-): Map<string, string> {
-  if (excluded.size === 0) return new Map();
+): { excluded: Map<string, string>; leftOut: Map<string, string> } {
+  const written = (attrs.exclude ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+  const excluded = new Map(written.map((t) => [foldTerm(t), t]));
+  if (excluded.size === 0) return { excluded, leftOut: new Map() };
   const keys = new Set(Array.from(terms, (t) => t.key));
-  const effective = new Map([...excluded].filter(([key]) => keys.has(key)));
-  const unmatched = [...excluded].filter(([key, written]) => !keys.has(key) && counted(written)).map(([, written]) => written);
+  const counted = (term: string) => isCountedTerm(term, context.analysis.campaigns, termOptions(attrs));
+  const unmatched = [...excluded].filter(([key, term]) => !keys.has(key) && counted(term)).map(([, term]) => term);
   if (unmatched.length > 0) warn(ExcludeUnmatched, atLine(context), name, unmatched);
-  return effective;
+  return { excluded, leftOut: new Map([...excluded].filter(([key]) => keys.has(key))) };
 }
 
 export function postsOf(context: DirectiveContext, name: string): PostsDataset {

@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
 import { type KeynessTerm, keyness, Z_DISTINGUISHES } from '../../analysis/keyness.ts';
-import { isCountedTerm } from '../../analysis/termCounts.ts';
 import { DirectiveInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
@@ -15,13 +14,13 @@ import {
   campaignOf,
   cloudAttributes,
   cloudFigure,
-  effectiveExcludes,
-  excludedTerms,
+  exclusions,
   leftOut,
   NARROW,
   NARROW_COMPARE,
   postsOf,
   reportDropped,
+  termOptions,
   titleOf,
 } from './wordcloudShared.ts';
 
@@ -84,14 +83,11 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
         DirectiveInvalid,
         DirectiveInvalid.message('wordcompare', 'compares a campaign with itself: a and b must differ.'),
       );
-    const k = keyness(posts.rows, a, b, context.analysis.campaigns, { mentions: attrs.mentions, minLength: attrs['min-length'] });
+    const k = keyness(posts.rows, a, b, context.analysis.campaigns, termOptions(attrs));
     const shared = Math.min(attrs.shared, Math.max(0, attrs.words - 2));
     const perSide = Math.max(1, Math.floor((attrs.words - shared) / 2));
-    const excluded = excludedTerms(attrs.exclude);
+    const { excluded, leftOut: leftOutTerms } = exclusions(context, 'wordcompare', attrs, [...k.distinctA, ...k.shared, ...k.distinctB]);
     const kept = (terms: readonly KeynessTerm[]) => terms.filter((t) => !excluded.has(t.key));
-    const leftOutTerms = effectiveExcludes(context, 'wordcompare', excluded, [...k.distinctA, ...k.shared, ...k.distinctB], (t) =>
-      isCountedTerm(t, context.analysis.campaigns, { mentions: attrs.mentions, minLength: attrs['min-length'] }),
-    );
     // Names in SVG text and in plain-text headers are isolated with U+2068 … U+2069; in the caption, with <bdi>.
     const [la, lb] = [isolate(a.label), isolate(b.label)];
     const columns = [
