@@ -21,3 +21,8 @@ export function bdi(name: string): string {
 export function isolate(name: string): string {
   return `\u2068${name}\u2069`;
 }
+
+/** Text built with {@link isolate}, without its isolation: for a message, which a terminal prints. */
+export function unisolated(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '');
+}

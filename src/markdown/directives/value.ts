@@ -4,6 +4,7 @@ import { FormatMismatch, UnknownFormatName, UnknownKey, ValueUndefined } from '.
 import { nearestKeys } from '../../nearest.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { formatValue, HOUSE_FORMATS, isD3Specifier, isHouseFormat } from '../../render/format.ts';
+import { unisolated } from '../../render/isolate.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
@@ -43,7 +44,7 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
     }
     if (isNumber && !Number.isFinite(value.value)) {
       // The definition as the methods print it, without the isolation put around its names for the page.
-      throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, value.definition.replace(/[\u2068\u2069]/g, '')));
+      throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, unisolated(value.definition)));
     }
     const text = formatValue(value.value, format, attrs.digits);
     recorder.value(key, attrs.format, attrs.digits, text);
