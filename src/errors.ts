@@ -6,6 +6,7 @@
  * the exact text, so change wording here, never at a call site.
  */
 import { inspect } from 'node:util';
+import { cutText } from './cutText.ts';
 
 export interface Location {
   /** Path relative to the project root (with `../` when the data folder is outside it, as in tests). */
@@ -67,8 +68,7 @@ const SHOWN = 80;
 
 /** A value from a data file as a message quotes it: {@link printable}, and cut to 80 characters (a cell can be 200 KB). */
 export function shown(text: string): string {
-  const chars = Array.from(printable(text));
-  return chars.length > SHOWN ? `${chars.slice(0, SHOWN - 1).join('')}…` : chars.join('');
+  return cutText(printable(text), SHOWN);
 }
 
 export function formatLocation(location: Location): string {

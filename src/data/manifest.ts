@@ -6,6 +6,7 @@
  * and how their columns map onto the records the analysis uses.
  */
 import { z } from 'astro/zod';
+import { cutText } from '../cutText.ts';
 import { error, type Location, ManifestInvalid, type SoundingsError } from '../errors.ts';
 import { didYouMean } from '../nearest.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
@@ -116,8 +117,7 @@ function shown(input: unknown): string {
   if (input instanceof Date) return 'a date (YAML reads an unquoted YYYY-MM-DD as one: quote it)';
   if (input === null) return 'nothing (null)';
   if (typeof input === 'object') return 'a mapping';
-  const text = JSON.stringify(input) ?? String(input);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return cutText(JSON.stringify(input) ?? String(input), 40);
 }
 
 /**

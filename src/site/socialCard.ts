@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { characterCount, cutText } from './cutText.ts';
+import { characterCount, cutText } from '../cutText.ts';
 
 const require = createRequire(import.meta.url);
 const font = (weight: 400 | 700) =>
@@ -27,7 +27,7 @@ export interface CardText {
 }
 
 /**
- * What the card holds of each text, in characters (src/site/cutText.ts): about what the title's three lines, the
+ * What the card holds of each text, in characters (src/cutText.ts): about what the title's three lines, the
  * label's three (two under a long figure), the figure's two at its smaller size and the author's one beside the
  * date hold in Latin letters. A figure is usually a number ("79.4%"), but one that names a row ("the account with
  * the most followers") is the data's own text. Wider letters are cut to the lines by satori (lineClamp).

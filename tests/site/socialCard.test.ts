@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterCount } from '../../src/site/cutText.ts';
+import { characterCount } from '../../src/cutText.ts';
 import { CARD_LIMITS, type CardNode, type CardText, cardTree, socialCard } from '../../src/site/socialCard.ts';
 
 /** Each text the card lays out, with the style of the element holding it. */

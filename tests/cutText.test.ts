@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterCount, cutText } from '../../src/site/cutText.ts';
+import { characterCount, cutText } from '../src/cutText.ts';
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
