@@ -84,7 +84,7 @@ export function parseCell(raw: unknown, type: ColumnType): CellResult {
 }
 
 /** What {@link exactTimeParser} gives: the time, or, for a time that does not exist, what it would roll over to. */
-export type ExactTime = { ok: true; date: Date } | { ok: false; rolledTo?: string };
+export type ExactTime = { ok: true; date: Date } | { ok: false; rolledTo?: string; misnamed?: true };
 
 // A zone as d3-time-format's %Z reads it: Z, ±hh, ±hhmm or ±hh:mm.
 const ZONE = /Z|[+-]\d\d(?::?\d\d)?/g;
@@ -106,6 +106,9 @@ function realZone(zone: string): boolean {
 
 /** The numbers written in a time, in order: what must survive a round trip. */
 const numbersIn = (text: string) => Array.from(text.matchAll(DIGITS), (m) => m[0]);
+const WORDS = /[a-z]+/gi;
+/** The words written in a time (day and month names, AM/PM, literals), in order and lower case. */
+const wordsIn = (text: string) => Array.from(text.matchAll(WORDS), (m) => m[0].toLowerCase()).join(' ');
 
 /**
  * A parser for times in a d3-time-format `format` that refuses times not in the
@@ -114,6 +117,10 @@ const numbersIn = (text: string) => Array.from(text.matchAll(DIGITS), (m) => m[0
  * written back in the same format (in the zone the text gave, when the format
  * has %Z) and its numbers must be the numbers the text holds ("1/7/2016" and
  * "01/07/2016" are the same day; "%f"'s microseconds keep only milliseconds).
+ * A format with names (%a, %A, %b, %B, %p) must also write back the text's
+ * words, apart from case: d3 reads "Tue Jul 13 2016" as 13 July and ignores
+ * that it was a Wednesday, so one of the two is wrong and the row is refused
+ * (`misnamed`) rather than guessed.
  */
 export function exactTimeParser(format: string): (text: string) => ExactTime {
   const parse = utcParse(format);
@@ -125,19 +132,24 @@ export function exactTimeParser(format: string): (text: string) => ExactTime {
     const b = numbersIn(written);
     return a.length === b.length && a.every((x, i) => sameNumber(x, b[i] as string));
   };
+  const named = /%[aAbBp]/.test(format);
+  const sameWords = (text: string, written: string) => !named || wordsIn(text) === wordsIn(written);
   const plain = format.includes('%Z') ? undefined : utcFormat(format);
   return (text) => {
     const date = parse(text);
     if (!date) return { ok: false };
     if (plain) {
       const written = plain(date);
-      return sameNumbers(text, written) ? { ok: true, date } : { ok: false, rolledTo: written };
+      if (!sameNumbers(text, written)) return { ok: false, rolledTo: written };
+      return sameWords(text, written) ? { ok: true, date } : { ok: false, rolledTo: written, misnamed: true };
     }
     // The text's own zone: the one whose local time writes back the text's numbers.
     let written = '';
     for (const [zone] of text.matchAll(ZONE)) {
       written = utcFormat(format.replaceAll('%Z', zone))(new Date(date.getTime() + zoneMinutes(zone) * 60_000));
-      if (sameNumbers(text, written)) return realZone(zone) ? { ok: true, date } : { ok: false };
+      if (!sameNumbers(text, written)) continue;
+      if (!realZone(zone)) return { ok: false };
+      return sameWords(text, written) ? { ok: true, date } : { ok: false, rolledTo: written, misnamed: true };
     }
     return written ? { ok: false, rolledTo: written } : { ok: false };
   };
@@ -154,13 +166,15 @@ const parserFor = (format: string) => {
   return parser;
 };
 
-/** For a time in `format` that does not exist: say so, and what it would have become. */
-export const noSuchTime = (format: string, rolledTo: string, text = '') =>
-  `a time in the format "${format}" that exists in the calendar (read leniently, this one would roll over to "${rolledTo}"${
-    // d3's %f reads up to six digits as microseconds: ".123" is 123 µs, not 123 ms. Said when the text's fraction
-    // is not six digits, the likely cause; not for a 30 February.
-    format.includes('%f') && !/[.,]\d{6}(?!\d)/.test(text) ? '; "%f" reads microseconds, six digits: for milliseconds, use "%L"' : ''
-  })`;
+/** For a time in `format` that does not exist: say so, and what it would have become; or, `misnamed`, that its names disagree with its numbers. */
+export const noSuchTime = (format: string, rolledTo: string, text = '', misnamed = false) =>
+  misnamed
+    ? `a time in the format "${format}" whose day and month names agree with its numbers (by its numbers it is "${rolledTo}")`
+    : `a time in the format "${format}" that exists in the calendar (read leniently, this one would roll over to "${rolledTo}"${
+        // d3's %f reads up to six digits as microseconds: ".123" is 123 µs, not 123 ms. Said when the text's fraction
+        // is not six digits, the likely cause; not for a 30 February.
+        format.includes('%f') && !/[.,]\d{6}(?!\d)/.test(text) ? '; "%f" reads microseconds, six digits: for milliseconds, use "%L"' : ''
+      })`;
 
 /** Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm), or a time in `format` (d3-time-format). */
 export function parseTime(raw: unknown, format?: string): CellResult {
@@ -169,7 +183,10 @@ export function parseTime(raw: unknown, format?: string): CellResult {
   if (format) {
     const parsed = parserFor(format)(text);
     if (parsed.ok) return { ok: true, value: parsed.date };
-    return { ok: false, expected: parsed.rolledTo ? noSuchTime(format, parsed.rolledTo, text) : `a time in the format "${format}"` };
+    return {
+      ok: false,
+      expected: parsed.rolledTo ? noSuchTime(format, parsed.rolledTo, text, parsed.misnamed) : `a time in the format "${format}"`,
+    };
   }
   const m = DATETIME.exec(text);
   if (!m) return { ok: false, expected: EXPECTED.datetime };

@@ -56,4 +56,18 @@ describe('parseTime(raw, format)', () => {
     expect(v1('Fri Jul 01 01:30:00 +0200 2016')).toEqual({ ok: true, date: new Date('2016-06-30T23:30:00Z') });
     expect(v1('Sun Feb 30 10:00:00 +0000 2016')).toMatchObject({ ok: false, rolledTo: expect.stringContaining('Mar 01') });
   });
+
+  it('refuses a day name that disagrees with the date, whatever the case, and says which day it is', () => {
+    const v1 = exactTimeParser('%a %b %d %H:%M:%S %Z %Y');
+    expect(v1('Tue Jul 13 10:12:00 +0000 2016')).toEqual({ ok: false, rolledTo: 'Wed Jul 13 10:12:00 +0000 2016', misnamed: true });
+    // 00:30 in +0200 on Friday 1 July is Thursday in UTC: the name is the text's own zone's.
+    expect(v1('FRI JUL 01 00:30:00 +0200 2016')).toEqual({ ok: true, date: new Date('2016-06-30T22:30:00Z') });
+    expect(parseTime('Tuesday 13 July 2016', '%A %d %B %Y')).toEqual({
+      ok: false,
+      expected:
+        'a time in the format "%A %d %B %Y" whose day and month names agree with its numbers (by its numbers it is "Wednesday 13 July 2016")',
+    });
+    expect(iso(parseTime('wednesday 13 july 2016', '%A %d %B %Y'))).toBe('2016-07-13T00:00:00.000Z');
+    expect(iso(parseTime('7/1/16 1:05 pm', '%m/%d/%y %I:%M %p'))).toBe('2016-07-01T13:05:00.000Z');
+  });
 });
