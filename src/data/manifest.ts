@@ -23,7 +23,21 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 const columnType = z.enum(COLUMN_TYPES);
 
 /** A source column, or a column plus a d3-time-format specifier for its times. */
-const timeField = z.union([z.string().min(1), z.strictObject({ column: z.string().min(1), format: z.string().min(1) })]);
+const timeField = z.union([
+  z.string().min(1),
+  z.strictObject({
+    column: z.string().min(1),
+    // d3-time-format reads an ISO week (%V) with its day from %w only: with %u every day would be read as the
+    // week's Monday, so such a format is refused here rather than each row's time as "not in the calendar".
+    format: z
+      .string()
+      .min(1)
+      .refine((f) => !(/%[-_0]?V/.test(f) && /%[-_0]?u/.test(f)), {
+        message:
+          'must give the day of an ISO week (%V) as "%w" (0 = Sunday … 6 = Saturday): d3-time-format reads "%u" there as Monday whatever the day.',
+      }),
+  }),
+]);
 
 const common = {
   title: z.string().min(1),

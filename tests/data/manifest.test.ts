@@ -48,4 +48,12 @@ describe('readManifest', () => {
       problems('title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n  a: string\nfeilds: {}\n'),
     ).toEqual(['data/x/manifest.yaml:9:1: It has unknown key "feilds". Did you mean "files"?']);
   });
+
+  it('refuses an ISO-week time format whose day is "%u", which d3 would read as Monday', () => {
+    const fields = (format: string) => `  id: id\n  time: { column: week, format: "${format}" }\n  author: a\n  text: x\n`;
+    expect(problems(posts(fields('%G-W%V-%u')))).toEqual([
+      'data/x/manifest.yaml:9:25: "fields.time.format" must give the day of an ISO week (%V) as "%w" (0 = Sunday … 6 = Saturday): d3-time-format reads "%u" there as Monday whatever the day.',
+    ]);
+    expect(problems(posts(fields('%G-W%V-%w')))).toEqual([]);
+  });
 });
