@@ -1,10 +1,11 @@
 /**
  * Mastodon statuses as the REST API returns them (a JSON array from a
  * timeline, `{ statuses: […] }` from search, or one status per NDJSON line).
- * Field names follow the Status entity: `id`, `created_at`, `account.acct`,
- * `content` (HTML), `spoiler_text`, `tags[].name`, `mentions[].acct`,
- * `reblog` (the boosted status), `in_reply_to_id`, `reblogs_count`,
- * `replies_count`, `favourites_count`.
+ * Field names follow the Status entity: `uri` (else `id`), `created_at`,
+ * `account.acct` (with `account.url`'s host), `content` (HTML),
+ * `spoiler_text`, `tags[].name` and the text's hashtags, `mentions[].acct`,
+ * `emojis[].shortcode`, `reblog` (the boosted status), `in_reply_to_id`,
+ * `reblogs_count`, `replies_count`, `favourites_count`.
  */
 import { decodeHTML } from 'entities';
 import { extractHashtags } from '../hashtags.ts';
@@ -72,25 +73,65 @@ function links(html: string): string[] {
  */
 const mastodonTagKey = (tag: string) => tag.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 
+/**
+ * An account as `user@server`: `acct` is relative to the server the status was fetched from ("bob" there, but
+ * "bob@fosstodon.org" on every other server), so a local name gets the host of the account's own `url`.
+ */
+function fullAcct(account: Json): string | undefined {
+  const acct = str(account.acct);
+  if (!acct || acct.includes('@')) return acct;
+  const url = str(account.url);
+  const host = url && URL.canParse(url) ? new URL(url).host : undefined;
+  return host ? `${acct}@${host}` : acct;
+}
+
+/**
+ * A status's id across servers: its `uri`, the ActivityPub id every server knows it by, so the same status fetched
+ * from two servers (each with its own numeric `id`) is one post; the server's `id` when an export has no `uri`.
+ */
+const statusId = (status: Json, path: JsonPath, at: Locate, prefix = '') =>
+  str(status.uri) ?? required(status, 'id', path, at, `${prefix}id`);
+
+/** Custom emoji (`:blobcat:`, images the server draws) are not words: those the status lists are left out of its text. */
+function withoutCustomEmoji(text: string, status: Json): string {
+  const codes = asArray(status.emojis).flatMap((e) => (isObject(e) && str(e.shortcode) ? [e.shortcode as string] : []));
+  if (codes.length === 0) return text;
+  const known = new Set(codes);
+  return text
+    .replace(/:([\w-]+):/g, (m, code: string) => (known.has(code) ? '' : m))
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ +$/gm, '')
+    .trim();
+}
+
 function statusPost(status: Json, path: JsonPath, at: Locate): Post {
-  const id = required(status, 'id', path, at);
+  const id = statusId(status, path, at);
   const time = isoTime(status, 'created_at', path, at);
   const account = isObject(status.account) ? status.account : {};
-  const author = required(account, 'acct', [...path, 'account'], at, 'account.acct');
+  const author = fullAcct(account) ?? required(account, 'acct', [...path, 'account'], at, 'account.acct');
   const boosted = isObject(status.reblog) ? status.reblog : undefined;
-  const repostOf = boosted ? required(boosted, 'id', [...path, 'reblog'], at, 'reblog.id') : undefined;
+  const repostOf = boosted ? statusId(boosted, [...path, 'reblog'], at, 'reblog.') : undefined;
   const source = boosted ?? status;
   const html = typeof source.content === 'string' ? source.content : '';
-  const body = htmlToText(html);
+  const body = withoutCustomEmoji(htmlToText(html), source);
   // A content warning is part of what readers see first.
   const text = str(source.spoiler_text) ? `${source.spoiler_text}\n\n${body}` : body;
   // Servers store tag names normalised (HashtagNormalizer: NFKC, lower case, accents folded: "Élection" is
   // "election"); keep the author's spelling from the text where it is there, so a campaign's "#Élection" matches.
-  const written = new Map(extractHashtags(text).map((tag) => [mastodonTagKey(tag), tag]));
-  const hashtags = asArray(source.tags).flatMap((t) =>
-    isObject(t) && str(t.name) ? [written.get(mastodonTagKey(t.name as string)) ?? (t.name as string)] : [],
-  );
-  const mentions = asArray(source.mentions).flatMap((m) => (isObject(m) && str(m.acct) ? [m.acct as string] : []));
+  const inText = extractHashtags(text);
+  const written = new Map(inText.map((tag) => [mastodonTagKey(tag), tag]));
+  const listed = asArray(source.tags).flatMap((t) => (isObject(t) && str(t.name) ? [t.name as string] : []));
+  const listedKeys = new Set(listed.map(mastodonTagKey));
+  // `tags[]` can be empty where the text has hashtags (a remote server's status, software that sends no tags), so a
+  // hashtag written in the text counts too, once.
+  const hashtags = [
+    ...listed.map((name) => written.get(mastodonTagKey(name)) ?? name),
+    ...unique(inText.filter((tag) => !listedKeys.has(mastodonTagKey(tag)))),
+  ];
+  const mentions = asArray(source.mentions).flatMap((m) => {
+    const acct = isObject(m) ? fullAcct(m) : undefined;
+    return acct ? [acct] : [];
+  });
   return post({
     id,
     time,
@@ -109,7 +150,13 @@ function statusPost(status: Json, path: JsonPath, at: Locate): Post {
 
 export const mastodon: Adapter = {
   format: 'mastodon',
-  fields: { id: 'id', time: 'created_at', author: 'account.acct', text: 'content (HTML as text)', hashtags: 'tags[].name' },
+  fields: {
+    id: 'uri | id',
+    time: 'created_at',
+    author: 'account.acct (@ the host of account.url)',
+    text: 'content (HTML as text)',
+    hashtags: 'tags[].name + hashtags in content',
+  },
   read(value, path, at) {
     if (Array.isArray(value)) return value.flatMap((v, i) => mastodon.read(v, [...path, i], at));
     if (isObject(value) && Array.isArray(value.statuses)) return mastodon.read(value.statuses, [...path, 'statuses'], at);
