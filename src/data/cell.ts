@@ -7,6 +7,7 @@
 import { isoParse, utcFormat, utcParse } from 'd3-time-format';
 import type { ColumnType } from './manifest.ts';
 import type { Cell } from './types.ts';
+import { zonedTime } from './zone.ts';
 
 export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string; inexact?: true };
 
@@ -17,6 +18,10 @@ const INTEGER = /^[-+]?\d+$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const NAME_THE_ZONE =
+  ": if the times in the file are all one place's clock times, name its zone in the manifest, time: { column: …, zone: Europe/London } (or zone: UTC)";
+/** An ISO date-time without a zone: read in a manifest's `zone` only. */
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?$/;
 
 const EXPECTED: Record<ColumnType, string> = {
   string: 'text',
@@ -176,21 +181,40 @@ export const noSuchTime = (format: string, rolledTo: string, text = '', misnamed
         format.includes('%f') && !/[.,]\d{6}(?!\d)/.test(text) ? '; "%f" reads microseconds, six digits: for milliseconds, use "%L"' : ''
       })`;
 
-/** Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm), or a time in `format` (d3-time-format). */
-export function parseTime(raw: unknown, format?: string): CellResult {
+/**
+ * Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm), or a time in `format` (d3-time-format). With
+ * `zone` (an IANA name), a time without an offset is the clock time there ({@link zonedTime}); an ISO time that
+ * carries its own offset keeps it.
+ */
+export function parseTime(raw: unknown, format?: string, zone?: string): CellResult {
   if (typeof raw !== 'string') return { ok: false, expected: format ? `a time like "${format}"` : EXPECTED.datetime };
   const text = raw.trim();
   if (format) {
     const parsed = parserFor(format)(text);
-    if (parsed.ok) return { ok: true, value: parsed.date };
+    if (parsed.ok) return zone ? inZone(parsed.date.getTime(), zone) : { ok: true, value: parsed.date };
     return {
       ok: false,
       expected: parsed.rolledTo ? noSuchTime(format, parsed.rolledTo, text, parsed.misnamed) : `a time in the format "${format}"`,
     };
   }
-  const m = DATETIME.exec(text);
-  if (!m) return { ok: false, expected: EXPECTED.datetime };
+  const local = zone ? LOCAL_DATETIME.exec(text) : null;
+  const m = local ?? DATETIME.exec(text);
+  if (!m) {
+    if (zone) return { ok: false, expected: `an ISO date-time (e.g. 2016-07-12 18:04:31), read in ${zone}` };
+    // A time without a zone is refused (its meaning would depend on the building machine), but the fix is one line.
+    return LOCAL_DATETIME.test(text)
+      ? { ok: false, expected: `${EXPECTED.datetime}; this one has none${NAME_THE_ZONE}` }
+      : { ok: false, expected: EXPECTED.datetime };
+  }
   if (!validCalendarDay(m[1] as string, m[2] as string, m[3] as string)) return noSuchDay(m[1] as string, m[2] as string, m[3] as string);
-  const date = isoParse(text.replace(' ', 'T'));
-  return date && !Number.isNaN(date.getTime()) ? { ok: true, value: date } : { ok: false, expected: EXPECTED.datetime };
+  const date = isoParse(local ? `${text.replace(' ', 'T')}Z` : text.replace(' ', 'T'));
+  if (!date || Number.isNaN(date.getTime())) return { ok: false, expected: EXPECTED.datetime };
+  return local && zone ? inZone(date.getTime(), zone) : { ok: true, value: date };
+}
+
+/** A clock time read (coded as UTC) as the time it is in `zone`, or the hour the clocks skipped there. */
+function inZone(reading: number, zone: string): CellResult {
+  const zoned = zonedTime(reading, zone);
+  if (zoned.ok) return { ok: true, value: new Date(zoned.time) };
+  return { ok: false, expected: `a time that exists in ${zone} (the clocks went forward over this one)` };
 }

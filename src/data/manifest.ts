@@ -11,6 +11,7 @@ import { error, type Location, ManifestInvalid, type SoundingsError } from '../e
 import { didYouMean } from '../nearest.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
 import { yamlSource } from './yamlLocation.ts';
+import { isTimeZone } from './zone.ts';
 
 /** The data files of a dataset when its manifest names none. */
 export const DEFAULT_FILES = '*.{csv,tsv,json,ndjson,jsonl}';
@@ -22,21 +23,59 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 const columnType = z.enum(COLUMN_TYPES);
 
-/** A source column, or a column plus a d3-time-format specifier for its times. */
+/** A zone abbreviation written as literal text in a time format ("… BST"): d3-time-format reads it as text, not as a zone. */
+const LITERAL_ZONE = /(?<![A-Za-z])(?!GMT(?![A-Za-z]))(?:[A-Z]{2,4}T|MSK)(?![A-Za-z])/;
+const literalOf = (format: string) => format.replace(/%[-_0]?./g, ' ');
+
+/**
+ * A source column, or a column plus how its times are written: a d3-time-format specifier (`format`), the IANA zone
+ * whose clock times they are (`zone`), or both.
+ */
 const timeField = z.union([
   z.string().min(1),
-  z.strictObject({
-    column: z.string().min(1),
-    // d3-time-format reads an ISO week (%V) with its day from %w only: with %u every day would be read as the
-    // week's Monday, so such a format is refused here rather than each row's time as "not in the calendar".
-    format: z
-      .string()
-      .min(1)
-      .refine((f) => !(/%[-_0]?V/.test(f) && /%[-_0]?u/.test(f)), {
-        message:
-          'must give the day of an ISO week (%V) as "%w" (0 = Sunday … 6 = Saturday): d3-time-format reads "%u" there as Monday whatever the day.',
-      }),
-  }),
+  z
+    .strictObject({
+      column: z.string().min(1),
+      // d3-time-format reads an ISO week (%V) with its day from %w only: with %u every day would be read as the
+      // week's Monday, so such a format is refused here rather than each row's time as "not in the calendar".
+      format: z
+        .string()
+        .min(1)
+        .refine((f) => !(/%[-_0]?V/.test(f) && /%[-_0]?u/.test(f)), {
+          message:
+            'must give the day of an ISO week (%V) as "%w" (0 = Sunday … 6 = Saturday): d3-time-format reads "%u" there as Monday whatever the day.',
+        })
+        .optional(),
+      zone: z
+        .string()
+        .min(1)
+        .refine(isTimeZone, {
+          message:
+            'must be an IANA time zone name, such as "Europe/London", "America/New_York" or "UTC" (an abbreviation names different zones in different places: "BST" is Bangladesh to the time zone database).',
+        })
+        .optional(),
+    })
+    .superRefine((time, ctx) => {
+      if (time.format === undefined && time.zone === undefined) {
+        ctx.addIssue({ code: 'custom', path: [], message: 'must give a "format", a "zone", or both, beside its "column".' });
+        return;
+      }
+      const { format, zone } = time;
+      // A zone in the text and one in the manifest cannot both be meant.
+      if (format && zone && /%[-_0]?[ZsQ]/.test(format))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zone'],
+          message: `must be left out when the format reads each time's own offset or epoch (%Z, %s, %Q).`,
+        });
+      const named = format && !zone ? LITERAL_ZONE.exec(literalOf(format)) : null;
+      if (named)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['format'],
+          message: `must not name a zone as literal text ("${named[0]}"): d3-time-format does not read it, so every time would be read as UTC. Say whose clock the times are with "zone" beside the format, e.g. zone: Europe/London (the IANA name of the place "${named[0]}" is used in).`,
+        });
+    }),
 ]);
 
 const common = {

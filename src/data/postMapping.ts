@@ -17,7 +17,7 @@ const stringCell = (record: RawRecord, column: string, required: boolean) => typ
 /** Validates and types posts records of one file of a plain posts dataset (`locate`: the manifest's keys). */
 export function postMapper(manifest: PostsManifest, file: string, locate?: ManifestLocator) {
   const f = manifest.fields;
-  const time = typeof f.time === 'string' ? { column: f.time, format: undefined } : f.time;
+  const time = typeof f.time === 'string' ? { column: f.time, format: undefined, zone: undefined } : f.time;
   const wanted: WantedColumn[] = [
     { field: 'id', column: f.id, key: ['fields', 'id'] },
     { field: 'time', column: time.column, key: typeof f.time === 'string' ? ['fields', 'time'] : ['fields', 'time', 'column'] },
@@ -34,7 +34,7 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
       columns.record(r);
       const id = idCell(r, f.id);
       const rawTime = r.get(time.column);
-      const parsed = parseTime(rawTime, time.format);
+      const parsed = parseTime(rawTime, time.format, time.zone);
       if (!parsed.ok || !(parsed.value instanceof Date)) {
         const location: Location = r.locate(time.column);
         if (rawTime === null || rawTime === undefined || rawTime === '') throw error(MissingValue, location, time.column);

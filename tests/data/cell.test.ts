@@ -70,4 +70,21 @@ describe('parseTime(raw, format)', () => {
     expect(iso(parseTime('wednesday 13 july 2016', '%A %d %B %Y'))).toBe('2016-07-13T00:00:00.000Z');
     expect(iso(parseTime('7/1/16 1:05 pm', '%m/%d/%y %I:%M %p'))).toBe('2016-07-01T13:05:00.000Z');
   });
+
+  it("reads a format's or an ISO time's clock time in the manifest's zone, and says to name one when a time has none", () => {
+    expect(iso(parseTime('15/07/2016 16:00', '%d/%m/%Y %H:%M', 'Europe/London'))).toBe('2016-07-15T15:00:00.000Z');
+    expect(iso(parseTime('2016-07-15 16:00:00 BST', '%Y-%m-%d %H:%M:%S BST', 'Europe/London'))).toBe('2016-07-15T15:00:00.000Z');
+    expect(iso(parseTime('2016-07-15 16:00:00.0', undefined, 'Europe/London'))).toBe('2016-07-15T15:00:00.000Z');
+    // An ISO time with its own offset keeps it.
+    expect(iso(parseTime('2016-07-15T16:00:00Z', undefined, 'Europe/London'))).toBe('2016-07-15T16:00:00.000Z');
+    expect(parseTime('27/03/2016 01:30', '%d/%m/%Y %H:%M', 'Europe/London')).toEqual({
+      ok: false,
+      expected: 'a time that exists in Europe/London (the clocks went forward over this one)',
+    });
+    expect(parseTime('2016-07-15 15:00:00.0')).toEqual({
+      ok: false,
+      expected:
+        "an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z); this one has none: if the times in the file are all one place's clock times, name its zone in the manifest, time: { column: …, zone: Europe/London } (or zone: UTC)",
+    });
+  });
 });

@@ -105,6 +105,28 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     );
   });
 
+  it("times written as one zone's clock times, read in the manifest's zone; the skipped hour refused at its row", async () => {
+    const manifest = postsManifest().replace(
+      '  time: created_at',
+      '  time:\n    column: created_at\n    format: "%d/%m/%Y %H:%M"\n    zone: Europe/London',
+    );
+    const good = tempProject({
+      'data/tweets/manifest.yaml': manifest,
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,15/07/2016 16:00,a,summer\n2,01/01/2016 16:00,b,winter\n',
+    });
+    expect(((await load(good)) as PostsDataset).rows.map((p) => new Date(p.time).toISOString())).toEqual([
+      '2016-07-15T15:00:00.000Z',
+      '2016-01-01T16:00:00.000Z',
+    ]);
+    const skipped = tempProject({
+      'data/tweets/manifest.yaml': manifest,
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,27/03/2016 01:30,a,x\n',
+    });
+    expect(await message(skipped)).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be a time that exists in Europe/London (the clocks went forward over this one), got "27/03/2016 01:30". Fix or remove the row.',
+    );
+  });
+
   it('a missing column, at the header and at the manifest line that maps it', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),

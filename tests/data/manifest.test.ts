@@ -56,4 +56,23 @@ describe('readManifest', () => {
     ]);
     expect(problems(posts(fields('%G-W%V-%w')))).toEqual([]);
   });
+
+  it("refuses a zone name written into a format, an abbreviation as a zone, and a zone beside the text's own", () => {
+    const time = (value: string) => posts(`  id: id\n  time: ${value}\n  author: a\n  text: x\n`);
+    expect(problems(time('{ column: d, format: "%Y-%m-%d %H:%M:%S BST" }'))).toEqual([
+      'data/x/manifest.yaml:9:22: "fields.time.format" must not name a zone as literal text ("BST"): d3-time-format does not read it, so every time would be read as UTC. Say whose clock the times are with "zone" beside the format, e.g. zone: Europe/London (the IANA name of the place "BST" is used in).',
+    ]);
+    expect(problems(time('{ column: d, format: "%Y-%m-%d %H:%M:%S BST", zone: Europe/London }'))).toEqual([]);
+    expect(problems(time('{ column: d, format: "%Y-%m-%dT%H:%M:%SZ" }'))).toEqual([]);
+    expect(problems(time('{ column: d, format: "%d %b %Y %H:%M GMT" }'))).toEqual([]);
+    expect(problems(time('{ column: d, zone: BST }'))).toEqual([
+      'data/x/manifest.yaml:9:22: "fields.time.zone" must be an IANA time zone name, such as "Europe/London", "America/New_York" or "UTC" (an abbreviation names different zones in different places: "BST" is Bangladesh to the time zone database).',
+    ]);
+    expect(problems(time('{ column: d, format: "%Y-%m-%d %H:%M %Z", zone: UTC }'))).toEqual([
+      'data/x/manifest.yaml:9:51: "fields.time.zone" must be left out when the format reads each time\'s own offset or epoch (%Z, %s, %Q).',
+    ]);
+    expect(problems(time('{ column: d }'))).toEqual([
+      'data/x/manifest.yaml:9:3: "fields.time" must give a "format", a "zone", or both, beside its "column".',
+    ]);
+  });
 });
