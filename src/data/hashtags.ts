@@ -37,10 +37,15 @@ function linkSpans(text: string): [number, number][] | undefined {
   return spans.length > 0 ? spans : undefined;
 }
 
-/** Splits a hashtags column ("#a #b", "a,b", "a; b") into tags without "#". */
+/**
+ * Splits a hashtags column into tags without "#": separated by spaces, commas, semicolons or "|" ("#a #b", "a,b",
+ * "a; b", "a|b"), or written as a JSON list (`["#a", "b"]`), as listening tools variously export them. Quotes and
+ * brackets are never part of a hashtag, so they are taken off each tag rather than the list parsed as JSON: a list
+ * a tool wrote with single quotes, or cut short, reads the same.
+ */
 export function splitHashtags(cell: string): string[] {
   return cell
-    .split(/[\s,;]+/)
-    .map((tag) => tag.replace(/^[#＃]/, ''))
+    .split(/[\s,;|]+/)
+    .map((tag) => tag.replace(/^[["'\s]+|[\]"'\s]+$/g, '').replace(/^[#＃]/, ''))
     .filter((tag) => tag.length > 0);
 }

@@ -21,4 +21,10 @@ describe('splitHashtags(cell)', () => {
     expect(splitHashtags('#a b, c;#d  ')).toEqual(['a', 'b', 'c', 'd']);
     expect(splitHashtags('')).toEqual([]);
   });
+  it('accepts "|" and JSON-style lists, as listening tools export them', () => {
+    expect(splitHashtags('savethetram|fixourbuses')).toEqual(['savethetram', 'fixourbuses']);
+    expect(splitHashtags('["#SaveTheTram", "#FixOurBuses"]')).toEqual(['SaveTheTram', 'FixOurBuses']);
+    expect(splitHashtags("['SaveTheTram','Buses'")).toEqual(['SaveTheTram', 'Buses']);
+    expect(splitHashtags('[]')).toEqual([]);
+  });
 });
