@@ -213,10 +213,14 @@ export const MissingColumn = define({
   name: 'MissingColumn',
   title: 'Missing column',
   /** `inRecord`: a JSON record (whose keys are its own) rather than a CSV file's header. */
-  message: (column: string, field: string, available: readonly string[], mappedAt?: Location, inRecord = false) =>
+  message: (column: string, field: string, available: readonly string[], mappedAt?: Location, inRecord = false, noneMapped = false) =>
     `The manifest maps "${field}" to column "${column}"${mappedAt ? ` (${formatLocation(mappedAt)})` : ''}, which this ${
       inRecord ? 'record' : 'file'
-    } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available.map(shown))}.` : 'none.'}`,
+    } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available.map(shown))}.` : 'none.'}${
+      noneMapped
+        ? ' None of the mapped columns is there: if the header is further down (a title block above it), give its line in manifest.yaml, e.g. headerLine: 7.'
+        : ''
+    }`,
   hint: 'Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
 });
 
@@ -224,8 +228,8 @@ export const WrongSeparator = define({
   name: 'WrongSeparator',
   title: 'Wrong separator',
   message: (header: string, separator: string) =>
-    `The header is one column, "${shown(header)}": is the file separated by "${separator}"? A .csv file is read with commas, a .tsv file with tabs.`,
-  hint: 'Export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or as tab-separated with a .tsv name.',
+    `The header is one column, "${shown(header)}": is the file separated by "${separator}"? A .csv file is read with commas, a .tsv file with tabs, unless the manifest says otherwise.`,
+  hint: `Say so in manifest.yaml: delimiter: ";" (or "|", or "\\t" for tabs); or export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)").`,
 });
 
 export const AfterCollection = define({

@@ -90,7 +90,7 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
     case 'accounts': {
       const f = manifest.fields;
       const fields = Object.entries(f).map(([field, column]) => ({ field, column, key: ['fields', field] }));
-      const columns = columnCheck([...fields, ...typedColumns(manifest.columns)], file, locate);
+      const columns = columnCheck([...fields, ...typedColumns(manifest.columns)], file, locate, manifest.headerLine);
       return {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
@@ -109,7 +109,7 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
       };
     }
     case 'table': {
-      const columns = columnCheck(typedColumns(manifest.columns), file, locate);
+      const columns = columnCheck(typedColumns(manifest.columns), file, locate, manifest.headerLine);
       return {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
@@ -195,7 +195,11 @@ async function readPlainFile(
     const mapped = attempt<Mapped | undefined>(() => mapper.map(r), problems, undefined);
     if (mapped) emit(mapped);
   };
-  return readDataFile(path, file, format, limit, { header: mapper.header, record }, problems && ((e) => collectProblem(e, problems)));
+  const { delimiter, headerLine } = opened.manifest;
+  return readDataFile(path, file, format, limit, { header: mapper.header, record }, problems && ((e) => collectProblem(e, problems)), {
+    delimiter,
+    headerLine,
+  });
 }
 
 async function readDataset(id: string, options: LoadOptions): Promise<Dataset | undefined> {

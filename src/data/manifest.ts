@@ -93,6 +93,10 @@ const common = {
    * mapping: its files are JSON (.json) or NDJSON (.ndjson/.jsonl).
    */
   format: z.enum(['csv', 'tsv', 'json', 'ndjson', ...SOCIAL_FORMATS]).optional(),
+  /** CSV and TSV: the field separator, when a tool writes another than the extension's (";" in many European locales). */
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  /** CSV and TSV: the line the header is on, when a tool writes lines above it (a report's title and filters). */
+  headerLine: z.number().int().min(1).optional(),
 };
 
 const postsManifest = z.strictObject({

@@ -112,6 +112,12 @@ export interface RecordSink {
   record(r: RawRecord): void;
 }
 
+/** How a CSV or TSV file is laid out, when not as its extension says: the manifest's `delimiter` and `headerLine`. */
+export interface CsvLayout {
+  delimiter?: string | undefined;
+  headerLine?: number | undefined;
+}
+
 /**
  * Hands the header and then each record to `sink`; resolves to the file's
  * SHA-256. A record that cannot be read (an NDJSON line that is not JSON, a
@@ -125,6 +131,7 @@ export async function readDataFile(
   wholeJsonLimit: number,
   sink: RecordSink,
   onProblem?: (e: unknown) => void,
+  layout: CsvLayout = {},
 ): Promise<string> {
   let started = false;
   const start = (header: readonly string[] | undefined) => {
@@ -141,11 +148,15 @@ export async function readDataFile(
     start(undefined);
     return sha;
   }
-  const stream = streamCsv(path, file, format === 'tsv' ? '\t' : ',');
-  const sha = await stream.each((r) => {
-    start(stream.header);
-    sink.record(r);
-  }, onProblem);
+  const stream = streamCsv(path, file, layout.delimiter ?? (format === 'tsv' ? '\t' : ','), layout.headerLine);
+  const sha = await stream.each(
+    (r) => {
+      start(stream.header);
+      sink.record(r);
+    },
+    onProblem,
+    start,
+  );
   start(stream.header);
   return sha;
 }

@@ -93,7 +93,12 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
         onPost(post);
       }
     };
-    const sha = await readDataFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, { header: mapper.header, record });
+    const { delimiter, headerLine } = manifest;
+    const sink = { header: mapper.header, record };
+    const sha = await readDataFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, sink, undefined, {
+      delimiter,
+      headerLine,
+    });
     // Checked once read (hashing first would read a 1.2 GB file twice); its posts were duplicates by id anyway.
     const repeated = repeatedFileProblem(files, file, sha);
     if (repeated) throw repeated;

@@ -127,13 +127,17 @@ export interface StreamedFile {
    * handed to `onProblem` and skipped when it is given (a check reports every
    * such row), else rejects.
    */
-  each(onRecord: (r: RawRecord) => void, onProblem?: (e: SoundingsError) => void): Promise<string>;
+  each(onRecord: (r: RawRecord) => void, onProblem?: (e: SoundingsError) => void, onHeader?: (header: string[]) => void): Promise<string>;
 }
 
-export function streamCsv(path: string, file: string, delimiter: string): StreamedFile {
+/**
+ * A CSV or TSV file's records. Lines before `headerLine` (a title block a tool writes above the header) are read
+ * and passed over; rows whose fields are all empty (a spreadsheet's trailing ",,,,") are skipped as blank lines are.
+ */
+export function streamCsv(path: string, file: string, delimiter: string, headerLine = 1): StreamedFile {
   const out: StreamedFile = {
     header: undefined,
-    each: (onRecord, onProblem) =>
+    each: (onRecord, onProblem, onHeader) =>
       new Promise<string>((resolve, reject) => {
         const hash = createHash('sha256');
         // Records come as arrays (csv-parse's `columns: true` builds an object per record, about a quarter of
@@ -182,15 +186,19 @@ export function streamCsv(path: string, file: string, delimiter: string): Stream
           start = nextStart;
           nextStart += row.info.lines - parsedLines === 1 ? 1 : countNewlines(row.record) + 1;
           parsedLines = row.info.lines;
-          if (row.record.length === 1 && row.record[0] === '') return;
-          if (out.header === undefined) {
-            out.header = row.record.map((n) => n.trim());
-            columns = new Map(out.header.map((name, i) => [name, i]));
-            columnCount = out.header.length;
-            return;
-          }
-          fields = row.record;
+          if (row.record[0] === '' && row.record.every((field) => field === '')) return;
+          if (start < headerLine) return;
           try {
+            if (out.header === undefined) {
+              out.header = row.record.map((n) => n.trim());
+              columns = new Map(out.header.map((name, i) => [name, i]));
+              columnCount = out.header.length;
+              // Checked now, not at the first record: a title block read as the header is a wrong header, not a
+              // first row with "too many fields".
+              onHeader?.(out.header);
+              return;
+            }
+            fields = row.record;
             if (fields.length !== columnCount) {
               // Pointing at the first field that is extra or missing.
               const at = { file, line: start, column: Math.min(fields.length, columnCount) + 1 };

@@ -32,7 +32,7 @@ export interface WantedColumn {
  * header), each record's own keys (`record`). A missing column is reported
  * at the header or the record, naming the manifest line that maps it.
  */
-export function columnCheck(wanted: readonly WantedColumn[], file: string, locate: ManifestLocator | undefined) {
+export function columnCheck(wanted: readonly WantedColumn[], file: string, locate: ManifestLocator | undefined, headerLine = 1) {
   let header: readonly string[] | undefined;
   return {
     header(h: readonly string[] | undefined): void {
@@ -40,10 +40,13 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
       if (!h) return;
       const missing = wanted.find((w) => !h.includes(w.column));
       if (!missing) return;
+      const at = { file, line: headerLine, column: 1 };
       // One column holding ";", tabs or "|": the file is most likely separated by them.
       const separator = h.length === 1 ? /[;\t|]/.exec(h[0] as string)?.[0] : undefined;
-      if (separator) throw error(WrongSeparator, { file, line: 1, column: 1 }, h[0] as string, separator === '\t' ? 'tab' : separator);
-      throw error(MissingColumn, { file, line: 1, column: 1 }, missing.column, missing.field, h, locate?.(missing.key));
+      if (separator) throw error(WrongSeparator, at, h[0] as string, separator === '\t' ? 'tab' : separator);
+      // None of the mapped columns at all: most likely not the header, but a title block a tool wrote above it.
+      const noneMapped = wanted.every((w) => !h.includes(w.column));
+      throw error(MissingColumn, at, missing.column, missing.field, h, locate?.(missing.key), false, noneMapped);
     },
     record(r: RawRecord): void {
       if (header) return;

@@ -422,7 +422,36 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
       'data/tweets/a.csv': 'id;created_at;user;text\n1;2016-07-01T10:00:00Z;a;x\n',
     });
     expect(await message(root)).toBe(
-      'data/tweets/a.csv:1:1: The header is one column, "id;created_at;user;text": is the file separated by ";"? A .csv file is read with commas, a .tsv file with tabs. Export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)"), or as tab-separated with a .tsv name.',
+      'data/tweets/a.csv:1:1: The header is one column, "id;created_at;user;text": is the file separated by ";"? A .csv file is read with commas, a .tsv file with tabs, unless the manifest says otherwise. Say so in manifest.yaml: delimiter: ";" (or "|", or "\\t" for tabs); or export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)").',
+    );
+  });
+
+  it("reads it with the manifest's delimiter, below a title block when headerLine says where the header is", async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}delimiter: ";"\nheaderLine: 4\n`,
+      'data/tweets/a.csv':
+        'Report:;Tram campaign mentions\nFilters:;"#SaveTheTram; #FixOurBuses"\n\nid;created_at;user;text\n1;2016-07-01T10:00:00Z;a;"x; y"\n;;;\n2;2016-07-02T10:00:00Z;b;z\n;;;\n',
+    });
+    const ds = (await load(root)) as PostsDataset;
+    expect(ds.rows.map((p) => [p.id, p.text])).toEqual([
+      ['1', 'x; y'],
+      ['2', 'z'],
+    ]);
+    // Lines are still counted from the top of the file.
+    const bad = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}delimiter: ";"\nheaderLine: 4\n`,
+      'data/tweets/a.csv': 'Report:;Trams\n\n\nid;created_at;user;text\n1;2016-07-01T10:00:00Z;a;x\n2;1 July;b;y\n',
+    });
+    expect(await message(bad)).toMatch(/^data\/tweets\/a\.csv:6:2: "created_at" must be an ISO date-time/);
+  });
+
+  it('asks for headerLine when none of the mapped columns is in the first line', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'Report:,Tram campaign mentions\n\nid,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n',
+    });
+    expect(await message(root)).toBe(
+      'data/tweets/a.csv:1:1: The manifest maps "id" to column "id" (data/tweets/manifest.yaml:10:3), which this file does not have. Its columns are "Report:", "Tram campaign mentions". None of the mapped columns is there: if the header is further down (a title block above it), give its line in manifest.yaml, e.g. headerLine: 7. Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
     );
   });
 });
