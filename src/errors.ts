@@ -187,6 +187,21 @@ export const UnknownFormat = define({
   hint: 'Name it .csv, .tsv, .json or .ndjson, or set "format" in the manifest.',
 });
 
+export const NotJsonExport = define({
+  name: 'NotJsonExport',
+  title: 'Social export that is not JSON',
+  message: (file: string, format: string) => `${file} is not JSON: a "${format}" export is read from .json, .ndjson or .jsonl files.`,
+  hint: 'Keep the export as the platform gave it, with its JSON extension; or, for a CSV a tool made from it, leave "format" out and map its columns under "fields".',
+});
+
+export const WrongSocialFormat = define({
+  name: 'WrongSocialFormat',
+  title: 'Export of another platform',
+  message: (given: string, detected: string, detectedName: string) =>
+    `This file holds ${detectedName}, but the manifest says format: ${given}, so none of its records can be read: set format: ${detected}.`,
+  hint: "Each dataset holds one platform's exports; put another platform's in a dataset of its own.",
+});
+
 export const MalformedCsv = define({
   name: 'MalformedCsv',
   title: 'Malformed CSV row',

@@ -14,9 +14,19 @@
  */
 import { statSync } from 'node:fs';
 import { extent } from 'd3-array';
-import { DuplicateAccount, error, IdReused, type Location, type SoundingsError, UnknownFormat } from '../errors.ts';
+import {
+  DuplicateAccount,
+  error,
+  IdReused,
+  type Location,
+  NotJsonExport,
+  type SoundingsError,
+  UnknownFormat,
+  WrongSocialFormat,
+} from '../errors.ts';
 import type { JsonPath, Locate } from './adapters/common.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
+import { FORMAT_NAMES, looksLike } from './adapters/sniff.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { type CollectionLimit, collectionLimit } from './collection.ts';
 import { datasetDigest, projectPath, sha256 } from './datasetFiles.ts';
@@ -170,10 +180,23 @@ async function readSocialFile(
   problems?: SoundingsError[],
 ): Promise<string> {
   const format = formatOf(path);
-  if (format !== 'json' && format !== 'ndjson') throw error(UnknownFormat, { file }, file);
+  if (format !== 'json' && format !== 'ndjson') throw error(NotJsonExport, { file }, file, adapter.format);
+  let first = true;
   // Adapters give full paths from the top of the file (they extend `at`), and check each time they read.
   const onItem = ({ value, at, locate }: JsonItem) => {
     const located: Locate = Object.assign((p: JsonPath) => locate(p), { collection });
+    if (first) {
+      first = false;
+      // Another platform's export fails at every record: said once, for the file, when its first one fails.
+      const other = looksLike(value);
+      if (other && other !== adapter.format) {
+        try {
+          adapter.read(value, at, located);
+        } catch {
+          throw error(WrongSocialFormat, { file }, adapter.format, other, FORMAT_NAMES[other]);
+        }
+      }
+    }
     for (const p of attempt(() => adapter.read(value, at, located), problems, [])) emit(p);
   };
   const collect = problems && ((e: unknown) => collectProblem(e, problems));

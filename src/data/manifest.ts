@@ -320,7 +320,7 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
             error(
               ManifestInvalid,
               { file, ...source.locate([]) },
-              `"fields" is missing (it maps your columns to id, time, author and text).`,
+              `"fields" is missing: it maps your columns to id, time, author and text. For a platform's own export, set "format" instead (${SOCIAL_FORMATS.join(', ')}).`,
             ),
           ],
         };

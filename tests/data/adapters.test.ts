@@ -307,9 +307,34 @@ describe('a manifest format', async () => {
     });
     const opts = { root, dataDir: join(root, 'data') };
     expect((await checkDataset('p', opts)).map((e) => e.message)).toEqual([
-      'data/p/manifest.yaml:1:1: "fields" is missing (it maps your columns to id, time, author and text). Fix the manifest (see README, "Adding a dataset").',
+      'data/p/manifest.yaml:1:1: "fields" is missing: it maps your columns to id, time, author and text. For a platform\'s own export, set "format" instead (twitter-v2, twitter-v1, bluesky, mastodon). Fix the manifest (see README, "Adding a dataset").',
     ]);
     expect((await checkDataset('t', opts))[0]?.message).toContain('data/t/manifest.yaml:9:1: "format" "mastodon" is a social export');
+  });
+
+  it("says once which platform's export a file holds when the manifest names another", async () => {
+    const cases: [string, string, string, string][] = [
+      ['mastodon', 'a.ndjson', fixture('twitter-v1.ndjson'), 'X/Twitter v1.1 tweets, but the manifest says format: mastodon'],
+      ['twitter-v1', 'a.json', fixture('mastodon.json'), 'Mastodon statuses, but the manifest says format: twitter-v1'],
+      ['bluesky', 'a.json', fixture('twitter-v2.json'), 'an X/Twitter API v2 response, but the manifest says format: bluesky'],
+      ['twitter-v2', 'a.json', fixture('bluesky.json'), 'Bluesky records, but the manifest says format: twitter-v2'],
+    ];
+    for (const [format, name, text, says] of cases) {
+      const root = tempProject({ 'data/x/manifest.yaml': manifest(format), [`data/x/${name}`]: text });
+      const problems = (await checkDataset('x', { root, dataDir: join(root, 'data') })).map((e) => e.message);
+      expect(problems, format).toHaveLength(1);
+      expect(problems[0], format).toContain(`data/x/${name}: This file holds ${says}`);
+    }
+  });
+
+  it('refuses a social export whose file is not JSON, saying which files it reads', async () => {
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('mastodon').replace(/^files: .*$/m, 'files: "*.csv"'),
+      'data/x/statuses.csv': 'id\n1\n',
+    });
+    expect((await checkDataset('x', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual([
+      'data/x/statuses.csv: data/x/statuses.csv is not JSON: a "mastodon" export is read from .json, .ndjson or .jsonl files. Keep the export as the platform gave it, with its JSON extension; or, for a CSV a tool made from it, leave "format" out and map its columns under "fields".',
+    ]);
   });
 });
 
