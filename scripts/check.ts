@@ -12,7 +12,7 @@
  * SOUNDINGS_CONTENT_DIR and SOUNDINGS_DATA_DIR point it at another site, as
  * they do the build; paths in messages are relative to the current folder.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
@@ -37,8 +37,23 @@ const { contentDir, dataDir } = sitePaths(root);
 const problems: Problem[] = [];
 const add = (e: { location?: Location | undefined; message: string }) => problems.push({ location: e.location, message: e.message });
 
+/**
+ * A folder the check reads: a site may have no data/ or no posts yet, but a folder named by SOUNDINGS_DATA_DIR or
+ * SOUNDINGS_CONTENT_DIR that is not there is a mistyped path, said as a problem rather than a clean check.
+ */
+function folder(path: string, variable: string): boolean {
+  if (existsSync(path)) return true;
+  if (process.env[variable])
+    add({
+      location: { file: projectPath(root, path) },
+      message: `${variable} names ${projectPath(root, path)}, which does not exist. Fix the path, or unset it to check ${variable === 'SOUNDINGS_DATA_DIR' ? 'data/' : 'content/'}.`,
+    });
+  return false;
+}
+
 // Datasets.
-const datasets = listDatasets(dataDir);
+const hasData = folder(dataDir, 'SOUNDINGS_DATA_DIR');
+const datasets = hasData ? listDatasets(dataDir) : [];
 const broken = new Set<string>();
 for (const id of datasets) {
   const found = await checkDataset(id, { root, dataDir });
@@ -46,7 +61,7 @@ for (const id of datasets) {
   for (const e of found) add(e);
 }
 // A folder without a manifest is not a dataset; say so rather than skip it silently.
-for (const e of readdirSync(dataDir, { withFileTypes: true })) {
+for (const e of hasData ? readdirSync(dataDir, { withFileTypes: true }) : []) {
   if (e.isDirectory() && !datasets.includes(e.name)) {
     for (const p of await checkDataset(e.name, { root, dataDir })) add(p);
     broken.add(e.name);
@@ -59,7 +74,8 @@ function markdownFiles(dir: string): string[] {
     e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
   );
 }
-const posts = markdownFiles(join(contentDir, 'posts')).sort();
+const postsDir = join(contentDir, 'posts');
+const posts = folder(contentDir, 'SOUNDINGS_CONTENT_DIR') && existsSync(postsDir) ? markdownFiles(postsDir).sort() : [];
 const processor = await createMarkdownProcessor({ remarkPlugins: [remarkDirective, [remarkSoundings, { root, dataDir }]] });
 for (const path of posts) {
   const file = projectPath(root, path);

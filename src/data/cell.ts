@@ -19,7 +19,7 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const NAME_THE_ZONE =
-  ": if the times in the file are all one place's clock times, name its zone in the manifest, time: { column: …, zone: Europe/London } (or zone: UTC)";
+  'an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London })';
 /** An ISO date-time without a zone: read in a manifest's `zone` only. */
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?$/;
 
@@ -202,9 +202,7 @@ export function parseTime(raw: unknown, format?: string, zone?: string): CellRes
   if (!m) {
     if (zone) return { ok: false, expected: `an ISO date-time (e.g. 2016-07-12 18:04:31), read in ${zone}` };
     // A time without a zone is refused (its meaning would depend on the building machine), but the fix is one line.
-    return LOCAL_DATETIME.test(text)
-      ? { ok: false, expected: `${EXPECTED.datetime}; this one has none${NAME_THE_ZONE}` }
-      : { ok: false, expected: EXPECTED.datetime };
+    return { ok: false, expected: LOCAL_DATETIME.test(text) ? NAME_THE_ZONE : EXPECTED.datetime };
   }
   if (!validCalendarDay(m[1] as string, m[2] as string, m[3] as string)) return noSuchDay(m[1] as string, m[2] as string, m[3] as string);
   const date = isoParse(local ? `${text.replace(' ', 'T')}Z` : text.replace(' ', 'T'));

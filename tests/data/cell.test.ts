@@ -84,7 +84,7 @@ describe('parseTime(raw, format)', () => {
     expect(parseTime('2016-07-15 15:00:00.0')).toEqual({
       ok: false,
       expected:
-        "an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z); this one has none: if the times in the file are all one place's clock times, name its zone in the manifest, time: { column: …, zone: Europe/London } (or zone: UTC)",
+        'an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London })',
     });
   });
 });

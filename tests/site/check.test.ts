@@ -25,12 +25,12 @@ ${extra}---
 ${body}
 `;
 
-async function check(site: string): Promise<{ code: number; out: string }> {
+async function check(site: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string }> {
   const args = [join(projectRoot, 'scripts', 'check.ts')];
   try {
     const { stdout } = await run(process.execPath, args, {
       cwd: site,
-      env: { ...childEnv(), NODE_PATH: join(projectRoot, 'node_modules') },
+      env: { ...childEnv(), NODE_PATH: join(projectRoot, 'node_modules'), ...env },
     });
     return { code: 0, out: stdout };
   } catch (e) {
@@ -56,7 +56,7 @@ describe('npm run check', () => {
     expect(lines).toEqual([
       'content/posts/post.md:15:12: There is no value "posts.totl". Did you mean "posts.total", "posts.last", "posts.authors"? Use a key listed in README, "Directives", or define it under "values" in the frontmatter.',
       'data/broken/manifest.yaml:14:1: It has unknown key "colour". Fix the manifest (see README, "Adding a dataset").',
-      'data/late/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "2016-07-02 10:00". Fix or remove the row.',
+      'data/late/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London }), got "2016-07-02 10:00". Fix or remove the row.',
       'data/late/a.csv:4:3: "user" is empty. Fill it in or remove the row.',
       '',
       '4 problems in 3 datasets and 1 post.',
@@ -104,5 +104,13 @@ describe('npm run check', () => {
       'content/posts/post.md': POST('There were :value[posts.total] posts.'),
     });
     expect(await check(site)).toEqual({ code: 0, out: 'No problems in 1 dataset and 1 post.\n' });
+  });
+
+  it('says a mistyped SOUNDINGS_DATA_DIR does not exist, rather than printing a stack trace', async () => {
+    const site = tempProject({ 'content/posts/post.md': POST('No data here.').replace('datasets:\n  tweets: tweets\n', '') });
+    const { code, out } = await check(site, { SOUNDINGS_DATA_DIR: 'dta' });
+    expect(code).toBe(1);
+    expect(out).toContain('dta: SOUNDINGS_DATA_DIR names dta, which does not exist. Fix the path, or unset it to check data/.');
+    expect(out).not.toContain('ENOENT');
   });
 });
