@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { extent } from 'd3-array';
 import remarkDirective from 'remark-directive';
 import { projectPath } from '../src/data/datasetFiles.ts';
 import { checkDataset } from '../src/data/loadDataset.ts';
@@ -128,10 +129,29 @@ problems.sort((a, b) => {
   const [fb, lb, cb] = order(b);
   return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
 });
+/** A problem's message without its location and the value it quotes: rows of a file that fail alike share it. */
+const shape = (p: Problem) => {
+  const where = p.location ? formatLocation(p.location) : '';
+  return `${p.location?.file ?? ''}\0${(p.message.startsWith(where) ? p.message.slice(where.length) : p.message).replace(/, got ".*?"\. /, ', got … ')}`;
+};
+/** Rows that fail alike are shown this many times; the rest are counted (a file without zones fails at every row). */
+const SHOWN_ALIKE = 3;
+const seen = new Map<string, Problem[]>();
 for (const p of problems) {
+  const alike = seen.get(shape(p)) ?? [];
+  alike.push(p);
+  seen.set(shape(p), alike);
+  if (alike.length > SHOWN_ALIKE) continue;
   const where = p.location ? formatLocation(p.location) : '';
   // Messages already start with their location; a problem without one gets none.
   process.stdout.write(`${p.message.startsWith(where) ? p.message : `${where}: ${p.message}`}\n`);
+}
+for (const alike of seen.values()) {
+  const more = alike.slice(SHOWN_ALIKE);
+  if (more.length === 0) continue;
+  const [first, last] = extent(more, (p) => p.location?.line);
+  const span = first !== undefined ? ` (lines ${first}–${last})` : '';
+  process.stdout.write(`${more[0]?.location?.file}: …and ${more.length} more like the ${SHOWN_ALIKE} above${span}.\n`);
 }
 const checked = `${datasets.length} dataset${datasets.length === 1 ? '' : 's'} and ${posts.length} post${posts.length === 1 ? '' : 's'}`;
 if (problems.length > 0) {

@@ -113,4 +113,18 @@ describe('npm run check', () => {
     expect(out).toContain('dta: SOUNDINGS_DATA_DIR names dta, which does not exist. Fix the path, or unset it to check data/.');
     expect(out).not.toContain('ENOENT');
   });
+
+  it('shows three of the rows of a file that fail alike, and counts the rest', async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => `${i + 1},2016-07-0${i + 1} 10:00,a,#Red`).join('\n');
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `id,created_at,user,text\n${rows}\n`,
+    });
+    const { code, out } = await check(site);
+    expect(code).toBe(1);
+    const lines = out.trim().split('\n');
+    expect(lines.filter((l) => /^data\/tweets\/a\.csv:\d/.test(l))).toHaveLength(3);
+    expect(lines).toContain('data/tweets/a.csv: …and 4 more like the 3 above (lines 5–8).');
+    expect(lines.at(-1)).toBe('7 problems in 1 dataset and 0 posts.');
+  });
 });
