@@ -194,6 +194,14 @@ export const NotJsonExport = define({
   hint: 'Keep the export as the platform gave it, with its JSON extension; or, for a CSV a tool made from it, leave "format" out and map its columns under "fields".',
 });
 
+export const XArchiveFile = define({
+  name: 'XArchiveFile',
+  title: 'X account archive file',
+  message: () =>
+    'This is a file of the X account archive ("window.YTD… = [ … ]"), a script rather than JSON, whose tweets carry no author (the archive keeps it in account.js); Soundings does not read it.',
+  hint: 'Collect the tweets through the X API instead (format: twitter-v2 or twitter-v1), or convert the archive to a CSV with id, time, author and text columns and map them under "fields".',
+});
+
 export const WrongSocialFormat = define({
   name: 'WrongSocialFormat',
   title: 'Export of another platform',

@@ -12,7 +12,7 @@
  * parsed on the next load: the others' records come from the cache, and are
  * de-duplicated with the new ones in file order as if all had been parsed.
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extent } from 'd3-array';
 import {
   DuplicateAccount,
@@ -23,6 +23,7 @@ import {
   type SoundingsError,
   UnknownFormat,
   WrongSocialFormat,
+  XArchiveFile,
 } from '../errors.ts';
 import type { JsonPath, Locate } from './adapters/common.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
@@ -169,6 +170,17 @@ export async function checkDataset(id: string, options: Omit<LoadOptions, 'colle
   return problems;
 }
 
+/** Whether a file's first bytes are `prefix` (an X archive's script, whatever its name). */
+function startsWith(path: string, prefix: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.alloc(prefix.length);
+    return readSync(fd, bytes, 0, bytes.length, 0) === bytes.length && bytes.toString('utf8') === prefix;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads one social-export file through its adapter (NDJSON line by line, JSON whole or, when large, streamed). */
 async function readSocialFile(
   path: string,
@@ -180,7 +192,10 @@ async function readSocialFile(
   problems?: SoundingsError[],
 ): Promise<string> {
   const format = formatOf(path);
-  if (format !== 'json' && format !== 'ndjson') throw error(NotJsonExport, { file }, file, adapter.format);
+  if (format !== 'json' && format !== 'ndjson') {
+    if (startsWith(path, 'window.YTD.')) throw error(XArchiveFile, { file, line: 1, column: 1 });
+    throw error(NotJsonExport, { file }, file, adapter.format);
+  }
   let first = true;
   // Adapters give full paths from the top of the file (they extend `at`), and check each time they read.
   const onItem = ({ value, at, locate }: JsonItem) => {

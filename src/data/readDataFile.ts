@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { error, type Location, MalformedJson } from '../errors.ts';
+import { error, type Location, MalformedJson, XArchiveFile } from '../errors.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { jsonRecord, parseStrict } from './readJson.ts';
@@ -87,6 +87,8 @@ export async function eachJsonItem(
   if (notUtf8) throw notUtf8;
   // A byte order mark, as some Windows tools write, is not JSON: it is dropped (CSV's too: csv-parse's bom option).
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  // The X account archive's files are scripts ("window.YTD.tweets.part0 = [...]"), renamed .json or not.
+  if (text.startsWith('window.YTD.')) throw error(XArchiveFile, { file, line: 1, column: 1 });
   const value = parse(text);
   if (value !== undefined) {
     const locate = jsonLocator(text, file);
