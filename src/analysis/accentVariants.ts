@@ -18,7 +18,10 @@ export interface AccentVariant {
   /** The campaign's id, and the hashtag it lists. */
   campaign: string;
   listed: string;
-  /** The spelling in the posts (the first seen, of those equal but for case), and how many posts use it. */
+  /**
+   * The spelling in the posts (the first seen, of those equal but for case), and how many posts use it that the
+   * campaign does not count (a post that also carries one of the campaign's own hashtags is counted already).
+   */
   spelling: string;
   posts: number;
 }
@@ -48,7 +51,14 @@ export function accentVariants(posts: readonly Post[], campaigns: readonly Campa
 const memo = new WeakMap<readonly Post[], Map<string, readonly AccentVariant[]>>();
 
 function findVariants(posts: readonly Post[], campaigns: readonly Campaign[]): AccentVariant[] {
-  const listed = new Set(campaigns.flatMap((c) => c.hashtags.map(matchKey)));
+  // The campaigns each listed hashtag counts a post for.
+  const listed = new Map<string, Set<string>>();
+  for (const c of campaigns)
+    for (const tag of c.hashtags) {
+      const ids = listed.get(matchKey(tag)) ?? new Set<string>();
+      ids.add(c.id);
+      listed.set(matchKey(tag), ids);
+    }
   const byBare = new Map<string, { campaign: string; listed: string }>();
   for (const c of campaigns)
     for (const tag of c.hashtags) if (!byBare.has(bareKey(tag))) byBare.set(bareKey(tag), { campaign: c.id, listed: tag });
@@ -57,6 +67,8 @@ function findVariants(posts: readonly Post[], campaigns: readonly Campaign[]): A
   const found = new Map<string, AccentVariant>();
   for (const post of posts) {
     let counted: Set<string> | undefined;
+    /** The campaigns that count this post, found when it has a variant (few posts do). */
+    let matched: Set<string> | undefined;
     for (const tag of post.hashtags) {
       let key = variantOf.get(tag);
       if (key === undefined) {
@@ -67,6 +79,8 @@ function findVariants(posts: readonly Post[], campaigns: readonly Campaign[]): A
       if (key === null || counted?.has(key)) continue;
       counted ??= new Set();
       counted.add(key);
+      matched ??= new Set(post.hashtags.flatMap((t) => [...(listed.get(matchKey(t)) ?? [])]));
+      if (matched.has((byBare.get(bareKey(tag)) as { campaign: string }).campaign)) continue;
       const seen = found.get(key);
       if (seen) seen.posts++;
       else found.set(key, { ...(byBare.get(bareKey(tag)) as { campaign: string; listed: string }), spelling: tag, posts: 1 });

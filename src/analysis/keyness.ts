@@ -105,13 +105,9 @@ function tiedAtCut(terms: readonly TermCount[]): string {
   return ` ${names} ${tied.length === 1 ? 'is' : 'are'} in as many texts (${last.count}) as "${isolate(last.text)}"; terms that tie are named in code-point order of their lower-case form.`;
 }
 
+/** Terms as prose prints them: "a, b and c" (or "none"). */
 const list = (terms: readonly { text: string }[]) =>
-  terms.length === 0
-    ? 'none'
-    : terms
-        .slice(0, TOP_IN_PROSE)
-        .map((t) => t.text)
-        .join(', ');
+  terms.length === 0 ? 'none' : joinNames(terms.slice(0, TOP_IN_PROSE).map((t) => t.text));
 
 /**
  * The text values prose can print (README, "Keys"): `terms.<id>.top` for each

@@ -25,6 +25,20 @@ describe('accentVariants(posts, campaigns)', () => {
     ]);
   });
 
+  it('counts only the posts the campaign does not count already (one that also carries a listed hashtag is)', () => {
+    const posts = [
+      post('2016-06-01T10:00:00Z', 'SiEuropa', 'SíEuropa'),
+      post('2016-06-01T11:00:00Z', 'SiEuropa', 'EuropaSí'),
+      post('2016-06-01T12:00:00Z', 'SiEuropa', 'AdieuBruxelles'),
+      post('2016-06-01T13:00:00Z', 'AdieuBruxellès', 'SíEuropa'),
+    ];
+    expect(accentVariants(posts, campaigns)).toEqual([
+      { campaign: 'adieu', listed: 'AdieuBruxelles', spelling: 'AdieuBruxellès', posts: 1 },
+      { campaign: 'si', listed: 'SíEuropa', spelling: 'SiEuropa', posts: 1 },
+    ]);
+    expect(accentVariants(posts.slice(0, 2), campaigns)).toEqual([]);
+  });
+
   it('leaves alone marks that are part of a word, not accents (a Devanagari vowel sign)', () => {
     const hindi: Campaign[] = [{ id: 'h', label: '#भारत', hashtags: ['भारत'], color: '#b3202a' }];
     expect(accentVariants([post('2016-06-01T10:00:00Z', 'भरत')], hindi)).toEqual([]);

@@ -33,15 +33,15 @@ describe('keyness(posts, a, b, campaigns)', () => {
 describe('keynessValues(posts, campaigns)', () => {
   it('gives the prose keys as text, with "none" when nothing distinguishes a side', () => {
     const values = new Map(keynessValues(posts, [red, blue]).map((v) => [v.key, v]));
-    expect(values.get('keyness.red.blue.top')?.value).toBe('democracy, Members, rally');
-    expect(values.get('keyness.blue.red.top')?.value).toBe('election, Win');
+    expect(values.get('keyness.red.blue.top')?.value).toBe('democracy, Members and rally');
+    expect(values.get('keyness.blue.red.top')?.value).toBe('election and Win');
     expect(values.get('keyness.red.blue.shared')?.value).toMatch(/^party, /);
     expect(values.get('keyness.red.blue.count')).toMatchObject({ value: 3, type: 'count' });
     expect(values.get('terms.red.top')).toMatchObject({ type: 'text', label: '#Red' });
     // A label naming two campaigns isolates each (src/render/isolate.ts).
     expect(values.get('keyness.red.blue.top')?.label).toBe('\u2068#Red\u2069 vs \u2068#Blue\u2069');
     // Four terms are in all 40 red texts: three are named, and the definition says which one was left out.
-    expect(values.get('terms.red.top')?.value).toBe('democracy, Members, party');
+    expect(values.get('terms.red.top')?.value).toBe('democracy, Members and party');
     expect(values.get('terms.red.top')?.definition).toMatch(
       /"\u2068rally\u2069" is in as many texts \(40\) as "\u2068party\u2069"; terms that tie are named in code-point order of their lower-case form\.$/,
     );

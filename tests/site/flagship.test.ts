@@ -43,12 +43,12 @@ describe('the sample site', () => {
     const first = (key: string) => values.get(key)?.[0];
 
     // "more than 78,000 tweets"; 79.4% #KeepCorbyn, 20.5% #SavingLabour
-    expect(values.get('posts.total')).toEqual(['78,412', '78,000']);
+    expect(values.get('posts.total')).toEqual(['78,000', '78,412']);
     expect(first('campaigns.keepcorbyn.share')).toBe('79.4%');
     expect(first('campaigns.savinglabour.share')).toBe('20.5%');
     // "more than 8,000 tweets a week separate the campaigns": the largest weekly gap
-    expect(values.get('weekly.gap.max')?.[1]).toBe('8,000');
-    expect(Number(first('weekly.gap.max')?.replace(/,/g, ''))).toBeGreaterThan(8000);
+    expect(first('weekly.gap.max')).toBe('8,000');
+    expect(Number(values.get('weekly.gap.max')?.[1]?.replace(/,/g, ''))).toBeGreaterThan(8000);
     // Followers, and the true ratio (the article says "almost ten times")
     expect(first('followers.jeremycorbyn')).toBe('629k');
     expect(first('followers.owensmith')).toBe('16.5k');
@@ -174,8 +174,8 @@ describe('the sample site', () => {
         .map((r) => r[0]);
     expect(values.get('keyness.keepcorbyn.savinglabour.top')).toBe(side('#KeepCorbyn').join(', '));
     expect(values.get('keyness.savinglabour.keepcorbyn.top')).toBe(side('#SavingLabour').join(', '));
-    expect(values.get('keyness.keepcorbyn.savinglabour.top')).toBe('#JezWeCan, Jeremy, members');
-    expect(values.get('keyness.savinglabour.keepcorbyn.top')).toBe('Labour, Smith, opposition');
+    expect(values.get('keyness.keepcorbyn.savinglabour.top')).toBe('#JezWeCan, Jeremy and members');
+    expect(values.get('keyness.savinglabour.keepcorbyn.top')).toBe('Labour, Smith and opposition');
   });
 
   it('builds byte for byte the same site in another timezone, from a cold cache (pages, PNG cards, search index)', async () => {
