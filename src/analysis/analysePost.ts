@@ -13,6 +13,7 @@ import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
 import { didYouMean } from '../nearest.ts';
+import { dayOrInstant } from '../render/format.ts';
 import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
@@ -56,10 +57,12 @@ const thousands = (n: number) => n.toLocaleString('en-GB');
  */
 type Naming = (name: string) => string;
 const plain: Naming = (name) => name;
+/** A cell as text: a date as data writes it (YYYY-MM-DD, or a time in ISO 8601 UTC), never in the machine's timezone. */
+const cellString = (v: Exclude<Cell, null>) => (v instanceof Date ? dayOrInstant(v) : String(v));
 /** "pollster = YouGov, date = 2016-08-30", or "note is empty" for a null (an empty cell), as the methods print it. */
 const describeFilter = (filter: Record<string, Cell>, name = plain) =>
   Object.entries(filter)
-    .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(v instanceof Date ? v.toISOString().slice(0, 10) : String(v))}`))
+    .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(cellString(v))}`))
     .join(', ') || 'all rows';
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** " The weeks of A and B tie for it; the earliest is named." when more than one week holds the largest figure. */
@@ -434,7 +437,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       if (def.name !== undefined) {
         const column = def.name;
         rowName = {
-          value: joinNames(found.rows.map((r) => (r[column] === null || r[column] === undefined ? '—' : String(r[column])))),
+          value: joinNames(found.rows.map((r) => (r[column] === null || r[column] === undefined ? '—' : cellString(r[column])))),
           definition: `The "${column}" of the row${ties ? 's' : ''} with the ${most} "${def.column}" among ${rowsOf(alias, def.where, isolate)}.${ties ? `${ties.replace(/\.$/, '')}; all are named, in table order.` : ''}`,
         };
       }

@@ -11,7 +11,7 @@
  */
 import type { Cell, Row } from '../data/types.ts';
 import type { DerivedTableDefinition, ScorecardTableDefinition, TableDefinition } from '../markdown/frontmatter.ts';
-import { formatValue, isD3Specifier, isHouseFormat } from '../render/format.ts';
+import { dayOrInstant, formatValue, isD3Specifier, isHouseFormat } from '../render/format.ts';
 import type { Fail, Table } from './analysePost.ts';
 import { evaluate, expressionColumns, parseExpression } from './expression.ts';
 import { groupSum, sumColumns } from './groupSum.ts';
@@ -42,7 +42,7 @@ export interface TableContext {
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 const cellText = (cell: Cell | undefined) =>
-  cell === null || cell === undefined ? 'empty' : cell instanceof Date ? cell.toISOString().slice(0, 10) : JSON.stringify(cell);
+  cell === null || cell === undefined ? 'empty' : cell instanceof Date ? dayOrInstant(cell) : JSON.stringify(cell);
 
 /** "row 3 (Area "Boston")": the row's position and its first text cell, to find it in the data. */
 function describeRow(row: Row, index: number): string {

@@ -100,12 +100,12 @@ export function dayOrInstant(date: Date): string {
 }
 
 export function formatValue(value: Formattable, format: HouseFormat | string, digits?: number): string {
-  if (format === 'text') return String(value);
+  if (format === 'text') return value instanceof Date ? dayOrInstant(value) : String(value);
   if (format === 'date') {
     const date = value instanceof Date ? value : new Date(String(value));
     return longDate(date);
   }
-  if (typeof value !== 'number') return String(value);
+  if (typeof value !== 'number') return value instanceof Date ? dayOrInstant(value) : String(value);
   switch (format) {
     case 'percent':
       return percent(value);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureProject } from './fixture.ts';
+import { FRONTMATTER, fixtureProject } from './fixture.ts';
 import { renderError, renderPost } from './render.ts';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
@@ -36,6 +36,20 @@ describe(':value[key]{format}', () => {
     const ties = 'The weeks of 2016-06-27 and 2016-07-04 tie for it; the earliest is named.';
     expect(html).toMatch(new RegExp(`data-key="weekly\\.red\\.max" title="[^"]*${ties}"`));
     expect(html).toMatch(new RegExp(`data-key="weekly\\.gap\\.max" title="[^"]*${ties}"`));
+  });
+
+  it('names a date cell as YYYY-MM-DD and a time in ISO 8601 UTC, whatever the timezone', async () => {
+    const frontmatter = FRONTMATTER.replace('values:\n', 'values:\n  wk:\n    max: weekly\n    column: posts\n    name: week\n');
+    const root = fixtureProject('Busiest: :value[wk.name], first post :value[posts.first]{format=text}.', frontmatter);
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const html = await renderPost(root, 'content/posts/post.md');
+      // Red has 2 posts in the week of 27 June and blue 2 in the week of 4 July: the weekly rows tie, both named.
+      expect(text(html)).toBe('Busiest: 2016-06-27 and 2016-07-04, first post 2016-07-01T10:00:00.000Z.');
+    } finally {
+      process.env.TZ = tz;
+    }
   });
 
   it('keeps ordinary colons in prose as text ("10:30", "note:this")', async () => {
