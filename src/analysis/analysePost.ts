@@ -17,7 +17,7 @@ import { dayOrInstant } from '../render/format.ts';
 import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
-import { computeTable, type TableSource } from './frontmatterTables.ts';
+import { cellText, computeTable, describeRow, type TableSource } from './frontmatterTables.ts';
 import { joinNames } from './joinNames.ts';
 import { keynessValues } from './keyness.ts';
 import { pick } from './pick.ts';
@@ -346,6 +346,17 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       }
     }
   };
+  /** A sum over text or dates would be a number with no meaning (d3's sum reads "12" as 12, a date as its milliseconds). */
+  const checkSummable = (name: string, rows: Row[], filter: Record<string, Cell>, column: string, verb: string) => {
+    const matched = new Set(where(rows, filter));
+    const index = rows.findIndex((r) => matched.has(r) && r[column] !== null && r[column] !== undefined && typeof r[column] !== 'number');
+    const bad = rows[index];
+    if (bad)
+      fail(
+        ['values', name, 'column'],
+        `${verb} column "${column}", but ${describeRow(bad, index)} holds ${cellText(bad[column])}, not a number. Choose a column of numbers, or leave such rows out with "where".`,
+      );
+  };
   const numeric = (name: string, v: Cell, what: string): number => {
     if (typeof v !== 'number') fail(['values', name], `${what} is ${v === null ? 'empty' : `"${String(v)}"`}, not a number.`);
     return v;
@@ -400,6 +411,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       checkColumn(name, rows, def.column, 'column');
       checkFilter(name, rows, def.where, 'where');
       checkFilter(name, rows, def.of, 'of');
+      checkSummable(name, rows, def.where, def.column, 'shares');
       const r = share(rows, def.column, def.where, def.of);
       if (r.denominator === 0)
         fail(['values', name, 'where'], `has no "${def.column}" to share: no rows of "${def.share}" match ${describeFilter(def.where)}.`);
@@ -410,6 +422,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const rows = table(name, def.sum, 'sum').rows;
       checkColumn(name, rows, def.column, 'column');
       checkFilter(name, rows, def.where, 'where');
+      checkSummable(name, rows, def.where, def.column, 'sums');
       value = sum(where(rows, def.where), (r) => r[def.column] as number) * scale;
       type = def.type ?? 'count';
       definition = `Sum of "${def.column}" over ${rowsOf(def.sum, def.where, isolate)}${scaled}.`;

@@ -41,11 +41,11 @@ export interface TableContext {
 }
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
-const cellText = (cell: Cell | undefined) =>
+export const cellText = (cell: Cell | undefined) =>
   cell === null || cell === undefined ? 'empty' : cell instanceof Date ? dayOrInstant(cell) : JSON.stringify(cell);
 
 /** "row 3 (Area "Boston")": the row's position and its first text cell, to find it in the data. */
-function describeRow(row: Row, index: number): string {
+export function describeRow(row: Row, index: number): string {
   const named = Object.entries(row).find(([, v]) => typeof v === 'string' && v !== '');
   return named ? `row ${index + 1} (${named[0]} ${JSON.stringify(named[1])})` : `row ${index + 1}`;
 }

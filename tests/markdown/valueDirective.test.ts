@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FRONTMATTER, fixtureProject } from './fixture.ts';
@@ -102,5 +102,33 @@ describe(':value[key]{format}', () => {
     expect(await renderError(root, 'content/posts/post.md')).toBe(
       'content/posts/post.md:8:5: The value "x" reads dataset alias "results", which is not under "datasets". Fix its definition under "values" in the frontmatter.',
     );
+  });
+
+  it("refuses a sum or share over text or dates, naming the row, at the value's column line", async () => {
+    const body = (values: string) =>
+      `---\ntitle: T\ndate: 2016-09-18\nauthor: A\nsummary: S\ndatasets:\n  t: towns\nvalues:\n${values}---\n`;
+    const root = fixtureProject(':value[x]', body('  x:\n    sum: t\n    column: note\n'));
+    mkdirSync(join(root, 'data', 'towns'));
+    writeFileSync(
+      join(root, 'data', 'towns', 'manifest.yaml'),
+      'title: T\ndescription: D\nkind: table\nsource: S\nlicence: CC0-1.0\ncollected: 2016-09-18\ncolumns:\n  town: string\n  n: integer\n  note: string\n  day: date\n',
+    );
+    writeFileSync(join(root, 'data', 'towns', 'a.csv'), 'town,n,note,day\nYork,1,,\nHull,2,12,2016-09-18\n');
+    const post = join(root, 'content', 'posts', 'post.md');
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:11:5: The value "x" sums column "note", but row 2 (town "Hull") holds "12", not a number. Choose a column of numbers, or leave such rows out with "where". Fix its definition under "values" in the frontmatter.',
+    );
+    writeFileSync(post, `${body('  x: { sum: t, column: day, where: { town: Hull } }\n')}\n:value[x]\n`);
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:9:16: The value "x" sums column "day", but row 2 (town "Hull") holds 2016-09-18, not a number. Choose a column of numbers, or leave such rows out with "where". Fix its definition under "values" in the frontmatter.',
+    );
+    writeFileSync(post, `${body('  x: { share: t, column: note, of: { town: York } }\n')}\n:value[x]\n`);
+    expect(await renderError(root, 'content/posts/post.md')).toContain('The value "x" shares column "note", but row 2');
+    // Empty cells count as nothing, and rows left out by "where" are not read.
+    writeFileSync(
+      post,
+      `${body('  x: { sum: t, column: n, where: { town: York } }\n  y: { sum: t, column: note, where: { town: York } }\n')}\n:value[x] :value[y]\n`,
+    );
+    expect(text(await renderPost(root, 'content/posts/post.md'))).toBe('1 0');
   });
 });
