@@ -460,3 +460,11 @@ export const PinUnknownAlias = define({
     `"pins" names "${alias}", which is not an alias under "datasets" (${aliases.length > 0 ? list(aliases) : 'none'}).`,
   hint: 'Pin a dataset alias the post declares, or remove the pin.',
 });
+
+export const MoreThanNotPositive = define({
+  name: 'MoreThanNotPositive',
+  title: 'Nothing to be more than',
+  message: (key: string, shown: string) =>
+    `The format "more-than" prints a round figure below the value, so that "more than …" stays true, but "${key}" is ${shown}, which is not above 0.`,
+  hint: 'Use "more-than" only for a value above 0, or choose another format (leave "format" out to use the default).',
+});

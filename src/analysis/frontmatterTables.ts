@@ -177,6 +177,12 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
         `gives column "${column}" the format "${format}", which is neither a house format nor a d3-format specifier.`,
       );
     }
+    if (format === 'more-than') {
+      fail(
+        at('formats', column),
+        `gives column "${column}" the format "more-than", which is for prose ("more than :value[…]"); a table cell has no "more than" before it. Use "thousands" or another format.`,
+      );
+    }
     needColumn(column, at('formats', column));
     formats[column] = format;
   }

@@ -131,4 +131,18 @@ describe(':value[key]{format}', () => {
     );
     expect(text(await renderPost(root, 'content/posts/post.md'))).toBe('1 0');
   });
+
+  it('more-than rounds down to significant figures at any size, a share as a percentage, and refuses 0', async () => {
+    const frontmatter = FRONTMATTER.replace('values:\n', 'values:\n  small:\n    ratio: [followers.small, followers.big]\n');
+    const root = fixtureProject(
+      'Over :value[campaigns.red.share]{format=more-than}, :value[reach]{format=more-than}, :value[small]{format=more-than}.',
+      frontmatter,
+    );
+    // Red's share is 50.0%, reach 38.1×, small 16,500 ÷ 629,000 = 0.02623…
+    expect(text(await renderPost(root, 'content/posts/post.md'))).toBe('Over 49%, 38, 0.026.');
+    writeFileSync(join(root, 'content', 'posts', 'post.md'), `${frontmatter}\nMore than :value[posts.duplicates]{format=more-than}.\n`);
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:25:11: The format "more-than" prints a round figure below the value, so that "more than …" stays true, but "posts.duplicates" is 0, which is not above 0. Use "more-than" only for a value above 0, or choose another format (leave "format" out to use the default).',
+    );
+  });
 });

@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
 import { DEFAULT_FORMAT } from '../../analysis/value.ts';
-import { FormatMismatch, UnknownFormatName, UnknownKey, ValueUndefined } from '../../errors.ts';
+import { FormatMismatch, MoreThanNotPositive, UnknownFormatName, UnknownKey, ValueUndefined } from '../../errors.ts';
 import { nearestKeys } from '../../nearest.ts';
 import { escapeHtml } from '../../render/escape.ts';
-import { formatValue, HOUSE_FORMATS, isD3Specifier, isHouseFormat } from '../../render/format.ts';
+import { formatMoreThan, formatValue, HOUSE_FORMATS, isD3Specifier, isHouseFormat } from '../../render/format.ts';
 import { unisolated } from '../../render/isolate.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
@@ -46,7 +46,17 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
       // The definition as the methods print it, without the isolation put around its names for the page.
       throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, unisolated(value.definition)));
     }
-    const text = formatValue(value.value, format, attrs.digits);
+    if (format === 'more-than' && !((value.value as number) > 0)) {
+      throw new DirectiveProblem(
+        MoreThanNotPositive,
+        MoreThanNotPositive.message(key, formatValue(value.value, DEFAULT_FORMAT[value.type])),
+      );
+    }
+    // "More than 79%": a share (or points) is rounded down in the units its own format prints.
+    const text =
+      format === 'more-than'
+        ? formatMoreThan(value.value as number, attrs.digits, value.type)
+        : formatValue(value.value, format, attrs.digits);
     recorder.value(key, attrs.format, attrs.digits, text);
     // The figure links to its line in the post's methods appendix (id "method-<key>"), where
     // its definition, inputs and rounding are written out; the title gives the definition on hover.
