@@ -357,8 +357,18 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         `${verb} column "${column}", but ${describeRow(bad, index)} holds ${cellText(bad[column])}, not a number. Choose a column of numbers, or leave such rows out with "where".`,
       );
   };
-  const numeric = (name: string, v: Cell, what: string): number => {
-    if (typeof v !== 'number') fail(['values', name], `${what} is ${v === null ? 'empty' : `"${String(v)}"`}, not a number.`);
+  /** "empty", "2016-08-30, a date", "\"YouGov\", a text": a cell that is not a number, as a message names it. */
+  const notNumber = (v: Cell | Date | string) =>
+    v === null
+      ? 'empty'
+      : v instanceof Date
+        ? `${cellString(v)}, a date`
+        : typeof v === 'string'
+          ? `"${v}", a text`
+          : `${String(v)}, a ${typeof v}`;
+  /** `what` says what the value reads: 'picks "votes"', 'reads "a"'. */
+  const numeric = (name: string, path: (string | number)[], v: Cell, what: string, hint = ''): number => {
+    if (typeof v !== 'number') fail(['values', name, ...path], `${what}, which is ${notNumber(v)}, not a number.${hint}`);
     return v;
   };
   /** The value `key`, computing it (or the projection) first if needed; fails at `path` when there is none. */
@@ -388,10 +398,10 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     const def = defs[name] as ValueDefinition;
     const scale = def.scale ?? 1;
     const scaled = scale === 1 ? '' : ` × ${scale}`;
-    let value: number;
+    let value: Value['value'];
     let type: ValueType;
     let definition: string;
-    let rowName: { value: string; definition: string } | undefined;
+    let rowName: { value: Value['value']; type: ValueType; definition: string } | undefined;
     if ('pick' in def) {
       const src = table(name, def.pick, 'pick');
       const rows = src.rows;
@@ -403,7 +413,28 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
           ['values', name, 'where'],
           `matches ${result.matches} rows of "${def.pick}" where ${describeFilter(def.where)}; it must match exactly one.`,
         );
-      value = numeric(name, result.value, `The "${def.column}" it picks`) * scale;
+      const cell = result.value;
+      const picks = `picks "${def.column}" from the row of "${def.pick}" where ${describeFilter(def.where)}`;
+      if (def.type === 'date' || def.type === 'text') {
+        // A date or a text is printed as it is: nothing to scale.
+        if (def.scale !== undefined)
+          fail(['values', name, 'scale'], `has "type: ${def.type}", and only a number can be scaled; remove "scale".`);
+        const fits = def.type === 'date' ? cell instanceof Date : typeof cell === 'string' && cell !== '';
+        if (!fits)
+          fail(
+            ['values', name, 'type'],
+            `${picks}, which is ${notNumber(cell)}, not a ${def.type}. Pick a ${def.type} cell, or remove "type: ${def.type}".`,
+          );
+        value = cell as Date | string;
+      } else {
+        const hint =
+          cell instanceof Date
+            ? ' Add "type: date" to print it as a date.'
+            : typeof cell === 'string'
+              ? ' Add "type: text" to print it as it is.'
+              : '';
+        value = numeric(name, ['column'], cell, picks, hint) * scale;
+      }
       type = def.type ?? typeOfFormat(src.formats[def.column]) ?? 'number';
       definition = `"${def.column}" of the one row of ${nameOf(def.pick, isolate)} where ${describeFilter(def.where, isolate)}${scaled}.`;
     } else if ('share' in def) {
@@ -449,8 +480,15 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       definition = `The ${most} "${def.column}" among ${rowsOf(alias, def.where, isolate)}${scaled}.${ties}`;
       if (def.name !== undefined) {
         const column = def.name;
+        const only = found.rows.length === 1 ? found.rows[0]?.[column] : undefined;
         rowName = {
-          value: joinNames(found.rows.map((r) => (r[column] === null || r[column] === undefined ? '—' : cellString(r[column])))),
+          // One row's date stays a date (printed as one, as weekly.<id>.max.week is); tied rows are named in text.
+          ...(only instanceof Date
+            ? { value: only, type: 'date' as const }
+            : {
+                value: joinNames(found.rows.map((r) => (r[column] === null || r[column] === undefined ? '—' : cellString(r[column])))),
+                type: 'text' as const,
+              }),
           definition: `The "${column}" of the row${ties ? 's' : ''} with the ${most} "${def.column}" among ${rowsOf(alias, def.where, isolate)}.${ties ? `${ties.replace(/\.$/, '')}; all are named, in table order.` : ''}`,
         };
       }
@@ -458,8 +496,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const [ka, kb] = 'ratio' in def ? def.ratio : def.difference;
       const a = resolveKey(name, ka, 0);
       const b = resolveKey(name, kb, 1);
-      const va = numeric(name, a.value as Cell, `"${ka}"`);
-      const vb = numeric(name, b.value as Cell, `"${kb}"`);
+      const va = numeric(name, ['ratio' in def ? 'ratio' : 'difference', 0], a.value, `reads "${ka}"`);
+      const vb = numeric(name, ['ratio' in def ? 'ratio' : 'difference', 1], b.value, `reads "${kb}"`);
       if ('ratio' in def) {
         value = ratio(va, vb) * scale;
         type = def.type ?? 'ratio';
@@ -472,7 +510,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     }
     resolving.delete(name);
     set(name, value, type, definition, def.label, 'ratio' in def ? def.ratio : 'difference' in def ? def.difference : undefined);
-    if (rowName) set(`${name}.name`, rowName.value, 'text', rowName.definition, def.label);
+    if (rowName) set(`${name}.name`, rowName.value, rowName.type, rowName.definition, def.label);
   }
 
   // ---- projection

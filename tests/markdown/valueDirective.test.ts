@@ -6,6 +6,18 @@ import { renderError, renderPost } from './render.ts';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
 
+/** A table dataset "towns" with numbers, text and dates. */
+function addTowns(root: string) {
+  mkdirSync(join(root, 'data', 'towns'));
+  writeFileSync(
+    join(root, 'data', 'towns', 'manifest.yaml'),
+    'title: T\ndescription: D\nkind: table\nsource: S\nlicence: CC0-1.0\ncollected: 2016-09-18\ncolumns:\n  town: string\n  n: integer\n  note: string\n  day: date\n',
+  );
+  writeFileSync(join(root, 'data', 'towns', 'a.csv'), 'town,n,note,day\nYork,1,,2016-08-30\nHull,2,12,2016-09-18\n');
+}
+const townsPost = (values: string, body: string) =>
+  `---\ntitle: T\ndate: 2016-09-18\nauthor: A\nsummary: S\ndatasets:\n  t: towns\nvalues:\n${values}---\n\n${body}\n`;
+
 describe(':value[key]{format}', () => {
   it('renders known keys in their house formats', async () => {
     const root = fixtureProject(
@@ -108,12 +120,7 @@ describe(':value[key]{format}', () => {
     const body = (values: string) =>
       `---\ntitle: T\ndate: 2016-09-18\nauthor: A\nsummary: S\ndatasets:\n  t: towns\nvalues:\n${values}---\n`;
     const root = fixtureProject(':value[x]', body('  x:\n    sum: t\n    column: note\n'));
-    mkdirSync(join(root, 'data', 'towns'));
-    writeFileSync(
-      join(root, 'data', 'towns', 'manifest.yaml'),
-      'title: T\ndescription: D\nkind: table\nsource: S\nlicence: CC0-1.0\ncollected: 2016-09-18\ncolumns:\n  town: string\n  n: integer\n  note: string\n  day: date\n',
-    );
-    writeFileSync(join(root, 'data', 'towns', 'a.csv'), 'town,n,note,day\nYork,1,,\nHull,2,12,2016-09-18\n');
+    addTowns(root);
     const post = join(root, 'content', 'posts', 'post.md');
     expect(await renderError(root, 'content/posts/post.md')).toBe(
       'content/posts/post.md:11:5: The value "x" sums column "note", but row 2 (town "Hull") holds "12", not a number. Choose a column of numbers, or leave such rows out with "where". Fix its definition under "values" in the frontmatter.',
@@ -143,6 +150,30 @@ describe(':value[key]{format}', () => {
     writeFileSync(join(root, 'content', 'posts', 'post.md'), `${frontmatter}\nMore than :value[posts.duplicates]{format=more-than}.\n`);
     expect(await renderError(root, 'content/posts/post.md')).toBe(
       'content/posts/post.md:25:11: The format "more-than" prints a round figure below the value, so that "more than …" stays true, but "posts.duplicates" is 0, which is not above 0. Use "more-than" only for a value above 0, or choose another format (leave "format" out to use the default).',
+    );
+  });
+
+  it('picks a date or a text when the value says "type: date" or "type: text", and names one row\'s date as a date', async () => {
+    const root = fixtureProject('');
+    addTowns(root);
+    const post = join(root, 'content', 'posts', 'post.md');
+    writeFileSync(
+      post,
+      townsPost(
+        '  day: { pick: t, column: day, where: { town: York }, type: date }\n  town: { pick: t, column: town, where: { n: 2 }, type: text }\n  last: { max: t, column: n, name: day }\n',
+        'On :value[day] (:value[day]{format=text}), :value[town]; last :value[last.name], or :value[last.name]{format=text}.',
+      ),
+    );
+    expect(text(await renderPost(root, 'content/posts/post.md'))).toBe(
+      'On 30 August 2016 (2016-08-30), Hull; last 18 September 2016, or 2016-09-18.',
+    );
+    writeFileSync(post, townsPost('  day: { pick: t, column: day, where: { town: York } }\n', ':value[day]'));
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:9:19: The value "day" picks "day" from the row of "t" where town = York, which is 2016-08-30, a date, not a number. Add "type: date" to print it as a date. Fix its definition under "values" in the frontmatter.',
+    );
+    writeFileSync(post, townsPost('  day: { pick: t, column: note, where: { town: York }, type: text }\n', ':value[day]'));
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:9:56: The value "day" picks "note" from the row of "t" where town = York, which is empty, not a text. Pick a text cell, or remove "type: text". Fix its definition under "values" in the frontmatter.',
     );
   });
 });
