@@ -468,3 +468,11 @@ export const MoreThanNotPositive = define({
     `The format "more-than" prints a round figure below the value, so that "more than …" stays true, but "${key}" is ${shown}, which is not above 0.`,
   hint: 'Use "more-than" only for a value above 0, or choose another format (leave "format" out to use the default).',
 });
+
+export const DigitsWithoutMoreThan = define({
+  name: 'DigitsWithoutMoreThan',
+  title: '"digits" without "more-than"',
+  message: (key: string, format: string) =>
+    `"digits" sets the significant figures of format "more-than" only, and "${key}" is printed in format "${format}".`,
+  hint: 'Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
+});

@@ -176,4 +176,13 @@ describe(':value[key]{format}', () => {
       'content/posts/post.md:9:56: The value "day" picks "note" from the row of "t" where town = York, which is empty, not a text. Pick a text cell, or remove "type: text". Fix its definition under "values" in the frontmatter.',
     );
   });
+
+  it('refuses "digits" with a format other than more-than, at the directive', async () => {
+    const root = fixtureProject(':value[campaigns.red.share]{format=percent digits=2} and :value[posts.total]{digits=1}');
+    const message = await renderError(root, 'content/posts/post.md');
+    expect(message.split('\n')).toEqual([
+      'content/posts/post.md:23:1: "digits" sets the significant figures of format "more-than" only, and "campaigns.red.share" is printed in format "percent". Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
+      'content/posts/post.md:23:58: "digits" sets the significant figures of format "more-than" only, and "posts.total" is printed in format "thousands". Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { DEFAULT_FORMAT } from '../../analysis/value.ts';
-import { FormatMismatch, MoreThanNotPositive, UnknownFormatName, UnknownKey, ValueUndefined } from '../../errors.ts';
+import { DigitsWithoutMoreThan, FormatMismatch, MoreThanNotPositive, UnknownFormatName, UnknownKey, ValueUndefined } from '../../errors.ts';
 import { nearestKeys } from '../../nearest.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { formatMoreThan, formatValue, HOUSE_FORMATS, isD3Specifier, isHouseFormat } from '../../render/format.ts';
@@ -32,6 +32,10 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
     const format = attrs.format ?? DEFAULT_FORMAT[value.type];
     if (!isHouseFormat(format) && !isD3Specifier(format)) {
       throw new DirectiveProblem(UnknownFormatName, UnknownFormatName.message(format, HOUSE_FORMATS));
+    }
+    // Only more-than reads digits: with any other format it would be ignored, and the figure not what was asked.
+    if (attrs.digits !== undefined && format !== 'more-than') {
+      throw new DirectiveProblem(DigitsWithoutMoreThan, DigitsWithoutMoreThan.message(key, format));
     }
     const isNumber = typeof value.value === 'number';
     if ((NUMERIC_ONLY.has(format) || !isHouseFormat(format)) && !isNumber) {
