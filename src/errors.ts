@@ -476,3 +476,11 @@ export const DigitsWithoutMoreThan = define({
     `"digits" sets the significant figures of format "more-than" only, and "${key}" is printed in format "${format}".`,
   hint: 'Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
 });
+
+export const TypeMismatch = define({
+  name: 'TypeMismatch',
+  title: 'Type does not fit the value',
+  message: (key: string, type: string, format: string, kind: string) =>
+    `"${key}" has type "${type}", whose format "${format}" cannot show it: it is a ${kind}.`,
+  hint: 'Give the value a type that fits it under "values" in the frontmatter (or leave "type" out), or choose a format with format=….',
+});

@@ -185,4 +185,12 @@ describe(':value[key]{format}', () => {
       'content/posts/post.md:23:58: "digits" sets the significant figures of format "more-than" only, and "posts.total" is printed in format "thousands". Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
     ]);
   });
+
+  it("blames the type, not the format, when a value's type gives it a format that cannot show it", async () => {
+    const frontmatter = FRONTMATTER.replace('values:\n', 'values:\n  n:\n    count: followers\n    type: date\n');
+    const root = fixtureProject('Count: :value[n].', frontmatter);
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:26:8: "n" has type "date", whose format "date" cannot show it: it is a number. Give the value a type that fits it under "values" in the frontmatter (or leave "type" out), or choose a format with format=….',
+    );
+  });
 });
