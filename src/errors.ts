@@ -484,3 +484,10 @@ export const TypeMismatch = define({
     `"${key}" has type "${type}", whose format "${format}" cannot show it: it is a ${kind}.`,
   hint: 'Give the value a type that fits it under "values" in the frontmatter (or leave "type" out), or choose a format with format=….',
 });
+
+export const WordCloudInvalid = define({
+  name: 'WordCloudInvalid',
+  title: 'Invalid word cloud',
+  message: (name: string, problem: string) => `::${name}: ${problem}`,
+  hint: 'See README, "Word clouds", for its attributes.',
+});
