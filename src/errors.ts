@@ -487,3 +487,34 @@ export const PinUnknownAlias = define({
     `"pins" names "${alias}", which is not an alias under "datasets" (${aliases.length > 0 ? list(aliases) : 'none'}).`,
   hint: 'Pin a dataset alias the post declares, or remove the pin.',
 });
+
+export const MoreThanNotPositive = define({
+  name: 'MoreThanNotPositive',
+  title: 'Nothing to be more than',
+  message: (key: string, shown: string) =>
+    `The format "more-than" prints a round figure below the value, so that "more than …" stays true, but "${key}" is ${shown}, which is not above 0.`,
+  hint: 'Use "more-than" only for a value above 0, or choose another format (leave "format" out to use the default).',
+});
+
+export const DigitsWithoutMoreThan = define({
+  name: 'DigitsWithoutMoreThan',
+  title: '"digits" without "more-than"',
+  message: (key: string, format: string) =>
+    `"digits" sets the significant figures of format "more-than" only, and "${key}" is printed in format "${format}".`,
+  hint: 'Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
+});
+
+export const TypeMismatch = define({
+  name: 'TypeMismatch',
+  title: 'Type does not fit the value',
+  message: (key: string, type: string, format: string, kind: string) =>
+    `"${key}" has type "${type}", whose format "${format}" cannot show it: it is a ${kind}.`,
+  hint: 'Give the value a type that fits it under "values" in the frontmatter (or leave "type" out), or choose a format with format=….',
+});
+
+export const WordCloudInvalid = define({
+  name: 'WordCloudInvalid',
+  title: 'Invalid word cloud',
+  message: (name: string, problem: string) => `::${name}: ${problem}`,
+  hint: 'See README, "Word clouds", for its attributes.',
+});

@@ -13,10 +13,11 @@ import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
 import { didYouMean } from '../nearest.ts';
+import { dayOrInstant } from '../render/format.ts';
 import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
-import { computeTable, type TableSource } from './frontmatterTables.ts';
+import { cellText, computeTable, describeRow, type TableSource } from './frontmatterTables.ts';
 import { joinNames } from './joinNames.ts';
 import { keynessValues } from './keyness.ts';
 import { pick } from './pick.ts';
@@ -56,10 +57,12 @@ const thousands = (n: number) => n.toLocaleString('en-GB');
  */
 type Naming = (name: string) => string;
 const plain: Naming = (name) => name;
+/** A cell as text: a date as data writes it (YYYY-MM-DD, or a time in ISO 8601 UTC), never in the machine's timezone. */
+const cellString = (v: Exclude<Cell, null>) => (v instanceof Date ? dayOrInstant(v) : String(v));
 /** "pollster = YouGov, date = 2016-08-30", or "note is empty" for a null (an empty cell), as the methods print it. */
 const describeFilter = (filter: Record<string, Cell>, name = plain) =>
   Object.entries(filter)
-    .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(v instanceof Date ? v.toISOString().slice(0, 10) : String(v))}`))
+    .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(cellString(v))}`))
     .join(', ') || 'all rows';
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** " The weeks of A and B tie for it; the earliest is named." when more than one week holds the largest figure. */
@@ -343,8 +346,29 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       }
     }
   };
-  const numeric = (name: string, v: Cell, what: string): number => {
-    if (typeof v !== 'number') fail(['values', name], `${what} is ${v === null ? 'empty' : `"${String(v)}"`}, not a number.`);
+  /** A sum over text or dates would be a number with no meaning (d3's sum reads "12" as 12, a date as its milliseconds). */
+  const checkSummable = (name: string, rows: Row[], filter: Record<string, Cell>, column: string, verb: string) => {
+    const matched = new Set(where(rows, filter));
+    const index = rows.findIndex((r) => matched.has(r) && r[column] !== null && r[column] !== undefined && typeof r[column] !== 'number');
+    const bad = rows[index];
+    if (bad)
+      fail(
+        ['values', name, 'column'],
+        `${verb} column "${column}", but ${describeRow(bad, index)} holds ${cellText(bad[column])}, not a number. Choose a column of numbers, or leave such rows out with "where".`,
+      );
+  };
+  /** "empty", "2016-08-30, a date", "\"YouGov\", a text": a cell that is not a number, as a message names it. */
+  const notNumber = (v: Cell | Date | string) =>
+    v === null
+      ? 'empty'
+      : v instanceof Date
+        ? `${cellString(v)}, a date`
+        : typeof v === 'string'
+          ? `"${v}", a text`
+          : `${String(v)}, a ${typeof v}`;
+  /** `what` says what the value reads: 'picks "votes"', 'reads "a"'. */
+  const numeric = (name: string, path: (string | number)[], v: Cell, what: string, hint = ''): number => {
+    if (typeof v !== 'number') fail(['values', name, ...path], `${what}, which is ${notNumber(v)}, not a number.${hint}`);
     return v;
   };
   /** The value `key`, computing it (or the projection) first if needed; fails at `path` when there is none. */
@@ -374,10 +398,10 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     const def = defs[name] as ValueDefinition;
     const scale = def.scale ?? 1;
     const scaled = scale === 1 ? '' : ` × ${scale}`;
-    let value: number;
+    let value: Value['value'];
     let type: ValueType;
     let definition: string;
-    let rowName: { value: string; definition: string } | undefined;
+    let rowName: { value: Value['value']; type: ValueType; definition: string } | undefined;
     if ('pick' in def) {
       const src = table(name, def.pick, 'pick');
       const rows = src.rows;
@@ -389,7 +413,28 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
           ['values', name, 'where'],
           `matches ${result.matches} rows of "${def.pick}" where ${describeFilter(def.where)}; it must match exactly one.`,
         );
-      value = numeric(name, result.value, `The "${def.column}" it picks`) * scale;
+      const cell = result.value;
+      const picks = `picks "${def.column}" from the row of "${def.pick}" where ${describeFilter(def.where)}`;
+      if (def.type === 'date' || def.type === 'text') {
+        // A date or a text is printed as it is: nothing to scale.
+        if (def.scale !== undefined)
+          fail(['values', name, 'scale'], `has "type: ${def.type}", and only a number can be scaled; remove "scale".`);
+        const fits = def.type === 'date' ? cell instanceof Date : typeof cell === 'string' && cell !== '';
+        if (!fits)
+          fail(
+            ['values', name, 'type'],
+            `${picks}, which is ${notNumber(cell)}, not a ${def.type}. Pick a ${def.type} cell, or remove "type: ${def.type}".`,
+          );
+        value = cell as Date | string;
+      } else {
+        const hint =
+          cell instanceof Date
+            ? ' Add "type: date" to print it as a date.'
+            : typeof cell === 'string'
+              ? ' Add "type: text" to print it as it is.'
+              : '';
+        value = numeric(name, ['column'], cell, picks, hint) * scale;
+      }
       type = def.type ?? typeOfFormat(src.formats[def.column]) ?? 'number';
       definition = `"${def.column}" of the one row of ${nameOf(def.pick, isolate)} where ${describeFilter(def.where, isolate)}${scaled}.`;
     } else if ('share' in def) {
@@ -397,6 +442,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       checkColumn(name, rows, def.column, 'column');
       checkFilter(name, rows, def.where, 'where');
       checkFilter(name, rows, def.of, 'of');
+      checkSummable(name, rows, def.where, def.column, 'shares');
       const r = share(rows, def.column, def.where, def.of);
       if (r.denominator === 0)
         fail(['values', name, 'where'], `has no "${def.column}" to share: no rows of "${def.share}" match ${describeFilter(def.where)}.`);
@@ -407,6 +453,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const rows = table(name, def.sum, 'sum').rows;
       checkColumn(name, rows, def.column, 'column');
       checkFilter(name, rows, def.where, 'where');
+      checkSummable(name, rows, def.where, def.column, 'sums');
       value = sum(where(rows, def.where), (r) => r[def.column] as number) * scale;
       type = def.type ?? 'count';
       definition = `Sum of "${def.column}" over ${rowsOf(def.sum, def.where, isolate)}${scaled}.`;
@@ -433,8 +480,15 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       definition = `The ${most} "${def.column}" among ${rowsOf(alias, def.where, isolate)}${scaled}.${ties}`;
       if (def.name !== undefined) {
         const column = def.name;
+        const only = found.rows.length === 1 ? found.rows[0]?.[column] : undefined;
         rowName = {
-          value: joinNames(found.rows.map((r) => (r[column] === null || r[column] === undefined ? '—' : String(r[column])))),
+          // One row's date stays a date (printed as one, as weekly.<id>.max.week is); tied rows are named in text.
+          ...(only instanceof Date
+            ? { value: only, type: 'date' as const }
+            : {
+                value: joinNames(found.rows.map((r) => (r[column] === null || r[column] === undefined ? '—' : cellString(r[column])))),
+                type: 'text' as const,
+              }),
           definition: `The "${column}" of the row${ties ? 's' : ''} with the ${most} "${def.column}" among ${rowsOf(alias, def.where, isolate)}.${ties ? `${ties.replace(/\.$/, '')}; all are named, in table order.` : ''}`,
         };
       }
@@ -442,8 +496,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const [ka, kb] = 'ratio' in def ? def.ratio : def.difference;
       const a = resolveKey(name, ka, 0);
       const b = resolveKey(name, kb, 1);
-      const va = numeric(name, a.value as Cell, `"${ka}"`);
-      const vb = numeric(name, b.value as Cell, `"${kb}"`);
+      const va = numeric(name, ['ratio' in def ? 'ratio' : 'difference', 0], a.value, `reads "${ka}"`);
+      const vb = numeric(name, ['ratio' in def ? 'ratio' : 'difference', 1], b.value, `reads "${kb}"`);
       if ('ratio' in def) {
         value = ratio(va, vb) * scale;
         type = def.type ?? 'ratio';
@@ -456,7 +510,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     }
     resolving.delete(name);
     set(name, value, type, definition, def.label, 'ratio' in def ? def.ratio : 'difference' in def ? def.difference : undefined);
-    if (rowName) set(`${name}.name`, rowName.value, 'text', rowName.definition, def.label);
+    if (rowName) set(`${name}.name`, rowName.value, rowName.type, rowName.definition, def.label);
   }
 
   // ---- projection

@@ -9,11 +9,20 @@ const isEmpty = (value: Cell | undefined): value is null | undefined | '' => val
 
 const numberEqualsString = (n: number, s: string): boolean => NUMERAL.test(s) && Number(s) === n;
 
-const dateEqualsString = (d: Date, s: string): boolean =>
-  ISO_DAY.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+const utcDay = (d: Date): string | undefined => (Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10));
+
+const dateEqualsString = (d: Date, s: string): boolean => ISO_DAY.test(s) && utcDay(d) === s;
 
 /**
- * Whether a table cell equals a filter value. The rule is symmetric:
+ * Whether a Date is a day rather than a time: midnight UTC, which is how YAML reads an unquoted `2016-07-01` in the
+ * frontmatter and how a data file's `date` column is read. (A time written as exactly `T00:00:00Z` is one too.)
+ */
+const isDay = (d: Date): boolean => d.getTime() % 86_400_000 === 0;
+
+/**
+ * Whether a table cell equals a filter value (a `where` or `of` entry in the
+ * frontmatter, or a directive's `where=`). The filter value says how precise
+ * the match is:
  *
  * - empty: `null`, a missing cell (`undefined`) and the empty string `''` are
  *   all "empty" and equal one another, and nothing else;
@@ -21,12 +30,15 @@ const dateEqualsString = (d: Date, s: string): boolean =>
  * - a number equals a string when the string is a decimal numeral (optional
  *   sign, digits with an optional fractional part, optional exponent; no
  *   spaces) whose numeric value is that number: 2015 equals `'2015'` and
- *   `'2015.0'`, not `' 2015'` nor `'0x7DF'`;
+ *   `'2015.0'`, not `' 2015'` nor `'0x7DF'`; either may be the cell;
  * - two strings are equal only when identical (no trimming, case folding or
  *   numeric comparison: `'2015'` ≠ `'2015.0'`);
- * - two Dates are equal when they denote the same instant (`getTime()`);
- * - a Date equals a string of the form `YYYY-MM-DD` when that is the Date's
- *   calendar day in UTC (any time of that UTC day matches);
+ * - a day, that is a filter value written `YYYY-MM-DD` (a string, or a Date at
+ *   midnight UTC, as YAML reads an unquoted `2016-07-01`), matches a Date cell
+ *   at any time of that UTC day, and a text cell `YYYY-MM-DD` naming that day;
+ * - a Date filter value with a time of day matches only a Date cell at the
+ *   same instant (`getTime()`);
+ * - a text cell `YYYY-MM-DD` equals a Date filter value only when that is a day;
  * - two booleans are equal when identical;
  * - any other combination (e.g. boolean and string, Date and number) is unequal.
  */
@@ -40,11 +52,14 @@ export function cellEquals(cell: Cell | undefined, value: Cell | undefined): boo
   if (typeof cell === 'string') {
     if (typeof value === 'string') return cell === value;
     if (typeof value === 'number') return numberEqualsString(value, cell);
-    if (value instanceof Date) return dateEqualsString(value, cell);
+    if (value instanceof Date) return isDay(value) && dateEqualsString(value, cell);
     return false;
   }
   if (cell instanceof Date) {
-    if (value instanceof Date) return cell.getTime() === value.getTime();
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) return false;
+      return isDay(value) ? utcDay(cell) === utcDay(value) : cell.getTime() === value.getTime();
+    }
     if (typeof value === 'string') return dateEqualsString(cell, value);
     return false;
   }

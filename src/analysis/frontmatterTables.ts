@@ -11,7 +11,7 @@
  */
 import type { Cell, Row } from '../data/types.ts';
 import type { DerivedTableDefinition, ScorecardTableDefinition, TableDefinition } from '../markdown/frontmatter.ts';
-import { formatValue, isD3Specifier, isHouseFormat } from '../render/format.ts';
+import { dayOrInstant, formatValue, isD3Specifier, isHouseFormat } from '../render/format.ts';
 import type { Fail, Table } from './analysePost.ts';
 import { evaluate, expressionColumns, parseExpression } from './expression.ts';
 import { groupSum, sumColumns } from './groupSum.ts';
@@ -41,11 +41,11 @@ export interface TableContext {
 }
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
-const cellText = (cell: Cell | undefined) =>
-  cell === null || cell === undefined ? 'empty' : cell instanceof Date ? cell.toISOString().slice(0, 10) : JSON.stringify(cell);
+export const cellText = (cell: Cell | undefined) =>
+  cell === null || cell === undefined ? 'empty' : cell instanceof Date ? dayOrInstant(cell) : JSON.stringify(cell);
 
 /** "row 3 (Area "Boston")": the row's position and its first text cell, to find it in the data. */
-function describeRow(row: Row, index: number): string {
+export function describeRow(row: Row, index: number): string {
   const named = Object.entries(row).find(([, v]) => typeof v === 'string' && v !== '');
   return named ? `row ${index + 1} (${named[0]} ${JSON.stringify(named[1])})` : `row ${index + 1}`;
 }
@@ -175,6 +175,12 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
       fail(
         at('formats', column),
         `gives column "${column}" the format "${format}", which is neither a house format nor a d3-format specifier.`,
+      );
+    }
+    if (format === 'more-than') {
+      fail(
+        at('formats', column),
+        `gives column "${column}" the format "more-than", which is for prose ("more than :value[…]"); a table cell has no "more than" before it. Use "thousands" or another format.`,
       );
     }
     needColumn(column, at('formats', column));

@@ -278,6 +278,11 @@ export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown, value?:
     const [bound, limit] = issue.code === 'too_small' ? ['at least', issue.minimum] : ['at most', issue.maximum];
     return `${where} must list ${bound} ${limit} ${Number(limit) === 1 ? 'item' : 'items'}, not ${issue.input.length}.`;
   }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
+    const [bound, limit] = issue.code === 'too_small' ? ['at least', issue.minimum] : ['at most', issue.maximum];
+    const inclusive = issue.inclusive !== false;
+    return `${where} must be ${inclusive ? bound : issue.code === 'too_small' ? 'more than' : 'less than'} ${limit}${typeof issue.input === 'number' ? `, not ${issue.input}` : ''}.`;
+  }
   const message = issue.message.startsWith('must') ? issue.message : `is invalid (${issue.message})`;
   return `${where} ${message}`.replace(/\.?$/, '.');
 }

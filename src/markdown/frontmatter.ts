@@ -171,7 +171,7 @@ export const frontmatterSchema = z.strictObject({
           ctx.addIssue({
             code: 'custom',
             path: [i, 'id'],
-            message: `must differ from every other campaign's: "${c.id}" is also campaign ${first + 1}'s id`,
+            message: `must differ from every other campaign's: "${c.id}" is also "campaigns.${first}.id"`,
           });
       });
     }),

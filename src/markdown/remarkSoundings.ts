@@ -32,6 +32,7 @@ import {
   UnknownDirective,
   UnknownKey,
   ValueInvalid,
+  WordCloudInvalid,
   warn,
 } from '../errors.ts';
 import { nearestKeys } from '../nearest.ts';
@@ -203,7 +204,9 @@ export function remarkSoundings(options: SoundingsOptions) {
         const parsed = parseForMessages(directive.attributes, node.attributes ?? {});
         if (!parsed.success) {
           // Every bad attribute at once, not one a run.
-          for (const issue of parsed.error.issues) problems.push(error(DirectiveInvalid, at(node), node.name, describeIssue(issue)));
+          // The word clouds' attributes are documented in their own README section.
+          const invalid = node.name === 'wordcloud' || node.name === 'wordcompare' ? WordCloudInvalid : DirectiveInvalid;
+          for (const issue of parsed.error.issues) problems.push(error(invalid, at(node), node.name, describeIssue(issue)));
           return undefined;
         }
         try {

@@ -65,16 +65,51 @@ export function isD3Specifier(name: string): boolean {
   }
 }
 
+/** A positive finite number's decimal digits and exponent, as JavaScript writes it shortest: 78412 → ["78412", 4]. */
+function decimal(value: number): [digits: string, exponent: number] {
+  const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
+  return [mantissa.replace('.', ''), Number(exponent)];
+}
+
 /**
- * "More than N": N is the value rounded *down* to `digits` significant
- * figures, and strictly below the value (78,412 → 78,000; 78,000 → 77,000),
- * so the sentence stays true.
+ * "More than N": N is the value × 10^`shift` rounded *down* to `digits`
+ * significant figures, and strictly below it (78,412 → 78,000; 78,000 →
+ * 77,000; 3.9 → 3.8; 0.794 → 0.79; 100 → 99), so the sentence stays true. A
+ * whole number stays whole (7 → 6, not 6.9). Computed on the value's decimal
+ * digits, not by floating-point steps (0.1 → 0.099, not 0.1). `shift` 2 gives
+ * a share's percentage (0.794 → 79). A value that is not above 0 has no such N:
+ * NaN.
  */
-export function moreThan(value: number, digits = 2): number {
-  if (!Number.isFinite(value) || value <= 0) return 0;
-  const magnitude = Math.floor(Math.log10(value));
-  const step = 10 ** Math.max(0, magnitude - digits + 1);
-  return (Math.ceil(value / step) - 1) * step;
+export function moreThan(value: number, digits = 2, shift = 0): number {
+  if (!Number.isFinite(value) || value <= 0) return Number.NaN;
+  if (shift === 0 && Number.isInteger(value) && value < 10 ** digits) return value - 1;
+  const [mantissa, exponent] = decimal(value);
+  let n = Number(mantissa.slice(0, digits).padEnd(digits, '0'));
+  let e = exponent + shift - digits + 1;
+  if (!/[1-9]/.test(mantissa.slice(digits))) n -= 1; // exactly n × 10^e: one step below
+  if (n < 10 ** (digits - 1)) {
+    n = 10 ** digits - 1; // 100 → 99 rather than 90
+    e -= 1;
+  }
+  return Number(`${n}e${e}`);
+}
+
+/** The units `more-than` writes a value in, by its type: a share as a percentage, points as points. */
+const MORE_THAN_UNITS: Readonly<Record<string, { shift: number; suffix: string }>> = {
+  share: { shift: 2, suffix: '%' },
+  points: { shift: 2, suffix: ' points' },
+  distance: { shift: 2, suffix: ' points' },
+};
+
+/**
+ * "78,000", "0.79", or for a share "79%": {@link moreThan} printed with d3-format to its significant figures.
+ * `type` is the value's type; a share, points or a distance is written in percent or points as its own format does.
+ */
+export function formatMoreThan(value: number, digits = 2, type?: string): string {
+  const unit = (type !== undefined && MORE_THAN_UNITS[type]) || { shift: 0, suffix: '' };
+  const below = moreThan(value, digits, unit.shift);
+  if (Number.isNaN(below)) throw new RangeError(`"more-than" needs a value above 0, not ${value}`);
+  return `${d3format(`,.${digits}~r`)(below)}${unit.suffix}`;
 }
 
 /**
@@ -83,7 +118,7 @@ export function moreThan(value: number, digits = 2): number {
  * - percent: a proportion (0.794) as "79.4%", one decimal place.
  * - thousands: "78,412" (rounded to a whole number).
  * - more-than: "78,000", rounded down as {@link moreThan} says; the prose
- *   supplies the words "more than".
+ *   supplies the words "more than" (a share's "79%": see {@link formatMoreThan}).
  * - compact: three significant figures with a lower-case suffix: "629k",
  *   "16.5k", "1.2m", "8.2m", "1.5bn".
  * - ratio: two significant figures and "×": "38×", "3.9×".
@@ -100,19 +135,19 @@ export function dayOrInstant(date: Date): string {
 }
 
 export function formatValue(value: Formattable, format: HouseFormat | string, digits?: number): string {
-  if (format === 'text') return String(value);
+  if (format === 'text') return value instanceof Date ? dayOrInstant(value) : String(value);
   if (format === 'date') {
     const date = value instanceof Date ? value : new Date(String(value));
     return longDate(date);
   }
-  if (typeof value !== 'number') return String(value);
+  if (typeof value !== 'number') return value instanceof Date ? dayOrInstant(value) : String(value);
   switch (format) {
     case 'percent':
       return percent(value);
     case 'thousands':
       return thousands(Math.round(value));
     case 'more-than':
-      return thousands(moreThan(value, digits));
+      return formatMoreThan(value, digits);
     case 'compact':
       return threeSignificantSi(value).replace(/G$/, 'bn').replace(/M$/, 'm');
     case 'ratio':

@@ -31,15 +31,33 @@ describe('cellEquals(cell, value)', () => {
   it('compares Dates by time and against YYYY-MM-DD of the same UTC day', () => {
     const late = new Date('2015-05-07T23:59:59.999Z');
     expect(cellEquals(late, new Date(Date.UTC(2015, 4, 7, 23, 59, 59, 999)))).toBe(true);
-    expect(cellEquals(late, new Date('2015-05-07T00:00:00Z'))).toBe(false);
+    expect(cellEquals(late, new Date('2015-05-08T00:00:00Z'))).toBe(false);
     expect(cellEquals(late, '2015-05-07')).toBe(true);
-    expect(cellEquals('2015-05-07', late)).toBe(true);
+    expect(cellEquals('2015-05-07', late)).toBe(false); // a time of day in the filter matches only that instant
     expect(cellEquals(new Date('2015-05-08T00:00:00Z'), '2015-05-07')).toBe(false);
     expect(cellEquals(late, '2015-05-07T23:59:59.999Z')).toBe(false);
     expect(cellEquals(late, '2015-5-7')).toBe(false);
     expect(cellEquals(late, late.getTime())).toBe(false);
     expect(cellEquals(new Date(Number.NaN), new Date(Number.NaN))).toBe(false);
     expect(cellEquals(new Date(Number.NaN), '2015-05-07')).toBe(false);
+  });
+
+  it('matches a day filter (a Date at midnight UTC, as YAML reads 2015-05-07) against any time of that UTC day', () => {
+    const day = new Date('2015-05-07T00:00:00Z');
+    expect(cellEquals(new Date('2015-05-07T23:59:59.999Z'), day)).toBe(true);
+    expect(cellEquals(new Date('2015-05-07T00:00:00Z'), day)).toBe(true);
+    expect(cellEquals(new Date('2015-05-08T00:00:00Z'), day)).toBe(false);
+    expect(cellEquals(new Date('2015-05-06T23:59:59.999Z'), day)).toBe(false);
+    expect(cellEquals('2015-05-07', day)).toBe(true);
+    expect(cellEquals(new Date(Number.NaN), day)).toBe(false);
+  });
+
+  it('matches a filter time of day only at the same instant, also against a date cell', () => {
+    const time = new Date('2015-05-07T10:00:00Z');
+    expect(cellEquals(new Date('2015-05-07T10:00:00Z'), time)).toBe(true);
+    expect(cellEquals(new Date('2015-05-07T10:00:01Z'), time)).toBe(false);
+    expect(cellEquals(new Date('2015-05-07T00:00:00Z'), time)).toBe(false);
+    expect(cellEquals('2015-05-07', time)).toBe(false);
   });
 
   it('treats null, a missing cell and the empty string as equal to one another only', () => {

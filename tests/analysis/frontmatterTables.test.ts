@@ -204,6 +204,9 @@ describe('analysePost: tables under `tables`', () => {
     expect(problem({ tables: { t: { from: 'eu', groupBy: 'Region', sum: ['Area'] } } })).toBe(
       'tables.t.sum.0: sums column "Area", but row 1 (Region "North") holds "N1", not a number.',
     );
+    expect(problem({ tables: { t: { from: 'eu', formats: { Leave: 'more-than' } } } })).toBe(
+      'tables.t.formats.Leave: gives column "Leave" the format "more-than", which is for prose ("more than :value[…]"); a table cell has no "more than" before it. Use "thousands" or another format.',
+    );
     expect(problem({ tables: { t: { from: 'eu', formats: { Leave: 'percentage' } } } })).toBe(
       'tables.t.formats.Leave: gives column "Leave" the format "percentage", which is neither a house format nor a d3-format specifier.',
     );

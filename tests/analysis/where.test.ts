@@ -21,9 +21,10 @@ describe('where(rows, filter)', () => {
     expect(where(table, { party: 'Labour' })).toEqual([r1, r3]);
   });
 
-  it('matches a Date cell against the YYYY-MM-DD of its UTC day, or against an equal Date', () => {
+  it('matches a Date cell against a day (YYYY-MM-DD, or a Date at midnight UTC) by its UTC day, or an equal time', () => {
     expect(where(table, { date: '2015-05-07' })).toEqual([r1, r2]);
-    expect(where(table, { date: new Date('2015-05-07T00:00:00Z') })).toEqual([r2]);
+    expect(where(table, { date: new Date('2015-05-07T00:00:00Z') })).toEqual([r1, r2]);
+    expect(where(table, { date: new Date('2015-05-07T22:00:00Z') })).toEqual([r1]);
   });
 
   it('matches null against null, the empty string and missing columns', () => {

@@ -72,4 +72,39 @@ describe('computed tables in a post', () => {
       'content/posts/post.md:17:7: The table "shares" cannot compute "share" = Leave / Valid for row 3 (Region "South"): Leave = 0, Valid = 0 (division by zero, or an empty cell). Fix the data, or leave the row out with "where". Fix its definition under "tables" in the frontmatter.',
     );
   });
+
+  it('matches an unquoted YAML date in "where" against any time of that UTC day in a datetime column', async () => {
+    const root = tempProject({
+      'data/events/manifest.yaml':
+        'title: E\ndescription: D\nkind: table\nsource: S\nlicence: CC0-1.0\ncollected: 2016-09-18\ncolumns:\n  name: string\n  at: datetime\n  day: date\n',
+      'data/events/a.csv':
+        'name,at,day\na,2016-07-01T10:00:00+01:00,2016-07-01\nb,2016-07-01T23:30:00Z,2016-07-01\nc,2016-07-02T00:00:00Z,2016-07-02\n',
+      'content/posts/post.md': `---
+title: T
+date: 2016-09-18
+author: A
+summary: S
+datasets:
+  ev: events
+values:
+  day: { count: ev, where: { at: 2016-07-01 } }
+  quoted: { count: ev, where: { at: "2016-07-01" } }
+  time: { count: ev, where: { at: 2016-07-01T23:30:00Z } }
+  onDate: { count: ev, where: { day: 2016-07-01T23:30:00Z } }
+  inTable: { count: first, where: { at: 2016-07-01 } }
+tables:
+  first:
+    from: ev
+    where: { at: 2016-07-01 }
+---
+
+:value[day] :value[quoted] :value[time] :value[onDate] :value[inTable]
+
+::table[T]{data=first where="at=2016-07-01"}
+`,
+    });
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html.split('\n')[0]?.replace(/<[^>]+>/g, '')).toBe('2 2 1 0 2');
+    expect(html).toContain('<td>b</td>');
+  });
 });

@@ -86,7 +86,7 @@ describe('campaigns', () => {
 
   it('refuse an id used twice, at the second', () => {
     expect(problems(campaigns(campaign('red', 'Red') + campaign('blue', 'Blue') + campaign('red', 'Rouge')))).toEqual([
-      'content/posts/p.md:15:5: "campaigns.2.id" must differ from every other campaign\'s: "red" is also campaign 1\'s id.',
+      'content/posts/p.md:15:5: "campaigns.2.id" must differ from every other campaign\'s: "red" is also "campaigns.0.id".',
     ]);
   });
 });

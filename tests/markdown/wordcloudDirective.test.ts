@@ -199,4 +199,16 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
       '<span class="wordcloud-narrow"> On this screen the columns are stacked, <bdi>#Red</bdi> on top and <bdi>#Blue</bdi> at the bottom, with the first 12 words of each side.</span>',
     );
   });
+
+  it('refuses a cloud smaller than 200 × 150 px, pointing to README, "Word clouds"', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': tweets(),
+      'content/posts/post.md': `${FRONTMATTER}\n::wordcloud[Small]{campaign=red width=199 height=149}\n`,
+    });
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      'content/posts/post.md:19:1: ::wordcloud: "width" must be at least 200, not 199. See README, "Word clouds", for its attributes.',
+      'content/posts/post.md:19:1: ::wordcloud: "height" must be at least 150, not 149. See README, "Word clouds", for its attributes.',
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFormat, formatValue, isD3Specifier, moreThan } from '../../src/render/format.ts';
+import { describeFormat, formatMoreThan, formatValue, isD3Specifier, moreThan } from '../../src/render/format.ts';
 
 describe('formatValue(value, format)', () => {
   it('percent: one decimal place', () => {
@@ -18,6 +18,28 @@ describe('formatValue(value, format)', () => {
     expect(formatValue(8642, 'more-than')).toBe('8,600');
     expect(formatValue(8642, 'more-than', 1)).toBe('8,000');
     expect(formatValue(1_200_500, 'more-than')).toBe('1,200,000');
+  });
+  it('more-than: keeps `digits` significant figures below 1 and in decimals, and a whole number whole', () => {
+    expect(formatValue(0.794, 'more-than')).toBe('0.79');
+    expect(formatValue(3.9, 'more-than')).toBe('3.8');
+    expect(formatValue(3.94, 'more-than', 1)).toBe('3');
+    expect(formatValue(0.1, 'more-than')).toBe('0.099');
+    expect(formatValue(0.3, 'more-than')).toBe('0.29');
+    expect(formatValue(100, 'more-than')).toBe('99');
+    expect(formatValue(100, 'more-than', 1)).toBe('90');
+    expect(formatValue(7, 'more-than')).toBe('6');
+    expect(formatValue(1, 'more-than')).toBe('0');
+    expect(formatValue(0.000123, 'more-than')).toBe('0.00012');
+    expect(formatValue(12.5, 'more-than', 3)).toBe('12.4');
+  });
+  it('more-than: a share as a percentage, points as points', () => {
+    expect(formatMoreThan(0.794, 2, 'share')).toBe('79%');
+    expect(formatMoreThan(0.5, 2, 'share')).toBe('49%');
+    expect(formatMoreThan(0.07, 2, 'share')).toBe('6.9%');
+    expect(formatMoreThan(0.794, 3, 'share')).toBe('79.3%');
+    expect(formatMoreThan(0.199, 2, 'points')).toBe('19 points');
+    expect(formatMoreThan(78412, 2, 'count')).toBe('78,000');
+    expect(() => formatMoreThan(0, 2, 'share')).toThrow(RangeError);
   });
   it('compact: 629k, 16.5k, 1.2m, 8.2m', () => {
     expect(formatValue(629_000, 'compact')).toBe('629k');
@@ -51,10 +73,15 @@ describe('formatValue(value, format)', () => {
 
 describe('moreThan(value, digits)', () => {
   it('edge cases: zero, negative, non-finite', () => {
-    expect(moreThan(0)).toBe(0);
-    expect(moreThan(-5)).toBe(0);
-    expect(moreThan(Number.NaN)).toBe(0);
+    expect(moreThan(0)).toBeNaN();
+    expect(moreThan(-5)).toBeNaN();
+    expect(moreThan(Number.NaN)).toBeNaN();
     expect(moreThan(7)).toBe(6);
+    for (let i = 1; i < 2000; i++) {
+      const v = i / 1000;
+      expect(moreThan(v)).toBeLessThan(v);
+      expect(moreThan(v, 2, 2)).toBeLessThan(v * 100 + 1e-9);
+    }
   });
 });
 

@@ -1,9 +1,17 @@
 import { z } from 'astro/zod';
 import { DEFAULT_FORMAT } from '../../analysis/value.ts';
-import { FormatMismatch, UnknownFormatName, UnknownKey, ValueUndefined } from '../../errors.ts';
+import {
+  DigitsWithoutMoreThan,
+  FormatMismatch,
+  MoreThanNotPositive,
+  TypeMismatch,
+  UnknownFormatName,
+  UnknownKey,
+  ValueUndefined,
+} from '../../errors.ts';
 import { nearestKeys } from '../../nearest.ts';
 import { escapeHtml } from '../../render/escape.ts';
-import { formatValue, HOUSE_FORMATS, isD3Specifier, isHouseFormat } from '../../render/format.ts';
+import { formatMoreThan, formatValue, HOUSE_FORMATS, isD3Specifier, isHouseFormat } from '../../render/format.ts';
 import { unisolated } from '../../render/isolate.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
@@ -33,20 +41,39 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
     if (!isHouseFormat(format) && !isD3Specifier(format)) {
       throw new DirectiveProblem(UnknownFormatName, UnknownFormatName.message(format, HOUSE_FORMATS));
     }
-    const isNumber = typeof value.value === 'number';
-    if ((NUMERIC_ONLY.has(format) || !isHouseFormat(format)) && !isNumber) {
-      throw new DirectiveProblem(FormatMismatch, FormatMismatch.message(key, format, value.type));
+    // Only more-than reads digits: with any other format it would be ignored, and the figure not what was asked.
+    if (attrs.digits !== undefined && format !== 'more-than') {
+      throw new DirectiveProblem(DigitsWithoutMoreThan, DigitsWithoutMoreThan.message(key, format));
     }
+    const isNumber = typeof value.value === 'number';
+    const kind = isNumber ? 'number' : value.value instanceof Date ? 'date' : 'text';
+    // With no format given, the value's own type chose it: that type is what to fix, not the format.
+    const mismatch = () =>
+      attrs.format === undefined
+        ? new DirectiveProblem(TypeMismatch, TypeMismatch.message(key, value.type, format, kind))
+        : new DirectiveProblem(FormatMismatch, FormatMismatch.message(key, format, kind));
+    if ((NUMERIC_ONLY.has(format) || !isHouseFormat(format)) && !isNumber) throw mismatch();
     // Only a date cell prints as a date: text such as "30/08/2016" or "Aug 30 2016" would be read by the
     // machine's locale and timezone (a build must print the same everywhere), so it prints as written.
-    if (format === 'date' && !(value.value instanceof Date)) {
-      throw new DirectiveProblem(FormatMismatch, FormatMismatch.message(key, format, isNumber ? 'number' : 'text'));
-    }
+    if (format === 'date' && !(value.value instanceof Date)) throw mismatch();
     if (isNumber && !Number.isFinite(value.value)) {
       // The definition as the methods print it, without the isolation put around its names for the page.
       throw new DirectiveProblem(ValueUndefined, ValueUndefined.message(key, unisolated(value.definition)));
     }
-    const text = formatValue(value.value, format, attrs.digits);
+    if (format === 'more-than' && !((value.value as number) > 0)) {
+      throw new DirectiveProblem(
+        MoreThanNotPositive,
+        MoreThanNotPositive.message(
+          key,
+          formatValue(value.value, NUMERIC_ONLY.has(DEFAULT_FORMAT[value.type]) ? DEFAULT_FORMAT[value.type] : 'number'),
+        ),
+      );
+    }
+    // "More than 79%": a share (or points) is rounded down in the units its own format prints.
+    const text =
+      format === 'more-than'
+        ? formatMoreThan(value.value as number, attrs.digits, value.type)
+        : formatValue(value.value, format, attrs.digits);
     recorder.value(key, attrs.format, attrs.digits, text);
     // The figure links to its line in the post's methods appendix (id "method-<key>"), where
     // its definition, inputs and rounding are written out; the title gives the definition on hover.
