@@ -163,9 +163,9 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
     );
     expect(html).toContain('<span class="value" data-key="keyness.red.blue.top"');
     // Only two red words reach |z| ≥ 1.96 (30 texts against none: z = +2.14); the blue ones reach −3.00.
-    expect(html).toMatch(/data-key="keyness\.red\.blue\.top"[^>]*>members, rally<\/span>/);
-    expect(html).toMatch(/data-key="keyness\.blue\.red\.top"[^>]*>election, matters, Winning<\/span>/);
-    expect(html).toMatch(/data-key="keyness\.red\.blue\.shared"[^>]*>party, alert, script<\/span>/);
+    expect(html).toMatch(/data-key="keyness\.red\.blue\.top"[^>]*>members and rally<\/span>/);
+    expect(html).toMatch(/data-key="keyness\.blue\.red\.top"[^>]*>election, matters and Winning<\/span>/);
+    expect(html).toMatch(/data-key="keyness\.red\.blue\.shared"[^>]*>party, alert and script<\/span>/);
     expect(html).toContain('>More \u2068#Red\u2069</text>');
     expect(html).toContain('>More \u2068#Blue\u2069</text>');
     expect(html).toContain('>Shared</text>');
