@@ -140,6 +140,12 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       'count',
       `Records of ${isolate(dataset.id)} whose id had already been read (earlier in the same file or in an earlier one); each counted once.`,
     );
+    set(
+      'posts.deleted',
+      dataset.deleted,
+      'count',
+      `Posts of ${isolate(dataset.id)} left out because the export says they were deleted (a v1.1 stream's delete notices), with their reposts.`,
+    );
     if (campaigns.length === 0) return;
     // One pass over the posts (src/analysis/campaignAccumulator.ts), memoised for posts sharing a dataset:
     // the same counts campaignVolume and weeklyVolume define.

@@ -64,6 +64,8 @@ export interface LoadOptions {
 export interface FileRecords {
   /** Posts as themselves; accounts and table rows with where they are (duplicate accounts are located). */
   items: (Post | Mapped)[];
+  /** Ids of posts the file says were deleted (a v1.1 stream's `delete` notices), wherever they were read. */
+  deleted?: string[];
 }
 
 /**
@@ -189,7 +191,8 @@ async function readSocialFile(
   collection: CollectionLimit,
   emit: (p: Post) => void,
   limit: number,
-  problems?: SoundingsError[],
+  problems: SoundingsError[] | undefined,
+  onDeleted: (id: string) => void,
 ): Promise<string> {
   const format = formatOf(path);
   if (format !== 'json' && format !== 'ndjson') {
@@ -206,13 +209,13 @@ async function readSocialFile(
       const other = looksLike(value);
       if (other && other !== adapter.format) {
         try {
-          adapter.read(value, at, located);
+          adapter.read(value, at, located, () => {});
         } catch {
           throw error(WrongSocialFormat, { file }, adapter.format, other, FORMAT_NAMES[other]);
         }
       }
     }
-    for (const p of attempt(() => adapter.read(value, at, located), problems, [])) emit(p);
+    for (const p of attempt(() => adapter.read(value, at, located, onDeleted), problems, [])) emit(p);
   };
   const collect = problems && ((e: unknown) => collectProblem(e, problems));
   return eachJsonItem(path, file, format, limit, 'exports', onItem, collect);
@@ -269,6 +272,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const starts: { file: string; start: number }[] = [];
   let duplicates = 0;
   let total = 0;
+  /** Posts the files say were deleted: left out once every file is read, since a notice can come before or after its post. */
+  const deleted = new Set<string>();
   /** The file an id was first read in ('' for the file being read); a linear search, on this error only. */
   const firstFileOf = (id: string): string | undefined => {
     const at = rows.findIndex((r) => (r as Post).id === id);
@@ -312,9 +317,17 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     };
     const limit = options.wholeJsonLimit ?? WHOLE_JSON_LIMIT;
     const format = manifest.format;
-    const readFile = async (post: (p: Post) => void, mapped: (m: Mapped) => void): Promise<string | undefined> => {
+    const readFile = async (
+      post: (p: Post) => void,
+      mapped: (m: Mapped) => void,
+      onDeleted: (id: string) => void,
+    ): Promise<string | undefined> => {
       if (isSocialFormat(format)) {
-        return attemptAsync(() => readSocialFile(path, file, ADAPTERS[format], collection, post, limit, problems), problems, undefined);
+        return attemptAsync(
+          () => readSocialFile(path, file, ADAPTERS[format], collection, post, limit, problems, onDeleted),
+          problems,
+          undefined,
+        );
       }
       const plain = formatOf(path, format);
       if (!plain) {
@@ -339,10 +352,12 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     let sha: string | undefined;
     if (kept) {
       for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(item as Mapped);
+      for (const id of kept.deleted ?? []) deleted.add(id);
       sha = fileSha; // the same bytes as when the records were kept: the key says so
     } else {
       // Records as read, for the cache (kept only when the whole file was read without a problem).
       const items: (Post | Mapped)[] | undefined = cache ? [] : undefined;
+      const fileDeleted: string[] = [];
       sha = await readFile(
         (p) => {
           items?.push(p);
@@ -353,9 +368,14 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
           items?.push(manifest.kind === 'posts' ? (m.row as Post) : m);
           emit(m);
         },
+        (id) => {
+          fileDeleted.push(id);
+          deleted.add(id);
+        },
       );
       // A file changed between hashing and reading is not kept under the old key.
-      if (cache && key && items && sha === fileSha) cache.set(file, key, { items });
+      if (cache && key && items && sha === fileSha)
+        cache.set(file, key, fileDeleted.length > 0 ? { items, deleted: fileDeleted } : { items });
     }
     // Reported once a file is read, with how many: an export numbering its rows reuses every id of a file.
     if (reused.length > 0) fail(error(IdReused, { file }, reused[0] as string, reused.length - 1, firstFileOf(reused[0] as string)));
@@ -370,11 +390,24 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const base = { id, dir: rel(dir), files, digest };
   switch (manifest.kind) {
     case 'posts': {
-      resolveReposts(rows as Post[]);
+      // A deleted post goes, and so do its reposts: the platform removes them with it.
+      const posts =
+        deleted.size === 0
+          ? (rows as Post[])
+          : (rows as Post[]).filter((p) => !deleted.has(p.id) && !(p.repostOf && deleted.has(p.repostOf)));
+      resolveReposts(posts);
       // d3's extent, not Math.min(...times): spreading a million arguments overflows the stack.
-      const [first, last] = extent(rows as Post[], (p) => p.time);
+      const [first, last] = extent(posts, (p) => p.time);
       const period: [number, number] | undefined = first === undefined || last === undefined ? undefined : [first, last];
-      return { ...base, manifest, kind: 'posts', rows: rows as Post[], duplicates, ...(period ? { period } : {}) };
+      return {
+        ...base,
+        manifest,
+        kind: 'posts',
+        rows: posts,
+        duplicates,
+        deleted: rows.length - posts.length,
+        ...(period ? { period } : {}),
+      };
     }
     case 'accounts':
       return { ...base, manifest, kind: 'accounts', rows: rows as Account[] };

@@ -78,6 +78,8 @@ export interface PostsDataset extends DatasetBase {
   rows: Post[];
   /** Records dropped because their id had already been read. */
   duplicates: number;
+  /** Posts left out because the export says they were deleted (a v1.1 stream's `delete` notices), and their reposts. */
+  deleted: number;
   /** Time of the earliest and the latest post, epoch ms UTC (none without posts); worked out once, at load. */
   period?: [number, number];
 }

@@ -47,6 +47,8 @@ export interface DatasetRecord {
   digest: string;
   rows: number;
   duplicates?: number;
+  /** Posts left out because the export says they were deleted (and their reposts). */
+  deleted?: number;
   files: { path: string; sha256: string; rows: number; bytes: number }[];
   /** For posts datasets: the first and last post time, ISO. */
   first?: string;
@@ -163,6 +165,7 @@ export function datasetRecord(alias: string, d: Dataset): DatasetRecord {
   };
   if (d.kind === 'posts') {
     record.duplicates = d.duplicates;
+    if (d.deleted > 0) record.deleted = d.deleted;
     if (d.period) {
       record.first = new Date(d.period[0]).toISOString();
       record.last = new Date(d.period[1]).toISOString();

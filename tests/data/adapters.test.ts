@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/data/adapters/mastodon.ts';
-import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
+import { checkDataset, type FileRecords, loadDataset } from '../../src/data/loadDataset.ts';
 import type { Post, PostsDataset } from '../../src/data/types.ts';
 import { tempProject } from './helpers.ts';
 
@@ -107,6 +107,34 @@ describe('twitter-v1 adapter (legacy JSON lines)', async () => {
     expect(long.text.endsWith('#SavingLabour #LabourLeadership')).toBe(true);
     expect(long.hashtags).toEqual(['SavingLabour', 'LabourLeadership']);
     expect(long.replyTo).toBe('753289326347673600');
+  });
+
+  it('leaves out a tweet a delete notice names, before or after it and in another file, with its retweets', async () => {
+    const lines = fixture('twitter-v1.ndjson').trim().split('\n');
+    const notice = (id: string) => JSON.stringify({ delete: { status: { id: Number(id), id_str: id, user_id: 2, user_id_str: '2' } } });
+    const kept = '{"id_str":"7","created_at":"Wed Jul 13 21:00:00 +0000 2016","text":"#KeepCorbyn","user":{"screen_name":"c"}}';
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('twitter-v1'),
+      // The original (…600) is deleted in a later file; its retweet (…601) goes with it; …602 is deleted before it is read.
+      'data/x/a.ndjson': `${notice('753289326347673602')}\n${lines.join('\n')}\n${kept}\n`,
+      'data/x/b.ndjson': `${notice('753289326347673600')}\n`,
+    });
+    // Read twice through a file cache: the notices are kept with the file's records.
+    const entries = new Map<string, FileRecords>();
+    const fileCache = {
+      get: (file: string, key: string) => entries.get(file + key),
+      set: (file: string, key: string, r: FileRecords) => void entries.set(file + key, r),
+    };
+    for (const read of ['parsed', 'cached']) {
+      const withDeletes = (await loadDataset('x', { root, dataDir: join(root, 'data'), fileCache })) as PostsDataset;
+      expect(
+        withDeletes.rows.map((p) => p.id),
+        read,
+      ).toEqual(['7']);
+      expect(withDeletes.deleted, read).toBe(3);
+    }
+    expect(entries.size).toBe(2);
+    expect(ds.deleted).toBe(0);
   });
 
   it('points at the line of a tweet without a user', async () => {

@@ -24,8 +24,12 @@ export interface Adapter {
   format: string;
   /** The export's source fields each record field comes from, as a manifest's `fields` would say. */
   fields: { id: string; time: string; author: string; text: string; hashtags: string };
-  /** Normalises one top-level JSON value; `path` is where it sits in the file. */
-  read(value: unknown, path: JsonPath, at: Locate): Post[];
+  /**
+   * Normalises one top-level JSON value; `path` is where it sits in the file. A notice that a post was deleted
+   * (a v1.1 stream's `delete` message) is handed to `onDeleted` with the post's id, for the loader to leave it out
+   * wherever it was read.
+   */
+  read(value: unknown, path: JsonPath, at: Locate, onDeleted?: (id: string) => void): Post[];
 }
 
 export type Json = Record<string, unknown>;

@@ -9,7 +9,9 @@
  * Ids are read from `id_str`: the numeric `id` is a 64-bit integer that
  * JavaScript numbers round, so a file without `id_str` is refused.
  * Streaming-API control messages (`delete`, `limit`, `scrub_geo`,
- * `status_withheld`, `user_withheld`, `warning`) are not posts and are skipped.
+ * `status_withheld`, `user_withheld`, `warning`) are not posts and are skipped;
+ * a `delete` notice's tweet is left out of the dataset by the loader (the
+ * author deleted it, and the stream's terms ask that it be removed).
  */
 import { BadDate, error } from '../../errors.ts';
 import { exactTimeParser, noSuchTime, parseTime } from '../cell.ts';
@@ -114,10 +116,15 @@ export const twitterV1: Adapter = {
     text: 'extended_tweet.full_text | full_text | text',
     hashtags: 'entities.hashtags[].text',
   },
-  read(value, path, at) {
-    if (Array.isArray(value)) return value.flatMap((v, i) => twitterV1.read(v, [...path, i], at));
+  read(value, path, at, onDeleted) {
+    if (Array.isArray(value)) return value.flatMap((v, i) => twitterV1.read(v, [...path, i], at, onDeleted));
     if (!isObject(value)) return [tweetPost({}, path, at)];
-    if (Array.isArray(value.statuses)) return twitterV1.read(value.statuses, [...path, 'statuses'], at);
+    if (Array.isArray(value.statuses)) return twitterV1.read(value.statuses, [...path, 'statuses'], at, onDeleted);
+    const deleted = isObject(value.delete) && isObject(value.delete.status) ? str(value.delete.status.id_str) : undefined;
+    if (deleted && value.id_str === undefined) {
+      onDeleted?.(deleted);
+      return [];
+    }
     // The account archive wraps each tweet: { "tweet": { … } }.
     if (isObject(value.tweet) && value.id_str === undefined) return [tweetPost(value.tweet, [...path, 'tweet'], at)];
     if (value.id_str === undefined && CONTROL.some((k) => k in value)) return [];
