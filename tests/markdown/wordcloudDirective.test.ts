@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postsManifest, tempProject } from '../data/helpers.ts';
+import { launchChromium } from '../e2e/browser.ts';
 import { renderError, renderPost } from './render.ts';
 
 const FRONTMATTER = `---
@@ -46,6 +47,8 @@ const project = (body: string) =>
   });
 
 afterEach(() => vi.restoreAllMocks());
+
+const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'site.css'), 'utf8');
 
 describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
   it('adds a phone layout: the first 30 words laid out again at 310 px, never under the 10 px floor', async () => {
@@ -198,5 +201,29 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
     expect(html).toContain(
       '<span class="wordcloud-narrow"> On this screen the columns are stacked, <bdi>#Red</bdi> on top and <bdi>#Blue</bdi> at the bottom, with the first 12 words of each side.</span>',
     );
+  });
+});
+
+describe('word clouds on a 320 px screen (WCAG 1.4.10 Reflow)', () => {
+  it('fit the column with the site stylesheet: the page does not scroll sideways', async () => {
+    const html = await renderPost(
+      project('::wordcloud[Red words]{campaign=red words=60}\n\n::wordcompare[Red against blue]{a=red b=blue}'),
+      'content/posts/post.md',
+    );
+    expect(html).toContain('class="wordcloud-narrow"');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+      await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body><main>${html}</main></body></html>`);
+      const seen = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        clouds: Array.from(document.querySelectorAll('div.wordcloud-narrow svg'), (svg) => Math.round(svg.getBoundingClientRect().right)),
+      }));
+      expect(seen.clouds).toHaveLength(2);
+      expect(seen.page).toBe(320);
+      for (const right of seen.clouds) expect(right).toBeLessThanOrEqual(320);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -137,7 +137,8 @@ export interface CloudFigure {
  * 360 px screen (the article column there is about 318 px), rather than
  * scaling the cloud down, which would take its smallest words under the
  * 10 px floor. Shown by CSS below the width the full cloud needs (640 px
- * plus the page's margins: 42.5rem, src/styles/site.css).
+ * plus the page's margins: 42.5rem, src/styles/site.css). On a screen
+ * narrower than 352 px it is scaled down to the column (site.css says why).
  */
 export const NARROW = { width: 310, height: 310, words: 30, top: 3 } as const;
 
