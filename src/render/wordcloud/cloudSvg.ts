@@ -32,7 +32,9 @@ const n = (v: number) => String(Math.round(v * 100) / 100);
  * `<title>` and `<desc>`, one real `<text>` per word (selectable, searchable,
  * with a `<title>` tooltip), coloured through classes whose colours switch
  * with `prefers-color-scheme` like the site's own palette, so every word
- * keeps 4.5:1 contrast in light and dark mode. All text is escaped.
+ * keeps 4.5:1 contrast in light and dark mode. Dark colours are for the
+ * screen only: printed from a browser in dark mode, the page is white paper.
+ * All text is escaped.
  */
 export function cloudSvg(placed: readonly PlacedWord<DrawnWord>[], options: CloudSvgOptions): string {
   const { width, height, title, description, palette } = options;
@@ -40,7 +42,7 @@ export function cloudSvg(placed: readonly PlacedWord<DrawnWord>[], options: Clou
   const cls = (tone: number) => `${id}-t${tone}`;
   const light = palette.map((p, i) => `#${id} .${cls(i)}{fill:${p.light}}`).join('');
   const dark = palette.map((p, i) => `#${id} .${cls(i)}{fill:${p.dark}}`).join('');
-  const style = `<style>#${id} text{fill:currentColor}${light}@media (prefers-color-scheme: dark){${dark}}</style>`;
+  const style = `<style>#${id} text{fill:currentColor}${light}@media screen and (prefers-color-scheme: dark){${dark}}</style>`;
   const words = placed.map((p) => {
     const position = p.rotate === 0 ? `x="${n(p.x)}" y="${n(p.y)}"` : `transform="translate(${n(p.x)} ${n(p.y)}) rotate(-90)"`;
     return `<text class="${cls(p.word.tone)}" ${position} font-size="${n(p.fontSize)}"><title>${escapeHtml(p.word.tooltip)}</title>${escapeHtml(p.word.text)}</text>`;

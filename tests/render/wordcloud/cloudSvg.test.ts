@@ -54,7 +54,7 @@ describe('cloudSvg(placed, options)', () => {
   it('colours words through classes that switch with the colour scheme, each ≥ 4.5:1 on its page', () => {
     const svg = render();
     const style = /<style>(.*)<\/style>/.exec(svg)?.[1] ?? '';
-    const [light, dark] = style.split('@media (prefers-color-scheme: dark)');
+    const [light, dark] = style.split('@media screen and (prefers-color-scheme: dark)');
     const fills = (css = '') => [...css.matchAll(/\.wc-1-t\d\{fill:(#[0-9a-f]{6})\}/g)].map((m) => m[1] as string);
     expect(fills(light)).toHaveLength(2);
     expect(fills(dark)).toHaveLength(2);
