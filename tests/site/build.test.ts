@@ -124,4 +124,19 @@ describe('astro build of a fixture site', () => {
       'Search runs in your browser and needs JavaScript. Without it, browse the analyses, the topics or the datasets.',
     );
   });
+
+  it('marks the site navigation\'s link to the page itself aria-current="page", and the section of a post or dataset "true"', async () => {
+    const { outDir } = await builtFixture();
+    const marked = (path: string) => {
+      const nav = /<nav aria-label="Site">([\s\S]*?)<\/nav>/.exec(readFileSync(join(outDir, path, 'index.html'), 'utf8'))?.[1] ?? '';
+      return Array.from(nav.matchAll(/<a href="([^"]+)"(?: aria-current="([^"]+)")?>/g), (m) => [m[1], m[2]]).filter(([, c]) => c);
+    };
+    expect(marked('')).toEqual([['/', 'page']]);
+    expect(marked('posts/post')).toEqual([['/', 'true']]);
+    expect(marked('authors')).toEqual([['/authors/', 'page']]);
+    expect(marked('authors/test-author')).toEqual([['/authors/', 'true']]);
+    expect(marked('data')).toEqual([['/data/', 'page']]);
+    expect(marked('data/tweets')).toEqual([['/data/', 'true']]);
+    expect(marked('search')).toEqual([['/search/', 'page']]);
+  });
 });
