@@ -53,7 +53,7 @@ const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 
 describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
   it('adds a phone layout: the first 30 words laid out again at 310 px, never under the 10 px floor', async () => {
     const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=60}'), 'content/posts/post.md');
-    const wide = /<div class="wordcloud-frame has-narrow" tabindex="0">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
+    const wide = /<div class="wordcloud-frame has-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
     const narrow = /<div class="wordcloud-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
     expect(narrow).toContain('id="wordcloud-red-1-narrow"');
     expect(narrow).toContain('viewBox="0 0 310 310"');
@@ -72,8 +72,22 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
 
   it('has no phone layout when the cloud is already that narrow', async () => {
     const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=20 width=300 height=300}'), 'content/posts/post.md');
-    expect(html).toContain('<div class="wordcloud-frame" tabindex="0">');
+    expect(html).toContain('<div class="wordcloud-frame" tabindex="0" role="group" aria-label="Red words">');
     expect(html).not.toContain('wordcloud-narrow');
+  });
+
+  it('is a named tab stop only where it may scroll: not with a phone layout, unless wider than the column', async () => {
+    const frames = async (body: string) =>
+      Array.from((await renderPost(project(body), 'content/posts/post.md')).matchAll(/<div class="wordcloud-frame[^>]*>/g), (m) => m[0]);
+    // A phone layout replaces it below 42.5rem; above, the 640 px cloud fits the 684 px column: it never scrolls.
+    expect(await frames('::wordcloud[Red words]{campaign=red words=60}\n\n::wordcompare[Red against blue]{a=red b=blue}')).toEqual([
+      '<div class="wordcloud-frame has-narrow">',
+      '<div class="wordcloud-frame has-narrow">',
+    ]);
+    // 800 px scrolls in a 684 px column: keyboard users need to reach it, and hear what it is.
+    expect(await frames('::wordcloud[Red words]{campaign=red words=60 width=800}')).toEqual([
+      '<div class="wordcloud-frame has-narrow" tabindex="0" role="group" aria-label="Red words">',
+    ]);
   });
 
   it("renders a campaign's key words as SVG text, with every word's count in a table, all text escaped", async () => {
