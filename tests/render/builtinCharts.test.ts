@@ -127,6 +127,14 @@ describe('builtinCharts', () => {
       Array.from((m[1] ?? '').matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g), (t) => (t[1] ?? '').replace(/&#39;/g, "'")),
     );
     expect(lines).toEqual([["YouGov, 30 August (excl. don't", 'know), Labour selectorate']]);
+    // Centred on its bar, as one-line labels are: moved up by half a line, unlike the others.
+    const offsets = Array.from(svg.matchAll(/<text text-anchor="end" transform="translate\(-7,([\d.]+)\)"[^>]*opacity="1">/g), (m) =>
+      Number(m[1]),
+    );
+    expect(offsets).toHaveLength(4);
+    const steps = offsets.slice(1).map((y, i) => y - (offsets[i] as number));
+    expect(steps.slice(0, 2).map(Math.round)).toEqual([26, 26]);
+    expect(Math.round(steps[2] as number)).toBe(26 - 7);
     expect(svg).toContain('aria-label="share: 0.5" role="graphics-symbol" aria-roledescription="rule mark"');
   });
 
