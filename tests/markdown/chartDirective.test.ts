@@ -96,7 +96,7 @@ describe('::table[Caption]{data columns headers where}', () => {
       '::table[Share <of> voice]{data=share-of-voice columns="campaign, share" headers="Campaign, Share of voice" where="campaign=#Red"}',
     );
     const html = await renderPost(root, 'content/posts/post.md');
-    expect(html).toContain('<th scope="col">Campaign</th><th scope="col">Share of voice</th>');
+    expect(html).toContain('<th scope="col">Campaign</th><th scope="col" class="num">Share of voice</th>');
     expect(html).toContain('<tr><td>#Red</td><td class="num">50.0%</td></tr>');
     expect(html).not.toContain('#Blue');
   });
