@@ -536,7 +536,14 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     });
     const rows = projection({ label: p.label, share: projected.value as number }, refs);
     tables.set('projection', {
-      rows: rows.map((r) => ({ label: r.label, share: r.share, kind: r.kind })),
+      // `campaign` names the campaign on the projected row (none on a reference), so the chart draws it in the
+      // campaign's colour, as every other chart does, and the references in neutral grey.
+      rows: rows.map((r, i) => ({
+        label: r.label,
+        share: r.share,
+        kind: r.kind,
+        campaign: i === 0 ? (projected.label ?? p.campaign) : null,
+      })),
       formats: { share: 'percent' },
       definition: `${isolate(p.label)}: the share of voice of ${isolate(projected.label ?? p.campaign)} read as a vote share, beside the reference values.`,
     });

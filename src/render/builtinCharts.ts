@@ -40,9 +40,12 @@ export interface BuiltinChart {
  *   in neutral grey when campaign colours are given. A name that occurs more
  *   than once is labelled "Name (platform)". Accounts with no or 0 followers
  *   are left out (a log scale cannot show them); the data table keeps them.
- * - `projection`: `{label: string, share: number, kind: string}`; a horizontal
- *   bar per row, in row order, coloured by kind, labelled "52.0%", with a dashed
- *   rule at 50%.
+ * - `projection`: `{label: string, share: number, kind: string, campaign:
+ *   string|null}`; a horizontal bar per row, in row order, in its campaign's
+ *   colour (a reference, with a null campaign, in neutral grey), labelled
+ *   "52.0%", with a dashed rule at 50%. No legend: each bar is named on the
+ *   axis, and a label too long for it is wrapped, not cut (`houseWrap`,
+ *   wrapLabel.ts).
  * - `share-bar`: `{label: string, share: number}`, share a proportion; a
  *   horizontal bar per row, in row order (sort the table first), labelled
  *   "62.3%", on a 0–100% axis with a dashed rule at 50%. For any table of

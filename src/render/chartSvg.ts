@@ -13,6 +13,8 @@ import { prefixSvgIds } from './prefixSvgIds.ts';
 import { textWidth } from './textWidth.ts';
 import { MARK_TYPES, unknownMarks } from './unknownMarks.ts';
 import { utcTemporal } from './utcTemporal.ts';
+// Registers houseWrap() for specs' expressions (labels wrapped rather than cut).
+import './wrapLabel.ts';
 
 export type { CampaignColors } from './campaignColors.ts';
 export type { VegaLiteSpec } from './mapViews.ts';

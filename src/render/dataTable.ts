@@ -48,7 +48,8 @@ function formatCell(cell: Cell | undefined, format: string | undefined): string 
  *
  * Numbers go through {@link formatValue}: the column's format from
  * `formats`, else `thousands` for whole numbers and `number` otherwise; their
- * cells get `class="num"` so a stylesheet can right-align them. Dates show as
+ * cells get `class="num"` so a stylesheet can right-align them, as does the
+ * header of a column holding only numbers (and empty cells). Dates show as
  * YYYY-MM-DD in UTC (or "4 July 2016" with format `date`); null, undefined,
  * NaN and infinite numbers and invalid dates show as an em dash. A text
  * cell holding a word of 25 characters or more gets `class="long-word"`, so a
@@ -59,7 +60,14 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
   const formats = options.formats ?? {};
   const captionHtml = options.captionHtml ?? (options.caption === undefined ? undefined : escapeHtml(options.caption));
   const caption = captionHtml === undefined ? '' : `<caption>${captionHtml}</caption>`;
-  const head = columns.map((column) => `<th scope="col">${escapeHtml(options.headers?.[column] ?? column)}</th>`).join('');
+  // A column of numbers has its header over the numbers, right-aligned as they are.
+  const numeric = (column: string) => {
+    const cells = rows.map((row) => row[column]).filter((cell) => cell !== null && cell !== undefined);
+    return cells.length > 0 && cells.every((cell) => typeof cell === 'number');
+  };
+  const head = columns
+    .map((column) => `<th scope="col"${numeric(column) ? ' class="num"' : ''}>${escapeHtml(options.headers?.[column] ?? column)}</th>`)
+    .join('');
   const body = rows
     .map((row) => {
       const cells = columns.map((column) => {

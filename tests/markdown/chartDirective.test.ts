@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureProject } from './fixture.ts';
+import { FRONTMATTER, fixtureProject } from './fixture.ts';
 import { renderError, renderPost } from './render.ts';
 
 describe('::chart[Title]{data spec description where}', () => {
@@ -23,6 +23,17 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(svg).toContain('#b3202a');
     expect(svg).not.toContain('#Blue');
     expect(svg).not.toContain('#1f5f8b');
+  });
+
+  it("draws the projection in its campaign's colour, as other charts draw that campaign, and the references in grey", async () => {
+    const frontmatter = FRONTMATTER.replace(
+      '\n---\n',
+      '\nprojection:\n  campaign: red\n  label: "#Red share of voice"\n  references: [reach]\n---\n',
+    );
+    const root = fixtureProject('::chart[Projection]{data=projection spec=projection description="Red read as a vote."}', frontmatter);
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(await renderPost(root, 'content/posts/post.md'))?.[0] ?? '';
+    const fills = Array.from(svg.matchAll(/aria-roledescription="bar"[^>]*fill="([^"]+)"/g), (m) => m[1]);
+    expect(fills).toEqual(['#b3202a', '#8a8a8a']);
   });
 
   it('renders a spec file beside the post, filtered with where', async () => {
@@ -85,7 +96,7 @@ describe('::table[Caption]{data columns headers where}', () => {
       '::table[Share <of> voice]{data=share-of-voice columns="campaign, share" headers="Campaign, Share of voice" where="campaign=#Red"}',
     );
     const html = await renderPost(root, 'content/posts/post.md');
-    expect(html).toContain('<th scope="col">Campaign</th><th scope="col">Share of voice</th>');
+    expect(html).toContain('<th scope="col">Campaign</th><th scope="col" class="num">Share of voice</th>');
     expect(html).toContain('<tr><td>#Red</td><td class="num">50.0%</td></tr>');
     expect(html).not.toContain('#Blue');
   });

@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postsManifest, tempProject } from '../data/helpers.ts';
+import { launchChromium } from '../e2e/browser.ts';
 import { renderError, renderPost } from './render.ts';
 
 const FRONTMATTER = `---
@@ -47,10 +48,12 @@ const project = (body: string) =>
 
 afterEach(() => vi.restoreAllMocks());
 
+const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'site.css'), 'utf8');
+
 describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
   it('adds a phone layout: the first 30 words laid out again at 310 px, never under the 10 px floor', async () => {
     const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=60}'), 'content/posts/post.md');
-    const wide = /<div class="wordcloud-frame has-narrow" tabindex="0">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
+    const wide = /<div class="wordcloud-frame has-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
     const narrow = /<div class="wordcloud-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
     expect(narrow).toContain('id="wordcloud-red-1-narrow"');
     expect(narrow).toContain('viewBox="0 0 310 310"');
@@ -69,8 +72,22 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
 
   it('has no phone layout when the cloud is already that narrow', async () => {
     const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=20 width=300 height=300}'), 'content/posts/post.md');
-    expect(html).toContain('<div class="wordcloud-frame" tabindex="0">');
+    expect(html).toContain('<div class="wordcloud-frame" tabindex="0" role="group" aria-label="Red words">');
     expect(html).not.toContain('wordcloud-narrow');
+  });
+
+  it('is a named tab stop only where it may scroll: not with a phone layout, unless wider than the column', async () => {
+    const frames = async (body: string) =>
+      Array.from((await renderPost(project(body), 'content/posts/post.md')).matchAll(/<div class="wordcloud-frame[^>]*>/g), (m) => m[0]);
+    // A phone layout replaces it below 42.5rem; above, the 640 px cloud fits the 684 px column: it never scrolls.
+    expect(await frames('::wordcloud[Red words]{campaign=red words=60}\n\n::wordcompare[Red against blue]{a=red b=blue}')).toEqual([
+      '<div class="wordcloud-frame has-narrow">',
+      '<div class="wordcloud-frame has-narrow">',
+    ]);
+    // 800 px scrolls in a 684 px column: keyboard users need to reach it, and hear what it is.
+    expect(await frames('::wordcloud[Red words]{campaign=red words=60 width=800}')).toEqual([
+      '<div class="wordcloud-frame has-narrow" tabindex="0" role="group" aria-label="Red words">',
+    ]);
   });
 
   it("renders a campaign's key words as SVG text, with every word's count in a table, all text escaped", async () => {
@@ -179,7 +196,7 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
     expect(html).toContain(
       '<caption>Terms by weighted log-odds z-score, <bdi>#Red</bdi> over <bdi>#Blue</bdi> (positive: more typical of <bdi>#Red</bdi>)</caption>',
     );
-    expect(html).toContain('<th scope="col">\u2068#Red\u2069 texts</th>');
+    expect(html).toContain('<th scope="col" class="num">\u2068#Red\u2069 texts</th>');
     expect(html).toContain(
       '<title>\u2068election\u2069: 0 \u2068#Red\u2069 and 12 \u2068#Blue\u2069 texts, z = −3.00</title>election</text>',
     );
@@ -210,5 +227,29 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
       'content/posts/post.md:19:1: ::wordcloud: "width" must be at least 200, not 199. See README, "Word clouds", for its attributes.',
       'content/posts/post.md:19:1: ::wordcloud: "height" must be at least 150, not 149. See README, "Word clouds", for its attributes.',
     ]);
+  });
+});
+
+describe('word clouds on a 320 px screen (WCAG 1.4.10 Reflow)', () => {
+  it('fit the column with the site stylesheet: the page does not scroll sideways', async () => {
+    const html = await renderPost(
+      project('::wordcloud[Red words]{campaign=red words=60}\n\n::wordcompare[Red against blue]{a=red b=blue}'),
+      'content/posts/post.md',
+    );
+    expect(html).toContain('class="wordcloud-narrow"');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+      await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body><main>${html}</main></body></html>`);
+      const seen = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        clouds: Array.from(document.querySelectorAll('div.wordcloud-narrow svg'), (svg) => Math.round(svg.getBoundingClientRect().right)),
+      }));
+      expect(seen.clouds).toHaveLength(2);
+      expect(seen.page).toBe(320);
+      for (const right of seen.clouds) expect(right).toBeLessThanOrEqual(320);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -95,7 +95,7 @@ describe('builtinCharts', () => {
     expect(shown).not.toContain('Jeremy Corbyn');
   });
 
-  it('projection: bars per label, percentages and a rule at 50%', async () => {
+  it("projection: a bar per label in the campaign's colour or neutral grey, no legend of raw kinds, long labels wrapped, not cut", async () => {
     const svg = await render('projection', projectionRows);
     expect(visibleTexts(svg)).toEqual(
       expect.arrayContaining([
@@ -104,12 +104,37 @@ describe('builtinCharts', () => {
         '62.0%',
         '61.8%',
         '50%',
+        'Projection from share of voice',
         'YouGov members poll, August 2016',
-        'projection',
-        'poll',
-        'result',
       ]),
     );
+    // The bars name themselves on the axis: no legend repeating the table's kinds.
+    expect(svg).not.toContain('role="graphics-symbol" aria-roledescription="legend');
+    expect(visibleTexts(svg)).not.toEqual(expect.arrayContaining(['projection']));
+    // The projection is drawn in its campaign's colour (#KeepCorbyn's in `colors`), the references in grey.
+    const bars = Array.from(
+      svg.matchAll(/<path aria-label="([^"]*)" role="graphics-symbol" aria-roledescription="bar"[^>]*fill="([^"]+)"/g),
+      (m) => [(m[1] ?? '').replace(/&#39;/g, "'").split('; ')[0], m[2]],
+    );
+    expect(bars).toEqual([
+      ['Share: 79%', '#c2185b'],
+      ['Share: 60%', '#8a8a8a'],
+      ['Share: 62%', '#8a8a8a'],
+      ['Share: 62%', '#8a8a8a'],
+    ]);
+    // The long label on two lines, every word there.
+    const lines = Array.from(svg.matchAll(/<text [^>]*>((?:<tspan[^>]*>[^<]*<\/tspan>)+)<\/text>/g), (m) =>
+      Array.from((m[1] ?? '').matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g), (t) => (t[1] ?? '').replace(/&#39;/g, "'")),
+    );
+    expect(lines).toEqual([["YouGov, 30 August (excl. don't", 'know), Labour selectorate']]);
+    // Centred on its bar, as one-line labels are: moved up by half a line, unlike the others.
+    const offsets = Array.from(svg.matchAll(/<text text-anchor="end" transform="translate\(-7,([\d.]+)\)"[^>]*opacity="1">/g), (m) =>
+      Number(m[1]),
+    );
+    expect(offsets).toHaveLength(4);
+    const steps = offsets.slice(1).map((y, i) => y - (offsets[i] as number));
+    expect(steps.slice(0, 2).map(Math.round)).toEqual([26, 26]);
+    expect(Math.round(steps[2] as number)).toBe(26 - 7);
     expect(svg).toContain('aria-label="share: 0.5" role="graphics-symbol" aria-roledescription="rule mark"');
   });
 

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { dataTable } from '../../src/render/dataTable.ts';
 
 describe('dataTable(rows, options)', () => {
-  it('writes a header of column headers and one row per record', () => {
+  it("writes a header of column headers, numbers' right-aligned as their cells, and one row per record", () => {
     const html = dataTable([
       { campaign: '#KeepCorbyn', posts: 62259 },
       { campaign: '#SaveLabour', posts: 16074 },
     ]);
     expect(html).toBe(
-      '<table><thead><tr><th scope="col">campaign</th><th scope="col">posts</th></tr></thead><tbody>' +
+      '<table><thead><tr><th scope="col">campaign</th><th scope="col" class="num">posts</th></tr></thead><tbody>' +
         '<tr><td>#KeepCorbyn</td><td class="num">62,259</td></tr>' +
         '<tr><td>#SaveLabour</td><td class="num">16,074</td></tr>' +
         '</tbody></table>',
@@ -62,10 +62,13 @@ describe('dataTable(rows, options)', () => {
       { a: 4, b: 5, c: 6, d: 7 },
     ];
     expect(dataTable(rows, { columns: ['c', 'a'] })).toContain(
-      '<thead><tr><th scope="col">c</th><th scope="col">a</th></tr></thead><tbody><tr><td class="num">3</td><td class="num">1</td></tr>',
+      '<thead><tr><th scope="col" class="num">c</th><th scope="col" class="num">a</th></tr></thead><tbody><tr><td class="num">3</td><td class="num">1</td></tr>',
     );
     expect(dataTable(rows)).not.toContain('>d<');
-    expect(dataTable(rows, { columns: ['d'] })).toContain('<tr><td>—</td></tr><tr><td class="num">7</td></tr>');
+    // A column of numbers with an empty cell is still a column of numbers.
+    expect(dataTable(rows, { columns: ['d'] })).toContain(
+      '<th scope="col" class="num">d</th></tr></thead><tbody><tr><td>—</td></tr><tr><td class="num">7</td></tr>',
+    );
   });
 
   it('writes an empty table for no rows', () => {

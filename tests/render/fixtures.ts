@@ -35,8 +35,8 @@ export const followerRows: Row[] = [
 ];
 
 export const projectionRows: Row[] = [
-  { label: 'Projection from share of voice', share: 0.794, kind: 'projection' },
-  { label: 'Leadership election 2015', share: 0.595, kind: 'result' },
-  { label: 'YouGov members poll, August 2016', share: 0.62, kind: 'poll' },
-  { label: 'Leadership election 2016', share: 0.618, kind: 'result' },
+  { label: 'Projection from share of voice', share: 0.794, kind: 'projection', campaign: '#KeepCorbyn' },
+  { label: 'Leadership election 2015', share: 0.595, kind: 'result', campaign: null },
+  { label: 'YouGov members poll, August 2016', share: 0.62, kind: 'poll', campaign: null },
+  { label: "YouGov, 30 August (excl. don't know), Labour selectorate", share: 0.618, kind: 'poll', campaign: null },
 ];

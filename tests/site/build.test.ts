@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempProject } from '../data/helpers.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
-import { astroBuild, siteFiles, valuesOf } from './astroBuild.ts';
+import { astroBuild, type BuildResult, siteFiles, valuesOf } from './astroBuild.ts';
 
 const BODY = `Red had :value[campaigns.red.share] and blue :value[campaigns.blue.share] of :value[posts.total] posts.
 Reach ratio :value[reach]; the largest weekly gap was :value[weekly.gap.max].
@@ -13,6 +13,20 @@ Reach ratio :value[reach]; the largest weekly gap was :value[weekly.gap.max].
 `;
 
 const page = (outDir: string) => readFileSync(join(outDir, 'posts', 'post', 'index.html'), 'utf8');
+
+/** The fixture site, built once for the tests of the pages every site has. */
+let fixtureSite: Promise<BuildResult> | undefined;
+const builtFixture = () => {
+  fixtureSite ??= astroBuild(fixtureProject(BODY), { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) });
+  return fixtureSite;
+};
+
+/** The text of an HTML fragment as a reader sees it: tags dropped, white space collapsed. */
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('astro build of a fixture site', () => {
   it('lists a tag or an author spelt two ways once, with all its posts, as its one page does', async () => {
@@ -100,5 +114,29 @@ describe('astro build of a fixture site', () => {
     expect(failure).not.toContain('detail:');
     expect(failure).not.toMatch(/Stack trace:|soundingsLoader\.ts/);
     expect(failure).toContain('Rendered 0 of 1 posts and 1 failed');
+  });
+
+  it('says on the search page, without JavaScript, where to browse instead, a space before each link', async () => {
+    const { outDir } = await builtFixture();
+    const html = readFileSync(join(outDir, 'search', 'index.html'), 'utf8');
+    const status = /<p class="search-status"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+    expect(textOf(status)).toBe(
+      'Search runs in your browser and needs JavaScript. Without it, browse the analyses, the topics or the datasets.',
+    );
+  });
+
+  it('marks the site navigation\'s link to the page itself aria-current="page", and the section of a post or dataset "true"', async () => {
+    const { outDir } = await builtFixture();
+    const marked = (path: string) => {
+      const nav = /<nav aria-label="Site">([\s\S]*?)<\/nav>/.exec(readFileSync(join(outDir, path, 'index.html'), 'utf8'))?.[1] ?? '';
+      return Array.from(nav.matchAll(/<a href="([^"]+)"(?: aria-current="([^"]+)")?>/g), (m) => [m[1], m[2]]).filter(([, c]) => c);
+    };
+    expect(marked('')).toEqual([['/', 'page']]);
+    expect(marked('posts/post')).toEqual([['/', 'true']]);
+    expect(marked('authors')).toEqual([['/authors/', 'page']]);
+    expect(marked('authors/test-author')).toEqual([['/authors/', 'true']]);
+    expect(marked('data')).toEqual([['/data/', 'page']]);
+    expect(marked('data/tweets')).toEqual([['/data/', 'true']]);
+    expect(marked('search')).toEqual([['/search/', 'page']]);
   });
 });

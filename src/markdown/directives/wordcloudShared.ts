@@ -123,6 +123,8 @@ export interface CloudFigure {
   /** The caption's description as trusted markup: the writer's text escaped, or a sentence naming campaigns in `bdi`. */
   descriptionHtml: string;
   svg: string;
+  /** The width of `svg`, in pixels. */
+  width: number;
   /**
    * The same cloud laid out again for phones (see {@link NARROW}), shown instead of `svg` on narrow screens,
    * and a sentence for the caption saying how it differs, as trusted markup.
@@ -137,9 +139,18 @@ export interface CloudFigure {
  * 360 px screen (the article column there is about 318 px), rather than
  * scaling the cloud down, which would take its smallest words under the
  * 10 px floor. Shown by CSS below the width the full cloud needs (640 px
- * plus the page's margins: 42.5rem, src/styles/site.css).
+ * plus the page's margins: 42.5rem, src/styles/site.css). On a screen
+ * narrower than 352 px it is scaled down to the column (site.css says why).
  */
 export const NARROW = { width: 310, height: 310, words: 30, top: 3 } as const;
+
+/**
+ * The article column from the width at which phones stop getting their layout
+ * up (42.5rem, at 18 px a rem: a 38rem measure), in pixels. A cloud with a
+ * phone layout that is no wider never scrolls; a wider one, or one without a
+ * phone layout, may.
+ */
+const COLUMN_ABOVE_NARROW = 684;
 
 /** A comparison's phone layout: its columns stacked, each side's first words, then the shared ones (src/markdown/directives/wordcompare.ts). */
 export const NARROW_COMPARE = { sideHeight: 150, sharedHeight: 80, sideWords: 12, sharedWords: 6 } as const;
@@ -149,6 +160,18 @@ export const NARROW_COMPARE = { sideHeight: 150, sharedHeight: 80, sideWords: 12
  * every word in a closed `<details>`, readable without JavaScript. Reuses
  * the chart styles.
  */
+/**
+ * The frame the full cloud scrolls in. When it may scroll, it is focusable, so keyboard users can scroll it
+ * (axe: scrollable-region-focusable), and named by the cloud's title, since a screen reader announces it
+ * on the way. When it never scrolls, it is no tab stop: one at each cloud, with nothing to do there, would
+ * only be in the way.
+ */
+function frame(f: CloudFigure): string {
+  const mayScroll = f.narrow === undefined || f.width > COLUMN_ABOVE_NARROW;
+  const focus = mayScroll ? ` tabindex="0" role="group" aria-label="${escapeHtml(f.title)}"` : '';
+  return `<div class="wordcloud-frame${f.narrow ? ' has-narrow' : ''}"${focus}>${f.svg}</div>`;
+}
+
 export function cloudFigure(f: CloudFigure): string {
   return [
     `<figure class="chart wordcloud" id="${escapeHtml(f.id)}-figure">`,
@@ -157,8 +180,7 @@ export function cloudFigure(f: CloudFigure): string {
     `<span class="chart-description">${f.descriptionHtml}</span>`,
     f.narrow ? `<span class="wordcloud-narrow"> ${f.narrow.noteHtml}</span>` : '',
     '</figcaption>',
-    // Focusable, so keyboard users can scroll a cloud wider than a phone (axe: scrollable-region-focusable).
-    `<div class="wordcloud-frame${f.narrow ? ' has-narrow' : ''}" tabindex="0">${f.svg}</div>`,
+    frame(f),
     f.narrow ? `<div class="wordcloud-narrow">${f.narrow.svg}</div>` : '',
     f.source === undefined ? '' : `<p class="chart-source">Source: ${bdi(f.source)}</p>`,
     `<details class="chart-data wordcloud-data"><summary>Words and counts</summary>${f.table}</details>`,

@@ -29,10 +29,13 @@ const n = (v: number) => String(Math.round(v * 100) / 100);
 
 /**
  * A laid-out cloud as static, accessible SVG: `role="img"` named by its
- * `<title>` and `<desc>`, one real `<text>` per word (selectable, searchable,
+ * `<title>` and described by its `<desc>` (the top words: named by both, a
+ * screen reader read the whole list as the image's name), one real `<text>` per word (selectable, searchable,
  * with a `<title>` tooltip), coloured through classes whose colours switch
  * with `prefers-color-scheme` like the site's own palette, so every word
- * keeps 4.5:1 contrast in light and dark mode. All text is escaped.
+ * keeps 4.5:1 contrast in light and dark mode. Dark colours are for the
+ * screen only: printed from a browser in dark mode, the page is white paper.
+ * All text is escaped.
  */
 export function cloudSvg(placed: readonly PlacedWord<DrawnWord>[], options: CloudSvgOptions): string {
   const { width, height, title, description, palette } = options;
@@ -40,7 +43,7 @@ export function cloudSvg(placed: readonly PlacedWord<DrawnWord>[], options: Clou
   const cls = (tone: number) => `${id}-t${tone}`;
   const light = palette.map((p, i) => `#${id} .${cls(i)}{fill:${p.light}}`).join('');
   const dark = palette.map((p, i) => `#${id} .${cls(i)}{fill:${p.dark}}`).join('');
-  const style = `<style>#${id} text{fill:currentColor}${light}@media (prefers-color-scheme: dark){${dark}}</style>`;
+  const style = `<style>#${id} text{fill:currentColor}${light}@media screen and (prefers-color-scheme: dark){${dark}}</style>`;
   const words = placed.map((p) => {
     const position = p.rotate === 0 ? `x="${n(p.x)}" y="${n(p.y)}"` : `transform="translate(${n(p.x)} ${n(p.y)}) rotate(-90)"`;
     return `<text class="${cls(p.word.tone)}" ${position} font-size="${n(p.fontSize)}"><title>${escapeHtml(p.word.tooltip)}</title>${escapeHtml(p.word.text)}</text>`;
@@ -49,7 +52,7 @@ export function cloudSvg(placed: readonly PlacedWord<DrawnWord>[], options: Clou
     (l) => `<text x="${n(l.x)}" y="${n(l.y)}" text-anchor="${l.anchor}" font-size="14" font-weight="600">${escapeHtml(l.text)}</text>`,
   );
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${escapeHtml(id)}" class="wordcloud-svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="${escapeHtml(id)}-title ${escapeHtml(id)}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${escapeHtml(id)}" class="wordcloud-svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="${escapeHtml(id)}-title" aria-describedby="${escapeHtml(id)}-desc">`,
     `<title id="${escapeHtml(id)}-title">${escapeHtml(title)}</title>`,
     `<desc id="${escapeHtml(id)}-desc">${escapeHtml(description)}</desc>`,
     style,

@@ -57,3 +57,41 @@ describe('cloud colours in Chromium', () => {
     expect(low).toEqual([]);
   });
 });
+
+describe('printed from a browser in dark mode', () => {
+  it('draws the cloud, the text and a highlighted method in the light palette, on white paper', async () => {
+    const palette = ['#b3202a', '#1f5f8b'].map(colorPair);
+    const words: DrawnWord[] = palette.map((_, i) => ({ key: `w${i}`, text: `word${i}`, weight: 20 - i, tooltip: `w${i}`, tone: i }));
+    const layout = layoutCloud(words, { width: 600, height: 300, font: fontMetrics() });
+    const svg = cloudSvg(layout.placed, { id: 'wc', width: 600, height: 300, title: 't', description: 'd', palette });
+    const html = `<!doctype html><html><head><style>${css}</style></head><body><p>Text</p><ol class="methods"><li id="m">A method</li></ol><figure class="chart wordcloud">${svg}</figure></body></html>`;
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ colorScheme: 'dark' });
+      const page = await context.newPage();
+      await page.setContent(html);
+      await page.evaluate(() => {
+        location.hash = 'm';
+      });
+      await page.emulateMedia({ media: 'print' });
+      const seen = await page.evaluate(() => ({
+        page: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.querySelector('p') as Element).color,
+        method: getComputedStyle(document.querySelector('li:target') as Element).backgroundColor,
+        words: Array.from(document.querySelectorAll('svg text'), (t) => getComputedStyle(t).fill),
+      }));
+      const hex = (c: string) =>
+        `#${(c.match(/\d+/g) ?? [])
+          .slice(0, 3)
+          .map((v) => Number(v).toString(16).padStart(2, '0'))
+          .join('')}`;
+      expect(hex(seen.page)).toBe('#ffffff');
+      expect(hex(seen.text)).toBe('#000000');
+      expect(hex(seen.method)).toBe('#fff1b8');
+      expect(seen.words.map(hex)).toEqual(palette.map((p) => p.light));
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+  });
+});

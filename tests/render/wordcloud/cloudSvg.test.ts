@@ -28,12 +28,14 @@ function render(words = hostile) {
 }
 
 describe('cloudSvg(placed, options)', () => {
-  it('is well-formed SVG with role="img", a <title> and a <desc> naming the top terms', () => {
+  it('is well-formed SVG with role="img" named by its <title> and described by a <desc> of the top terms', () => {
     const svg = render();
     expect(XMLValidator.validate(svg)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg).svg;
     expect(doc.role).toBe('img');
-    expect(doc['aria-labelledby']).toBe('wc-1-title wc-1-desc');
+    // Named by its title; the list of top words describes it (as the name, it would be read as one long label).
+    expect(doc['aria-labelledby']).toBe('wc-1-title');
+    expect(doc['aria-describedby']).toBe('wc-1-desc');
     // The title stays text: escaped in the source, so the parser reads it back whole.
     expect(doc.title['#text']).toBe('Key words </title><script>');
     expect(svg).toContain('Key words &lt;/title&gt;&lt;script&gt;</title>');
@@ -54,7 +56,7 @@ describe('cloudSvg(placed, options)', () => {
   it('colours words through classes that switch with the colour scheme, each ≥ 4.5:1 on its page', () => {
     const svg = render();
     const style = /<style>(.*)<\/style>/.exec(svg)?.[1] ?? '';
-    const [light, dark] = style.split('@media (prefers-color-scheme: dark)');
+    const [light, dark] = style.split('@media screen and (prefers-color-scheme: dark)');
     const fills = (css = '') => [...css.matchAll(/\.wc-1-t\d\{fill:(#[0-9a-f]{6})\}/g)].map((m) => m[1] as string);
     expect(fills(light)).toHaveLength(2);
     expect(fills(dark)).toHaveLength(2);
