@@ -8,6 +8,15 @@ import type { APIRoute } from 'astro';
 import { escapeHtml, xmlSafe } from '../render/escape.ts';
 import { postUrl, publishedPosts, SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
 
+/**
+ * A feed reader applies no page styles, so it would show each chart and cloud twice: the phone drawings
+ * (src/render/narrowChart.ts, the clouds' phone layouts), and the caption's sentence about them, are left out.
+ */
+const wideOnly = (html: string) =>
+  html
+    .replace(/<div class="(?:chart|wordcloud)-narrow">[\s\S]*?<\/div>/g, '')
+    .replace(/<span class="wordcloud-narrow">[\s\S]*?<\/span>/g, '');
+
 export const GET: APIRoute = async (context) => {
   const posts = await publishedPosts();
   // astro.config.mjs always sets `site` (SOUNDINGS_SITE or the default).
@@ -30,7 +39,7 @@ export const GET: APIRoute = async (context) => {
       description: xmlSafe(escapeHtml(post.data.summary)),
       author: xmlSafe(post.data.author),
       categories: post.data.tags.map(xmlSafe),
-      content: xmlSafe(absolute(post.rendered?.html ?? '', new URL(postUrl(post.id), site).href)),
+      content: xmlSafe(absolute(wideOnly(post.rendered?.html ?? ''), new URL(postUrl(post.id), site).href)),
     })),
     customData: '<language>en-gb</language>',
   });

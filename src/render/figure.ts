@@ -8,6 +8,8 @@ export interface FigureOptions {
   description: string;
   /** The chart, as trusted markup from {@link chartSvg}. */
   svg: string;
+  /** The same chart drawn for phones (src/render/narrowChart.ts), shown instead of `svg` on small screens. */
+  narrowSvg?: string | undefined;
   /** The fallback table, as trusted markup from {@link dataTable}. */
   table: string;
   /** Where the data comes from, shown under the chart as "Source: …". */
@@ -24,7 +26,7 @@ export interface FigureOptions {
  * inserted as they are.
  */
 export function figure(options: FigureOptions): string {
-  const { id, title, description, svg, table, source, download } = options;
+  const { id, title, description, svg, narrowSvg, table, source, download } = options;
   const rows = download ? `${download.rows} row${download.rows === 1 ? '' : 's'}` : '';
   return [
     `<figure class="chart" id="${escapeHtml(id)}">`,
@@ -32,7 +34,7 @@ export function figure(options: FigureOptions): string {
     `<strong class="chart-title">${escapeHtml(title)}</strong> `,
     `<span class="chart-description">${escapeHtml(description)}</span>`,
     '</figcaption>',
-    svg,
+    narrowSvg === undefined ? svg : `<div class="chart-wide">${svg}</div><div class="chart-narrow">${narrowSvg}</div>`,
     source === undefined ? '' : `<p class="chart-source">Source: ${bdi(source)}</p>`,
     `<details class="chart-data"><summary>Data table</summary>${table}</details>`,
     download === undefined

@@ -342,6 +342,9 @@ describe('feed, sitemap, social cards', () => {
       expect(valuesOf(content)).toEqual(valuesOf(html(new URL(item.link).pathname)));
       expect(content).toContain('<figure class="chart"');
       expect(content).not.toMatch(/href="#/);
+      // Each chart and cloud once: a reader applies no styles to hide the phone drawings.
+      expect(content).not.toMatch(/class="(chart|wordcloud)-narrow"/);
+      expect(content.match(/<svg /g)?.length).toBe(content.match(/<figure class="chart/g)?.length);
     }
   });
 

@@ -16,6 +16,12 @@ describe('figure(options)', () => {
     );
   });
 
+  it('holds the phone drawing beside the wide one, for the page to show one of them', () => {
+    const narrowSvg = svg.replaceAll('c-title', 'c-narrow-title');
+    const html = figure({ id: 'c', title: 'T', description: 'D', svg, narrowSvg, table });
+    expect(html).toContain(`</figcaption><div class="chart-wide">${svg}</div><div class="chart-narrow">${narrowSvg}</div><details`);
+  });
+
   it('adds a source line under the chart when given', () => {
     const html = figure({ id: 'c', title: 'T', description: 'D', svg, table, source: 'Twitter API, July 2016' });
     expect(html).toContain(`${svg}<p class="chart-source">Source: <bdi>Twitter API, July 2016</bdi></p><details`);

@@ -6,6 +6,7 @@ import { builtinCharts } from '../../render/builtinCharts.ts';
 import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { figure } from '../../render/figure.ts';
+import { narrowSpec } from '../../render/narrowChart.ts';
 import { directiveTable } from './filterRows.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
@@ -55,7 +56,12 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     const held = analysis.campaigns.filter((c) => present.has(c.label));
     const shown = held.length > 0 ? held : analysis.campaigns;
     const colors = { domain: shown.map((c) => c.label), range: shown.map((c) => c.color) };
-    const svg = await chartSvg(spec, rows, { id, colors, title, description: attrs.description });
+    // Drawn twice, for the article column and for phones (src/render/narrowChart.ts), unless a composite view.
+    const narrow = narrowSpec(spec);
+    const [svg, narrowSvg] = await Promise.all([
+      chartSvg(spec, rows, { id, colors, title, description: attrs.description }),
+      narrow && chartSvg(narrow, rows, { id: `${id}-narrow`, colors, title, description: attrs.description }),
+    ]);
     const html = dataTable(rows, { formats: { ...table.formats, ...formats } });
     // The CSV itself is written beside the post by src/pages/posts/[...path].csv.ts.
     const download = `${id}.csv`;
@@ -64,6 +70,7 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
       title,
       description: attrs.description,
       svg,
+      narrowSvg,
       table: html,
       download: { href: download, rows: record.rows },
       ...(attrs.source ? { source: attrs.source } : {}),

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCharts } from '../../src/render/builtinCharts.ts';
+import { chartSvg } from '../../src/render/chartSvg.ts';
+import { NARROW_LABEL, NARROW_WIDTH, narrowSpec } from '../../src/render/narrowChart.ts';
+import { colors, followerRows, projectionRows } from './fixtures.ts';
+
+/** The font sizes of an SVG's text, as drawn. */
+const fontSizes = (svg: string) => Array.from(svg.matchAll(/font-size="?([\d.]+)/g), (m) => Number(m[1]));
+
+describe('narrowSpec(spec)', () => {
+  it('draws a single view at phone width, axis labels capped, and leaves the wide spec as it was', () => {
+    const spec = builtinCharts['projection']?.spec ?? {};
+    const before = JSON.stringify(spec);
+    const narrow = narrowSpec(spec);
+    expect(narrow?.width).toBe(NARROW_WIDTH);
+    const text = JSON.stringify(narrow);
+    expect(text).toContain(`"labelLimit":${NARROW_LABEL}`);
+    expect(text).toContain(`houseWrap(datum.label, ${NARROW_LABEL}, 12)`);
+    expect(text).not.toContain('220');
+    expect(JSON.stringify(spec)).toBe(before);
+  });
+
+  it('wraps a title too long for the plot into lines', () => {
+    const narrow = narrowSpec({
+      mark: 'bar',
+      encoding: {
+        x: { field: 'n', type: 'quantitative', title: 'Followers (logarithmic scale: each gridline is ten times the one before)' },
+      },
+    });
+    const title = (narrow?.encoding as { x: { title: unknown } }).x.title;
+    expect(Array.isArray(title) && title.length).toBeGreaterThan(1);
+  });
+
+  it('leaves composite views to be drawn once', () => {
+    expect(narrowSpec({ hconcat: [{ mark: 'bar' }, { mark: 'bar' }] })).toBeUndefined();
+    expect(narrowSpec({ facet: { field: 'a' }, spec: { mark: 'bar' } })).toBeUndefined();
+  });
+
+  it("keeps the chart's text at its size in an SVG about half as wide", async () => {
+    for (const [name, rows] of [
+      ['follower-reach', followerRows],
+      ['projection', projectionRows],
+    ] as const) {
+      const spec = builtinCharts[name]?.spec ?? {};
+      const wide = await chartSvg(spec, rows, { id: name, colors });
+      const narrow = await chartSvg(narrowSpec(spec) ?? {}, rows, { id: `${name}-narrow`, colors });
+      const width = (svg: string) => Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]);
+      expect(width(narrow), name).toBeLessThanOrEqual(NARROW_WIDTH + 12);
+      expect(width(wide), name).toBeGreaterThan(600);
+      expect(fontSizes(narrow).length, name).toBeGreaterThan(3);
+      expect(Math.min(...fontSizes(narrow)), name).toBe(Math.min(...fontSizes(wide)));
+    }
+  });
+});
