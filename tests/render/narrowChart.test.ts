@@ -27,7 +27,7 @@ describe('narrowSpec(spec)', () => {
         x: { field: 'n', type: 'quantitative', title: 'Followers (logarithmic scale: each gridline is ten times the one before)' },
       },
     });
-    const title = (narrow?.encoding as { x: { title: unknown } }).x.title;
+    const title = (narrow?.encoding as { x: { title: unknown } } | undefined)?.x.title;
     expect(Array.isArray(title) && title.length).toBeGreaterThan(1);
   });
 
