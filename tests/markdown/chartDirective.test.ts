@@ -16,6 +16,15 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('draws a phone version beside the wide one, and heads its data table as the chart labels its fields, under its title', async () => {
+    const root = fixtureProject('::chart[Posts a week]{data=weekly spec=weekly-volume description="Weekly."}');
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toMatch(/<div class="chart-wide"><svg [^>]*aria-labelledby="chart-weekly-1-title"/);
+    expect(html).toMatch(/<div class="chart-narrow"><svg [^>]*aria-labelledby="chart-weekly-1-narrow-title"[^>]* width="33\d"/);
+    expect(html).toContain('<table><caption>Posts a week</caption><thead><tr><th scope="col">Week beginning</th>');
+    expect(html).toMatch(/<th scope="col" class="num">Posts<\/th>/);
+  });
+
   it('has only the campaigns its rows hold in its legend, each in its own colour', async () => {
     const root = fixtureProject('::chart[Red a week]{data=weekly spec=weekly-volume where="campaign=#Red" description="Red."}');
     const svg = /<svg[\s\S]*?<\/svg>/.exec(await renderPost(root, 'content/posts/post.md'))?.[0] ?? '';

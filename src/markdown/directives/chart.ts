@@ -5,6 +5,7 @@ import { DirectiveInvalid, UnknownSpec } from '../../errors.ts';
 import { builtinCharts } from '../../render/builtinCharts.ts';
 import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
+import { fieldTitles } from '../../render/fieldTitles.ts';
 import { figure } from '../../render/figure.ts';
 import { narrowSpec } from '../../render/narrowChart.ts';
 import { directiveTable } from './filterRows.ts';
@@ -62,7 +63,8 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
       chartSvg(spec, rows, { id, colors, title, description: attrs.description }),
       narrow && chartSvg(narrow, rows, { id: `${id}-narrow`, colors, title, description: attrs.description }),
     ]);
-    const html = dataTable(rows, { formats: { ...table.formats, ...formats } });
+    // Headed as the chart labels its fields, and captioned with its title for those who reach it by table.
+    const html = dataTable(rows, { formats: { ...table.formats, ...formats }, headers: fieldTitles(spec), caption: title });
     // The CSV itself is written beside the post by src/pages/posts/[...path].csv.ts.
     const download = `${id}.csv`;
     return figure({
