@@ -197,9 +197,39 @@ export const NotJsonExport = define({
 export const XArchiveFile = define({
   name: 'XArchiveFile',
   title: 'X account archive file',
-  message: () =>
-    'This is a file of the X account archive ("window.YTD… = [ … ]"), a script rather than JSON, whose tweets carry no author (the archive keeps it in account.js); Soundings does not read it.',
-  hint: 'Collect the tweets through the X API instead (format: twitter-v2 or twitter-v1), or convert the archive to a CSV with id, time, author and text columns and map them under "fields".',
+  message: () => 'This is a file of the X account archive ("window.YTD… = [ … ]"), a script rather than JSON.',
+  hint: 'Read it with format: x-archive in manifest.yaml, beside the archive\'s account.js (README, "Social exports").',
+});
+
+export const NotArchiveFile = define({
+  name: 'NotArchiveFile',
+  title: 'Not a file of the X archive',
+  message: (file: string) =>
+    `${file} is not a file of X's account archive, which starts "window.YTD.tweets.part0 = [", so format: x-archive cannot read it.`,
+  hint: 'Keep the archive\'s files as they were downloaded (data/tweets.js and data/account.js), or set "format" to what this file is.',
+});
+
+export const ArchiveNotTweets = define({
+  name: 'ArchiveNotTweets',
+  title: 'Archive file without tweets',
+  message: (name: string) => `This file of the X archive holds its "${name}", not tweets or the account.`,
+  hint: 'Leave it out of the dataset: "files" should match tweets.js (tweets-part1.js…) and account.js only, as it does by default.',
+});
+
+export const ArchiveWithoutAccount = define({
+  name: 'ArchiveWithoutAccount',
+  title: 'X archive without its account',
+  message: (files: string) =>
+    `The tweets of an X archive name no author; the archive names it in account.js, which this dataset does not read (files: "${files}").`,
+  hint: 'Copy account.js from the archive\'s data folder beside tweets.js, and let "files" match it.',
+});
+
+export const TwoArchiveAccounts = define({
+  name: 'TwoArchiveAccounts',
+  title: 'Two accounts in one X archive dataset',
+  message: (second: string, first: string, firstAt: string) =>
+    `This account.js names @${second}, but ${firstAt} already named @${first}: every tweet of the dataset would be given one of them.`,
+  hint: "Put each account's archive in a dataset of its own.",
 });
 
 export const WrongSocialFormat = define({

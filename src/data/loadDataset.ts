@@ -15,19 +15,25 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extent } from 'd3-array';
 import {
+  ArchiveNotTweets,
+  ArchiveWithoutAccount,
   DuplicateAccount,
   error,
   IdReused,
   type Location,
+  NotArchiveFile,
   NotJsonExport,
   type SoundingsError,
+  TwoArchiveAccounts,
   UnknownFormat,
   WrongSocialFormat,
   XArchiveFile,
 } from '../errors.ts';
-import type { JsonPath, Locate } from './adapters/common.ts';
+import type { AdapterEvents, JsonPath, Locate } from './adapters/common.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { FORMAT_NAMES, looksLike } from './adapters/sniff.ts';
+import { ARCHIVE_ACCOUNT } from './adapters/xArchive.ts';
+import { archiveScript } from './archiveScript.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { type CollectionLimit, collectionLimit } from './collection.ts';
 import { datasetDigest, projectPath, sha256 } from './datasetFiles.ts';
@@ -66,6 +72,8 @@ export interface FileRecords {
   items: (Post | Mapped)[];
   /** Ids of posts the file says were deleted (a v1.1 stream's `delete` notices), wherever they were read. */
   deleted?: string[];
+  /** The account an X archive's account.js names: the author of the archive's tweets. */
+  account?: string;
 }
 
 /**
@@ -192,9 +200,15 @@ async function readSocialFile(
   emit: (p: Post) => void,
   limit: number,
   problems: SoundingsError[] | undefined,
-  onDeleted: (id: string) => void,
+  events: AdapterEvents,
 ): Promise<string> {
-  const format = formatOf(path);
+  // An X archive's files are scripts around JSON (archiveScript.ts), whatever their extension.
+  const script = adapter.format === 'x-archive' ? archiveScript(path) : undefined;
+  if (adapter.format === 'x-archive') {
+    if (!script) throw error(NotArchiveFile, { file, line: 1, column: 1 }, file);
+    if (!['tweets', 'tweet', 'account'].includes(script.name)) throw error(ArchiveNotTweets, { file, line: 1, column: 1 }, script.name);
+  }
+  const format = script ? 'json' : formatOf(path);
   if (format !== 'json' && format !== 'ndjson') {
     if (startsWith(path, 'window.YTD.')) throw error(XArchiveFile, { file, line: 1, column: 1 });
     throw error(NotJsonExport, { file }, file, adapter.format);
@@ -209,16 +223,16 @@ async function readSocialFile(
       const other = looksLike(value);
       if (other && other !== adapter.format) {
         try {
-          adapter.read(value, at, located, () => {});
+          adapter.read(value, at, located);
         } catch {
           throw error(WrongSocialFormat, { file }, adapter.format, other, FORMAT_NAMES[other]);
         }
       }
     }
-    for (const p of attempt(() => adapter.read(value, at, located, onDeleted), problems, [])) emit(p);
+    for (const p of attempt(() => adapter.read(value, at, located, events), problems, [])) emit(p);
   };
   const collect = problems && ((e: unknown) => collectProblem(e, problems));
-  return eachJsonItem(path, file, format, limit, 'exports', onItem, collect);
+  return eachJsonItem(path, file, format, limit, 'exports', onItem, collect, script?.blank);
 }
 
 /** Reads one plain data file record by record through the manifest's mapping. */
@@ -274,6 +288,12 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   let total = 0;
   /** Posts the files say were deleted: left out once every file is read, since a notice can come before or after its post. */
   const deleted = new Set<string>();
+  /** The account of an X archive (its account.js), and where it was named. */
+  let account: { username: string; at: string } | undefined;
+  const accountNamed = (username: string, where: Location) => {
+    if (account && account.username !== username) return fail(error(TwoArchiveAccounts, where, username, account.username, account.at));
+    account ??= { username, at: where.file };
+  };
   /** The file an id was first read in ('' for the file being read); a linear search, on this error only. */
   const firstFileOf = (id: string): string | undefined => {
     const at = rows.findIndex((r) => (r as Post).id === id);
@@ -317,14 +337,10 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     };
     const limit = options.wholeJsonLimit ?? WHOLE_JSON_LIMIT;
     const format = manifest.format;
-    const readFile = async (
-      post: (p: Post) => void,
-      mapped: (m: Mapped) => void,
-      onDeleted: (id: string) => void,
-    ): Promise<string | undefined> => {
+    const readFile = async (post: (p: Post) => void, mapped: (m: Mapped) => void, events: AdapterEvents): Promise<string | undefined> => {
       if (isSocialFormat(format)) {
         return attemptAsync(
-          () => readSocialFile(path, file, ADAPTERS[format], collection, post, limit, problems, onDeleted),
+          () => readSocialFile(path, file, ADAPTERS[format], collection, post, limit, problems, events),
           problems,
           undefined,
         );
@@ -353,11 +369,13 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     if (kept) {
       for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(item as Mapped);
       for (const id of kept.deleted ?? []) deleted.add(id);
+      if (kept.account) accountNamed(kept.account, { file });
       sha = fileSha; // the same bytes as when the records were kept: the key says so
     } else {
       // Records as read, for the cache (kept only when the whole file was read without a problem).
       const items: (Post | Mapped)[] | undefined = cache ? [] : undefined;
       const fileDeleted: string[] = [];
+      let fileAccount: string | undefined;
       sha = await readFile(
         (p) => {
           items?.push(p);
@@ -368,14 +386,24 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
           items?.push(manifest.kind === 'posts' ? (m.row as Post) : m);
           emit(m);
         },
-        (id) => {
-          fileDeleted.push(id);
-          deleted.add(id);
+        {
+          deleted: (id) => {
+            fileDeleted.push(id);
+            deleted.add(id);
+          },
+          account: (username, where) => {
+            fileAccount = username;
+            accountNamed(username, where);
+          },
         },
       );
       // A file changed between hashing and reading is not kept under the old key.
       if (cache && key && items && sha === fileSha)
-        cache.set(file, key, fileDeleted.length > 0 ? { items, deleted: fileDeleted } : { items });
+        cache.set(file, key, {
+          items,
+          ...(fileDeleted.length > 0 ? { deleted: fileDeleted } : {}),
+          ...(fileAccount ? { account: fileAccount } : {}),
+        });
     }
     // Reported once a file is read, with how many: an export numbering its rows reuses every id of a file.
     if (reused.length > 0) fail(error(IdReused, { file }, reused[0] as string, reused.length - 1, firstFileOf(reused[0] as string)));
@@ -391,10 +419,19 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   switch (manifest.kind) {
     case 'posts': {
       // A deleted post goes, and so do its reposts: the platform removes them with it.
-      const posts =
+      let posts =
         deleted.size === 0
           ? (rows as Post[])
           : (rows as Post[]).filter((p) => !deleted.has(p.id) && !(p.repostOf && deleted.has(p.repostOf)));
+      // An X archive's tweets are its account's: named once every file is read (new objects: the cache keeps its own).
+      if (manifest.format === 'x-archive' && posts.some((p) => p.author === ARCHIVE_ACCOUNT)) {
+        if (!account) {
+          fail(error(ArchiveWithoutAccount, opened.locate(['files']), manifest.files));
+          return undefined;
+        }
+        const { username } = account;
+        posts = posts.map((p) => (p.author === ARCHIVE_ACCOUNT ? { ...p, author: username } : p));
+      }
       resolveReposts(posts);
       // d3's extent, not Math.min(...times): spreading a million arguments overflows the stack.
       const [first, last] = extent(posts, (p) => p.time);

@@ -10,6 +10,7 @@ import { cutText } from '../cutText.ts';
 import { error, type Location, ManifestInvalid, type SoundingsError } from '../errors.ts';
 import { didYouMean } from '../nearest.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
+import { X_ARCHIVE_FILES } from './adapters/xArchive.ts';
 import { yamlSource } from './yamlLocation.ts';
 import { isTimeZone } from './zone.ts';
 
@@ -330,7 +331,9 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
           ],
         };
       }
-      return { manifest: { ...m, fields: ADAPTERS[m.format].fields }, locate };
+      // An X archive's data folder holds likes, messages and more beside its tweets: by default, only what it reads.
+      const files = m.format === 'x-archive' && m.files === DEFAULT_FILES ? X_ARCHIVE_FILES : m.files;
+      return { manifest: { ...m, files, fields: ADAPTERS[m.format].fields }, locate };
     }
     if (m.kind !== 'posts' && isSocialFormat(m.format)) {
       return {

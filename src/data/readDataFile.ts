@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { error, type Location, MalformedJson, XArchiveFile } from '../errors.ts';
+import { blanked } from './archiveScript.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { jsonRecord, parseStrict } from './readJson.ts';
@@ -56,6 +57,8 @@ export async function eachJsonItem(
   shape: JsonShape,
   onItem: (item: JsonItem) => void,
   onError?: (e: unknown) => void,
+  /** An X archive script's assignment, in bytes, read as spaces (archiveScript.ts). */
+  blank = 0,
 ): Promise<string> {
   const parse = (text: string, baseLine?: number): unknown => {
     if (!onError) return parseStrict(text, file, baseLine);
@@ -78,7 +81,7 @@ export async function eachJsonItem(
     const hash = createHash('sha256');
     // A streamed item's position is its JSON path; its line is not known without the whole text.
     const locate = (p: (string | number)[]) => ({ file: `${file} at ${p.join('.')}` });
-    for await (const { value, path: at } of streamJsonItems(path, file, hash, shape === 'exports')) onItem({ value, at, locate });
+    for await (const { value, path: at } of streamJsonItems(path, file, hash, shape === 'exports', blank)) onItem({ value, at, locate });
     return hash.digest('hex');
   }
   const bytes = readFileSync(path);
@@ -86,7 +89,9 @@ export async function eachJsonItem(
   const notUtf8 = utf8.chunk(bytes) ?? utf8.end();
   if (notUtf8) throw notUtf8;
   // A byte order mark, as some Windows tools write, is not JSON: it is dropped (CSV's too: csv-parse's bom option).
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = blanked(bytes, blank)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   // The X account archive's files are scripts ("window.YTD.tweets.part0 = [...]"), renamed .json or not.
   if (text.startsWith('window.YTD.')) throw error(XArchiveFile, { file, line: 1, column: 1 });
   const value = parse(text);

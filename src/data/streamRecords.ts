@@ -21,6 +21,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import { error, LargeJsonObject, MalformedCsv, MalformedJson, NotUtf8, SoundingsError } from '../errors.ts';
+import { blanked } from './archiveScript.ts';
 import { describeCsvError } from './csvError.ts';
 import type { RawRecord } from './rawRecord.ts';
 
@@ -245,12 +246,12 @@ export function streamLines(path: string, file: string): { lines: AsyncIterable<
   return { lines, sha256: () => hash.digest('hex') };
 }
 
-/** The first non-blank character of a file ("[" or "{" for JSON). */
-function firstChar(path: string): string {
+/** The first non-blank character of a file ("[" or "{" for JSON), from byte `from` on. */
+function firstChar(path: string, from = 0): string {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
+    const n = readSync(fd, buf, 0, buf.length, from);
     return (
       buf
         .subarray(0, n)
@@ -263,11 +264,23 @@ function firstChar(path: string): string {
   }
 }
 
+/** A stream that makes the first `blank` bytes spaces (an X archive script's assignment: archiveScript.ts). */
+function blanking(blank: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const start = seen;
+      seen += chunk.length;
+      done(null, start >= blank ? chunk : blanked(chunk, blank - start));
+    },
+  });
+}
+
 /** Where the first syntax error of a large JSON file is, found by streaming it through stream-json's verifier. */
-async function locateJsonError(path: string, file: string): Promise<never> {
+async function locateJsonError(path: string, file: string, blank = 0): Promise<never> {
   const { verifier } = await import('stream-json/utils/verifier.js');
   try {
-    await pipeline(createReadStream(path), verifier.asStream());
+    await pipeline(createReadStream(path), blanking(blank), verifier.asStream());
   } catch (e) {
     const { line, pos } = e as { line?: number; pos?: number };
     throw error(MalformedJson, { file, line: line ?? 1, column: pos ?? 1 }, 'Invalid JSON syntax here.');
@@ -287,13 +300,14 @@ export async function* streamJsonItems(
   file: string,
   hash: Hash,
   arrayOnly = false,
+  blank = 0,
 ): AsyncGenerator<{ value: unknown; path: (string | number)[] }> {
   const { streamArray } = await import('stream-json/streamers/stream-array.js');
   const { pick } = await import('stream-json/filters/pick.js');
-  const top = firstChar(path);
-  if (top !== '[' && top !== '{') await locateJsonError(path, file);
+  const top = firstChar(path, blank);
+  if (top !== '[' && top !== '{') await locateJsonError(path, file, blank);
   if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, Math.round(statSync(path).size / 2 ** 20));
-  const source = hashedStream(path, hash, file);
+  const source = blank > 0 ? hashedStream(path, hash, file).pipe(blanking(blank)) : hashedStream(path, hash, file);
   const tail = streamArray.asStream();
   const head = top === '[' ? streamArray.withParserAsStream() : pick.withParserAsStream({ filter: 'data' });
   const last = top === '[' ? head : head.pipe(tail);
@@ -304,6 +318,6 @@ export async function* streamJsonItems(
     for await (const { key, value } of items) yield { value, path: top === '[' ? [key] : ['data', key] };
   } catch (e) {
     if (e instanceof SoundingsError) throw e;
-    await locateJsonError(path, file);
+    await locateJsonError(path, file, blank);
   }
 }

@@ -25,11 +25,18 @@ export interface Adapter {
   /** The export's source fields each record field comes from, as a manifest's `fields` would say. */
   fields: { id: string; time: string; author: string; text: string; hashtags: string };
   /**
-   * Normalises one top-level JSON value; `path` is where it sits in the file. A notice that a post was deleted
-   * (a v1.1 stream's `delete` message) is handed to `onDeleted` with the post's id, for the loader to leave it out
-   * wherever it was read.
+   * Normalises one top-level JSON value; `path` is where it sits in the file. What an export says beside its
+   * posts goes to `events`, for the loader to apply once every file is read (see {@link AdapterEvents}).
    */
-  read(value: unknown, path: JsonPath, at: Locate, onDeleted?: (id: string) => void): Post[];
+  read(value: unknown, path: JsonPath, at: Locate, events?: AdapterEvents): Post[];
+}
+
+/** What an export says beside its posts, which applies across its files. */
+export interface AdapterEvents {
+  /** A post was deleted (a v1.1 stream's `delete` notice): it is left out wherever it was read, with its reposts. */
+  deleted(id: string): void;
+  /** The account whose archive this is (an X archive's account.js): the author of its tweets, which name none. */
+  account(username: string, at: Location): void;
 }
 
 export type Json = Record<string, unknown>;

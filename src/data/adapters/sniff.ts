@@ -28,6 +28,7 @@ const SIGNS: [SocialFormat, (r: Json) => boolean][] = [
 export const FORMAT_NAMES: Record<SocialFormat, string> = {
   'twitter-v2': 'an X/Twitter API v2 response',
   'twitter-v1': 'X/Twitter v1.1 tweets',
+  'x-archive': "an X account archive's files",
   bluesky: 'Bluesky records',
   mastodon: 'Mastodon statuses',
 };

@@ -69,7 +69,7 @@ function content(tweet: Json): { text: string; entities: Json | undefined } {
   return { text, entities: isObject(tweet.entities) ? tweet.entities : undefined };
 }
 
-function tweetPost(tweet: Json, path: JsonPath, at: Locate): Post {
+export function tweetPost(tweet: Json, path: JsonPath, at: Locate): Post {
   const id = required(tweet, 'id_str', path, at);
   const time = v1Time(tweet, path, at);
   const user = isObject(tweet.user) ? tweet.user : {};
@@ -116,13 +116,13 @@ export const twitterV1: Adapter = {
     text: 'extended_tweet.full_text | full_text | text',
     hashtags: 'entities.hashtags[].text',
   },
-  read(value, path, at, onDeleted) {
-    if (Array.isArray(value)) return value.flatMap((v, i) => twitterV1.read(v, [...path, i], at, onDeleted));
+  read(value, path, at, events) {
+    if (Array.isArray(value)) return value.flatMap((v, i) => twitterV1.read(v, [...path, i], at, events));
     if (!isObject(value)) return [tweetPost({}, path, at)];
-    if (Array.isArray(value.statuses)) return twitterV1.read(value.statuses, [...path, 'statuses'], at, onDeleted);
+    if (Array.isArray(value.statuses)) return twitterV1.read(value.statuses, [...path, 'statuses'], at, events);
     const deleted = isObject(value.delete) && isObject(value.delete.status) ? str(value.delete.status.id_str) : undefined;
     if (deleted && value.id_str === undefined) {
-      onDeleted?.(deleted);
+      events?.deleted(deleted);
       return [];
     }
     // The account archive wraps each tweet: { "tweet": { … } }.

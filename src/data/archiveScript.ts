@@ -1,0 +1,41 @@
+/**
+ * The files of X's downloadable account archive (its `data/` folder) are
+ * scripts, not JSON: `window.YTD.tweets.part0 = [ … ]`. The JSON after the
+ * assignment is read as it is, with the assignment blanked out (as many
+ * spaces as its bytes), so every line and column of an error stays the file's
+ * own. The name says what the file holds: `tweets` (older archives: `tweet`),
+ * `account` (whose `username` is the author of every tweet), and many others
+ * (likes, followers, direct messages) that are not posts.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/** `window.YTD.<name>.part<N> = `, with any spaces around "=". */
+const ASSIGNMENT = /^\uFEFF?window\.YTD\.([A-Za-z0-9_-]+)\.part\d+\s*=\s*/;
+
+export interface ArchiveScript {
+  /** What the file holds: "tweets", "tweet", "account", "like"… */
+  name: string;
+  /** The assignment's length in bytes, blanked before the JSON is parsed. */
+  blank: number;
+}
+
+/** The archive script a file is, from its first bytes; `undefined` for a file that is not one. */
+export function archiveScript(path: string): ArchiveScript | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.alloc(256);
+    const head = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0)).toString('utf8');
+    const m = ASSIGNMENT.exec(head);
+    return m ? { name: m[1] as string, blank: Buffer.byteLength(m[0]) } : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `bytes` with its first `blank` bytes made spaces: JSON, at the same positions. */
+export function blanked(bytes: Buffer, blank: number): Buffer {
+  if (blank === 0) return bytes;
+  const out = Buffer.from(bytes);
+  out.fill(0x20, 0, Math.min(blank, out.length));
+  return out;
+}
