@@ -9,7 +9,7 @@ const fontSizes = (svg: string) => Array.from(svg.matchAll(/font-size="?([\d.]+)
 
 describe('narrowSpec(spec)', () => {
   it('draws a single view at phone width, axis labels capped, and leaves the wide spec as it was', () => {
-    const spec = builtinCharts['projection']?.spec ?? {};
+    const spec = builtinCharts.projection?.spec ?? {};
     const before = JSON.stringify(spec);
     const narrow = narrowSpec(spec);
     expect(narrow?.width).toBe(NARROW_WIDTH);
