@@ -1,27 +1,33 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** A run's built sites older than this were left by a run that crashed: removed by the next. */
+const STALE_MS = 6 * 60 * 60 * 1000;
+
 /**
- * Before the run: removes the sites built by earlier test runs
- * (tests/site/astroBuild.ts builds into node_modules/.cache), and points
- * TMPDIR at one folder for this run, which the test workers, the builds they
- * start and Chromium inherit: every fixture project, cache and browser profile
- * goes there. After the run: that folder is removed, so `npm test` leaves
- * nothing behind in the system's temporary folder.
+ * Before the run: makes a folder of this run's own for the sites the tests build (tests/site/astroBuild.ts builds
+ * inside node_modules/.cache, where the built pages can resolve the project's packages), and removes those of runs
+ * that crashed long ago; and points TMPDIR at one folder for this run, which the test workers, the builds they start
+ * and Chromium inherit: every fixture project, cache and browser profile goes there. After the run: both folders are
+ * removed, so `npm test` leaves nothing behind. A run never removes another run's sites, so two runs at once (two
+ * checkouts sharing node_modules) do not pull pages from under each other.
  */
 export default function setup() {
   const cache = join(import.meta.dirname, '..', 'node_modules', '.cache');
-  let names: string[] = [];
-  try {
-    names = readdirSync(cache);
-  } catch {
-    names = [];
+  mkdirSync(cache, { recursive: true });
+  for (const name of readdirSync(cache)) {
+    const path = join(cache, name);
+    const old = name.startsWith('soundings-run-') && Date.now() - statSync(path).mtimeMs > STALE_MS;
+    // soundings-dist-*: builds of the test code before runs had folders of their own.
+    if (old || name.startsWith('soundings-dist-')) rmSync(path, { recursive: true, force: true });
   }
-  for (const name of names) {
-    if (name.startsWith('soundings-dist-')) rmSync(join(cache, name), { recursive: true, force: true });
-  }
+  const builds = mkdtempSync(join(cache, 'soundings-run-'));
+  process.env.SOUNDINGS_TEST_BUILDS = builds;
   const scratch = mkdtempSync(join(tmpdir(), 'soundings-tests-'));
   process.env.TMPDIR = scratch;
-  return () => rmSync(scratch, { recursive: true, force: true });
+  return () => {
+    rmSync(scratch, { recursive: true, force: true });
+    rmSync(builds, { recursive: true, force: true });
+  };
 }

@@ -21,7 +21,8 @@ export async function astroBuild(siteRoot: string, options: { cacheDir: string; 
   // Inside the project (node_modules/.cache), not /tmp: when outDir is outside the working
   // directory, Astro writes its prerender chunks to <project>/.astro/.prerender, which
   // concurrent builds (test files run in parallel) share and delete under each other.
-  const cache = join(projectRoot, 'node_modules', '.cache');
+  // This run's own folder there (tests/globalSetup.ts), or the cache itself when a file is run outside vitest's setup.
+  const cache = process.env.SOUNDINGS_TEST_BUILDS ?? join(projectRoot, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const outDir = mkdtempSync(join(cache, 'soundings-dist-'));
   const { stdout, stderr } = await run(process.execPath, [ASTRO_CLI, 'build'], {
