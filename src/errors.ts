@@ -266,15 +266,33 @@ export const MissingColumn = define({
   name: 'MissingColumn',
   title: 'Missing column',
   /** `inRecord`: a JSON record (whose keys are its own) rather than a CSV file's header. */
-  message: (column: string, field: string, available: readonly string[], mappedAt?: Location, inRecord = false, noneMapped = false) =>
+  message: (
+    column: string,
+    field: string,
+    available: readonly string[],
+    mappedAt?: Location,
+    inRecord = false,
+    noneMapped = false,
+    headerLine?: number,
+  ) =>
     `The manifest maps "${field}" to column "${column}"${mappedAt ? ` (${formatLocation(mappedAt)})` : ''}, which this ${
       inRecord ? 'record' : 'file'
     } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available.map(shown))}.` : 'none.'}${
       noneMapped
-        ? ' None of the mapped columns is there: if the header is further down (a title block above it), give its line in manifest.yaml, e.g. headerLine: 7.'
+        ? ` None of the mapped columns is there: if the header is further down (a title block above it), give its line in manifest.yaml${
+            headerLine !== undefined && headerLine > 1 ? ` (headerLine is ${headerLine} now)` : ', e.g. headerLine: 7'
+          }.`
         : ''
     }`,
   hint: 'Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
+});
+
+export const HeaderLineMissing = define({
+  name: 'HeaderLineMissing',
+  title: 'Header line past the end of the file',
+  message: (headerLine: number, lines: number) =>
+    `The manifest's headerLine is ${headerLine}, but this file has ${lines} line${lines === 1 ? '' : 's'}, so it has no header and no rows.`,
+  hint: 'Set headerLine to the line the column names are on, or leave it out when they are on the first line.',
 });
 
 export const WrongSeparator = define({

@@ -95,7 +95,7 @@ const common = {
    */
   format: z.enum(['csv', 'tsv', 'json', 'ndjson', ...SOCIAL_FORMATS]).optional(),
   /** CSV and TSV: the field separator, when a tool writes another than the extension's (";" in many European locales). */
-  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  delimiter: z.enum([',', ';', '\t', '|'], { error: 'must be one character: ",", ";", "|" or "\\t" (a tab), in quotes.' }).optional(),
   /** CSV and TSV: the line the header is on, when a tool writes lines above it (a report's title and filters). */
   headerLine: z.number().int().min(1).optional(),
 };
@@ -319,6 +319,19 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
   const result = parseForMessages(manifestSchema, source.value ?? {});
   if (result.success) {
     const m = result.data;
+    // A CSV layout on files that are not CSV would be ignored, silently.
+    const layout = (['delimiter', 'headerLine'] as const).find((key) => m[key] !== undefined);
+    if (layout && (isSocialFormat(m.format) || m.format === 'json' || m.format === 'ndjson')) {
+      return {
+        problems: [
+          error(
+            ManifestInvalid,
+            { file, ...source.locate([layout]) },
+            `"${layout}" is for CSV and TSV files, but "format" is ${m.format}: leave it out.`,
+          ),
+        ],
+      };
+    }
     if (m.kind === 'posts' && !m.fields) {
       if (!isSocialFormat(m.format)) {
         return {

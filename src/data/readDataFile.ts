@@ -113,9 +113,9 @@ export async function eachJsonItem(
 export interface RecordSink {
   /**
    * Called once before the first record (and for a file with a header and no
-   * records): the CSV/TSV header, or `undefined` for JSON, which has none.
+   * records): the CSV/TSV header and the line it is on, or `undefined` for JSON, which has none.
    */
-  header(header: readonly string[] | undefined): void;
+  header(header: readonly string[] | undefined, line?: number): void;
   record(r: RawRecord): void;
 }
 
@@ -141,10 +141,10 @@ export async function readDataFile(
   layout: CsvLayout = {},
 ): Promise<string> {
   let started = false;
-  const start = (header: readonly string[] | undefined) => {
+  const start = (header: readonly string[] | undefined, line?: number) => {
     if (started) return;
     started = true;
-    sink.header(header);
+    sink.header(header, line);
   };
   if (format === 'json' || format === 'ndjson') {
     const onItem = ({ value, at, locate }: JsonItem) => {

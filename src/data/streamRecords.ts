@@ -20,7 +20,7 @@ import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import { error, LargeJsonObject, MalformedCsv, MalformedJson, NotUtf8, SoundingsError } from '../errors.ts';
+import { error, HeaderLineMissing, LargeJsonObject, MalformedCsv, MalformedJson, NotUtf8, SoundingsError } from '../errors.ts';
 import { blanked } from './archiveScript.ts';
 import { describeCsvError } from './csvError.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -110,6 +110,53 @@ export function utf8Checker(
   };
 }
 
+/**
+ * A stream that drops the first `count` lines (ended by LF, CRLF or CR) and passes the rest on; `seen` says how many
+ * line ends it met, up to `count`. A file starting with a UTF-16 byte order mark is passed on whole (its line ends
+ * are two bytes): csv-parse decodes it, and its title lines are then read as records and passed over.
+ */
+function lineSkipper(count: number): Transform & { seen(): number; lines(): number; utf16(): boolean } {
+  let seen = 0;
+  let afterCR = false;
+  /** Whether bytes followed the last line end (a last line without one). */
+  let partial = false;
+  let first = true;
+  let utf16 = false;
+  const skipper = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (first) {
+        first = false;
+        utf16 = chunk[0] === 0xff && chunk[1] === 0xfe;
+      }
+      if (utf16) return done(null, chunk);
+      if (seen >= count) {
+        // The LF of a CRLF that ended the last skipped line, cut off into this chunk.
+        const rest = afterCR && chunk[0] === LF ? chunk.subarray(1) : chunk;
+        afterCR = false;
+        return done(null, rest);
+      }
+      let at = 0;
+      for (; at < chunk.length && seen < count; at++) {
+        const byte = chunk[at];
+        if (afterCR && byte === LF) {
+          afterCR = false;
+          continue;
+        }
+        afterCR = byte === CR;
+        partial = byte !== LF && byte !== CR;
+        if (!partial) seen++;
+      }
+      // A CRLF cut by the count: its LF is the next line's first byte otherwise.
+      if (seen === count && afterCR && at < chunk.length && chunk[at] === LF) {
+        at++;
+        afterCR = false;
+      }
+      done(null, at < chunk.length ? chunk.subarray(at) : undefined);
+    },
+  });
+  return Object.assign(skipper, { seen: () => (utf16 ? count : seen), lines: () => seen + (partial ? 1 : 0), utf16: () => utf16 });
+}
+
 const NEWLINE = /\r\n|\r|\n/g;
 function countNewlines(values: readonly string[]): number {
   let n = 0;
@@ -128,12 +175,18 @@ export interface StreamedFile {
    * handed to `onProblem` and skipped when it is given (a check reports every
    * such row), else rejects.
    */
-  each(onRecord: (r: RawRecord) => void, onProblem?: (e: SoundingsError) => void, onHeader?: (header: string[]) => void): Promise<string>;
+  each(
+    onRecord: (r: RawRecord) => void,
+    onProblem?: (e: SoundingsError) => void,
+    onHeader?: (header: string[], line: number) => void,
+  ): Promise<string>;
 }
 
 /**
- * A CSV or TSV file's records. Lines before `headerLine` (a title block a tool writes above the header) are read
- * and passed over; rows whose fields are all empty (a spreadsheet's trailing ",,,,") are skipped as blank lines are.
+ * A CSV or TSV file's records. Lines before `headerLine` (a title block a tool writes above the header) are passed
+ * over before csv-parse sees them (a title line is not CSV: `Query: "keep red" OR #KeepRed`), though hashed and
+ * counted; a file shorter than that is refused. Rows whose fields are all empty (a spreadsheet's trailing ",,,,")
+ * are skipped as blank lines are.
  */
 export function streamCsv(path: string, file: string, delimiter: string, headerLine = 1): StreamedFile {
   const out: StreamedFile = {
@@ -166,7 +219,8 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         let fields: string[] = [];
         /** The line on which the current record starts, and the one on which the next will. */
         let start = 0;
-        let nextStart = 1;
+        /** Lines before `headerLine` never reach csv-parse (lineSkipper), except in a UTF-16 file. */
+        let nextStart = 0;
         /** csv-parse's line count at the end of the previous record. */
         let parsedLines = 0;
         const current: RawRecord = {
@@ -184,6 +238,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         parser.on('data', (row: { record: string[]; info: { lines: number } }) => {
           // Lines are counted here: csv-parse counts a "\r\n" inside a quoted field as two. A record it saw as one
           // line has no line break; the others' breaks are counted in their fields.
+          if (nextStart === 0) nextStart = title?.utf16() ? 1 : headerLine;
           start = nextStart;
           nextStart += row.info.lines - parsedLines === 1 ? 1 : countNewlines(row.record) + 1;
           parsedLines = row.info.lines;
@@ -196,7 +251,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
               columnCount = out.header.length;
               // Checked now, not at the first record: a title block read as the header is a wrong header, not a
               // first row with "too many fields".
-              onHeader?.(out.header);
+              onHeader?.(out.header, start);
               return;
             }
             fields = row.record;
@@ -220,10 +275,17 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           }
         });
         parser.on('error', fail);
-        parser.on('end', () => resolve(hash.digest('hex')));
+        const title = headerLine > 1 ? lineSkipper(headerLine - 1) : undefined;
+        parser.on('end', () => {
+          if (title && title.seen() < headerLine - 1) {
+            const lines = title.lines();
+            return reject(error(HeaderLineMissing, { file, line: Math.max(lines, 1) }, headerLine, lines));
+          }
+          resolve(hash.digest('hex'));
+        });
         const source = hashedStream(path, hash, file, true);
         source.on('error', reject);
-        source.pipe(parser);
+        (title ? source.pipe(title) : source).pipe(parser);
       }),
   };
   return out;

@@ -35,18 +35,18 @@ export interface WantedColumn {
 export function columnCheck(wanted: readonly WantedColumn[], file: string, locate: ManifestLocator | undefined, headerLine = 1) {
   let header: readonly string[] | undefined;
   return {
-    header(h: readonly string[] | undefined): void {
+    header(h: readonly string[] | undefined, line = headerLine): void {
       header = h;
       if (!h) return;
       const missing = wanted.find((w) => !h.includes(w.column));
       if (!missing) return;
-      const at = { file, line: headerLine, column: 1 };
+      const at = { file, line, column: 1 };
       // One column holding ";", tabs or "|": the file is most likely separated by them.
       const separator = h.length === 1 ? /[;\t|]/.exec(h[0] as string)?.[0] : undefined;
       if (separator) throw error(WrongSeparator, at, h[0] as string, separator === '\t' ? 'tab' : separator);
       // None of the mapped columns at all: most likely not the header, but a title block a tool wrote above it.
       const noneMapped = wanted.every((w) => !h.includes(w.column));
-      throw error(MissingColumn, at, missing.column, missing.field, h, locate?.(missing.key), false, noneMapped);
+      throw error(MissingColumn, at, missing.column, missing.field, h, locate?.(missing.key), false, noneMapped, headerLine);
     },
     record(r: RawRecord): void {
       if (header) return;

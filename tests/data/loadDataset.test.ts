@@ -445,6 +445,36 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
     expect(await message(bad)).toMatch(/^data\/tweets\/a\.csv:6:2: "created_at" must be an ISO date-time/);
   });
 
+  it("passes over a title block's quotes, CRLF or not, refuses a headerLine past the file's end, and locates the header where it is", async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const root = tempProject({
+        'data/tweets/manifest.yaml': `${postsManifest()}delimiter: ";"\nheaderLine: 3\n`,
+        'data/tweets/a.csv': [
+          'Query: "keep red" OR #KeepRed;;;',
+          'Search: "unclosed',
+          '',
+          'id;created_at;user;text',
+          '1;2016-07-01T10:00:00Z;a;x',
+          '2;1 July;b;y',
+          '',
+        ].join(eol),
+      });
+      expect(await message(root), JSON.stringify(eol)).toMatch(/^data\/tweets\/a\.csv:6:2: "created_at" must be/);
+    }
+    const short = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}headerLine: 30\n`,
+      'data/tweets/a.csv': 'Report\nid,created_at,user,text\n',
+    });
+    expect(await message(short)).toBe(
+      "data/tweets/a.csv:2: The manifest's headerLine is 30, but this file has 2 lines, so it has no header and no rows. Set headerLine to the line the column names are on, or leave it out when they are on the first line.",
+    );
+    const lower = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}headerLine: 2\n`,
+      'data/tweets/a.csv': 'Report\n\nTitle,more\nid,created_at,user,text\n',
+    });
+    expect(await message(lower)).toMatch(/^data\/tweets\/a\.csv:3:1: .* None of the mapped columns is there: .*\(headerLine is 2 now\)\./);
+  });
+
   it('asks for headerLine when none of the mapped columns is in the first line', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),

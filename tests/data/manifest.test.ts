@@ -75,4 +75,15 @@ describe('readManifest', () => {
       'data/x/manifest.yaml:9:3: "fields.time" must give a "format", a "zone", or both, beside its "column".',
     ]);
   });
+
+  it('refuses a CSV layout on files that are not CSV, and says what a delimiter may be', () => {
+    const fields = '  id: id\n  time: t\n  author: a\n  text: x\n';
+    expect(problems(`${posts(fields)}delimiter: semicolon\n`)).toEqual([
+      'data/x/manifest.yaml:12:1: "delimiter" must be one character: ",", ";", "|" or "\\t" (a tab), in quotes.',
+    ]);
+    expect(problems(`${posts(fields)}format: json\nheaderLine: 3\n`)).toEqual([
+      'data/x/manifest.yaml:13:1: "headerLine" is for CSV and TSV files, but "format" is json: leave it out.',
+    ]);
+    expect(problems(`${posts(fields)}delimiter: ";"\nheaderLine: 3\n`)).toEqual([]);
+  });
 });
