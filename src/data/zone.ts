@@ -72,8 +72,8 @@ const offsets = new Map<string, (instant: number) => number>();
 
 /**
  * The instant at which the clocks of `zone` show `reading` (a clock time coded as if it were UTC, in ms): the first
- * of two when the clocks go back, none when they skip it. A zone changes its offset at most once within a day, so the
- * offsets half a day either side are the only ones the reading can have.
+ * of two when the clocks go back, none when they skip it. Offsets reach 14 hours (Kiribati), and a zone changes its
+ * offset at most once in two days, so the offsets a day either side of the reading are the only ones it can have.
  */
 export function zonedTime(reading: number, zone: string): ZonedTime {
   let offset = offsets.get(zone);
@@ -82,7 +82,7 @@ export function zonedTime(reading: number, zone: string): ZonedTime {
     offsets.set(zone, offset);
   }
   const at = offset;
-  const candidates = [at(reading - DAY / 2), at(reading + DAY / 2)]
+  const candidates = [at(reading - DAY), at(reading + DAY)]
     .map((o) => reading - o)
     .filter((t) => reading - at(t) === t)
     .sort((a, b) => a - b);

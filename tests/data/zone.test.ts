@@ -23,6 +23,10 @@ describe('zonedTime', () => {
     expect(at('2016-03-27T02:00:00', 'Europe/London')).toBe('2016-03-27T01:00:00.000Z');
     expect(at('2016-10-30T01:30:00', 'Europe/London')).toBe('2016-10-30T00:30:00.000Z');
     expect(at('2016-10-30T02:00:00', 'Europe/London')).toBe('2016-10-30T02:00:00.000Z');
+    // Zones far from UTC: New Zealand's clocks go back at 03:00 NZDT (+13), so 02:30 is first 13:30Z the day before.
+    expect(at('2016-04-03T02:30:00', 'Pacific/Auckland')).toBe('2016-04-02T13:30:00.000Z');
+    expect(at('2016-09-25T02:30:00', 'Pacific/Auckland')).toBe('no such time');
+    expect(at('2016-04-03T03:15:00', 'Pacific/Chatham')).toBe('2016-04-02T13:30:00.000Z');
     // Lord Howe Island moves its clocks by half an hour.
     expect(at('2016-10-02T02:15:00', 'Australia/Lord_Howe')).toBe('no such time');
     expect(at('2016-04-03T01:45:00', 'Australia/Lord_Howe')).toBe('2016-04-02T14:45:00.000Z');
