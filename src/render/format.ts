@@ -76,12 +76,16 @@ function decimal(value: number): [digits: string, exponent: number] {
  * significant figures, and strictly below it (78,412 → 78,000; 78,000 →
  * 77,000; 3.9 → 3.8; 0.794 → 0.79; 100 → 99), so the sentence stays true. A
  * whole number stays whole (7 → 6, not 6.9). Computed on the value's decimal
- * digits, not by floating-point steps (0.1 → 0.099, not 0.1). `shift` 2 gives
+ * digits, not by floating-point steps (0.1 → 0.099, not 0.1), and on the value's digits, not a computation's
+ * noise (57 × 0.01 = 0.5700000000000001 → 56%, not 57%). `shift` 2 gives
  * a share's percentage (0.794 → 79). A value that is not above 0 has no such N:
  * NaN.
  */
-export function moreThan(value: number, digits = 2, shift = 0): number {
-  if (!Number.isFinite(value) || value <= 0) return Number.NaN;
+export function moreThan(raw: number, digits = 2, shift = 0): number {
+  if (!Number.isFinite(raw) || raw <= 0) return Number.NaN;
+  // Floating-point noise is not a digit of the value: a poll's 57 read with scale 0.01 is 0.5700000000000001, and
+  // "more than 57%" would be false. Fifteen significant digits are what a double holds exactly.
+  const value = Number(raw.toPrecision(15));
   if (shift === 0 && Number.isInteger(value) && value < 10 ** digits) return value - 1;
   const [mantissa, exponent] = decimal(value);
   let n = Number(mantissa.slice(0, digits).padEnd(digits, '0'));

@@ -83,6 +83,15 @@ describe('moreThan(value, digits)', () => {
       expect(moreThan(v, 2, 2)).toBeLessThan(v * 100 + 1e-9);
     }
   });
+
+  it("is below the value a computation meant, not its floating-point noise (a poll's 57 read with scale 0.01)", () => {
+    for (let p = 1; p < 100; p++) {
+      expect(moreThan(p * 0.01, 2, 2), `${p}%`).toBeLessThan(p);
+      expect(formatMoreThan(p * 0.01, 2, 'share'), `${p}%`).not.toBe(`${p}%`);
+    }
+    expect(formatMoreThan(57 * 0.01, 2, 'share')).toBe('56%');
+    expect(formatMoreThan(1.1 * 3)).toBe('3.2');
+  });
 });
 
 describe('describeFormat(format, digits)', () => {
