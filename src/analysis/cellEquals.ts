@@ -1,3 +1,4 @@
+import { parseTime } from '../data/cell.ts';
 import type { Cell } from '../data/types.ts';
 
 /** A decimal numeral: optional sign, digits with an optional fraction, optional exponent; no spaces. */
@@ -11,7 +12,12 @@ const numberEqualsString = (n: number, s: string): boolean => NUMERAL.test(s) &&
 
 const utcDay = (d: Date): string | undefined => (Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10));
 
-const dateEqualsString = (d: Date, s: string): boolean => ISO_DAY.test(s) && utcDay(d) === s;
+const dateEqualsString = (d: Date, s: string): boolean => {
+  if (ISO_DAY.test(s)) return utcDay(d) === s;
+  // An ISO date-time with its zone, quoted in the frontmatter ("2016-07-01T10:00:00Z"): that instant.
+  const time = parseTime(s);
+  return time.ok && time.value instanceof Date && time.value.getTime() === d.getTime();
+};
 
 /**
  * Whether a Date is a day rather than a time: midnight UTC, which is how YAML reads an unquoted `2016-07-01` in the
@@ -36,8 +42,9 @@ const isDay = (d: Date): boolean => d.getTime() % 86_400_000 === 0;
  * - a day, that is a filter value written `YYYY-MM-DD` (a string, or a Date at
  *   midnight UTC, as YAML reads an unquoted `2016-07-01`), matches a Date cell
  *   at any time of that UTC day, and a text cell `YYYY-MM-DD` naming that day;
- * - a Date filter value with a time of day matches only a Date cell at the
- *   same instant (`getTime()`);
+ * - a Date filter value with a time of day, or a string holding an ISO 8601
+ *   date-time with its zone (`'2016-07-01T10:00:00Z'`), matches only a Date
+ *   cell at the same instant (`getTime()`);
  * - a text cell `YYYY-MM-DD` equals a Date filter value only when that is a day;
  * - two booleans are equal when identical;
  * - any other combination (e.g. boolean and string, Date and number) is unequal.

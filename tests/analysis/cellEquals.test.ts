@@ -35,7 +35,7 @@ describe('cellEquals(cell, value)', () => {
     expect(cellEquals(late, '2015-05-07')).toBe(true);
     expect(cellEquals('2015-05-07', late)).toBe(false); // a time of day in the filter matches only that instant
     expect(cellEquals(new Date('2015-05-08T00:00:00Z'), '2015-05-07')).toBe(false);
-    expect(cellEquals(late, '2015-05-07T23:59:59.999Z')).toBe(false);
+    expect(cellEquals(late, '2015-05-07T23:59:59.999Z')).toBe(true); // quoted, the same instant
     expect(cellEquals(late, '2015-5-7')).toBe(false);
     expect(cellEquals(late, late.getTime())).toBe(false);
     expect(cellEquals(new Date(Number.NaN), new Date(Number.NaN))).toBe(false);
@@ -58,6 +58,14 @@ describe('cellEquals(cell, value)', () => {
     expect(cellEquals(new Date('2015-05-07T10:00:01Z'), time)).toBe(false);
     expect(cellEquals(new Date('2015-05-07T00:00:00Z'), time)).toBe(false);
     expect(cellEquals('2015-05-07', time)).toBe(false);
+  });
+
+  it('matches a quoted ISO date-time with its zone at the same instant, in any offset', () => {
+    const cell = new Date('2016-07-01T10:00:00Z');
+    expect(cellEquals(cell, '2016-07-01T10:00:00Z')).toBe(true);
+    expect(cellEquals(cell, '2016-07-01T11:00:00+01:00')).toBe(true);
+    expect(cellEquals(cell, '2016-07-01T10:00:01Z')).toBe(false);
+    expect(cellEquals(cell, '2016-07-01T10:00:00')).toBe(false);
   });
 
   it('treats null, a missing cell and the empty string as equal to one another only', () => {
