@@ -38,14 +38,15 @@ function linkSpans(text: string): [number, number][] | undefined {
 }
 
 /**
- * Splits a hashtags column into tags without "#": separated by spaces, commas, semicolons or "|" ("#a #b", "a,b",
- * "a; b", "a|b"), or written as a JSON list (`["#a", "b"]`), as listening tools variously export them. Quotes and
- * brackets are never part of a hashtag, so they are taken off each tag rather than the list parsed as JSON: a list
- * a tool wrote with single quotes, or cut short, reads the same.
+ * Splits a hashtags column into tags without "#": separated by spaces, commas (also "，" and "、"), semicolons,
+ * "|" or "#" itself ("#a #b", "a,b", "a; b", "a|b", "#a#b"), or written as a list (`["#a", "b"]`, a database's
+ * `{a,b}`), as listening tools variously export them. Quotes, brackets and braces are never part of a hashtag, so
+ * they are taken off each tag rather than the list parsed: a list a tool wrote with single quotes, or cut short,
+ * reads the same.
  */
 export function splitHashtags(cell: string): string[] {
   return cell
-    .split(/[\s,;|]+/)
-    .map((tag) => tag.replace(/^[["'\s]+|[\]"'\s]+$/g, '').replace(/^[#＃]/, ''))
+    .split(/[\s,;|，、#＃]+/)
+    .map((tag) => tag.replace(/^[[{"']+|[\]}"']+$/g, ''))
     .filter((tag) => tag.length > 0);
 }

@@ -355,11 +355,12 @@ describe('mastodon adapter', async () => {
           content:
             '<p>Go trams :tram_parrot: <a href="https://remote.example/tags/SaveTheTram" class="mention hashtag">#<span>SaveTheTram</span></a> :not_listed: #Buses</p>',
           tags: [{ name: 'buses' }],
+          spoiler_text: 'CW :tram_parrot: politics',
           emojis: [{ shortcode: 'tram_parrot', url: 'https://remote.example/e.png' }],
         },
       ]),
     });
-    expect(ds.rows[0]).toMatchObject({ text: 'Go trams #SaveTheTram :not_listed: #Buses', hashtags: ['Buses', 'SaveTheTram'] });
+    expect(ds.rows[0]).toMatchObject({ text: 'CW politics\n\nGo trams #SaveTheTram :not_listed: #Buses', hashtags: ['Buses', 'SaveTheTram'] });
   });
 
   it('never turns an attribute containing ">" into text', async () => {

@@ -26,5 +26,8 @@ describe('splitHashtags(cell)', () => {
     expect(splitHashtags('["#SaveTheTram", "#FixOurBuses"]')).toEqual(['SaveTheTram', 'FixOurBuses']);
     expect(splitHashtags("['SaveTheTram','Buses'")).toEqual(['SaveTheTram', 'Buses']);
     expect(splitHashtags('[]')).toEqual([]);
+    expect(splitHashtags('{KeepRed,BlueWave}')).toEqual(['KeepRed', 'BlueWave']);
+    expect(splitHashtags('#KeepRed#BlueWave')).toEqual(['KeepRed', 'BlueWave']);
+    expect(splitHashtags('KeepRed，BlueWave、Vote')).toEqual(['KeepRed', 'BlueWave', 'Vote']);
   });
 });

@@ -115,7 +115,8 @@ function statusPost(status: Json, path: JsonPath, at: Locate): Post {
   const html = typeof source.content === 'string' ? source.content : '';
   const body = withoutCustomEmoji(htmlToText(html), source);
   // A content warning is part of what readers see first.
-  const text = str(source.spoiler_text) ? `${source.spoiler_text}\n\n${body}` : body;
+  const warning = str(source.spoiler_text) ? withoutCustomEmoji(source.spoiler_text as string, source) : '';
+  const text = warning ? `${warning}\n\n${body}` : body;
   // Servers store tag names normalised (HashtagNormalizer: NFKC, lower case, accents folded: "Élection" is
   // "election"); keep the author's spelling from the text where it is there, so a campaign's "#Élection" matches.
   const inText = extractHashtags(text);
