@@ -205,6 +205,9 @@ export function parseTime(raw: unknown, format?: string, zone?: string): CellRes
     return { ok: false, expected: LOCAL_DATETIME.test(text) ? NAME_THE_ZONE : EXPECTED.datetime };
   }
   if (!validCalendarDay(m[1] as string, m[2] as string, m[3] as string)) return noSuchDay(m[1] as string, m[2] as string, m[3] as string);
+  // JavaScript reads 24:00 as the next day's midnight, and 10:60 as 11:00: a clock time past 23:59:59 is refused.
+  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]?.slice(1, 3) ?? 0) > 59)
+    return { ok: false, expected: `a time of day from 00:00:00 to 23:59:59 (there is no ${m[4]}:${m[5]}${m[6]?.slice(0, 3) ?? ''})` };
   const date = isoParse(local ? `${text.replace(' ', 'T')}Z` : text.replace(' ', 'T'));
   if (!date || Number.isNaN(date.getTime())) return { ok: false, expected: EXPECTED.datetime };
   return local && zone ? inZone(date.getTime(), zone) : { ok: true, value: date };

@@ -52,7 +52,7 @@ const timeField = z.union([
         .min(1)
         .refine(isTimeZone, {
           message:
-            'must be an IANA time zone name, such as "Europe/London", "America/New_York" or "UTC" (an abbreviation names different zones in different places: "BST" is Bangladesh to the time zone database).',
+            'must be an IANA time zone name, such as "Europe/London", "America/New_York" or "UTC" (an abbreviation names different zones in different places: "BST" is Bangladesh to the time zone database; "Etc/GMT+1" is UTC−1).',
         })
         .optional(),
     })

@@ -18,6 +18,8 @@ const DAY = 86_400_000;
  */
 export function isTimeZone(zone: string): boolean {
   if (zone !== 'UTC' && !zone.includes('/')) return false;
+  // "Etc/GMT+1" is UTC−1 (POSIX signs, the reverse of what it says): a place name cannot be misread.
+  if (/^Etc\/GMT[+-]/i.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

@@ -360,7 +360,10 @@ describe('mastodon adapter', async () => {
         },
       ]),
     });
-    expect(ds.rows[0]).toMatchObject({ text: 'CW politics\n\nGo trams #SaveTheTram :not_listed: #Buses', hashtags: ['Buses', 'SaveTheTram'] });
+    expect(ds.rows[0]).toMatchObject({
+      text: 'CW politics\n\nGo trams #SaveTheTram :not_listed: #Buses',
+      hashtags: ['Buses', 'SaveTheTram'],
+    });
   });
 
   it('never turns an attribute containing ">" into text', async () => {

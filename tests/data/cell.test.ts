@@ -71,6 +71,15 @@ describe('parseTime(raw, format)', () => {
     expect(iso(parseTime('7/1/16 1:05 pm', '%m/%d/%y %I:%M %p'))).toBe('2016-07-01T13:05:00.000Z');
   });
 
+  it('refuses an ISO time of day past 23:59:59, which JavaScript would roll over into the next day or hour', () => {
+    expect(parseTime('2016-07-01T24:00:00Z')).toEqual({
+      ok: false,
+      expected: 'a time of day from 00:00:00 to 23:59:59 (there is no 24:00:00)',
+    });
+    expect(parseTime('2016-07-01 10:60Z').ok).toBe(false);
+    expect(iso(parseTime('2016-07-01T23:59:59Z'))).toBe('2016-07-01T23:59:59.000Z');
+  });
+
   it("reads a format's or an ISO time's clock time in the manifest's zone, and says to name one when a time has none", () => {
     expect(iso(parseTime('15/07/2016 16:00', '%d/%m/%Y %H:%M', 'Europe/London'))).toBe('2016-07-15T15:00:00.000Z');
     expect(iso(parseTime('2016-07-15 16:00:00 BST', '%Y-%m-%d %H:%M:%S BST', 'Europe/London'))).toBe('2016-07-15T15:00:00.000Z');

@@ -37,5 +37,6 @@ describe('zonedTime', () => {
     expect(isTimeZone('UTC')).toBe(true);
     expect(isTimeZone('Europe/Londn')).toBe(false);
     expect(isTimeZone('BST')).toBe(false);
+    expect(isTimeZone('Etc/GMT+1')).toBe(false);
   });
 });
