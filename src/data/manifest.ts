@@ -24,8 +24,13 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 const columnType = z.enum(COLUMN_TYPES);
 
-/** A zone abbreviation written as literal text in a time format ("… BST"): d3-time-format reads it as text, not as a zone. */
-const LITERAL_ZONE = /(?<![A-Za-z])(?!GMT(?![A-Za-z]))(?:[A-Z]{2,4}T|MSK)(?![A-Za-z])/;
+/**
+ * A zone written as literal text in a time format, which d3-time-format reads as text, not as a zone: an abbreviation
+ * ("BST", "CEST", German "MEZ"/"MESZ", "MSK"), an offset other than zero ("+0100", "UTC+1", "GMT+01:00") or a zone
+ * name ("Europe/London"). "GMT", "UTC", "Z" and "+0000" say UTC, which is how the text is read anyway.
+ */
+const LITERAL_ZONE =
+  /(?:UTC|GMT)\s*[+-]\s*\d[\d:]*|(?<![A-Za-z])(?!GMT(?![A-Za-z]))(?:[A-Z]{2,4}[TZ]|MSK)(?![A-Za-z])|(?<!\d)[+-](?!00:?00)\d{2}:?\d{2}(?!\d)|[A-Z][a-z]+\/[A-Z][A-Za-z_]+/;
 const literalOf = (format: string) => format.replace(/%[-_0]?./g, ' ');
 
 /**

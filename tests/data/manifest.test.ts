@@ -65,6 +65,11 @@ describe('readManifest', () => {
     expect(problems(time('{ column: d, format: "%Y-%m-%d %H:%M:%S BST", zone: Europe/London }'))).toEqual([]);
     expect(problems(time('{ column: d, format: "%Y-%m-%dT%H:%M:%SZ" }'))).toEqual([]);
     expect(problems(time('{ column: d, format: "%d %b %Y %H:%M GMT" }'))).toEqual([]);
+    expect(problems(time('{ column: d, format: "%Y-%m-%dT%H:%M:%S+00:00" }'))).toEqual([]);
+    for (const literal of ['MESZ', 'MEZ', 'UTC+1', 'GMT+01:00', '+0100', 'Europe/London'])
+      expect(problems(time(`{ column: d, format: "%d.%m.%Y %H:%M ${literal}" }`))[0], literal).toContain(
+        `must not name a zone as literal text ("${literal}")`,
+      );
     expect(problems(time('{ column: d, zone: BST }'))).toEqual([
       'data/x/manifest.yaml:9:22: "fields.time.zone" must be an IANA time zone name, such as "Europe/London", "America/New_York" or "UTC" (an abbreviation names different zones in different places: "BST" is Bangladesh to the time zone database; "Etc/GMT+1" is UTC−1).',
     ]);
