@@ -225,7 +225,7 @@ async function readSocialFile(
         try {
           adapter.read(value, at, located);
         } catch {
-          throw error(WrongSocialFormat, { file }, adapter.format, other, FORMAT_NAMES[other]);
+          throw error(WrongSocialFormat, located(at), adapter.format, other, FORMAT_NAMES[other]);
         }
       }
     }

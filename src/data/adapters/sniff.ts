@@ -22,7 +22,14 @@ const SIGNS: [SocialFormat, (r: Json) => boolean][] = [
   ['bluesky', (r) => /^at:\/\//.test(String(r.uri ?? (isObject(r.post) ? r.post.uri : ''))) || /^app\.bsky\./.test(String(r.$type ?? ''))],
   ['mastodon', (r) => isObject(r.account) && typeof r.content === 'string'],
   ['twitter-v2', (r) => 'includes' in r || (Array.isArray(r.data) && 'meta' in r) || 'author_id' in r || 'edit_history_tweet_ids' in r],
-  ['twitter-v1', (r) => typeof r.id_str === 'string' || (isObject(r.tweet) && typeof r.tweet.id_str === 'string')],
+  [
+    'twitter-v1',
+    // A v1.1 stream often starts with a control message (a delete notice, a rate limit) rather than a tweet.
+    (r) =>
+      typeof r.id_str === 'string' ||
+      (isObject(r.tweet) && typeof r.tweet.id_str === 'string') ||
+      (Object.keys(r).length === 1 && (isObject(r.delete) || isObject(r.limit) || isObject(r.scrub_geo) || isObject(r.status_withheld))),
+  ],
 ];
 
 export const FORMAT_NAMES: Record<SocialFormat, string> = {
