@@ -130,28 +130,35 @@ problems.sort((a, b) => {
   return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
 });
 /** A problem's message without its location and the value it quotes: rows of a file that fail alike share it. */
+/**
+ * A problem's message without its location and the values it quotes after the first (the column it names): rows of
+ * a file that fail alike share it ("… got "31/02/16"", "… it is "Wed 13 Jul 2016"").
+ */
 const shape = (p: Problem) => {
   const where = p.location ? formatLocation(p.location) : '';
-  return `${p.location?.file ?? ''}\0${(p.message.startsWith(where) ? p.message.slice(where.length) : p.message).replace(/, got ".*?"\. /, ', got … ')}`;
+  const message = p.message.startsWith(where) ? p.message.slice(where.length) : p.message;
+  let quoted = 0;
+  return `${p.location?.file ?? ''}\0${message.replace(/"[^"]*"/g, (q) => (quoted++ === 0 ? q : '"…"'))}`;
 };
 /** Rows that fail alike are shown this many times; the rest are counted (a file without zones fails at every row). */
 const SHOWN_ALIKE = 3;
-const seen = new Map<string, Problem[]>();
+const groups = new Map<string, Problem[]>();
+for (const p of problems) groups.set(shape(p), [...(groups.get(shape(p)) ?? []), p]);
 for (const p of problems) {
-  const alike = seen.get(shape(p)) ?? [];
-  alike.push(p);
-  seen.set(shape(p), alike);
-  if (alike.length > SHOWN_ALIKE) continue;
+  const alike = groups.get(shape(p)) ?? [p];
+  const n = alike.indexOf(p);
+  if (n >= SHOWN_ALIKE) continue;
   const where = p.location ? formatLocation(p.location) : '';
   // Messages already start with their location; a problem without one gets none.
-  process.stdout.write(`${p.message.startsWith(where) ? p.message : `${where}: ${p.message}`}\n`);
-}
-for (const alike of seen.values()) {
-  const more = alike.slice(SHOWN_ALIKE);
-  if (more.length === 0) continue;
-  const [first, last] = extent(more, (p) => p.location?.line);
-  const span = first !== undefined ? ` (lines ${first}–${last})` : '';
-  process.stdout.write(`${more[0]?.location?.file}: …and ${more.length} more like the ${SHOWN_ALIKE} above${span}.\n`);
+  process.stdout.write(`${where === '' || p.message.startsWith(where) ? p.message : `${where}: ${p.message}`}\n`);
+  // Under the last one shown, how many more there are.
+  if (n === SHOWN_ALIKE - 1 && alike.length > SHOWN_ALIKE) {
+    const more = alike.slice(SHOWN_ALIKE);
+    const [first, last] = extent(more, (m) => m.location?.line);
+    const span = first !== undefined ? ` (lines ${first}–${last})` : '';
+    const file = p.location?.file ? `${p.location.file}: ` : '';
+    process.stdout.write(`${file}…and ${more.length} more like the ${SHOWN_ALIKE} above${span}.\n`);
+  }
 }
 const checked = `${datasets.length} dataset${datasets.length === 1 ? '' : 's'} and ${posts.length} post${posts.length === 1 ? '' : 's'}`;
 if (problems.length > 0) {
