@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { XMLParser } from 'fast-xml-parser';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../../astro.config.mjs';
 import { contrast } from '../../src/render/wordcloud/contrast.ts';
@@ -291,6 +291,49 @@ describe('without JavaScript', () => {
       expect(figures.filter((f) => !f.drawn)).toEqual([]);
     }
     await context.close();
+  });
+});
+
+describe('layout on a phone and a desktop', () => {
+  /** The lines a reader sees an element's text on: its characters grouped by the top of their box. */
+  const linesOf = async (page: Page, selector: string) =>
+    page.$$eval(selector, (els) =>
+      els.map((el) => {
+        const lines: string[] = [];
+        let lastTop: number | undefined;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (let i = 0; i < text.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const box = range.getClientRects()[0];
+            if (!box) continue;
+            if (lastTop === undefined || Math.abs(box.top - lastTop) > box.height / 2) lines.push(text[i] ?? '');
+            else lines.push(`${lines.pop() ?? ''}${text[i] ?? ''}`);
+            lastTop = box.top;
+          }
+        }
+        return lines;
+      }),
+    );
+
+  it('keeps each short headline figure on one line on the home page, at 1280 and 390 px', async () => {
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const figures = await linesOf(page, '.headline-number:not(.headline-long)');
+      expect(figures.length, `${width} px`).toBeGreaterThan(0);
+      expect(
+        figures.filter((lines) => lines.length !== 1),
+        `${width} px`,
+      ).toEqual([]);
+      // …and inside the page: the figure's column does not push the card wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
+      await context.close();
+    }
   });
 });
 
