@@ -335,6 +335,21 @@ describe('layout on a phone and a desktop', () => {
       await context.close();
     }
   });
+
+  it('fits the site navigation on one line on a 360 and a 390 px phone; narrower, no link is left alone on a line', async () => {
+    const rows = async (width: number) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const tops = await page.$$eval('nav[aria-label="Site"] a', (as) => as.map((a) => Math.round(a.getBoundingClientRect().top)));
+      await context.close();
+      return [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+    };
+    expect(await rows(390)).toEqual([5]);
+    expect(await rows(360)).toEqual([5]);
+    const narrow = await rows(320);
+    expect(narrow.every((n) => n > 1)).toBe(true);
+  });
 });
 
 describe('links', () => {
