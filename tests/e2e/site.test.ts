@@ -350,6 +350,22 @@ describe('layout on a phone and a desktop', () => {
     const narrow = await rows(320);
     expect(narrow.every((n) => n > 1)).toBe(true);
   });
+
+  it("wraps the methods appendix's file paths after a '/', '-' or '_' on a phone, not inside a word", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+    const page = await context.newPage();
+    let wrapped = 0;
+    for (const path of pagesUnder('posts')) {
+      await page.goto(server.url + path);
+      for (const lines of await linesOf(page, '.hash-table td:first-child code')) {
+        wrapped += lines.length - 1;
+        for (const line of lines.slice(0, -1)) expect(line, `${path}: ${lines.join('|')}`).toMatch(/[/_-]$/);
+      }
+    }
+    // The sample posts' paths are longer than a phone's column: the check saw some wrap.
+    expect(wrapped).toBeGreaterThan(0);
+    await context.close();
+  });
 });
 
 describe('links', () => {
