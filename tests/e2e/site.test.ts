@@ -209,7 +209,7 @@ describe('word clouds on a phone', () => {
   it('show their phone layout, whole, on a 360 px screen, and the full cloud on a wide one', async () => {
     const post = pagesUnder('posts').find((p) => html(p).includes('class="wordcloud-narrow"'));
     expect(post).toBeDefined();
-    const seen: Record<number, { wide: boolean; narrow: boolean; fits: boolean }[]> = {};
+    const seen: Record<number, { wide: boolean; narrow: boolean; fits: boolean; margin: number }[]> = {};
     for (const width of [360, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
@@ -222,13 +222,26 @@ describe('word clouds on a phone', () => {
           };
           const svg = f.querySelector(shown('div.wordcloud-narrow') ? 'div.wordcloud-narrow svg' : '.wordcloud-frame svg');
           const box = svg?.getBoundingClientRect();
-          return { wide: shown('.wordcloud-frame'), narrow: shown('div.wordcloud-narrow'), fits: !!box && box.right <= window.innerWidth };
+          // The empty space the cloud leaves above its first word and below its last.
+          const words = [...(svg?.querySelectorAll('text') ?? [])].map((t) => t.getBoundingClientRect());
+          const margin =
+            box && words.length > 0
+              ? Math.max(Math.min(...words.map((w) => w.top)) - box.top, box.bottom - Math.max(...words.map((w) => w.bottom)))
+              : Number.POSITIVE_INFINITY;
+          return {
+            wide: shown('.wordcloud-frame'),
+            narrow: shown('div.wordcloud-narrow'),
+            fits: !!box && box.right <= window.innerWidth,
+            margin,
+          };
         }),
       );
       await context.close();
     }
     expect(seen[360]?.length).toBeGreaterThan(0);
     expect(seen[360]?.every((c) => c.narrow && !c.wide && c.fits)).toBe(true);
+    // The phone layout is cut to the words: no band of empty space above or below them.
+    expect(seen[360]?.map((c) => c.margin <= 16)).toEqual(seen[360]?.map(() => true));
     expect(seen[1280]?.every((c) => c.wide && !c.narrow && c.fits)).toBe(true);
   });
 });
