@@ -260,6 +260,10 @@ describe('without JavaScript', () => {
     expect(cards.map((c) => c.href).sort()).toEqual(pagesUnder('posts'));
     // The flagship post's frontmatter says `headline: campaigns.keepcorbyn.share`.
     expect(cards.find((c) => c.href === '/posts/keepcorbyn-vs-savinglabour/')?.headline).toBe('79.4%');
+    // Each figure's label says in words what it is: not a formula ("A − B") a reader has to decode.
+    const labels = await page.$$eval('.headline-label', (ls) => ls.map((l) => l.textContent ?? ''));
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((l) => /\s[−=×÷/]\s/.test(l))).toEqual([]);
     await context.close();
   });
 
