@@ -46,9 +46,73 @@ const ROUNDING: Record<HouseFormat, (digits?: number) => string> = {
   text: () => 'as computed',
 };
 
-/** The sentence the methods appendix uses for a format's rounding. */
+/** The sentence the methods appendix uses for a format's rounding: a house format's, or a d3 specifier's in words. */
 export function describeFormat(format: string, digits?: number): string {
-  return isHouseFormat(format) ? ROUNDING[format](digits) : `d3-format specifier "${format}"`;
+  return isHouseFormat(format) ? ROUNDING[format](digits) : describeSpecifier(format);
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const count = (n: number, unit: string) => `${WORDS[n] ?? n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * A d3-format specifier in the words of the house formats: ".2%" → "a percentage, rounded to two decimal
+ * places"; ",.3r" → "rounded to three significant figures, with thousands separators". d3's own defaults
+ * apply when the specifier gives no precision (six digits; twelve significant figures with no type).
+ */
+function describeSpecifier(format: string): string {
+  let s: ReturnType<typeof formatSpecifier>;
+  try {
+    s = formatSpecifier(format);
+  } catch {
+    return `the format "${format}"`;
+  }
+  const p = s.precision;
+  const places = (fallback: number) => ((p ?? fallback) === 0 ? 'a whole number' : count(p ?? fallback, 'decimal place'));
+  const figures = (fallback: number) => count(Math.max(1, p ?? fallback), 'significant figure');
+  const parts: string[] = [];
+  switch (s.type) {
+    case 'f':
+      parts.push(`rounded to ${places(6)}`);
+      break;
+    case '%':
+      parts.push(`a percentage, rounded to ${places(6)}`);
+      break;
+    case 'p':
+      parts.push(`a percentage, rounded to ${figures(6)}`);
+      break;
+    case 'e':
+      parts.push(`in exponent notation (1.2e+3), rounded to ${places(6)}`);
+      break;
+    case 'r':
+    case 'g':
+    case 'n':
+      parts.push(`rounded to ${figures(6)}`);
+      break;
+    case 's':
+      parts.push(`rounded to ${figures(6)}, with an SI prefix (k, M, G…)`);
+      break;
+    case 'd':
+      parts.push('rounded to a whole number');
+      break;
+    case 'b':
+    case 'o':
+    case 'x':
+    case 'X':
+      parts.push(`rounded to a whole number, in ${{ b: 'binary', o: 'octal', x: 'hexadecimal', X: 'hexadecimal' }[s.type]}`);
+      break;
+    case 'c':
+      parts.push('as text');
+      break;
+    default:
+      parts.push(p === undefined ? 'as computed, to at most twelve significant figures' : `rounded to ${figures(12)}`);
+  }
+  if (s.comma || s.type === 'n') parts.push('with thousands separators');
+  if (s.trim) parts.push('trailing zeros dropped');
+  if (s.sign === '+') parts.push('signed (+ or −)');
+  else if (s.sign === '(') parts.push('negative values in parentheses');
+  if (s.symbol === '$') parts.push('with the currency symbol');
+  if (s.width !== undefined) parts.push(`padded to ${count(s.width, 'character')}`);
+  return parts.join(', ');
 }
 
 export function isHouseFormat(name: string): name is HouseFormat {

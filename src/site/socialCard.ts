@@ -33,8 +33,12 @@ export interface CardText {
  * the most followers") is the data's own text. Wider letters are cut to the lines by satori (lineClamp).
  */
 export const CARD_LIMITS = { title: 110, headline: 48, label: 120, author: 60 } as const;
-/** A headline figure this short is drawn large beside its label; a longer one smaller, above it. */
-const BIG_FIGURE = 14;
+/**
+ * A headline figure this short (in characters) is a number ("79.4%", "+17.6 points"): drawn large beside its
+ * label here, and large on one line on the home page (src/components/PostList.astro). A longer one (a name) is
+ * drawn smaller, above its label, and may wrap.
+ */
+export const BIG_FIGURE = 14;
 
 /** An element as satori takes it: a type, a style and its children (text, or elements). */
 export type CardNode = { type: string; props: { style: Record<string, unknown>; children: string | CardNode[] } };

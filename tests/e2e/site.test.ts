@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { XMLParser } from 'fast-xml-parser';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../../astro.config.mjs';
 import { contrast } from '../../src/render/wordcloud/contrast.ts';
@@ -209,7 +209,7 @@ describe('word clouds on a phone', () => {
   it('show their phone layout, whole, on a 360 px screen, and the full cloud on a wide one', async () => {
     const post = pagesUnder('posts').find((p) => html(p).includes('class="wordcloud-narrow"'));
     expect(post).toBeDefined();
-    const seen: Record<number, { wide: boolean; narrow: boolean; fits: boolean }[]> = {};
+    const seen: Record<number, { wide: boolean; narrow: boolean; fits: boolean; margin: number }[]> = {};
     for (const width of [360, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
@@ -222,13 +222,26 @@ describe('word clouds on a phone', () => {
           };
           const svg = f.querySelector(shown('div.wordcloud-narrow') ? 'div.wordcloud-narrow svg' : '.wordcloud-frame svg');
           const box = svg?.getBoundingClientRect();
-          return { wide: shown('.wordcloud-frame'), narrow: shown('div.wordcloud-narrow'), fits: !!box && box.right <= window.innerWidth };
+          // The empty space the cloud leaves above its first word and below its last.
+          const words = [...(svg?.querySelectorAll('text') ?? [])].map((t) => t.getBoundingClientRect());
+          const margin =
+            box && words.length > 0
+              ? Math.max(Math.min(...words.map((w) => w.top)) - box.top, box.bottom - Math.max(...words.map((w) => w.bottom)))
+              : Number.POSITIVE_INFINITY;
+          return {
+            wide: shown('.wordcloud-frame'),
+            narrow: shown('div.wordcloud-narrow'),
+            fits: !!box && box.right <= window.innerWidth,
+            margin,
+          };
         }),
       );
       await context.close();
     }
     expect(seen[360]?.length).toBeGreaterThan(0);
     expect(seen[360]?.every((c) => c.narrow && !c.wide && c.fits)).toBe(true);
+    // The phone layout is cut to the words: no band of empty space above or below them.
+    expect(seen[360]?.map((c) => c.margin <= 16)).toEqual(seen[360]?.map(() => true));
     expect(seen[1280]?.every((c) => c.wide && !c.narrow && c.fits)).toBe(true);
   });
 });
@@ -247,6 +260,10 @@ describe('without JavaScript', () => {
     expect(cards.map((c) => c.href).sort()).toEqual(pagesUnder('posts'));
     // The flagship post's frontmatter says `headline: campaigns.keepcorbyn.share`.
     expect(cards.find((c) => c.href === '/posts/keepcorbyn-vs-savinglabour/')?.headline).toBe('79.4%');
+    // Each figure's label says in words what it is: not a formula ("A − B") a reader has to decode.
+    const labels = await page.$$eval('.headline-label', (ls) => ls.map((l) => l.textContent ?? ''));
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((l) => /\s[−=×÷/]\s/.test(l))).toEqual([]);
     await context.close();
   });
 
@@ -290,6 +307,80 @@ describe('without JavaScript', () => {
       expect(figures.length, path).toBeGreaterThan(0);
       expect(figures.filter((f) => !f.drawn)).toEqual([]);
     }
+    await context.close();
+  });
+});
+
+describe('layout on a phone and a desktop', () => {
+  /** The lines a reader sees an element's text on: its characters grouped by the top of their box. */
+  const linesOf = async (page: Page, selector: string) =>
+    page.$$eval(selector, (els) =>
+      els.map((el) => {
+        const lines: string[] = [];
+        let lastTop: number | undefined;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (let i = 0; i < text.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const box = range.getClientRects()[0];
+            if (!box) continue;
+            if (lastTop === undefined || Math.abs(box.top - lastTop) > box.height / 2) lines.push(text[i] ?? '');
+            else lines.push(`${lines.pop() ?? ''}${text[i] ?? ''}`);
+            lastTop = box.top;
+          }
+        }
+        return lines;
+      }),
+    );
+
+  it('keeps each short headline figure on one line on the home page, at 1280 and 390 px', async () => {
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const figures = await linesOf(page, '.headline-number:not(.headline-long)');
+      expect(figures.length, `${width} px`).toBeGreaterThan(0);
+      expect(
+        figures.filter((lines) => lines.length !== 1),
+        `${width} px`,
+      ).toEqual([]);
+      // …and inside the page: the figure's column does not push the card wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
+      await context.close();
+    }
+  });
+
+  it('fits the site navigation on one line on a 360 and a 390 px phone; narrower, no link is left alone on a line', async () => {
+    const rows = async (width: number) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const tops = await page.$$eval('nav[aria-label="Site"] a', (as) => as.map((a) => Math.round(a.getBoundingClientRect().top)));
+      await context.close();
+      return [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+    };
+    expect(await rows(390)).toEqual([5]);
+    expect(await rows(360)).toEqual([5]);
+    const narrow = await rows(320);
+    expect(narrow.every((n) => n > 1)).toBe(true);
+  });
+
+  it("wraps the methods appendix's file paths after a '/', '-' or '_' on a phone, not inside a word", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+    const page = await context.newPage();
+    let wrapped = 0;
+    for (const path of pagesUnder('posts')) {
+      await page.goto(server.url + path);
+      for (const lines of await linesOf(page, '.hash-table td:first-child code')) {
+        wrapped += lines.length - 1;
+        for (const line of lines.slice(0, -1)) expect(line, `${path}: ${lines.join('|')}`).toMatch(/[/_-]$/);
+      }
+    }
+    // The sample posts' paths are longer than a phone's column: the check saw some wrap.
+    expect(wrapped).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -56,7 +56,10 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     const wide = /<div class="wordcloud-frame has-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
     const narrow = /<div class="wordcloud-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
     expect(narrow).toContain('id="wordcloud-red-1-narrow"');
-    expect(narrow).toContain('viewBox="0 0 310 310"');
+    // 310 px wide; as high as the band its words use, within the 310 px square (tests/e2e/site.test.ts measures the band).
+    const [, top = '', height = ''] = /viewBox="0 (\d+) 310 (\d+)"/.exec(narrow) ?? [];
+    expect(Number(top) + Number(height)).toBeLessThanOrEqual(310);
+    expect(narrow).toContain(`width="310" height="${height}"`);
     const words = (svg: string) => Array.from(svg.matchAll(/<\/title>([^<]*)<\/text>/g), (m) => m[1]);
     const sizes = Array.from(narrow.matchAll(/font-size="([\d.]+)"/g), (m) => Number(m[1]));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);

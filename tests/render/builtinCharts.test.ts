@@ -167,6 +167,25 @@ describe('builtinCharts', () => {
     );
   });
 
+  it('draws each reference rule under the value labels, so a label it crosses ("44.2%" by a 50% line) stays legible', async () => {
+    const rows: Record<string, Row[]> = {
+      'share-bar': [
+        { label: 'Northern Ireland', share: 0.442 },
+        { label: 'Wales', share: 0.525 },
+      ],
+      projection: projectionRows,
+      scorecard: [{ label: 'Share of voice', value: 0.794, actual: 0.618, error: 0.176, absError: 0.176 }],
+    };
+    for (const [name, data] of Object.entries(rows)) {
+      const svg = await render(name, data);
+      // SVG paints in document order: what comes later is drawn on top.
+      const rule = svg.indexOf('aria-roledescription="rule mark"');
+      const label = svg.indexOf('class="mark-text role-mark');
+      expect(rule, name).toBeGreaterThan(-1);
+      expect(label, name).toBeGreaterThan(rule);
+    }
+  });
+
   it('no label is truncated', async () => {
     const all = [
       await render('weekly-volume', weeklyRows),

@@ -99,6 +99,17 @@ describe('describeFormat(format, digits)', () => {
     expect(describeFormat('percent')).toBe('a percentage, rounded to one decimal place');
     expect(describeFormat('more-than', 1)).toBe('rounded down to 1 significant figure, and always below the value');
     expect(describeFormat('abs-points')).toBe('a distance between shares in percentage points, unsigned, rounded to one decimal place');
-    expect(describeFormat('.2f')).toBe('d3-format specifier ".2f"');
+  });
+  it('says a d3-format specifier in words, as it says a house format', () => {
+    expect(describeFormat('.2%')).toBe('a percentage, rounded to two decimal places');
+    expect(describeFormat('.2f')).toBe('rounded to two decimal places');
+    expect(describeFormat('.0%')).toBe('a percentage, rounded to a whole number');
+    expect(describeFormat(',.3r')).toBe('rounded to three significant figures, with thousands separators');
+    expect(describeFormat('+.1f')).toBe('rounded to one decimal place, signed (+ or −)');
+    expect(describeFormat('.3~s')).toBe('rounded to three significant figures, with an SI prefix (k, M, G…), trailing zeros dropped');
+    expect(describeFormat('d')).toBe('rounded to a whole number');
+    expect(describeFormat(',')).toBe('as computed, to at most twelve significant figures, with thousands separators');
+    for (const specifier of ['.2%', ',.3r', '$,.2f', '08.1e', 'x', 'c', '.1p', 'n'])
+      expect(describeFormat(specifier), specifier).not.toMatch(/d3|specifier|"/);
   });
 });

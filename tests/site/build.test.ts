@@ -125,6 +125,24 @@ describe('astro build of a fixture site', () => {
     );
   });
 
+  it('links "download" on the list of datasets to the file, and says "aggregates only" where the licence allows none', async () => {
+    const { outDir } = await builtFixture();
+    const html = readFileSync(join(outDir, 'data', 'index.html'), 'utf8');
+    const bylines = Array.from(html.matchAll(/<p class="byline">([\s\S]*?)<\/p>/g), (m) => m[1] ?? '');
+    const bylineOf = (id: string) => bylines.find((b) => b.includes(`<code>${id}</code>`)) ?? '';
+    const tweets = bylineOf('tweets');
+    const followers = bylineOf('followers');
+    // The fixture's tweets are CC0, one file: the word a reader sees as a link is one, to that file.
+    const link = /<a href="([^"]+)"[^>]*>([^<]*)<\/a>\s*$/.exec(tweets.trim());
+    expect(link?.[2]).toMatch(/^download/);
+    expect(link?.[1]).toBe('/data/tweets/a.csv');
+    expect(readFileSync(join(outDir, link?.[1] ?? ''), 'utf8')).toContain('#Red one');
+    expect(textOf(tweets).replace(/^.*· /, '')).toBe('download its file');
+    // No look-alike: "download" appears in no byline outside a link.
+    for (const byline of bylines) expect(textOf(byline.replace(/<a [^>]*>[^<]*<\/a>/g, ''))).not.toContain('download');
+    expect(textOf(followers)).toMatch(/· aggregates only$/);
+  });
+
   it('marks the site navigation\'s link to the page itself aria-current="page", and the section of a post or dataset "true"', async () => {
     const { outDir } = await builtFixture();
     const marked = (path: string) => {

@@ -108,6 +108,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
             id: `${id}-narrow`,
             width: NARROW.width,
             height: NARROW.height,
+            trim: NARROW.trim,
             title,
             description: spoken,
             palette,

@@ -141,8 +141,10 @@ export interface CloudFigure {
  * 10 px floor. Shown by CSS below the width the full cloud needs (640 px
  * plus the page's margins: 42.5rem, src/styles/site.css). On a screen
  * narrower than 352 px it is scaled down to the column (site.css says why).
+ * Its SVG is cut to the band of rows the words use, `trim` px either side
+ * (the spiral seldom fills the square), so no empty space follows the cloud.
  */
-export const NARROW = { width: 310, height: 310, words: 30, top: 3 } as const;
+export const NARROW = { width: 310, height: 310, words: 30, top: 3, trim: 6 } as const;
 
 /**
  * The article column from the width at which phones stop getting their layout

@@ -23,6 +23,19 @@ export interface CloudSvgOptions {
   palette: readonly { light: string; dark: string }[];
   /** Plain labels drawn in the text colour, e.g. a comparison's column headings. */
   labels?: readonly { text: string; x: number; y: number; anchor: 'start' | 'middle' | 'end' }[];
+  /**
+   * Cut the height to the band the words use, plus `trim` px above and below (within `height`): a phone layout's
+   * words seldom fill its square, and the rest would be empty space under the cloud. Not with `labels`.
+   */
+  trim?: number;
+}
+
+/** The SVG's vertical extent: all of `height`, or the band the words' ink boxes use, plus `trim` either side. */
+export function verticalExtent(placed: readonly PlacedWord[], height: number, trim?: number): { y: number; height: number } {
+  if (trim === undefined || placed.length === 0) return { y: 0, height };
+  const top = Math.max(0, Math.floor(Math.min(...placed.map((p) => p.box.y)) - trim));
+  const bottom = Math.min(height, Math.ceil(Math.max(...placed.map((p) => p.box.y + p.box.height)) + trim));
+  return { y: top, height: bottom - top };
 }
 
 const n = (v: number) => String(Math.round(v * 100) / 100);
@@ -38,7 +51,8 @@ const n = (v: number) => String(Math.round(v * 100) / 100);
  * All text is escaped.
  */
 export function cloudSvg(placed: readonly PlacedWord<DrawnWord>[], options: CloudSvgOptions): string {
-  const { width, height, title, description, palette } = options;
+  const { width, title, description, palette } = options;
+  const { y: top, height } = verticalExtent(placed, options.height, options.labels?.length ? undefined : options.trim);
   const id = options.id.replace(/[^A-Za-z0-9_-]/g, '-');
   const cls = (tone: number) => `${id}-t${tone}`;
   const light = palette.map((p, i) => `#${id} .${cls(i)}{fill:${p.light}}`).join('');
@@ -52,7 +66,7 @@ export function cloudSvg(placed: readonly PlacedWord<DrawnWord>[], options: Clou
     (l) => `<text x="${n(l.x)}" y="${n(l.y)}" text-anchor="${l.anchor}" font-size="14" font-weight="600">${escapeHtml(l.text)}</text>`,
   );
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${escapeHtml(id)}" class="wordcloud-svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="${escapeHtml(id)}-title" aria-describedby="${escapeHtml(id)}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${escapeHtml(id)}" class="wordcloud-svg" viewBox="0 ${n(top)} ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="${escapeHtml(id)}-title" aria-describedby="${escapeHtml(id)}-desc">`,
     `<title id="${escapeHtml(id)}-title">${escapeHtml(title)}</title>`,
     `<desc id="${escapeHtml(id)}-desc">${escapeHtml(description)}</desc>`,
     style,
