@@ -31,7 +31,8 @@ const COMPOSITE = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'];
 const HOUSE_WRAP = /houseWrap\(([^,()]+),\s*(\d+(?:\.\d+)?)/g;
 
 function narrowed(value: unknown, key?: string): unknown {
-  if (key === 'labelLimit' && typeof value === 'number') return Math.min(value, NARROW_LABEL);
+  // 0 is vega's "no limit".
+  if (key === 'labelLimit' && typeof value === 'number') return value === 0 ? NARROW_LABEL : Math.min(value, NARROW_LABEL);
   if (key === 'title' && typeof value === 'string') return wrapLabel(value, NARROW_TITLE, TITLE_SIZE);
   if (typeof value === 'string')
     return value.replace(HOUSE_WRAP, (_m, text: string, width: string) => `houseWrap(${text}, ${Math.min(Number(width), NARROW_LABEL)}`);

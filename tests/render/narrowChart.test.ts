@@ -20,6 +20,12 @@ describe('narrowSpec(spec)', () => {
     expect(JSON.stringify(spec)).toBe(before);
   });
 
+  it("caps an unlimited label (vega's labelLimit 0) too", () => {
+    expect(JSON.stringify(narrowSpec({ mark: 'bar', encoding: { y: { field: 'a', axis: { labelLimit: 0 } } } }))).toContain(
+      `"labelLimit":${NARROW_LABEL}`,
+    );
+  });
+
   it('wraps a title too long for the plot into lines', () => {
     const narrow = narrowSpec({
       mark: 'bar',
