@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
+import { SoundingsError } from '../errors.ts';
 import { takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
 import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
@@ -109,8 +110,12 @@ export function soundingsLoader(): Loader {
                 // good data: rendering it then fails with the same located error, which its page shows
                 // (renderFailure.ts), and the other posts go on updating. A new post has no such data.
                 const last = dev ? context.store.get(props.id)?.data : undefined;
-                if (last === undefined) throw e;
-                return last;
+                if (last !== undefined) return last;
+                if (!(e instanceof SoundingsError)) throw e;
+                // The message names post.md:line:column and what to do: not Astro's "Hint", "Location" and trace.
+                const stop = new Error(e.message);
+                stop.stack = '';
+                throw stop;
               }
             }
             return context.parseData(props);

@@ -116,6 +116,18 @@ describe('astro build of a fixture site', () => {
     expect(failure).toContain('Rendered 0 of 1 posts and 1 failed');
   });
 
+  it('fails the build on a frontmatter problem with the message alone, not a stack trace', async () => {
+    const site = fixtureProject('Red.');
+    const post = join(site, 'content', 'posts', 'post.md');
+    writeFileSync(post, readFileSync(post, 'utf8').replace(/\n {4}color: "#[0-9a-f]+"/, ''));
+    const failure = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }).then(
+      () => 'built',
+      (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+    );
+    expect(failure).toMatch(/content\/posts\/post\.md:\d+:\d+: "campaigns\.0\.color" is missing\./);
+    expect(failure).not.toMatch(/Stack trace:|Location:|errors\.ts/);
+  });
+
   it('says on the search page, without JavaScript, where to browse instead, a space before each link', async () => {
     const { outDir } = await builtFixture();
     const html = readFileSync(join(outDir, 'search', 'index.html'), 'utf8');
