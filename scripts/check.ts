@@ -20,7 +20,7 @@ import { extent } from 'd3-array';
 import remarkDirective from 'remark-directive';
 import { projectPath } from '../src/data/datasetFiles.ts';
 import { checkDataset } from '../src/data/loadDataset.ts';
-import { listDatasets } from '../src/data/openDataset.ts';
+import { dataFolderName, listDatasets } from '../src/data/openDataset.ts';
 import { DatasetNotFound, error, formatLocation, type Location, SoundingsError } from '../src/errors.ts';
 import { type PostSource, postBody, postSource } from '../src/markdown/postSource.ts';
 import { remarkSoundings, SoundingsErrors } from '../src/markdown/remarkSoundings.ts';
@@ -101,7 +101,7 @@ for (const path of posts) {
   for (const [alias, id] of Object.entries(frontmatter.datasets)) {
     if (broken.has(id)) usable = false;
     else if (!datasets.includes(id)) {
-      add(error(DatasetNotFound, locate(['datasets', alias]), id, datasets));
+      add(error(DatasetNotFound, locate(['datasets', alias]), id, datasets, dataFolderName({ root, dataDir })));
       usable = false;
     }
   }

@@ -104,8 +104,11 @@ const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ')
 export const DatasetNotFound = define({
   name: 'DatasetNotFound',
   title: 'Unknown dataset',
-  message: (id: string, known: readonly string[]) =>
-    `There is no dataset "${id}" in data/.${known.length ? ` Known datasets: ${list(known)}.` : ''}`,
+  /** `dataDir`: the data folder as the message names it, when it is not the project's data/ (SOUNDINGS_DATA_DIR). */
+  message: (id: string, known: readonly string[], dataDir = 'data/') =>
+    `There is no dataset "${id}" in ${dataDir}${
+      known.length ? `. Known datasets: ${list(known)}.` : dataDir === 'data/' ? '.' : ', which holds none: is SOUNDINGS_DATA_DIR right?'
+    }`,
   hint: 'Create data/<dataset>/manifest.yaml, or fix the name in the frontmatter.',
 });
 

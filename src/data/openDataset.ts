@@ -29,6 +29,12 @@ export function listDatasets(dataDir: string): string[] {
     .sort();
 }
 
+/** The data folder as messages name it: "data/" for the project's own, else its path from the project root. */
+export function dataFolderName(options: DatasetPlace): string {
+  const rel = projectPath(options.root, options.dataDir);
+  return rel === 'data' ? 'data/' : `${rel}/`;
+}
+
 /** The project root (paths in messages are relative to it) and the folder holding one sub-folder per dataset. */
 type DatasetPlace = { root: string; dataDir: string };
 
@@ -61,7 +67,8 @@ export function openDataset(id: string, options: DatasetPlace, problems?: Soundi
   };
   const dir = join(options.dataDir, id);
   const rel = (path: string) => projectPath(options.root, path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(error(DatasetNotFound, undefined, id, listDatasets(options.dataDir)));
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    return fail(error(DatasetNotFound, undefined, id, listDatasets(options.dataDir), dataFolderName(options)));
   if (/[#?%]/.test(id)) return fail(error(DatasetName, { file: rel(dir) }, rel(dir)));
   const manifestPath = join(dir, MANIFEST);
   if (!existsSync(manifestPath)) return fail(error(ManifestMissing, { file: rel(dir) }, rel(dir)));

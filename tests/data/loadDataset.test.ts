@@ -245,6 +245,13 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'There is no dataset "nope" in data/. Known datasets: "t". Create data/<dataset>/manifest.yaml, or fix the name in the frontmatter.',
     );
   });
+
+  it('names the data folder SOUNDINGS_DATA_DIR points at, and says when it holds no dataset', async () => {
+    const root = tempProject({ 'elsewhere/.keep': '' });
+    await expect(loadDataset('tweets', { root, dataDir: join(root, 'elsewhere') })).rejects.toThrow(
+      'There is no dataset "tweets" in elsewhere/, which holds none: is SOUNDINGS_DATA_DIR right?',
+    );
+  });
 });
 
 describe('loadDataset(id, options): a JSON object where text is expected', () => {
