@@ -301,8 +301,13 @@ export const HeaderLineMissing = define({
 export const WrongSeparator = define({
   name: 'WrongSeparator',
   title: 'Wrong separator',
-  message: (header: string, separator: string) =>
-    `The header is one column, "${shown(header)}": is the file separated by "${separator}"? A .csv file is read with commas, a .tsv file with tabs, unless the manifest says otherwise.`,
+  /** `delimiter`: the manifest's, when it names one. */
+  message: (header: string, separator: string, delimiter?: string) =>
+    `The header is one column, "${shown(header)}": is the file separated by "${separator}"? ${
+      delimiter === undefined
+        ? 'A .csv file is read with commas, a .tsv file with tabs, unless the manifest says otherwise.'
+        : `The manifest says delimiter: ${JSON.stringify(delimiter)}.`
+    }`,
   hint: `Say so in manifest.yaml: delimiter: ";" (or "|", or "\\t" for tabs); or export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)").`,
 });
 

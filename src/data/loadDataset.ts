@@ -111,7 +111,7 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
     case 'accounts': {
       const f = manifest.fields;
       const fields = Object.entries(f).map(([field, column]) => ({ field, column, key: ['fields', field] }));
-      const columns = columnCheck([...fields, ...typedColumns(manifest.columns)], file, locate, manifest.headerLine);
+      const columns = columnCheck([...fields, ...typedColumns(manifest.columns)], file, locate, manifest);
       return {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
@@ -130,7 +130,7 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
       };
     }
     case 'table': {
-      const columns = columnCheck(typedColumns(manifest.columns), file, locate, manifest.headerLine);
+      const columns = columnCheck(typedColumns(manifest.columns), file, locate, manifest);
       return {
         header: columns.header,
         map: (r: RawRecord): Mapped => {

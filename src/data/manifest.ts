@@ -55,9 +55,16 @@ const timeField = z.union([
       zone: z
         .string()
         .min(1)
-        .refine(isTimeZone, {
-          message:
-            'must be an IANA time zone name, such as "Europe/London", "America/New_York" or "UTC" (an abbreviation names different zones in different places: "BST" is Bangladesh to the time zone database; "Etc/GMT+1" is UTC−1).',
+        .superRefine((zone, ctx) => {
+          if (isTimeZone(zone)) return;
+          // A typo of a place name gets the closest ones; an abbreviation, why it is refused.
+          const near = zone.includes('/') ? didYouMean(zone, Intl.supportedValuesOf('timeZone')) : '';
+          ctx.addIssue({
+            code: 'custom',
+            message: near
+              ? `must be an IANA time zone name, which "${zone}" is not.${near}`
+              : 'must be an IANA time zone name, such as "Europe/London", "America/New_York" or "UTC" (an abbreviation names different zones in different places: "BST" is Bangladesh to the time zone database; "Etc/GMT+1" is UTC−1).',
+          });
         })
         .optional(),
     })
@@ -290,7 +297,7 @@ export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown, value?:
     return `${where} must be ${inclusive ? bound : issue.code === 'too_small' ? 'more than' : 'less than'} ${limit}${typeof issue.input === 'number' ? `, not ${issue.input}` : ''}.`;
   }
   const message = issue.message.startsWith('must') ? issue.message : `is invalid (${issue.message})`;
-  return `${where} ${message}`.replace(/\.?$/, '.');
+  return `${where} ${message}`.replace(/([.?])?$/, (end) => end || '.');
 }
 
 /** Where a key of a manifest is (e.g. `["fields", "text"]`), or its nearest existing parent. */

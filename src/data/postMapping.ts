@@ -25,7 +25,7 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
     { field: 'text', column: f.text, key: ['fields', 'text'] },
   ];
   if (f.hashtags) wanted.push({ field: 'hashtags', column: f.hashtags, key: ['fields', 'hashtags'] });
-  const columns = columnCheck(wanted, file, locate, manifest.headerLine);
+  const columns = columnCheck(wanted, file, locate, manifest);
   const limit = collectionLimit(manifest, locate);
   return {
     /** Checks a file's header (CSV/TSV) before its first record; `undefined` for JSON, whose records are checked one by one. */

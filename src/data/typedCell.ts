@@ -32,7 +32,13 @@ export interface WantedColumn {
  * header), each record's own keys (`record`). A missing column is reported
  * at the header or the record, naming the manifest line that maps it.
  */
-export function columnCheck(wanted: readonly WantedColumn[], file: string, locate: ManifestLocator | undefined, headerLine = 1) {
+export function columnCheck(
+  wanted: readonly WantedColumn[],
+  file: string,
+  locate: ManifestLocator | undefined,
+  layout: { headerLine?: number | undefined; delimiter?: string | undefined } = {},
+) {
+  const headerLine = layout.headerLine ?? 1;
   let header: readonly string[] | undefined;
   return {
     header(h: readonly string[] | undefined, line = headerLine): void {
@@ -43,7 +49,7 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
       const at = { file, line, column: 1 };
       // One column holding ";", tabs or "|": the file is most likely separated by them.
       const separator = h.length === 1 ? /[;\t|]/.exec(h[0] as string)?.[0] : undefined;
-      if (separator) throw error(WrongSeparator, at, h[0] as string, separator === '\t' ? 'tab' : separator);
+      if (separator) throw error(WrongSeparator, at, h[0] as string, separator === '\t' ? 'tab' : separator, layout.delimiter);
       // None of the mapped columns at all: most likely not the header, but a title block a tool wrote above it.
       const noneMapped = wanted.every((w) => !h.includes(w.column));
       throw error(MissingColumn, at, missing.column, missing.field, h, locate?.(missing.key), false, noneMapped, headerLine);

@@ -73,6 +73,10 @@ describe('readManifest', () => {
     expect(problems(time('{ column: d, zone: BST }'))).toEqual([
       'data/x/manifest.yaml:9:22: "fields.time.zone" must be an IANA time zone name, such as "Europe/London", "America/New_York" or "UTC" (an abbreviation names different zones in different places: "BST" is Bangladesh to the time zone database; "Etc/GMT+1" is UTC−1).',
     ]);
+    expect(problems(time('{ column: d, zone: Europe/Londn }'))[0]).toContain(
+      '"fields.time.zone" must be an IANA time zone name, which "Europe/Londn" is not. Did you mean "Europe/London"',
+    );
+    expect(problems(time('{ column: d, zone: Europe/Londn }'))[0]).toMatch(/\?$/);
     expect(problems(time('{ column: d, format: "%Y-%m-%d %H:%M %Z", zone: UTC }'))).toEqual([
       'data/x/manifest.yaml:9:51: "fields.time.zone" must be left out when the format reads each time\'s own offset or epoch (%Z, %s, %Q).',
     ]);
