@@ -433,6 +433,14 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
     );
   });
 
+  it("says what the manifest set when its delimiter is not the file's", async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}delimiter: "|"\n`,
+      'data/tweets/a.csv': 'id;created_at;user;text\n1;2016-07-01T10:00:00Z;a;x\n',
+    });
+    expect(await message(root)).toContain('is the file separated by ";"? The manifest says delimiter: "|".');
+  });
+
   it("reads it with the manifest's delimiter, below a title block when headerLine says where the header is", async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': `${postsManifest()}delimiter: ";"\nheaderLine: 4\n`,
