@@ -13,7 +13,7 @@ import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
 import { didYouMean } from '../nearest.ts';
-import { dayOrInstant } from '../render/format.ts';
+import { dayOrInstant, formatValue } from '../render/format.ts';
 import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
@@ -488,11 +488,18 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
         const column = def.name;
         const only = found.rows.length === 1 ? found.rows[0]?.[column] : undefined;
         rowName = {
-          // One row's date stays a date (printed as one, as weekly.<id>.max.week is); tied rows are named in text.
+          // One row's date stays a date (printed as one, as weekly.<id>.max.week is); tied rows are named in text,
+          // their dates written as a date value prints ("27 June 2016 and 4 July 2016"), so prose reads alike.
           ...(only instanceof Date
             ? { value: only, type: 'date' as const }
             : {
-                value: joinNames(found.rows.map((r) => (r[column] === null || r[column] === undefined ? '—' : cellString(r[column])))),
+                value: joinNames(
+                  found.rows.map((r) => {
+                    const cell = r[column];
+                    if (cell === null || cell === undefined) return '—';
+                    return cell instanceof Date ? formatValue(cell, 'date') : cellString(cell);
+                  }),
+                ),
                 type: 'text' as const,
               }),
           definition: `The "${column}" of the row${ties ? 's' : ''} with the ${most} "${def.column}" among ${rowsOf(alias, def.where, isolate)}.${ties ? `${ties.replace(/\.$/, '')}; all are named, in table order.` : ''}`,
