@@ -497,7 +497,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
                   found.rows.map((r) => {
                     const cell = r[column];
                     if (cell === null || cell === undefined) return '—';
-                    return cell instanceof Date ? formatValue(cell, 'date') : cellString(cell);
+                    // A day (midnight UTC) as a date prints; a time keeps its time of day (cellString: ISO 8601 UTC).
+                    return cell instanceof Date && cell.getTime() % 86_400_000 === 0 ? formatValue(cell, 'date') : cellString(cell);
                   }),
                 ),
                 type: 'text' as const,
