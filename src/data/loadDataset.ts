@@ -12,7 +12,7 @@
  * parsed on the next load: the others' records come from the cache, and are
  * de-duplicated with the new ones in file order as if all had been parsed.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extent } from 'd3-array';
 import {
   ArchiveNotTweets,
@@ -180,17 +180,6 @@ export async function checkDataset(id: string, options: Omit<LoadOptions, 'colle
   return problems;
 }
 
-/** Whether a file's first bytes are `prefix` (an X archive's script, whatever its name). */
-function startsWith(path: string, prefix: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const bytes = Buffer.alloc(prefix.length);
-    return readSync(fd, bytes, 0, bytes.length, 0) === bytes.length && bytes.toString('utf8') === prefix;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Reads one social-export file through its adapter (NDJSON line by line, JSON whole or, when large, streamed). */
 async function readSocialFile(
   path: string,
@@ -210,7 +199,7 @@ async function readSocialFile(
   }
   const format = script ? 'json' : formatOf(path);
   if (format !== 'json' && format !== 'ndjson') {
-    if (startsWith(path, 'window.YTD.')) throw error(XArchiveFile, { file, line: 1, column: 1 });
+    if (archiveScript(path)) throw error(XArchiveFile, { file, line: 1, column: 1 });
     throw error(NotJsonExport, { file }, file, adapter.format);
   }
   let first = true;
