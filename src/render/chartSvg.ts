@@ -177,6 +177,25 @@ function linkLoader() {
   return { loader: { ...base, sanitize }, refused };
 }
 
+/**
+ * How far the view's marks reach past its right edge, in whole pixels (0 when they do not). vega-lite's `fit-x`
+ * sizes the plot so that its axes fit, but a text mark placed at a value and pushed right by `dx` (a bar's "79.4%",
+ * a scorecard's "+17.6 points") can end past the SVG's edge, where it is cut off: on a phone drawing (narrowChart.ts)
+ * by a few dozen pixels.
+ */
+const MAX_PASSES = 4;
+/** The house padding (houseConfig.ts) on each side, as a spec's `padding` object. */
+const PADDING = { left: houseConfig.padding, right: houseConfig.padding, top: houseConfig.padding, bottom: houseConfig.padding };
+
+function overflowRight(view: View): number {
+  const scene = view.scenegraph() as unknown as { root: { bounds: { x2: number } } };
+  const padding = view.padding() as { right: number };
+  // The root group sits at the left padding plus `origin` (its axes' room); `_viewWidth` is the width between paddings.
+  const inner = (view as unknown as { _viewWidth: number })._viewWidth;
+  // Two pixels to spare: the text is measured as the house sans-serif, which a reader's font can pass by a little.
+  return Math.max(0, Math.ceil(view.origin()[0] + scene.root.bounds.x2 + 2 - inner - padding.right));
+}
+
 export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options: ChartSvgOptions): Promise<string> {
   const marks = unknownMarks(spec);
   if (marks.length > 0) {
@@ -202,16 +221,30 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   });
   textMetrics.width = houseTextWidth;
   const links = linkLoader();
-  let svg: string;
-  let view: View | undefined;
-  try {
-    const vg = compile(prepare(spec, rows, options) as unknown as TopLevelSpec, { logger: log }).spec;
-    view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR, loader: links.loader });
-    svg = await view.toSVG();
-  } catch (err) {
-    throw error(ChartFailed, undefined, messageOf(err));
-  } finally {
-    view?.finalize();
+  let svg = '';
+  const prepared = prepare(spec, rows, options);
+  // Drawn again, with more padding on the right (the plot narrows to keep the width), while a mark ends past the edge
+  // (overflowRight): narrowing the plot moves a label placed at a value left by less than the padding it adds, so the
+  // overflow is added with half as much again, and a few passes at most are needed.
+  for (let extra = 0, pass = 0; pass < MAX_PASSES; pass++) {
+    let view: View | undefined;
+    try {
+      const padded = extra > 0 ? { ...prepared, padding: { ...PADDING, right: PADDING.right + extra } } : prepared;
+      const vg = compile(padded as unknown as TopLevelSpec, { logger: log }).spec;
+      view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR, loader: links.loader });
+      await view.runAsync();
+      const overflow = overflowRight(view);
+      if (pass < MAX_PASSES - 1 && overflow > 0 && !('padding' in prepared)) {
+        extra += Math.ceil(overflow * 1.5);
+        continue;
+      }
+      svg = await view.toSVG();
+      break;
+    } catch (err) {
+      throw error(ChartFailed, undefined, messageOf(err));
+    } finally {
+      view?.finalize();
+    }
   }
   if (links.refused.length > 0) {
     const shown = links.refused.slice(0, 3).map((l) => JSON.stringify(l.length > 60 ? `${l.slice(0, 59)}…` : l));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinCharts } from '../../src/render/builtinCharts.ts';
 import { chartSvg } from '../../src/render/chartSvg.ts';
 import { NARROW_LABEL, NARROW_WIDTH, narrowSpec } from '../../src/render/narrowChart.ts';
-import { colors, followerRows, projectionRows } from './fixtures.ts';
+import { textWidth } from '../../src/render/textWidth.ts';
+import { colors, followerRows, projectionRows, shareRows } from './fixtures.ts';
 
 /** The font sizes of an SVG's text, as drawn. */
 const fontSizes = (svg: string) => Array.from(svg.matchAll(/font-size="?([\d.]+)/g), (m) => Number(m[1]));
@@ -55,6 +56,31 @@ describe('narrowSpec(spec)', () => {
       expect(width(wide), name).toBeGreaterThan(600);
       expect(fontSizes(narrow).length, name).toBeGreaterThan(3);
       expect(Math.min(...fontSizes(narrow)), name).toBe(Math.min(...fontSizes(wide)));
+    }
+  });
+
+  it("keeps value labels inside the drawing: a label at a bar's end or a scorecard's point is not cut off", async () => {
+    const scorecardRows = [
+      { label: '#KeepCorbyn share of voice', value: 0.794, actual: 0.618, error: 0.176, absError: 0.176 },
+      { label: 'YouGov poll, 30 August', value: 0.594, actual: 0.618, error: -0.024, absError: 0.024 },
+    ];
+    for (const [name, rows] of [
+      ['scorecard', scorecardRows],
+      ['share-of-voice', shareRows],
+      ['projection', projectionRows],
+    ] as const) {
+      const spec = builtinCharts[name]?.spec ?? {};
+      for (const drawn of [spec, narrowSpec(spec) ?? {}]) {
+        const svg = await chartSvg(drawn, rows, { id: name, colors });
+        const width = Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]);
+        const origin = Number(/<g[^>]*transform="translate\(([\d.]+),/.exec(svg)?.[1]);
+        const labels = Array.from(
+          svg.matchAll(/aria-roledescription="text mark"[^>]*transform="translate\(([\d.]+),[^)]*\)"[^>]*font-size="([\d.]+)px"[^>]*>([^<]+)</g),
+          (m) => ({ text: m[3] as string, end: origin + Number(m[1]) + textWidth(m[3] as string, Number(m[2])) }),
+        );
+        expect(labels.length, name).toBeGreaterThan(0);
+        for (const label of labels) expect(label.end, `${name} ${width}: ${label.text}`).toBeLessThanOrEqual(width);
+      }
     }
   });
 });
