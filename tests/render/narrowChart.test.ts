@@ -75,7 +75,9 @@ describe('narrowSpec(spec)', () => {
         const width = Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]);
         const origin = Number(/<g[^>]*transform="translate\(([\d.]+),/.exec(svg)?.[1]);
         const labels = Array.from(
-          svg.matchAll(/aria-roledescription="text mark"[^>]*transform="translate\(([\d.]+),[^)]*\)"[^>]*font-size="([\d.]+)px"[^>]*>([^<]+)</g),
+          svg.matchAll(
+            /aria-roledescription="text mark"[^>]*transform="translate\(([\d.]+),[^)]*\)"[^>]*font-size="([\d.]+)px"[^>]*>([^<]+)</g,
+          ),
           (m) => ({ text: m[3] as string, end: origin + Number(m[1]) + textWidth(m[3] as string, Number(m[2])) }),
         );
         expect(labels.length, name).toBeGreaterThan(0);
