@@ -18,7 +18,9 @@ export default function setup() {
   mkdirSync(cache, { recursive: true });
   for (const name of readdirSync(cache)) {
     const path = join(cache, name);
-    const old = name.startsWith('soundings-run-') && Date.now() - statSync(path).mtimeMs > STALE_MS;
+    // Another run may remove its own folder meanwhile.
+    const modified = name.startsWith('soundings-run-') ? statSync(path, { throwIfNoEntry: false })?.mtimeMs : undefined;
+    const old = modified !== undefined && Date.now() - modified > STALE_MS;
     // soundings-dist-*: builds of the test code before runs had folders of their own.
     if (old || name.startsWith('soundings-dist-')) rmSync(path, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 
 /** `window.YTD.<name>.part<N> = `, with any spaces around "=". */
-const ASSIGNMENT = /^\uFEFF?window\.YTD\.([A-Za-z0-9_-]+)\.part\d+\s*=\s*/;
+const ASSIGNMENT = /^\uFEFF?window\.YTD\.([A-Za-z0-9_-]+)\.part\d+[ \t]*=[ \t]*/;
 
 export interface ArchiveScript {
   /** What the file holds: "tweets", "tweet", "account", "like"… */

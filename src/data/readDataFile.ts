@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { error, type Location, MalformedJson, XArchiveFile } from '../errors.ts';
-import { blanked } from './archiveScript.ts';
+import { archiveScript, blanked } from './archiveScript.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { jsonRecord, parseStrict } from './readJson.ts';
@@ -77,6 +77,8 @@ export async function eachJsonItem(
     }
     return sha256();
   }
+  // The X account archive's files are scripts ("window.YTD.tweets.part0 = [...]"), renamed .json or not.
+  if (!blank && archiveScript(path)) throw error(XArchiveFile, { file, line: 1, column: 1 });
   if (statSync(path).size > wholeJsonLimit) {
     const hash = createHash('sha256');
     // A streamed item's position is its JSON path; its line is not known without the whole text.
@@ -92,8 +94,6 @@ export async function eachJsonItem(
   const text = blanked(bytes, blank)
     .toString('utf8')
     .replace(/^\uFEFF/, '');
-  // The X account archive's files are scripts ("window.YTD.tweets.part0 = [...]"), renamed .json or not.
-  if (text.startsWith('window.YTD.')) throw error(XArchiveFile, { file, line: 1, column: 1 });
   const value = parse(text);
   if (value !== undefined) {
     const locate = jsonLocator(text, file);

@@ -209,10 +209,10 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           // Located at the line where the failing record starts (a quote never closed is only found at the end
           // of the file), and at the field csv-parse was reading.
           const { index } = err as unknown as { index?: unknown };
+          // Before the first record is read (an error in the header row), the line it starts on is the first read.
+          const line = nextStart || (title?.utf16() ? 1 : headerLine);
           const location =
-            typeof index === 'number' && err.code !== 'CSV_QUOTE_NOT_CLOSED'
-              ? { file, line: nextStart, column: index + 1 }
-              : { file, line: nextStart };
+            typeof index === 'number' && err.code !== 'CSV_QUOTE_NOT_CLOSED' ? { file, line, column: index + 1 } : { file, line };
           reject(error(MalformedCsv, location, describeCsvError(err)));
         };
         // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
@@ -277,8 +277,9 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         parser.on('error', fail);
         const title = headerLine > 1 ? lineSkipper(headerLine - 1) : undefined;
         parser.on('end', () => {
-          if (title && title.seen() < headerLine - 1) {
-            const lines = title.lines();
+          // A file that ends before headerLine (in a UTF-16 file, read as records: `nextStart` counts them).
+          if (title && out.header === undefined) {
+            const lines = title.utf16() ? Math.max(nextStart - 1, 0) : title.lines();
             return reject(error(HeaderLineMissing, { file, line: Math.max(lines, 1) }, headerLine, lines));
           }
           resolve(hash.digest('hex'));
@@ -369,7 +370,11 @@ export async function* streamJsonItems(
   const top = firstChar(path, blank);
   if (top !== '[' && top !== '{') await locateJsonError(path, file, blank);
   if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, Math.round(statSync(path).size / 2 ** 20));
-  const source = blank > 0 ? hashedStream(path, hash, file).pipe(blanking(blank)) : hashedStream(path, hash, file);
+  const checked = hashedStream(path, hash, file);
+  const blanker = blank > 0 ? blanking(blank) : undefined;
+  // pipe() passes data on, not errors: a byte that is not UTF-8 must fail the read, not the process.
+  blanker && checked.on('error', (e: Error) => blanker.destroy(e));
+  const source = blanker ? checked.pipe(blanker) : checked;
   const tail = streamArray.asStream();
   const head = top === '[' ? streamArray.withParserAsStream() : pick.withParserAsStream({ filter: 'data' });
   const last = top === '[' ? head : head.pipe(tail);

@@ -258,6 +258,32 @@ describe("x-archive adapter (X's downloadable account archive)", () => {
     expect((await read(root, { wholeJsonLimit: 100 })).rows).toEqual(ds.rows);
   });
 
+  it("reads only its tweets and account by default, beside the data folder's other files; a bad byte streamed is located", async () => {
+    const others = {
+      'account-timezone.js': 'window.YTD.account_timezone.part0 = []',
+      'tweetdeck.js': 'window.YTD.tweetdeck.part0 = []',
+      'tweet-headers.js': 'window.YTD.tweet_headers.part0 = []',
+    };
+    const root = project({ 'tweets.js': archive('tweets.js'), 'account.js': archive('account.js'), ...others });
+    expect((await read(root)).files.map((f) => f.path)).toEqual(['data/x/account.js', 'data/x/tweets.js']);
+    const bad = Buffer.concat([
+      Buffer.from(archive('tweets.js').slice(0, 400)),
+      Buffer.from([0xe9]),
+      Buffer.from(archive('tweets.js').slice(400)),
+    ]);
+    const broken = project({ 'tweets.js': '', 'account.js': archive('account.js') });
+    writeFileSync(join(broken, 'data/x/tweets.js'), bad);
+    await expect(read(broken, { wholeJsonLimit: 100 })).rejects.toThrow(/^data\/x\/tweets\.js:\d+: .*UTF-8/);
+  });
+
+  it('names an archive file renamed .json as such, also when it is large enough to be streamed', async () => {
+    const v1 = tempProject({
+      'data/x/manifest.yaml': manifest('twitter-v1').replace(/^files: .*$/m, 'files: "*.json"'),
+      'data/x/tweets.json': archive('tweets.js'),
+    });
+    await expect(read(v1, { wholeJsonLimit: 100 })).rejects.toThrow('data/x/tweets.json:1:1: This is a file of the X account archive');
+  });
+
   it('names the author anew when account.js changes, though tweets.js comes from the cache', async () => {
     const root = project({ 'tweets.js': archive('tweets.js'), 'account.js': archive('account.js') });
     const entries = new Map<string, FileRecords>();
@@ -275,7 +301,7 @@ describe("x-archive adapter (X's downloadable account archive)", () => {
   it("says what is missing or wrong: no account.js, a likes file, a file that is not the archive's", async () => {
     const problems = async (root: string) => (await checkDataset('x', { root, dataDir: join(root, 'data') })).map((e) => e.message);
     expect(await problems(project({ 'tweets.js': archive('tweets.js') }))).toEqual([
-      'data/x/manifest.yaml:1:1: The tweets of an X archive name no author; the archive names it in account.js, which this dataset does not read (files: "{account,tweet,tweets}*.js"). Copy account.js from the archive\'s data folder beside tweets.js, and let "files" match it.',
+      'data/x/manifest.yaml:1:1: The tweets of an X archive name no author; the archive names it in account.js, which this dataset does not read (files: "{account,tweet,tweets,tweet-part*,tweets-part*}.js"). Copy account.js from the archive\'s data folder beside tweets.js, and let "files" match it.',
     ]);
     expect(
       await problems(

@@ -490,6 +490,25 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
     expect(await message(lower)).toMatch(/^data\/tweets\/a\.csv:3:1: .* None of the mapped columns is there: .*\(headerLine is 2 now\)\./);
   });
 
+  it('locates a quote error in the header row at its line, and refuses a UTF-16 file shorter than headerLine', async () => {
+    const quoted = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,crea"ted_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n',
+    });
+    expect(await message(quoted)).toMatch(/^data\/tweets\/a\.csv:1:2: /);
+    const below = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}headerLine: 2\n`,
+      'data/tweets/a.csv': 'Report\nid,crea"ted_at,user,text\n',
+    });
+    expect(await message(below)).toMatch(/^data\/tweets\/a\.csv:2:2: /);
+    const utf16 = tempProject({ 'data/tweets/manifest.yaml': `${postsManifest()}headerLine: 5\n`, 'data/tweets/a.csv': '' });
+    writeFileSync(
+      join(utf16, 'data/tweets/a.csv'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Report\r\nid,created_at,user,text\r\n', 'utf16le')]),
+    );
+    expect(await message(utf16)).toMatch(/^data\/tweets\/a\.csv:\d+: The manifest's headerLine is 5, but this file has 2 lines/);
+  });
+
   it('asks for headerLine when none of the mapped columns is in the first line', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),

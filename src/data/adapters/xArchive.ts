@@ -22,8 +22,12 @@ import { tweetPost } from './twitterV1.ts';
 /** The author a tweet of the archive has until account.js names the account (no username can hold a NUL). */
 export const ARCHIVE_ACCOUNT = '\u0000account';
 
-/** What an archive's `files` are when the manifest names none: its tweets and its account, not its likes or messages. */
-export const X_ARCHIVE_FILES = '{account,tweet,tweets}*.js';
+/**
+ * What an archive's `files` are when the manifest names none: its tweets (tweets.js, tweets-part1.js…; older archives
+ * tweet.js) and its account, not the other files of its data folder (likes, messages, account-timezone.js,
+ * tweet-headers.js, tweetdeck.js…).
+ */
+export const X_ARCHIVE_FILES = '{account,tweet,tweets,tweet-part*,tweets-part*}.js';
 
 export const xArchive: Adapter = {
   format: 'x-archive',
