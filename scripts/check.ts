@@ -142,11 +142,18 @@ const shape = (p: Problem) => {
 };
 /** Rows that fail alike are shown this many times; the rest are counted (a file without zones fails at every row). */
 const SHOWN_ALIKE = 3;
+// One pass to group (a file failing at each of a million rows gives a million problems), one to print.
 const groups = new Map<string, Problem[]>();
-for (const p of problems) groups.set(shape(p), [...(groups.get(shape(p)) ?? []), p]);
+const place = new Map<Problem, { alike: Problem[]; n: number }>();
 for (const p of problems) {
-  const alike = groups.get(shape(p)) ?? [p];
-  const n = alike.indexOf(p);
+  const key = shape(p);
+  let alike = groups.get(key);
+  if (!alike) groups.set(key, (alike = []));
+  place.set(p, { alike, n: alike.length });
+  alike.push(p);
+}
+for (const p of problems) {
+  const { alike, n } = place.get(p) ?? { alike: [p], n: 0 };
   if (n >= SHOWN_ALIKE) continue;
   const where = p.location ? formatLocation(p.location) : '';
   // Messages already start with their location; a problem without one gets none.
