@@ -147,8 +147,8 @@ const groups = new Map<string, Problem[]>();
 const place = new Map<Problem, { alike: Problem[]; n: number }>();
 for (const p of problems) {
   const key = shape(p);
-  let alike = groups.get(key);
-  if (!alike) groups.set(key, (alike = []));
+  const alike = groups.get(key) ?? [];
+  groups.set(key, alike);
   place.set(p, { alike, n: alike.length });
   alike.push(p);
 }
