@@ -12,11 +12,22 @@ const numberEqualsString = (n: number, s: string): boolean => NUMERAL.test(s) &&
 
 const utcDay = (d: Date): string | undefined => (Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10));
 
+/** The instant a filter string names, if it is an ISO date-time with its zone; parsed once per string, not per row. */
+const instants = new Map<string, number | undefined>();
+function instantOf(s: string): number | undefined {
+  if (!instants.has(s)) {
+    if (instants.size > 1000) instants.clear();
+    const time = parseTime(s);
+    instants.set(s, time.ok && time.value instanceof Date ? time.value.getTime() : undefined);
+  }
+  return instants.get(s);
+}
+
 const dateEqualsString = (d: Date, s: string): boolean => {
   if (ISO_DAY.test(s)) return utcDay(d) === s;
   // An ISO date-time with its zone, quoted in the frontmatter ("2016-07-01T10:00:00Z"): that instant.
-  const time = parseTime(s);
-  return time.ok && time.value instanceof Date && time.value.getTime() === d.getTime();
+  const at = instantOf(s);
+  return at !== undefined && at === d.getTime();
 };
 
 /**

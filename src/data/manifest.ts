@@ -30,7 +30,7 @@ const columnType = z.enum(COLUMN_TYPES);
  * name ("Europe/London"). "GMT", "UTC", "Z" and "+0000" say UTC, which is how the text is read anyway.
  */
 const LITERAL_ZONE =
-  /(?:UTC|GMT)\s*[+-]\s*\d[\d:]*|(?<![A-Za-z])(?!GMT(?![A-Za-z]))(?:[A-Z]{2,4}[TZ]|MSK)(?![A-Za-z])|(?<!\d)[+-](?!00:?00)\d{2}:?\d{2}(?!\d)|[A-Z][a-z]+\/[A-Z][A-Za-z_]+/;
+  /(?:UTC|GMT)\s*[+-]\s*(?![0:]+(?![\d:]))\d[\d:]*|(?<![A-Za-z])(?!GMT(?![A-Za-z]))(?:[A-Z]{2,4}[TZ]|MSK)(?![A-Za-z])|(?<![\d:])[+-](?!00(?::?00)?(?![\d:]))\d{2}(?::?\d{2})?(?![\d:])|(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Z][A-Za-z_]+/;
 const literalOf = (format: string) => format.replace(/%[-_0]?./g, ' ');
 
 /**

@@ -5,13 +5,19 @@
  *
  * An axis title names a scale, which two fields share when the channel has a range (`x` with `x2`: the scorecard's
  * "Estimate; the dashed line is the actual result" spans `actual` and `value`): such a title heads neither column.
- * A title's note after "(", ";" or ":" ("Followers (logarithmic scale: …)") is the chart's, not the column's.
+ * A title's long note after "(", ";" or ":" ("Followers (logarithmic scale: …)") is the chart's, not the
+ * column's; a short one is kept ("Spend (£m)", "Time (UTC)").
  */
 import { isRecord, mapChannelDefs, mapViews, type VegaLiteSpec } from './mapViews.ts';
 
+/** A note longer than this after "(", ";" or ":" is the chart's; a shorter one is the column's unit ("Spend (£m)"). */
+const NOTE = 20;
+
 const text = (title: unknown): string | undefined => {
   const whole = typeof title === 'string' ? title : Array.isArray(title) ? title.join(' ') : undefined;
-  const head = whole?.split(/\s*[(;:]/)[0]?.trim();
+  if (whole === undefined) return undefined;
+  const note = /\s*[(;:]/.exec(whole);
+  const head = (note && whole.length - note.index > NOTE + 1 ? whole.slice(0, note.index) : whole).trim();
   return head ? head : undefined;
 };
 

@@ -82,12 +82,12 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
   it('is a named tab stop only where it may scroll: not with a phone layout, unless wider than the column', async () => {
     const frames = async (body: string) =>
       Array.from((await renderPost(project(body), 'content/posts/post.md')).matchAll(/<div class="wordcloud-frame[^>]*>/g), (m) => m[0]);
-    // A phone layout replaces it up to 43rem; above, the 640 px cloud fits the column (643 px and more): it never scrolls.
+    // A phone layout replaces it up to 44rem; above, the 640 px cloud fits the column (642 px and more): it never scrolls.
     expect(await frames('::wordcloud[Red words]{campaign=red words=60}\n\n::wordcompare[Red against blue]{a=red b=blue}')).toEqual([
       '<div class="wordcloud-frame has-narrow">',
       '<div class="wordcloud-frame has-narrow">',
     ]);
-    // 800 px scrolls in a 684 px column, and 660 px in a 643 px one: keyboard users need to reach it, and hear what it is.
+    // 800 px scrolls in a 684 px column, and 660 px in a 642 px one: keyboard users need to reach it, and hear what it is.
     expect(await frames('::wordcloud[Red words]{campaign=red words=60 width=800}')).toEqual([
       '<div class="wordcloud-frame has-narrow" tabindex="0" role="group" aria-label="Red words">',
     ]);

@@ -8,6 +8,13 @@ describe('fieldTitles(spec)', () => {
   it("heads a column with its field's title, without the chart's note", () => {
     expect(of('weekly-volume')).toMatchObject({ week: 'Week beginning', posts: 'Posts' });
     expect(of('follower-reach').followers).toBe('Followers');
+    // A unit is the column's.
+    expect(
+      fieldTitles({ mark: 'bar', encoding: { x: { field: 's', title: 'Spend (£m)' }, y: { field: 't', title: 'Time (UTC)' } } }),
+    ).toEqual({
+      s: 'Spend (£m)',
+      t: 'Time (UTC)',
+    });
   });
 
   it('heads neither column of a range with the title of the scale they share', () => {

@@ -139,7 +139,7 @@ export interface CloudFigure {
  * 360 px screen (the article column there is about 318 px), rather than
  * scaling the cloud down, which would take its smallest words under the
  * 10 px floor. Shown by CSS below the width the full cloud needs (640 px
- * plus the page's margins: 43rem, src/styles/site.css). On a screen
+ * plus the page's margins and a scrollbar: 44rem, src/styles/site.css). On a screen
  * narrower than 352 px it is scaled down to the column (site.css says why).
  * Its SVG is cut to the band of rows the words use, `trim` px either side
  * (the spiral seldom fills the square), so no empty space follows the cloud.
@@ -148,11 +148,12 @@ export const NARROW = { width: 310, height: 310, words: 30, top: 3, trim: 6 } as
 
 /**
  * The narrowest the article column is where clouds stop getting their phone
- * layout (src/styles/site.css: above 43rem, 688 px, less the page's margins,
- * 2 × 1.25rem at 18 px a rem), in pixels. A cloud with a phone layout that is
- * no wider never scrolls; a wider one, or one without a phone layout, may.
+ * layout (src/styles/site.css: above 44rem, 704 px, less a desktop scrollbar's
+ * 17 px and the page's margins, 2 × 1.25rem at 18 px a rem), in pixels. A
+ * cloud with a phone layout that is no wider never scrolls; a wider one, or
+ * one without a phone layout, may.
  */
-const COLUMN_ABOVE_NARROW = 643;
+const COLUMN_ABOVE_NARROW = 642;
 
 /** A comparison's phone layout: its columns stacked, each side's first words, then the shared ones (src/markdown/directives/wordcompare.ts). */
 export const NARROW_COMPARE = { sideHeight: 150, sharedHeight: 80, sideWords: 12, sharedWords: 6 } as const;
