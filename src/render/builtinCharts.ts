@@ -21,6 +21,8 @@ export interface BuiltinChart {
   spec: VegaLiteSpec;
   /** Column formats (house formats or d3 specifiers) for the fallback data table. */
   formats: Record<string, string>;
+  /** Headers of the fallback data table's columns that the spec gives no title (an axis drawn without one). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -56,10 +58,26 @@ export interface BuiltinChart {
  *   error in points ("+17.6 points"), beside a dashed rule at the actual value.
  */
 export const builtinCharts: Record<string, BuiltinChart> = {
-  'weekly-volume': { spec: deepFreeze(weeklyVolume), formats: { posts: 'thousands' } },
-  'share-of-voice': { spec: deepFreeze(shareOfVoice), formats: { share: 'percent', posts: 'thousands' } },
-  'follower-reach': { spec: deepFreeze(followerReach), formats: { followers: 'thousands' } },
-  projection: { spec: deepFreeze(projection), formats: { share: 'percent' } },
-  'share-bar': { spec: deepFreeze(shareBar), formats: { share: 'percent' } },
-  scorecard: { spec: deepFreeze(scorecard), formats: SHARE_SCORECARD_FORMATS },
+  'weekly-volume': { spec: deepFreeze(weeklyVolume), formats: { posts: 'thousands' }, headers: { campaign: 'Campaign' } },
+  'share-of-voice': {
+    spec: deepFreeze(shareOfVoice),
+    formats: { share: 'percent', posts: 'thousands' },
+    headers: { campaign: 'Campaign', posts: 'Posts' },
+  },
+  'follower-reach': {
+    spec: deepFreeze(followerReach),
+    formats: { followers: 'thousands' },
+    headers: { account: 'Account', campaign: 'Campaign', name: 'Name', role: 'Role', id: 'Id', platform: 'Platform' },
+  },
+  projection: {
+    spec: deepFreeze(projection),
+    formats: { share: 'percent' },
+    headers: { label: 'Label', kind: 'Kind', campaign: 'Campaign' },
+  },
+  'share-bar': { spec: deepFreeze(shareBar), formats: { share: 'percent' }, headers: { label: 'Label' } },
+  scorecard: {
+    spec: deepFreeze(scorecard),
+    formats: SHARE_SCORECARD_FORMATS,
+    headers: { label: 'Method', value: 'Estimate', actual: 'Result', error: 'Error', absError: 'Distance from the result' },
+  },
 };

@@ -4,7 +4,7 @@
  * would be scaled down to about half, and its 12 px text with it, to 6 px.
  * So each single or layered view is drawn a second time, {@link NARROW_WIDTH}
  * px wide, with its text at full size, and the page shows that one on small
- * screens (src/styles/site.css, `.chart-narrow`). Axis labels get at most
+ * screens, up to 37.5rem (src/styles/site.css, `.chart-narrow`). Axis labels get at most
  * {@link NARROW_LABEL} px of that width: every `labelLimit` above it is
  * lowered, and so is the width a `houseWrap(…)` label expression wraps at;
  * a title too long for the width is wrapped into lines.

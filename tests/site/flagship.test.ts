@@ -130,6 +130,15 @@ describe('the sample site', () => {
     expect(values.get('lastResultError')).toBe('−2.4 points');
     expect(values.get('closest.name')).toBe('YouGov poll, 30 August');
     expect(values.get('furthest.name')).toBe('#KeepCorbyn share of voice');
+    // The scorecard's data table, headed in words under the chart's title.
+    const scorecard = /<figure class="chart" id="chart-scorecard-\d+">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+    expect(Array.from(scorecard.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g), (m) => m[1])).toEqual([
+      'Method',
+      'Estimate',
+      'Result',
+      'Error',
+      'Distance from the result',
+    ]);
     expect(values.get('posts.last')).toBe('18 September 2016');
     expect(chartTable(html, 'scorecard')).toEqual([
       // The distance (absError) is unsigned, as in the ::table of the same rows.

@@ -23,9 +23,13 @@ const attributes = z.strictObject({
   source: z.string().optional(),
 });
 
-function loadSpec(spec: string, postDir: string): { spec: Record<string, unknown>; formats: Record<string, string> } {
+function loadSpec(
+  spec: string,
+  postDir: string,
+): { spec: Record<string, unknown>; formats: Record<string, string>; headers?: Record<string, string> | undefined } {
   const builtin = builtinCharts[spec];
-  if (builtin) return { spec: structuredClone(builtin.spec) as Record<string, unknown>, formats: builtin.formats };
+  if (builtin)
+    return { spec: structuredClone(builtin.spec) as Record<string, unknown>, formats: builtin.formats, headers: builtin.headers };
   if ((spec.startsWith('./') || spec.startsWith('../')) && spec.endsWith('.vl.json')) {
     try {
       return { spec: JSON.parse(readFileSync(resolve(postDir, spec), 'utf8')), formats: {} };
@@ -48,7 +52,7 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     const title = (attrs.title ?? label).trim();
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const { table, rows } = directiveTable(analysis, attrs, 'chart');
-    const { spec, formats } = loadSpec(attrs.spec, postDir);
+    const { spec, formats, headers } = loadSpec(attrs.spec, postDir);
     const id = nextId(`chart-${attrs.data}`);
     // Recorded before any await, so charts are listed in document order.
     const record = recorder.chart(id, title, attrs.data, rows);
@@ -64,7 +68,11 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
       narrow && chartSvg(narrow, rows, { id: `${id}-narrow`, colors, title, description: attrs.description }),
     ]);
     // Headed as the chart labels its fields, and captioned with its title for those who reach it by table.
-    const html = dataTable(rows, { formats: { ...table.formats, ...formats }, headers: fieldTitles(spec), caption: title });
+    const html = dataTable(rows, {
+      formats: { ...table.formats, ...formats },
+      headers: { ...headers, ...fieldTitles(spec) },
+      caption: title,
+    });
     // The CSV itself is written beside the post by src/pages/posts/[...path].csv.ts.
     const download = `${id}.csv`;
     return figure({
