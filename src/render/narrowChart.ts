@@ -51,7 +51,8 @@ export function narrowSpec(spec: VegaLiteSpec): VegaLiteSpec | undefined {
     width: NARROW_WIDTH,
     config: {
       ...config,
-      axis: { labelLimit: NARROW_LABEL, ...config.axis },
+      // Fewer ticks fit: a label that would touch the one before it is left out.
+      axis: { labelLimit: NARROW_LABEL, labelOverlap: 'greedy', labelSeparation: 6, ...config.axis },
       legend: { labelLimit: NARROW_WIDTH - 40, ...config.legend },
     },
   };
