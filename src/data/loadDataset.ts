@@ -21,6 +21,7 @@ import {
   error,
   IdReused,
   type Location,
+  ManifestInvalid,
   NotArchiveFile,
   NotJsonExport,
   type SoundingsError,
@@ -337,6 +338,18 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       const plain = formatOf(path, format);
       if (!plain) {
         fail(error(UnknownFormat, { file }, file));
+        return undefined;
+      }
+      // A CSV layout the manifest gives cannot apply to a JSON file the pattern also matches: said, not ignored.
+      const layout = (['delimiter', 'headerLine'] as const).find((key) => manifest[key] !== undefined);
+      if (layout && (plain === 'json' || plain === 'ndjson')) {
+        fail(
+          error(
+            ManifestInvalid,
+            opened.locate([layout]),
+            `"${layout}" is for CSV and TSV files, but ${file} is ${plain.toUpperCase()}: leave it out, or make "files" match the CSV files only.`,
+          ),
+        );
         return undefined;
       }
       return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, problems), problems, undefined);

@@ -433,6 +433,14 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
     );
   });
 
+  it('refuses a CSV layout on a JSON file the pattern matches, rather than ignore it', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest().replace(/^files: .*$/m, 'files: "*"')}headerLine: 2\n`,
+      'data/tweets/a.json': '[{"id":"1","created_at":"2016-07-01T10:00:00Z","user":"a","text":"x"}]',
+    });
+    expect(await message(root)).toMatch(/"headerLine" is for CSV and TSV files, but data\/tweets\/a\.json is JSON/);
+  });
+
   it("says what the manifest set when its delimiter is not the file's", async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': `${postsManifest()}delimiter: "|"\n`,
