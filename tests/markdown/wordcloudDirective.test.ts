@@ -70,7 +70,7 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     for (const w of table.slice(0, 3)) expect(words(narrow)).toContain(w);
     expect(words(wide).length).toBeGreaterThan(words(narrow).length);
     // The caption says so, for the screens that show it.
-    expect(html).toContain(`<span class="wordcloud-narrow"> On this screen the cloud shows the first ${words(narrow).length}.</span>`);
+    expect(html).toContain(`<span class="wordcloud-narrow"> On this screen the cloud shows the first ${words(narrow).length}; the table lists those of the full cloud.</span>`);
   });
 
   it('has no phone layout when the cloud is already that narrow', async () => {
@@ -216,7 +216,7 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
       '<desc id="wordcompare-red-blue-1-narrow-desc">Top, words that distinguish \u2068#Red\u2069: \u2068members\u2069',
     );
     expect(html).toContain(
-      '<span class="wordcloud-narrow"> On this screen the columns are stacked, <bdi>#Red</bdi> on top and <bdi>#Blue</bdi> at the bottom, with the first 12 words of each side.</span>',
+      '<span class="wordcloud-narrow"> On this screen the columns are stacked, <bdi>#Red</bdi> on top and <bdi>#Blue</bdi> at the bottom, with the first 12 words of each side; the table lists those of the full chart.</span>',
     );
   });
 

@@ -113,7 +113,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
             description: spoken,
             palette,
           }),
-          noteHtml: `On this screen the cloud shows the first ${small.placed.length}.`,
+          noteHtml: `On this screen the cloud shows the first ${small.placed.length}; the table lists those of the full cloud.`,
         };
       }
     }

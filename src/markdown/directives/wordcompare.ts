@@ -227,7 +227,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
             palette,
             labels: headings,
           }),
-          noteHtml: `On this screen the columns are stacked, ${ha} on top and ${hb} at the bottom, with the first ${NARROW_COMPARE.sideWords} words of each side.`,
+          noteHtml: `On this screen the columns are stacked, ${ha} on top and ${hb} at the bottom, with the first ${NARROW_COMPARE.sideWords} words of each side; the table lists those of the full chart.`,
         };
       }
     }
