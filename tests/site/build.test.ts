@@ -155,6 +155,20 @@ describe('astro build of a fixture site', () => {
     expect(textOf(followers)).toMatch(/· aggregates only$/);
   });
 
+  it("names a dataset page's tables and their scrolling frames, which keyboard users can reach", async () => {
+    const { outDir } = await builtFixture();
+    const html = readFileSync(join(outDir, 'data', 'tweets', 'index.html'), 'utf8');
+    const frames = Array.from(html.matchAll(/<div class="table-scroll"[^>]*>\s*<table>\s*<caption[^>]*>([^<]+)<\/caption>/g), (m) => [
+      /aria-label="([^"]+)"/.exec(m[0])?.[1],
+      /tabindex="0"/.test(m[0]),
+      m[1],
+    ]);
+    expect(frames).toEqual([
+      ['Files', true, 'The files of this dataset'],
+      ['Columns', true, 'The columns of this dataset, as the analysis reads them'],
+    ]);
+  });
+
   it('marks the site navigation\'s link to the page itself aria-current="page", and the section of a post or dataset "true"', async () => {
     const { outDir } = await builtFixture();
     const marked = (path: string) => {
