@@ -70,7 +70,9 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     for (const w of table.slice(0, 3)) expect(words(narrow)).toContain(w);
     expect(words(wide).length).toBeGreaterThan(words(narrow).length);
     // The caption says so, for the screens that show it.
-    expect(html).toContain(`<span class="wordcloud-narrow"> On this screen the cloud shows the first ${words(narrow).length}; the table lists those of the full cloud.</span>`);
+    expect(html).toContain(
+      `<span class="wordcloud-narrow"> On this screen the cloud shows the first ${words(narrow).length}; the table lists those of the full cloud.</span>`,
+    );
   });
 
   it('has no phone layout when the cloud is already that narrow', async () => {
