@@ -36,7 +36,8 @@ export function figure(options: FigureOptions): string {
     '</figcaption>',
     narrowSvg === undefined ? svg : `<div class="chart-wide">${svg}</div><div class="chart-narrow">${narrowSvg}</div>`,
     source === undefined ? '' : `<p class="chart-source">Source: ${bdi(source)}</p>`,
-    `<details class="chart-data"><summary>Data table</summary>${table}</details>`,
+    // Named for its chart, for a screen reader's list of controls, where every one would read "Data table".
+    `<details class="chart-data"><summary>Data table<span class="visually-hidden"> of ${escapeHtml(title)}</span></summary>${table}</details>`,
     download === undefined
       ? ''
       : `<p class="chart-download"><a href="${escapeHtml(download.href)}" download>Download the data (CSV, ${rows})</a></p>`,

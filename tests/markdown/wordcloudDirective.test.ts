@@ -109,7 +109,10 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     expect(html).toContain('<title>\u2068script\u2069: 1 distinct text</title>script</text>');
     expect(html).not.toContain('<script');
     expect(html).not.toMatch(/>\s*amp\s*</);
-    expect(html).toContain('<details class="chart-data wordcloud-data"><summary>Words and counts</summary>');
+    // Named for its cloud, for a screen reader's list of controls.
+    expect(html).toMatch(
+      /<details class="chart-data wordcloud-data"><summary>Words and counts<span class="visually-hidden"> of [^<]+<\/span><\/summary>/,
+    );
     // The campaign's label is isolated wherever the caption and the table name it (a right-to-left label, or one
     // with an override left open, would otherwise reorder the words after it).
     expect(html).toContain('<span class="chart-description">The 20 terms used in the most distinct <bdi>#Red</bdi> texts (');

@@ -12,7 +12,7 @@ describe('figure(options)', () => {
       '<figure class="chart" id="chart-volume"><figcaption><strong class="chart-title">Weekly volume</strong> ' +
         '<span class="chart-description">Posts per week.</span></figcaption>' +
         svg +
-        `<details class="chart-data"><summary>Data table</summary>${table}</details></figure>`,
+        `<details class="chart-data"><summary>Data table<span class="visually-hidden"> of Weekly volume</span></summary>${table}</details></figure>`,
     );
   });
 

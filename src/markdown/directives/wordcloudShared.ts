@@ -186,7 +186,7 @@ export function cloudFigure(f: CloudFigure): string {
     frame(f),
     f.narrow ? `<div class="wordcloud-narrow">${f.narrow.svg}</div>` : '',
     f.source === undefined ? '' : `<p class="chart-source">Source: ${bdi(f.source)}</p>`,
-    `<details class="chart-data wordcloud-data"><summary>Words and counts</summary>${f.table}</details>`,
+    `<details class="chart-data wordcloud-data"><summary>Words and counts<span class="visually-hidden"> of ${escapeHtml(f.title)}</span></summary>${f.table}</details>`,
     '</figure>',
   ].join('');
 }
