@@ -24,13 +24,24 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 const columnType = z.enum(COLUMN_TYPES);
 
+/** Zone abbreviations listening tools and databases write (UTC and GMT are UTC, and fine). */
+const ZONE_ABBREVIATIONS =
+  'ET|CT|MT|PT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|IST|WET|WEST|CET|CEST|MET|MEST|MEZ|MESZ|EET|EEST|MSK|SAST|CAT|EAT|WAT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|JST|KST|HKT|SGT|PHT|ICT|WIB|WITA|WIT|BRT|ART|CLT';
 /**
  * A zone written as literal text in a time format, which d3-time-format reads as text, not as a zone: an abbreviation
- * ("BST", "CEST", German "MEZ"/"MESZ", "MSK"), an offset other than zero ("+0100", "UTC+1", "GMT+01:00") or a zone
- * name ("Europe/London"). "GMT", "UTC", "Z" and "+0000" say UTC, which is how the text is read anyway.
+ * ("BST", "CEST", German "MEZ"/"MESZ", US "ET"), an offset other than zero ("+0100", "UTC+1", "GMT+01:00") or a zone
+ * name ("Europe/London", "US/Eastern"). "GMT", "UTC", "Z" and "+0000" say UTC, which is how the text is read anyway.
  */
-const LITERAL_ZONE =
-  /(?:UTC|GMT)\s*[+-]\s*(?![0:]+(?![\d:]))\d[\d:]*|(?<![A-Za-z])(?!GMT(?![A-Za-z]))(?:[A-Z]{2,4}[TZ]|MSK)(?![A-Za-z])|(?<![\d:])[+-](?!00(?::?00)?(?![\d:]))\d{2}(?::?\d{2})?(?![\d:])|(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Z][A-Za-z_]+/;
+const LITERAL_ZONE = new RegExp(
+  [
+    // An offset after UTC or GMT, unless zero ("GMT+0000", "UTC-0").
+    '(?:UTC|GMT)\\s*[+\\-−]\\s*(?![0:]+(?![\\d:]))\\d[\\d:]*',
+    `(?<![A-Za-z])(?:${ZONE_ABBREVIATIONS})(?![A-Za-z])`,
+    // A numeric offset other than zero: "+01", "+0100", "+01:00", "+01:00:00", with a hyphen or a Unicode minus.
+    '[+\\-−](?!00(?::?00){0,2}(?![\\d:]))\\d{2}(?::?\\d{2}){0,2}(?![\\d:])',
+    '(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|US|Canada|Mexico|Brazil|Chile)\\/[A-Z][A-Za-z_-]+',
+  ].join('|'),
+);
 const literalOf = (format: string) => format.replace(/%[-_0]?./g, ' ');
 
 /**

@@ -177,16 +177,17 @@ function linkLoader() {
   return { loader: { ...base, sanitize }, refused };
 }
 
+/** At most this many drawings of one chart to keep its labels inside (see {@link chartSvg}). */
+const MAX_PASSES = 4;
+/** The house padding (houseConfig.ts) on each side, as a spec's `padding` object. */
+const PADDING = { left: houseConfig.padding, right: houseConfig.padding, top: houseConfig.padding, bottom: houseConfig.padding };
+
 /**
  * How far the view's marks reach past its right edge, in whole pixels (0 when they do not). vega-lite's `fit-x`
  * sizes the plot so that its axes fit, but a text mark placed at a value and pushed right by `dx` (a bar's "79.4%",
  * a scorecard's "+17.6 points") can end past the SVG's edge, where it is cut off: on a phone drawing (narrowChart.ts)
  * by a few dozen pixels.
  */
-const MAX_PASSES = 4;
-/** The house padding (houseConfig.ts) on each side, as a spec's `padding` object. */
-const PADDING = { left: houseConfig.padding, right: houseConfig.padding, top: houseConfig.padding, bottom: houseConfig.padding };
-
 function overflowRight(view: View): number {
   const scene = view.scenegraph() as unknown as { root: { bounds: { x2: number } } };
   const padding = view.padding() as { right: number };
@@ -221,11 +222,14 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   });
   textMetrics.width = houseTextWidth;
   const links = linkLoader();
-  let svg = '';
   const prepared = prepare(spec, rows, options);
   // Drawn again, with more padding on the right (the plot narrows to keep the width), while a mark ends past the edge
   // (overflowRight): narrowing the plot moves a label placed at a value left by less than the padding it adds, so the
-  // overflow is added with half as much again, and a few passes at most are needed.
+  // overflow is added with half as much again. Only with the house layout (a spec's own padding or autosize is kept as
+  // it is), and only while the overflow shrinks: what does not move as the plot narrows (a long title, a mark at a
+  // fixed x) would squash the plot to nothing, so the drawing that overflowed least is kept.
+  const adjustable = !('padding' in prepared) && !('autosize' in spec) && !(isRecord(spec.config) && 'padding' in spec.config);
+  let best: { svg: string; overflow: number } | undefined;
   for (let extra = 0, pass = 0; pass < MAX_PASSES; pass++) {
     let view: View | undefined;
     try {
@@ -234,18 +238,17 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
       view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR, loader: links.loader });
       await view.runAsync();
       const overflow = overflowRight(view);
-      if (pass < MAX_PASSES - 1 && overflow > 0 && !('padding' in prepared)) {
-        extra += Math.ceil(overflow * 1.5);
-        continue;
-      }
-      svg = await view.toSVG();
-      break;
+      if (best && overflow >= best.overflow) break;
+      best = { svg: await view.toSVG(), overflow };
+      if (overflow === 0 || !adjustable) break;
+      extra += Math.ceil(overflow * 1.5);
     } catch (err) {
       throw error(ChartFailed, undefined, messageOf(err));
     } finally {
       view?.finalize();
     }
   }
+  const svg = best?.svg ?? '';
   if (links.refused.length > 0) {
     const shown = links.refused.slice(0, 3).map((l) => JSON.stringify(l.length > 60 ? `${l.slice(0, 59)}…` : l));
     const what = `${links.refused.length > 1 ? 'use schemes' : 'uses a scheme'} a chart may not link to (only http, https, mailto and links within the site)`;

@@ -15,7 +15,7 @@ import { wrapLabel } from './wrapLabel.ts';
 /** Axis and legend titles' size (houseConfig.ts). */
 const TITLE_SIZE = 12;
 
-/** The phone chart's width: 330 px fits a 390 px screen's column with the dark-mode panel's padding. */
+/** The phone chart's width: 330 px fits a 390 px screen's column (about 350 px). */
 export const NARROW_WIDTH = 330;
 /** The most an axis label may take of it. */
 export const NARROW_LABEL = 150;
@@ -51,8 +51,11 @@ export function narrowSpec(spec: VegaLiteSpec): VegaLiteSpec | undefined {
     width: NARROW_WIDTH,
     config: {
       ...config,
-      // Fewer ticks fit: a label that would touch the one before it is left out.
-      axis: { labelLimit: NARROW_LABEL, labelOverlap: 'greedy', labelSeparation: 6, ...config.axis },
+      axis: { labelLimit: NARROW_LABEL, ...config.axis },
+      // Fewer ticks fit on a scale: a tick label that would touch the one before it is left out. Never a category's
+      // name (a band axis), which nothing else on the chart gives.
+      axisQuantitative: { labelOverlap: 'greedy', labelSeparation: 6, ...config.axisQuantitative },
+      axisTemporal: { labelOverlap: 'greedy', labelSeparation: 6, ...config.axisTemporal },
       legend: { labelLimit: NARROW_WIDTH - 40, ...config.legend },
     },
   };

@@ -66,9 +66,22 @@ describe('readManifest', () => {
     expect(problems(time('{ column: d, format: "%Y-%m-%dT%H:%M:%SZ" }'))).toEqual([]);
     expect(problems(time('{ column: d, format: "%d %b %Y %H:%M GMT" }'))).toEqual([]);
     expect(problems(time('{ column: d, format: "%Y-%m-%dT%H:%M:%S+00:00" }'))).toEqual([]);
-    for (const utc of ['GMT+0000', 'UTC+00:00', 'UTC-0', '+00', 'Date/Time'])
+    for (const utc of ['GMT+0000', 'UTC+00:00', 'UTC-0', '+00', 'Date/Time', 'SENT', 'TEXT'])
       expect(problems(time(`{ column: d, format: "%d.%m.%Y %H:%M ${utc}" }`)), utc).toEqual([]);
-    for (const literal of ['MESZ', 'MEZ', 'UTC+1', 'GMT+01:00', '+0100', '+01', 'Europe/London'])
+    for (const literal of [
+      'MESZ',
+      'MEZ',
+      'ET',
+      'WIB',
+      'UTC+1',
+      'GMT+01:00',
+      'UTC−01:00',
+      '+0100',
+      '+01',
+      '+01:00:00',
+      'Europe/London',
+      'US/Eastern',
+    ])
       expect(problems(time(`{ column: d, format: "%d.%m.%Y %H:%M ${literal}" }`))[0], literal).toContain(
         `must not name a zone as literal text ("${literal}")`,
       );

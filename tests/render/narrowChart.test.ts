@@ -85,4 +85,23 @@ describe('narrowSpec(spec)', () => {
       }
     }
   });
+
+  it("keeps every category's name on a phone drawing, and leaves out only scale labels that would touch", async () => {
+    const spec = builtinCharts.projection?.spec ?? {};
+    const svg = await chartSvg(narrowSpec(spec) ?? {}, projectionRows, { id: 'p', colors });
+    expect(svg).not.toMatch(/<text[^>]*opacity="0"[^>]*>[^<]*[A-Za-z]/);
+  });
+
+  it('keeps the first drawing when what overflows does not move as the plot narrows (a long title)', async () => {
+    const spec = {
+      title: { text: 'A title far longer than a phone is wide, which no narrowing of the plot brings inside the drawing' },
+      mark: 'bar',
+      encoding: { y: { field: 'label', type: 'nominal' }, x: { field: 'share', type: 'quantitative' } },
+    };
+    // On the article's drawing: at phone width vega's own fit leaves such a title no room to spare either.
+    const svg = await chartSvg(spec, projectionRows, { id: 'n' });
+    const bars = Array.from(svg.matchAll(/aria-roledescription="bar"[^>]*d="M[\d.-]+,[\d.-]+h([\d.]+)/g), (m) => Number(m[1]));
+    expect(bars.length).toBeGreaterThan(0);
+    expect(Math.max(...bars)).toBeGreaterThan(50);
+  });
 });
