@@ -112,49 +112,61 @@ export function utf8Checker(
 
 /**
  * A stream that drops the first `count` lines (ended by LF, CRLF or CR) and passes the rest on; `seen` says how many
- * line ends it met, up to `count`. A file starting with a UTF-16 byte order mark is passed on whole (its line ends
- * are two bytes): csv-parse decodes it, and its title lines are then read as records and passed over.
+ * line ends it met, up to `count`, and `lines` how many lines the file had if it ended first. A file that starts
+ * with a UTF-16LE byte order mark is read in two-byte units, and the mark is passed on, for csv-parse to decode the
+ * rest as UTF-16 (Excel's "Unicode text").
  */
-function lineSkipper(count: number): Transform & { seen(): number; lines(): number; utf16(): boolean } {
+function lineSkipper(count: number): Transform & { seen(): number; lines(): number } {
   let seen = 0;
   let afterCR = false;
-  /** Whether bytes followed the last line end (a last line without one). */
+  /** Whether characters followed the last line end (a last line without one). */
   let partial = false;
   let first = true;
-  let utf16 = false;
+  /** Bytes a character unit takes: 1, or 2 in UTF-16LE. */
+  let width = 1;
+  /** A UTF-16 unit's first byte, cut off by the end of the last chunk. */
+  let carry: Buffer = Buffer.alloc(0);
+  /** The byte order mark, passed on with the first bytes after the skipped lines (alone, csv-parse reads it as text). */
+  let bom: Buffer | undefined;
+  const unitAt = (b: Buffer, i: number) => (width === 1 ? (b[i] as number) : (b[i] as number) | ((b[i + 1] as number) << 8));
   const skipper = new Transform({
     transform(chunk: Buffer, _encoding, done) {
+      let data = chunk;
       if (first) {
         first = false;
-        utf16 = chunk[0] === 0xff && chunk[1] === 0xfe;
+        if (data[0] === 0xff && data[1] === 0xfe) {
+          width = 2;
+          bom = Buffer.from(data.subarray(0, 2));
+          data = data.subarray(2);
+        }
       }
-      if (utf16) return done(null, chunk);
-      if (seen >= count) {
-        // The LF of a CRLF that ended the last skipped line, cut off into this chunk.
-        const rest = afterCR && chunk[0] === LF ? chunk.subarray(1) : chunk;
-        afterCR = false;
-        return done(null, rest);
-      }
+      if (carry.length > 0) data = Buffer.concat([carry, data]);
+      carry = Buffer.alloc(0);
       let at = 0;
-      for (; at < chunk.length && seen < count; at++) {
-        const byte = chunk[at];
-        if (afterCR && byte === LF) {
+      for (; at + width <= data.length && seen < count; at += width) {
+        const unit = unitAt(data, at);
+        if (afterCR && unit === LF) {
           afterCR = false;
           continue;
         }
-        afterCR = byte === CR;
-        partial = byte !== LF && byte !== CR;
+        afterCR = unit === CR;
+        partial = unit !== LF && unit !== CR;
         if (!partial) seen++;
       }
-      // A CRLF cut by the count: its LF is the next line's first byte otherwise.
-      if (seen === count && afterCR && at < chunk.length && chunk[at] === LF) {
-        at++;
+      // The LF of a CRLF that ended the last skipped line, here or at the start of a later chunk.
+      if (seen === count && afterCR && at + width <= data.length) {
+        if (unitAt(data, at) === LF) at += width;
         afterCR = false;
       }
-      done(null, at < chunk.length ? chunk.subarray(at) : undefined);
+      if (seen < count) carry = Buffer.from(data.subarray(at));
+      const rest = seen < count ? undefined : data.subarray(at);
+      if (!rest || rest.length === 0) return done();
+      const out = bom ? Buffer.concat([bom, rest]) : rest;
+      bom = undefined;
+      done(null, out);
     },
   });
-  return Object.assign(skipper, { seen: () => (utf16 ? count : seen), lines: () => seen + (partial ? 1 : 0), utf16: () => utf16 });
+  return Object.assign(skipper, { seen: () => seen, lines: () => seen + (partial ? 1 : 0) });
 }
 
 const NEWLINE = /\r\n|\r|\n/g;
@@ -209,8 +221,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           // Located at the line where the failing record starts (a quote never closed is only found at the end
           // of the file), and at the field csv-parse was reading.
           const { index } = err as unknown as { index?: unknown };
-          // Before the first record is read (an error in the header row), the line it starts on is the first read.
-          const line = nextStart || (title?.utf16() ? 1 : headerLine);
+          const line = nextStart;
           const location =
             typeof index === 'number' && err.code !== 'CSV_QUOTE_NOT_CLOSED' ? { file, line, column: index + 1 } : { file, line };
           reject(error(MalformedCsv, location, describeCsvError(err)));
@@ -219,8 +230,8 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         let fields: string[] = [];
         /** The line on which the current record starts, and the one on which the next will. */
         let start = 0;
-        /** Lines before `headerLine` never reach csv-parse (lineSkipper), except in a UTF-16 file. */
-        let nextStart = 0;
+        /** Lines before `headerLine` never reach csv-parse (lineSkipper). */
+        let nextStart = headerLine;
         /** csv-parse's line count at the end of the previous record. */
         let parsedLines = 0;
         const current: RawRecord = {
@@ -238,12 +249,10 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         parser.on('data', (row: { record: string[]; info: { lines: number } }) => {
           // Lines are counted here: csv-parse counts a "\r\n" inside a quoted field as two. A record it saw as one
           // line has no line break; the others' breaks are counted in their fields.
-          if (nextStart === 0) nextStart = title?.utf16() ? 1 : headerLine;
           start = nextStart;
           nextStart += row.info.lines - parsedLines === 1 ? 1 : countNewlines(row.record) + 1;
           parsedLines = row.info.lines;
           if (row.record[0] === '' && row.record.every((field) => field === '')) return;
-          if (start < headerLine) return;
           try {
             if (out.header === undefined) {
               out.header = row.record.map((n) => n.trim());
@@ -277,9 +286,9 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         parser.on('error', fail);
         const title = headerLine > 1 ? lineSkipper(headerLine - 1) : undefined;
         parser.on('end', () => {
-          // A file that ends before headerLine (in a UTF-16 file, read as records: `nextStart` counts them).
+          // A file that ends before headerLine, or has no header there.
           if (title && out.header === undefined) {
-            const lines = title.utf16() ? Math.max(nextStart - 1, 0) : title.lines();
+            const lines = title.lines();
             return reject(error(HeaderLineMissing, { file, line: Math.max(lines, 1) }, headerLine, lines));
           }
           resolve(hash.digest('hex'));

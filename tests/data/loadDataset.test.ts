@@ -515,6 +515,16 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Report\r\nid,created_at,user,text\r\n', 'utf16le')]),
     );
     expect(await message(utf16)).toMatch(/^data\/tweets\/a\.csv:\d+: The manifest's headerLine is 5, but this file has 2 lines/);
+    // A UTF-16 file's title block is passed over too, a quote in it included, and lines counted from the top.
+    const titled = tempProject({ 'data/tweets/manifest.yaml': `${postsManifest()}headerLine: 3\n`, 'data/tweets/a.csv': '' });
+    const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    writeFileSync(
+      join(titled, 'data/tweets/a.csv'),
+      utf16le(
+        'Query: "keep red" OR #KeepRed\r\nSearch: "unclosed\r\nid,created_at,user,text\r\n1,2016-07-01T10:00:00Z,a,#Red\r\n2,1 July,b,x\r\n',
+      ),
+    );
+    expect(await message(titled)).toMatch(/^data\/tweets\/a\.csv:5:2: "created_at" must be/);
   });
 
   it('asks for headerLine when none of the mapped columns is in the first line', async () => {
