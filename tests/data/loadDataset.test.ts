@@ -525,6 +525,12 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
       ),
     );
     expect(await message(titled)).toMatch(/^data\/tweets\/a\.csv:5:2: "created_at" must be/);
+    // A CRLF ending the title block cut by the reader's 1 MiB chunks: its LF is not read as a blank first line.
+    const split = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}headerLine: 2\n`,
+      'data/tweets/a.csv': `${'x'.repeat(2 ** 20 - 1)}\r\nid,created_at,user,text\n1,1 July,a,x\n`,
+    });
+    expect(await message(split)).toMatch(/^data\/tweets\/a\.csv:3:2: "created_at" must be/);
   });
 
   it('asks for headerLine when none of the mapped columns is in the first line', async () => {
