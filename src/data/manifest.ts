@@ -26,7 +26,7 @@ const columnType = z.enum(COLUMN_TYPES);
 
 /** Zone abbreviations listening tools and databases write (UTC and GMT are UTC, and fine). */
 const ZONE_ABBREVIATIONS =
-  'ET|CT|MT|PT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|IST|WET|WEST|CET|CEST|MET|MEST|MEZ|MESZ|EET|EEST|MSK|SAST|CAT|EAT|WAT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|JST|KST|HKT|SGT|PHT|ICT|WIB|WITA|WIT|BRT|ART|CLT';
+  'ET|CT|MT|PT|[A-Z]{1,3}[SD]T|[A-Z]{1,3}SST|WET|CET|MET|MEZ|MESZ|EET|MSK|CAT|EAT|WAT|PKT|NPT|AFT|AZOT|HKT|SGT|PHT|ICT|WIB|WITA|WIT|BRT|ART|CLT|GST|SST|ChST';
 /**
  * A zone written as literal text in a time format, which d3-time-format reads as text, not as a zone: an abbreviation
  * ("BST", "CEST", German "MEZ"/"MESZ", US "ET"), an offset other than zero ("+0100", "UTC+1", "GMT+01:00") or a zone
@@ -38,7 +38,8 @@ const LITERAL_ZONE = new RegExp(
     '(?:UTC|GMT)\\s*[+\\-−]\\s*(?![0:]+(?![\\d:]))\\d[\\d:]*',
     `(?<![A-Za-z])(?:${ZONE_ABBREVIATIONS})(?![A-Za-z])`,
     // A numeric offset other than zero: "+01", "+0100", "+01:00", "+01:00:00", with a hyphen or a Unicode minus.
-    '[+\\-−](?!00(?::?00){0,2}(?![\\d:]))\\d{2}(?::?\\d{2}){0,2}(?![\\d:])',
+    // After a digit only when it ends a fraction (".000+0100"): "2016-06-%d" and "12:00-13:00" are not offsets.
+    '(?:(?<![\\d:])|(?<=\\.\\d+))[+\\-−](?!00(?::?00){0,2}(?![\\d:]))\\d{2}(?::?\\d{2}){0,2}(?![\\d:])',
     '(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|US|Canada|Mexico|Brazil|Chile)\\/[A-Z][A-Za-z_-]+',
   ].join('|'),
 );

@@ -111,12 +111,12 @@ export function utf8Checker(
 }
 
 /**
- * A stream that drops the first `count` lines (ended by LF, CRLF or CR) and passes the rest on; `seen` says how many
- * line ends it met, up to `count`, and `lines` how many lines the file had if it ended first. A file that starts
+ * A stream that drops the first `count` lines (ended by LF, CRLF or CR) and passes the rest on; `lines` says how many
+ * lines the file had if it ended first. A file that starts
  * with a UTF-16LE byte order mark is read in two-byte units, and the mark is passed on, for csv-parse to decode the
  * rest as UTF-16 (Excel's "Unicode text").
  */
-function lineSkipper(count: number): Transform & { seen(): number; lines(): number } {
+function lineSkipper(count: number): Transform & { lines(): number } {
   let seen = 0;
   let afterCR = false;
   /** Whether characters followed the last line end (a last line without one). */
@@ -153,20 +153,24 @@ function lineSkipper(count: number): Transform & { seen(): number; lines(): numb
         partial = unit !== LF && unit !== CR;
         if (!partial) seen++;
       }
-      // The LF of a CRLF that ended the last skipped line, here or at the start of a later chunk.
+      // The LF of a CRLF that ended the last skipped line, here or at the start of a later chunk (a UTF-16 unit cut in
+      // two is kept until its second byte comes).
       if (seen === count && afterCR && at + width <= data.length) {
         if (unitAt(data, at) === LF) at += width;
         afterCR = false;
       }
-      if (seen < count) carry = Buffer.from(data.subarray(at));
-      const rest = seen < count ? undefined : data.subarray(at);
-      if (!rest || rest.length === 0) return done();
+      if (seen < count || (afterCR && at < data.length)) {
+        carry = Buffer.from(data.subarray(at));
+        return done();
+      }
+      const rest = data.subarray(at);
+      if (rest.length === 0) return done();
       const out = bom ? Buffer.concat([bom, rest]) : rest;
       bom = undefined;
       done(null, out);
     },
   });
-  return Object.assign(skipper, { seen: () => seen, lines: () => seen + (partial ? 1 : 0) });
+  return Object.assign(skipper, { lines: () => seen + (partial ? 1 : 0) });
 }
 
 const NEWLINE = /\r\n|\r|\n/g;

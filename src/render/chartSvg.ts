@@ -228,7 +228,8 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   // overflow is added with half as much again. Only with the house layout (a spec's own padding or autosize is kept as
   // it is), and only while the overflow shrinks: what does not move as the plot narrows (a long title, a mark at a
   // fixed x) would squash the plot to nothing, so the drawing that overflowed least is kept.
-  const adjustable = !('padding' in prepared) && !('autosize' in spec) && !(isRecord(spec.config) && 'padding' in spec.config);
+  const ownConfig = isRecord(spec.config) ? spec.config : {};
+  const adjustable = !('padding' in prepared) && !('autosize' in spec) && !('padding' in ownConfig) && !('autosize' in ownConfig);
   let best: { svg: string; overflow: number } | undefined;
   for (let extra = 0, pass = 0; pass < MAX_PASSES; pass++) {
     let view: View | undefined;

@@ -25,6 +25,9 @@ export const NARROW_LABEL = 150;
  */
 const NARROW_TITLE = NARROW_WIDTH - NARROW_LABEL - 20;
 
+/** The configs of a spec that can say how an axis's labels overlap. */
+const AXIS_CONFIGS = ['axis', 'axisX', 'axisY', 'axisTop', 'axisBottom', 'axisLeft', 'axisRight', 'axisQuantitative', 'axisTemporal'];
+
 /** Composite views (facets, repeats, concatenations) set their own layout: they are drawn once, wide. */
 const COMPOSITE = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'];
 
@@ -53,9 +56,14 @@ export function narrowSpec(spec: VegaLiteSpec): VegaLiteSpec | undefined {
       ...config,
       axis: { labelLimit: NARROW_LABEL, ...config.axis },
       // Fewer ticks fit on a scale: a tick label that would touch the one before it is left out. Never a category's
-      // name (a band axis), which nothing else on the chart gives.
-      axisQuantitative: { labelOverlap: 'greedy', labelSeparation: 6, ...config.axisQuantitative },
-      axisTemporal: { labelOverlap: 'greedy', labelSeparation: 6, ...config.axisTemporal },
+      // name (a band axis), which nothing else on the chart gives; and not where the spec says how labels overlap
+      // in any axis config (axisQuantitative and axisTemporal would override its axis, axisX…).
+      ...(AXIS_CONFIGS.some((key) => config[key]?.labelOverlap !== undefined || config[key]?.labelSeparation !== undefined)
+        ? {}
+        : {
+            axisQuantitative: { labelOverlap: 'greedy', labelSeparation: 6, ...config.axisQuantitative },
+            axisTemporal: { labelOverlap: 'greedy', labelSeparation: 6, ...config.axisTemporal },
+          }),
       legend: { labelLimit: NARROW_WIDTH - 40, ...config.legend },
     },
   };

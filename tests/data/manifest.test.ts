@@ -66,11 +66,13 @@ describe('readManifest', () => {
     expect(problems(time('{ column: d, format: "%Y-%m-%dT%H:%M:%SZ" }'))).toEqual([]);
     expect(problems(time('{ column: d, format: "%d %b %Y %H:%M GMT" }'))).toEqual([]);
     expect(problems(time('{ column: d, format: "%Y-%m-%dT%H:%M:%S+00:00" }'))).toEqual([]);
-    for (const utc of ['GMT+0000', 'UTC+00:00', 'UTC-0', '+00', 'Date/Time', 'SENT', 'TEXT'])
+    for (const utc of ['GMT+0000', 'UTC+00:00', 'UTC-0', '+00', 'Date/Time', 'SENT', 'TEXT', '12:00-13:00'])
       expect(problems(time(`{ column: d, format: "%d.%m.%Y %H:%M ${utc}" }`)), utc).toEqual([]);
     for (const literal of [
       'MESZ',
       'MEZ',
+      'AST',
+      'PKT',
       'ET',
       'WIB',
       'UTC+1',

@@ -21,6 +21,14 @@ describe('narrowSpec(spec)', () => {
     expect(JSON.stringify(spec)).toBe(before);
   });
 
+  it("leaves out touching scale labels unless the spec's own axis config says how labels overlap", () => {
+    const house = narrowSpec({ mark: 'bar' })?.config as Record<string, Record<string, unknown>>;
+    expect(house.axisQuantitative).toMatchObject({ labelOverlap: 'greedy' });
+    const own = narrowSpec({ mark: 'bar', config: { axisX: { labelOverlap: false } } })?.config as Record<string, unknown>;
+    expect(own.axisQuantitative).toBeUndefined();
+    expect(own.axisX).toEqual({ labelOverlap: false });
+  });
+
   it("caps an unlimited label (vega's labelLimit 0) too", () => {
     expect(JSON.stringify(narrowSpec({ mark: 'bar', encoding: { y: { field: 'a', axis: { labelLimit: 0 } } } }))).toContain(
       `"labelLimit":${NARROW_LABEL}`,

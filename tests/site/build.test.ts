@@ -159,13 +159,13 @@ describe('astro build of a fixture site', () => {
     const { outDir } = await builtFixture();
     const html = readFileSync(join(outDir, 'data', 'tweets', 'index.html'), 'utf8');
     const frames = Array.from(html.matchAll(/<div class="table-scroll"[^>]*>\s*<table>\s*<caption[^>]*>([^<]+)<\/caption>/g), (m) => [
-      /aria-label="([^"]+)"/.exec(m[0])?.[1],
+      /aria-labelledby="([^"]+)"/.exec(m[0])?.[1],
       /tabindex="0"/.test(m[0]),
       m[1],
     ]);
     expect(frames).toEqual([
-      ['Files', true, 'The files of this dataset'],
-      ['Columns', true, 'The columns of this dataset, as the analysis reads them'],
+      ['files', true, 'The files of this dataset'],
+      ['columns', true, 'The columns of this dataset, as the analysis reads them'],
     ]);
   });
 
