@@ -512,6 +512,14 @@ export const ExcludeUnmatched = define({
   hint: 'Check the spelling against the cloud\'s table ("Words and counts"); case does not matter.',
 });
 
+export const ChartOverflows = define({
+  name: 'ChartOverflows',
+  title: 'Chart cut at its edge',
+  message: (drawing: string, pixels: number) =>
+    `::chart: its ${drawing} drawing reaches ${pixels} px past its right edge, where it is cut off (a title, or a mark at a fixed place, that narrowing the plot cannot bring inside).`,
+  hint: "Shorten the title or the label, or move the mark, in the chart's spec.",
+});
+
 export const WordsDropped = define({
   name: 'WordsDropped',
   title: 'Word cloud dropped words',

@@ -28,6 +28,8 @@ export interface ChartSvgOptions {
   title?: string;
   /** The SVG's accessible description, instead of the spec's `description`. */
   description?: string;
+  /** Told how many pixels the drawing still reaches past its right edge, when no redraw brought it inside. */
+  onOverflow?: (pixels: number) => void;
 }
 
 interface TextItem {
@@ -250,6 +252,7 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
     }
   }
   const svg = best?.svg ?? '';
+  if (best && best.overflow > 0) options.onOverflow?.(best.overflow);
   if (links.refused.length > 0) {
     const shown = links.refused.slice(0, 3).map((l) => JSON.stringify(l.length > 60 ? `${l.slice(0, 59)}…` : l));
     const what = `${links.refused.length > 1 ? 'use schemes' : 'uses a scheme'} a chart may not link to (only http, https, mailto and links within the site)`;

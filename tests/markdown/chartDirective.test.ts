@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FRONTMATTER, fixtureProject } from './fixture.ts';
 import { renderError, renderPost } from './render.ts';
 
@@ -43,6 +43,30 @@ describe('::chart[Title]{data spec description where}', () => {
     const svg = /<svg[\s\S]*?<\/svg>/.exec(await renderPost(root, 'content/posts/post.md'))?.[0] ?? '';
     const fills = Array.from(svg.matchAll(/aria-roledescription="bar"[^>]*fill="([^"]+)"/g), (m) => m[1]);
     expect(fills).toEqual(['#b3202a', '#8a8a8a']);
+  });
+
+  it('warns, at the directive, of a drawing still cut at its edge (a title wider than the chart)', async () => {
+    const root = fixtureProject('::chart[Big accounts]{data=followers spec=./bars.vl.json description="Followers."}');
+    writeFileSync(
+      join(root, 'content', 'posts', 'bars.vl.json'),
+      JSON.stringify({
+        title: {
+          text: 'A title far longer than any chart is wide, which no narrowing of its plot will ever bring inside the drawing at all',
+        },
+        mark: 'bar',
+        encoding: { x: { field: 'followers', type: 'quantitative' }, y: { field: 'name', type: 'nominal' } },
+      }),
+    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      await renderPost(root, 'content/posts/post.md');
+      const warned = warn.mock.calls.map((c) => String(c[0]));
+      expect(
+        warned.some((w) => /^content\/posts\/post\.md:\d+: ::chart: its article drawing reaches \d+ px past its right edge/.test(w)),
+      ).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('renders a spec file beside the post, filtered with where', async () => {

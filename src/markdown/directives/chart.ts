@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { DirectiveInvalid, UnknownSpec } from '../../errors.ts';
+import { ChartOverflows, DirectiveInvalid, UnknownSpec, warn } from '../../errors.ts';
 import { builtinCharts } from '../../render/builtinCharts.ts';
 import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
@@ -48,7 +48,7 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
   name: 'chart',
   kind: 'leaf',
   attributes,
-  async render(attrs, label, { analysis, postDir, nextId, recorder }) {
+  async render(attrs, label, { analysis, postDir, nextId, recorder, location }) {
     const title = (attrs.title ?? label).trim();
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const { table, rows } = directiveTable(analysis, attrs, 'chart');
@@ -61,11 +61,14 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     const held = analysis.campaigns.filter((c) => present.has(c.label));
     const shown = held.length > 0 ? held : analysis.campaigns;
     const colors = { domain: shown.map((c) => c.label), range: shown.map((c) => c.color) };
+    const at = location.line === undefined ? { file: location.file } : { file: location.file, line: location.line };
+    const overflows = (drawing: string) => (pixels: number) => warn(ChartOverflows, at, drawing, pixels);
     // Drawn twice, for the article column and for phones (src/render/narrowChart.ts), unless a composite view.
     const narrow = narrowSpec(spec);
     const [svg, narrowSvg] = await Promise.all([
-      chartSvg(spec, rows, { id, colors, title, description: attrs.description }),
-      narrow && chartSvg(narrow, rows, { id: `${id}-narrow`, colors, title, description: attrs.description }),
+      chartSvg(spec, rows, { id, colors, title, description: attrs.description, onOverflow: overflows('article') }),
+      narrow &&
+        chartSvg(narrow, rows, { id: `${id}-narrow`, colors, title, description: attrs.description, onOverflow: overflows('phone') }),
     ]);
     // Headed as the chart labels its fields, and captioned with its title for those who reach it by table.
     const html = dataTable(rows, {
