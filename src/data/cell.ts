@@ -140,6 +140,16 @@ export function exactTimeParser(format: string): (text: string) => ExactTime {
   const named = /%[aAbBp]/.test(format);
   const sameWords = (text: string, written: string) => !named || wordsIn(text) === wordsIn(written);
   const plain = format.includes('%Z') ? undefined : utcFormat(format);
+  // The format with a zone written in, compiled once per zone a file uses (not once per row).
+  const zoned = new Map<string, (date: Date) => string>();
+  const writeIn = (zone: string) => {
+    let write = zoned.get(zone);
+    if (!write) {
+      write = utcFormat(format.replaceAll('%Z', zone));
+      zoned.set(zone, write);
+    }
+    return write;
+  };
   return (text) => {
     const date = parse(text);
     if (!date) return { ok: false };
@@ -151,7 +161,7 @@ export function exactTimeParser(format: string): (text: string) => ExactTime {
     // The text's own zone: the one whose local time writes back the text's numbers.
     let written = '';
     for (const [zone] of text.matchAll(ZONE)) {
-      written = utcFormat(format.replaceAll('%Z', zone))(new Date(date.getTime() + zoneMinutes(zone) * 60_000));
+      written = writeIn(zone)(new Date(date.getTime() + zoneMinutes(zone) * 60_000));
       if (!sameNumbers(text, written)) continue;
       if (!realZone(zone)) return { ok: false };
       return sameWords(text, written) ? { ok: true, date } : { ok: false, rolledTo: written, misnamed: true };
