@@ -16,6 +16,12 @@ export interface RawRecord {
 
 export type DataFormat = 'csv' | 'tsv' | 'json' | 'ndjson';
 
+/** How a CSV or TSV file is laid out, when not as its extension says: the manifest's `delimiter` and `headerLine`. */
+export interface CsvLayout {
+  delimiter?: string | undefined;
+  headerLine?: number | undefined;
+}
+
 /** Reads a dot path such as `user.screen_name` from a parsed JSON value. */
 export function getPath(value: unknown, path: string): unknown {
   if (value && typeof value === 'object' && path in value) return (value as Record<string, unknown>)[path];

@@ -13,7 +13,7 @@ import { extname } from 'node:path';
 import { error, type Location, MalformedJson, XArchiveFile } from '../errors.ts';
 import { archiveScript, blanked } from './archiveScript.ts';
 import { jsonLocator } from './jsonLocation.ts';
-import type { DataFormat, RawRecord } from './rawRecord.ts';
+import type { CsvLayout, DataFormat, RawRecord } from './rawRecord.ts';
 import { jsonRecord, parseStrict } from './readJson.ts';
 import { streamCsv, streamJsonItems, streamLines, utf8Checker } from './streamRecords.ts';
 
@@ -117,12 +117,6 @@ export interface RecordSink {
    */
   header(header: readonly string[] | undefined, line?: number): void;
   record(r: RawRecord): void;
-}
-
-/** How a CSV or TSV file is laid out, when not as its extension says: the manifest's `delimiter` and `headerLine`. */
-export interface CsvLayout {
-  delimiter?: string | undefined;
-  headerLine?: number | undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from '../errors.ts';
 import { parseCell } from './cell.ts';
 import type { ColumnType, ManifestLocator } from './manifest.ts';
-import type { RawRecord } from './rawRecord.ts';
+import type { CsvLayout, RawRecord } from './rawRecord.ts';
 import type { Cell } from './types.ts';
 
 /** A column a manifest's mapping reads: the field it fills, its name in the data, and the manifest key naming it. */
@@ -32,12 +32,7 @@ export interface WantedColumn {
  * header), each record's own keys (`record`). A missing column is reported
  * at the header or the record, naming the manifest line that maps it.
  */
-export function columnCheck(
-  wanted: readonly WantedColumn[],
-  file: string,
-  locate: ManifestLocator | undefined,
-  layout: { headerLine?: number | undefined; delimiter?: string | undefined } = {},
-) {
+export function columnCheck(wanted: readonly WantedColumn[], file: string, locate: ManifestLocator | undefined, layout: CsvLayout = {}) {
   const headerLine = layout.headerLine ?? 1;
   let header: readonly string[] | undefined;
   return {
