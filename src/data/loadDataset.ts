@@ -40,7 +40,7 @@ import { type CollectionLimit, collectionLimit } from './collection.ts';
 import { datasetDigest, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
-import type { Manifest, ManifestLocator } from './manifest.ts';
+import { csvLayoutKey, type Manifest, type ManifestLocator } from './manifest.ts';
 import { digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
@@ -341,7 +341,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         return undefined;
       }
       // A CSV layout the manifest gives cannot apply to a JSON file the pattern also matches: said, not ignored.
-      const layout = (['delimiter', 'headerLine'] as const).find((key) => manifest[key] !== undefined);
+      const layout = csvLayoutKey(manifest);
       if (layout && (plain === 'json' || plain === 'ndjson')) {
         fail(
           error(

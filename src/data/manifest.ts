@@ -10,7 +10,7 @@ import { cutText } from '../cutText.ts';
 import { error, type Location, ManifestInvalid, type SoundingsError } from '../errors.ts';
 import { didYouMean } from '../nearest.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
-import { X_ARCHIVE_FILES } from './adapters/xArchive.ts';
+import type { CsvLayout } from './rawRecord.ts';
 import { yamlSource } from './yamlLocation.ts';
 import { isTimeZone } from './zone.ts';
 
@@ -312,6 +312,9 @@ export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown, value?:
   return `${where} ${message}`.replace(/([.?])?$/, (end) => end || '.');
 }
 
+/** The first key of a manifest's CSV layout it sets (`delimiter`, `headerLine`), which only CSV and TSV files can take. */
+export const csvLayoutKey = (m: CsvLayout) => (['delimiter', 'headerLine'] as const).find((key) => m[key] !== undefined);
+
 /** Where a key of a manifest is (e.g. `["fields", "text"]`), or its nearest existing parent. */
 export type ManifestLocator = (path: readonly PropertyKey[]) => Location;
 
@@ -344,7 +347,7 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
   if (result.success) {
     const m = result.data;
     // A CSV layout on files that are not CSV would be ignored, silently.
-    const layout = (['delimiter', 'headerLine'] as const).find((key) => m[key] !== undefined);
+    const layout = csvLayoutKey(m);
     if (layout && (isSocialFormat(m.format) || m.format === 'json' || m.format === 'ndjson')) {
       return {
         problems: [
@@ -368,8 +371,8 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
           ],
         };
       }
-      // An X archive's data folder holds likes, messages and more beside its tweets: by default, only what it reads.
-      const files = m.format === 'x-archive' && m.files === DEFAULT_FILES ? X_ARCHIVE_FILES : m.files;
+      // A format whose export folder holds more than posts (an X archive's likes, messages…) names its own default.
+      const files = m.files === DEFAULT_FILES ? (ADAPTERS[m.format].files ?? m.files) : m.files;
       return { manifest: { ...m, files, fields: ADAPTERS[m.format].fields }, locate };
     }
     if (m.kind !== 'posts' && isSocialFormat(m.format)) {

@@ -22,6 +22,8 @@ export interface Locate {
 export interface Adapter {
   /** The manifest's `format` value. */
   format: string;
+  /** The `files` pattern when the manifest names none, if not every JSON file (an X archive's folder holds likes too). */
+  files?: string;
   /** The export's source fields each record field comes from, as a manifest's `fields` would say. */
   fields: { id: string; time: string; author: string; text: string; hashtags: string };
   /**

@@ -27,10 +27,11 @@ export const ARCHIVE_ACCOUNT = '\u0000account';
  * tweet.js) and its account, not the other files of its data folder (likes, messages, account-timezone.js,
  * tweet-headers.js, tweetdeck.js…).
  */
-export const X_ARCHIVE_FILES = '{account,tweet,tweets,tweet-part*,tweets-part*}.js';
+const X_ARCHIVE_FILES = '{account,tweet,tweets,tweet-part*,tweets-part*}.js';
 
 export const xArchive: Adapter = {
   format: 'x-archive',
+  files: X_ARCHIVE_FILES,
   fields: {
     id: 'tweet.id_str',
     time: 'tweet.created_at',
