@@ -13,7 +13,7 @@ import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
 import { didYouMean } from '../nearest.ts';
-import { dayOrInstant, formatValue } from '../render/format.ts';
+import { asText, formatValue } from '../render/format.ts';
 import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
@@ -57,12 +57,10 @@ const thousands = (n: number) => n.toLocaleString('en-GB');
  */
 type Naming = (name: string) => string;
 const plain: Naming = (name) => name;
-/** A cell as text: a date as data writes it (YYYY-MM-DD, or a time in ISO 8601 UTC), never in the machine's timezone. */
-const cellString = (v: Exclude<Cell, null>) => (v instanceof Date ? dayOrInstant(v) : String(v));
 /** "pollster = YouGov, date = 2016-08-30", or "note is empty" for a null (an empty cell), as the methods print it. */
 const describeFilter = (filter: Record<string, Cell>, name = plain) =>
   Object.entries(filter)
-    .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(cellString(v))}`))
+    .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(asText(v))}`))
     .join(', ') || 'all rows';
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** " The weeks of A and B tie for it; the earliest is named." when more than one week holds the largest figure. */
@@ -368,7 +366,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     v === null
       ? 'empty'
       : v instanceof Date
-        ? `${cellString(v)}, a date`
+        ? `${asText(v)}, a date`
         : typeof v === 'string'
           ? `"${v}", a text`
           : `${String(v)}, a ${typeof v}`;
@@ -497,8 +495,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
                   found.rows.map((r) => {
                     const cell = r[column];
                     if (cell === null || cell === undefined) return '—';
-                    // A day (midnight UTC) as a date prints; a time keeps its time of day (cellString: ISO 8601 UTC).
-                    return cell instanceof Date && cell.getTime() % 86_400_000 === 0 ? formatValue(cell, 'date') : cellString(cell);
+                    // A day (midnight UTC) as a date prints; a time keeps its time of day (asText: ISO 8601 UTC).
+                    return cell instanceof Date && cell.getTime() % 86_400_000 === 0 ? formatValue(cell, 'date') : asText(cell);
                   }),
                 ),
                 type: 'text' as const,

@@ -1,5 +1,5 @@
 import type { Row } from '../data/types.ts';
-import { dayOrInstant } from './format.ts';
+import { asText } from './format.ts';
 import { mapChannelDefs, mapViews, type VegaLiteSpec } from './mapViews.ts';
 
 /** How a chart shows a row whose `campaign` is null (e.g. an account that backs none). */
@@ -37,7 +37,7 @@ export function campaignColors(spec: VegaLiteSpec, colors: CampaignColors, rows:
     const value = row.campaign;
     if (value === undefined) continue;
     // As the chart's data writes the value (chartSvg.ts), or the domain would not match it.
-    const label = value === null ? OTHER_CAMPAIGN : value instanceof Date ? dayOrInstant(value) : String(value);
+    const label = value === null ? OTHER_CAMPAIGN : asText(value);
     if (known.has(label)) continue;
     known.add(label);
     domain.push(label);

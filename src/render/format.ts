@@ -180,6 +180,15 @@ export function formatMoreThan(value: number, digits = 2, type?: string): string
   return `${d3format(`,.${digits}~r`)(below)}${unit.suffix}`;
 }
 
+/** A date as data is written (CSV downloads, chart data): a day (midnight UTC) as `YYYY-MM-DD`, an instant in full ISO 8601 UTC. */
+export function dayOrInstant(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** A value as text: a date as data writes it ({@link dayOrInstant}), never in the machine's timezone; the rest as it is. */
+export const asText = (value: Date | string | number | boolean): string => (value instanceof Date ? dayOrInstant(value) : String(value));
+
 /**
  * Formats one value in a house format.
  *
@@ -196,19 +205,13 @@ export function formatMoreThan(value: number, digits = 2, type?: string): string
  * - date: "24 September 2016", in UTC.
  * - text: the value as a string.
  */
-/** A date as data is written (CSV downloads, chart data): a day (midnight UTC) as `YYYY-MM-DD`, an instant in full ISO 8601 UTC. */
-export function dayOrInstant(date: Date): string {
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
-
 export function formatValue(value: Formattable, format: HouseFormat | string, digits?: number): string {
-  if (format === 'text') return value instanceof Date ? dayOrInstant(value) : String(value);
+  if (format === 'text') return asText(value);
   if (format === 'date') {
     const date = value instanceof Date ? value : new Date(String(value));
     return longDate(date);
   }
-  if (typeof value !== 'number') return value instanceof Date ? dayOrInstant(value) : String(value);
+  if (typeof value !== 'number') return asText(value);
   switch (format) {
     case 'percent':
       return percent(value);
