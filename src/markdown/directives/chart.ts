@@ -9,7 +9,7 @@ import { fieldTitles } from '../../render/fieldTitles.ts';
 import { figure } from '../../render/figure.ts';
 import { narrowSpec } from '../../render/narrowChart.ts';
 import { directiveTable } from './filterRows.ts';
-import { type Directive, DirectiveProblem } from './types.ts';
+import { atLine, type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
   /** The computed table or dataset alias to chart. */
@@ -48,7 +48,8 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
   name: 'chart',
   kind: 'leaf',
   attributes,
-  async render(attrs, label, { analysis, postDir, nextId, recorder, location }) {
+  async render(attrs, label, context) {
+    const { analysis, postDir, nextId, recorder } = context;
     const title = (attrs.title ?? label).trim();
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const { table, rows } = directiveTable(analysis, attrs, 'chart');
@@ -61,8 +62,7 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     const held = analysis.campaigns.filter((c) => present.has(c.label));
     const shown = held.length > 0 ? held : analysis.campaigns;
     const colors = { domain: shown.map((c) => c.label), range: shown.map((c) => c.color) };
-    const at = location.line === undefined ? { file: location.file } : { file: location.file, line: location.line };
-    const overflows = (drawing: string) => (pixels: number) => warn(ChartOverflows, at, drawing, pixels);
+    const overflows = (drawing: string) => (pixels: number) => warn(ChartOverflows, atLine(context), drawing, pixels);
     // Drawn twice, for the article column and for phones (src/render/narrowChart.ts), unless a composite view.
     const narrow = narrowSpec(spec);
     const [svg, narrowSvg] = await Promise.all([

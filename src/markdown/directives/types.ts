@@ -18,6 +18,10 @@ export interface DirectiveContext {
   recorder: PostRecorder;
 }
 
+/** Where a directive's warnings point: its line (`post.md:21`), as editors jump to it. */
+export const atLine = ({ location: { file, line } }: Pick<DirectiveContext, 'location'>): Location =>
+  line === undefined ? { file } : { file, line };
+
 /**
  * Every directive has the same shape: a name, a zod schema for its
  * attributes, and a renderer from attributes to HTML. The remark plugin holds

@@ -7,13 +7,13 @@ import { isCountedTerm } from '../../analysis/termCounts.ts';
 import { foldTerm } from '../../analysis/tokenize.ts';
 import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
-import { DirectiveInvalid, ExcludeUnmatched, type Location, TopWordsDropped, UnknownCampaign, WordsDropped, warn } from '../../errors.ts';
+import { DirectiveInvalid, ExcludeUnmatched, TopWordsDropped, UnknownCampaign, WordsDropped, warn } from '../../errors.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { bdi } from '../../render/isolate.ts';
 import type { CloudLayout, CloudWord } from '../../render/wordcloud/layoutCloud.ts';
 import { ROTATIONS } from '../../render/wordcloud/layoutCloud.ts';
 import { CLOUD_SHAPES } from '../../render/wordcloud/shapes.ts';
-import { type DirectiveContext, DirectiveProblem } from './types.ts';
+import { atLine, type DirectiveContext, DirectiveProblem } from './types.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', ''])]).transform((v) => v === true || v === 'true' || v === '');
 
@@ -50,9 +50,6 @@ export const termOptions = (attrs: { mentions: boolean; 'min-length': number }) 
 /** " Left out: a, b." for a default description, when the analyst left terms out, as written. */
 export const leftOut = (excluded: ReadonlyMap<string, string>): string =>
   excluded.size > 0 ? ` Left out: ${[...excluded.values()].join(', ')}.` : '';
-
-/** Where a cloud's warnings point: its directive's line (`post.md:21`), as editors jump to it. */
-const atLine = ({ location: { file, line } }: DirectiveContext): Location => (line === undefined ? { file } : { file, line });
 
 /**
  * The terms `exclude="…"` names, by term key (case-folded as the counts are), and those of them that are among
