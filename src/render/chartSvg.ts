@@ -7,7 +7,7 @@ import { type CampaignColors, campaignColors } from './campaignColors.ts';
 import { escapeHtml } from './escape.ts';
 import { dayOrInstant } from './format.ts';
 import { HOUSE_WIDTH, houseConfig } from './houseConfig.ts';
-import { isRecord, type VegaLiteSpec } from './mapViews.ts';
+import { isComposite, isRecord, type VegaLiteSpec } from './mapViews.ts';
 import { missingFields } from './missingFields.ts';
 import { prefixSvgIds } from './prefixSvgIds.ts';
 import { textWidth } from './textWidth.ts';
@@ -51,8 +51,6 @@ function houseTextWidth(item: TextItem, text: unknown): number {
   const limit = Number(item.limit);
   return limit > 0 ? Math.min(width, limit) : width;
 }
-
-const COMPOSITE_KEYS = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'];
 
 /** Deep merge of plain objects; values from `over` win, arrays are replaced. */
 function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
@@ -103,7 +101,7 @@ function prepare(spec: VegaLiteSpec, rows: readonly Row[], options: ChartSvgOpti
     data: { values: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toValue(v)]))) },
     config: merge(houseConfig, isRecord(out.config) ? out.config : {}),
   };
-  if (!COMPOSITE_KEYS.some((key) => key in out)) {
+  if (!isComposite(out)) {
     prepared.width ??= HOUSE_WIDTH;
     prepared.autosize ??= { type: 'fit-x', contains: 'padding' };
   }

@@ -12,6 +12,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** Whether a spec composes views (facets, repeats, concatenations), which set their own layout and size. */
+export const isComposite = (spec: VegaLiteSpec): boolean => ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((key) => key in spec);
+
 /**
  * Applies `fn` to the spec and to every view nested in it (`layer`,
  * `concat`, `hconcat`, `vconcat`, and the inner `spec` of facet and repeat

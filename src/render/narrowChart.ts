@@ -9,11 +9,12 @@
  * lowered, and so is the width a `houseWrap(…)` label expression wraps at;
  * a title too long for the width is wrapped into lines.
  */
-import type { VegaLiteSpec } from './mapViews.ts';
+import { houseConfig } from './houseConfig.ts';
+import { isComposite, type VegaLiteSpec } from './mapViews.ts';
 import { wrapLabel } from './wrapLabel.ts';
 
-/** Axis and legend titles' size (houseConfig.ts). */
-const TITLE_SIZE = 12;
+/** Axis titles' size. */
+const TITLE_SIZE = houseConfig.axis.titleFontSize;
 
 /** The phone chart's width: 330 px fits a 390 px screen's column (about 350 px). */
 export const NARROW_WIDTH = 330;
@@ -27,9 +28,6 @@ const NARROW_TITLE = NARROW_WIDTH - NARROW_LABEL - 20;
 
 /** The configs of a spec that can say how an axis's labels overlap. */
 const AXIS_CONFIGS = ['axis', 'axisX', 'axisY', 'axisTop', 'axisBottom', 'axisLeft', 'axisRight', 'axisQuantitative', 'axisTemporal'];
-
-/** Composite views (facets, repeats, concatenations) set their own layout: they are drawn once, wide. */
-const COMPOSITE = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'];
 
 const HOUSE_WRAP = /houseWrap\(([^,()]+),\s*(\d+(?:\.\d+)?)/g;
 
@@ -46,7 +44,8 @@ function narrowed(value: unknown, key?: string): unknown {
 
 /** The spec drawn at phone width, or `undefined` for a composite view, which is drawn once. */
 export function narrowSpec(spec: VegaLiteSpec): VegaLiteSpec | undefined {
-  if (COMPOSITE.some((key) => key in spec)) return undefined;
+  // Composite views set their own layout: they are drawn once, wide.
+  if (isComposite(spec)) return undefined;
   const out = narrowed(spec) as VegaLiteSpec;
   const config = (out.config ?? {}) as Record<string, Record<string, unknown> | undefined>;
   return {
