@@ -147,7 +147,7 @@ function item(value: unknown, path: JsonPath, at: Locate): Post[] {
     const did = str(by.did);
     return [
       post({
-        id: did ? repostId(did, id) : (str(reason.uri) ?? `${id}#repost-by-${reposter}`),
+        id: did ? repostId(did, id) : (str(reason.uri) ?? repostId(reposter, id)),
         time: isoTime(reason, 'indexedAt', [...path, 'reason'], at, 'reason.indexedAt'),
         author: reposter,
         text,

@@ -46,6 +46,12 @@ export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+/** The non-empty strings at `field` of the objects of a list (entities' `text`, tags' `name`); others left out. */
+export const stringsAt = (list: unknown, field: string): string[] =>
+  asArray(list).flatMap((item) => {
+    const value = isObject(item) ? str(item[field]) : undefined;
+    return value === undefined ? [] : [value];
+  });
 /** A count: a number, or digits in a string (the Twitter account archive writes `"favorite_count": "5"`). */
 export const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;

@@ -23,6 +23,7 @@ import {
   post,
   required,
   str,
+  stringsAt,
   unique,
 } from './common.ts';
 
@@ -94,7 +95,7 @@ const statusId = (status: Json, path: JsonPath, at: Locate, prefix = '') =>
 
 /** Custom emoji (`:blobcat:`, images the server draws) are not words: those the status lists are left out of its text. */
 function withoutCustomEmoji(text: string, status: Json): string {
-  const codes = asArray(status.emojis).flatMap((e) => (isObject(e) && str(e.shortcode) ? [e.shortcode as string] : []));
+  const codes = stringsAt(status.emojis, 'shortcode');
   if (codes.length === 0) return text;
   const known = new Set(codes);
   return text
@@ -121,7 +122,7 @@ function statusPost(status: Json, path: JsonPath, at: Locate): Post {
   // "election"); keep the author's spelling from the text where it is there, so a campaign's "#Élection" matches.
   const inText = extractHashtags(text);
   const written = new Map(inText.map((tag) => [mastodonTagKey(tag), tag]));
-  const listed = asArray(source.tags).flatMap((t) => (isObject(t) && str(t.name) ? [t.name as string] : []));
+  const listed = stringsAt(source.tags, 'name');
   const listedKeys = new Set(listed.map(mastodonTagKey));
   // `tags[]` can be empty where the text has hashtags (a remote server's status, software that sends no tags), so a
   // hashtag written in the text counts too, once.

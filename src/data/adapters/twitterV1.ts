@@ -30,6 +30,7 @@ import {
   post,
   required,
   str,
+  stringsAt,
   unique,
 } from './common.ts';
 
@@ -78,10 +79,8 @@ export function tweetPost(tweet: Json, path: JsonPath, at: Locate): Post {
   const repostOf = original ? required(original, 'id_str', [...path, 'retweeted_status'], at, 'retweeted_status.id_str') : undefined;
   // A retweet's own text is "RT @user: " plus a truncated copy; the embedded original is whole.
   const { text, entities } = content(original ?? tweet);
-  const hashtags = entities
-    ? asArray(entities.hashtags).flatMap((h) => (isObject(h) && str(h.text) ? [h.text as string] : []))
-    : extractHashtags(text);
-  const mentions = asArray(entities?.user_mentions).flatMap((m) => (isObject(m) && str(m.screen_name) ? [m.screen_name as string] : []));
+  const hashtags = entities ? stringsAt(entities.hashtags, 'text') : extractHashtags(text);
+  const mentions = stringsAt(entities?.user_mentions, 'screen_name');
   const urls = asArray(entities?.urls).flatMap((u) => {
     const url = isObject(u) ? (str(u.expanded_url) ?? str(u.url)) : undefined;
     return url ? [url] : [];

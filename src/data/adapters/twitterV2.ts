@@ -20,6 +20,7 @@ import {
   post,
   required,
   str,
+  stringsAt,
   unique,
 } from './common.ts';
 
@@ -57,10 +58,8 @@ function tweetPost(tweet: Json, path: JsonPath, at: Locate, includes: Includes):
   // A retweet's own text is cut to "RT @user: …"; the original, when included, has it whole.
   const original = repostOf ? includes.tweets.get(repostOf) : undefined;
   const { text, entities } = content(original ?? tweet);
-  const hashtags = entities
-    ? asArray(entities.hashtags).flatMap((h) => (isObject(h) && str(h.tag) ? [h.tag as string] : []))
-    : extractHashtags(text);
-  const mentions = asArray(entities?.mentions).flatMap((m) => (isObject(m) && str(m.username) ? [m.username as string] : []));
+  const hashtags = entities ? stringsAt(entities.hashtags, 'tag') : extractHashtags(text);
+  const mentions = stringsAt(entities?.mentions, 'username');
   const urls = asArray(entities?.urls).flatMap((u) =>
     isObject(u) && (str(u.expanded_url) ?? str(u.url)) ? [(str(u.expanded_url) ?? u.url) as string] : [],
   );
