@@ -10,7 +10,7 @@
  * differently from a static host (`%3A`, `%23` and `%25` stay encoded, or are
  * decoded twice), so a file named `a:b.csv` or `q#1?x=%41.csv` would not be found.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +71,9 @@ export function serveDownloads(files: () => Promise<[string, string][]>) {
         }
         const type = CONTENT_TYPES[extname(found[1])] ?? 'application/octet-stream';
         res.writeHead(200, { 'Content-Type': type });
-        res.end(req.method === 'HEAD' ? undefined : readFileSync(found[0]));
+        // Streamed: a dataset file can be large, and is sent as it is.
+        if (req.method === 'HEAD') res.end();
+        else createReadStream(found[0]).on('error', next).pipe(res);
       })
       .catch(next);
   };

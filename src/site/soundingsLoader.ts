@@ -43,6 +43,16 @@ import { summaryTable } from './summary.ts';
 const SETTLE_MS = 50;
 
 /**
+ * The error that stops a build: its message names each post:line:column and what to do; the loader's stack would
+ * make Astro add "Hint", "Location: soundingsLoader.ts" and a trace.
+ */
+function buildStop(message: string): Error {
+  const stop = new Error(message);
+  stop.stack = '';
+  return stop;
+}
+
+/**
  * The store, as glob() writes to it in `astro dev`: a post that renders forgets its recorded failure at once, also
  * when glob() re-renders it on its own (the post's file changed), so that its page, served from the store Astro is
  * replacing, does not throw the old error over the recovered page (renderFailure.ts).
@@ -112,10 +122,7 @@ export function soundingsLoader(): Loader {
                 const last = dev ? context.store.get(props.id)?.data : undefined;
                 if (last !== undefined) return last;
                 if (!(e instanceof SoundingsError)) throw e;
-                // The message names post.md:line:column and what to do: not Astro's "Hint", "Location" and trace.
-                const stop = new Error(e.message);
-                stop.stack = '';
-                throw stop;
+                throw buildStop(e.message);
               }
             }
             return context.parseData(props);
@@ -136,10 +143,7 @@ export function soundingsLoader(): Loader {
       await run(context.watcher);
       showInOverlay(failures.map((f) => f.message));
       if (failures.length > 0 && !context.watcher) {
-        const stop = new Error(failureReport(failures));
-        // The report names each post:line:column; the loader's stack would add "Location: soundingsLoader.ts" and a trace.
-        stop.stack = '';
-        throw stop;
+        throw buildStop(failureReport(failures));
       }
 
       const watcher = context.watcher;
