@@ -26,16 +26,23 @@ export function archiveScript(path: string): ArchiveScript | undefined {
     const bytes = Buffer.alloc(256);
     const head = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0)).toString('utf8');
     const m = ASSIGNMENT.exec(head);
-    return m ? { name: m[1] as string, blank: Buffer.byteLength(m[0]) } : undefined;
+    // The byte order mark is not blanked: blanked() drops it, as an editor shows none.
+    return m ? { name: m[1] as string, blank: Buffer.byteLength(m[0].replace(/^\uFEFF/, '')) } : undefined;
   } finally {
     closeSync(fd);
   }
 }
 
-/** `bytes` with its first `blank` bytes made spaces: JSON, at the same positions. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * The start of a script, `bytes`, as JSON at the lines and columns an editor shows: a UTF-8 byte order mark
+ * dropped (an editor shows none, so a column counted with it would be 3 too many), then the assignment's
+ * `blank` bytes made spaces.
+ */
 export function blanked(bytes: Buffer, blank: number): Buffer {
   if (blank === 0) return bytes;
-  const out = Buffer.from(bytes);
+  const out = Buffer.from(bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes);
   out.fill(0x20, 0, Math.min(blank, out.length));
   return out;
 }

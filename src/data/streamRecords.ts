@@ -322,15 +322,14 @@ export function streamLines(path: string, file: string): { lines: AsyncIterable<
   return { lines, sha256: () => hash.digest('hex') };
 }
 
-/** The first non-blank character of a file ("[" or "{" for JSON), from byte `from` on. */
-function firstChar(path: string, from = 0): string {
+/** The first non-blank character of a file ("[" or "{" for JSON), after an archive script's assignment (`blank`). */
+function firstChar(path: string, blank = 0): string {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, from);
+    const n = readSync(fd, buf, 0, buf.length, 0);
     return (
-      buf
-        .subarray(0, n)
+      blanked(buf.subarray(0, n), blank)
         .toString('utf8')
         .replace(/^\uFEFF/, '')
         .trimStart()[0] ?? ''
@@ -340,14 +339,16 @@ function firstChar(path: string, from = 0): string {
   }
 }
 
-/** A stream that makes the first `blank` bytes spaces (an X archive script's assignment: archiveScript.ts). */
+/**
+ * A stream that makes an X archive script's assignment, its first `blank` bytes after any byte order mark, spaces
+ * (archiveScript.ts). The first chunk holds both: a file is read 64 KiB at a time, the assignment is under 100 bytes.
+ */
 function blanking(blank: number): Transform {
-  let seen = 0;
+  let first = true;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      const start = seen;
-      seen += chunk.length;
-      done(null, start >= blank ? chunk : blanked(chunk, blank - start));
+      done(null, first ? blanked(chunk, blank) : chunk);
+      first = false;
     },
   });
 }

@@ -258,6 +258,22 @@ describe("x-archive adapter (X's downloadable account archive)", () => {
     expect((await read(root, { wholeJsonLimit: 100 })).rows).toEqual(ds.rows);
   });
 
+  it('reads an archive saved with a byte order mark, its errors at the columns an editor shows', async () => {
+    const script = 'window.YTD.tweets.part0 = [ { "tweet": { "id_str": "1", "full_text": "#A", oops } } ]';
+    // An editor does not count the mark: "oops" is at the same column of line 1 with it or without it.
+    const column = script.indexOf('oops') + 1;
+    for (const text of [script, `\uFEFF${script}`])
+      for (const wholeJsonLimit of [1 << 20, 0]) {
+        const root = project({ 'tweets.js': text, 'account.js': archive('account.js') });
+        await expect(read(root, { wholeJsonLimit }), `${text.length} ${wholeJsonLimit}`).rejects.toThrow(
+          new RegExp(`^data/x/tweets\\.js:1:${column}: `),
+        );
+      }
+    const root = project({ 'tweets.js': `\uFEFF${archive('tweets.js')}`, 'account.js': `\uFEFF${archive('account.js')}` });
+    for (const wholeJsonLimit of [1 << 20, 0])
+      expect((await read(root, { wholeJsonLimit })).rows.map((p) => p.author)).toEqual(Array(3).fill('red_rose_ann'));
+  });
+
   it("reads only its tweets and account by default, beside the data folder's other files; a bad byte streamed is located", async () => {
     const others = {
       'account-timezone.js': 'window.YTD.account_timezone.part0 = []',

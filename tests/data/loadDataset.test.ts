@@ -387,6 +387,9 @@ describe('loadDataset(id, options): text encodings', () => {
     ]);
     expect(dataset.rows[0]?.text).toBe(text);
     expect(dataset.rows[0]?.hashtags).toEqual(['España']);
+    // A JSON file large enough to be streamed keeps its mark too.
+    const streamed = (await loadDataset('tweets', { root, dataDir: join(root, 'data'), wholeJsonLimit: 0 })) as PostsDataset;
+    expect(streamed.rows.map((p) => p.id)).toEqual(['1', '2', '3']);
   });
 });
 
