@@ -193,10 +193,10 @@ async function readSocialFile(
   events: AdapterEvents,
 ): Promise<string> {
   // An X archive's files are scripts around JSON (archiveScript.ts), whatever their extension.
-  const script = adapter.format === 'x-archive' ? archiveScript(path) : undefined;
-  if (adapter.format === 'x-archive') {
+  const script = adapter.scripts ? archiveScript(path) : undefined;
+  if (adapter.scripts) {
     if (!script) throw error(NotArchiveFile, { file, line: 1, column: 1 }, file);
-    if (!['tweets', 'tweet', 'account'].includes(script.name)) throw error(ArchiveNotTweets, { file, line: 1, column: 1 }, script.name);
+    if (!adapter.scripts.includes(script.name)) throw error(ArchiveNotTweets, { file, line: 1, column: 1 }, script.name);
   }
   const format = script ? 'json' : formatOf(path);
   if (format !== 'json' && format !== 'ndjson') {

@@ -24,6 +24,11 @@ export interface Adapter {
   format: string;
   /** The `files` pattern when the manifest names none, if not every JSON file (an X archive's folder holds likes too). */
   files?: string;
+  /**
+   * For an export whose files are scripts around JSON (X's account archive: `window.YTD.tweets.part0 = [ … ]`, see
+   * archiveScript.ts), the names of the scripts it reads (`tweets`, `account`…); any other file is refused.
+   */
+  scripts?: readonly string[];
   /** The export's source fields each record field comes from, as a manifest's `fields` would say. */
   fields: { id: string; time: string; author: string; text: string; hashtags: string };
   /**

@@ -32,6 +32,7 @@ const X_ARCHIVE_FILES = '{account,tweet,tweets,tweet-part*,tweets-part*}.js';
 export const xArchive: Adapter = {
   format: 'x-archive',
   files: X_ARCHIVE_FILES,
+  scripts: ['tweets', 'tweet', 'account'],
   fields: {
     id: 'tweet.id_str',
     time: 'tweet.created_at',
