@@ -28,7 +28,7 @@ import { shareOfVoice } from './shareOfVoice.ts';
 import type { Campaign } from './types.ts';
 import { DEFAULT_FORMAT, type Value, type ValueType } from './value.ts';
 import { weeklyGap } from './weeklyGap.ts';
-import { where } from './where.ts';
+import { heldValues, where } from './where.ts';
 
 export interface Table {
   rows: Row[];
@@ -350,6 +350,19 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       }
     }
   };
+  /**
+   * A filter that keeps no row would print 0 (a count, a sum, a share of nothing) as if it were a finding: refused,
+   * naming what the filtered columns hold, as a directive's `where` is (filterRows.ts). A value that is truly zero
+   * is then written in the prose. `of` is matched within the rows `where` keeps.
+   */
+  const checkMatches = (name: string, alias: string, rows: Row[], filter: Record<string, Cell>, key: 'where' | 'of') => {
+    if (rows.length === 0 || Object.keys(filter).length === 0 || where(rows, filter).length > 0) return;
+    const among =
+      key === 'of'
+        ? `an "of" that keeps none of the ${thousands(rows.length)} rows its "where" keeps`
+        : `a "where" that keeps no row of "${alias}" (${thousands(rows.length)} rows)`;
+    fail(['values', name, key], `has ${among}: ${heldValues(rows, filter)}. Values match exactly, in case and spelling.`);
+  };
   /** A sum over text or dates would be a number with no meaning (d3's sum reads "12" as 12, a date as its milliseconds). */
   const checkSummable = (name: string, rows: Row[], filter: Record<string, Cell>, column: string, verb: string) => {
     const matched = new Set(where(rows, filter));
@@ -411,6 +424,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const rows = src.rows;
       checkColumn(name, rows, def.column, 'column');
       checkFilter(name, rows, def.where, 'where');
+      checkMatches(name, def.pick, rows, def.where, 'where');
       const result = pick(rows, def.where, def.column);
       if (!result.ok)
         fail(
@@ -446,6 +460,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       checkColumn(name, rows, def.column, 'column');
       checkFilter(name, rows, def.where, 'where');
       checkFilter(name, rows, def.of, 'of');
+      checkMatches(name, def.share, rows, def.where, 'where');
+      checkMatches(name, def.share, where(rows, def.where), def.of, 'of');
       checkSummable(name, rows, def.where, def.column, 'shares');
       const r = share(rows, def.column, def.where, def.of);
       if (r.denominator === 0)
@@ -457,6 +473,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const rows = table(name, def.sum, 'sum').rows;
       checkColumn(name, rows, def.column, 'column');
       checkFilter(name, rows, def.where, 'where');
+      checkMatches(name, def.sum, rows, def.where, 'where');
       checkSummable(name, rows, def.where, def.column, 'sums');
       value = sum(where(rows, def.where), (r) => r[def.column] as number) * scale;
       type = def.type ?? 'count';
@@ -464,6 +481,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     } else if ('count' in def) {
       const rows = table(name, def.count, 'count').rows;
       checkFilter(name, rows, def.where, 'where');
+      checkMatches(name, def.count, rows, def.where, 'where');
       value = where(rows, def.where).length * scale;
       type = def.type ?? 'count';
       definition = `${Object.keys(def.where).length > 0 ? `Rows of ${nameOf(def.count, isolate)} where ${describeFilter(def.where, isolate)}` : `All rows of ${nameOf(def.count, isolate)}`}${scaled}.`;
@@ -474,6 +492,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       checkColumn(name, src.rows, def.column, 'column');
       if (def.name !== undefined) checkColumn(name, src.rows, def.name, 'name');
       checkFilter(name, src.rows, def.where, 'where');
+      checkMatches(name, alias, src.rows, def.where, 'where');
       const most = which === 'max' ? 'largest' : 'smallest';
       const found = extreme(where(src.rows, def.where), def.column, which);
       if (!found)

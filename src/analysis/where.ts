@@ -1,4 +1,6 @@
 import type { Cell, Row } from '../data/types.ts';
+import { shown } from '../errors.ts';
+import { dayOrInstant } from '../render/format.ts';
 import { cellEquals } from './cellEquals.ts';
 
 /** Column → value conditions, all of which a row must satisfy. */
@@ -20,4 +22,31 @@ export type Filter = Readonly<Record<string, Cell>>;
 export function where(rows: readonly Row[], filter: Filter): Row[] {
   const conditions = Object.entries(filter);
   return rows.filter((row) => conditions.every(([column, value]) => cellEquals(row[column], value)));
+}
+
+/** How many of a column's values a message lists before counting the rest. */
+const SHOWN_VALUES = 12;
+
+/** A cell as a filter would match it: a date as YYYY-MM-DD (or its instant), text quoted and cut as messages cut it. */
+const filterText = (v: Cell | undefined) =>
+  v === null || v === undefined
+    ? 'empty'
+    : v instanceof Date
+      ? `"${dayOrInstant(v)}"`
+      : typeof v === 'string'
+        ? `"${shown(v)}"`
+        : String(v);
+
+/**
+ * What the columns a filter names hold, for the message when it keeps no row: `"t_stance" holds "leave", "remain",
+ * "other"` (twelve values at most, then how many more), so a label written for an id, or `Leave` for `leave`, shows.
+ */
+export function heldValues(rows: readonly Row[], filter: Filter): string {
+  return Object.keys(filter)
+    .map((column) => {
+      const values = [...new Set(rows.map((row) => filterText(row[column])))];
+      const more = values.length > SHOWN_VALUES ? ` and ${values.length - SHOWN_VALUES} more` : '';
+      return `"${column}" holds ${values.slice(0, SHOWN_VALUES).join(', ')}${more}`;
+    })
+    .join('; ');
 }

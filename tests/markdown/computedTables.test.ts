@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempProject } from '../data/helpers.ts';
 import { renderError, renderPost } from './render.ts';
@@ -90,7 +92,6 @@ values:
   day: { count: ev, where: { at: 2016-07-01 } }
   quoted: { count: ev, where: { at: "2016-07-01" } }
   time: { count: ev, where: { at: 2016-07-01T23:30:00Z } }
-  onDate: { count: ev, where: { day: 2016-07-01T23:30:00Z } }
   inTable: { count: first, where: { at: 2016-07-01 } }
 tables:
   first:
@@ -98,13 +99,22 @@ tables:
     where: { at: 2016-07-01 }
 ---
 
-:value[day] :value[quoted] :value[time] :value[onDate] :value[inTable]
+:value[day] :value[quoted] :value[time] :value[inTable]
 
 ::table[T]{data=first where="at=2016-07-01"}
 `,
     });
     const html = await renderPost(root, 'content/posts/post.md');
-    expect(html.split('\n')[0]?.replace(/<[^>]+>/g, '')).toBe('2 2 1 0 2');
+    expect(html.split('\n')[0]?.replace(/<[^>]+>/g, '')).toBe('2 2 1 2');
     expect(html).toContain('<td>b</td>');
+    // A time of day matches no cell of a date column: refused, not counted as 0.
+    const post = join(root, 'content/posts/post.md');
+    writeFileSync(
+      post,
+      readFileSync(post, 'utf8').replace('values:\n', 'values:\n  onDate: { count: ev, where: { day: 2016-07-01T23:30:00Z } }\n'),
+    );
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:9:24: The value "onDate" has a "where" that keeps no row of "ev" (3 rows): "day" holds "2016-07-01", "2016-07-02". Values match exactly, in case and spelling. Fix its definition under "values" in the frontmatter.',
+    );
   });
 });

@@ -1,21 +1,9 @@
 import type { PostAnalysis, Table } from '../../analysis/analysePost.ts';
-import { where } from '../../analysis/where.ts';
-import type { Cell, Row } from '../../data/types.ts';
+import { heldValues, where } from '../../analysis/where.ts';
+import type { Row } from '../../data/types.ts';
 import { DirectiveInvalid, shown, UnknownTable } from '../../errors.ts';
-import { dayOrInstant } from '../../render/format.ts';
 import { parseWhere } from './parseWhere.ts';
 import { DirectiveProblem } from './types.ts';
-
-const SHOWN = 12;
-/** A cell as a filter would match it: a date as YYYY-MM-DD (or its instant), text cut as messages cut it. */
-const cellText = (v: Cell | undefined) =>
-  v === null || v === undefined
-    ? 'empty'
-    : v instanceof Date
-      ? `"${dayOrInstant(v)}"`
-      : typeof v === 'string'
-        ? `"${shown(v)}"`
-        : String(v);
 
 /**
  * The rows of table `name` that a directive's `where` keeps. A filter that keeps nothing is refused rather than
@@ -36,13 +24,8 @@ export function filterRows(rows: readonly Row[], text: string | undefined, direc
   }
   const kept = where(rows, filter);
   if (kept.length > 0) return kept;
-  const held = Object.keys(filter).map((column) => {
-    const values = [...new Set(rows.map((row) => cellText(row[column])))];
-    const more = values.length > SHOWN ? ` and ${values.length - SHOWN} more` : '';
-    return `"${column}" holds ${values.slice(0, SHOWN).join(', ')}${more}`;
-  });
   throw fail(
-    `where="${shown(text)}" keeps no row of "${name}" (${rows.length} ${rows.length === 1 ? 'row' : 'rows'}): ${held.join('; ')}.`,
+    `where="${shown(text)}" keeps no row of "${name}" (${rows.length} ${rows.length === 1 ? 'row' : 'rows'}): ${heldValues(rows, filter)}.`,
   );
 }
 

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { tempProject } from '../data/helpers.ts';
+import { renderError, renderPost } from '../markdown/render.ts';
+
+/** A post reading the table dataset "towns" (town, region, n) through the alias "t", with `values` as given. */
+function townsProject(values: string, body = 'Value: :value[x].') {
+  return tempProject({
+    'data/towns/manifest.yaml':
+      'title: T\ndescription: D\nkind: table\nsource: S\nlicence: CC0-1.0\ncollected: 2016-09-18\ncolumns:\n  town: string\n  region: string\n  n: integer\n',
+    'data/towns/a.csv': 'town,region,n\nYork,North,1\nHull,North,2\nBath,South,4\n',
+    'content/posts/post.md': `---\ntitle: T\ndate: 2016-09-18\nauthor: A\nsummary: S\ndatasets:\n  t: towns\nvalues:\n${values}---\n\n${body}\n`,
+  });
+}
+
+describe('analysePost: a value whose filter keeps no row', () => {
+  // Frontmatter lines: 1 "---", … 8 "values:", 9 "  x:", 10 the kind, 11 column (or where), 12 where…
+  const holds =
+    '"region" holds "North", "South". Values match exactly, in case and spelling. Fix its definition under "values" in the frontmatter.';
+  const cases: [string, string, string][] = [
+    [
+      'sum',
+      '    sum: t\n    column: n\n    where: { region: north }\n',
+      `post.md:12:5: The value "x" has a "where" that keeps no row of "t" (3 rows): ${holds}`,
+    ],
+    [
+      'count',
+      '    count: t\n    where: { region: north }\n',
+      `post.md:11:5: The value "x" has a "where" that keeps no row of "t" (3 rows): ${holds}`,
+    ],
+    [
+      'max',
+      '    max: t\n    column: n\n    where: { region: north }\n',
+      `post.md:12:5: The value "x" has a "where" that keeps no row of "t" (3 rows): ${holds}`,
+    ],
+    [
+      'pick',
+      '    pick: t\n    column: n\n    where: { region: north }\n',
+      `post.md:12:5: The value "x" has a "where" that keeps no row of "t" (3 rows): ${holds}`,
+    ],
+    [
+      'share (where)',
+      '    share: t\n    column: n\n    where: { region: north }\n    of: { town: York }\n',
+      `post.md:12:5: The value "x" has a "where" that keeps no row of "t" (3 rows): ${holds}`,
+    ],
+    [
+      'share (of)',
+      '    share: t\n    column: n\n    where: { region: North }\n    of: { town: Bath }\n',
+      'post.md:13:5: The value "x" has an "of" that keeps none of the 2 rows its "where" keeps: "town" holds "York", "Hull". Values match exactly, in case and spelling. Fix its definition under "values" in the frontmatter.',
+    ],
+  ];
+  for (const [kind, value, message] of cases)
+    it(`refuses ${kind} at the filter's line, naming what the column holds, rather than printing 0`, async () => {
+      const error = await renderError(townsProject(`  x:\n${value}`), 'content/posts/post.md');
+      expect(error).toBe(`content/posts/${message}`);
+    });
+
+  it('computes the same values when the filter keeps rows', async () => {
+    const root = townsProject(
+      '  x:\n    sum: t\n    column: n\n    where: { region: North }\n  y:\n    count: t\n    where: { region: South }\n  z:\n    share: t\n    column: n\n    where: { region: North }\n    of: { town: Hull }\n',
+      ':value[x], :value[y], :value[z].',
+    );
+    expect((await renderPost(root, 'content/posts/post.md')).replace(/<[^>]+>/g, '')).toBe('3, 1, 66.7%.');
+  });
+});
