@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { FRONTMATTER, fixtureProject } from './fixture.ts';
-import { renderError, renderPost } from './render.ts';
+import { FRONTMATTER, fixtureProject } from '../fixture.ts';
+import { renderError, renderPost } from '../render.ts';
 
 describe('::chart[Title]{data spec description where}', () => {
   it('renders a built-in chart with its caption and fallback table, coloured by campaign', async () => {

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { postsManifest, tempProject } from '../data/helpers.ts';
-import { launchChromium } from '../e2e/browser.ts';
-import { renderError, renderPost } from './render.ts';
+import { postsManifest, tempProject } from '../../data/helpers.ts';
+import { launchChromium } from '../../e2e/browser.ts';
+import { renderError, renderPost } from '../render.ts';
 
 const FRONTMATTER = `---
 title: Clouds
@@ -48,7 +48,7 @@ const project = (body: string) =>
 
 afterEach(() => vi.restoreAllMocks());
 
-const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'site.css'), 'utf8');
+const css = readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'styles', 'site.css'), 'utf8');
 
 describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
   it('adds a phone layout: the first 30 words laid out again at 310 px, never under the 10 px floor', async () => {
