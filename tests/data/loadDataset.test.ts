@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
+import { manifest } from './adapters/helpers.ts';
 import { postsManifest, tempProject } from './helpers.ts';
 
 const load = (root: string, id = 'tweets') => loadDataset(id, { root, dataDir: join(root, 'data') });
@@ -604,6 +605,18 @@ describe('loadDataset(id, options): spaces around CSV fields', () => {
     expect(dataset.rows.map((p) => [p.author, p.text])).toEqual([
       ['ann', '#Red now'],
       ['ann', '  quoted keeps its spaces '],
+    ]);
+  });
+});
+
+describe('a manifest format', async () => {
+  it('refuses a social export whose file is not JSON, saying which files it reads', async () => {
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('mastodon').replace(/^files: .*$/m, 'files: "*.csv"'),
+      'data/x/statuses.csv': 'id\n1\n',
+    });
+    expect((await checkDataset('x', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual([
+      'data/x/statuses.csv: data/x/statuses.csv is not JSON: a "mastodon" export is read from .json, .ndjson or .jsonl files. Keep the export as the platform gave it, with its JSON extension; or, for a CSV a tool made from it, leave "format" out and map its columns under "fields".',
     ]);
   });
 });

@@ -1,5 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
 import { readManifest } from '../../src/data/manifest.ts';
+import type { PostsDataset } from '../../src/data/types.ts';
+import { fixture, manifest } from './adapters/helpers.ts';
+import { tempProject } from './helpers.ts';
 
 const problems = (text: string) => {
   const read = readManifest(text, 'data/x/manifest.yaml');
@@ -111,5 +116,33 @@ describe('readManifest', () => {
       'data/x/manifest.yaml:13:1: "headerLine" is for CSV and TSV files, but "format" is json: leave it out.',
     ]);
     expect(problems(`${posts(fields)}delimiter: ";"\nheaderLine: 3\n`)).toEqual([]);
+  });
+});
+
+describe('a manifest format', async () => {
+  it('requires fields for a CSV posts dataset, and refuses a social format on a table', async () => {
+    const root = tempProject({
+      'data/p/manifest.yaml': manifest('csv'),
+      'data/p/a.csv': 'id\n1\n',
+      'data/t/manifest.yaml': manifest('mastodon').replace('kind: posts', 'kind: table\ncolumns:\n  a: string'),
+      'data/t/a.json': '[]',
+    });
+    const opts = { root, dataDir: join(root, 'data') };
+    expect((await checkDataset('p', opts)).map((e) => e.message)).toEqual([
+      'data/p/manifest.yaml:1:1: "fields" is missing: it maps your columns to id, time, author and text. For a platform\'s own export, set "format" instead (twitter-v2, twitter-v1, x-archive, bluesky, mastodon). Fix the manifest (see README, "Adding a dataset").',
+    ]);
+    expect((await checkDataset('t', opts))[0]?.message).toContain('data/t/manifest.yaml:9:1: "format" "mastodon" is a social export');
+  });
+});
+
+describe('a manifest without "files"', () => {
+  it('reads .jsonl files without a "files" pattern', async () => {
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('twitter-v1').replace(/^files: .*\n/m, ''),
+      'data/x/b.jsonl': `${fixture('twitter-v1.ndjson').split('\n')[0]}\n`,
+    });
+    expect(((await loadDataset('x', { root, dataDir: join(root, 'data') })) as PostsDataset).files.map((f) => f.path)).toEqual([
+      'data/x/b.jsonl',
+    ]);
   });
 });

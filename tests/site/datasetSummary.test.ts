@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/data/types.ts';
-import { columnSummaries } from '../../src/site/datasetSummary.ts';
+import { columnSummaries, downloadAllowed } from '../../src/site/datasetSummary.ts';
 
 describe('columnSummaries(dataset)', () => {
   it("counts a posts dataset's hashtags as posts with a tag (filled) and distinct tags, case-folded", () => {
@@ -17,5 +17,34 @@ describe('columnSummaries(dataset)', () => {
     const byName = new Map(columnSummaries(dataset).map((c) => [c.name, c]));
     expect(byName.get('hashtags')).toMatchObject({ filled: 2, distinct: 2, source: 'extracted from the text' });
     expect(byName.get('time')).toMatchObject({ filled: 3, distinct: 3, range: ['2016-07-01T10:00:00Z', '2016-07-03T10:00:00Z'] });
+  });
+});
+
+describe('downloadAllowed(licence)', () => {
+  it('allows open licences, including facts with a CC0 compilation, and refuses the rest', () => {
+    for (const licence of [
+      'CC0-1.0',
+      'CC-BY-4.0',
+      'CC BY-SA 4.0',
+      'CC-BY-ND-4.0',
+      'Open Government Licence v3.0',
+      'OGL-UK-3.0',
+      'Facts as published in the source; this compilation is CC0-1.0',
+      'ODbL-1.0',
+      'Public domain',
+    ]) {
+      expect(downloadAllowed(licence), licence).toBe(true);
+    }
+    for (const licence of [
+      'All rights reserved',
+      'Published toplines',
+      'Twitter Developer Agreement',
+      'proprietary',
+      'CC BY-NC 4.0',
+      'CC-BY-NC-SA-4.0',
+      'CC BY-NC-ND 4.0',
+    ]) {
+      expect(downloadAllowed(licence), licence).toBe(false);
+    }
   });
 });

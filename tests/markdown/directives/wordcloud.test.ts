@@ -1,54 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { postsManifest, tempProject } from '../data/helpers.ts';
-import { launchChromium } from '../e2e/browser.ts';
-import { renderError, renderPost } from './render.ts';
-
-const FRONTMATTER = `---
-title: Clouds
-date: 2016-09-18
-author: Test Author
-summary: Word clouds for the tests.
-datasets:
-  tweets: tweets
-campaigns:
-  - id: red
-    label: "#Red"
-    hashtags: [Red]
-    color: "#b3202a"
-  - id: blue
-    label: "#Blue"
-    hashtags: [Blue]
-    color: "#1f5f8b"
----
-`;
-
-/** Red talks of members and rallies, blue of winning elections; both of the party. */
-function tweets(): string {
-  const rows: string[] = ['id,created_at,user,text'];
-  let id = 0;
-  const add = (text: string, times = 1) => {
-    for (let i = 0; i < times; i++) rows.push(`${++id},2016-07-01T10:00:00Z,u${id},"${text.replace(/"/g, '""')}"`);
-  };
-  const topic = (i: number) => `topic${String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26))}`;
-  for (let i = 0; i < 30; i++) add(`Our members at the rally on ${topic(i)} party #Red`);
-  for (let i = 0; i < 12; i++) add(`Winning the election matters ${i} party #Blue`);
-  add('RT @u1: Our members at the rally on topicaa party #Red', 50); // retweets add nothing
-  add('<script>alert(1)</script> &amp; solidarity #Red');
-  return `${rows.join('\n')}\n`;
-}
-
-const project = (body: string) =>
-  tempProject({
-    'data/tweets/manifest.yaml': postsManifest(),
-    'data/tweets/a.csv': tweets(),
-    'content/posts/post.md': `${FRONTMATTER}\n${body}\n`,
-  });
+import { postsManifest, tempProject } from '../../data/helpers.ts';
+import { launchChromium } from '../../e2e/browser.ts';
+import { renderError, renderPost } from '../render.ts';
+import { FRONTMATTER, project, tweets } from './wordcloudFixture.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
-const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'site.css'), 'utf8');
+const css = readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'styles', 'site.css'), 'utf8');
 
 describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
   it('adds a phone layout: the first 30 words laid out again at 310 px, never under the 10 px floor', async () => {
@@ -165,64 +125,6 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     expect(warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('exclude'))).toEqual([
       'content/posts/post.md:19: ::wordcloud: exclude names "membres", which is not among its terms, so nothing is left out for it. Check the spelling against the cloud\'s table ("Words and counts"); case does not matter.',
     ]);
-  });
-});
-
-describe('::wordcompare[Title]{a b …} and the keyness values', () => {
-  it('leaves excluded words out of the columns, the table and what a screen reader hears', async () => {
-    const html = await renderPost(
-      project('::wordcompare[Red against blue]{a=red b=blue exclude="members, election"}'),
-      'content/posts/post.md',
-    );
-    expect(html).toContain('rally');
-    expect(html).toContain('Left out: members, election.');
-    expect(html.replace('Left out: members, election.', '')).not.toMatch(/members|election/);
-  });
-
-  it('puts the words that distinguish each side in its own column, with counts and z in the table', async () => {
-    const html = await renderPost(
-      project(
-        'Red leaned on :value[keyness.red.blue.top], blue on :value[keyness.blue.red.top]; both used :value[keyness.red.blue.shared].\n\n::wordcompare[Red against blue]{a=red b=blue}',
-      ),
-      'content/posts/post.md',
-    );
-    expect(html).toContain('<span class="value" data-key="keyness.red.blue.top"');
-    // Only two red words reach |z| ≥ 1.96 (30 texts against none: z = +2.14); the blue ones reach −3.00.
-    expect(html).toMatch(/data-key="keyness\.red\.blue\.top"[^>]*>members and rally<\/span>/);
-    expect(html).toMatch(/data-key="keyness\.blue\.red\.top"[^>]*>election, matters and Winning<\/span>/);
-    expect(html).toMatch(/data-key="keyness\.red\.blue\.shared"[^>]*>party, alert and script<\/span>/);
-    expect(html).toContain('>More \u2068#Red\u2069</text>');
-    expect(html).toContain('>More \u2068#Blue\u2069</text>');
-    expect(html).toContain('>Shared</text>');
-    // party: 30 red and 12 blue texts, used at the same rate (30 of 91 vs 12 of 36 terms): |z| < 1.96
-    expect(html).toMatch(
-      /<tr><td>party<\/td><td>shared<\/td><td class="num">30<\/td><td class="num">12<\/td><td class="num">[+−-]0\.\d\d<\/td><td>yes<\/td><\/tr>/,
-    );
-    expect(html).toContain(
-      '<tr><td>members</td><td>#Red</td><td class="num">30</td><td class="num">0</td><td class="num">+2.14</td><td>yes</td></tr>',
-    );
-    expect(html).toContain(
-      '<caption>Terms by weighted log-odds z-score, <bdi>#Red</bdi> over <bdi>#Blue</bdi> (positive: more typical of <bdi>#Red</bdi>)</caption>',
-    );
-    expect(html).toContain('<th scope="col" class="num">\u2068#Red\u2069 texts</th>');
-    expect(html).toContain(
-      '<title>\u2068election\u2069: 0 \u2068#Red\u2069 and 12 \u2068#Blue\u2069 texts, z = −3.00</title>election</text>',
-    );
-
-    // Phones: the three columns stacked at 310 px, a on top, then the shared words, then b.
-    const phone = /<div class="wordcloud-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
-    expect(phone).toContain('id="wordcompare-red-blue-1-narrow"');
-    expect(phone).toMatch(/viewBox="0 0 310 /);
-    const headings = Array.from(phone.matchAll(/<text x="0" y="([\d.]+)"[^>]*>([^<]+)<\/text>/g), (m) => [m[2], Number(m[1])] as const);
-    expect(headings.map(([h]) => h)).toEqual(['More \u2068#Red\u2069', 'Shared', 'More \u2068#Blue\u2069']);
-    expect(headings.map(([, y]) => y)).toEqual([...headings.map(([, y]) => y)].sort((x, y) => x - y));
-    expect(Math.min(...Array.from(phone.matchAll(/font-size="([\d.]+)"/g), (m) => Number(m[1])))).toBeGreaterThanOrEqual(10);
-    expect(phone).toContain(
-      '<desc id="wordcompare-red-blue-1-narrow-desc">Top, words that distinguish \u2068#Red\u2069: \u2068members\u2069',
-    );
-    expect(html).toContain(
-      '<span class="wordcloud-narrow"> On this screen the columns are stacked, <bdi>#Red</bdi> on top and <bdi>#Blue</bdi> at the bottom, with the first 12 words of each side; the table lists those of the full chart.</span>',
-    );
   });
 
   it('refuses a cloud smaller than 200 × 150 px, pointing to README, "Word clouds"', async () => {

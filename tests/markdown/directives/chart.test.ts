@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { FRONTMATTER, fixtureProject } from './fixture.ts';
-import { renderError, renderPost } from './render.ts';
+import { FRONTMATTER, fixtureProject } from '../fixture.ts';
+import { renderError, renderPost } from '../render.ts';
 
 describe('::chart[Title]{data spec description where}', () => {
   it('renders a built-in chart with its caption and fallback table, coloured by campaign', async () => {
@@ -120,31 +120,5 @@ describe("a directive's where that keeps no row", () => {
       'content/posts/post.md:23:1: ::chart: where="campaign=red" keeps no row of "share-of-voice" (3 rows): "campaign" holds "#Red", "#Blue", "More than one campaign". See README, "Directives", for its attributes.',
       'content/posts/post.md:25:1: ::table: where="Campaign=#Red": "share-of-voice" has no column "Campaign"; it has "campaign", "posts", "share". Column names are case-sensitive. See README, "Directives", for its attributes.',
     ]);
-  });
-});
-
-describe('::table[Caption]{data columns headers where}', () => {
-  it('shows a computed table with its formats, chosen columns and headers, escaped', async () => {
-    const root = fixtureProject(
-      '::table[Share <of> voice]{data=share-of-voice columns="campaign, share" headers="Campaign, Share of voice" where="campaign=#Red"}',
-    );
-    const html = await renderPost(root, 'content/posts/post.md');
-    expect(html).toContain('<th scope="col">Campaign</th><th scope="col" class="num">Share of voice</th>');
-    expect(html).toContain('<tr><td>#Red</td><td class="num">50.0%</td></tr>');
-    expect(html).not.toContain('#Blue');
-  });
-
-  it('says a posts dataset is shown through the computed tables, not row by row', async () => {
-    const root = fixtureProject('::table[T]{data=tweets}');
-    expect(await renderError(root, 'content/posts/post.md')).toMatch(
-      /^content\/posts\/post\.md:23:1: "tweets" is a posts dataset, which is shown through the computed tables "weekly" and "share-of-voice" \(and word clouds\), not row by row\. Known tables: .*"share-of-voice".*"weekly"/,
-    );
-  });
-
-  it('fails on an unknown column, naming the ones there are', async () => {
-    const root = fixtureProject('::table[T]{data=share-of-voice columns="campaign, votes"}');
-    expect(await renderError(root, 'content/posts/post.md')).toBe(
-      'content/posts/post.md:23:1: ::table: "share-of-voice" has no column "votes"; it has "campaign", "posts", "share". See README, "Directives", for its attributes.',
-    );
   });
 });

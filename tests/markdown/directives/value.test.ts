@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FRONTMATTER, fixtureProject } from './fixture.ts';
-import { renderError, renderPost } from './render.ts';
+import { FRONTMATTER, fixtureProject } from '../fixture.ts';
+import { renderError, renderPost } from '../render.ts';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
 

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDataset } from '../../../src/data/loadDataset.ts';
+import { tempProject } from '../helpers.ts';
+import { fixture, load, manifest } from './helpers.ts';
+
+describe('posts dated after the manifest\'s "collected" day', () => {
+  it('are refused in every social export, at the time field, naming the manifest line', async () => {
+    const cases: [string, string, string][] = [
+      ['mastodon', 'a.ndjson', '{"id":"1","created_at":"2036-06-23T10:00:00Z","account":{"acct":"a"},"content":"<p>hi</p>"}\n'],
+      ['twitter-v1', 'a.ndjson', '{"id_str":"1","created_at":"Mon Jun 23 10:00:00 +0000 2036","text":"hi","user":{"screen_name":"a"}}\n'],
+      ['twitter-v2', 'a.ndjson', '{"data":[{"id":"1","created_at":"2036-06-23T10:00:00Z","text":"hi","author_id":"9"}]}\n'],
+      [
+        'bluesky',
+        'a.ndjson',
+        '{"uri":"at://did:plc:a/app.bsky.feed.post/1","value":{"$type":"app.bsky.feed.post","text":"hi","createdAt":"2036-06-23T10:00:00Z"}}\n',
+      ],
+    ];
+    for (const [format, name, text] of cases) {
+      const root = tempProject({ 'data/x/manifest.yaml': manifest(format), [`data/x/${name}`]: text });
+      const message = (await checkDataset('x', { root, dataDir: join(root, 'data') })).map((e) => e.message);
+      expect(message, format).toEqual([
+        expect.stringMatching(
+          /^data\/x\/a\.ndjson:1:\d+: "[\w.]*(created_at|createdAt)" is .*2036.*, after the day the manifest says the data was collected \(collected: 2024-09-02, data\/x\/manifest\.yaml:6:1\)/,
+        ),
+      ]);
+    }
+    // The day after "collected" is still allowed (the collector's timezone).
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('mastodon'),
+      'data/x/a.ndjson': '{"id":"1","created_at":"2024-09-03T23:59:59Z","account":{"acct":"a"},"content":"<p>hi</p>"}\n',
+    });
+    expect(await checkDataset('x', { root, dataDir: join(root, 'data') })).toEqual([]);
+  });
+});
+
+describe('an id that is not text', () => {
+  it('says a numeric v2 id was rounded, rather than that it is empty, and skips user-stream messages', async () => {
+    const page = '{"data":[{"id":753289326347673601,"text":"x","author_id":"1","created_at":"2016-07-13T18:04:31.000Z"}]}';
+    await expect(load('twitter-v2', { 'page.json': page })).rejects.toThrow(
+      /^data\/x\/page\.json:1:\d+: "id" reads as 753289326347673600: a number too long to be read exactly/,
+    );
+    const line = fixture('twitter-v1.ndjson').split('\n')[0] as string;
+    const ds = await load('twitter-v1', { 'stream.ndjson': `{"friends":[1,2,3]}\n{"event":"favorite"}\n${line}\n` });
+    expect(ds.rows).toHaveLength(1);
+  });
+});
