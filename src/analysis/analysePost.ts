@@ -12,7 +12,7 @@
 import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
-import { didYouMean } from '../nearest.ts';
+import { didYouMean, nearestKeys } from '../nearest.ts';
 import { asText, formatValue } from '../render/format.ts';
 import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
@@ -58,6 +58,32 @@ const thousands = (n: number) => n.toLocaleString('en-GB');
 type Naming = (name: string) => string;
 const plain: Naming = (name) => name;
 /** "pollster = YouGov, date = 2016-08-30", or "note is empty" for a null (an empty cell), as the methods print it. */
+/**
+ * Why a campaign that no post uses is refused: every number about it would be 0 (its share, its weeks, the gap), which
+ * a mistyped hashtag (#CleanHarbor for #CleanHarbour) makes look like a finding. The message names the dataset's
+ * hashtags closest to the campaign's, with how many posts use each.
+ */
+function noPostUses(campaign: Campaign, posts: readonly Post[], dataset: string, campaigns: readonly Campaign[]): string {
+  const key = (tag: string) => tag.normalize('NFC').toLowerCase();
+  // Another campaign's hashtags are that campaign's: not suggested.
+  const listed = new Set(campaigns.flatMap((c) => c.hashtags.map(key)));
+  const used = new Map<string, { spelling: string; posts: number }>();
+  for (const post of posts)
+    for (const tag of new Set(post.hashtags.map(key))) {
+      if (listed.has(tag)) continue;
+      const seen = used.get(tag);
+      if (seen) seen.posts++;
+      else used.set(tag, { spelling: post.hashtags.find((h) => key(h) === tag) as string, posts: 1 });
+    }
+  const near = [...new Set(campaign.hashtags.flatMap((h) => nearestKeys(key(h), used.keys())))].slice(0, 3).map((tag) => {
+    const { spelling, posts: n } = used.get(tag) as { spelling: string; posts: number };
+    return `#${spelling} (${thousands(n)} ${n === 1 ? 'post' : 'posts'})`;
+  });
+  const tags = campaign.hashtags.map((h) => `#${h}`).join(', ');
+  const closest = near.length > 0 ? ` The closest hashtags in the data: ${near.join(', ')}.` : '';
+  return `no post of "${dataset}" (${thousands(posts.length)} posts) uses ${tags}, so every number about ${campaign.label} would be 0.${closest} Hashtags match exactly apart from case: list the spellings the posts use; if no post really used the campaign's hashtags, leave the campaign out and say so in the prose.`;
+}
+
 const describeFilter = (filter: Record<string, Cell>, name = plain) =>
   Object.entries(filter)
     .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(asText(v))}`))
@@ -149,6 +175,9 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     // the same counts campaignVolume and weeklyVolume define.
     const statistics = campaignStatistics(posts, campaigns);
     const { volume, weekly } = statistics;
+    volume.campaigns.forEach((row, i) => {
+      if (row.any === 0) fail(['campaigns', i, 'hashtags'], noPostUses(campaigns[i] as Campaign, posts, dataset.id, campaigns));
+    });
     const tagList = (c: Campaign) => c.hashtags.map((h) => isolate(`#${h}`)).join(' or ');
     set(
       'posts.total',
@@ -182,6 +211,15 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
     }
     set('campaigns.overlap.posts', volume.overlap, 'count', 'Posts using the hashtags of two or more campaigns.');
     const shares = shareOfVoice(volume);
+    // No post with several campaigns' hashtags: no overlap row in the share-of-voice table and chart, but the key a post
+    // may print still says so (0.0%).
+    if (volume.overlap === 0)
+      set(
+        'campaigns.overlap.share',
+        ratio(0, volume.total),
+        'share',
+        `Posts using the hashtags of two or more campaigns ÷ posts using any campaign's hashtags = 0 ÷ ${thousands(volume.total)}.`,
+      );
     for (const row of shares) {
       const definition =
         row.id === 'overlap'

@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempProject } from '../data/helpers.ts';
+import { FRONTMATTER, fixtureProject } from '../markdown/fixture.ts';
 import { renderError, renderPost } from '../markdown/render.ts';
 
 /** A post reading the table dataset "towns" (town, region, n) through the alias "t", with `values` as given. */
@@ -60,5 +63,30 @@ describe('analysePost: a value whose filter keeps no row', () => {
       ':value[x], :value[y], :value[z].',
     );
     expect((await renderPost(root, 'content/posts/post.md')).replace(/<[^>]+>/g, '')).toBe('3, 1, 66.7%.');
+  });
+});
+
+describe('analysePost: campaigns', () => {
+  it("refuses a campaign whose hashtags no post uses, at its hashtags' line, naming the closest hashtags in the data", async () => {
+    const root = fixtureProject(
+      'Blue: :value[campaigns.blue.share].',
+      FRONTMATTER.replace('hashtags: [Blue, SaveBlue]', 'hashtags: [Bleu, SavBlue]'),
+    );
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/post.md:16:5: "campaigns.1.hashtags": no post of "tweets" (4 posts) uses #Bleu, #SavBlue, so every number about #Blue would be 0. The closest hashtags in the data: #Blue (1 post), #SaveBlue (1 post). Hashtags match exactly apart from case: list the spellings the posts use; if no post really used the campaign\'s hashtags, leave the campaign out and say so in the prose. Fix the frontmatter (see README, "Writing a post").',
+    );
+  });
+
+  it('prints campaigns.overlap.share as 0.0% when no post uses two campaigns, with no overlap row in the share of voice', async () => {
+    const root = fixtureProject(
+      ':value[campaigns.overlap.share] of :value[posts.total] posts used both.\n\n::table[S]{data=share-of-voice}',
+    );
+    writeFileSync(
+      join(root, 'data/tweets/a.csv'),
+      'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red one\n2,2016-07-04T10:00:00Z,c,#SaveBlue\n',
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html.split('\n')[0]?.replace(/<[^>]+>/g, '')).toBe('0.0% of 2 posts used both.');
+    expect(html).not.toContain('More than one campaign');
   });
 });

@@ -38,13 +38,13 @@ describe(':value[key]{format}', () => {
 
   it('names the earliest of tied weeks, and its definition names them all', async () => {
     const root = fixtureProject(':value[weekly.red.max] in the week of :value[weekly.red.max.week]; gap :value[weekly.gap.max].');
-    // Red: 2 posts in the week of 27 June and 2 in the week of 4 July; blue: none, so the gaps tie too.
+    // Red: 2 posts in the week of 27 June and 2 in the week of 4 July; blue: 1 in each, so the gaps tie too.
     writeFileSync(
       join(root, 'data', 'tweets', 'a.csv'),
-      'id,created_at,user,text\n1,2016-06-28T10:00:00Z,a,#Red\n2,2016-06-29T10:00:00Z,b,#Red\n3,2016-07-05T10:00:00Z,c,#Red\n4,2016-07-06T10:00:00Z,d,#Red\n',
+      'id,created_at,user,text\n1,2016-06-28T10:00:00Z,a,#Red\n2,2016-06-29T10:00:00Z,b,#Red\n3,2016-07-05T10:00:00Z,c,#Red\n4,2016-07-06T10:00:00Z,d,#Red\n5,2016-06-30T10:00:00Z,e,#Blue\n6,2016-07-07T10:00:00Z,f,#Blue\n',
     );
     const html = await renderPost(root, 'content/posts/post.md');
-    expect(text(html)).toBe('2 in the week of 27 June 2016; gap 2.');
+    expect(text(html)).toBe('2 in the week of 27 June 2016; gap 1.');
     const ties = 'The weeks of 2016-06-27 and 2016-07-04 tie for it; the earliest is named.';
     expect(html).toMatch(new RegExp(`data-key="weekly\\.red\\.max" title="[^"]*${ties}"`));
     expect(html).toMatch(new RegExp(`data-key="weekly\\.gap\\.max" title="[^"]*${ties}"`));
