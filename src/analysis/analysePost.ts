@@ -253,7 +253,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       set(
         `weekly.${c.id}.mean`,
         sum(rows, (w) => w.posts) / (rows.length || Number.NaN),
-        'count',
+        'mean',
         `Mean posts a week using ${isolate(c.label)}'s hashtags, over ${rows.length} ISO weeks (partial first and last weeks included).`,
         c.label,
       );
@@ -286,7 +286,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       const la = isolate(campaigns.find((c) => c.id === a)?.label ?? a);
       const lb = isolate(campaigns.find((c) => c.id === b)?.label ?? b);
       const gapDef = `the absolute difference between posts using ${la}'s hashtags and posts using ${lb}'s in one ISO week (UTC)`;
-      set('weekly.gap.mean', gap.mean, 'count', `Mean over ${gap.weeks.length} ISO weeks of ${gapDef}.`);
+      set('weekly.gap.mean', gap.mean, 'mean', `Mean over ${gap.weeks.length} ISO weeks of ${gapDef}.`);
       if (gap.max) {
         set(
           'weekly.gap.max',

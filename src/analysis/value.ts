@@ -1,4 +1,4 @@
-export const VALUE_TYPES = ['count', 'share', 'ratio', 'number', 'audience', 'date', 'points', 'distance', 'text'] as const;
+export const VALUE_TYPES = ['count', 'mean', 'share', 'ratio', 'number', 'audience', 'date', 'points', 'distance', 'text'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** One computed figure a post can print, with how it was computed. */
@@ -16,6 +16,8 @@ export interface Value {
 /** The format each kind of value gets when a directive does not choose one. */
 export const DEFAULT_FORMAT: Record<ValueType, string> = {
   count: 'thousands',
+  // A mean of counts (posts a week) is not a count: 7.5 a week printed as "8" would be wrong with small data.
+  mean: 'decimal',
   share: 'percent',
   ratio: 'ratio',
   number: 'number',

@@ -15,6 +15,7 @@ export const HOUSE_FORMATS = [
   'ratio',
   'points',
   'abs-points',
+  'decimal',
   'number',
   'date',
   'text',
@@ -26,6 +27,7 @@ export type Formattable = number | Date | string;
 const percent = d3format('.1%');
 const thousands = d3format(',');
 const number = d3format(',.6~f');
+const oneDecimal = d3format(',.1~f');
 const twoSignificant = d3format('.2~r');
 const threeSignificantSi = d3format('.3~s');
 const points = d3format('+.1f');
@@ -41,6 +43,7 @@ const ROUNDING: Record<HouseFormat, (digits?: number) => string> = {
   ratio: () => 'rounded to two significant figures',
   points: () => 'a difference of shares in percentage points, rounded to one decimal place',
   'abs-points': () => 'a distance between shares in percentage points, unsigned, rounded to one decimal place',
+  decimal: () => 'rounded to one decimal place (a whole number shown without one)',
   number: () => 'rounded to at most six decimal places',
   date: () => 'the calendar date in UTC',
   text: () => 'as computed',
@@ -201,6 +204,7 @@ export const asText = (value: Date | string | number | boolean): string => (valu
  * - ratio: two significant figures and "×": "38×", "3.9×".
  * - points: a difference of proportions in percentage points: "+19.9 points".
  * - abs-points: a distance in percentage points, unsigned: "2.4 points".
+ * - decimal: thousands separators and one decimal place, none for a whole number: "7.5", "3,849.4", "8" (a mean).
  * - number: thousands separators, decimals only where there are some.
  * - date: "24 September 2016", in UTC.
  * - text: the value as a string.
@@ -227,6 +231,8 @@ export function formatValue(value: Formattable, format: HouseFormat | string, di
       return `${points(value * 100)} points`;
     case 'abs-points':
       return `${unsignedPoints(Math.abs(value) * 100)} points`;
+    case 'decimal':
+      return oneDecimal(value);
     case 'number':
       return number(value);
     default:

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempProject } from '../data/helpers.ts';
@@ -75,6 +75,17 @@ describe('analysePost: campaigns', () => {
     expect(await renderError(root, 'content/posts/post.md')).toBe(
       'content/posts/post.md:16:5: "campaigns.1.hashtags": no post of "tweets" (4 posts) uses #Bleu, #SavBlue, so every number about #Blue would be 0. The closest hashtags in the data: #Blue (1 post), #SaveBlue (1 post). Hashtags match exactly apart from case: list the spellings the posts use; if no post really used the campaign\'s hashtags, leave the campaign out and say so in the prose. Fix the frontmatter (see README, "Writing a post").',
     );
+  });
+
+  it('prints a weekly mean with its decimal (a mean of posts is not a whole number of posts)', async () => {
+    // Red: 2 posts in the week of 27 June, 1 in the week of 4 July; blue: none, then 2; the gap: 2, then 1.
+    const root = fixtureProject(
+      ':value[weekly.red.mean], :value[weekly.blue.mean], :value[weekly.gap.mean]; :value[weekly.red.mean]{format=thousands}.',
+    );
+    const post = join(root, 'content/posts/post.md');
+    writeFileSync(post, readFileSync(post, 'utf8').replace('values:\n', 'gap: [red, blue]\nvalues:\n'));
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html.replace(/<[^>]+>/g, '')).toBe('1.5, 1, 1.5; 2.');
   });
 
   it('prints campaigns.overlap.share as 0.0% when no post uses two campaigns, with no overlap row in the share of voice', async () => {

@@ -12,6 +12,12 @@ describe('formatValue(value, format)', () => {
     expect(formatValue(1234567.6, 'thousands')).toBe('1,234,568');
     expect(formatValue(12, 'thousands')).toBe('12');
   });
+  it('decimal: separators and one decimal place, none for a whole number (a mean)', () => {
+    expect(formatValue(7.5, 'decimal')).toBe('7.5');
+    expect(formatValue(3849.357, 'decimal')).toBe('3,849.4');
+    expect(formatValue(8, 'decimal')).toBe('8');
+    expect(describeFormat('decimal')).toBe('rounded to one decimal place (a whole number shown without one)');
+  });
   it('more-than: rounds down, strictly below the value', () => {
     expect(formatValue(78412, 'more-than')).toBe('78,000');
     expect(formatValue(78000, 'more-than')).toBe('77,000');
