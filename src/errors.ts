@@ -340,7 +340,7 @@ export const BadNumber = define({
   title: 'Invalid number',
   message: (column: string, got: string, type: string) =>
     `"${column}" must be ${type === 'integer' ? 'a whole number' : 'a number'}, got "${shown(got)}".`,
-  hint: 'Write plain digits with an optional "." decimal point and no thousands separators, or remove the row.',
+  hint: 'Write plain digits with no thousands separators: an integer column takes 2503 (or 2503.0), a number column also 2503.5 or 2.5e3. Declare the column "number" if it holds fractions, or remove the row.',
 });
 
 export const InexactNumber = define({

@@ -14,7 +14,8 @@ export type CellResult = { ok: true; value: Cell } | { ok: false; expected: stri
 /** A whole number past 2^53 − 1: JSON and Number() round it as they read it, so two ids can become one. */
 const inexact = (n: number) => Number.isInteger(n) && !Number.isSafeInteger(n);
 
-const INTEGER = /^[-+]?\d+$/;
+/** A whole number: digits, or digits and a decimal point with only zeros after it (2503.0, as pandas writes an integer column with blanks). */
+const INTEGER = /^[-+]?\d+(?:\.0*)?$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;

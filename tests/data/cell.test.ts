@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactTimeParser, parseTime } from '../../src/data/cell.ts';
+import { exactTimeParser, parseCell, parseTime } from '../../src/data/cell.ts';
 
 const iso = (r: ReturnType<typeof parseTime>) => (r.ok && r.value instanceof Date ? r.value.toISOString() : r);
 
@@ -95,5 +95,21 @@ describe('parseTime(raw, format)', () => {
       expected:
         'an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London })',
     });
+  });
+});
+
+describe('parseCell(raw, "integer")', () => {
+  it('reads digits, and a whole number written with a decimal point and zeros (2503.0, as pandas writes), as the number', () => {
+    for (const [raw, value] of [
+      ['2503', 2503],
+      ['2503.0', 2503],
+      ['2503.', 2503],
+      ['-7.00', -7],
+      [' 12 ', 12],
+    ] as const)
+      expect(parseCell(raw, 'integer'), raw).toEqual({ ok: true, value });
+  });
+  it('refuses a fraction, a thousands separator or an exponent', () => {
+    for (const raw of ['2503.5', '2,503', '2.5e3', '.0', '1e3']) expect(parseCell(raw, 'integer').ok, raw).toBe(false);
   });
 });

@@ -231,7 +231,7 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/t/a.csv': 'area,leave\nHartlepool,"32,071"\n',
     });
     expect(await message(table, 't')).toBe(
-      'data/t/a.csv:2:2: "leave" must be a whole number, got "32,071". Write plain digits with an optional "." decimal point and no thousands separators, or remove the row.',
+      'data/t/a.csv:2:2: "leave" must be a whole number, got "32,071". Write plain digits with no thousands separators: an integer column takes 2503 (or 2503.0), a number column also 2503.5 or 2.5e3. Declare the column "number" if it holds fractions, or remove the row.',
     );
     const json = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
