@@ -245,7 +245,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       'weekly.weeks',
       weeks,
       'count',
-      'ISO weeks (Monday to Sunday, UTC) from the week of the first post to the week of the last, including partial weeks.',
+      "ISO weeks (Monday to Sunday, UTC) from the week of the dataset's first post to the week of its last (any post, with a campaign's hashtags or not: the period the data covers), including partial weeks.",
     );
     for (const c of campaigns) {
       const rows = weekly.filter((w) => w.campaign === c.id);

@@ -6,11 +6,13 @@
  * - HTML entities (`&amp;`, `&#39;`, `&quot;`…) are decoded with `entities`,
  *   as exports from the Twitter API carry them.
  * - A leading retweet prefix `RT @user:` and every URL (`http(s)://…`,
- *   `www.…`, bare `t.co/…`) are removed.
+ *   `www.…`, a domain and path without a scheme: `t.co/…`, `example.com/a…`)
+ *   are removed.
  * - Hashtags stay terms of their own (`#JezWeCan`); a campaign's collection
  *   hashtags are left out through `exclude`, since every post of the
  *   campaign carries them by construction.
- * - Mentions (`@user`) are dropped unless `mentions` is true.
+ * - Mentions (`@user`, `@alice.bsky.social`, `@ann@mastodon.social`) are
+ *   dropped, whole, unless `mentions` is true.
  * - Curly apostrophes become straight ones, and a possessive `'s` is removed
  *   ("Corbyn’s" → "Corbyn"); other contractions stay whole and are mostly
  *   stopwords ("don't").
@@ -51,8 +53,13 @@ export interface TokenizeOptions {
   stopwords?: ReadonlySet<string>;
 }
 
-const RETWEET_PREFIX = /^\s*RT\s+@[\p{L}\p{N}_]+:?\s*/iu;
-const TERM = /[#＃@]?[\p{L}\p{M}\p{N}_]+(?:'[\p{L}\p{M}\p{N}_]+|-[\p{L}\p{M}\p{N}_]+)*/gu;
+const RETWEET_PREFIX = /^\s*RT\s+@[\p{L}\p{N}_]+(?:[.@-][\p{L}\p{N}_]+)*:?\s*/iu;
+/**
+ * A term: a mention first, whole with the dots, "@" and hyphens inside it (a Bluesky handle `@alice.bsky.social`,
+ * a Mastodon account `@ann@mastodon.social`, neither of which may leave "bsky" or "social" behind as words); else a
+ * hashtag or word, with the apostrophes and hyphens inside it.
+ */
+const TERM = /@[\p{L}\p{M}\p{N}_]+(?:[.@-][\p{L}\p{M}\p{N}_]+)*|[#＃@]?[\p{L}\p{M}\p{N}_]+(?:'[\p{L}\p{M}\p{N}_]+|-[\p{L}\p{M}\p{N}_]+)*/gu;
 /**
  * Where a sentence opens: a word opens one when the text before it matches
  * this (start of text, or . ! ? : ; or an opening quote or bracket, then only
@@ -161,11 +168,12 @@ export function tokenScanner(options: TokenizeOptions = {}): (clean: string, onT
     for (let match = TERM.exec(clean); match !== null; match = TERM.exec(clean)) {
       let raw = match[0];
       if (raw.charCodeAt(0) === FULLWIDTH_HASH) raw = `#${raw.slice(1)}`;
-      let sigil = raw[0] === '#' || raw[0] === '@' ? raw[0] : '';
-      // An "@" or "#" inside a word (e-mail addresses, "AT&T#1") is not a mention or tag: what follows is a word.
+      const sigil = raw[0] === '#' || raw[0] === '@' ? raw[0] : '';
+      // An "@" or "#" inside a word (e-mail addresses, "AT&T#1") is not a mention or tag: what follows is read again
+      // as words ("info@momentum.org": "momentum", "org").
       if (sigil && match.index > 0 && /[\p{L}\p{N}_&]/u.test(clean[match.index - 1] ?? '')) {
-        raw = raw.slice(1);
-        sigil = '';
+        TERM.lastIndex = match.index + 1;
+        continue;
       }
       if (sigil === '@' && !options.mentions) continue;
       // A possessive "'s" (tested before the pattern: most words have none).

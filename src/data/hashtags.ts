@@ -10,10 +10,13 @@
  */
 const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)/gu;
 
-/** A link in post text: `http(s)://…`, `www.…`, a bare `t.co/…` (the word clouds drop them too: tokenize.ts). */
-export const LINK = /\b(?:https?:\/\/|www\.)\S+|\bt\.co\/\S+/giu;
+/**
+ * A link in post text: `http(s)://…`, `www.…`, or a domain and a path without a scheme (`t.co/…`, and
+ * `example.com/harbour-rep…` as Bluesky shows a link's text, shortened); the word clouds drop them too (tokenize.ts).
+ */
+export const LINK = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*/giu;
 /** Whether a text may hold a link (most do not, and then LINK is not run). */
-const MAY_LINK = /:\/\/|www\.|t\.co\//i;
+const MAY_LINK = /:\/\/|www\.|\.[a-z]{2,}\//i;
 
 /** The hashtags in `text`, without "#", in order of appearance and in the author's casing. */
 export function extractHashtags(text: string): string[] {

@@ -46,10 +46,13 @@ export type AddResult = typeof ADDED | typeof SEEN | typeof REUSED;
  * Twitter's v1.1 and most listening tools whole seconds, truncated or
  * rounded). A repost's time differs by source too (a Bluesky feed gives when
  * it was indexed, the repost record when it was made): reposts all print 0,
- * so their ids alone tell them apart.
+ * so their ids alone tell them apart. So do posts whose id is a URI
+ * (Bluesky's `at://…`, Mastodon's `https://…`): a URI names one post, and its
+ * views give different times (a Bluesky post view the earlier of `createdAt`
+ * and `indexedAt`, its bare record `createdAt`); the loader keeps the earliest.
  */
-export function postPrint(post: { time: number; repostOf?: string | undefined }): number {
-  if (post.repostOf !== undefined) return 0;
+export function postPrint(post: { id: string; time: number; repostOf?: string | undefined }): number {
+  if (post.repostOf !== undefined || post.id.includes('://')) return 0;
   return Math.floor(post.time / 1000) >>> 0;
 }
 

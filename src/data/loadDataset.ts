@@ -150,12 +150,33 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
  * the original's text and entities when the original is in the same dataset,
  * so its hashtags count like those of any other repost.
  */
-function resolveReposts(rows: Post[]): void {
+/**
+ * Each post at the earliest time any of its copies gives, whichever file was read first: exports of one post keep
+ * different precision (10:00:00.500 and 10:00:00), and views of one Bluesky post or repost give different times (a
+ * feed the time it was indexed, the record when it was made), so that the first read would decide which week a post
+ * falls in, by the files' names. One pass, only when a post was read twice.
+ */
+function earliestTimes(rows: Post[], again: readonly Post[]): Post[] {
+  const earliest = new Map<string, number>();
+  for (const p of again) if (p.time < (earliest.get(p.id) ?? Number.POSITIVE_INFINITY)) earliest.set(p.id, p.time);
+  if (earliest.size === 0) return rows;
+  return rows.map((p) => {
+    const time = earliest.get(p.id);
+    return time !== undefined && time < p.time ? { ...p, time } : p;
+  });
+}
+
+function resolveReposts(rows: Post[], again: readonly Post[]): void {
   if (!rows.some((p) => p.repostOf !== undefined && p.text === '')) return;
   const byId = new Map(rows.map((p) => [p.id, p]));
+  // An original that is not a post of the dataset may still be in it: a feed's repost carries the post it reposts,
+  // whether that repost was kept or read again after the same repost's bare record (`again`).
+  const carried = new Map<string, Post>();
+  for (const p of [...rows, ...again])
+    if (p.repostOf !== undefined && p.text !== '' && !carried.has(p.repostOf)) carried.set(p.repostOf, p);
   for (const [i, p] of rows.entries()) {
     if (p.repostOf === undefined || p.text !== '' || p.hashtags.length > 0) continue;
-    const original = byId.get(p.repostOf);
+    const original = byId.get(p.repostOf) ?? carried.get(p.repostOf);
     if (!original) continue;
     const filled: Post = { ...p, text: original.text, hashtags: original.hashtags };
     if (original.mentions) filled.mentions = original.mentions;
@@ -278,6 +299,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   let total = 0;
   /** Posts the files say were deleted: left out once every file is read, since a notice can come before or after its post. */
   const deleted = new Set<string>();
+  /** Posts read again (their id was read before, for the same post): their times may differ (earliestTimes). */
+  const seenAgain: Post[] = [];
   /** The account of an X archive (its account.js), and where it was named. */
   let account: { username: string; at: string } | undefined;
   const accountNamed = (username: string, where: Location) => {
@@ -310,8 +333,10 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       counted();
       const added = seen.addPost(post.id, postPrint(post));
       if (added === ADDED) rows.push(post);
-      else if (added === SEEN) duplicates++;
-      else reused.push(post.id);
+      else if (added === SEEN) {
+        duplicates++;
+        seenAgain.push(post);
+      } else reused.push(post.id);
     };
     const emit = ({ row, at }: Mapped) => {
       if (manifest.kind === 'posts') return addPost(row as Post);
@@ -434,7 +459,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         const { username } = account;
         posts = posts.map((p) => (p.author === ARCHIVE_ACCOUNT ? { ...p, author: username } : p));
       }
-      resolveReposts(posts);
+      posts = earliestTimes(posts, seenAgain);
+      resolveReposts(posts, seenAgain);
       // d3's extent, not Math.min(...times): spreading a million arguments overflows the stack.
       const [first, last] = extent(posts, (p) => p.time);
       const period: [number, number] | undefined = first === undefined || last === undefined ? undefined : [first, last];

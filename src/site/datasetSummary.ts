@@ -3,6 +3,7 @@
  * summary of each column (type, filled cells, distinct values, range) that
  * is safe to publish whatever the licence, because it is an aggregate.
  */
+import { foldTerm } from '../analysis/tokenize.ts';
 import type { Manifest } from '../data/manifest.ts';
 import type { Cell, Dataset, DatasetFile, DatasetKind } from '../data/types.ts';
 import { type DatasetRecord, datasetRecord } from '../markdown/postRecord.ts';
@@ -107,11 +108,12 @@ export function columnSummaries(dataset: Dataset): ColumnSummary[] {
         f.text,
       ),
       {
-        // Distinct tags (case-folded) over every post's list; filled is the posts with one at least, not the tags.
+        // Distinct tags, as campaigns match them (case-folded, NFC: a decomposed "í" is "í"), over every post's list;
+        // filled is the posts with one at least, not the tags.
         ...summarise(
           'hashtags',
           'string list',
-          rows.flatMap((p) => p.hashtags.map((h) => h.toLowerCase())),
+          rows.flatMap((p) => p.hashtags.map(foldTerm)),
           f.hashtags ?? 'extracted from the text',
         ),
         filled: rows.reduce((n, p) => n + (p.hashtags.length > 0 ? 1 : 0), 0),

@@ -31,6 +31,18 @@ describe('tokenize(text, options)', () => {
     expect(keys('write to info@momentum.org', { mentions: true })).toEqual(['write', 'info', 'momentum']);
   });
 
+  it('drops a Bluesky handle or a Mastodon account whole, leaving no "bsky" or "social" behind', () => {
+    expect(keys('@alice.bsky.social great work, thanks @ann@mastodon.social and @bob.')).toEqual(['great', 'work', 'thanks']);
+    expect(texts('@alice.bsky.social great work', { mentions: true })).toEqual(['@alice.bsky.social', 'great', 'work']);
+    expect(keys('RT @alice.bsky.social: tide tables')).toEqual(['tide', 'tables']);
+  });
+
+  it('drops a link written without its scheme, as Bluesky shows a link (example.com/harbour-rep…)', () => {
+    expect(keys('Report at example.com/harbour-rep… and t.co/x1 beach cleaning')).toEqual(['report', 'beach', 'cleaning']);
+    // A slash after a number or an abbreviation is no link.
+    expect(keys('Beaches rated 1.5/10, e.g./i.e. sandy')).toEqual(['beaches', 'rated', 'sandy']);
+  });
+
   it('keeps hashtags as terms, case-folded in key and as written in text, leaving out excluded ones', () => {
     const tokens = tokenize('#KeepCorbyn #JezWeCan #jezwecan ＃Solidarity', { exclude: ['keepcorbyn'] });
     expect(tokens.map((t) => t.key)).toEqual(['#jezwecan', '#jezwecan', '#solidarity']);

@@ -13,6 +13,8 @@ describe('extractHashtags(text)', () => {
   it('not inside a link, where "#" starts a fragment', () => {
     expect(extractHashtags('#Vote at http://example.com/#KeepCorbyn or www.x.org/a#b, #Now: t.co/x#y')).toEqual(['Vote', 'Now']);
     expect(extractHashtags('WWW.EXAMPLE.COM/#KeepCorbyn HTTPS://X.ORG/#Red')).toEqual([]);
+    // A link without its scheme, as Bluesky shows one.
+    expect(extractHashtags('#Tide at example.org/report#Section…')).toEqual(['Tide']);
   });
 });
 

@@ -28,7 +28,7 @@ describe('IdSet', () => {
 
   it('tells an id read again for the same post from one read for another, through growth, in both stores', () => {
     const set = new IdSet(16);
-    const post = (i: number) => ({ time: Date.UTC(2016, 6, 1) + i * 60_000 });
+    const post = (i: number) => ({ id: 'x', time: Date.UTC(2016, 6, 1) + i * 60_000 });
     const ids = (i: number) => [`753289326347${String(673600 + i)}`, `p${i}`];
     for (let i = 0; i < 1000; i++) for (const id of ids(i)) expect(set.addPost(id, postPrint(post(i)))).toBe(ADDED);
     for (let i = 0; i < 1000; i++) {
@@ -37,21 +37,25 @@ describe('IdSet', () => {
         expect(set.addPost(id, postPrint(post(i + 1)))).toBe(REUSED);
       }
     }
-    expect(postPrint({ time: 1, repostOf: 'x' })).toBe(postPrint({ time: 2, repostOf: 'x' }));
+    expect(postPrint({ id: 'r', time: 1, repostOf: 'x' })).toBe(postPrint({ id: 'r', time: 2, repostOf: 'x' }));
+    // A URI names one post, whatever time each view of it gives (the loader keeps the earliest).
+    const uri = 'at://did:plc:mia/app.bsky.feed.post/3k00014';
+    expect(set.addPost(uri, postPrint({ id: uri, time: Date.parse('2024-03-18T00:00:30Z') }))).toBe(ADDED);
+    expect(set.addPost(uri, postPrint({ id: uri, time: Date.parse('2024-03-17T23:59:50Z') }))).toBe(SEEN);
   });
 
   it('takes one post exported at different precision (milliseconds, whole seconds truncated or rounded) as a duplicate, not a reused id', () => {
     const set = new IdSet();
     const t = Date.parse('2016-07-01T00:03:06.901Z');
-    expect(set.addPost('748668214966480896', postPrint({ time: t }))).toBe(ADDED);
-    expect(set.addPost('748668214966480896', postPrint({ time: Date.parse('2016-07-01T00:03:06Z') }))).toBe(SEEN);
-    expect(set.addPost('748668214966480896', postPrint({ time: Date.parse('2016-07-01T00:03:07Z') }))).toBe(SEEN);
-    expect(set.addPost('748668214966480896', postPrint({ time: Date.parse('2016-07-01T00:03:08Z') }))).toBe(REUSED);
-    expect(set.addPost('748668214966480896', postPrint({ time: Date.parse('2016-07-01T00:03:04Z') }))).toBe(REUSED);
+    expect(set.addPost('748668214966480896', postPrint({ id: 'p', time: t }))).toBe(ADDED);
+    expect(set.addPost('748668214966480896', postPrint({ id: 'p', time: Date.parse('2016-07-01T00:03:06Z') }))).toBe(SEEN);
+    expect(set.addPost('748668214966480896', postPrint({ id: 'p', time: Date.parse('2016-07-01T00:03:07Z') }))).toBe(SEEN);
+    expect(set.addPost('748668214966480896', postPrint({ id: 'p', time: Date.parse('2016-07-01T00:03:08Z') }))).toBe(REUSED);
+    expect(set.addPost('748668214966480896', postPrint({ id: 'p', time: Date.parse('2016-07-01T00:03:04Z') }))).toBe(REUSED);
     // Before 1970 too (prints wrap modulo 2^32).
-    expect(set.addPost('p1', postPrint({ time: Date.parse('1969-12-31T23:59:59.500Z') }))).toBe(ADDED);
-    expect(set.addPost('p1', postPrint({ time: Date.parse('1970-01-01T00:00:00Z') }))).toBe(SEEN);
-    expect(set.addPost('p1', postPrint({ time: Date.parse('1970-01-01T00:00:01Z') }))).toBe(REUSED);
+    expect(set.addPost('p1', postPrint({ id: 'p', time: Date.parse('1969-12-31T23:59:59.500Z') }))).toBe(ADDED);
+    expect(set.addPost('p1', postPrint({ id: 'p', time: Date.parse('1970-01-01T00:00:00Z') }))).toBe(SEEN);
+    expect(set.addPost('p1', postPrint({ id: 'p', time: Date.parse('1970-01-01T00:00:01Z') }))).toBe(REUSED);
   });
 
   it('stays exact while growing through 300,000 ids, as a Set of strings does', () => {

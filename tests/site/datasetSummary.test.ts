@@ -3,7 +3,7 @@ import type { Dataset } from '../../src/data/types.ts';
 import { columnSummaries, downloadAllowed } from '../../src/site/datasetSummary.ts';
 
 describe('columnSummaries(dataset)', () => {
-  it("counts a posts dataset's hashtags as posts with a tag (filled) and distinct tags, case-folded", () => {
+  it("counts a posts dataset's hashtags as posts with a tag (filled) and distinct tags, as campaigns match them (case, NFC)", () => {
     const post = (id: string, time: string, hashtags: string[]) => ({ id, time: Date.parse(time), author: 'a', text: 't', hashtags });
     const dataset = {
       kind: 'posts',
@@ -11,11 +11,11 @@ describe('columnSummaries(dataset)', () => {
       rows: [
         post('1', '2016-07-01T10:00:00Z', ['Red', 'red', 'Blue']),
         post('2', '2016-07-02T10:00:00Z', []),
-        post('3', '2016-07-03T10:00:00Z', ['RED']),
+        post('3', '2016-07-03T10:00:00Z', ['RED', 'SÍPuerto', 'Si\u0301Puerto']),
       ],
     } as unknown as Dataset;
     const byName = new Map(columnSummaries(dataset).map((c) => [c.name, c]));
-    expect(byName.get('hashtags')).toMatchObject({ filled: 2, distinct: 2, source: 'extracted from the text' });
+    expect(byName.get('hashtags')).toMatchObject({ filled: 2, distinct: 3, source: 'extracted from the text' });
     expect(byName.get('time')).toMatchObject({ filled: 3, distinct: 3, range: ['2016-07-01T10:00:00Z', '2016-07-03T10:00:00Z'] });
   });
 });

@@ -9,9 +9,10 @@
  *    where `reason.$type` "app.bsky.feed.defs#reasonRepost" marks a repost;
  *  - repost records `{ uri, value: {$type: "app.bsky.feed.repost", subject: {uri}, createdAt} }`.
  *
- * The id is the post's `at://` URI (a repost's: {@link repostId}). A record alone does not name its author's
- * handle, so the author is the DID in the URI (`at://did:plc:…/…`); post views
- * and feed items give the handle. Hashtags, links and mentions come from the
+ * The id is the post's `at://` URI (a repost's: {@link repostId}). The author is the account's DID, the one in the
+ * URI (`at://did:plc:…/…`; a repost's: `reason.by.did`), in every shape: a record alone does not name a handle, and
+ * a handle can change, so counting handles would make one account two authors when a feed export (handles) and a
+ * repository export (DIDs) are read together, or when the account was renamed. Hashtags, links and mentions come from the
  * record's facets (`app.bsky.richtext.facet#tag|#link|#mention`), whose
  * `index.byteStart/byteEnd` count UTF-8 bytes, not JavaScript characters;
  * the record's `tags` (hashtags not written in the text) are hashtags too.
@@ -117,8 +118,7 @@ function postRecord(uri: string, record: Json, path: JsonPath, at: Locate, autho
 function view(value: Json, path: JsonPath, at: Locate): Post {
   const uri = required(value, 'uri', path, at);
   if (!isObject(value.record)) throw error(MissingValue, at([...path, 'record']), 'record');
-  const author = isObject(value.author) ? (str(value.author.handle) ?? str(value.author.did) ?? didOf(uri)) : didOf(uri);
-  return postRecord(uri, value.record as Json, [...path, 'record'], at, author, value);
+  return postRecord(uri, value.record as Json, [...path, 'record'], at, didOf(uri), value);
 }
 
 /**
@@ -141,13 +141,12 @@ function item(value: unknown, path: JsonPath, at: Locate): Post[] {
     const reason = isObject(value.reason) ? value.reason : undefined;
     if (reason?.$type !== REASON_REPOST) return [original];
     const by = isObject(reason.by) ? reason.by : {};
-    const reposter = str(by.handle) ?? required(by, 'did', [...path, 'reason', 'by'], at, 'reason.by.did');
+    const reposter = required(by, 'did', [...path, 'reason', 'by'], at, 'reason.by.did');
     // The repost is its own act: its own id, the reposter and the time it was indexed, the original's content.
     const { id, text, hashtags, mentions, urls } = original;
-    const did = str(by.did);
     return [
       post({
-        id: did ? repostId(did, id) : (str(reason.uri) ?? repostId(reposter, id)),
+        id: repostId(reposter, id),
         time: isoTime(reason, 'indexedAt', [...path, 'reason'], at, 'reason.indexedAt'),
         author: reposter,
         text,
@@ -189,7 +188,7 @@ export const bluesky: Adapter = {
   fields: {
     id: 'uri',
     time: 'record.createdAt',
-    author: 'author.handle (or the DID in uri)',
+    author: 'the DID in uri (reason.by.did for a repost)',
     text: 'record.text',
     hashtags: 'record.facets[#tag].tag',
   },

@@ -23,14 +23,14 @@ describe('bluesky adapter', async () => {
     expect(ds.rows.some((r) => r.id.includes('feed.like'))).toBe(false);
   });
 
-  it('reads feed items with handles, counts and reposts (reasonRepost) as posts by the reposter', async () => {
+  it('reads feed items with counts, and reposts (reasonRepost) as posts by the reposter, each author by DID', async () => {
     const [view, repost] = ds.rows.slice(2) as [Post, Post];
     expect(view).toMatchObject({
-      author: 'carol.example.com',
+      author: 'did:plc:carol',
       metrics: { replies: 1, reposts: 5, likes: 20, quotes: 0 },
       replyTo: 'at://did:plc:x/app.bsky.feed.post/0',
     });
-    expect(repost).toMatchObject({ author: 'dave.bsky.social', repostOf: view.id, hashtags: ['Wahlen'], text: view.text });
+    expect(repost).toMatchObject({ author: 'did:plc:dave', repostOf: view.id, hashtags: ['Wahlen'], text: view.text });
     expect(iso(repost)).toBe('2024-09-01T09:15:00.000Z');
     expect(ds.rows).toHaveLength(4);
   });
@@ -105,5 +105,79 @@ describe('one post from two exports', () => {
       'b-search.json': JSON.stringify({ posts: [{ uri, author: { handle: 'ann.bsky.social' }, record: value }] }),
     });
     expect([ds.rows.length, ds.duplicates]).toEqual([1, 1]);
+  });
+});
+
+describe('bluesky: a feed export and a repository export read together', () => {
+  // mia's post, viewed in alice's feed (indexed 40 s before the time its client wrote) and in mia's repository;
+  // alice's repost of lee's post, in her feed (indexed on the Monday) and in her repository (made on the Sunday);
+  // her repost of ross's post, which is in the data only inside another account's repost of it.
+  const mia = 'at://did:plc:mia/app.bsky.feed.post/3k00014';
+  const miaRecord = { $type: 'app.bsky.feed.post', text: 'Tide out #CleanHarbour', createdAt: '2024-03-18T00:00:30.000Z' };
+  const lee = 'at://did:plc:lee/app.bsky.feed.post/3k00013';
+  const leeRecord = { $type: 'app.bsky.feed.post', text: 'Beach clean #CleanHarbour', createdAt: '2024-03-16T10:00:00.000Z' };
+  const ross = 'at://did:plc:ross/app.bsky.feed.post/3k00026';
+  const rossRecord = { $type: 'app.bsky.feed.post', text: 'Ferries #OpenPort', createdAt: '2024-03-19T09:00:00.000Z' };
+  const view = (uri: string, handle: string, record: object, indexedAt: string) => ({
+    uri,
+    author: { did: uri.split('/')[2], handle },
+    record,
+    indexedAt,
+  });
+  const byAlice = { did: 'did:plc:alice', handle: 'alice.bsky.social' };
+  const feed = JSON.stringify({
+    feed: [
+      { post: view(mia, 'mia.bsky.social', miaRecord, '2024-03-17T23:59:50.000Z') },
+      {
+        post: view(lee, 'lee.bsky.social', leeRecord, '2024-03-16T10:00:01.000Z'),
+        reason: { $type: 'app.bsky.feed.defs#reasonRepost', by: byAlice, indexedAt: '2024-03-18T00:00:05.000Z' },
+      },
+      {
+        post: view(ross, 'ross.bsky.social', rossRecord, '2024-03-19T09:00:01.000Z'),
+        reason: {
+          $type: 'app.bsky.feed.defs#reasonRepost',
+          by: { did: 'did:plc:sam', handle: 'sam.bsky.social' },
+          indexedAt: '2024-03-19T10:00:00.000Z',
+        },
+      },
+      { post: view('at://did:plc:alice/app.bsky.feed.post/1', 'alice.bsky.social', miaRecord, '2024-03-18T08:00:00.000Z') },
+    ],
+  });
+  const repost = (rkey: string, subject: string, createdAt: string) => ({
+    uri: `at://did:plc:alice/app.bsky.feed.repost/${rkey}`,
+    value: { $type: 'app.bsky.feed.repost', subject: { uri: subject }, createdAt },
+  });
+  const records = JSON.stringify({
+    records: [
+      { uri: mia, value: miaRecord },
+      repost('r1', lee, '2024-03-17T23:59:58.000Z'),
+      repost('r2', ross, '2024-03-19T11:00:00.000Z'),
+      { uri: 'at://did:plc:alice/app.bsky.feed.post/2', value: { ...rossRecord, createdAt: '2024-03-19T12:00:00.000Z' } },
+    ],
+  });
+  const summary = (ds: { rows: readonly Post[] }) =>
+    ds.rows.map((p) => [p.id.replace(/^at:\/\/did:plc:/, ''), p.author, iso(p), p.hashtags.join()]).sort();
+
+  it('gives the same posts whichever file is read first: each at the earliest time its views give, each account one author', async () => {
+    const a = await load('bluesky', { 'feed.json': feed, 'records.json': records });
+    const b = await load('bluesky', { 'a-records.json': records, 'feed.json': feed });
+    expect(summary(a)).toEqual(summary(b));
+    const time = (ds: typeof a, id: string) => iso(ds.rows.find((p) => p.id === id) as Post);
+    // The post: one, at the earlier time (its feed view's indexedAt), not refused as an id read for another post.
+    expect(a.rows.filter((p) => p.id === mia)).toHaveLength(1);
+    expect(time(a, mia)).toBe('2024-03-17T23:59:50.000Z');
+    // The repost: when it was made, the Sunday, not when the feed indexed it.
+    expect(time(a, `${lee}#repost-by-did:plc:alice`)).toBe('2024-03-17T23:59:58.000Z');
+    expect(a.duplicates).toBe(2);
+    // alice by DID, from her feed and her repository alike.
+    expect(new Set(a.rows.filter((p) => p.author.includes('alice')).map((p) => p.author))).toEqual(new Set(['did:plc:alice']));
+  });
+
+  it('fills a repost record from another repost of the same post when the original is not a post of the data', async () => {
+    const ds = await load('bluesky', { 'feed.json': feed, 'records.json': records });
+    expect(ds.rows.find((p) => p.id === `${ross}#repost-by-did:plc:alice`)).toMatchObject({
+      text: 'Ferries #OpenPort',
+      hashtags: ['OpenPort'],
+    });
   });
 });
