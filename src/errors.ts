@@ -486,9 +486,78 @@ export const UnknownCampaign = define({
 export const TopWordsDropped = define({
   name: 'TopWordsDropped',
   title: 'Word cloud lost a top word',
-  message: (name: string, words: readonly string[], top: number) =>
-    `::${name}: ${list(words.map(shown))} ${words.length === 1 ? 'is one' : 'are'} of the ${top} largest words but did not fit in the cloud.`,
-  hint: 'Make the cloud larger (width, height), ask for fewer words, use shape=rectangle, or leave the word out with exclude="…".',
+  /** `shape`: the cloud's; a rectangle is suggested only when it is another. */
+  message: (name: string, words: readonly string[], top: number, shape = 'rectangle') =>
+    `::${name}: ${list(words.map(shown))} ${words.length === 1 ? 'is one of' : 'are among'} the ${top} largest words but did not fit in the cloud.${
+      shape === 'rectangle' ? '' : ` A rectangle holds more words than ${shape === 'ellipse' ? 'an ellipse' : 'a bubble'}: shape=rectangle.`
+    }`,
+  hint: 'Make the cloud larger (width, height), ask for fewer words, or leave the word out with exclude="…".',
+});
+
+/** A word too long for its cloud at the smallest size, as {@link TopWordsTooLong} and {@link WordsTooLong} describe it. */
+export interface TooLongWord {
+  /** The term as drawn, which is how exclude="…" names it. */
+  text: string;
+  /** Its length at the smallest size, with the space kept around it, px. */
+  length: number;
+  /** What it had to fit in ("the cloud", "the middle column") and how wide that is, px. */
+  where: string;
+  room: number;
+  /** The width="…" from which it fits, when one up to the largest does; else how wide `where` is at the largest. */
+  width?: number | undefined;
+  widest: number;
+}
+
+/** Longer words than this are quoted cut in exclude="…" too, with their length: a message is no place for a 200 KB cell. */
+const EXCLUDE_SHOWN = 1000;
+
+/** `: at 10 px, the smallest size, it is 632 px long, and the cloud is 600 px wide. Set width=…, or leave it out with exclude="x".` */
+function tooLong(words: readonly TooLongWord[], minFont: number, maxWidth: number): string {
+  const one = words.length === 1;
+  const size = `at ${minFont} px, ${minFont <= 10 ? 'the smallest size' : 'its min-font'}`;
+  const each = words.map(
+    (w) =>
+      `${one ? 'it' : `"${shown(w.text)}"`} is ${w.length} px long, and ${w.where} is ${w.room} px wide${
+        w.width !== undefined || w.room >= w.widest
+          ? ''
+          : w.where === 'the cloud'
+            ? ` (${maxWidth} at most)`
+            : ` (${w.widest} px at width=${maxWidth}, the largest)`
+      }`,
+  );
+  const exclude = words.some((w) => w.text.length > EXCLUDE_SHOWN)
+    ? `exclude="…" naming ${one ? 'it' : 'them'} in full (${words.map((w) => `"${shown(w.text)}" has ${w.text.length} characters`).join(', ')})`
+    : `exclude="${words.map((w) => w.text).join(', ')}"`;
+  const lost = words.filter((w) => w.width === undefined);
+  const fix =
+    lost.length === 0
+      ? `Set width=${Math.max(...words.map((w) => w.width ?? 0))} or more, or leave ${one ? 'it' : 'them'} out with ${exclude}.`
+      : `No width up to ${maxWidth} gives ${one ? 'it' : list(lost.map((w) => shown(w.text)))} room${minFont > 10 ? ` at min-font=${minFont}` : ''}: leave ${
+          one ? 'it' : 'them'
+        } out with ${exclude}.`;
+  return `: ${size}, ${each.join('; ')}. ${fix}`;
+}
+
+export const TopWordsTooLong = define({
+  name: 'TopWordsTooLong',
+  title: 'Word cloud top word too long',
+  message: (name: string, words: readonly TooLongWord[], top: number, minFont: number, maxWidth: number) =>
+    `::${name}: ${list(words.map((w) => shown(w.text)))} ${words.length === 1 ? 'is one of' : 'are among'} the ${top} largest words but ${
+      words.length === 1 ? 'is' : 'are'
+    } too long to fit${tooLong(words, minFont, maxWidth)}`,
+  hint: 'A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").',
+});
+
+export const WordsTooLong = define({
+  name: 'WordsTooLong',
+  title: 'Word cloud word too long',
+  message: (name: string, words: readonly TooLongWord[], minFont: number, maxWidth: number) =>
+    `::${name}: ${list(words.map((w) => shown(w.text)))} ${words.length === 1 ? 'is' : 'are'} too long to fit and only in the table${tooLong(
+      words,
+      minFont,
+      maxWidth,
+    )}`,
+  hint: 'A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").',
 });
 
 export const AccentVariants = define({
