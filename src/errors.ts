@@ -7,6 +7,7 @@
  */
 import { inspect } from 'node:util';
 import { cutText } from './cutText.ts';
+import { nearestKeys } from './nearest.ts';
 
 export interface Location {
   /** Path relative to the project root (with `../` when the data folder is outside it, as in tests). */
@@ -98,6 +99,12 @@ export function warn<Args extends unknown[]>(data: ErrorData<Args>, location: Lo
 const define = <Args extends unknown[]>(data: ErrorData<Args>): ErrorData<Args> => data;
 
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
+
+/** ` Did you mean "a" or "b"?` with the known names closest to `name` as a message quotes data, or nothing. */
+const closest = (name: string, known: Iterable<string>): string => {
+  const near = nearestKeys(name, known);
+  return near.length === 0 ? '' : ` Did you mean ${near.map((k) => `"${shown(k)}"`).join(' or ')}?`;
+};
 
 // ---------------------------------------------------------------- datasets
 
@@ -280,7 +287,10 @@ export const MissingColumn = define({
   ) =>
     `The manifest maps "${field}" to column "${column}"${mappedAt ? ` (${formatLocation(mappedAt)})` : ''}, which this ${
       inRecord ? 'record' : 'file'
-    } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available.map(shown))}.` : 'none.'}${
+    } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available.map(shown))}.` : 'none.'}${closest(
+      column,
+      available,
+    )}${
       noneMapped
         ? ` None of the mapped columns is there: if the header is further down (a title block above it), give its line in manifest.yaml${
             headerLine !== undefined && headerLine > 1 ? ` (headerLine is ${headerLine} now)` : ', e.g. headerLine: 7'

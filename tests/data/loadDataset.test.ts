@@ -135,6 +135,14 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await message(root)).toBe(
       'data/tweets/a.csv:1:1: The manifest maps "time" to column "created_at" (data/tweets/manifest.yaml:11:3), which this file does not have. Its columns are "id", "time", "user", "text". Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
     );
+    // A misspelt column gets the closest the file has.
+    const misspelt = tempProject({
+      'data/tweets/manifest.yaml': postsManifest().replace('author: user', 'author: screen_nam'),
+      'data/tweets/a.csv': 'id,created_at,screen_name,text\n1,2016-07-01T10:00:00Z,a,ok\n',
+    });
+    expect(await message(misspelt)).toBe(
+      'data/tweets/a.csv:1:1: The manifest maps "author" to column "screen_nam" (data/tweets/manifest.yaml:12:3), which this file does not have. Its columns are "id", "created_at", "screen_name", "text". Did you mean "screen_name"? Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
+    );
     // A JSON record has no header: the record missing the key is named, with its own keys.
     const json = tempProject({
       'data/tweets/manifest.yaml': postsManifest().replace(
@@ -145,7 +153,7 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
         '{"id":"1","created":"01/07/2016 10:00","user":"a","text":"ok"}\n{"id":"2","created_at":"x","user":"b","text":"no"}\n',
     });
     expect(await message(json)).toBe(
-      'data/tweets/a.ndjson:2:1: The manifest maps "time" to column "created" (data/tweets/manifest.yaml:12:5), which this record does not have. Its keys are "id", "created_at", "user", "text". Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
+      'data/tweets/a.ndjson:2:1: The manifest maps "time" to column "created" (data/tweets/manifest.yaml:12:5), which this record does not have. Its keys are "id", "created_at", "user", "text". Did you mean "created_at"? Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
     );
     const table = tempProject({
       'data/t/manifest.yaml':
@@ -153,7 +161,7 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/t/results.csv': 'area,leave\nHartlepool,32071\n',
     });
     expect(await message(table, 't')).toContain(
-      'data/t/results.csv:1:1: The manifest maps "lave" to column "lave" (data/t/manifest.yaml:9:3), which this file does not have. Its columns are "area", "leave".',
+      'data/t/results.csv:1:1: The manifest maps "lave" to column "lave" (data/t/manifest.yaml:9:3), which this file does not have. Its columns are "area", "leave". Did you mean "leave" or "area"?',
     );
   });
 

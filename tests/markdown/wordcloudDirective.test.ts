@@ -280,6 +280,14 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
       'content/posts/post.md:19:1: ::wordcloud: "height" must be at least 150, not 149. See README, "Word clouds", for its attributes.',
     ]);
   });
+
+  it('names the attribute closest to a misspelt one', async () => {
+    const root = project('::wordcloud[Red]{campaign=red rotat=none}\n\n::wordcompare[Red against blue]{a=red b=blue sharde=5 colour=z}');
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      'content/posts/post.md:19:1: ::wordcloud: It has unknown key "rotat". Did you mean "rotate"? See README, "Word clouds", for its attributes.',
+      'content/posts/post.md:21:1: ::wordcompare: It has unknown keys "sharde", "colour". For "sharde", did you mean "shape" or "shared" or "source"? For "colour", did you mean "color"? See README, "Word clouds", for its attributes.',
+    ]);
+  });
 });
 
 describe('word clouds on a 320 px screen (WCAG 1.4.10 Reflow)', () => {
