@@ -210,7 +210,10 @@ function shown(input: unknown): string {
 export function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
   const closest = issue.errors.reduce((a, b) => (b.length > 0 && (a.length === 0 || b.length < a.length) ? b : a));
-  const first = closest[0];
+  // An unknown key first: zod lists a strict object's issues in the order of its shape, and its unknown keys last,
+  // so a misspelt key ({ sum: t, colum: size }) was reported only as the key it should have been, missing, at the
+  // mapping's first line ("values.x.column" is missing) rather than at itself with "did you mean".
+  const first = closest.find((i) => i.code === 'unrecognized_keys') ?? closest[0];
   return first ? closestIssue({ ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue) : issue;
 }
 
