@@ -24,6 +24,9 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 const columnType = z.enum(COLUMN_TYPES);
 
+/** What the values of an enum are called, by its values joined with "|", for "… is not a column type" (describeIssue). */
+const ENUM_NOUNS = new Map([[COLUMN_TYPES.join('|'), 'a column type']]);
+
 /** Zone abbreviations listening tools and databases write (UTC and GMT are UTC, and fine). */
 const ZONE_ABBREVIATIONS =
   'ET|CT|MT|PT|[A-Z]{1,3}[SD]T|[A-Z]{1,3}SST|WET|CET|MET|MEZ|MESZ|EET|MSK|CAT|EAT|WAT|PKT|NPT|AFT|AZOT|HKT|SGT|PHT|ICT|WIB|WITA|WIT|BRT|ART|CLT|GST|SST|ChST';
@@ -310,6 +313,16 @@ export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown, value?:
     const [bound, limit] = issue.code === 'too_small' ? ['at least', issue.minimum] : ['at most', issue.maximum];
     const inclusive = issue.inclusive !== false;
     return `${where} must be ${inclusive ? bound : issue.code === 'too_small' ? 'more than' : 'less than'} ${limit}${typeof issue.input === 'number' ? `, not ${issue.input}` : ''}.`;
+  }
+  if (issue.code === 'invalid_value' && issue.values.length > 1 && typeof issue.input === 'string' && !issue.message.startsWith('must')) {
+    // zod's own "Invalid option: expected one of "string"|"integer"|…" does not quote the value it refused.
+    const values = issue.values.map(String);
+    const options = values.map((v) => `"${v}"`).join(', ');
+    const noun = ENUM_NOUNS.get(values.join('|'));
+    const near = didYouMean(issue.input, values);
+    return noun === undefined
+      ? `${where} must be one of ${options}, not "${cutText(issue.input, 40)}".${near}`
+      : `${where}: "${cutText(issue.input, 40)}" is not ${noun}; use one of ${options}.${near}`;
   }
   const message = issue.message.startsWith('must') ? issue.message : `is invalid (${issue.message})`;
   return `${where} ${message}`.replace(/([.?])?$/, (end) => end || '.');
