@@ -338,10 +338,35 @@ export const MissingValue = define({
   hint: 'Fill it in or remove the row.',
 });
 
+/** How a posts dataset could read its export's own times (BadDate): the manifest's `time` with a format. */
+export interface TimeFormatAdvice {
+  /** A format that reads the time refused, guessed from its shape; `monthFirst`, when the month may come first. */
+  format?: string | undefined;
+  monthFirst?: string | undefined;
+  /** Where the manifest maps "time". */
+  mappedAt?: Location | undefined;
+  /** The zone the manifest already names for the times, if any. */
+  zone?: string | undefined;
+}
+
+const yamlScalar = (text: string) => (/^[A-Za-z_][\w.-]*$/.test(text) ? text : JSON.stringify(text));
+
 export const BadDate = define({
   name: 'BadDate',
   title: 'Invalid date',
-  message: (column: string, got: string, expected: string) => `"${column}" must be ${expected}, got "${shown(got)}".`,
+  /** `advice`: for a posts dataset's time read without a format, how the manifest can read the export's own. */
+  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice) =>
+    `"${column}" must be ${expected}, got "${shown(got)}".${
+      advice === undefined
+        ? ''
+        : ` If the export writes every time so, say so where the manifest maps "time"${
+            advice.mappedAt ? ` (${formatLocation(advice.mappedAt)})` : ''
+          }, and it reads them all as they are: time: { column: ${yamlScalar(column)}, format: "${advice.format ?? '…'}"${advice.zone === undefined ? '' : `, zone: ${advice.zone}`} }${
+            advice.format === undefined ? ' (a d3-time-format specifier, such as "%d/%m/%Y %H:%M")' : ''
+          }${advice.monthFirst ? ` ("${advice.monthFirst}" if the month comes first)` : ''}${
+            advice.zone === undefined ? ', adding zone: Europe/London (say) unless they are UTC' : ''
+          }; see README, "Adding a dataset".`
+    }`,
   hint: 'Fix or remove the row.',
 });
 

@@ -69,7 +69,30 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n2,31/02/16,b,bad\n',
     });
     expect(await message(root)).toBe(
-      'data/tweets/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "31/02/16". Fix or remove the row.',
+      'data/tweets/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "31/02/16". If the export writes every time so, say so where the manifest maps "time" (data/tweets/manifest.yaml:11:3), and it reads them all as they are: time: { column: created_at, format: "%d/%m/%y" }, adding zone: Europe/London (say) unless they are UTC; see README, "Adding a dataset". Fix or remove the row.',
+    );
+  });
+
+  it("a time in the export's own format: the manifest's time format, which reads the whole file, with the format it looks like", async () => {
+    const bad = (time: string, manifest = postsManifest()) =>
+      message(
+        tempProject({
+          'data/tweets/manifest.yaml': manifest,
+          'data/tweets/a.csv': `id,created_at,user,text\n1,${time},a,ok\n`,
+        }),
+      );
+    // 07/03 is 7 March or July 3: both are offered.
+    expect(await bad('07/03/2024 12:00')).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "07/03/2024 12:00". If the export writes every time so, say so where the manifest maps "time" (data/tweets/manifest.yaml:11:3), and it reads them all as they are: time: { column: created_at, format: "%d/%m/%Y %H:%M" } ("%m/%d/%Y %H:%M" if the month comes first), adding zone: Europe/London (say) unless they are UTC; see README, "Adding a dataset". Fix or remove the row.',
+    );
+    expect(await bad('3.13.2024 9:05:59')).toContain('time: { column: created_at, format: "%m.%d.%Y %H:%M:%S" }, adding zone');
+    // A shape without a guess, and a manifest that names the zone already; a cell that is no time gets no advice.
+    const zoned = postsManifest().replace('time: created_at', 'time: { column: created_at, zone: Europe/London }');
+    expect(await bad('yesterday', zoned)).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be an ISO date-time (e.g. 2016-07-12 18:04:31), read in Europe/London, got "yesterday". Fix or remove the row.',
+    );
+    expect(await bad('7 March 2024 12:00', zoned)).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be an ISO date-time (e.g. 2016-07-12 18:04:31), read in Europe/London, got "7 March 2024 12:00". If the export writes every time so, say so where the manifest maps "time" (data/tweets/manifest.yaml:11:3), and it reads them all as they are: time: { column: created_at, format: "…", zone: Europe/London } (a d3-time-format specifier, such as "%d/%m/%Y %H:%M"); see README, "Adding a dataset". Fix or remove the row.',
     );
   });
 
