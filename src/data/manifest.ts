@@ -375,6 +375,23 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
         ],
       };
     }
+    // A column with no name: a pandas index written by to_csv (the header ",Date,…"), or a spreadsheet's row numbers.
+    // Read, it would show as a blank heading in the data table, as nothing in the methods ("where  = 0") and in
+    // messages ("it has , t_stance"). It is refused here, where the manifest asks to read it, rather than named for
+    // it: a name the file does not have ("Unnamed: 0") would be one the reader cannot find in the file the dataset
+    // page offers, byte for byte. A file with such a column is fine as long as the manifest does not read it (a
+    // column the manifest does not name is never read), so a posts export with a pandas index need not be edited.
+    if (m.kind !== 'posts' && Object.hasOwn(m.columns, '')) {
+      return {
+        problems: [
+          error(
+            ManifestInvalid,
+            { file, ...source.locate(['columns', '']) },
+            `"columns" reads a column with no name (""), which would show blank in the data table, the methods and messages: most likely a pandas index or a spreadsheet's row numbers (a header that starts ",Date,…"). Give it a name in the file's header (index, say) and here, or leave it out of "columns": a column the manifest does not name is not read.`,
+          ),
+        ],
+      };
+    }
     if (m.kind === 'posts' && !m.fields) {
       if (!isSocialFormat(m.format)) {
         return {

@@ -59,6 +59,16 @@ describe('loadDataset(id, options): posts', () => {
       { area: 'Hartlepool', leave: 32071 },
       { area: 'Multi\rline', leave: 5 },
     ]);
+    // A pandas index, a column with no name, is not read unless the manifest names it (which it may not).
+    const indexed = tempProject({
+      'data/t/manifest.yaml':
+        'title: T\ndescription: D\nkind: table\nsource: S\nlicence: OGL-UK-3.0\ncollected: 2016-06-24\ncolumns:\n  area: string\n  leave: integer\n',
+      'data/t/results.csv': ',area,leave\n0,Hartlepool,32071\n1,Boston,22974\n',
+    });
+    expect(((await load(indexed, 't')) as TableDataset).rows).toEqual([
+      { area: 'Hartlepool', leave: 32071 },
+      { area: 'Boston', leave: 22974 },
+    ]);
   });
 });
 

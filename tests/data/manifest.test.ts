@@ -48,6 +48,15 @@ describe('readManifest', () => {
     ]);
   });
 
+  it('refuses a column with no name (a pandas index), which would show blank wherever it is named', () => {
+    const table =
+      'title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n  "": integer\n  Date: date\n';
+    expect(problems(table)).toEqual([
+      'data/x/manifest.yaml:8:3: "columns" reads a column with no name (""), which would show blank in the data table, the methods and messages: most likely a pandas index or a spreadsheet\'s row numbers (a header that starts ",Date,…"). Give it a name in the file\'s header (index, say) and here, or leave it out of "columns": a column the manifest does not name is not read.',
+    ]);
+    expect(problems(table.replace('  "": integer\n', ''))).toEqual([]);
+  });
+
   it('asks "did you mean" the keys of the manifest\'s own kind that it lacks', () => {
     const fields = '  id: id\n  time: t\n  author: a\n  text: x\n';
     expect(problems(posts(fields).replace('licence:', 'license:'))).toEqual([
