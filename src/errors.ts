@@ -7,6 +7,7 @@
  */
 import { inspect } from 'node:util';
 import { cutText } from './cutText.ts';
+import { nearestKeys } from './nearest.ts';
 
 export interface Location {
   /** Path relative to the project root (with `../` when the data folder is outside it, as in tests). */
@@ -98,6 +99,12 @@ export function warn<Args extends unknown[]>(data: ErrorData<Args>, location: Lo
 const define = <Args extends unknown[]>(data: ErrorData<Args>): ErrorData<Args> => data;
 
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
+
+/** ` Did you mean "a" or "b"?` with the known names closest to `name` as a message quotes data, or nothing. */
+const closest = (name: string, known: Iterable<string>): string => {
+  const near = nearestKeys(name, known);
+  return near.length === 0 ? '' : ` Did you mean ${near.map((k) => `"${shown(k)}"`).join(' or ')}?`;
+};
 
 // ---------------------------------------------------------------- datasets
 
@@ -280,7 +287,10 @@ export const MissingColumn = define({
   ) =>
     `The manifest maps "${field}" to column "${column}"${mappedAt ? ` (${formatLocation(mappedAt)})` : ''}, which this ${
       inRecord ? 'record' : 'file'
-    } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available.map(shown))}.` : 'none.'}${
+    } does not have. Its ${inRecord ? 'keys' : 'columns'} are ${available.length ? `${list(available.map(shown))}.` : 'none.'}${closest(
+      column,
+      available,
+    )}${
       noneMapped
         ? ` None of the mapped columns is there: if the header is further down (a title block above it), give its line in manifest.yaml${
             headerLine !== undefined && headerLine > 1 ? ` (headerLine is ${headerLine} now)` : ', e.g. headerLine: 7'
@@ -328,10 +338,35 @@ export const MissingValue = define({
   hint: 'Fill it in or remove the row.',
 });
 
+/** How a posts dataset could read its export's own times (BadDate): the manifest's `time` with a format. */
+export interface TimeFormatAdvice {
+  /** A format that reads the time refused, guessed from its shape; `monthFirst`, when the month may come first. */
+  format?: string | undefined;
+  monthFirst?: string | undefined;
+  /** Where the manifest maps "time". */
+  mappedAt?: Location | undefined;
+  /** The zone the manifest already names for the times, if any. */
+  zone?: string | undefined;
+}
+
+const yamlScalar = (text: string) => (/^[A-Za-z_][\w.-]*$/.test(text) ? text : JSON.stringify(text));
+
 export const BadDate = define({
   name: 'BadDate',
   title: 'Invalid date',
-  message: (column: string, got: string, expected: string) => `"${column}" must be ${expected}, got "${shown(got)}".`,
+  /** `advice`: for a posts dataset's time read without a format, how the manifest can read the export's own. */
+  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice) =>
+    `"${column}" must be ${expected}, got "${shown(got)}".${
+      advice === undefined
+        ? ''
+        : ` If the export writes every time so, say so where the manifest maps "time"${
+            advice.mappedAt ? ` (${formatLocation(advice.mappedAt)})` : ''
+          }, and it reads them all as they are: time: { column: ${yamlScalar(column)}, format: "${advice.format ?? '…'}"${advice.zone === undefined ? '' : `, zone: ${advice.zone}`} }${
+            advice.format === undefined ? ' (a d3-time-format specifier, such as "%d/%m/%Y %H:%M")' : ''
+          }${advice.monthFirst ? ` ("${advice.monthFirst}" if the month comes first)` : ''}${
+            advice.zone === undefined ? ', adding zone: Europe/London (say) unless they are UTC' : ''
+          }; see README, "Adding a dataset".`
+    }`,
   hint: 'Fix or remove the row.',
 });
 
@@ -486,9 +521,78 @@ export const UnknownCampaign = define({
 export const TopWordsDropped = define({
   name: 'TopWordsDropped',
   title: 'Word cloud lost a top word',
-  message: (name: string, words: readonly string[], top: number) =>
-    `::${name}: ${list(words.map(shown))} ${words.length === 1 ? 'is one' : 'are'} of the ${top} largest words but did not fit in the cloud.`,
-  hint: 'Make the cloud larger (width, height), ask for fewer words, use shape=rectangle, or leave the word out with exclude="…".',
+  /** `shape`: the cloud's; a rectangle is suggested only when it is another. */
+  message: (name: string, words: readonly string[], top: number, shape = 'rectangle') =>
+    `::${name}: ${list(words.map(shown))} ${words.length === 1 ? 'is one of' : 'are among'} the ${top} largest words but did not fit in the cloud.${
+      shape === 'rectangle' ? '' : ` A rectangle holds more words than ${shape === 'ellipse' ? 'an ellipse' : 'a bubble'}: shape=rectangle.`
+    }`,
+  hint: 'Make the cloud larger (width, height), ask for fewer words, or leave the word out with exclude="…".',
+});
+
+/** A word too long for its cloud at the smallest size, as {@link TopWordsTooLong} and {@link WordsTooLong} describe it. */
+export interface TooLongWord {
+  /** The term as drawn, which is how exclude="…" names it. */
+  text: string;
+  /** Its length at the smallest size, with the space kept around it, px. */
+  length: number;
+  /** What it had to fit in ("the cloud", "the middle column") and how wide that is, px. */
+  where: string;
+  room: number;
+  /** The width="…" from which it fits, when one up to the largest does; else how wide `where` is at the largest. */
+  width?: number | undefined;
+  widest: number;
+}
+
+/** Longer words than this are quoted cut in exclude="…" too, with their length: a message is no place for a 200 KB cell. */
+const EXCLUDE_SHOWN = 1000;
+
+/** `: at 10 px, the smallest size, it is 632 px long, and the cloud is 600 px wide. Set width=…, or leave it out with exclude="x".` */
+function tooLong(words: readonly TooLongWord[], minFont: number, maxWidth: number): string {
+  const one = words.length === 1;
+  const size = `at ${minFont} px, ${minFont <= 10 ? 'the smallest size' : 'its min-font'}`;
+  const each = words.map(
+    (w) =>
+      `${one ? 'it' : `"${shown(w.text)}"`} is ${w.length} px long, and ${w.where} is ${w.room} px wide${
+        w.width !== undefined || w.room >= w.widest
+          ? ''
+          : w.where === 'the cloud'
+            ? ` (${maxWidth} at most)`
+            : ` (${w.widest} px at width=${maxWidth}, the largest)`
+      }`,
+  );
+  const exclude = words.some((w) => w.text.length > EXCLUDE_SHOWN)
+    ? `exclude="…" naming ${one ? 'it' : 'them'} in full (${words.map((w) => `"${shown(w.text)}" has ${w.text.length} characters`).join(', ')})`
+    : `exclude="${words.map((w) => w.text).join(', ')}"`;
+  const lost = words.filter((w) => w.width === undefined);
+  const fix =
+    lost.length === 0
+      ? `Set width=${Math.max(...words.map((w) => w.width ?? 0))} or more, or leave ${one ? 'it' : 'them'} out with ${exclude}.`
+      : `No width up to ${maxWidth} gives ${one ? 'it' : list(lost.map((w) => shown(w.text)))} room${minFont > 10 ? ` at min-font=${minFont}` : ''}: leave ${
+          one ? 'it' : 'them'
+        } out with ${exclude}.`;
+  return `: ${size}, ${each.join('; ')}. ${fix}`;
+}
+
+export const TopWordsTooLong = define({
+  name: 'TopWordsTooLong',
+  title: 'Word cloud top word too long',
+  message: (name: string, words: readonly TooLongWord[], top: number, minFont: number, maxWidth: number) =>
+    `::${name}: ${list(words.map((w) => shown(w.text)))} ${words.length === 1 ? 'is one of' : 'are among'} the ${top} largest words but ${
+      words.length === 1 ? 'is' : 'are'
+    } too long to fit${tooLong(words, minFont, maxWidth)}`,
+  hint: 'A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").',
+});
+
+export const WordsTooLong = define({
+  name: 'WordsTooLong',
+  title: 'Word cloud word too long',
+  message: (name: string, words: readonly TooLongWord[], minFont: number, maxWidth: number) =>
+    `::${name}: ${list(words.map((w) => shown(w.text)))} ${words.length === 1 ? 'is' : 'are'} too long to fit and only in the table${tooLong(
+      words,
+      minFont,
+      maxWidth,
+    )}`,
+  hint: 'A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").',
 });
 
 export const AccentVariants = define({

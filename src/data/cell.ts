@@ -9,7 +9,8 @@ import type { ColumnType } from './manifest.ts';
 import type { Cell } from './types.ts';
 import { zonedTime } from './zone.ts';
 
-export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string; inexact?: true };
+/** `notIso`: a time (read without a format) that is not ISO 8601 at all, such as "07/03/2024 12:00". */
+export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string; inexact?: true; notIso?: true };
 
 /** A whole number past 2^53 − 1: JSON and Number() round it as they read it, so two ids can become one. */
 const inexact = (n: number) => Number.isInteger(n) && !Number.isSafeInteger(n);
@@ -211,9 +212,9 @@ export function parseTime(raw: unknown, format?: string, zone?: string): CellRes
   const local = zone ? LOCAL_DATETIME.exec(text) : null;
   const m = local ?? DATETIME.exec(text);
   if (!m) {
-    if (zone) return { ok: false, expected: `an ISO date-time (e.g. 2016-07-12 18:04:31), read in ${zone}` };
+    if (zone) return { ok: false, expected: `an ISO date-time (e.g. 2016-07-12 18:04:31), read in ${zone}`, notIso: true };
     // A time without a zone is refused (its meaning would depend on the building machine), but the fix is one line.
-    return { ok: false, expected: LOCAL_DATETIME.test(text) ? NAME_THE_ZONE : EXPECTED.datetime };
+    return LOCAL_DATETIME.test(text) ? { ok: false, expected: NAME_THE_ZONE } : { ok: false, expected: EXPECTED.datetime, notIso: true };
   }
   if (!validCalendarDay(m[1] as string, m[2] as string, m[3] as string)) return noSuchDay(m[1] as string, m[2] as string, m[3] as string);
   // JavaScript reads 24:00 as the next day's midnight, and 10:60 as 11:00: a clock time past 23:59:59 is refused.
@@ -222,6 +223,32 @@ export function parseTime(raw: unknown, format?: string, zone?: string): CellRes
   const date = isoParse(local ? `${text.replace(' ', 'T')}Z` : text.replace(' ', 'T'));
   if (!date || Number.isNaN(date.getTime())) return { ok: false, expected: EXPECTED.datetime };
   return local && zone ? inZone(date.getTime(), zone) : { ok: true, value: date };
+}
+
+const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:([ T])\d{1,2}:\d{2}(:\d{2})?)?$/;
+
+/**
+ * Whether text that is not ISO 8601 still looks like a time written some other way ("07/03/2024 12:00",
+ * "Wed Aug 27 13:08:45 +0000 2008", "7 March 2024"): letters, digits, spaces and a date's punctuation only, with
+ * at least two runs of digits. A word or a stray cell ("yesterday", a pasted escape sequence) does not.
+ */
+export const looksLikeTime = (text: string): boolean => /^[\p{L}\d\s/:.,+-]+$/u.test(text.trim()) && /\d\D+\d/.test(text);
+
+/**
+ * The d3-time-format specifier a spreadsheet's day/month/year time ("07/03/2024 12:00") is written in, for a
+ * message to offer: day first unless the day cannot be (a first number over 12), with `monthFirst` too when either
+ * could be, since the text cannot say which (07/03 is 7 March in Britain and July 3 in the United States).
+ * `undefined` for other shapes, whose format is not guessed.
+ */
+export function timeFormatLike(text: string): { format: string; monthFirst?: string } | undefined {
+  const m = DAY_MONTH_YEAR.exec(text.trim());
+  if (!m) return undefined;
+  const [, first, sep, second, year, t, seconds] = m as unknown as string[];
+  const date = (a: string, b: string) =>
+    `${a}${sep}${b}${sep}${year?.length === 4 ? '%Y' : '%y'}${t === undefined ? '' : `${t}%H:%M${seconds === undefined ? '' : ':%S'}`}`;
+  if (Number(first) > 12) return { format: date('%d', '%m') };
+  if (Number(second) > 12) return { format: date('%m', '%d') };
+  return { format: date('%d', '%m'), monthFirst: date('%m', '%d') };
 }
 
 /** A clock time read (coded as UTC) as the time it is in `zone`, or the hour the clocks skipped there. */

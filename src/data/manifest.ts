@@ -24,6 +24,9 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 const columnType = z.enum(COLUMN_TYPES);
 
+/** What the values of an enum are called, by its values joined with "|", for "… is not a column type" (describeIssue). */
+const ENUM_NOUNS = new Map([[COLUMN_TYPES.join('|'), 'a column type']]);
+
 /** Zone abbreviations listening tools and databases write (UTC and GMT are UTC, and fine). */
 const ZONE_ABBREVIATIONS =
   'ET|CT|MT|PT|[A-Z]{1,3}[SD]T|[A-Z]{1,3}SST|WET|CET|MET|MEZ|MESZ|EET|MSK|CAT|EAT|WAT|PKT|NPT|AFT|AZOT|HKT|SGT|PHT|ICT|WIB|WITA|WIT|BRT|ART|CLT|GST|SST|ChST';
@@ -210,7 +213,10 @@ function shown(input: unknown): string {
 export function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
   const closest = issue.errors.reduce((a, b) => (b.length > 0 && (a.length === 0 || b.length < a.length) ? b : a));
-  const first = closest[0];
+  // An unknown key first: zod lists a strict object's issues in the order of its shape, and its unknown keys last,
+  // so a misspelt key ({ sum: t, colum: size }) was reported only as the key it should have been, missing, at the
+  // mapping's first line ("values.x.column" is missing) rather than at itself with "did you mean".
+  const first = closest.find((i) => i.code === 'unrecognized_keys') ?? closest[0];
   return first ? closestIssue({ ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue) : issue;
 }
 
@@ -308,6 +314,16 @@ export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown, value?:
     const inclusive = issue.inclusive !== false;
     return `${where} must be ${inclusive ? bound : issue.code === 'too_small' ? 'more than' : 'less than'} ${limit}${typeof issue.input === 'number' ? `, not ${issue.input}` : ''}.`;
   }
+  if (issue.code === 'invalid_value' && issue.values.length > 1 && typeof issue.input === 'string' && !issue.message.startsWith('must')) {
+    // zod's own "Invalid option: expected one of "string"|"integer"|…" does not quote the value it refused.
+    const values = issue.values.map(String);
+    const options = values.map((v) => `"${v}"`).join(', ');
+    const noun = ENUM_NOUNS.get(values.join('|'));
+    const near = didYouMean(issue.input, values);
+    return noun === undefined
+      ? `${where} must be one of ${options}, not "${cutText(issue.input, 40)}".${near}`
+      : `${where}: "${cutText(issue.input, 40)}" is not ${noun}; use one of ${options}.${near}`;
+  }
   const message = issue.message.startsWith('must') ? issue.message : `is invalid (${issue.message})`;
   return `${where} ${message}`.replace(/([.?])?$/, (end) => end || '.');
 }
@@ -355,6 +371,23 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
             ManifestInvalid,
             { file, ...source.locate([layout]) },
             `"${layout}" is for CSV and TSV files, but "format" is ${m.format}: leave it out.`,
+          ),
+        ],
+      };
+    }
+    // A column with no name: a pandas index written by to_csv (the header ",Date,…"), or a spreadsheet's row numbers.
+    // Read, it would show as a blank heading in the data table, as nothing in the methods ("where  = 0") and in
+    // messages ("it has , t_stance"). It is refused here, where the manifest asks to read it, rather than named for
+    // it: a name the file does not have ("Unnamed: 0") would be one the reader cannot find in the file the dataset
+    // page offers, byte for byte. A file with such a column is fine as long as the manifest does not read it (a
+    // column the manifest does not name is never read), so a posts export with a pandas index need not be edited.
+    if (m.kind !== 'posts' && Object.hasOwn(m.columns, '')) {
+      return {
+        problems: [
+          error(
+            ManifestInvalid,
+            { file, ...source.locate(['columns', '']) },
+            `"columns" reads a column with no name (""), which would show blank in the data table, the methods and messages: most likely a pandas index or a spreadsheet's row numbers (a header that starts ",Date,…"). Give it a name in the file's header (index, say) and here, or leave it out of "columns": a column the manifest does not name is not read.`,
           ),
         ],
       };

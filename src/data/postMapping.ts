@@ -3,8 +3,8 @@
  * dataset, one record at a time, with located errors. Used by `loadDataset`
  * and by the streaming path (streamPosts.ts), which must not hold the posts.
  */
-import { BadDate, error, type Location, MissingValue } from '../errors.ts';
-import { expectedFor, parseTime } from './cell.ts';
+import { BadDate, error, type Location, MissingValue, type TimeFormatAdvice } from '../errors.ts';
+import { expectedFor, looksLikeTime, parseTime, timeFormatLike } from './cell.ts';
 import { afterCollection, collectionLimit } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
@@ -39,7 +39,13 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
         const location: Location = r.locate(time.column);
         if (rawTime === null || rawTime === undefined || rawTime === '') throw error(MissingValue, location, time.column);
         const got = typeof rawTime === 'string' ? rawTime : JSON.stringify(rawTime);
-        throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected);
+        // A time that is not ISO 8601 at all, but looks like a time, is most often the export's own format, in every
+        // row: one line of the manifest reads them all, where fixing rows would mean rewriting the file.
+        const advice: TimeFormatAdvice | undefined =
+          !parsed.ok && parsed.notIso && typeof rawTime === 'string' && looksLikeTime(rawTime)
+            ? { ...timeFormatLike(rawTime), mappedAt: locate?.(['fields', 'time']), zone: time.zone }
+            : undefined;
+        throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected, advice);
       }
       const when = parsed.value.getTime();
       if (when >= limit.latest)

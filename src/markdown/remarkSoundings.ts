@@ -206,7 +206,8 @@ export function remarkSoundings(options: SoundingsOptions) {
           // Every bad attribute at once, not one a run.
           // The word clouds' attributes are documented in their own README section.
           const invalid = node.name === 'wordcloud' || node.name === 'wordcompare' ? WordCloudInvalid : DirectiveInvalid;
-          for (const issue of parsed.error.issues) problems.push(error(invalid, at(node), node.name, describeIssue(issue)));
+          for (const issue of parsed.error.issues)
+            problems.push(error(invalid, at(node), node.name, describeIssue(issue, directive.attributes, node.attributes ?? {})));
           return undefined;
         }
         try {

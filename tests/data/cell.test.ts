@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactTimeParser, parseCell, parseTime } from '../../src/data/cell.ts';
+import { exactTimeParser, looksLikeTime, parseCell, parseTime, timeFormatLike } from '../../src/data/cell.ts';
 
 const iso = (r: ReturnType<typeof parseTime>) => (r.ok && r.value instanceof Date ? r.value.toISOString() : r);
 
@@ -111,5 +111,25 @@ describe('parseCell(raw, "integer")', () => {
   });
   it('refuses a fraction, a thousands separator or an exponent', () => {
     for (const raw of ['2503.5', '2,503', '2.5e3', '.0', '1e3']) expect(parseCell(raw, 'integer').ok, raw).toBe(false);
+  });
+});
+
+describe('timeFormatLike(text)', () => {
+  it("gives the format a spreadsheet's day/month/year time is in, both orders when the text cannot say which", () => {
+    expect(timeFormatLike('07/03/2024 12:00')).toEqual({ format: '%d/%m/%Y %H:%M', monthFirst: '%m/%d/%Y %H:%M' });
+    expect(timeFormatLike('13.03.24')).toEqual({ format: '%d.%m.%y' });
+    expect(timeFormatLike('3-13-2024T9:05:59')).toEqual({ format: '%m-%d-%YT%H:%M:%S' });
+    // Each guess reads the text it was made from.
+    for (const text of ['07/03/2024 12:00', '13.03.24', '3-13-2024T9:05:59'])
+      expect(parseTime(text, timeFormatLike(text)?.format)).toMatchObject({ ok: true });
+    for (const text of ['yesterday', '2024-03-07', '07/03-2024', 'Wed Aug 27 13:08:45 +0000 2008'])
+      expect(timeFormatLike(text)).toBeUndefined();
+  });
+
+  it('is offered for a time written another way, not for a cell that is no time (looksLikeTime)', () => {
+    for (const text of ['07/03/2024 12:00', 'Wed Aug 27 13:08:45 +0000 2008', '7 March 2024, 12:00'])
+      expect(looksLikeTime(text)).toBe(true);
+    for (const text of ['yesterday', '2016', 'n/a', '\u001b]8;;https://evil.example/\u0007CLICK\u001b[2J'])
+      expect(looksLikeTime(text)).toBe(false);
   });
 });

@@ -60,6 +60,16 @@ describe('loadDataset(id, options): posts', () => {
       { area: 'Hartlepool', leave: 32071 },
       { area: 'Multi\rline', leave: 5 },
     ]);
+    // A pandas index, a column with no name, is not read unless the manifest names it (which it may not).
+    const indexed = tempProject({
+      'data/t/manifest.yaml':
+        'title: T\ndescription: D\nkind: table\nsource: S\nlicence: OGL-UK-3.0\ncollected: 2016-06-24\ncolumns:\n  area: string\n  leave: integer\n',
+      'data/t/results.csv': ',area,leave\n0,Hartlepool,32071\n1,Boston,22974\n',
+    });
+    expect(((await load(indexed, 't')) as TableDataset).rows).toEqual([
+      { area: 'Hartlepool', leave: 32071 },
+      { area: 'Boston', leave: 22974 },
+    ]);
   });
 });
 
@@ -70,7 +80,30 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n2,31/02/16,b,bad\n',
     });
     expect(await message(root)).toBe(
-      'data/tweets/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "31/02/16". Fix or remove the row.',
+      'data/tweets/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "31/02/16". If the export writes every time so, say so where the manifest maps "time" (data/tweets/manifest.yaml:11:3), and it reads them all as they are: time: { column: created_at, format: "%d/%m/%y" }, adding zone: Europe/London (say) unless they are UTC; see README, "Adding a dataset". Fix or remove the row.',
+    );
+  });
+
+  it("a time in the export's own format: the manifest's time format, which reads the whole file, with the format it looks like", async () => {
+    const bad = (time: string, manifest = postsManifest()) =>
+      message(
+        tempProject({
+          'data/tweets/manifest.yaml': manifest,
+          'data/tweets/a.csv': `id,created_at,user,text\n1,${time},a,ok\n`,
+        }),
+      );
+    // 07/03 is 7 March or July 3: both are offered.
+    expect(await bad('07/03/2024 12:00')).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "07/03/2024 12:00". If the export writes every time so, say so where the manifest maps "time" (data/tweets/manifest.yaml:11:3), and it reads them all as they are: time: { column: created_at, format: "%d/%m/%Y %H:%M" } ("%m/%d/%Y %H:%M" if the month comes first), adding zone: Europe/London (say) unless they are UTC; see README, "Adding a dataset". Fix or remove the row.',
+    );
+    expect(await bad('3.13.2024 9:05:59')).toContain('time: { column: created_at, format: "%m.%d.%Y %H:%M:%S" }, adding zone');
+    // A shape without a guess, and a manifest that names the zone already; a cell that is no time gets no advice.
+    const zoned = postsManifest().replace('time: created_at', 'time: { column: created_at, zone: Europe/London }');
+    expect(await bad('yesterday', zoned)).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be an ISO date-time (e.g. 2016-07-12 18:04:31), read in Europe/London, got "yesterday". Fix or remove the row.',
+    );
+    expect(await bad('7 March 2024 12:00', zoned)).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be an ISO date-time (e.g. 2016-07-12 18:04:31), read in Europe/London, got "7 March 2024 12:00". If the export writes every time so, say so where the manifest maps "time" (data/tweets/manifest.yaml:11:3), and it reads them all as they are: time: { column: created_at, format: "…", zone: Europe/London } (a d3-time-format specifier, such as "%d/%m/%Y %H:%M"); see README, "Adding a dataset". Fix or remove the row.',
     );
   });
 
@@ -136,6 +169,14 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await message(root)).toBe(
       'data/tweets/a.csv:1:1: The manifest maps "time" to column "created_at" (data/tweets/manifest.yaml:11:3), which this file does not have. Its columns are "id", "time", "user", "text". Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
     );
+    // A misspelt column gets the closest the file has.
+    const misspelt = tempProject({
+      'data/tweets/manifest.yaml': postsManifest().replace('author: user', 'author: screen_nam'),
+      'data/tweets/a.csv': 'id,created_at,screen_name,text\n1,2016-07-01T10:00:00Z,a,ok\n',
+    });
+    expect(await message(misspelt)).toBe(
+      'data/tweets/a.csv:1:1: The manifest maps "author" to column "screen_nam" (data/tweets/manifest.yaml:12:3), which this file does not have. Its columns are "id", "created_at", "screen_name", "text". Did you mean "screen_name"? Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
+    );
     // A JSON record has no header: the record missing the key is named, with its own keys.
     const json = tempProject({
       'data/tweets/manifest.yaml': postsManifest().replace(
@@ -146,7 +187,7 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
         '{"id":"1","created":"01/07/2016 10:00","user":"a","text":"ok"}\n{"id":"2","created_at":"x","user":"b","text":"no"}\n',
     });
     expect(await message(json)).toBe(
-      'data/tweets/a.ndjson:2:1: The manifest maps "time" to column "created" (data/tweets/manifest.yaml:12:5), which this record does not have. Its keys are "id", "created_at", "user", "text". Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
+      'data/tweets/a.ndjson:2:1: The manifest maps "time" to column "created" (data/tweets/manifest.yaml:12:5), which this record does not have. Its keys are "id", "created_at", "user", "text". Did you mean "created_at"? Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
     );
     const table = tempProject({
       'data/t/manifest.yaml':
@@ -154,7 +195,7 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/t/results.csv': 'area,leave\nHartlepool,32071\n',
     });
     expect(await message(table, 't')).toContain(
-      'data/t/results.csv:1:1: The manifest maps "lave" to column "lave" (data/t/manifest.yaml:9:3), which this file does not have. Its columns are "area", "leave".',
+      'data/t/results.csv:1:1: The manifest maps "lave" to column "lave" (data/t/manifest.yaml:9:3), which this file does not have. Its columns are "area", "leave". Did you mean "leave" or "area"?',
     );
   });
 

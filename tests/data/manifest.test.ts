@@ -41,6 +41,27 @@ describe('readManifest', () => {
     ]);
   });
 
+  it('quotes a value that is none of those a key takes, with the closest ones', () => {
+    const table = (columns: string) =>
+      `title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n${columns}`;
+    expect(problems(table('  Area: string\n  Date: datum\n  Votes: count\n'))).toEqual([
+      'data/x/manifest.yaml:9:3: "columns.Date": "datum" is not a column type; use one of "string", "integer", "number", "date", "datetime", "boolean". Did you mean "date" or "datetime"?',
+      'data/x/manifest.yaml:10:3: "columns.Votes": "count" is not a column type; use one of "string", "integer", "number", "date", "datetime", "boolean".',
+    ]);
+    expect(problems(`${table('  Area: string\n')}format: xlsx\n`)).toEqual([
+      'data/x/manifest.yaml:9:1: "format" must be one of "csv", "tsv", "json", "ndjson", "twitter-v2", "twitter-v1", "x-archive", "bluesky", "mastodon", not "xlsx". Did you mean "csv" or "tsv"?',
+    ]);
+  });
+
+  it('refuses a column with no name (a pandas index), which would show blank wherever it is named', () => {
+    const table =
+      'title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n  "": integer\n  Date: date\n';
+    expect(problems(table)).toEqual([
+      'data/x/manifest.yaml:8:3: "columns" reads a column with no name (""), which would show blank in the data table, the methods and messages: most likely a pandas index or a spreadsheet\'s row numbers (a header that starts ",Date,…"). Give it a name in the file\'s header (index, say) and here, or leave it out of "columns": a column the manifest does not name is not read.',
+    ]);
+    expect(problems(table.replace('  "": integer\n', ''))).toEqual([]);
+  });
+
   it('asks "did you mean" the keys of the manifest\'s own kind that it lacks', () => {
     const fields = '  id: id\n  time: t\n  author: a\n  text: x\n';
     expect(problems(posts(fields).replace('licence:', 'license:'))).toEqual([

@@ -95,13 +95,15 @@ describe('a value that is none of the shapes a value can take', () => {
   it('says what is wrong with the shape it comes closest to, at that key, not "Invalid input"', () => {
     expect(
       problems(
-        'title: A\nauthor: B\ndate: 2016-09-26\nsummary: C\nvalues:\n  r:\n    ratio: [a]\n  s:\n    ratio: [a, b, c]\n  t:\n    sum: x\n  u:\n    pick: x\n    column: y\n    wher: {a: 1}\n',
+        'title: A\nauthor: B\ndate: 2016-09-26\nsummary: C\nvalues:\n  r:\n    ratio: [a]\n  s:\n    ratio: [a, b, c]\n  t:\n    sum: x\n  u:\n    pick: x\n    column: y\n    wher: {a: 1}\n  x: { sum: t, colum: size }\n',
       ),
     ).toEqual([
       'content/posts/p.md:8:5: "values.r.ratio" must list at least 2 items, not 1.',
       'content/posts/p.md:10:5: "values.s.ratio" must list at most 2 items, not 3.',
       'content/posts/p.md:11:3: "values.t.column" is missing.',
       'content/posts/p.md:16:5: "values.u" has unknown key "wher". Did you mean "where" or "share"?',
+      // A misspelt key, at itself, not as the key it should have been, missing, at the value's first line.
+      'content/posts/p.md:17:16: "values.x" has unknown key "colum". Did you mean "column" or "count"?',
     ]);
   });
 });

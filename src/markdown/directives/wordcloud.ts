@@ -75,7 +75,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
       top: attrs.top,
       seed: campaign.id,
     });
-    reportDropped(context, 'wordcloud', [layout], attrs.top);
+    reportDropped(context, 'wordcloud', [layout], [{ where: 'the cloud', widthAt: (width) => width }], attrs);
 
     const id = context.nextId(`wordcloud-${campaign.id}`);
     const top = chosen.slice(0, attrs.top);

@@ -7,15 +7,28 @@ import { isCountedTerm } from '../../analysis/termCounts.ts';
 import { foldTerm } from '../../analysis/tokenize.ts';
 import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
-import { DirectiveInvalid, ExcludeUnmatched, TopWordsDropped, UnknownCampaign, WordsDropped, warn } from '../../errors.ts';
+import {
+  DirectiveInvalid,
+  ExcludeUnmatched,
+  type TooLongWord,
+  TopWordsDropped,
+  TopWordsTooLong,
+  UnknownCampaign,
+  WordsDropped,
+  WordsTooLong,
+  warn,
+} from '../../errors.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { bdi } from '../../render/isolate.ts';
-import type { CloudLayout, CloudWord } from '../../render/wordcloud/layoutCloud.ts';
+import type { CloudLayout, CloudWord, DroppedWord } from '../../render/wordcloud/layoutCloud.ts';
 import { ROTATIONS } from '../../render/wordcloud/layoutCloud.ts';
 import { CLOUD_SHAPES } from '../../render/wordcloud/shapes.ts';
 import { atLine, type DirectiveContext, DirectiveProblem } from './types.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', ''])]).transform((v) => v === true || v === 'true' || v === '');
+
+/** The widest cloud, px. */
+export const MAX_WIDTH = 2000;
 
 /** Attributes both cloud directives take. */
 export const cloudAttributes = {
@@ -24,7 +37,7 @@ export const cloudAttributes = {
   description: z.string().optional(),
   /** Words in the cloud. */
   words: z.coerce.number().int().min(1).max(500).default(100),
-  width: z.coerce.number().int().min(200).max(2000).default(640),
+  width: z.coerce.number().int().min(200).max(MAX_WIDTH).default(640),
   height: z.coerce.number().int().min(150).max(2000).default(400),
   shape: z.enum(CLOUD_SHAPES).default('ellipse'),
   rotate: z.enum(ROTATIONS).default('some'),
@@ -102,15 +115,58 @@ export function titleOf(name: string, attrs: { title?: string | undefined }, lab
   return title;
 }
 
+/** Where a layout's words go: "the cloud", or a column of a comparison, and how wide it is for a given width="…". */
+export interface CloudRoom {
+  where: string;
+  widthAt: (width: number) => number;
+}
+
+/**
+ * A word the layout found too long (it does not fit the empty shape at min-font), with the width="…" from which
+ * it would, if one up to {@link MAX_WIDTH} does. The word needs its length and a little more: a few pixels for
+ * the pixel grid, and 3% for an ellipse's or a bubble's middle row, which is narrower than the board above and
+ * below the middle line.
+ */
+function tooLongWord(d: DroppedWord<CloudWord>, room: CloudRoom, width: number): TooLongWord {
+  const length = d.length ?? 0;
+  const needs = Math.ceil(length * 1.03) + 2;
+  let fits: number | undefined;
+  for (let w = width + 1; w <= MAX_WIDTH && fits === undefined; w++) if (room.widthAt(w) >= needs) fits = w;
+  // A round figure, as an analyst would write it.
+  if (fits !== undefined) fits = Math.min(MAX_WIDTH, Math.ceil(fits / 10) * 10);
+  return { text: d.word.text, length, where: room.where, room: room.widthAt(width), width: fits, widest: room.widthAt(MAX_WIDTH) };
+}
+
 /**
  * Fails the build (through the plugin, at the directive's position) when one
  * of the `top` words was dropped; warns on the console, with post.md:line,
- * when other words were.
+ * when other words were. A word too long for the cloud is told apart from one
+ * that found no room: a larger cloud, fewer words or another shape do not
+ * help it, but a width that gives it room does (said only when one up to
+ * 2000 px does), and exclude="…" always does (said with the word as it must
+ * be written).
  */
-export function reportDropped(context: DirectiveContext, name: string, layouts: readonly CloudLayout<CloudWord>[], top: number): void {
+export function reportDropped(
+  context: DirectiveContext,
+  name: string,
+  layouts: readonly CloudLayout<CloudWord>[],
+  rooms: readonly CloudRoom[],
+  attrs: { top: number; width: number; shape: string; 'min-font': number },
+): void {
+  const tooLong = (top: boolean) =>
+    layouts.flatMap((l, i) =>
+      l.dropped
+        .filter((d) => d.reason === 'too long' && l.droppedTop.includes(d.word) === top)
+        .map((d) => tooLongWord(d, rooms[i] as CloudRoom, attrs.width)),
+    );
+  const longTop = tooLong(true);
+  if (longTop.length > 0)
+    throw new DirectiveProblem(TopWordsTooLong, TopWordsTooLong.message(name, longTop, attrs.top, attrs['min-font'], MAX_WIDTH));
   const droppedTop = layouts.flatMap((l) => l.droppedTop.map((w) => w.text));
-  if (droppedTop.length > 0) throw new DirectiveProblem(TopWordsDropped, TopWordsDropped.message(name, droppedTop, top));
-  const dropped = layouts.flatMap((l) => l.dropped.map((d) => `${d.word.text} (${d.reason})`));
+  if (droppedTop.length > 0) throw new DirectiveProblem(TopWordsDropped, TopWordsDropped.message(name, droppedTop, attrs.top, attrs.shape));
+  const long = tooLong(false);
+  if (long.length > 0) warn(WordsTooLong, atLine(context), name, long, attrs['min-font'], MAX_WIDTH);
+  const dropped = layouts.flatMap((l) => l.dropped.filter((d) => d.reason !== 'too long').map((d) => `${d.word.text} (${d.reason})`));
   if (dropped.length > 0) warn(WordsDropped, atLine(context), name, dropped);
 }
 

@@ -113,8 +113,11 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     // Columns: the sides get 40% of the width each, the shared words 20%.
     const gap = 16;
     const shares = columns.map((c) => (c.side === 'shared' ? 1 : 2));
-    const unit = (attrs.width - gap * (columns.length - 1)) / shares.reduce((s, x) => s + x, 0);
-    const widths = columns.map((_, i) => Math.floor(unit * (shares[i] as number)));
+    const widthsAt = (width: number) => {
+      const unit = (width - gap * (columns.length - 1)) / shares.reduce((s, x) => s + x, 0);
+      return columns.map((_, i) => Math.floor(unit * (shares[i] as number)));
+    };
+    const widths = widthsAt(attrs.width);
     const wordsOf = (column: (typeof columns)[number]): DrawnWord[] =>
       column.terms.map((t) => ({
         key: t.key,
@@ -157,7 +160,9 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
       labels.push({ text: column.heading, x: hx, y: 18, anchor: column.anchor });
       x0 += width + gap;
     });
-    reportDropped(context, 'wordcompare', layouts, attrs.top);
+    const where = { a: 'the left column', shared: 'the middle column', b: 'the right column' };
+    const rooms = columns.map((c, i) => ({ where: where[c.side], widthAt: (width: number) => widthsAt(width)[i] as number }));
+    reportDropped(context, 'wordcompare', layouts, rooms, attrs);
 
     const id = context.nextId(`wordcompare-${a.id}-${b.id}`);
     const list = (terms: readonly KeynessTerm[]) =>

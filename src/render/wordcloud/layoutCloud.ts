@@ -18,6 +18,17 @@
  *   that two neighbours never read as one word ("Owen Labour", not "OwenLabour").
  * - Start offsets are up to a quarter of the board from the centre, as in
  *   d3-cloud: it spreads the small words and halves the positions tried.
+ * - A long word (wider at `minFontSize` than half the board) is placed
+ *   first, through the middle, while the board is empty. Placed in its turn
+ *   by weight, it found no free row wide enough once the larger words held
+ *   the centre, and laying the whole cloud out smaller to make it one left
+ *   every word small and half the board empty (a 138-letter word used in one
+ *   text made a 640 px cloud's words 10–20 px), with no warning. Shrinking
+ *   the others cannot help a word that is already at the smallest size and
+ *   needs a row of the board to itself: it needs the row, so it gets it first.
+ *   A word that does not fit the empty shape at the smallest size, in any
+ *   orientation it may take, is dropped as `too long`, with the length it
+ *   needs (`length`), and never makes the cloud smaller.
  */
 import { Board, type Box } from './board.ts';
 import type { FontMetrics } from './fontMetrics.ts';
@@ -53,6 +64,8 @@ export interface PlacedWord<W extends CloudWord = CloudWord> {
 export interface DroppedWord<W extends CloudWord = CloudWord> {
   word: W;
   reason: 'no room' | 'too long' | 'no glyph';
+  /** For `too long`: its ink at the smallest size, with padding, px: the room it needs along its line. */
+  length?: number;
 }
 
 export interface CloudLayout<W extends CloudWord = CloudWord> {
@@ -127,7 +140,7 @@ export function layoutCloud<W extends CloudWord>(input: readonly W[], options: L
     // Too long even at the smallest size, horizontally or (if allowed) vertically.
     const room = rotate === 'none' || index < top ? width : Math.max(width, height);
     if (longest > room) {
-      dropped.push({ word, reason: 'too long' });
+      dropped.push({ word, reason: 'too long', length: Math.ceil(longest) });
       continue;
     }
     usable.push({ word, ink, ratio: maxWeight > 0 ? Math.sqrt(Math.max(0, word.weight) / maxWeight) : 1, index });
@@ -136,6 +149,21 @@ export function layoutCloud<W extends CloudWord>(input: readonly W[], options: L
   // The shape's mask, drawn once; each attempt lays out on a copy.
   const shaped = new Board(width, height);
   const area = applyShape(shaped, shape);
+  // Long words (see the header): placed first; one the empty shape has no row for at the smallest size is too long.
+  const orientationsOf = (index: number): (0 | -90)[] => (rotate === 'none' || index < top ? [0] : [0, -90]);
+  const long = new Set<(typeof usable)[number]>();
+  for (const u of [...usable]) {
+    const length = (u.ink.x1 - u.ink.x0) * minFont + 2 * padding;
+    if (length <= width / 2) continue;
+    if (orientationsOf(u.index).some((r) => place(shaped.copy(), u.word, u.ink, minFont, r, width / 2, height / 2, 1))) long.add(u);
+    else {
+      usable.splice(usable.indexOf(u), 1);
+      dropped.push({ word: u.word, reason: 'too long', length: Math.ceil(length) });
+    }
+  }
+  const rank = new Map(words.map((w, i) => [w, i]));
+  dropped.sort((a, b) => (rank.get(a.word) ?? 0) - (rank.get(b.word) ?? 0));
+  const order = [...long, ...usable.filter((u) => !long.has(u))];
   const sizeFor = (maxFont: number, u: (typeof usable)[number]) => {
     const fit = (0.95 * width) / (u.ink.x1 - u.ink.x0 + 0.24);
     return round1(Math.max(minFont, Math.min(maxFont * u.ratio, fit, maxFontCap)));
@@ -175,7 +203,7 @@ export function layoutCloud<W extends CloudWord>(input: readonly W[], options: L
     const placed: PlacedWord<W>[] = [];
     const lost: DroppedWord<W>[] = [...dropped];
     let ink = 0;
-    for (const u of usable) {
+    for (const u of order) {
       const isTop = u.index < top;
       const vertical = !isTop && random() < VERTICAL_SHARE[rotate];
       const orientations: (0 | -90)[] = rotate === 'none' || isTop ? [0] : vertical ? [-90, 0] : [0, -90];

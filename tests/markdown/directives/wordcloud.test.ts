@@ -94,6 +94,21 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     expect(message).toMatch(/^content\/posts\/post\.md:21: ::wordcloud: \d+ words did not fit and are only in the table: "/);
     expect(message).toContain('(no room)');
     expect(html).toMatch(/<td>no \(no room\)<\/td>/);
+
+    // A word too long for the cloud is warned of apart, with what gives it room.
+    warn.mockClear();
+    const long = 'Averyveryveryveryveryveryverylongwordthatcannotfitinthecloud';
+    const withLong = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `${tweets()}999,2016-07-01T10:00:00Z,z,"${long} #Red"\n`,
+      'content/posts/post.md': `${FRONTMATTER}\n::wordcloud[Long]{campaign=red words=8 top=3 width=250 height=150 rotate=none}\n`,
+    });
+    expect(await renderPost(withLong, 'content/posts/post.md')).toContain(
+      `<td class="long-word">${long}</td><td class="num">1</td><td>no (too long)</td>`,
+    );
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      `content/posts/post.md:19: ::wordcloud: "${long}" is too long to fit and only in the table: at 10 px, the smallest size, it is 284 px long, and the cloud is 250 px wide. Set width=300 or more, or leave it out with exclude="${long}". A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").`,
+    ]);
   });
 
   it('fails the build at the directive when a top word is dropped, or the campaign is unknown', async () => {
@@ -107,9 +122,19 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
       'content/posts/post.md': `${FRONTMATTER}\n::wordcloud[Long]{campaign=red width=200 height=150}\n\n::wordcloud[Who]{campaign=green}\n`,
     });
     const lines = (await renderError(root, 'content/posts/post.md')).split('\n');
+    // Too long for a cloud 200 px wide at the smallest size, it needs the width the message gives (which does it), or exclude.
     expect(lines).toEqual([
-      `content/posts/post.md:19:1: ::wordcloud: "${long}" is one of the 10 largest words but did not fit in the cloud. Make the cloud larger (width, height), ask for fewer words, use shape=rectangle, or leave the word out with exclude="…".`,
+      `content/posts/post.md:19:1: ::wordcloud: "${long}" is one of the 10 largest words but is too long to fit: at 10 px, the smallest size, it is 284 px long, and the cloud is 200 px wide. Set width=300 or more, or leave it out with exclude="${long}". A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").`,
       'content/posts/post.md:21:1: There is no campaign "green" in this post. Its campaigns are "red", "blue". Use the id of a campaign listed under "campaigns" in the frontmatter.',
+    ]);
+    writeFileSync(join(root, 'content/posts/post.md'), `${FRONTMATTER}\n::wordcloud[Long]{campaign=red width=300 height=150}\n`);
+    expect(await renderPost(root, 'content/posts/post.md')).toContain(`>${long}</text>`);
+    // A top word that finds no room is told to make the cloud larger; a rectangle is suggested only for another shape.
+    const crowded = '::wordcloud[Crowded]{campaign=red words=60 width=200 height=150 rotate=none';
+    const crowdedPost = project(`${crowded} min-font=20}\n\n${crowded} min-font=30 shape=rectangle}`);
+    expect((await renderError(crowdedPost, 'content/posts/post.md')).split('\n')).toEqual([
+      'content/posts/post.md:19:1: ::wordcloud: "topicab" is one of the 10 largest words but did not fit in the cloud. A rectangle holds more words than an ellipse: shape=rectangle. Make the cloud larger (width, height), ask for fewer words, or leave the word out with exclude="…".',
+      'content/posts/post.md:21:1: ::wordcloud: "party", "script", "topicaa", "topicab", "topicba" are among the 10 largest words but did not fit in the cloud. Make the cloud larger (width, height), ask for fewer words, or leave the word out with exclude="…".',
     ]);
     // The analyst can leave it out (case-insensitively); the caption says so, as written. A term that is none of
     // the cloud's (a typo) is warned of, with post.md:line: it would leave the word in.
@@ -136,6 +161,14 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
       'content/posts/post.md:19:1: ::wordcloud: "width" must be at least 200, not 199. See README, "Word clouds", for its attributes.',
       'content/posts/post.md:19:1: ::wordcloud: "height" must be at least 150, not 149. See README, "Word clouds", for its attributes.',
+    ]);
+  });
+
+  it('names the attribute closest to a misspelt one', async () => {
+    const root = project('::wordcloud[Red]{campaign=red rotat=none}\n\n::wordcompare[Red against blue]{a=red b=blue sharde=5 colour=z}');
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      'content/posts/post.md:19:1: ::wordcloud: It has unknown key "rotat". Did you mean "rotate"? See README, "Word clouds", for its attributes.',
+      'content/posts/post.md:21:1: ::wordcompare: It has unknown keys "sharde", "colour". For "sharde", did you mean "shape" or "shared" or "source"? For "colour", did you mean "color"? See README, "Word clouds", for its attributes.',
     ]);
   });
 });

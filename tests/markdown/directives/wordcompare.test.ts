@@ -1,8 +1,30 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderPost } from '../render.ts';
-import { project } from './wordcloudFixture.ts';
+import { postsManifest, tempProject } from '../../data/helpers.ts';
+import { renderError, renderPost } from '../render.ts';
+import { FRONTMATTER, project, tweets } from './wordcloudFixture.ts';
 
 describe('::wordcompare[Title]{a b …} and the keyness values', () => {
+  it('says when a top word is too long for any width, and gives the exclude="…" that leaves it out, spelt in full', async () => {
+    // 138 letters, used alike by both sides: a shared word, 633 px long at 10 px, in a middle column 393 px wide at most.
+    const long =
+      'Antidisestablishmentarianismfloccinaucinihilipilificationpneumonoultramicroscopicsilicovolcanoconiosishippopotomonstrosesquippedaliophobia';
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `${tweets()}${[1, 2, 3, 4, 5, 6]
+        .map((i) => `${2000 + i},2016-07-01T10:00:00Z,y${i},"${long} says the council ${i} ${i < 5 ? '#Red' : '#Blue'}"`)
+        .join('\n')}\n`,
+      'content/posts/post.md': `${FRONTMATTER}\nIntro.\n\n::wordcompare[Red against blue]{a=red b=blue width=2000 height=1200}\n`,
+    });
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      `content/posts/post.md:21:1: ::wordcompare: "${long.slice(0, 79)}…" is one of the 10 largest words but is too long to fit: at 10 px, the smallest size, it is 633 px long, and the middle column is 393 px wide. No width up to 2000 gives it room: leave it out with exclude="${long}". A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").`,
+    ]);
+    const post = readFileSync(join(root, 'content/posts/post.md'), 'utf8');
+    writeFileSync(join(root, 'content/posts/post.md'), post.replace('height=1200}', `exclude="${long}"}`));
+    expect(await renderPost(root, 'content/posts/post.md')).toContain(`Left out: ${long}.`);
+  });
+
   it('leaves excluded words out of the columns, the table and what a screen reader hears', async () => {
     const html = await renderPost(
       project('::wordcompare[Red against blue]{a=red b=blue exclude="members, election"}'),

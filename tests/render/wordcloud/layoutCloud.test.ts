@@ -82,6 +82,39 @@ describe('layoutCloud(words, options)', () => {
     expectNoOverlap(layout);
   });
 
+  it('gives a long word a row through the middle first, rather than making every other word small for it', () => {
+    // An audit's #CleanHarbour terms: 138 letters are 629 px at 10 px, a row of a 640 px ellipse to themselves.
+    const long =
+      'Antidisestablishmentarianismfloccinaucinihilipilificationpneumonoultramicroscopicsilicovolcanoconiosishippopotomonstrosesquippedaliophobia';
+    const counted = (texts: string, weight: number) => texts.split(' ').map((text) => ({ key: text.toLowerCase(), text, weight }));
+    const terms = [
+      ...counted('clean harbour', 5),
+      ...counted('water', 3),
+      ...counted('#tides council fish plastic volunteers', 2),
+      ...counted('נמל נקי עכשיו للجميع مرفأ نظيف act alert bags beach better calls chips collected deserves dying happy', 1),
+      ...counted('quality report Saturday script sewage shows spills taste xss', 1),
+    ];
+    const options = { ...base, width: 640, shape: 'ellipse', seed: 'clean' } as const;
+    const alone = layoutCloud(terms, options);
+    const layout = layoutCloud([...terms, { key: long.toLowerCase(), text: long, weight: 1 }], options);
+    expect(layout.dropped.map((d) => d.reason)).toEqual(Array(6).fill('no glyph'));
+    expect(layout.placed.find((p) => p.word.text === long)).toMatchObject({ fontSize: 10, rotate: 0 });
+    // The others keep about the sizes they have without it (its ink takes a little of the area they fill), where the
+    // cloud laid out again smaller to clear a row for it made them 10–20 px, on a board 7% full.
+    const largest = (l: typeof layout) => Math.max(...l.placed.map((p) => p.fontSize));
+    expect(largest(layout)).toBeGreaterThan(0.95 * largest(alone));
+    expect(layout.fill).toBeGreaterThan(0.35);
+    expectNoOverlap(layout);
+    // One that no row of the empty shape holds (an ellipse's middle row is narrower than its board) is too long, with
+    // the length it needs, and makes no other word smaller.
+    const input = [...words(30), { key: 'long', text: long, weight: 1 }];
+    const small = { ...base, width: 632, height: 150, shape: 'ellipse', rotate: 'none' } as const;
+    const narrow = layoutCloud(input, small);
+    expect(narrow.dropped).toEqual([{ word: input[30], reason: 'too long', length: 633 }]);
+    const sizes = (l: typeof layout) => l.placed.map((p) => p.fontSize);
+    expect(sizes(narrow)).toEqual(sizes(layoutCloud(words(30), small)));
+  });
+
   it('reports words that find no room, and the top words among them', () => {
     const layout = layoutCloud(words(400), { width: 200, height: 150, font, top: 10, rotate: 'none' });
     expect(layout.dropped.length).toBeGreaterThan(0);
