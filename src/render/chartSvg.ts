@@ -10,6 +10,7 @@ import { HOUSE_WIDTH, houseConfig } from './houseConfig.ts';
 import { isComposite, isRecord, type VegaLiteSpec } from './mapViews.ts';
 import { missingFields } from './missingFields.ts';
 import { prefixSvgIds } from './prefixSvgIds.ts';
+import { type PlacedText, placedTexts } from './sceneText.ts';
 import { textWidth } from './textWidth.ts';
 import { MARK_TYPES, unknownMarks } from './unknownMarks.ts';
 import { utcTemporal } from './utcTemporal.ts';
@@ -28,8 +29,11 @@ export interface ChartSvgOptions {
   title?: string;
   /** The SVG's accessible description, instead of the spec's `description`. */
   description?: string;
-  /** Told how many pixels the drawing still reaches past its right edge, when no redraw brought it inside. */
-  onOverflow?: (pixels: number) => void;
+  /**
+   * Told how many pixels the drawing still reaches past its right edge, when no redraw brought it inside, and the
+   * texts cut off there (each as the data or spec gives it, its lines joined; none when a mark other than text is).
+   */
+  onOverflow?: (pixels: number, cut: string[]) => void;
 }
 
 interface TextItem {
@@ -197,6 +201,32 @@ function overflowRight(view: View): number {
   return Math.max(0, Math.ceil(view.origin()[0] + scene.root.bounds.x2 + 2 - inner - padding.right));
 }
 
+/** The drawing's width: the view's, between its paddings, and the paddings. */
+function drawingWidth(view: View): number {
+  const padding = view.padding() as { left: number; right: number };
+  return padding.left + (view as unknown as { _viewWidth: number })._viewWidth + padding.right;
+}
+
+/** The texts that end past the drawing's right edge (with the two pixels overflowRight spares), as the data gave them. */
+function cutAtRight(texts: readonly PlacedText[], width: number): string[] {
+  return [...new Set(texts.filter((t) => t.x2 + 2 > width).map((t) => t.lines.join(' ')))];
+}
+
+/**
+ * Legends drawn one entry per row, from the drawing's left edge (where a title starts) rather than the plot's, for
+ * a legend whose one row is wider than the drawing: a campaign's entry in a top legend beside a long label was
+ * off-screen on a phone. Each label keeps the width of the drawing, so one up to the legend's `labelLimit` (290 px
+ * on a phone, narrowChart.ts) is read whole, which cutting it to the room left beside the others would not do: a
+ * label tells its line apart from the others. Only for a legend that does not fit, so one that does keeps its one
+ * row; a spec's own legend config (columns, layout) wins, as it does over the house config.
+ */
+function stackedLegends(config: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const start = { anchor: 'start', frame: 'bounds' };
+  const legend = isRecord(config.legend) ? config.legend : {};
+  const ownLegend = isRecord(own.legend) ? own.legend : {};
+  return { ...config, legend: merge({ ...legend, columns: 1, layout: { top: start, bottom: start } }, ownLegend) };
+}
+
 export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options: ChartSvgOptions): Promise<string> {
   const marks = unknownMarks(spec);
   if (marks.length > 0) {
@@ -230,18 +260,30 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   // fixed x) would squash the plot to nothing, so the drawing that overflowed least is kept.
   const ownConfig = isRecord(spec.config) ? spec.config : {};
   const adjustable = !('padding' in prepared) && !('autosize' in spec) && !('padding' in ownConfig) && !('autosize' in ownConfig);
-  let best: { svg: string; overflow: number } | undefined;
+  let best: { svg: string; overflow: number; cut: string[] } | undefined;
+  // A legend wider than the drawing is drawn again stacked (stackedLegends) before the plot is narrowed for it,
+  // which would not move it: a top legend starts at the plot's left.
+  let stacked = false;
   for (let extra = 0, pass = 0; pass < MAX_PASSES; pass++) {
     let view: View | undefined;
     try {
-      const padded = extra > 0 ? { ...prepared, padding: { ...PADDING, right: PADDING.right + extra } } : prepared;
-      const vg = compile(padded as unknown as TopLevelSpec, { logger: log }).spec;
+      let drawn = prepared;
+      if (stacked) drawn = { ...drawn, config: stackedLegends(drawn.config as Record<string, unknown>, ownConfig) };
+      if (extra > 0) drawn = { ...drawn, padding: { ...PADDING, right: PADDING.right + extra } };
+      const vg = compile(drawn as unknown as TopLevelSpec, { logger: log }).spec;
       view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR, loader: links.loader });
       await view.runAsync();
       const overflow = overflowRight(view);
       if (best && overflow >= best.overflow) break;
-      best = { svg: await view.toSVG(), overflow };
-      if (overflow === 0 || !adjustable) break;
+      const texts = placedTexts(view);
+      const width = drawingWidth(view);
+      best = { svg: await view.toSVG(), overflow, cut: cutAtRight(texts, width) };
+      if (overflow === 0) break;
+      if (!stacked && texts.some((t) => t.role.startsWith('legend') && t.x2 + 2 > width)) {
+        stacked = true;
+        continue;
+      }
+      if (!adjustable) break;
       extra += Math.ceil(overflow * 1.5);
     } catch (err) {
       throw error(ChartFailed, undefined, messageOf(err));
@@ -250,7 +292,7 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
     }
   }
   const svg = best?.svg ?? '';
-  if (best && best.overflow > 0) options.onOverflow?.(best.overflow);
+  if (best && best.overflow > 0) options.onOverflow?.(best.overflow, best.cut);
   if (links.refused.length > 0) {
     const shown = links.refused.slice(0, 3).map((l) => JSON.stringify(l.length > 60 ? `${l.slice(0, 59)}…` : l));
     const what = `${links.refused.length > 1 ? 'use schemes' : 'uses a scheme'} a chart may not link to (only http, https, mailto and links within the site)`;

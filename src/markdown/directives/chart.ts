@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { ChartOverflows, DirectiveInvalid, UnknownSpec, warn } from '../../errors.ts';
+import { BuiltinChartOverflows, ChartOverflows, DirectiveInvalid, UnknownSpec, warn } from '../../errors.ts';
 import { builtinCharts } from '../../render/builtinCharts.ts';
 import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
@@ -62,7 +62,13 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     const held = analysis.campaigns.filter((c) => present.has(c.label));
     const shown = held.length > 0 ? held : analysis.campaigns;
     const colors = { domain: shown.map((c) => c.label), range: shown.map((c) => c.color) };
-    const overflows = (drawing: string) => (pixels: number) => warn(ChartOverflows, atLine(context), drawing, pixels);
+    // A text cut off at the edge of a built-in chart is the analyst's (a campaign's label, a label in the data), not
+    // its spec's, which they did not write: the warning says which text, and which campaign's label it is.
+    const overflows = (drawing: string) => (pixels: number, texts: string[]) => {
+      const cut = texts.map((text) => ({ text, campaign: analysis.campaigns.find((c) => c.label === text)?.id }));
+      if (Object.hasOwn(builtinCharts, attrs.spec)) warn(BuiltinChartOverflows, atLine(context), attrs.spec, drawing, pixels, cut);
+      else warn(ChartOverflows, atLine(context), drawing, pixels, cut);
+    };
     // Drawn twice, for the article column and for phones (src/render/narrowChart.ts), unless a composite view.
     const narrow = narrowSpec(spec);
     const [svg, narrowSvg] = await Promise.all([
