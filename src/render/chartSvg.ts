@@ -11,7 +11,7 @@ import { isComposite, isRecord, type VegaLiteSpec } from './mapViews.ts';
 import { missingFields } from './missingFields.ts';
 import { prefixSvgIds } from './prefixSvgIds.ts';
 import { type PlacedText, placedTexts } from './sceneText.ts';
-import { textWidth } from './textWidth.ts';
+import { textWidth, widestTextWidth } from './textWidth.ts';
 import { MARK_TYPES, unknownMarks } from './unknownMarks.ts';
 import { utcTemporal } from './utcTemporal.ts';
 // Registers houseWrap() for specs' expressions (labels wrapped rather than cut).
@@ -201,6 +201,51 @@ function overflowRight(view: View): number {
   return Math.max(0, Math.ceil(view.origin()[0] + scene.root.bounds.x2 + 2 - inner - padding.right));
 }
 
+/**
+ * How far a text could reach past the drawing's left edge, in whole pixels (0 when none could), were it drawn in a
+ * font as wide as DejaVu Sans (widestTextWidth). vega-lite's `fit-x` makes room for the left axis's labels as
+ * {@link textWidth} measures them, to the pixel; a label right-aligned at the axis grows leftward in a wider font, and
+ * a long one ("#CleanHarbour <script>x</script>", a hashtag and markup, whose `#`, `<` and `>` are half as wide
+ * again in DejaVu Sans) started 10 px left of the edge, its first characters cut off. Cutting labels shorter
+ * (`labelLimit`) would hide the words that tell two apart; the room is made with the left padding instead.
+ */
+function overflowLeft(texts: readonly PlacedText[]): number {
+  let most = 0;
+  for (const t of texts) {
+    const radians = (t.angle * Math.PI) / 180;
+    const across = Math.abs(Math.cos(radians));
+    // The share of its extra width a text puts on its left: all of it right-aligned, half centred (mirrored when
+    // turned past a right angle, so that it reads right to left on the page).
+    const share = t.align === 'right' ? 1 : t.align === 'center' ? 0.5 : 0;
+    const leftward = Math.cos(radians) >= 0 ? share : 1 - share;
+    if (across < 1e-6 || leftward === 0) continue;
+    const extra = Math.max(
+      ...t.lines.map((line) => {
+        const shown = truncated(line.trim(), t.limit, t.fontSize, t.fontWeight);
+        return widestTextWidth(shown, t.fontSize, t.fontWeight) - textWidth(shown, t.fontSize, t.fontWeight);
+      }),
+    );
+    // Two pixels to spare, as overflowRight's.
+    if (extra > 0) most = Math.max(most, extra * across * leftward + 2 - t.x1);
+  }
+  return Math.max(0, Math.ceil(most));
+}
+
+/** A text as vega draws it at a `limit` (vega-scenegraph's truncate, with the house measure): cut, with "…". */
+function truncated(text: string, limit: number, fontSize: number, fontWeight: string | number | undefined): string {
+  const width = (s: string) => Math.min(textWidth(s, fontSize, fontWeight), limit);
+  if (!(limit > 0) || width(text) < limit) return text;
+  const room = limit - width('…');
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = 1 + ((lo + hi) >>> 1);
+    if (width(text.slice(0, mid)) < room) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, lo)}…`;
+}
+
 /** The drawing's width: the view's, between its paddings, and the paddings. */
 function drawingWidth(view: View): number {
   const padding = view.padding() as { left: number; right: number };
@@ -260,31 +305,36 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   // fixed x) would squash the plot to nothing, so the drawing that overflowed least is kept.
   const ownConfig = isRecord(spec.config) ? spec.config : {};
   const adjustable = !('padding' in prepared) && !('autosize' in spec) && !('padding' in ownConfig) && !('autosize' in ownConfig);
-  let best: { svg: string; overflow: number; cut: string[] } | undefined;
+  let best: { svg: string; overflow: number; right: number; cut: string[] } | undefined;
   // A legend wider than the drawing is drawn again stacked (stackedLegends) before the plot is narrowed for it,
   // which would not move it: a top legend starts at the plot's left.
   let stacked = false;
-  for (let extra = 0, pass = 0; pass < MAX_PASSES; pass++) {
+  // A text that could reach past the left edge in a wider font (overflowLeft) gets as much more padding on the left,
+  // which moves it right by as much.
+  for (let extra = 0, left = 0, pass = 0; pass < MAX_PASSES; pass++) {
     let view: View | undefined;
     try {
       let drawn = prepared;
       if (stacked) drawn = { ...drawn, config: stackedLegends(drawn.config as Record<string, unknown>, ownConfig) };
-      if (extra > 0) drawn = { ...drawn, padding: { ...PADDING, right: PADDING.right + extra } };
+      if (extra > 0 || left > 0) drawn = { ...drawn, padding: { ...PADDING, left: PADDING.left + left, right: PADDING.right + extra } };
       const vg = compile(drawn as unknown as TopLevelSpec, { logger: log }).spec;
       view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR, loader: links.loader });
       await view.runAsync();
-      const overflow = overflowRight(view);
-      if (best && overflow >= best.overflow) break;
       const texts = placedTexts(view);
+      const right = overflowRight(view);
+      const beyondLeft = adjustable ? overflowLeft(texts) : 0;
+      const overflow = right + beyondLeft;
+      if (best && overflow >= best.overflow) break;
       const width = drawingWidth(view);
-      best = { svg: await view.toSVG(), overflow, cut: cutAtRight(texts, width) };
+      best = { svg: await view.toSVG(), overflow, right, cut: cutAtRight(texts, width) };
       if (overflow === 0) break;
       if (!stacked && texts.some((t) => t.role.startsWith('legend') && t.x2 + 2 > width)) {
         stacked = true;
         continue;
       }
       if (!adjustable) break;
-      extra += Math.ceil(overflow * 1.5);
+      extra += Math.ceil(right * 1.5);
+      left += beyondLeft;
     } catch (err) {
       throw error(ChartFailed, undefined, messageOf(err));
     } finally {
@@ -292,7 +342,7 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
     }
   }
   const svg = best?.svg ?? '';
-  if (best && best.overflow > 0) options.onOverflow?.(best.overflow, best.cut);
+  if (best && best.right > 0) options.onOverflow?.(best.right, best.cut);
   if (links.refused.length > 0) {
     const shown = links.refused.slice(0, 3).map((l) => JSON.stringify(l.length > 60 ? `${l.slice(0, 59)}…` : l));
     const what = `${links.refused.length > 1 ? 'use schemes' : 'uses a scheme'} a chart may not link to (only http, https, mailto and links within the site)`;

@@ -12,11 +12,23 @@ export interface PlacedText {
   /** Its left and right ends as vega measured them (textWidth.ts), from the SVG's left edge. */
   x1: number;
   x2: number;
+  /** Which end of it is at its place (`right`: it grows leftward in a wider font), and its angle in degrees. */
+  align: string;
+  angle: number;
+  fontSize: number;
+  fontWeight: string | number | undefined;
+  /** The width vega cuts it at (with "…"), or 0 for none. */
+  limit: number;
 }
 
 interface SceneItem {
   x?: number;
   opacity?: number;
+  align?: string;
+  angle?: number;
+  fontSize?: number;
+  fontWeight?: string | number;
+  limit?: number;
   text?: unknown;
   bounds?: { x1: number; x2: number };
   items?: SceneMark[];
@@ -37,7 +49,17 @@ export function placedTexts(view: View): PlacedText[] {
     for (const item of mark.items ?? []) {
       if (mark.marktype === 'text' && item.bounds && item.text != null && item.text !== '' && item.opacity !== 0) {
         const lines = (Array.isArray(item.text) ? item.text : [item.text]).map(String);
-        out.push({ role: mark.role ?? '', lines, x1: dx + item.bounds.x1, x2: dx + item.bounds.x2 });
+        out.push({
+          role: mark.role ?? '',
+          lines,
+          x1: dx + item.bounds.x1,
+          x2: dx + item.bounds.x2,
+          align: item.align ?? 'left',
+          angle: Number(item.angle) || 0,
+          fontSize: item.fontSize == null ? 11 : Number(item.fontSize) || 0,
+          fontWeight: item.fontWeight,
+          limit: Number(item.limit) || 0,
+        });
       }
       // A group's items sit at its x; the root group sits at the left padding plus the view's origin.
       if (mark.marktype === 'group') for (const inner of item.items ?? []) walk(inner, dx + (item.x ?? 0));

@@ -4,8 +4,11 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/data/types.ts';
 import { SoundingsError } from '../../src/errors.ts';
+import { builtinCharts } from '../../src/render/builtinCharts.ts';
 import { chartSvg } from '../../src/render/chartSvg.ts';
+import { narrowSpec } from '../../src/render/narrowChart.ts';
 import { colors, weeklyRows } from './fixtures.ts';
+import { drawnTexts, svgWidth } from './svgText.ts';
 
 const tiny: Row[] = [
   { week: new Date('2016-07-04T00:00:00Z'), campaign: '#KeepCorbyn', posts: 10 },
@@ -162,6 +165,30 @@ describe('chartSvg(spec, rows, options)', () => {
     const svg = await chartSvg(spec, rows, { id: 'c' });
     expect(svg).toContain('>2016-08-30</text>');
     expect(svg).not.toContain('T00:00:00');
+  });
+
+  it('never starts a label left of the drawing, even drawn in a font wider than its measure (DejaVu Sans)', async () => {
+    // Each label's width in DejaVu Sans at 12 px, as Chromium draws it on Linux (canvas measureText): a hashtag's "#"
+    // and markup's "<", ">" are half as wide again as Helvetica's, so the first is 18 px wider than textWidth says.
+    const dejaVu: Record<string, number> = {
+      '#CleanHarbour <script>x</script>': 214.97,
+      '#CleanHarbour <script…': 152.23,
+      '#DredgeNow': 80.1,
+      'More than one campaign': 149.96,
+    };
+    const rows = [
+      { campaign: '#CleanHarbour <script>x</script>', posts: 43, share: 0.623 },
+      { campaign: '#DredgeNow', posts: 24, share: 0.348 },
+      { campaign: 'More than one campaign', posts: 2, share: 0.029 },
+    ];
+    const spec = builtinCharts['share-of-voice']?.spec ?? {};
+    for (const drawn of [spec, narrowSpec(spec) ?? {}]) {
+      const svg = await chartSvg(drawn, rows, { id: 'c' });
+      const labels = drawnTexts(svg).filter((t) => t.role === 'axis-label' && t.text in dejaVu);
+      expect(labels.map((t) => t.text)).toHaveLength(3);
+      for (const label of labels)
+        expect(label.right - (dejaVu[label.text] ?? 0), `${svgWidth(svg)}: ${label.text}`).toBeGreaterThanOrEqual(0);
+    }
   });
 
   describe('failures become ChartFailed errors', () => {
