@@ -7,7 +7,8 @@ import { type CampaignColors, campaignColors } from './campaignColors.ts';
 import { escapeHtml } from './escape.ts';
 import { dayOrInstant } from './format.ts';
 import { HOUSE_WIDTH, houseConfig } from './houseConfig.ts';
-import { isComposite, isRecord, type VegaLiteSpec } from './mapViews.ts';
+import { isolatedIfDirectional, withoutIsolation } from './isolate.ts';
+import { isComposite, isRecord, mapChannelDefs, mapViews, type VegaLiteSpec } from './mapViews.ts';
 import { missingFields } from './missingFields.ts';
 import { prefixSvgIds } from './prefixSvgIds.ts';
 import { type PlacedText, placedTexts } from './sceneText.ts';
@@ -91,6 +92,18 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** The fields a spec links to (the `href` and `url` channels of any view): their values are addresses, not text. */
+function linkFields(spec: VegaLiteSpec): Set<string> {
+  const fields = new Set<string>();
+  mapViews(spec, (view) =>
+    mapChannelDefs(view, (def, channel) => {
+      if ((channel === 'href' || channel === 'url') && typeof def.field === 'string') fields.add(def.field);
+      return def;
+    }),
+  );
+  return fields;
+}
+
 /**
  * Prepares a spec for rendering: the rows as inline data, UTC dates, campaign
  * colours, the house config under the spec's own, and the house width for
@@ -99,10 +112,17 @@ function messageOf(err: unknown): string {
 function prepare(spec: VegaLiteSpec, rows: readonly Row[], options: ChartSvgOptions): Record<string, unknown> {
   // A deep copy: vega stamps ids onto inline data objects, which must not reach the caller's spec.
   let out: VegaLiteSpec = utcTemporal(structuredClone(spec));
-  if (options.colors) out = campaignColors(out, options.colors, rows);
+  // Data text holding a directional override is isolated, as the page isolates a name (isolate.ts): in its axis
+  // label, legend entry, text mark and description (aria-label) alike. Not a link (an href's or image's url), which
+  // would no longer be one; and so too in the campaigns' colour domain, which must match the data as drawn.
+  const links = linkFields(out);
+  const drawn = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && !links.has(k) ? isolatedIfDirectional(v) : v])),
+  );
+  if (options.colors) out = campaignColors(out, { ...options.colors, domain: options.colors.domain.map(isolatedIfDirectional) }, drawn);
   const prepared: Record<string, unknown> = {
     ...out,
-    data: { values: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toValue(v)]))) },
+    data: { values: drawn.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toValue(v)]))) },
     config: merge(houseConfig, isRecord(out.config) ? out.config : {}),
   };
   if (!isComposite(out)) {
@@ -254,7 +274,7 @@ function drawingWidth(view: View): number {
 
 /** The texts that end past the drawing's right edge (with the two pixels overflowRight spares), as the data gave them. */
 function cutAtRight(texts: readonly PlacedText[], width: number): string[] {
-  return [...new Set(texts.filter((t) => t.x2 + 2 > width).map((t) => t.lines.join(' ')))];
+  return [...new Set(texts.filter((t) => t.x2 + 2 > width).map((t) => withoutIsolation(t.lines.map(withoutIsolation).join(' '))))];
 }
 
 /**

@@ -45,7 +45,15 @@ const SAFETY_FACTOR = 1.1;
 /** Bold text is about this much wider. */
 const BOLD_FACTOR = 1.08;
 
+/**
+ * Characters drawn with no width: zero-width spaces and joiners, directional marks, embeddings, overrides and isolates
+ * (a chart's label from the data is isolated between U+2068 and U+2069, isolate.ts), the word joiner, the byte order
+ * mark, the soft hyphen.
+ */
+const INVISIBLE = /^[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]$/;
+
 function charWidth(char: string): number {
+  if (INVISIBLE.test(char)) return 0;
   const code = char.codePointAt(0) ?? 0;
   if (code >= 32 && code <= 126) return ASCII_WIDTHS[code - 32] ?? 556;
   const known = OTHER_WIDTHS[char];

@@ -21,6 +21,11 @@ describe('textWidth(text, fontSize, fontWeight)', () => {
     expect(textWidth('漢', 10)).toBeCloseTo(10 * 1.1, 6);
   });
 
+  it('gives no width to invisible characters: a label isolated between U+2068 and U+2069, an override, a zero-width space', () => {
+    expect(textWidth('\u2068#DredgeNow \u202Ereversed\u2069', 12)).toBe(textWidth('#DredgeNow reversed', 12));
+    expect(widestTextWidth('\u2068#DredgeNow\u200b\u2069', 12)).toBe(widestTextWidth('#DredgeNow', 12));
+  });
+
   it('gives, as the most a text may take, at least its width in DejaVu Sans, and never less than the estimate', () => {
     // As Chromium draws them on Linux in DejaVu Sans, 12 px (canvas measureText).
     for (const [text, drawn] of [
