@@ -444,6 +444,15 @@ export const UnknownSpec = define({
   hint: 'Use a built-in name, or a path such as ./my-chart.vl.json relative to the post.',
 });
 
+export const ChartSpecJson = define({
+  name: 'ChartSpecJson',
+  title: 'Chart spec is not valid JSON',
+  /** `directive`: where the ::chart that draws it is (post.md:12:1); `reason`: what the JSON parser expected here. */
+  message: (reason: string, directive: string) =>
+    `This chart spec, which the ::chart at ${directive} draws, is not valid JSON: ${reason.replace(/\.$/, '')}.`,
+  hint: 'Fix the JSON at this line and column: a comma between entries and none after the last, names and text in double quotes, no comments (see README, "Directives").',
+});
+
 export const ChartFailed = define({
   name: 'ChartFailed',
   title: 'Chart failed to render',

@@ -124,6 +124,30 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(html).not.toMatch(/<td[^>]*>Small<\/td>/);
   });
 
+  it("reports a spec file that is not JSON at the file's own line and column, naming the directive that draws it", async () => {
+    const root = fixtureProject('::chart[Big accounts]{data=followers spec=./bars.vl.json description="Followers."}');
+    // The comma after "bar" is missing: the parser finds out at "encoding", line 4, column 3.
+    writeFileSync(
+      join(root, 'content', 'posts', 'bars.vl.json'),
+      '{\n  "$schema": "https://vega.github.io/schema/vega-lite/v6.json",\n  "mark": "bar"\n  "encoding": {}\n}\n',
+    );
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/bars.vl.json:4:3: This chart spec, which the ::chart at content/posts/post.md:23:1 draws, is not valid JSON: ' +
+        "Expected ',' or '}' after property value. Fix the JSON at this line and column: a comma between entries and none after the last, " +
+        'names and text in double quotes, no comments (see README, "Directives").',
+    );
+    // A byte order mark an editor saved is not a mistake: the line and column are the editor's.
+    writeFileSync(join(root, 'content', 'posts', 'bars.vl.json'), '\ufeff{\n  "mark": "bar",\n  "encoding": {,}\n}\n');
+    expect(await renderError(root, 'content/posts/post.md')).toMatch(/^content\/posts\/bars\.vl\.json:3:16: /);
+    writeFileSync(join(root, 'content', 'posts', 'bars.vl.json'), '\ufeff{ "mark": "bar", "encoding": { "y": { "field": "name" } } }');
+    expect(await renderPost(root, 'content/posts/post.md')).toContain('<svg');
+    // A file that is not there is the directive's mistake, reported at it.
+    const missing = fixtureProject('::chart[Big accounts]{data=followers spec=./nope.vl.json description="Followers."}');
+    expect(await renderError(missing, 'content/posts/post.md')).toMatch(
+      /^content\/posts\/post\.md:23:1: ::chart: cannot read \.\/nope\.vl\.json \(ENOENT: no such file or directory, open '[^']*nope\.vl\.json'\)\. See README, "Directives", for its attributes\.$/,
+    );
+  });
+
   it('fails at the directive on an unknown spec, a missing description or an unknown directive', async () => {
     const root = fixtureProject(
       '::chart[T]{data=weekly spec=pie description=d}\n\n::chart[T]{data=weekly spec=weekly-volume}\n\n::graph[T]{data=weekly}',
