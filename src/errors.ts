@@ -479,6 +479,15 @@ export const UnknownSpec = define({
   hint: 'Use a built-in name, or a path such as ./my-chart.vl.json relative to the post.',
 });
 
+export const ChartSpecJson = define({
+  name: 'ChartSpecJson',
+  title: 'Chart spec is not valid JSON',
+  /** `directive`: where the ::chart that draws it is (post.md:12:1); `reason`: what the JSON parser expected here. */
+  message: (reason: string, directive: string) =>
+    `This chart spec, which the ::chart at ${directive} draws, is not valid JSON: ${reason.replace(/\.$/, '')}.`,
+  hint: 'Fix the JSON at this line and column: a comma between entries and none after the last, names and text in double quotes, no comments (see README, "Directives").',
+});
+
 export const ChartFailed = define({
   name: 'ChartFailed',
   title: 'Chart failed to render',
@@ -616,12 +625,28 @@ export const ExcludeUnmatched = define({
   hint: 'Check the spelling against the cloud\'s table ("Words and counts"); case does not matter.',
 });
 
+/** What a chart's drawing cuts off at its edge: its texts quoted (a campaign's label named as one), or "it" (a mark). */
+function cutOff(cut: readonly { text: string; campaign?: string | undefined }[]): string {
+  if (cut.length === 0) return 'it is';
+  const named = cut.map((c) => `"${shown(c.text)}"${c.campaign === undefined ? '' : ` (the label of campaign "${c.campaign}")`}`);
+  const last = named.pop();
+  return named.length === 0 ? `${last} is` : `${named.join(', ')} and ${last} are`;
+}
+
 export const ChartOverflows = define({
   name: 'ChartOverflows',
   title: 'Chart cut at its edge',
-  message: (drawing: string, pixels: number) =>
-    `::chart: its ${drawing} drawing reaches ${pixels} px past its right edge, where it is cut off (a title, or a mark at a fixed place, that narrowing the plot cannot bring inside).`,
+  message: (drawing: string, pixels: number, cut: readonly { text: string; campaign?: string | undefined }[] = []) =>
+    `::chart: its ${drawing} drawing reaches ${pixels} px past its right edge, where ${cutOff(cut)} cut off (a title, or a mark at a fixed place, that narrowing the plot cannot bring inside).`,
   hint: "Shorten the title or the label, or move the mark, in the chart's spec.",
+});
+
+export const BuiltinChartOverflows = define({
+  name: 'BuiltinChartOverflows',
+  title: 'Built-in chart cut at its edge',
+  message: (name: string, drawing: string, pixels: number, cut: readonly { text: string; campaign?: string | undefined }[]) =>
+    `::chart: the ${drawing} drawing of the built-in chart "${name}" reaches ${pixels} px past its right edge, where ${cutOff(cut)} cut off.`,
+  hint: 'Shorten the campaign\'s "label" in the frontmatter, or the text in the data, that is cut off (a built-in chart\'s spec is not yours to change; spec=./my-chart.vl.json draws one that is).',
 });
 
 export const WordsDropped = define({

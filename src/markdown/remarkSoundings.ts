@@ -215,7 +215,7 @@ export function remarkSoundings(options: SoundingsOptions) {
           return { type: 'html', value: html } satisfies Html;
         } catch (e) {
           if (e instanceof DirectiveProblem) {
-            problems.push(new SoundingsError(e.data, e.detail, at(node)));
+            problems.push(new SoundingsError(e.data, e.detail, e.location ?? at(node)));
             return undefined;
           }
           if (e instanceof SoundingsError) {

@@ -7,10 +7,12 @@ import { type CampaignColors, campaignColors } from './campaignColors.ts';
 import { escapeHtml } from './escape.ts';
 import { dayOrInstant } from './format.ts';
 import { HOUSE_WIDTH, houseConfig } from './houseConfig.ts';
-import { isComposite, isRecord, type VegaLiteSpec } from './mapViews.ts';
+import { isolatedIfDirectional, withoutIsolation } from './isolate.ts';
+import { isComposite, isRecord, mapChannelDefs, mapViews, type VegaLiteSpec } from './mapViews.ts';
 import { missingFields } from './missingFields.ts';
 import { prefixSvgIds } from './prefixSvgIds.ts';
-import { textWidth } from './textWidth.ts';
+import { type PlacedText, placedTexts } from './sceneText.ts';
+import { textWidth, widestTextWidth } from './textWidth.ts';
 import { MARK_TYPES, unknownMarks } from './unknownMarks.ts';
 import { utcTemporal } from './utcTemporal.ts';
 // Registers houseWrap() for specs' expressions (labels wrapped rather than cut).
@@ -28,8 +30,11 @@ export interface ChartSvgOptions {
   title?: string;
   /** The SVG's accessible description, instead of the spec's `description`. */
   description?: string;
-  /** Told how many pixels the drawing still reaches past its right edge, when no redraw brought it inside. */
-  onOverflow?: (pixels: number) => void;
+  /**
+   * Told how many pixels the drawing still reaches past its right edge, when no redraw brought it inside, and the
+   * texts cut off there (each as the data or spec gives it, its lines joined; none when a mark other than text is).
+   */
+  onOverflow?: (pixels: number, cut: string[]) => void;
 }
 
 interface TextItem {
@@ -87,6 +92,18 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** The fields a spec links to (the `href` and `url` channels of any view): their values are addresses, not text. */
+function linkFields(spec: VegaLiteSpec): Set<string> {
+  const fields = new Set<string>();
+  mapViews(spec, (view) =>
+    mapChannelDefs(view, (def, channel) => {
+      if ((channel === 'href' || channel === 'url') && typeof def.field === 'string') fields.add(def.field);
+      return def;
+    }),
+  );
+  return fields;
+}
+
 /**
  * Prepares a spec for rendering: the rows as inline data, UTC dates, campaign
  * colours, the house config under the spec's own, and the house width for
@@ -95,10 +112,17 @@ function messageOf(err: unknown): string {
 function prepare(spec: VegaLiteSpec, rows: readonly Row[], options: ChartSvgOptions): Record<string, unknown> {
   // A deep copy: vega stamps ids onto inline data objects, which must not reach the caller's spec.
   let out: VegaLiteSpec = utcTemporal(structuredClone(spec));
-  if (options.colors) out = campaignColors(out, options.colors, rows);
+  // Data text holding a directional override is isolated, as the page isolates a name (isolate.ts): in its axis
+  // label, legend entry, text mark and description (aria-label) alike. Not a link (an href's or image's url), which
+  // would no longer be one; and so too in the campaigns' colour domain, which must match the data as drawn.
+  const links = linkFields(out);
+  const drawn = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && !links.has(k) ? isolatedIfDirectional(v) : v])),
+  );
+  if (options.colors) out = campaignColors(out, { ...options.colors, domain: options.colors.domain.map(isolatedIfDirectional) }, drawn);
   const prepared: Record<string, unknown> = {
     ...out,
-    data: { values: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toValue(v)]))) },
+    data: { values: drawn.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toValue(v)]))) },
     config: merge(houseConfig, isRecord(out.config) ? out.config : {}),
   };
   if (!isComposite(out)) {
@@ -197,6 +221,77 @@ function overflowRight(view: View): number {
   return Math.max(0, Math.ceil(view.origin()[0] + scene.root.bounds.x2 + 2 - inner - padding.right));
 }
 
+/**
+ * How far a text could reach past the drawing's left edge, in whole pixels (0 when none could), were it drawn in a
+ * font as wide as DejaVu Sans (widestTextWidth). vega-lite's `fit-x` makes room for the left axis's labels as
+ * {@link textWidth} measures them, to the pixel; a label right-aligned at the axis grows leftward in a wider font, and
+ * a long one ("#CleanHarbour <script>x</script>", a hashtag and markup, whose `#`, `<` and `>` are half as wide
+ * again in DejaVu Sans) started 10 px left of the edge, its first characters cut off. Cutting labels shorter
+ * (`labelLimit`) would hide the words that tell two apart; the room is made with the left padding instead.
+ */
+function overflowLeft(texts: readonly PlacedText[]): number {
+  let most = 0;
+  for (const t of texts) {
+    const radians = (t.angle * Math.PI) / 180;
+    const across = Math.abs(Math.cos(radians));
+    // The share of its extra width a text puts on its left: all of it right-aligned, half centred (mirrored when
+    // turned past a right angle, so that it reads right to left on the page).
+    const share = t.align === 'right' ? 1 : t.align === 'center' ? 0.5 : 0;
+    const leftward = Math.cos(radians) >= 0 ? share : 1 - share;
+    if (across < 1e-6 || leftward === 0) continue;
+    const extra = Math.max(
+      ...t.lines.map((line) => {
+        const shown = truncated(line.trim(), t.limit, t.fontSize, t.fontWeight);
+        return widestTextWidth(shown, t.fontSize, t.fontWeight) - textWidth(shown, t.fontSize, t.fontWeight);
+      }),
+    );
+    // Two pixels to spare, as overflowRight's.
+    if (extra > 0) most = Math.max(most, extra * across * leftward + 2 - t.x1);
+  }
+  return Math.max(0, Math.ceil(most));
+}
+
+/** A text as vega draws it at a `limit` (vega-scenegraph's truncate, with the house measure): cut, with "…". */
+function truncated(text: string, limit: number, fontSize: number, fontWeight: string | number | undefined): string {
+  const width = (s: string) => Math.min(textWidth(s, fontSize, fontWeight), limit);
+  if (!(limit > 0) || width(text) < limit) return text;
+  const room = limit - width('…');
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = 1 + ((lo + hi) >>> 1);
+    if (width(text.slice(0, mid)) < room) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, lo)}…`;
+}
+
+/** The drawing's width: the view's, between its paddings, and the paddings. */
+function drawingWidth(view: View): number {
+  const padding = view.padding() as { left: number; right: number };
+  return padding.left + (view as unknown as { _viewWidth: number })._viewWidth + padding.right;
+}
+
+/** The texts that end past the drawing's right edge (with the two pixels overflowRight spares), as the data gave them. */
+function cutAtRight(texts: readonly PlacedText[], width: number): string[] {
+  return [...new Set(texts.filter((t) => t.x2 + 2 > width).map((t) => withoutIsolation(t.lines.map(withoutIsolation).join(' '))))];
+}
+
+/**
+ * Legends drawn one entry per row, from the drawing's left edge (where a title starts) rather than the plot's, for
+ * a legend whose one row is wider than the drawing: a campaign's entry in a top legend beside a long label was
+ * off-screen on a phone. Each label keeps the width of the drawing, so one up to the legend's `labelLimit` (290 px
+ * on a phone, narrowChart.ts) is read whole, which cutting it to the room left beside the others would not do: a
+ * label tells its line apart from the others. Only for a legend that does not fit, so one that does keeps its one
+ * row; a spec's own legend config (columns, layout) wins, as it does over the house config.
+ */
+function stackedLegends(config: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const start = { anchor: 'start', frame: 'bounds' };
+  const legend = isRecord(config.legend) ? config.legend : {};
+  const ownLegend = isRecord(own.legend) ? own.legend : {};
+  return { ...config, legend: merge({ ...legend, columns: 1, layout: { top: start, bottom: start } }, ownLegend) };
+}
+
 export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options: ChartSvgOptions): Promise<string> {
   const marks = unknownMarks(spec);
   if (marks.length > 0) {
@@ -230,19 +325,36 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   // fixed x) would squash the plot to nothing, so the drawing that overflowed least is kept.
   const ownConfig = isRecord(spec.config) ? spec.config : {};
   const adjustable = !('padding' in prepared) && !('autosize' in spec) && !('padding' in ownConfig) && !('autosize' in ownConfig);
-  let best: { svg: string; overflow: number } | undefined;
-  for (let extra = 0, pass = 0; pass < MAX_PASSES; pass++) {
+  let best: { svg: string; overflow: number; right: number; cut: string[] } | undefined;
+  // A legend wider than the drawing is drawn again stacked (stackedLegends) before the plot is narrowed for it,
+  // which would not move it: a top legend starts at the plot's left.
+  let stacked = false;
+  // A text that could reach past the left edge in a wider font (overflowLeft) gets as much more padding on the left,
+  // which moves it right by as much.
+  for (let extra = 0, left = 0, pass = 0; pass < MAX_PASSES; pass++) {
     let view: View | undefined;
     try {
-      const padded = extra > 0 ? { ...prepared, padding: { ...PADDING, right: PADDING.right + extra } } : prepared;
-      const vg = compile(padded as unknown as TopLevelSpec, { logger: log }).spec;
+      let drawn = prepared;
+      if (stacked) drawn = { ...drawn, config: stackedLegends(drawn.config as Record<string, unknown>, ownConfig) };
+      if (extra > 0 || left > 0) drawn = { ...drawn, padding: { ...PADDING, left: PADDING.left + left, right: PADDING.right + extra } };
+      const vg = compile(drawn as unknown as TopLevelSpec, { logger: log }).spec;
       view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR, loader: links.loader });
       await view.runAsync();
-      const overflow = overflowRight(view);
+      const texts = placedTexts(view);
+      const right = overflowRight(view);
+      const beyondLeft = adjustable ? overflowLeft(texts) : 0;
+      const overflow = right + beyondLeft;
       if (best && overflow >= best.overflow) break;
-      best = { svg: await view.toSVG(), overflow };
-      if (overflow === 0 || !adjustable) break;
-      extra += Math.ceil(overflow * 1.5);
+      const width = drawingWidth(view);
+      best = { svg: await view.toSVG(), overflow, right, cut: cutAtRight(texts, width) };
+      if (overflow === 0) break;
+      if (!stacked && texts.some((t) => t.role.startsWith('legend') && t.x2 + 2 > width)) {
+        stacked = true;
+        continue;
+      }
+      if (!adjustable) break;
+      extra += Math.ceil(right * 1.5);
+      left += beyondLeft;
     } catch (err) {
       throw error(ChartFailed, undefined, messageOf(err));
     } finally {
@@ -250,7 +362,7 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
     }
   }
   const svg = best?.svg ?? '';
-  if (best && best.overflow > 0) options.onOverflow?.(best.overflow);
+  if (best && best.right > 0) options.onOverflow?.(best.right, best.cut);
   if (links.refused.length > 0) {
     const shown = links.refused.slice(0, 3).map((l) => JSON.stringify(l.length > 60 ? `${l.slice(0, 59)}…` : l));
     const what = `${links.refused.length > 1 ? 'use schemes' : 'uses a scheme'} a chart may not link to (only http, https, mailto and links within the site)`;

@@ -1,6 +1,7 @@
 import type { Cell, Row } from '../data/types.ts';
 import { escapeHtml } from './escape.ts';
 import { formatValue } from './format.ts';
+import { bdi, isDirectional } from './isolate.ts';
 
 export interface DataTableOptions {
   /** Columns to show, in order; default: the first row's keys. */
@@ -51,7 +52,8 @@ function formatCell(cell: Cell | undefined, format: string | undefined): string 
  * cells get `class="num"` so a stylesheet can right-align them, as does the
  * header of a column holding only numbers (and empty cells). Dates show as
  * YYYY-MM-DD in UTC (or "4 July 2016" with format `date`); null, undefined,
- * NaN and infinite numbers and invalid dates show as an em dash. A text
+ * NaN and infinite numbers and invalid dates show as an em dash. Text holding a
+ * directional formatting character (an override, U+202E) is in `<bdi>`. A text
  * cell holding a word of 25 characters or more gets `class="long-word"`, so a
  * stylesheet can let that word break rather than widen the table.
  */
@@ -74,7 +76,9 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
         const cell = row[column];
         const text = formatCell(cell, formats[column]);
         if (typeof cell === 'number') return `<td class="num">${escapeHtml(text)}</td>`;
-        return LONG_WORD.test(text) ? `<td class="long-word">${escapeHtml(text)}</td>` : `<td>${escapeHtml(text)}</td>`;
+        // Text holding a directional override is isolated, as the page isolates a name (isolate.ts).
+        const html = isDirectional(text) ? bdi(text) : escapeHtml(text);
+        return LONG_WORD.test(text) ? `<td class="long-word">${html}</td>` : `<td>${html}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })

@@ -26,3 +26,27 @@ export function isolate(name: string): string {
 export function unisolated(text: string): string {
   return text.replace(/[\u2068\u2069]/g, '');
 }
+
+/** The explicit directional formatting characters: embeddings and overrides (U+202A…U+202E), isolates (U+2066…U+2069). */
+const DIRECTIONAL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Whether a chart or a table cell shows a text from the data isolated ({@link isolate}d, or in {@link bdi}): when it
+ * holds a directional formatting character, as an override it leaves open (U+202E) would reorder what is drawn after
+ * it in the same element (a label's second line, "(twitter)" after an account's name, the values after it in a mark's
+ * description). Other text is left as it is, so that a spec's expressions comparing a field with a value (a filter,
+ * a colour's domain) still match it.
+ */
+export function isDirectional(text: string): boolean {
+  return DIRECTIONAL.test(text);
+}
+
+/** `text` between U+2068 and U+2069 if it holds a directional formatting character ({@link isDirectional}), else as it is. */
+export function isolatedIfDirectional(text: string): string {
+  return isDirectional(text) ? isolate(text) : text;
+}
+
+/** `text` without the isolation {@link isolate} put around it, if it has one. */
+export function withoutIsolation(text: string): string {
+  return text.length >= 2 && text.startsWith('\u2068') && text.endsWith('\u2069') ? text.slice(1, -1) : text;
+}

@@ -1,4 +1,5 @@
 import { expressionFunction } from 'vega';
+import { isolate, withoutIsolation } from './isolate.ts';
 import { textWidth } from './textWidth.ts';
 
 /**
@@ -11,7 +12,13 @@ import { textWidth } from './textWidth.ts';
  * `labelLimit`). A label that fits is returned as it is, not as an array.
  */
 export function wrapLabel(text: string, width: number, fontSize: number): string | string[] {
-  const label = String(text ?? '');
+  // A label the chart isolated (isolate.ts) is wrapped as its text, and each line isolated as the whole was.
+  const whole = String(text ?? '');
+  const label = withoutIsolation(whole);
+  if (label !== whole) {
+    const lines = wrapLabel(label, width, fontSize);
+    return Array.isArray(lines) ? lines.map(isolate) : whole;
+  }
   if (textWidth(label, fontSize) <= width) return label;
   const lines: string[] = [];
   let line = '';

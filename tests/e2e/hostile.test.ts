@@ -201,6 +201,9 @@ describe('hostile text from posts and data', () => {
     expect(post).toContain(`in the most distinct <bdi>${RLO}#Red</bdi> texts`);
     expect(post).toContain(`<caption><bdi>${RLO}#Red</bdi>: terms by the number of distinct texts using them</caption>`);
     expect(post).toMatch(new RegExp(`Followers of \u2068${RLO}&lt;/script&gt;[^\u2069]*Z\u2069 on \u2068twitter\u2069`));
+    // A chart isolates it in its SVG text (a legend's entry) and its data table too.
+    expect(post).toContain(`>\u2068${RLO}#Red\u2069</text>`);
+    expect(post).toContain(`<td><bdi>${RLO}#Red</bdi></td>`);
     // SVG text holds no <bdi>: the cloud's description isolates the label with U+2068 … U+2069.
     expect(post).toMatch(new RegExp(`<desc id="wordcloud-red-\\d+-desc">Key words of \u2068${RLO}#Red\u2069, largest first`));
   });

@@ -4,8 +4,12 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/data/types.ts';
 import { SoundingsError } from '../../src/errors.ts';
+import { builtinCharts } from '../../src/render/builtinCharts.ts';
 import { chartSvg } from '../../src/render/chartSvg.ts';
+import { narrowSpec } from '../../src/render/narrowChart.ts';
+import { textWidth } from '../../src/render/textWidth.ts';
 import { colors, weeklyRows } from './fixtures.ts';
+import { drawnTexts, svgWidth } from './svgText.ts';
 
 const tiny: Row[] = [
   { week: new Date('2016-07-04T00:00:00Z'), campaign: '#KeepCorbyn', posts: 10 },
@@ -162,6 +166,58 @@ describe('chartSvg(spec, rows, options)', () => {
     const svg = await chartSvg(spec, rows, { id: 'c' });
     expect(svg).toContain('>2016-08-30</text>');
     expect(svg).not.toContain('T00:00:00');
+  });
+
+  it('isolates data text holding a directional override wherever it is drawn or described, and nothing else', async () => {
+    const [clean, dredge] = ['#CleanHarbour', '#DredgeNow \u202Ereversed'];
+    const relabel = (row: Row): Row => ({ ...row, campaign: row.campaign === '#KeepCorbyn' ? clean : dredge });
+    const hostile = { domain: [clean, dredge], range: colors.range };
+    const svg = await chartSvg(builtinCharts['weekly-volume']?.spec ?? {}, weeklyRows.map(relabel), { id: 'c', colors: hostile });
+    const isolated = '\u2068#DredgeNow \u202Ereversed\u2069';
+    // The legend's entry, each point's description and the legend's: every override is inside an isolate.
+    const legend = drawnTexts(svg).filter((t) => t.role === 'legend-label');
+    expect(legend.map((t) => t.text)).toEqual([clean, isolated]);
+    expect(svg).toContain(`aria-label="Week beginning: 4 Jul; Posts: 1,290; campaign: ${isolated}"`);
+    expect(svg.split('\u202E').length - 1).toBe(svg.split(isolated).length - 1);
+    // In its campaign's colour, measured as the text without the isolates, and with the same numbers on its axes.
+    expect(svg).toContain(`stroke="${colors.range[1]}"`);
+    expect(svg).not.toContain('#8a8a8a');
+    const plain = await chartSvg(builtinCharts['weekly-volume']?.spec ?? {}, weeklyRows, { id: 'c', colors });
+    const axes = (drawn: string) => drawnTexts(drawn).filter((t) => t.role.startsWith('axis'));
+    expect(axes(svg)).toEqual(axes(plain));
+    expect(legend[1]?.right).toBeCloseTo((legend[1]?.left ?? 0) + textWidth('#DredgeNow reversed', 12), 6);
+    // A label wrapped onto lines (houseWrap) is isolated line by line.
+    const projection = [
+      { label: "A reference label long enough to wrap, \u202Eeven on the wide drawing's axis", share: 0.5, kind: 'poll', campaign: null },
+    ];
+    const wrapped = await chartSvg(builtinCharts.projection?.spec ?? {}, projection, { id: 'p' });
+    const lines = Array.from(wrapped.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g), (m) => m[1] ?? '');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/^\u2068[^\u2068\u2069]*\u2069$/);
+  });
+
+  it('never starts a label left of the drawing, even drawn in a font wider than its measure (DejaVu Sans)', async () => {
+    // Each label's width in DejaVu Sans at 12 px, as Chromium draws it on Linux (canvas measureText): a hashtag's "#"
+    // and markup's "<", ">" are half as wide again as Helvetica's, so the first is 18 px wider than textWidth says.
+    const dejaVu: Record<string, number> = {
+      '#CleanHarbour <script>x</script>': 214.97,
+      '#CleanHarbour <script…': 152.23,
+      '#DredgeNow': 80.1,
+      'More than one campaign': 149.96,
+    };
+    const rows = [
+      { campaign: '#CleanHarbour <script>x</script>', posts: 43, share: 0.623 },
+      { campaign: '#DredgeNow', posts: 24, share: 0.348 },
+      { campaign: 'More than one campaign', posts: 2, share: 0.029 },
+    ];
+    const spec = builtinCharts['share-of-voice']?.spec ?? {};
+    for (const drawn of [spec, narrowSpec(spec) ?? {}]) {
+      const svg = await chartSvg(drawn, rows, { id: 'c' });
+      const labels = drawnTexts(svg).filter((t) => t.role === 'axis-label' && t.text in dejaVu);
+      expect(labels.map((t) => t.text)).toHaveLength(3);
+      for (const label of labels)
+        expect(label.right - (dejaVu[label.text] ?? 0), `${svgWidth(svg)}: ${label.text}`).toBeGreaterThanOrEqual(0);
+    }
   });
 
   describe('failures become ChartFailed errors', () => {

@@ -56,6 +56,15 @@ describe('dataTable(rows, options)', () => {
     expect(html).not.toContain('<b>');
   });
 
+  it('isolates a text cell holding a directional override in <bdi>, as the page isolates a name, and leaves others as they are', () => {
+    const html = dataTable([
+      { campaign: '#DredgeNow \u202Ereversed <b>', posts: 24 },
+      { campaign: '#CleanHarbour', posts: 43 },
+    ]);
+    expect(html).toContain('<tr><td><bdi>#DredgeNow \u202Ereversed &lt;b&gt;</bdi></td><td class="num">24</td></tr>');
+    expect(html).toContain('<tr><td>#CleanHarbour</td><td class="num">43</td></tr>');
+  });
+
   it('uses the given columns, in the given order, and the first row’s keys otherwise', () => {
     const rows = [
       { a: 1, b: 2, c: 3 },

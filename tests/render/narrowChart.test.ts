@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Row } from '../../src/data/types.ts';
 import { builtinCharts } from '../../src/render/builtinCharts.ts';
 import { chartSvg } from '../../src/render/chartSvg.ts';
 import { NARROW_LABEL, NARROW_WIDTH, narrowSpec } from '../../src/render/narrowChart.ts';
 import { textWidth } from '../../src/render/textWidth.ts';
-import { colors, followerRows, projectionRows, shareRows } from './fixtures.ts';
+import { colors, followerRows, projectionRows, shareRows, weeklyRows } from './fixtures.ts';
+import { drawnTexts, svgWidth } from './svgText.ts';
 
 /** The font sizes of an SVG's text, as drawn. */
 const fontSizes = (svg: string) => Array.from(svg.matchAll(/font-size="?([\d.]+)/g), (m) => Number(m[1]));
@@ -98,6 +100,43 @@ describe('narrowSpec(spec)', () => {
     const spec = builtinCharts.projection?.spec ?? {};
     const svg = await chartSvg(narrowSpec(spec) ?? {}, projectionRows, { id: 'p', colors });
     expect(svg).not.toMatch(/<text[^>]*opacity="0"[^>]*>[^<]*[A-Za-z]/);
+  });
+
+  it("keeps every legend entry inside the drawing, a long campaign's label whole, on a phone one entry a row", async () => {
+    const labels = ['#CleanHarbour (Friends of the Harbour)', '#DredgeNow'];
+    const long = { domain: labels, range: ['#1b7837', '#8c510a'] };
+    const relabel = (row: Row): Row => ({
+      ...row,
+      campaign: row.campaign === null ? null : row.campaign === '#KeepCorbyn' ? '#CleanHarbour (Friends of the Harbour)' : '#DredgeNow',
+    });
+    const weekly = weeklyRows.map(relabel);
+    const followers = followerRows.map(relabel);
+    for (const [name, rows] of [
+      ['weekly-volume', weekly],
+      ['follower-reach', followers],
+    ] as const) {
+      const spec = builtinCharts[name]?.spec ?? {};
+      for (const drawn of [narrowSpec(spec) ?? {}, spec]) {
+        const overflows: number[] = [];
+        const svg = await chartSvg(drawn, rows, { id: name, colors: long, onOverflow: (pixels) => overflows.push(pixels) });
+        const width = svgWidth(svg);
+        const legend = drawnTexts(svg).filter((t) => t.role === 'legend-label');
+        expect(legend.map((t) => t.text)).toEqual(expect.arrayContaining(labels));
+        for (const entry of legend) {
+          expect(entry.left, `${name} ${width}: ${entry.text}`).toBeGreaterThanOrEqual(0);
+          expect(entry.right, `${name} ${width}: ${entry.text}`).toBeLessThanOrEqual(width);
+        }
+        if (width === NARROW_WIDTH) expect(new Set(legend.map((t) => t.y)).size, name).toBe(legend.length);
+        expect(overflows, `${name} ${width}`).toEqual([]);
+      }
+    }
+  });
+
+  it('keeps a legend that fits on one row on one row', async () => {
+    const svg = await chartSvg(narrowSpec(builtinCharts['weekly-volume']?.spec ?? {}) ?? {}, weeklyRows, { id: 'w', colors });
+    const legend = drawnTexts(svg).filter((t) => t.role === 'legend-label');
+    expect(legend.map((t) => t.text)).toEqual(['#KeepCorbyn', '#SaveLabour']);
+    expect(new Set(legend.map((t) => t.y)).size).toBe(1);
   });
 
   it('keeps the first drawing when what overflows does not move as the plot narrows (a long title)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth } from '../../src/render/textWidth.ts';
+import { textWidth, widestTextWidth } from '../../src/render/textWidth.ts';
 
 describe('textWidth(text, fontSize, fontWeight)', () => {
   it('measures with Helvetica advance widths plus a 10% margin', () => {
@@ -19,5 +19,24 @@ describe('textWidth(text, fontSize, fontWeight)', () => {
     expect(textWidth('Bold', 12, 700)).toBeCloseTo(textWidth('Bold', 12, 'bold'), 6);
     expect(textWidth('é', 10)).toBe(textWidth('e', 10));
     expect(textWidth('漢', 10)).toBeCloseTo(10 * 1.1, 6);
+  });
+
+  it('gives no width to invisible characters: a label isolated between U+2068 and U+2069, an override, a zero-width space', () => {
+    expect(textWidth('\u2068#DredgeNow \u202Ereversed\u2069', 12)).toBe(textWidth('#DredgeNow reversed', 12));
+    expect(widestTextWidth('\u2068#DredgeNow\u200b\u2069', 12)).toBe(widestTextWidth('#DredgeNow', 12));
+  });
+
+  it('gives, as the most a text may take, at least its width in DejaVu Sans, and never less than the estimate', () => {
+    // As Chromium draws them on Linux in DejaVu Sans, 12 px (canvas measureText).
+    for (const [text, drawn] of [
+      ['#CleanHarbour <script>x</script>', 214.97],
+      ['More than one campaign', 149.96],
+      ['#SavingLabour', 92.2],
+      ['#####', 50.3],
+    ] as const) {
+      expect(widestTextWidth(text, 12), text).toBeGreaterThanOrEqual(drawn - 0.05);
+      expect(widestTextWidth(text, 12), text).toBeLessThan(drawn * 1.1);
+    }
+    expect(widestTextWidth('J. K. Rowling', 12)).toBe(textWidth('J. K. Rowling', 12));
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { ChartOverflows, DirectiveInvalid, UnknownSpec, warn } from '../../errors.ts';
+import { jsonErrorOffset, positionOf } from '../../data/jsonLocation.ts';
+import { BuiltinChartOverflows, ChartOverflows, ChartSpecJson, DirectiveInvalid, formatLocation, UnknownSpec, warn } from '../../errors.ts';
 import { builtinCharts } from '../../render/builtinCharts.ts';
 import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
@@ -9,7 +10,7 @@ import { fieldTitles } from '../../render/fieldTitles.ts';
 import { figure } from '../../render/figure.ts';
 import { narrowSpec } from '../../render/narrowChart.ts';
 import { directiveTable } from './filterRows.ts';
-import { atLine, type Directive, DirectiveProblem } from './types.ts';
+import { atLine, type Directive, type DirectiveContext, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
   /** The computed table or dataset alias to chart. */
@@ -23,18 +24,44 @@ const attributes = z.strictObject({
   source: z.string().optional(),
 });
 
+/**
+ * What V8's JSON.parse says went wrong, without where (the location says it, as the spec file's line and column):
+ * "Expected ',' or '}' after property value", "Unexpected token '}'", "Unexpected end of JSON input".
+ */
+function jsonReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message
+    .replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?$/, '')
+    .replace(/^(Unexpected token .+?), ".*" is not valid JSON$/s, '$1');
+}
+
 function loadSpec(
   spec: string,
-  postDir: string,
+  context: Pick<DirectiveContext, 'file' | 'postDir' | 'location'>,
 ): { spec: Record<string, unknown>; formats: Record<string, string>; headers?: Record<string, string> | undefined } {
   const builtin = builtinCharts[spec];
   if (builtin)
     return { spec: structuredClone(builtin.spec) as Record<string, unknown>, formats: builtin.formats, headers: builtin.headers };
   if ((spec.startsWith('./') || spec.startsWith('../')) && spec.endsWith('.vl.json')) {
+    let text: string;
     try {
-      return { spec: JSON.parse(readFileSync(resolve(postDir, spec), 'utf8')), formats: {} };
+      text = readFileSync(resolve(context.postDir, spec), 'utf8');
     } catch (e) {
-      throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', `cannot read ${spec}: ${(e as Error).message}`));
+      throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', `cannot read ${spec} (${(e as Error).message}).`));
+    }
+    // An editor's byte order mark is not part of the JSON.
+    if (text.startsWith('\ufeff')) text = text.slice(1);
+    try {
+      return { spec: JSON.parse(text), formats: {} };
+    } catch (e) {
+      // Reported in the spec file, at the line and column of the mistake, as the project's other JSON files are.
+      const { line, column } = positionOf(text, jsonErrorOffset(text).offset);
+      const file = posix.normalize(posix.join(posix.dirname(context.file), spec));
+      throw new DirectiveProblem(ChartSpecJson, ChartSpecJson.message(jsonReason(e), formatLocation(context.location)), {
+        file,
+        line,
+        column,
+      });
     }
   }
   throw new DirectiveProblem(UnknownSpec, UnknownSpec.message(spec, Object.keys(builtinCharts)));
@@ -49,11 +76,11 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
   kind: 'leaf',
   attributes,
   async render(attrs, label, context) {
-    const { analysis, postDir, nextId, recorder } = context;
+    const { analysis, nextId, recorder } = context;
     const title = (attrs.title ?? label).trim();
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const { table, rows } = directiveTable(analysis, attrs, 'chart');
-    const { spec, formats, headers } = loadSpec(attrs.spec, postDir);
+    const { spec, formats, headers } = loadSpec(attrs.spec, context);
     const id = nextId(`chart-${attrs.data}`);
     // Recorded before any await, so charts are listed in document order.
     const record = recorder.chart(id, title, attrs.data, rows);
@@ -62,7 +89,13 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     const held = analysis.campaigns.filter((c) => present.has(c.label));
     const shown = held.length > 0 ? held : analysis.campaigns;
     const colors = { domain: shown.map((c) => c.label), range: shown.map((c) => c.color) };
-    const overflows = (drawing: string) => (pixels: number) => warn(ChartOverflows, atLine(context), drawing, pixels);
+    // A text cut off at the edge of a built-in chart is the analyst's (a campaign's label, a label in the data), not
+    // its spec's, which they did not write: the warning says which text, and which campaign's label it is.
+    const overflows = (drawing: string) => (pixels: number, texts: string[]) => {
+      const cut = texts.map((text) => ({ text, campaign: analysis.campaigns.find((c) => c.label === text)?.id }));
+      if (Object.hasOwn(builtinCharts, attrs.spec)) warn(BuiltinChartOverflows, atLine(context), attrs.spec, drawing, pixels, cut);
+      else warn(ChartOverflows, atLine(context), drawing, pixels, cut);
+    };
     // Drawn twice, for the article column and for phones (src/render/narrowChart.ts), unless a composite view.
     const narrow = narrowSpec(spec);
     const [svg, narrowSvg] = await Promise.all([

@@ -39,15 +39,20 @@ export interface Directive<A = Record<string, unknown>> {
   render(attributes: A, label: string, context: DirectiveContext): string | Promise<string>;
 }
 
-/** A mistake in how a post uses a directive; the plugin adds the location. */
+/**
+ * A mistake in how a post uses a directive; the plugin adds the location, the directive's, unless the mistake is in
+ * another file the directive reads (a chart's spec file), whose location it then carries.
+ */
 export class DirectiveProblem extends Error {
   readonly data: { name: string; title: string; hint: string; message: (...args: never[]) => string };
   readonly detail: string;
+  readonly location: Location | undefined;
 
-  constructor(data: DirectiveProblem['data'], detail: string) {
+  constructor(data: DirectiveProblem['data'], detail: string, location?: Location) {
     super(detail);
     this.data = data;
     this.detail = detail;
+    this.location = location;
   }
 }
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { builtinCharts } from '../../../src/render/builtinCharts.ts';
 import { FRONTMATTER, fixtureProject } from '../fixture.ts';
 import { renderError, renderPost } from '../render.ts';
 
@@ -61,11 +62,53 @@ describe('::chart[Title]{data spec description where}', () => {
     try {
       await renderPost(root, 'content/posts/post.md');
       const warned = warn.mock.calls.map((c) => String(c[0]));
-      expect(
-        warned.some((w) => /^content\/posts\/post\.md:\d+: ::chart: its article drawing reaches \d+ px past its right edge/.test(w)),
-      ).toBe(true);
+      expect(warned).toContainEqual(
+        expect.stringMatching(
+          /^content\/posts\/post\.md:\d+: ::chart: its article drawing reaches \d+ px past its right edge, where "A title far longer than any chart is wide, which no narrowing of its plot will…" is cut off .* in the chart's spec\.$/,
+        ),
+      );
     } finally {
       warn.mockRestore();
+    }
+  });
+
+  it("draws a long campaign label's legend entry inside the phone drawing, with no warning to edit a spec the analyst did not write", async () => {
+    const frontmatter = FRONTMATTER.replace('label: "#Red"', 'label: "#Red (Friends of the Red Campaign)"');
+    const root = fixtureProject('::chart[Posts a week]{data=weekly spec=weekly-volume description="Weekly."}', frontmatter);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const html = await renderPost(root, 'content/posts/post.md');
+      expect(warn.mock.calls).toEqual([]);
+      const phone = /<div class="chart-narrow">(<svg[\s\S]*?<\/svg>)/.exec(html)?.[1] ?? '';
+      expect(phone).toContain('>#Red (Friends of the Red Campaign)</text>');
+      expect(phone).toContain('>#Blue</text>');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("warns of a built-in chart cut at its edge by naming the campaign whose label is cut, not the chart's spec", async () => {
+    // No built-in chart cuts a label now; one that draws each campaign's label at a fixed place stands in for a future one.
+    builtinCharts['fixed-label'] = {
+      spec: {
+        mark: { type: 'text', align: 'left', x: 250 },
+        encoding: { y: { field: 'campaign', type: 'nominal', axis: null }, text: { field: 'campaign' } },
+      },
+      formats: {},
+    };
+    const frontmatter = FRONTMATTER.replace('label: "#Red"', 'label: "#Red (Friends of the Red Campaign)"');
+    const root = fixtureProject('::chart[Share]{data=share-of-voice spec=fixed-label description="Shares."}', frontmatter);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      await renderPost(root, 'content/posts/post.md');
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+        expect.stringMatching(
+          /^content\/posts\/post\.md:23: ::chart: the phone drawing of the built-in chart "fixed-label" reaches \d+ px past its right edge, where "#Red \(Friends of the Red Campaign\)" \(the label of campaign "red"\) and "More than one campaign" are cut off\. Shorten the campaign's "label" in the frontmatter, or the text in the data, that is cut off \(a built-in chart's spec is not yours to change; spec=\.\/my-chart\.vl\.json draws one that is\)\.$/,
+        ),
+      ]);
+    } finally {
+      warn.mockRestore();
+      delete builtinCharts['fixed-label'];
     }
   });
 
@@ -79,6 +122,30 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(html).toContain('<svg');
     expect(html).toMatch(/<td[^>]*>Big<\/td>/);
     expect(html).not.toMatch(/<td[^>]*>Small<\/td>/);
+  });
+
+  it("reports a spec file that is not JSON at the file's own line and column, naming the directive that draws it", async () => {
+    const root = fixtureProject('::chart[Big accounts]{data=followers spec=./bars.vl.json description="Followers."}');
+    // The comma after "bar" is missing: the parser finds out at "encoding", line 4, column 3.
+    writeFileSync(
+      join(root, 'content', 'posts', 'bars.vl.json'),
+      '{\n  "$schema": "https://vega.github.io/schema/vega-lite/v6.json",\n  "mark": "bar"\n  "encoding": {}\n}\n',
+    );
+    expect(await renderError(root, 'content/posts/post.md')).toBe(
+      'content/posts/bars.vl.json:4:3: This chart spec, which the ::chart at content/posts/post.md:23:1 draws, is not valid JSON: ' +
+        "Expected ',' or '}' after property value. Fix the JSON at this line and column: a comma between entries and none after the last, " +
+        'names and text in double quotes, no comments (see README, "Directives").',
+    );
+    // A byte order mark an editor saved is not a mistake: the line and column are the editor's.
+    writeFileSync(join(root, 'content', 'posts', 'bars.vl.json'), '\ufeff{\n  "mark": "bar",\n  "encoding": {,}\n}\n');
+    expect(await renderError(root, 'content/posts/post.md')).toMatch(/^content\/posts\/bars\.vl\.json:3:16: /);
+    writeFileSync(join(root, 'content', 'posts', 'bars.vl.json'), '\ufeff{ "mark": "bar", "encoding": { "y": { "field": "name" } } }');
+    expect(await renderPost(root, 'content/posts/post.md')).toContain('<svg');
+    // A file that is not there is the directive's mistake, reported at it.
+    const missing = fixtureProject('::chart[Big accounts]{data=followers spec=./nope.vl.json description="Followers."}');
+    expect(await renderError(missing, 'content/posts/post.md')).toMatch(
+      /^content\/posts\/post\.md:23:1: ::chart: cannot read \.\/nope\.vl\.json \(ENOENT: no such file or directory, open '[^']*nope\.vl\.json'\)\. See README, "Directives", for its attributes\.$/,
+    );
   });
 
   it('fails at the directive on an unknown spec, a missing description or an unknown directive', async () => {
