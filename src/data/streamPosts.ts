@@ -5,7 +5,11 @@
  * validated and typed with the same mapping and located errors as
  * `loadDataset` (postMapping.ts), posts are de-duplicated by id as they come
  * (an exact {@link IdSet}), and each first occurrence is handed to `onPost`
- * and then dropped.
+ * and then dropped. So a post exported twice counts at its first copy's time,
+ * where `loadDataset` takes the earliest copy's (earliestTimes): in a plain
+ * dataset the copies of one post are at most a second apart (else its id is
+ * refused as reused), which moves a post to another week only when it was
+ * posted within a second of midnight on a Sunday.
  *
  * Plain posts datasets only (CSV, TSV, JSON, NDJSON with `fields`). A social
  * export (`format: bluesky`, …) is refused with a clear error: its reposts
