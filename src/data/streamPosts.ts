@@ -6,10 +6,9 @@
  * `loadDataset` (postMapping.ts), posts are de-duplicated by id as they come
  * (an exact {@link IdSet}), and each first occurrence is handed to `onPost`
  * and then dropped. So a post exported twice counts at its first copy's time,
- * where `loadDataset` takes the earliest copy's (earliestTimes): in a plain
- * dataset the copies of one post are at most a second apart (else its id is
- * refused as reused), which moves a post to another week only when it was
- * posted within a second of midnight on a Sunday.
+ * where `loadDataset` takes the earliest copy's (earliestTimes). The copies
+ * of one post are at most a second apart (else its id is refused as reused)
+ * unless the id is a URI, which names one post whatever its copies' times.
  *
  * Plain posts datasets only (CSV, TSV, JSON, NDJSON with `fields`). A social
  * export (`format: bluesky`, …) is refused with a clear error: its reposts
