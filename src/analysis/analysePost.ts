@@ -25,6 +25,7 @@ import { projection } from './projection.ts';
 import { ratio } from './ratio.ts';
 import { share } from './share.ts';
 import { shareOfVoice } from './shareOfVoice.ts';
+import { foldTerm } from './tokenize.ts';
 import type { Campaign } from './types.ts';
 import { DEFAULT_FORMAT, type Value, type ValueType } from './value.ts';
 import { weeklyGap } from './weeklyGap.ts';
@@ -57,14 +58,13 @@ const thousands = (n: number) => n.toLocaleString('en-GB');
  */
 type Naming = (name: string) => string;
 const plain: Naming = (name) => name;
-/** "pollster = YouGov, date = 2016-08-30", or "note is empty" for a null (an empty cell), as the methods print it. */
 /**
  * Why a campaign that no post uses is refused: every number about it would be 0 (its share, its weeks, the gap), which
  * a mistyped hashtag (#CleanHarbor for #CleanHarbour) makes look like a finding. The message names the dataset's
  * hashtags closest to the campaign's, with how many posts use each.
  */
 function noPostUses(campaign: Campaign, posts: readonly Post[], dataset: string, campaigns: readonly Campaign[]): string {
-  const key = (tag: string) => tag.normalize('NFC').toLowerCase();
+  const key = foldTerm; // as campaigns match hashtags: NFC, case-folded
   // Another campaign's hashtags are that campaign's: not suggested.
   const listed = new Set(campaigns.flatMap((c) => c.hashtags.map(key)));
   const used = new Map<string, { spelling: string; posts: number }>();
@@ -84,6 +84,7 @@ function noPostUses(campaign: Campaign, posts: readonly Post[], dataset: string,
   return `no post of "${dataset}" (${thousands(posts.length)} posts) uses ${tags}, so every number about ${campaign.label} would be 0.${closest} Hashtags match exactly apart from case: list the spellings the posts use; if no post really used the campaign's hashtags, leave the campaign out and say so in the prose.`;
 }
 
+/** "pollster = YouGov, date = 2016-08-30", or "note is empty" for a null (an empty cell), as the methods print it. */
 const describeFilter = (filter: Record<string, Cell>, name = plain) =>
   Object.entries(filter)
     .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(asText(v))}`))
