@@ -129,16 +129,17 @@ problems.sort((a, b) => {
   const [fb, lb, cb] = order(b);
   return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
 });
-/** A problem's message without its location and the value it quotes: rows of a file that fail alike share it. */
 /**
- * A problem's message without its location and the values it quotes after the first (the column it names): rows of
- * a file that fail alike share it ("… got "31/02/16"", "… it is "Wed 13 Jul 2016"").
+ * A problem's message without its location, the values it quotes after the first (the column it names) and its
+ * numbers: rows of a file that fail alike share it ("… got "31/02/16"", "… it is "Wed 13 Jul 2016"", "… is
+ * 2016-09-21T00:00:44Z, after the day the manifest says the data was collected").
  */
 const shape = (p: Problem) => {
   const where = p.location ? formatLocation(p.location) : '';
   const message = p.message.startsWith(where) ? p.message.slice(where.length) : p.message;
   let quoted = 0;
-  return `${p.location?.file ?? ''}\0${message.replace(/"[^"]*"/g, (q) => (quoted++ === 0 ? q : '"…"'))}`;
+  const masked = message.replace(/"[^"]*"|\d+/g, (m) => (m[0] !== '"' ? '#' : quoted++ === 0 ? m : '"…"'));
+  return `${p.location?.file ?? ''}\0${masked}`;
 };
 /** Rows that fail alike are shown this many times; the rest are counted (a file without zones fails at every row). */
 const SHOWN_ALIKE = 3;

@@ -130,4 +130,15 @@ describe('npm run check', () => {
     );
     expect(lines.at(-1)).toBe('7 problems in 1 dataset and 0 posts.');
   });
+
+  it('counts alike the rows of a week dropped in before "collected" was moved, though each names its own time', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => `${i + 1},2016-09-2${i}T10:00:0${i}Z,a,#Red`).join('\n');
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `id,created_at,user,text\n${rows}\n`,
+    });
+    const lines = (await check(site)).out.trim().split('\n');
+    expect(lines.filter((l) => /^data\/tweets\/a\.csv:\d/.test(l))).toHaveLength(3);
+    expect(lines).toContain('data/tweets/a.csv: …and 3 more like the 3 above (lines 5–7).');
+  });
 });
