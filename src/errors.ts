@@ -257,6 +257,21 @@ export const MalformedCsv = define({
   hint: 'Check the quoting and the number of separators on this line.',
 });
 
+export const QuoteNotClosed = define({
+  name: 'QuoteNotClosed',
+  title: 'Quote never closed',
+  /** `after`: the first and last lines after this one that hold anything, which the open quote swallowed. */
+  message: (after?: { first: number; last: number }) =>
+    after === undefined
+      ? 'A quoted field is opened on this line but never closed: the file ends inside it.'
+      : `A quoted field is opened on this line but never closed, so ${
+          after.first === after.last
+            ? `line ${after.first}, to the end of the file, was`
+            : `lines ${after.first}–${after.last}, to the end of the file, were`
+        } read as part of it and not checked.`,
+  hint: 'Close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").',
+});
+
 export const MalformedJson = define({
   name: 'MalformedJson',
   title: 'Malformed JSON',
