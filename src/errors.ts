@@ -28,6 +28,11 @@ export class SoundingsError extends Error {
   readonly hint: string;
   readonly location: Location | undefined;
   readonly detail: string;
+  /**
+   * Problems found with this one that a check reports beside it and a build, which stops at the first, does not: the
+   * other bad cells of a row (typedCell.ts, eachBadCell).
+   */
+  others: readonly SoundingsError[] = [];
 
   constructor(data: { name: string; title: string; hint: string }, detail: string, location?: Location) {
     const safeDetail = printable(detail);

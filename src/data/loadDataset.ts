@@ -46,7 +46,7 @@ import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
-import { columnCheck, idCell, typed, type WantedColumn } from './typedCell.ts';
+import { columnCheck, eachBadCell, idCell, typed, type WantedColumn } from './typedCell.ts';
 import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
 
 export interface LoadOptions {
@@ -117,16 +117,32 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
           columns.record(r);
-          const extra: Row = {};
-          for (const [column, type] of Object.entries(manifest.columns)) extra[column] = typed(r, column, type, false);
-          const account: Account = {
-            ...extra,
-            id: idCell(r, f.id),
-            name: typed(r, f.name, 'string', true) as string,
-            platform: typed(r, f.platform, 'string', true) as string,
-            followers: typed(r, f.followers, 'integer', true) as number,
-          };
-          return { row: account, at: r.locate(f.id) };
+          const extra = Object.entries(manifest.columns);
+          return eachBadCell(
+            () => {
+              const row: Row = {};
+              for (const [column, type] of extra) row[column] = typed(r, column, type, false);
+              const account: Account = {
+                ...row,
+                id: idCell(r, f.id),
+                name: typed(r, f.name, 'string', true) as string,
+                platform: typed(r, f.platform, 'string', true) as string,
+                followers: typed(r, f.followers, 'integer', true) as number,
+              };
+              return { row: account, at: r.locate(f.id) };
+            },
+            () => [
+              ...extra.map(
+                ([column, type]) =>
+                  () =>
+                    typed(r, column, type, false),
+              ),
+              () => idCell(r, f.id),
+              () => typed(r, f.name, 'string', true),
+              () => typed(r, f.platform, 'string', true),
+              () => typed(r, f.followers, 'integer', true),
+            ],
+          );
         },
       };
     }
@@ -136,9 +152,20 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
           columns.record(r);
-          const row: Row = {};
-          for (const [column, type] of Object.entries(manifest.columns)) row[column] = typed(r, column, type, false);
-          return { row };
+          const wanted = Object.entries(manifest.columns);
+          return eachBadCell(
+            () => {
+              const row: Row = {};
+              for (const [column, type] of wanted) row[column] = typed(r, column, type, false);
+              return { row };
+            },
+            () =>
+              wanted.map(
+                ([column, type]) =>
+                  () =>
+                    typed(r, column, type, false),
+              ),
+          );
         },
       };
     }

@@ -267,6 +267,40 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     ]);
   });
 
+  it('a check reports each bad cell of a row, at its own column; a build the first', async () => {
+    const table = tempProject({
+      'data/t/manifest.yaml':
+        'title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n  day: date\n  n: integer\n  ok: boolean\n',
+      'data/t/a.csv': 'day,n,ok\n2016-06-23,1,true\n2016-02-31,abc,maybe\n',
+    });
+    const day =
+      'data/t/a.csv:3:1: "day" must be a day that exists in the calendar (there is no 2016-02-31), got "2016-02-31". Fix or remove the row.';
+    expect((await checkDataset('t', { root: table, dataDir: join(table, 'data') })).map((e) => e.message)).toEqual([
+      day,
+      'data/t/a.csv:3:2: "n" must be a whole number, got "abc". Write plain digits with no thousands separators: an integer column takes 2503 (or 2503.0), a number column also 2503.5 or 2.5e3. Declare the column "number" if it holds fractions, or remove the row.',
+      'data/t/a.csv:3:3: "ok" must be true or false, got "maybe". Fix or remove the row.',
+    ]);
+    expect(await message(table, 't')).toBe(day);
+    // Posts and accounts alike: a bad time with an empty author; an empty id with followers that are not a number.
+    const posts = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,yesterday,,x\n',
+    });
+    expect((await checkDataset('tweets', { root: posts, dataDir: join(posts, 'data') })).map((e) => e.message)).toEqual([
+      'data/tweets/a.csv:2:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "yesterday". Fix or remove the row.',
+      'data/tweets/a.csv:2:3: "user" is empty. Fill it in or remove the row.',
+    ]);
+    const accounts = tempProject({
+      'data/f/manifest.yaml':
+        'title: F\ndescription: D\nkind: accounts\nsource: S\nlicence: L\ncollected: 2016-09-18\nfields:\n  id: id\n  name: name\n  platform: platform\n  followers: followers\n',
+      'data/f/a.csv': 'id,name,platform,followers\n,Big,twitter,629k\n',
+    });
+    expect((await checkDataset('f', { root: accounts, dataDir: join(accounts, 'data') })).map((e) => e.message.split(': ')[0])).toEqual([
+      'data/f/a.csv:2:1',
+      'data/f/a.csv:2:4',
+    ]);
+  });
+
   it('a bad number in a table, a JSON syntax error, a bad manifest and an unknown dataset', async () => {
     const table = tempProject({
       'data/t/manifest.yaml':
