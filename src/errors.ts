@@ -169,6 +169,22 @@ export const UnreadDataFile = define({
   hint: 'Rename it to match, widen "files" in manifest.yaml, or move it out of the folder (a sub-folder is never read).',
 });
 
+export const UnreadWorkbook = define({
+  name: 'UnreadWorkbook',
+  title: 'Spreadsheet workbook among the data',
+  message: (extension: string) =>
+    `This is a spreadsheet workbook (${extension}), which Soundings does not read, so its rows would be left out.`,
+  hint: 'Open it and save it as "CSV UTF-8 (Comma delimited)" (or as tab-separated text, named .tsv) under a name the manifest\'s "files" pattern matches; then move the workbook into a sub-folder, which is never read, or remove it.',
+});
+
+export const UnreadTextFile = define({
+  name: 'UnreadTextFile',
+  title: 'Table saved as text not read',
+  message: (pattern: string) =>
+    `This .txt file looks like a table (tab-separated, or UTF-16 as Excel saves "Unicode Text"), but the manifest's "files" pattern "${pattern}" does not match it, and .txt is not a format Soundings reads, so its rows would be left out.`,
+  hint: 'If it is data, rename it to a .tsv name that "files" matches (UTF-16 is read as it is); if not, move it into a sub-folder, which is never read.',
+});
+
 export const IdReused = define({
   name: 'IdReused',
   title: 'One id for two posts',

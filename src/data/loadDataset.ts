@@ -13,6 +13,7 @@
  * de-duplicated with the new ones in file order as if all had been parsed.
  */
 import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { extent } from 'd3-array';
 import {
   ArchiveNotTweets,
@@ -27,6 +28,7 @@ import {
   type SoundingsError,
   TwoArchiveAccounts,
   UnknownFormat,
+  UnreadWorkbook,
   WrongSocialFormat,
   XArchiveFile,
 } from '../errors.ts';
@@ -37,7 +39,7 @@ import { ARCHIVE_ACCOUNT } from './adapters/xArchive.ts';
 import { archiveScript } from './archiveScript.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { type CollectionLimit, collectionLimit } from './collection.ts';
-import { datasetDigest, projectPath, sha256 } from './datasetFiles.ts';
+import { datasetDigest, isWorkbook, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
 import { csvLayoutKey, type Manifest, type ManifestLocator } from './manifest.ts';
@@ -389,7 +391,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       }
       const plain = formatOf(path, format);
       if (!plain) {
-        fail(error(UnknownFormat, { file }, file));
+        fail(isWorkbook(path) ? error(UnreadWorkbook, { file }, extname(path)) : error(UnknownFormat, { file }, file));
         return undefined;
       }
       // A CSV layout the manifest gives cannot apply to a JSON file the pattern also matches: said, not ignored.

@@ -496,6 +496,53 @@ describe('loadDataset(id, options): files the manifest does not read', () => {
   });
 });
 
+describe('loadDataset(id, options): Excel outputs the manifest does not read', () => {
+  it('refuses a tab-separated or UTF-16 .txt and a spreadsheet workbook beside the data, saying what to do; documentation and notes stay', async () => {
+    const row = 'id,created_at,user,text\n1,2016-09-15T10:00:00Z,a,x\n';
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest('files: "tweets-*.csv"\n'),
+      'data/tweets/tweets-2016-09-25.csv': row,
+      'data/tweets/tweets-2016-09-27.xlsx': 'PK\u0003\u0004 (a zip)',
+      'data/tweets/tweets-2016-09-28.ods': 'PK\u0003\u0004 (a zip)',
+      'data/tweets/tweets-2016-09-29.xls': 'not read',
+      'data/tweets/tweets-2016-09-30.txt': 'id\tcreated_at\tuser\ttext\n5\t2016-09-16T10:00:00Z\te\tx\n',
+      // Commas do not make a table of a .txt: notes in prose have them too.
+      'data/tweets/commas.txt': 'id,created_at,user,text\n6,2016-09-16T10:00:00Z,f,x\n',
+      'data/tweets/README.md': 'About the data.',
+      'data/tweets/LICENSE': 'CC0',
+      'data/tweets/LICENSE.txt': 'CC0\tlicence',
+      'data/tweets/notes.md': '| a | b |',
+      'data/tweets/notes.txt': 'Exported on Monday, by Ann, from the tool.\nSecond line, with commas, too.\n',
+    });
+    // Excel's "Unicode Text": UTF-16LE with a byte order mark, tab-separated.
+    writeFileSync(
+      join(root, 'data', 'tweets', 'tweets-2016-09-26.txt'),
+      Buffer.from('\uFEFFid\tcreated_at\tuser\ttext\r\n2\t2016-09-16T10:00:00Z\tb\tx\r\n', 'utf16le'),
+    );
+    const text = (name: string) =>
+      `data/tweets/${name}: This .txt file looks like a table (tab-separated, or UTF-16 as Excel saves "Unicode Text"), but the manifest's "files" pattern "tweets-*.csv" does not match it, and .txt is not a format Soundings reads, so its rows would be left out. If it is data, rename it to a .tsv name that "files" matches (UTF-16 is read as it is); if not, move it into a sub-folder, which is never read.`;
+    const workbook = (name: string, extension: string) =>
+      `data/tweets/${name}: This is a spreadsheet workbook (${extension}), which Soundings does not read, so its rows would be left out. Open it and save it as "CSV UTF-8 (Comma delimited)" (or as tab-separated text, named .tsv) under a name the manifest's "files" pattern matches; then move the workbook into a sub-folder, which is never read, or remove it.`;
+    const expected = [
+      text('tweets-2016-09-26.txt'),
+      workbook('tweets-2016-09-27.xlsx', '.xlsx'),
+      workbook('tweets-2016-09-28.ods', '.ods'),
+      workbook('tweets-2016-09-29.xls', '.xls'),
+      text('tweets-2016-09-30.txt'),
+    ];
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual(expected);
+    // A build says so too, at the first.
+    expect(await message(root)).toBe(expected[0]);
+    // A workbook the pattern matches is refused the same way, rather than as a format without a name.
+    const matched = tempProject({
+      'data/tweets/manifest.yaml': postsManifest('files: "tweets-*"\n'),
+      'data/tweets/tweets-2016-09-25.csv': row,
+      'data/tweets/tweets-2016-09-27.XLSX': 'PK',
+    });
+    expect(await message(matched)).toBe(workbook('tweets-2016-09-27.XLSX', '.XLSX'));
+  });
+});
+
 describe('loadDataset(id, options): a CSV with another separator', () => {
   it('asks whether the file is separated by ";" when its header is one column holding them', async () => {
     // A one-column table whose name holds "|" is fine: the question is asked only when a column is missing.
