@@ -203,6 +203,14 @@ export const EmptyDataFile = define({
   hint: 'Export it again, or remove it.',
 });
 
+export const HeaderOnlyFile = define({
+  name: 'HeaderOnlyFile',
+  title: 'Data file without rows (warning)',
+  message: () =>
+    "This file has a header but no rows: a quiet week's export, or one whose query matched nothing by mistake (a wrong date range, a misspelt term)?",
+  hint: "If nothing was posted in its period, keep it; otherwise check the export's query and export it again.",
+});
+
 export const RepeatedDataFile = define({
   name: 'RepeatedDataFile',
   title: 'The same data file twice',

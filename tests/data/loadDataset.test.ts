@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import { manifest } from './adapters/helpers.ts';
@@ -399,6 +399,36 @@ describe('loadDataset(id, options): files that cannot be right', () => {
     expect((await checkDataset('f', { root, dataDir: join(root, 'data') })).map((e) => e.message.split(': ')[1])).toEqual([
       'This file and data/f/a.csv have exactly the same contents, so each of their rows would be read twice (a copy such as "results (1).csv"?). Remove one of the two.',
     ]);
+  });
+
+  it('reads a CSV with a header and no rows, warning at its header that it has none; JSON without records, and bad rows, are not warned of', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const header = 'id,created_at,user,text\n';
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/tweets-2016-09-05.csv': `${header}1,2016-09-05T10:00:00Z,a,x\n`,
+      'data/tweets/tweets-2016-09-12.csv': `${header},,,\n\n`,
+      'data/tweets/tweets-2016-09-13.json': '[]',
+    });
+    const quiet =
+      "data/tweets/tweets-2016-09-12.csv:1: This file has a header but no rows: a quiet week's export, or one whose query matched nothing by mistake (a wrong date range, a misspelt term)? If nothing was posted in its period, keep it; otherwise check the export's query and export it again.";
+    try {
+      expect(((await load(root)) as PostsDataset).files.map((f) => [f.path, f.rows])).toEqual([
+        ['data/tweets/tweets-2016-09-05.csv', 1],
+        ['data/tweets/tweets-2016-09-12.csv', 0],
+        ['data/tweets/tweets-2016-09-13.json', 0],
+      ]);
+      expect(warn.mock.calls).toEqual([[quiet]]);
+      warn.mockClear();
+      // A check says so too, and it is no problem; a file whose rows are all bad has rows, and says what is wrong with them.
+      writeFileSync(join(root, 'data', 'tweets', 'tweets-2016-09-14.tsv'), 'id\tcreated_at\tuser\ttext\n2\tnever\tb\tx\n');
+      expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((e) => e.message.split(': ')[0])).toEqual([
+        'data/tweets/tweets-2016-09-14.tsv:2:2',
+      ]);
+      expect(warn.mock.calls).toEqual([[quiet]]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('reads two identical files without rows (two empty result pages)', async () => {
