@@ -289,16 +289,19 @@ export const MalformedCsv = define({
 export const QuoteNotClosed = define({
   name: 'QuoteNotClosed',
   title: 'Quote never closed',
-  /** `after`: the first and last lines after this one that hold anything, which the open quote swallowed. */
+  /**
+   * `after`: the first and last lines after this one that hold anything, which the open quote swallowed. Either way
+   * the quote runs to the end of the file, as in a file cut short: said as the empty file says it (EmptyDataFile).
+   */
   message: (after?: { first: number; last: number }) =>
     after === undefined
-      ? 'A quoted field is opened on this line but never closed: the file ends inside it.'
+      ? 'A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does (an export that failed, or a file still being copied?).'
       : `A quoted field is opened on this line but never closed, so ${
           after.first === after.last
             ? `line ${after.first}, to the end of the file, was`
             : `lines ${after.first}–${after.last}, to the end of the file, were`
-        } read as part of it and not checked.`,
-  hint: 'Close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").',
+        } read as part of it and not checked: a stray quote, or a file cut short (an export that failed, or a file still being copied?).`,
+  hint: 'If the file is still being copied or written, wait for it to finish (or export it again) and check again; if it is whole, close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").',
 });
 
 export const MalformedJson = define({

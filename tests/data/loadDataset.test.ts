@@ -231,14 +231,14 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
         'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,"two\nlines"\n2,2016-07-01T10:00:00Z,b,"never closed\n3,2016-07-01T10:00:00Z,c,x\n4,2016-07-01T10:00:00Z,d,y\n',
     });
     expect(await message(root)).toBe(
-      'data/tweets/a.csv:4: A quoted field is opened on this line but never closed, so lines 5–6, to the end of the file, were read as part of it and not checked. Close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").',
+      'data/tweets/a.csv:4: A quoted field is opened on this line but never closed, so lines 5–6, to the end of the file, were read as part of it and not checked: a stray quote, or a file cut short (an export that failed, or a file still being copied?). If the file is still being copied or written, wait for it to finish (or export it again) and check again; if it is whole, close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").',
     );
     const afterBlankLines = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n\n\n2,2016-07-01T10:00:00Z,b,"never closed\n',
     });
     expect(await message(afterBlankLines)).toMatch(
-      /^data\/tweets\/a\.csv:5: A quoted field is opened on this line but never closed: the file ends inside it\./,
+      /^data\/tweets\/a\.csv:5: A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does /,
     );
   });
 

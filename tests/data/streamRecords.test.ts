@@ -146,10 +146,24 @@ describe('a check after a CSV syntax error', () => {
     ]);
   });
 
-  it('says which lines a quote never closed swallowed', async () => {
+  const CUT_HINT =
+    'If the file is still being copied or written, wait for it to finish (or export it again) and check again; if it is whole, close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").';
+
+  it('says which lines a quote never closed swallowed, and that the file may have been cut short', async () => {
     const csv = 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n2,2016-07-01T10:00:00Z,b,"never closed\n3,x,c,y\n4,x,d,z\n';
     expect(await check(csv)).toEqual([
-      'data/tweets/a.csv:3: A quoted field is opened on this line but never closed, so lines 4–5, to the end of the file, were read as part of it and not checked. Close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").',
+      `data/tweets/a.csv:3: A quoted field is opened on this line but never closed, so lines 4–5, to the end of the file, were read as part of it and not checked: a stray quote, or a file cut short (an export that failed, or a file still being copied?). ${CUT_HINT}`,
     ]);
+  });
+
+  it('says that a file cut inside a quoted field, at its last line, may still be being copied, in a check and a build', async () => {
+    const rows = Array.from({ length: 999 }, (_, i) => `${i + 1},2016-09-24T10:00:00Z,u${i},"tweet ${i}, quoted"`);
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest().replace('collected: 2016-09-18', 'collected: 2016-09-24'),
+      'data/tweets/tweets-2016-09-24.csv': `id,created_at,user,text\n${rows.join('\n')}\n1000,2016-09-24T10:00:00Z,u,"a tweet cut in the mid`,
+    });
+    const cut = `data/tweets/tweets-2016-09-24.csv:1001: A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does (an export that failed, or a file still being copied?). ${CUT_HINT}`;
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([cut]);
+    await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(cut);
   });
 });
