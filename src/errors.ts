@@ -28,6 +28,11 @@ export class SoundingsError extends Error {
   readonly hint: string;
   readonly location: Location | undefined;
   readonly detail: string;
+  /**
+   * Problems found with this one that a check reports beside it and a build, which stops at the first, does not: the
+   * other bad cells of a row (typedCell.ts, eachBadCell).
+   */
+  others: readonly SoundingsError[] = [];
 
   constructor(data: { name: string; title: string; hint: string }, detail: string, location?: Location) {
     const safeDetail = printable(detail);
@@ -164,6 +169,22 @@ export const UnreadDataFile = define({
   hint: 'Rename it to match, widen "files" in manifest.yaml, or move it out of the folder (a sub-folder is never read).',
 });
 
+export const UnreadWorkbook = define({
+  name: 'UnreadWorkbook',
+  title: 'Spreadsheet workbook among the data',
+  message: (extension: string) =>
+    `This is a spreadsheet workbook (${extension}), which Soundings does not read, so its rows would be left out.`,
+  hint: 'Open it and save it as "CSV UTF-8 (Comma delimited)" (or as tab-separated text, named .tsv) under a name the manifest\'s "files" pattern matches; then move the workbook into a sub-folder, which is never read, or remove it.',
+});
+
+export const UnreadTextFile = define({
+  name: 'UnreadTextFile',
+  title: 'Table saved as text not read',
+  message: (pattern: string) =>
+    `This .txt file looks like a table (tab-separated, or UTF-16 as Excel saves "Unicode Text"), but the manifest's "files" pattern "${pattern}" does not match it, and .txt is not a format Soundings reads, so its rows would be left out.`,
+  hint: 'If it is data, rename it to a .tsv name that "files" matches (UTF-16 is read as it is); if not, move it into a sub-folder, which is never read.',
+});
+
 export const IdReused = define({
   name: 'IdReused',
   title: 'One id for two posts',
@@ -180,6 +201,14 @@ export const EmptyDataFile = define({
   title: 'Empty data file',
   message: () => 'This file is empty (0 bytes): an export that failed, or a file still being copied?',
   hint: 'Export it again, or remove it.',
+});
+
+export const HeaderOnlyFile = define({
+  name: 'HeaderOnlyFile',
+  title: 'Data file without rows (warning)',
+  message: () =>
+    "This file has a header but no rows: a quiet week's export, or one whose query matched nothing by mistake (a wrong date range, a misspelt term)?",
+  hint: "If nothing was posted in its period, keep it; otherwise check the export's query and export it again.",
 });
 
 export const RepeatedDataFile = define({
@@ -255,6 +284,24 @@ export const MalformedCsv = define({
   title: 'Malformed CSV row',
   message: (reason: string) => reason,
   hint: 'Check the quoting and the number of separators on this line.',
+});
+
+export const QuoteNotClosed = define({
+  name: 'QuoteNotClosed',
+  title: 'Quote never closed',
+  /**
+   * `after`: the first and last lines after this one that hold anything, which the open quote swallowed. Either way
+   * the quote runs to the end of the file, as in a file cut short: said as the empty file says it (EmptyDataFile).
+   */
+  message: (after?: { first: number; last: number }) =>
+    after === undefined
+      ? 'A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does (an export that failed, or a file still being copied?).'
+      : `A quoted field is opened on this line but never closed, so ${
+          after.first === after.last
+            ? `line ${after.first}, to the end of the file, was`
+            : `lines ${after.first}–${after.last}, to the end of the file, were`
+        } read as part of it and not checked: a stray quote, or a file cut short (an export that failed, or a file still being copied?).`,
+  hint: 'If the file is still being copied or written, wait for it to finish (or export it again) and check again; if it is whole, close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").',
 });
 
 export const MalformedJson = define({

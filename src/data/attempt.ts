@@ -4,10 +4,14 @@
  */
 import type { SoundingsError } from '../errors.ts';
 
-/** Records `e` in `problems` when it is a SoundingsError (a located problem with the data); rethrows anything else. */
+/**
+ * Records `e` in `problems` when it is a SoundingsError (a located problem with the data), with the problems found
+ * with it (a row's other bad cells); rethrows anything else.
+ */
 export function collectProblem(e: unknown, problems: SoundingsError[]): void {
-  if (e instanceof Error && 'location' in e && 'hint' in e) problems.push(e as SoundingsError);
-  else throw e;
+  if (!(e instanceof Error && 'location' in e && 'hint' in e)) throw e;
+  const problem = e as SoundingsError;
+  problems.push(problem, ...(problem.others ?? []));
 }
 
 /** Runs `fn`, or records its SoundingsError in `problems` (when given) and goes on. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { extname, join, matchesGlob, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fileSha256 } from './fileHash.ts';
@@ -17,7 +17,49 @@ export const projectPath = (root: string, path: string) => relative(root, path).
 const notData = (name: string) => name.startsWith('.') || NOT_DATA.has(name);
 /** The extensions of the files a dataset reads (in any case: `.CSV` too). */
 const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.json', '.ndjson', '.jsonl']);
-const looksLikeData = (name: string) => !notData(name) && DATA_EXTENSIONS.has(extname(name).toLowerCase());
+/** Spreadsheet workbooks (Excel's, OpenDocument's), which hold data but are not read: they must be saved as CSV or TSV. */
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xlsb', '.xls', '.ods']);
+export const isWorkbook = (name: string) => WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase());
+/** A .txt file that is documentation by its name: README.txt, LICENSE.txt, CHANGELOG.txt… */
+const DOCUMENTATION = /^(readme|licen[cs]e|copying|notice|changelog|authors)\b/i;
+
+/**
+ * Whether a .txt file is a table as Excel saves one: UTF-16 ("Unicode Text"), or a first line holding a tab ("Text
+ * (Tab delimited)"). Notes in prose are not, and stay allowed beside the data, as a README is (commas would not tell
+ * them apart: "Exported on Monday, by Ann, from the tool."). A file that cannot be read (one just removed) is taken
+ * as a table, so that a refusal of it is looked at again.
+ */
+function textIsTable(path: string): boolean {
+  let head: Buffer;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return true;
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  const first = head
+    .toString('utf8')
+    .split(/\r\n|\r|\n/)
+    .find((line) => line.trim() !== '');
+  return first?.includes('\t') ?? false;
+}
+
+/**
+ * Whether a file beside the data holds data: by its extension (a data file's, a workbook's, in any case) or, for a
+ * .txt, by its first line ({@link textIsTable}), unless its name says it is documentation (README.txt, LICENSE.txt).
+ */
+function looksLikeData(name: string, path: string): boolean {
+  if (notData(name)) return false;
+  const extension = extname(name).toLowerCase();
+  if (DATA_EXTENSIONS.has(extension) || WORKBOOK_EXTENSIONS.has(extension)) return true;
+  return extension === '.txt' && !DOCUMENTATION.test(name) && textIsTable(path);
+}
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -25,10 +67,11 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * so the order never depends on the machine:
  *  - `paths`: those the manifest's `files` pattern matches, in reading order
  *    (dropping a file in appends its rows in that order);
- *  - `unmatched`: those that look like data (by extension) but that the
- *    pattern misses, `Tweets-2016-11.csv` beside `tweets-*.csv`, a `.CSV`:
- *    their rows would be left out, silently, so the readers refuse them
- *    (UnreadDataFile). A sub-folder is never read.
+ *  - `unmatched`: those that look like data ({@link looksLikeData}) but that
+ *    the pattern misses, `Tweets-2016-11.csv` beside `tweets-*.csv`, a `.CSV`,
+ *    Excel's `.xlsx` or tab-separated `.txt`: their rows would be left out,
+ *    silently, so the readers refuse them (UnreadDataFile, UnreadWorkbook,
+ *    UnreadTextFile). A sub-folder is never read.
  */
 export function dataFiles(dir: string, manifest: Pick<Manifest, 'files'>): { paths: string[]; unmatched: string[] } {
   const paths: string[] = [];
@@ -36,7 +79,7 @@ export function dataFiles(dir: string, manifest: Pick<Manifest, 'files'>): { pat
   const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !notData(e.name));
   for (const name of names.map((e) => e.name).sort(byCodePoint)) {
     if (matchesGlob(name, manifest.files)) paths.push(join(dir, name));
-    else if (looksLikeData(name)) unmatched.push(join(dir, name));
+    else if (looksLikeData(name, join(dir, name))) unmatched.push(join(dir, name));
   }
   return { paths, unmatched };
 }
@@ -52,7 +95,7 @@ export function mayChangeDataset(dataDir: string, path: string): boolean {
   if (!id || id.startsWith('..') || !name || deeper.length > 0) return false;
   if (name === MANIFEST) return true;
   if (notData(name)) return false;
-  if (looksLikeData(name)) return true;
+  if (looksLikeData(name, path)) return true;
   const manifestPath = join(dataDir, id, MANIFEST);
   try {
     return matchesGlob(name, filesPattern(readFileSync(manifestPath, 'utf8'), manifestPath).files);

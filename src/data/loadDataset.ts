@@ -13,12 +13,14 @@
  * de-duplicated with the new ones in file order as if all had been parsed.
  */
 import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { extent } from 'd3-array';
 import {
   ArchiveNotTweets,
   ArchiveWithoutAccount,
   DuplicateAccount,
   error,
+  HeaderOnlyFile,
   IdReused,
   type Location,
   ManifestInvalid,
@@ -27,7 +29,9 @@ import {
   type SoundingsError,
   TwoArchiveAccounts,
   UnknownFormat,
+  UnreadWorkbook,
   WrongSocialFormat,
+  warn,
   XArchiveFile,
 } from '../errors.ts';
 import type { AdapterEvents, JsonPath, Locate } from './adapters/common.ts';
@@ -37,7 +41,7 @@ import { ARCHIVE_ACCOUNT } from './adapters/xArchive.ts';
 import { archiveScript } from './archiveScript.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { type CollectionLimit, collectionLimit } from './collection.ts';
-import { datasetDigest, projectPath, sha256 } from './datasetFiles.ts';
+import { datasetDigest, isWorkbook, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
 import { csvLayoutKey, type Manifest, type ManifestLocator } from './manifest.ts';
@@ -46,7 +50,7 @@ import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
-import { columnCheck, idCell, typed, type WantedColumn } from './typedCell.ts';
+import { columnCheck, eachBadCell, idCell, typed, type WantedColumn } from './typedCell.ts';
 import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
 
 export interface LoadOptions {
@@ -117,16 +121,32 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
           columns.record(r);
-          const extra: Row = {};
-          for (const [column, type] of Object.entries(manifest.columns)) extra[column] = typed(r, column, type, false);
-          const account: Account = {
-            ...extra,
-            id: idCell(r, f.id),
-            name: typed(r, f.name, 'string', true) as string,
-            platform: typed(r, f.platform, 'string', true) as string,
-            followers: typed(r, f.followers, 'integer', true) as number,
-          };
-          return { row: account, at: r.locate(f.id) };
+          const extra = Object.entries(manifest.columns);
+          return eachBadCell(
+            () => {
+              const row: Row = {};
+              for (const [column, type] of extra) row[column] = typed(r, column, type, false);
+              const account: Account = {
+                ...row,
+                id: idCell(r, f.id),
+                name: typed(r, f.name, 'string', true) as string,
+                platform: typed(r, f.platform, 'string', true) as string,
+                followers: typed(r, f.followers, 'integer', true) as number,
+              };
+              return { row: account, at: r.locate(f.id) };
+            },
+            () => [
+              ...extra.map(
+                ([column, type]) =>
+                  () =>
+                    typed(r, column, type, false),
+              ),
+              () => idCell(r, f.id),
+              () => typed(r, f.name, 'string', true),
+              () => typed(r, f.platform, 'string', true),
+              () => typed(r, f.followers, 'integer', true),
+            ],
+          );
         },
       };
     }
@@ -136,9 +156,20 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
           columns.record(r);
-          const row: Row = {};
-          for (const [column, type] of Object.entries(manifest.columns)) row[column] = typed(r, column, type, false);
-          return { row };
+          const wanted = Object.entries(manifest.columns);
+          return eachBadCell(
+            () => {
+              const row: Row = {};
+              for (const [column, type] of wanted) row[column] = typed(r, column, type, false);
+              return { row };
+            },
+            () =>
+              wanted.map(
+                ([column, type]) =>
+                  () =>
+                    typed(r, column, type, false),
+              ),
+          );
         },
       };
     }
@@ -246,7 +277,11 @@ async function readSocialFile(
   return eachJsonItem(path, file, format, limit, 'exports', onItem, collect, script?.blank);
 }
 
-/** Reads one plain data file record by record through the manifest's mapping. */
+/**
+ * Reads one plain data file record by record through the manifest's mapping. `seen` is told of each record, and of
+ * each row the reader could not make one of (a check goes on past them), so that a file with rows, all of them bad,
+ * is not taken for one without.
+ */
 async function readPlainFile(
   path: string,
   file: string,
@@ -254,18 +289,23 @@ async function readPlainFile(
   opened: OpenDataset,
   emit: (m: Mapped) => void,
   limit: number,
+  seen: () => void,
   problems?: SoundingsError[],
 ): Promise<string> {
   const mapper = mapperFor(opened.manifest, file, opened.locate);
   const record = (r: RawRecord) => {
+    seen();
     const mapped = attempt<Mapped | undefined>(() => mapper.map(r), problems, undefined);
     if (mapped) emit(mapped);
   };
   const { delimiter, headerLine } = opened.manifest;
-  return readDataFile(path, file, format, limit, { header: mapper.header, record }, problems && ((e) => collectProblem(e, problems)), {
-    delimiter,
-    headerLine,
-  });
+  const onProblem =
+    problems &&
+    ((e: unknown) => {
+      seen();
+      collectProblem(e, problems);
+    });
+  return readDataFile(path, file, format, limit, { header: mapper.header, record }, onProblem, { delimiter, headerLine });
 }
 
 async function readDataset(id: string, options: LoadOptions): Promise<Dataset | undefined> {
@@ -323,6 +363,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     }
     starts.push({ file, start: rows.length });
     let fileRows = 0;
+    /** Records read from the file, good or bad (rows a check found nothing in, too). */
+    let fileRecords = 0;
     const counted = () => {
       fileRows++;
       total++;
@@ -362,7 +404,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       }
       const plain = formatOf(path, format);
       if (!plain) {
-        fail(error(UnknownFormat, { file }, file));
+        fail(isWorkbook(path) ? error(UnreadWorkbook, { file }, extname(path)) : error(UnknownFormat, { file }, file));
         return undefined;
       }
       // A CSV layout the manifest gives cannot apply to a JSON file the pattern also matches: said, not ignored.
@@ -377,7 +419,10 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         );
         return undefined;
       }
-      return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, problems), problems, undefined);
+      const seen = () => {
+        fileRecords++;
+      };
+      return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, seen, problems), problems, undefined);
     };
     const cache = problems ? undefined : options.fileCache;
     const fileSha = fileSha256(path);
@@ -394,6 +439,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       cached && manifest.kind === 'posts' && cached.items.some((p) => (p as Post).time >= collection.latest) ? undefined : cached;
     let sha: string | undefined;
     if (kept) {
+      fileRecords = kept.items.length;
       for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(item as Mapped);
       for (const id of kept.deleted ?? []) deleted.add(id);
       if (kept.account) accountNamed(kept.account, { file });
@@ -435,6 +481,13 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     // Reported once a file is read, with how many: an export numbering its rows reuses every id of a file.
     if (reused.length > 0) fail(error(IdReused, { file }, reused[0] as string, reused.length - 1, firstFileOf(reused[0] as string)));
     if (sha === undefined) continue;
+    // A CSV or TSV file with a header and no rows is read, with a warning: a quiet week can export one, but it more
+    // often means the export's query matched nothing by mistake (a wrong date range, a misspelt term), which would
+    // shrink every count silently. Not an error, as an empty file is (no export writes 0 bytes on purpose): the
+    // build goes on. JSON without records is not warned of: an API page with none (`[]`, `{"data": []}`) is how a
+    // paged export ends.
+    const plain = isSocialFormat(format) ? undefined : formatOf(path, format);
+    if ((plain === 'csv' || plain === 'tsv') && fileRecords === 0) warn(HeaderOnlyFile, { file, line: manifest.headerLine ?? 1 });
     files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });
     options.onProgress?.(total, file);
   }

@@ -5,7 +5,7 @@
  * here, so both refuse a missing folder, manifest or file alike.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import {
   DatasetName,
   DatasetNotFound,
@@ -16,8 +16,10 @@ import {
   RepeatedDataFile,
   type SoundingsError,
   UnreadDataFile,
+  UnreadTextFile,
+  UnreadWorkbook,
 } from '../errors.ts';
-import { dataFiles, digestOf, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { dataFiles, digestOf, isWorkbook, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
 import { DEFAULT_FILES, type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
 import type { DatasetFile } from './types.ts';
 
@@ -79,9 +81,17 @@ export function openDataset(id: string, options: DatasetPlace, problems?: Soundi
   const { files } = read.manifest;
   // At the manifest's "files" when it has one.
   const where = files === DEFAULT_FILES ? { file: rel(dir) } : read.locate(['files']);
-  const unread = unmatched.map((path) => error(UnreadDataFile, { file: rel(path) }, files));
+  const unread = unmatched.map((path) => unreadProblem(path, rel(path), files));
   if (paths.length === 0) return fail(error(NoDataFiles, where, files), ...unread);
   return { dir, manifestPath, manifestText, manifest: read.manifest, locate: read.locate, paths, unread };
+}
+
+/** Why a file that looks like data and that `files` misses is refused: a workbook or a .txt says what to save it as. */
+function unreadProblem(path: string, file: string, pattern: string): SoundingsError {
+  const extension = extname(path);
+  if (isWorkbook(path)) return error(UnreadWorkbook, { file }, extension);
+  if (extension.toLowerCase() === '.txt') return error(UnreadTextFile, { file }, pattern);
+  return error(UnreadDataFile, { file }, pattern);
 }
 
 /**

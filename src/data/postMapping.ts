@@ -9,7 +9,7 @@ import { afterCollection, collectionLimit } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
-import { columnCheck, idCell, typed, type WantedColumn } from './typedCell.ts';
+import { columnCheck, eachBadCell, idCell, typed, type WantedColumn } from './typedCell.ts';
 import type { Post } from './types.ts';
 
 const stringCell = (record: RawRecord, column: string, required: boolean) => typed(record, column, 'string', required) as string | null;
@@ -27,37 +27,48 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
   if (f.hashtags) wanted.push({ field: 'hashtags', column: f.hashtags, key: ['fields', 'hashtags'] });
   const columns = columnCheck(wanted, file, locate, manifest);
   const limit = collectionLimit(manifest, locate);
+  /** The post's time, in ms; refused when it is not a time with a zone (or the manifest's format), or after `collected`. */
+  const timeOf = (r: RawRecord): number => {
+    const rawTime = r.get(time.column);
+    const parsed = parseTime(rawTime, time.format, time.zone);
+    if (!parsed.ok || !(parsed.value instanceof Date)) {
+      const location: Location = r.locate(time.column);
+      if (rawTime === null || rawTime === undefined || rawTime === '') throw error(MissingValue, location, time.column);
+      const got = typeof rawTime === 'string' ? rawTime : JSON.stringify(rawTime);
+      // A time that is not ISO 8601 at all, but looks like a time, is most often the export's own format, in every
+      // row: one line of the manifest reads them all, where fixing rows would mean rewriting the file.
+      const advice: TimeFormatAdvice | undefined =
+        !parsed.ok && parsed.notIso && typeof rawTime === 'string' && looksLikeTime(rawTime)
+          ? { ...timeFormatLike(rawTime), mappedAt: locate?.(['fields', 'time']), zone: time.zone }
+          : undefined;
+      throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected, advice);
+    }
+    const when = parsed.value.getTime();
+    if (when >= limit.latest)
+      throw afterCollection(limit, r.locate(time.column), time.column, typeof rawTime === 'string' ? rawTime : parsed.value.toISOString());
+    return when;
+  };
   return {
     /** Checks a file's header (CSV/TSV) before its first record; `undefined` for JSON, whose records are checked one by one. */
     header: columns.header,
     map(r: RawRecord): Post {
       columns.record(r);
-      const id = idCell(r, f.id);
-      const rawTime = r.get(time.column);
-      const parsed = parseTime(rawTime, time.format, time.zone);
-      if (!parsed.ok || !(parsed.value instanceof Date)) {
-        const location: Location = r.locate(time.column);
-        if (rawTime === null || rawTime === undefined || rawTime === '') throw error(MissingValue, location, time.column);
-        const got = typeof rawTime === 'string' ? rawTime : JSON.stringify(rawTime);
-        // A time that is not ISO 8601 at all, but looks like a time, is most often the export's own format, in every
-        // row: one line of the manifest reads them all, where fixing rows would mean rewriting the file.
-        const advice: TimeFormatAdvice | undefined =
-          !parsed.ok && parsed.notIso && typeof rawTime === 'string' && looksLikeTime(rawTime)
-            ? { ...timeFormatLike(rawTime), mappedAt: locate?.(['fields', 'time']), zone: time.zone }
-            : undefined;
-        throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected, advice);
-      }
-      const when = parsed.value.getTime();
-      if (when >= limit.latest)
-        throw afterCollection(
-          limit,
-          r.locate(time.column),
-          time.column,
-          typeof rawTime === 'string' ? rawTime : parsed.value.toISOString(),
-        );
-      const text = stringCell(r, f.text, false) ?? '';
-      const hashtags = f.hashtags ? splitHashtags(stringCell(r, f.hashtags, false) ?? '') : extractHashtags(text);
-      return { id, time: when, author: stringCell(r, f.author, true) as string, text, hashtags };
+      return eachBadCell(
+        () => {
+          const id = idCell(r, f.id);
+          const when = timeOf(r);
+          const text = stringCell(r, f.text, false) ?? '';
+          const hashtags = f.hashtags ? splitHashtags(stringCell(r, f.hashtags, false) ?? '') : extractHashtags(text);
+          return { id, time: when, author: stringCell(r, f.author, true) as string, text, hashtags };
+        },
+        () => [
+          () => idCell(r, f.id),
+          () => timeOf(r),
+          () => stringCell(r, f.text, false),
+          () => f.hashtags && stringCell(r, f.hashtags, false),
+          () => stringCell(r, f.author, true),
+        ],
+      );
     },
   };
 }

@@ -15,14 +15,24 @@
 
 import { isUtf8 } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
-import { error, HeaderLineMissing, LargeJsonObject, MalformedCsv, MalformedJson, NotUtf8, SoundingsError } from '../errors.ts';
+import { CsvError, type Parser, parse } from 'csv-parse';
+import {
+  error,
+  HeaderLineMissing,
+  LargeJsonObject,
+  MalformedCsv,
+  MalformedJson,
+  NotUtf8,
+  QuoteNotClosed,
+  SoundingsError,
+} from '../errors.ts';
 import { blanked } from './archiveScript.ts';
 import { describeCsvError } from './csvError.ts';
+import { fileSha256 } from './fileHash.ts';
 import type { RawRecord } from './rawRecord.ts';
 
 export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
@@ -72,15 +82,17 @@ function wholeCharacters(data: Buffer): number {
  * the problem names its line (a line break is never a byte of a longer
  * character). With `utf16le` (CSV and TSV), a file that starts with a
  * UTF-16LE byte order mark is csv-parse's to decode, and is not checked; it
- * decodes no other UTF-16, and JSON is read as UTF-8 only.
+ * decodes no other UTF-16, and JSON is read as UTF-8 only. `firstLine`: the
+ * line the bytes start on, for a read that starts further into the file.
  */
 export function utf8Checker(
   file: string,
   utf16le = false,
+  firstLine = 1,
 ): { chunk(bytes: Buffer): SoundingsError | undefined; end(): SoundingsError | undefined } {
   let carry: Buffer = Buffer.alloc(0);
-  /** The line on which `carry` starts. */
-  let line = 1;
+  /** The line on which `carry` starts (`firstLine`: a check reading on from a line after a CSV syntax error). */
+  let line = firstLine;
   let utf16: boolean | undefined;
   /** Line breaks are LF (or CRLF); a file with none is counted by CR (old Mac files). */
   let breaks = LF;
@@ -101,7 +113,7 @@ export function utf8Checker(
       utf16 ??= utf16le && bytes[0] === 0xff && bytes[1] === 0xfe;
       if (utf16) return undefined;
       const data = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
-      if (line === 1 && breaks === LF && data.indexOf(LF) === -1 && data.indexOf(CR) !== -1) breaks = CR;
+      if (line === firstLine && breaks === LF && data.indexOf(LF) === -1 && data.indexOf(CR) !== -1) breaks = CR;
       const cut = wholeCharacters(data);
       carry = Buffer.from(data.subarray(cut));
       return check(data.subarray(0, cut));
@@ -198,11 +210,95 @@ export interface StreamedFile {
   ): Promise<string>;
 }
 
+/** Where a line of a file starts: its number (from 1, at the top of the file) and its byte offset. */
+interface LineStart {
+  line: number;
+  offset: number;
+}
+
+/**
+ * Reads a file's lines from `from` on (ended by LF, CRLF or CR; in UTF-16LE, two bytes a character), handing `visit`
+ * each line's number, text and the offset the next line starts at, until `visit` returns true or the file ends.
+ * For a check after a CSV syntax error only: a build stops at the error.
+ */
+function eachLine(path: string, from: LineStart, utf16: boolean, visit: (line: number, text: string, next: number) => boolean): void {
+  const width = utf16 ? 2 : 1;
+  const decode = (parts: Buffer[]) => Buffer.concat(parts).toString(utf16 ? 'utf16le' : 'utf8');
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const chunk = Buffer.alloc(1 << 14);
+    let line = from.line;
+    let parts: Buffer[] = [];
+    let at = from.offset;
+    /** The text of a line ended by a CR, until the next character says whether a LF belongs to its end. */
+    let afterCR: string | undefined;
+    while (at + width <= size) {
+      const want = Math.min(chunk.length, size - at);
+      const n = readSync(fd, chunk, 0, want - (want % width), at);
+      let cut = 0;
+      for (let i = 0; i + width <= n; i += width) {
+        const unit = utf16 ? (chunk[i] as number) | ((chunk[i + 1] as number) << 8) : (chunk[i] as number);
+        if (afterCR !== undefined) {
+          const lf = unit === LF;
+          if (visit(line, afterCR, at + i + (lf ? width : 0))) return;
+          line++;
+          afterCR = undefined;
+          cut = lf ? i + width : i;
+          if (lf) continue;
+        }
+        if (unit !== LF && unit !== CR) continue;
+        parts.push(Buffer.from(chunk.subarray(cut, i)));
+        const text = decode(parts);
+        parts = [];
+        cut = i + width;
+        if (unit === CR) afterCR = text;
+        else if (visit(line, text, at + i + width)) return;
+        else line++;
+      }
+      parts.push(Buffer.from(chunk.subarray(cut, n)));
+      at += n;
+    }
+    if (afterCR !== undefined) visit(line, afterCR, at);
+    else if (parts.some((p) => p.length > 0)) visit(line, decode(parts), at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first and last lines after `line` that hold more than spaces, reading on from `from` (at or before it). */
+function linesAfter(path: string, from: LineStart, line: number, utf16: boolean): { first: number; last: number } | undefined {
+  let first: number | undefined;
+  let last = 0;
+  eachLine(path, from, utf16, (n, text) => {
+    if (n > line && text.trim() !== '') {
+      first ??= n;
+      last = n;
+    }
+    return false;
+  });
+  return first === undefined ? undefined : { first, last };
+}
+
+/** " Lines 7–9 were not checked: …" (nothing when no line after the row's first holds anything). */
+function notChecked(after: { first: number; last: number } | undefined): string {
+  if (!after) return '';
+  const lines = after.first === after.last ? `Line ${after.first} was` : `Lines ${after.first}–${after.last} were`;
+  return ` ${lines} not checked: where this row ends, and so where the next one starts, cannot be told from its quotes.`;
+}
+
 /**
  * A CSV or TSV file's records. Lines before `headerLine` (a title block a tool writes above the header) are passed
  * over before csv-parse sees them (a title line is not CSV: `Query: "keep red" OR #KeepRed`), though hashed and
  * counted; a file shorter than that is refused. Rows whose fields are all empty (a spreadsheet's trailing ",,,,")
  * are skipped as blank lines are.
+ *
+ * A syntax error (a stray quote) ends a build's read. A check (`onProblem`) reads on from the next line when the row
+ * is on one line and its quotes are balanced (an even number: however they pair, none is left open at the line's
+ * end, so the next line starts a row), with a new parser on the rest of the file; otherwise a quote may run on into
+ * the following lines, and where the next row starts cannot be told, so the message says which lines were not
+ * checked. csv-parse's own `skip_records_with_error` goes on inside the same parser, still within the quote: a
+ * `"bad "quote" inside"` makes it drop the rest of the file without a word.
  */
 export function streamCsv(path: string, file: string, delimiter: string, headerLine = 1): StreamedFile {
   const out: StreamedFile = {
@@ -214,22 +310,6 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         // its time); the first is the header. A name given twice reads its last field, as an object would.
         let columns = new Map<string, number>();
         let columnCount = 0;
-        // Rows with too many or too few fields are found here rather than by csv-parse, which stops at the first.
-        // Blank lines are skipped here rather than by csv-parse, so that every line is counted (see nextStart).
-        const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true, trim: true });
-        const fail = (e: unknown) => {
-          source.destroy();
-          // Every parse error is csv-parse's CsvError (not every code starts with "CSV_": INVALID_OPENING_QUOTE).
-          if (!(e instanceof CsvError)) return reject(e);
-          const err = e;
-          // Located at the line where the failing record starts (a quote never closed is only found at the end
-          // of the file), and at the field csv-parse was reading.
-          const { index } = err as unknown as { index?: unknown };
-          const line = nextStart;
-          const location =
-            typeof index === 'number' && err.code !== 'CSV_QUOTE_NOT_CLOSED' ? { file, line, column: index + 1 } : { file, line };
-          reject(error(MalformedCsv, location, describeCsvError(err)));
-        };
         // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
         let fields: string[] = [];
         /** The line on which the current record starts, and the one on which the next will. */
@@ -238,6 +318,12 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         let nextStart = headerLine;
         /** csv-parse's line count at the end of the previous record. */
         let parsedLines = 0;
+        /** A line whose start is known, from which a check finds the line after a syntax error (reading on, not from the top). */
+        let known: LineStart | undefined;
+        /** Whether a check read on after a syntax error, so that the file's hash is not that of one read. */
+        let resumed = false;
+        /** Whether the file is UTF-16LE, asked at the first syntax error. */
+        let utf16: boolean | undefined;
         const current: RawRecord = {
           get: (field) => {
             const i = columns.get(field);
@@ -250,7 +336,14 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
             return i === undefined ? { file, line: start } : { file, line: start, column: i + 1 };
           },
         };
-        parser.on('data', (row: { record: string[]; info: { lines: number } }) => {
+        let source: Readable;
+        let parser: Parser;
+        const stop = (e: unknown) => {
+          source.destroy();
+          parser.destroy();
+          reject(e);
+        };
+        const onRow = (row: { record: string[]; info: { lines: number } }) => {
           // Lines are counted here: csv-parse counts a "\r\n" inside a quoted field as two. A record it saw as one
           // line has no line break; the others' breaks are counted in their fields.
           start = nextStart;
@@ -282,27 +375,128 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
             }
             onRecord(current);
           } catch (e) {
-            source.destroy();
-            parser.destroy();
-            reject(e);
+            stop(e);
           }
-        });
-        parser.on('error', fail);
+        };
+        const onError = (e: unknown) => {
+          source.destroy();
+          // Every parse error is csv-parse's CsvError (not every code starts with "CSV_": INVALID_OPENING_QUOTE).
+          if (!(e instanceof CsvError)) return reject(e);
+          // Located at the line where the failing record starts (a quote never closed is only found at the end
+          // of the file), and at the field csv-parse was reading.
+          const { index, lines } = e as unknown as { index?: unknown; lines?: unknown };
+          const line = nextStart;
+          utf16 ??= isUtf16le(path);
+          known ??= { line: 1, offset: utf16 ? 2 : 0 };
+          if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+            const after = linesAfter(path, known, line, utf16);
+            return reject(error(QuoteNotClosed, { file, line }, after));
+          }
+          const at = typeof index === 'number' ? { file, line, column: index + 1 } : { file, line };
+          // A build stops here, as it does at the first problem; so does a check at an error in the header.
+          if (!onProblem || out.header === undefined) return reject(error(MalformedCsv, at, describeCsvError(e)));
+          // The row's line, and where the next starts.
+          let row: { text: string; next: number } | undefined;
+          eachLine(path, known, utf16, (n, text, next) => {
+            if (n === line) row = { text, next };
+            return n >= line;
+          });
+          // On one line (csv-parse saw no line break before the error), with an even number of quotes.
+          const oneLine = typeof lines === 'number' && lines - parsedLines === 1;
+          if (!row || !oneLine || (row.text.match(/"/g)?.length ?? 0) % 2 !== 0) {
+            const after = linesAfter(path, row ? { line: line + 1, offset: row.next } : known, line, utf16);
+            return reject(error(MalformedCsv, at, `${describeCsvError(e)}${notChecked(after)}`));
+          }
+          onProblem(error(MalformedCsv, at, describeCsvError(e)));
+          resumed = true;
+          known = { line: line + 1, offset: row.next };
+          nextStart = line + 1;
+          parsedLines = 0;
+          read(readOn(path, file, row.next, line + 1, utf16));
+        };
         const title = headerLine > 1 ? lineSkipper(headerLine - 1) : undefined;
-        parser.on('end', () => {
+        const onEnd = () => {
           // A file that ends before headerLine, or has no header there.
           if (title && out.header === undefined) {
             const lines = title.lines();
             return reject(error(HeaderLineMissing, { file, line: Math.max(lines, 1) }, headerLine, lines));
           }
-          resolve(hash.digest('hex'));
-        });
-        const source = hashedStream(path, hash, file, true);
-        source.on('error', reject);
-        (title ? source.pipe(title) : source).pipe(parser);
+          resolve(resumed ? fileSha256(path) : hash.digest('hex'));
+        };
+        /** Parses `input`: the file (after its title block), or a check's read on after a syntax error; `bytes` reads the file. */
+        const read = (input: Readable, bytes = input) => {
+          // Rows with too many or too few fields are found here rather than by csv-parse, which stops at the first.
+          // Blank lines are skipped here rather than by csv-parse, so that every line is counted (see nextStart).
+          const p = parse({ bom: true, delimiter, info: true, relax_column_count: true, trim: true });
+          source = bytes;
+          parser = p;
+          // A parser left behind by a syntax error says nothing more.
+          p.on('data', (row) => p === parser && onRow(row));
+          p.on('error', (e) => p === parser && onError(e));
+          p.on('end', () => p === parser && onEnd());
+          // pipe() passes data on, not errors: a byte that is not UTF-8 must fail the read.
+          bytes.on('error', (e) => p === parser && reject(e));
+          input.pipe(p);
+        };
+        const whole = hashedStream(path, hash, file, true);
+        read(title ? whole.pipe(title) : whole, whole);
       }),
   };
   return out;
+}
+
+/** Whether a file starts with a UTF-16LE byte order mark (Excel's "Unicode text"), which csv-parse decodes. */
+function isUtf16le(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const mark = Buffer.alloc(2);
+    return readSync(fd, mark, 0, 2, 0) === 2 && mark[0] === 0xff && mark[1] === 0xfe;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A file's bytes from `offset` (the start of line `line`) on, checked to be UTF-8 as a whole read's are; in UTF-16,
+ * after the byte order mark, for csv-parse to decode the rest as it did the start. Read synchronously, 16 KB first
+ * and twice as much each time up to 1 MB: a check reading on after each of many bad rows reads a little after each,
+ * not the rest of the file each time (nor reads ahead: highWaterMark 0), and waits on no file opened in the background.
+ */
+function readOn(path: string, file: string, offset: number, line: number, utf16: boolean): Readable {
+  const utf8 = utf16 ? undefined : utf8Checker(file, false, line);
+  let at = offset;
+  let size = 1 << 14;
+  let fd: number | undefined;
+  return new Readable({
+    highWaterMark: 0,
+    read() {
+      try {
+        fd ??= openSync(path, 'r');
+        const chunk = Buffer.alloc(size);
+        const n = readSync(fd, chunk, 0, size, at);
+        size = Math.min(size * 2, 1 << 20);
+        const problem = n === 0 ? utf8?.end() : utf8?.chunk(chunk.subarray(0, n));
+        if (problem) {
+          this.destroy(problem);
+          return;
+        }
+        if (n === 0) {
+          this.push(null);
+          return;
+        }
+        const bytes = at === offset && utf16 ? Buffer.concat([Buffer.from([0xff, 0xfe]), chunk.subarray(0, n)]) : chunk.subarray(0, n);
+        at += n;
+        this.push(bytes);
+      } catch (e) {
+        this.destroy(e as Error);
+      }
+    },
+    destroy(e, done) {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      done(e);
+    },
+  });
 }
 
 /** The non-blank lines of a file, with their 0-based line index. */

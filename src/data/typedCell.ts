@@ -12,6 +12,7 @@ import {
   type Location,
   MissingColumn,
   MissingValue,
+  SoundingsError,
   WrongSeparator,
 } from '../errors.ts';
 import { parseCell } from './cell.ts';
@@ -89,4 +90,30 @@ function badCell(type: ColumnType, column: string, raw: unknown, location: Locat
   if (type === 'boolean') return error(BadBoolean, location, column, got);
   if (type === 'string') return error(BadText, location, column, got);
   return error(BadNumber, location, column, got, type);
+}
+
+/**
+ * A record read by `map`; when that fails, each of its cells is read again on its own (`cells`, in the order `map`
+ * reads them), so that a check reports every bad cell of the row, each at its own column, not only the first (a bad
+ * date and "abc" in an integer column). The first problem is thrown carrying the others (SoundingsError.others): a
+ * check reports them all, a build stops at the first as before. Only a row that fails is read twice, so a good row
+ * costs nothing more.
+ */
+export function eachBadCell<T>(map: () => T, cells: () => readonly (() => unknown)[]): T {
+  try {
+    return map();
+  } catch (e) {
+    if (!(e instanceof SoundingsError)) throw e;
+    const others: SoundingsError[] = [];
+    for (const cell of cells()) {
+      try {
+        cell();
+      } catch (c) {
+        if (!(c instanceof SoundingsError)) throw c;
+        if (c.message !== e.message) others.push(c);
+      }
+    }
+    e.others = others;
+    throw e;
+  }
 }

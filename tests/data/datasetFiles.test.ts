@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mayChangeDataset } from '../../src/data/datasetFiles.ts';
@@ -18,7 +19,14 @@ describe('mayChangeDataset(dataDir, path)', () => {
     expect(at('tweets/tweets-08.csv')).toBe(true);
     // Data the pattern misses: the dataset refuses it (dataFiles), so its arrival must re-load.
     expect(at('tweets/notes.csv')).toBe(true);
+    // Excel's outputs: a workbook, and a .txt that is a table, or is no longer there (a refused one removed), but not notes.
+    expect(at('tweets/tweets-08.xlsx')).toBe(true);
+    writeFileSync(join(data, 'tweets', 'notes.txt'), 'Exported on Monday, by Ann.\n');
+    writeFileSync(join(data, 'tweets', 'tweets-08.txt'), 'id\tcreated_at\n1\t2016-08-01T10:00:00Z\n');
     expect(at('tweets/notes.txt')).toBe(false);
+    expect(at('tweets/tweets-08.txt')).toBe(true);
+    expect(at('tweets/tweets-09.txt')).toBe(true);
+    expect(at('tweets/README.txt')).toBe(false);
     expect(at('tweets/sedX1b2c3')).toBe(false);
     expect(at('tweets/.tweets-07.csv.swp')).toBe(false);
     expect(at('tweets/README.md')).toBe(false);

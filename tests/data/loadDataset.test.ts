@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import { manifest } from './adapters/helpers.ts';
@@ -231,13 +231,15 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
         'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,"two\nlines"\n2,2016-07-01T10:00:00Z,b,"never closed\n3,2016-07-01T10:00:00Z,c,x\n4,2016-07-01T10:00:00Z,d,y\n',
     });
     expect(await message(root)).toBe(
-      'data/tweets/a.csv:4: A quoted field is opened but never closed. Check the quoting and the number of separators on this line.',
+      'data/tweets/a.csv:4: A quoted field is opened on this line but never closed, so lines 5–6, to the end of the file, were read as part of it and not checked: a stray quote, or a file cut short (an export that failed, or a file still being copied?). If the file is still being copied or written, wait for it to finish (or export it again) and check again; if it is whole, close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").',
     );
     const afterBlankLines = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n\n\n2,2016-07-01T10:00:00Z,b,"never closed\n',
     });
-    expect(await message(afterBlankLines)).toMatch(/^data\/tweets\/a\.csv:5: A quoted field is opened but never closed/);
+    expect(await message(afterBlankLines)).toMatch(
+      /^data\/tweets\/a\.csv:5: A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does /,
+    );
   });
 
   it('a row after a quoted field with a CRLF line break, at its own line', async () => {
@@ -262,6 +264,40 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/tweets/a.csv:3:5: This row has 5 fields, but the header has 4.',
       'data/tweets/a.csv:5:2: "created_at" is empty.',
       'data/tweets/a.csv:6:4: This row has 3 fields, but the header has 4.',
+    ]);
+  });
+
+  it('a check reports each bad cell of a row, at its own column; a build the first', async () => {
+    const table = tempProject({
+      'data/t/manifest.yaml':
+        'title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n  day: date\n  n: integer\n  ok: boolean\n',
+      'data/t/a.csv': 'day,n,ok\n2016-06-23,1,true\n2016-02-31,abc,maybe\n',
+    });
+    const day =
+      'data/t/a.csv:3:1: "day" must be a day that exists in the calendar (there is no 2016-02-31), got "2016-02-31". Fix or remove the row.';
+    expect((await checkDataset('t', { root: table, dataDir: join(table, 'data') })).map((e) => e.message)).toEqual([
+      day,
+      'data/t/a.csv:3:2: "n" must be a whole number, got "abc". Write plain digits with no thousands separators: an integer column takes 2503 (or 2503.0), a number column also 2503.5 or 2.5e3. Declare the column "number" if it holds fractions, or remove the row.',
+      'data/t/a.csv:3:3: "ok" must be true or false, got "maybe". Fix or remove the row.',
+    ]);
+    expect(await message(table, 't')).toBe(day);
+    // Posts and accounts alike: a bad time with an empty author; an empty id with followers that are not a number.
+    const posts = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,yesterday,,x\n',
+    });
+    expect((await checkDataset('tweets', { root: posts, dataDir: join(posts, 'data') })).map((e) => e.message)).toEqual([
+      'data/tweets/a.csv:2:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "yesterday". Fix or remove the row.',
+      'data/tweets/a.csv:2:3: "user" is empty. Fill it in or remove the row.',
+    ]);
+    const accounts = tempProject({
+      'data/f/manifest.yaml':
+        'title: F\ndescription: D\nkind: accounts\nsource: S\nlicence: L\ncollected: 2016-09-18\nfields:\n  id: id\n  name: name\n  platform: platform\n  followers: followers\n',
+      'data/f/a.csv': 'id,name,platform,followers\n,Big,twitter,629k\n',
+    });
+    expect((await checkDataset('f', { root: accounts, dataDir: join(accounts, 'data') })).map((e) => e.message.split(': ')[0])).toEqual([
+      'data/f/a.csv:2:1',
+      'data/f/a.csv:2:4',
     ]);
   });
 
@@ -365,6 +401,36 @@ describe('loadDataset(id, options): files that cannot be right', () => {
     ]);
   });
 
+  it('reads a CSV with a header and no rows, warning at its header that it has none; JSON without records, and bad rows, are not warned of', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const header = 'id,created_at,user,text\n';
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/tweets-2016-09-05.csv': `${header}1,2016-09-05T10:00:00Z,a,x\n`,
+      'data/tweets/tweets-2016-09-12.csv': `${header},,,\n\n`,
+      'data/tweets/tweets-2016-09-13.json': '[]',
+    });
+    const quiet =
+      "data/tweets/tweets-2016-09-12.csv:1: This file has a header but no rows: a quiet week's export, or one whose query matched nothing by mistake (a wrong date range, a misspelt term)? If nothing was posted in its period, keep it; otherwise check the export's query and export it again.";
+    try {
+      expect(((await load(root)) as PostsDataset).files.map((f) => [f.path, f.rows])).toEqual([
+        ['data/tweets/tweets-2016-09-05.csv', 1],
+        ['data/tweets/tweets-2016-09-12.csv', 0],
+        ['data/tweets/tweets-2016-09-13.json', 0],
+      ]);
+      expect(warn.mock.calls).toEqual([[quiet]]);
+      warn.mockClear();
+      // A check says so too, and it is no problem; a file whose rows are all bad has rows, and says what is wrong with them.
+      writeFileSync(join(root, 'data', 'tweets', 'tweets-2016-09-14.tsv'), 'id\tcreated_at\tuser\ttext\n2\tnever\tb\tx\n');
+      expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((e) => e.message.split(': ')[0])).toEqual([
+        'data/tweets/tweets-2016-09-14.tsv:2:2',
+      ]);
+      expect(warn.mock.calls).toEqual([[quiet]]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('reads two identical files without rows (two empty result pages)', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
@@ -457,6 +523,53 @@ describe('loadDataset(id, options): files the manifest does not read', () => {
     expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') }))[0]?.message).toMatch(
       /^data\/tweets\/manifest\.yaml:14:1: No data file matches "tweets-\*\.csv"\./,
     );
+  });
+});
+
+describe('loadDataset(id, options): Excel outputs the manifest does not read', () => {
+  it('refuses a tab-separated or UTF-16 .txt and a spreadsheet workbook beside the data, saying what to do; documentation and notes stay', async () => {
+    const row = 'id,created_at,user,text\n1,2016-09-15T10:00:00Z,a,x\n';
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest('files: "tweets-*.csv"\n'),
+      'data/tweets/tweets-2016-09-25.csv': row,
+      'data/tweets/tweets-2016-09-27.xlsx': 'PK\u0003\u0004 (a zip)',
+      'data/tweets/tweets-2016-09-28.ods': 'PK\u0003\u0004 (a zip)',
+      'data/tweets/tweets-2016-09-29.xls': 'not read',
+      'data/tweets/tweets-2016-09-30.txt': 'id\tcreated_at\tuser\ttext\n5\t2016-09-16T10:00:00Z\te\tx\n',
+      // Commas do not make a table of a .txt: notes in prose have them too.
+      'data/tweets/commas.txt': 'id,created_at,user,text\n6,2016-09-16T10:00:00Z,f,x\n',
+      'data/tweets/README.md': 'About the data.',
+      'data/tweets/LICENSE': 'CC0',
+      'data/tweets/LICENSE.txt': 'CC0\tlicence',
+      'data/tweets/notes.md': '| a | b |',
+      'data/tweets/notes.txt': 'Exported on Monday, by Ann, from the tool.\nSecond line, with commas, too.\n',
+    });
+    // Excel's "Unicode Text": UTF-16LE with a byte order mark, tab-separated.
+    writeFileSync(
+      join(root, 'data', 'tweets', 'tweets-2016-09-26.txt'),
+      Buffer.from('\uFEFFid\tcreated_at\tuser\ttext\r\n2\t2016-09-16T10:00:00Z\tb\tx\r\n', 'utf16le'),
+    );
+    const text = (name: string) =>
+      `data/tweets/${name}: This .txt file looks like a table (tab-separated, or UTF-16 as Excel saves "Unicode Text"), but the manifest's "files" pattern "tweets-*.csv" does not match it, and .txt is not a format Soundings reads, so its rows would be left out. If it is data, rename it to a .tsv name that "files" matches (UTF-16 is read as it is); if not, move it into a sub-folder, which is never read.`;
+    const workbook = (name: string, extension: string) =>
+      `data/tweets/${name}: This is a spreadsheet workbook (${extension}), which Soundings does not read, so its rows would be left out. Open it and save it as "CSV UTF-8 (Comma delimited)" (or as tab-separated text, named .tsv) under a name the manifest's "files" pattern matches; then move the workbook into a sub-folder, which is never read, or remove it.`;
+    const expected = [
+      text('tweets-2016-09-26.txt'),
+      workbook('tweets-2016-09-27.xlsx', '.xlsx'),
+      workbook('tweets-2016-09-28.ods', '.ods'),
+      workbook('tweets-2016-09-29.xls', '.xls'),
+      text('tweets-2016-09-30.txt'),
+    ];
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual(expected);
+    // A build says so too, at the first.
+    expect(await message(root)).toBe(expected[0]);
+    // A workbook the pattern matches is refused the same way, rather than as a format without a name.
+    const matched = tempProject({
+      'data/tweets/manifest.yaml': postsManifest('files: "tweets-*"\n'),
+      'data/tweets/tweets-2016-09-25.csv': row,
+      'data/tweets/tweets-2016-09-27.XLSX': 'PK',
+    });
+    expect(await message(matched)).toBe(workbook('tweets-2016-09-27.XLSX', '.XLSX'));
   });
 });
 

@@ -84,3 +84,86 @@ describe('streaming large files', () => {
     );
   });
 });
+
+describe('a check after a CSV syntax error', () => {
+  const check = async (csv: string | Buffer, manifest = postsManifest()) => {
+    const root = tempProject({ 'data/tweets/manifest.yaml': manifest });
+    writeFileSync(join(root, 'data', 'tweets', 'a.csv'), csv);
+    return (await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message);
+  };
+  const QUOTING = 'Check the quoting and the number of separators on this line.';
+  const CLOSING = `A quoted field has text after its closing quote (a quote inside a quoted field must be doubled: ""). ${QUOTING}`;
+  const NO_ZONE = (line: number, time: string) =>
+    `data/tweets/a.csv:${line}:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London }), got "${time}". Fix or remove the row.`;
+
+  it("reads on from the next line when the row's quotes are balanced, and reports the later rows' problems too", async () => {
+    const rows = [
+      'id,created_at,user,text',
+      '1,2016-07-01T10:00:00Z,a,ok',
+      '2,2016-07-01T10:00:00Z,b,"bad "quote" inside"',
+      '3,2016-07-01T10:00:00,c,no zone',
+      '4,2016-07-01T10:00:00Z,d,He said "hi" there',
+      '5,2016-07-01T10:00:00Z,e,"two',
+      'lines" fine',
+      '6,2016-07-01T11:00:00,f,"ok"',
+    ];
+    const expected = [
+      `data/tweets/a.csv:3:4: ${CLOSING}`,
+      NO_ZONE(4, '2016-07-01T10:00:00'),
+      `data/tweets/a.csv:5:4: A field that does not start with a quote has one inside it: put the whole field in quotes and double each quote inside it (He said "hi" there → "He said ""hi"" there"). ${QUOTING}`,
+      // A row over two lines with text after its closing quote: where it ends is not told by the line it starts on.
+      `data/tweets/a.csv:6:4: ${CLOSING.replace(QUOTING, '')}Lines 7–8 were not checked: where this row ends, and so where the next one starts, cannot be told from its quotes. ${QUOTING}`,
+    ];
+    expect(await check(`${rows.join('\n')}\n`)).toEqual(expected);
+    // CRLF, and Excel's "Unicode text" (UTF-16LE with a byte order mark), alike.
+    expect(await check(`${rows.join('\r\n')}\r\n`)).toEqual(expected);
+    expect(await check(Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`, 'utf16le'))).toEqual(expected);
+    // A closing quote followed by a space and text is the same mistake, said the same way (it was csv-parse's own words).
+    expect(await check('id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,"say" hi\n2,x,b,y\n')).toEqual([
+      `data/tweets/a.csv:2:4: ${CLOSING}`,
+      'data/tweets/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "x". Fix or remove the row.',
+    ]);
+  });
+
+  it('counts lines from the top of the file below a title block, and says which lines it could not check after an odd quote', async () => {
+    const manifest = `${postsManifest()}headerLine: 3\n`;
+    const csv = [
+      'Report: "keep',
+      '',
+      'id,created_at,user,text',
+      '1,2016-07-01T10:00:00Z,a,"bad "one" x"',
+      '2,2016-07-01T10:00:00,b,y',
+      '3,2016-07-01T10:00:00Z,c,"say "hi now"',
+      '4,2016-07-01T10:00:00,d,y',
+      '',
+      '5,2016-07-01T10:00:00,e,y',
+      '',
+    ].join('\n');
+    expect(await check(csv, manifest)).toEqual([
+      `data/tweets/a.csv:4:4: ${CLOSING}`,
+      NO_ZONE(5, '2016-07-01T10:00:00'),
+      `data/tweets/a.csv:6:4: ${CLOSING.replace(QUOTING, '')}Lines 7–9 were not checked: where this row ends, and so where the next one starts, cannot be told from its quotes. ${QUOTING}`,
+    ]);
+  });
+
+  const CUT_HINT =
+    'If the file is still being copied or written, wait for it to finish (or export it again) and check again; if it is whole, close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").';
+
+  it('says which lines a quote never closed swallowed, and that the file may have been cut short', async () => {
+    const csv = 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n2,2016-07-01T10:00:00Z,b,"never closed\n3,x,c,y\n4,x,d,z\n';
+    expect(await check(csv)).toEqual([
+      `data/tweets/a.csv:3: A quoted field is opened on this line but never closed, so lines 4–5, to the end of the file, were read as part of it and not checked: a stray quote, or a file cut short (an export that failed, or a file still being copied?). ${CUT_HINT}`,
+    ]);
+  });
+
+  it('says that a file cut inside a quoted field, at its last line, may still be being copied, in a check and a build', async () => {
+    const rows = Array.from({ length: 999 }, (_, i) => `${i + 1},2016-09-24T10:00:00Z,u${i},"tweet ${i}, quoted"`);
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest().replace('collected: 2016-09-18', 'collected: 2016-09-24'),
+      'data/tweets/tweets-2016-09-24.csv': `id,created_at,user,text\n${rows.join('\n')}\n1000,2016-09-24T10:00:00Z,u,"a tweet cut in the mid`,
+    });
+    const cut = `data/tweets/tweets-2016-09-24.csv:1001: A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does (an export that failed, or a file still being copied?). ${CUT_HINT}`;
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([cut]);
+    await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(cut);
+  });
+});
