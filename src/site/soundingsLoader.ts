@@ -93,12 +93,10 @@ export function soundingsLoader(): Loader {
         logger.error = (message: string) => {
           const entry = loggedEntry(message);
           failures.push({ entry, message: renderFailureMessage(message) });
-          // A build prints every failure once, when it stops (below); `astro dev` goes on, so it logs each
-          // and keeps it for the post's page to show (renderFailure.ts).
-          if (context.watcher) {
-            if (entry) recordRenderFailure(join(contentDir, 'posts', entry), message);
-            context.logger.error(message);
-          }
+          // Astro's Markdown renderer has printed the failure already (console.error, as `file: message`): it is
+          // not printed again. A build prints every failure once more, together, when it stops (below); `astro
+          // dev` goes on, and keeps each for the post's page to show (renderFailure.ts).
+          if (context.watcher && entry) recordRenderFailure(join(contentDir, 'posts', entry), message);
         };
         await inner.load({
           ...context,

@@ -113,6 +113,7 @@ describe('astro dev', () => {
       );
 
       // A bad data file: the error, with its file:line:column, shows in the open page's error overlay.
+      const beforeBad = log.length;
       writeFileSync(join(site, 'data', 'tweets', 'c.csv'), 'id,created_at,user,text\n9,31/02/16,z,#Red\n');
       await waitFor(
         async () => (await page.locator('vite-error-overlay').count()) > 0,
@@ -135,6 +136,14 @@ describe('astro dev', () => {
         );
       const showsFour = async () => (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
       expect(await overlayText()).toContain('data/tweets/c.csv:2:2: "created_at" must be an ISO date-time with a timezone');
+      // The sync says it once in the terminal (as Astro's Markdown renderer prints it), not a second time as the
+      // loader's error. (The page's own error, which Astro prints when the page loads, does not name the renderer.)
+      await waitFor(
+        async () => log.slice(beforeBad).includes('posts and 1 failed'),
+        15_000,
+        () => `the loader's report of the failed post\n${log}`,
+      );
+      expect(log.slice(beforeBad).match(/Failed to parse Markdown file "[^"]*post\.md"/g)).toHaveLength(1);
       // The post's page itself throws the error, so it is still there after the reload the change causes, or
       // a reader's own reload, rather than a "page not found".
       await reload();
