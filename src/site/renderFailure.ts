@@ -13,7 +13,7 @@
  * post renders again, rather than for a moment before a reload. The loader and
  * the pages are separate module graphs in one process: the record is global.
  */
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Location } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { overlayText } from './devOverlay.ts';
@@ -67,11 +67,20 @@ export function renderFailure(root: string, filePath: string): (Error & { loc?: 
   // The page's own stack says nothing about the post; the message says where the problem is.
   error.stack = `${error.name}: ${message}`;
   const at = LOCATED.exec(message)?.groups;
-  if (at?.file && at.line) {
-    const file = isAbsolute(at.file) ? at.file : join(root, at.file);
-    error.loc = { file, line: Number(at.line), column: Number(at.column ?? 1) };
-  }
+  if (at?.file && at.line) error.loc = { file: overlayFile(root, at.file), line: Number(at.line), column: Number(at.column ?? 1) };
   return error;
+}
+
+/**
+ * A file as an error's `loc.file` must name it for Astro's overlay and terminal (`file` as a message names it:
+ * relative to `root`, or absolute): absolute inside the project, and relative to `root` outside it
+ * (`../../tmp/x/data/a.csv`, with SOUNDINGS_DATA_DIR elsewhere). Astro joins every `loc.file` that is not under
+ * the project root onto the root, an absolute one too (`/tmp/x/…` became `<root>/tmp/x/…`, which does not exist:
+ * no code frame, a broken "Open in editor"); a relative one joined so is the real file.
+ */
+export function overlayFile(root: string, file: string): string {
+  const path = isAbsolute(file) ? file : join(root, file);
+  return path.startsWith(join(root, sep)) ? path : relative(root, path);
 }
 
 /** A post that failed to render: the entry glob() named (its path under the collection's base) and the message. */
