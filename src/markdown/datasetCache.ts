@@ -16,15 +16,15 @@
  * The disk key also covers the loader's own code (src/data) and the lock file,
  * so a fix to an adapter or a new csv-parse re-parses every dataset.
  *
- * Each load is recorded (rows, files, files parsed, period, time) for the
- * summary the content loader prints at the end of a build.
+ * Each load is recorded (rows, files, files parsed, period, time; or that it
+ * failed) for the summary the content loader prints at the end of a build.
  */
 
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
-import { type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
+import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
-import { printable } from '../errors.ts';
+import { printable, SoundingsError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { entryKey, readEntry, removeEntries, writeEntry } from './cacheEntry.ts';
@@ -45,11 +45,14 @@ export interface LoadRecord {
   ms: number;
   /**
    * memory: already loaded in this process; hit: every file's records read
-   * from the disk cache; miss: every file parsed; partial: some of each.
+   * from the disk cache; miss: every file parsed; partial: some of each;
+   * failed: the data was refused (rows and files are then 0).
    */
-  cache: 'memory' | 'hit' | 'miss' | 'partial';
+  cache: 'memory' | 'hit' | 'miss' | 'partial' | 'failed';
   /** Data files parsed (the others came from the disk cache). */
   parsed: number;
+  /** A failed load's problems, all of them as `npm run check` lists them, once {@link countProblems} has counted. */
+  problems?: number;
 }
 
 // Astro loads the config (with the remark plugin) and the content config in
@@ -81,6 +84,18 @@ export function takeLoadRecords(): LoadRecord[] {
   const out = [...state.records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   state.records.clear();
   return out;
+}
+
+/**
+ * Counts the problems of each failed load among `records` (a load stops at the first): a second reading of the
+ * dataset that collects them all, as `npm run check` does, only for what failed.
+ */
+export async function countProblems(records: readonly LoadRecord[], options: CacheOptions): Promise<void> {
+  for (const r of records) {
+    if (r.cache !== 'failed' || r.problems !== undefined) continue;
+    const problems = await checkDataset(r.id, { root: options.root, dataDir: options.dataDir }).catch(() => []);
+    r.problems = Math.max(1, problems.length);
+  }
 }
 
 export const parseCount = () => state.parses;
@@ -122,6 +137,16 @@ function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed
   });
 }
 
+/**
+ * Records a load that failed, over whatever was recorded of the dataset before (a page's read of its last good
+ * data): the summary must not show numbers the data no longer gives. A dataset that is not there is the post's
+ * mistake, not a failed load.
+ */
+function recordFailure(id: string, e: unknown, ms: number) {
+  if (e instanceof SoundingsError && e.name === 'DatasetNotFound') return;
+  state.records.set(id, { id, digest: '', rows: 0, files: 0, ms, cache: 'failed', parsed: 0 });
+}
+
 /** Prints progress for a dataset that takes a while to read. */
 function progress(id: string) {
   const start = performance.now();
@@ -158,6 +183,9 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
   state.pending.set(key, { digest, promise });
   try {
     return await promise;
+  } catch (e) {
+    recordFailure(id, e, performance.now() - start);
+    throw e;
   } finally {
     if (state.pending.get(key)?.promise === promise) state.pending.delete(key);
   }

@@ -22,7 +22,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
 import { SoundingsError } from '../errors.ts';
-import { takeLoadRecords } from '../markdown/datasetCache.ts';
+import { countProblems, takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
 import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
@@ -84,6 +84,8 @@ export function soundingsLoader(): Loader {
 
       const run = async (watcher: LoaderContext['watcher']) => {
         failures.length = 0;
+        // The summary is this run's: what pages read since the last (`astro dev`) is not.
+        takeLoadRecords();
         // An entry that failed to render (kept by `astro dev`, perhaps in a store a later build reads) is
         // rendered again, whatever its digest says: glob() would otherwise reuse it as it is, empty.
         for (const entry of [...context.store.values()]) if (entry.rendered === undefined) context.store.delete(entry.id);
@@ -135,7 +137,9 @@ export function soundingsLoader(): Loader {
         const unchanged = entries.length - rendered - failed.length;
         const others = unchanged > 0 ? `; the others' Markdown, data and code are unchanged` : '';
         context.logger.info(`Rendered ${rendered} of ${entries.length} posts${failedText}${others}.`);
-        context.logger.info(summaryTable(takeLoadRecords()));
+        const records = takeLoadRecords();
+        await countProblems(records, { root, dataDir });
+        context.logger.info(summaryTable(records));
       };
 
       await run(context.watcher);

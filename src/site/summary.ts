@@ -3,7 +3,8 @@
  * dataset read, with its rows, files, period, load time and whether its
  * files' records came from the disk cache (hit), were parsed (miss), some of
  * each (a file dropped in: only it is parsed), or the dataset was already in
- * memory from an earlier post of the same run.
+ * memory from an earlier post of the same run; or that it failed, with how
+ * many problems, and no numbers.
  */
 import { printable } from '../errors.ts';
 import type { LoadRecord } from '../markdown/datasetCache.ts';
@@ -18,21 +19,30 @@ const pad = (cells: string[][]) => {
   );
 };
 
+const failed = (problems: number | undefined) =>
+  problems === undefined
+    ? 'failed'
+    : problems === 1
+      ? 'failed: 1 problem'
+      : `failed: ${problems.toLocaleString('en-GB')} problems (npm run check lists them)`;
+
 export function summaryTable(records: readonly LoadRecord[]): string {
   if (records.length === 0) return 'Datasets: none read (no post needed re-rendering).';
   const rows = records.map((r) => [
     printable(r.id), // a folder name, which can hold anything
-    r.rows.toLocaleString('en-GB'),
-    String(r.files),
+    r.cache === 'failed' ? '-' : r.rows.toLocaleString('en-GB'),
+    r.cache === 'failed' ? '-' : String(r.files),
     r.period ? `${r.period[0].slice(0, 10)} to ${r.period[1].slice(0, 10)}` : '-',
     `${(r.ms / 1000).toFixed(2)} s`,
-    r.cache === 'hit'
-      ? 'cache hit'
-      : r.cache === 'miss'
-        ? 'cache miss (parsed)'
-        : r.cache === 'partial'
-          ? `cache hit for ${r.files - r.parsed} of ${r.files} files (${r.parsed} parsed)`
-          : 'in memory',
+    r.cache === 'failed'
+      ? failed(r.problems)
+      : r.cache === 'hit'
+        ? 'cache hit'
+        : r.cache === 'miss'
+          ? 'cache miss (parsed)'
+          : r.cache === 'partial'
+            ? `cache hit for ${r.files - r.parsed} of ${r.files} files (${r.parsed} parsed)`
+            : 'in memory',
   ]);
   return ['Datasets:', ...pad([['dataset', 'rows', 'files', 'period (UTC)', 'time', 'cache'], ...rows]).map((l) => `  ${l}`)].join('\n');
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TableDataset } from '../../src/data/types.ts';
-import { cachedDataset, clearMemoryCache, parseCount, takeLoadRecords } from '../../src/markdown/datasetCache.ts';
+import { cachedDataset, clearMemoryCache, countProblems, parseCount, takeLoadRecords } from '../../src/markdown/datasetCache.ts';
 import { postsManifest, tempProject } from './helpers.ts';
 
 function project() {
@@ -133,6 +133,22 @@ describe('the dataset cache', () => {
     await expect(cachedDataset('tweets', options)).rejects.toThrow(
       /^data\/tweets\/a\.csv:2:2: "created_at" is 2016-07-01T10:00:00Z, after the day/,
     );
+  });
+
+  it('records a refused load as failed, with its problems counted, over the numbers it gave before', async () => {
+    const options = project();
+    await cachedDataset('tweets', options);
+    takeLoadRecords();
+    // A page reads the dataset again (astro dev), then a file with two bad rows is dropped in.
+    await cachedDataset('tweets', options);
+    writeFileSync(join(options.dataDir, 'tweets', 'b.csv'), 'id,created_at,user,text\n3,31/02/16,c,#Red\n4,soon,d,#Red\n');
+    await expect(cachedDataset('tweets', options)).rejects.toThrow(/^data\/tweets\/b\.csv:2:2: /);
+    const records = takeLoadRecords();
+    await countProblems(records, options);
+    expect(records).toEqual([expect.objectContaining({ id: 'tweets', cache: 'failed', rows: 0, files: 0, problems: 2 })]);
+    // A dataset that is not there is the post's mistake, not a failed load.
+    await expect(cachedDataset('nothing', options)).rejects.toThrow(/There is no dataset "nothing"/);
+    expect(takeLoadRecords()).toEqual([]);
   });
 
   it('never trusts a corrupt entry: it is ignored, the data parsed again and the entry rewritten', async () => {
