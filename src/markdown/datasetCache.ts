@@ -17,10 +17,12 @@
  * so a fix to an adapter or a new csv-parse re-parses every dataset.
  *
  * Each load is recorded (rows, files, files parsed, period, time; or that it
- * failed) for the summary the content loader prints at the end of a build.
+ * failed) for the summary the content loader prints at the end of a build,
+ * with the files added, removed and changed since the dataset's last read
+ * (each dataset's last file list is kept beside the parsed files).
  */
 
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
@@ -53,6 +55,22 @@ export interface LoadRecord {
   parsed: number;
   /** A failed load's problems, all of them as `npm run check` lists them, once {@link countProblems} has counted. */
   problems?: number;
+  /**
+   * The data files (names) added, removed and changed (other bytes under the same name) since the dataset was last
+   * read with the same cache (the last build, or in `astro dev` the last re-load); absent when it never was.
+   */
+  since?: FileChanges;
+  /** The files read (name, SHA-256), which {@link keepFileLists} keeps for the next read to compare with. */
+  fileList?: readonly Listed[];
+}
+
+/** A data file as the file lists name it: its name in the dataset's folder, and its SHA-256. */
+type Listed = readonly [name: string, sha256: string];
+
+export interface FileChanges {
+  added: string[];
+  removed: string[];
+  changed: string[];
 }
 
 // Astro loads the config (with the remark plugin) and the content config in
@@ -119,12 +137,15 @@ function loaderDigest(root: string): string {
   return loaderCode.digest;
 }
 
-function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed = 0) {
+function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed = 0, options?: CacheOptions) {
   const previous = state.records.get(dataset.id);
   // A build may read a dataset many times; the summary keeps the load that did the work.
   if (previous && previous.cache !== 'memory' && cache === 'memory') return;
   const span = dataset.kind === 'posts' ? dataset.period : undefined;
   const period = span && ([new Date(span[0]).toISOString(), new Date(span[1]).toISOString()] as [string, string]);
+  // A load that read the files (not one from memory) says what changed in them since the last build.
+  const fileList: Listed[] | undefined = options && dataset.files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f.sha256]);
+  const since = fileList && options && filesSince(fileList, dataset.id, options);
   state.records.set(dataset.id, {
     id: dataset.id,
     digest: dataset.digest,
@@ -134,7 +155,30 @@ function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed
     ms,
     cache,
     parsed,
+    ...(since ? { since } : {}),
+    ...(fileList ? { fileList } : {}),
   });
+}
+
+/** Where the file lists are kept (beside the parsed files: `<cache>/soundings/file-lists/`), and their key. */
+function fileLists(options: CacheOptions): { dir: string; key: string } {
+  const dir = join(dirname(options.cacheDir ?? datasetCacheDir(options.root)), 'file-lists');
+  // Another data folder sharing the cache has lists of its own.
+  return { dir, key: entryKey(resolve(options.root), resolve(options.dataDir)) };
+}
+
+/** What changed in the dataset's files since the list kept from its last build or re-load (none kept: undefined). */
+function filesSince(now: readonly Listed[], id: string, options: CacheOptions): FileChanges | undefined {
+  const lists = fileLists(options);
+  const last = readEntry<Listed[]>(lists.dir, id, lists.key);
+  if (!last) return undefined;
+  const before = new Map(last);
+  const names = new Set(now.map(([name]) => name));
+  return {
+    added: now.filter(([name]) => !before.has(name)).map(([name]) => name),
+    removed: last.filter(([name]) => !names.has(name)).map(([name]) => name),
+    changed: now.filter(([name, sha]) => before.has(name) && before.get(name) !== sha).map(([name]) => name),
+  };
 }
 
 /**
@@ -145,6 +189,19 @@ function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed
 function recordFailure(id: string, e: unknown, ms: number) {
   if (e instanceof SoundingsError && e.name === 'DatasetNotFound') return;
   state.records.set(id, { id, digest: '', rows: 0, files: 0, ms, cache: 'failed', parsed: 0 });
+}
+
+/**
+ * Keeps the file list of each dataset `records` read, for the next build or re-load to name what changed since
+ * ({@link LoadRecord.since}). The content loader calls it once it has printed its summary; `npm run check`, which
+ * prints none, does not, so a check between two builds does not hide the changes from the second.
+ */
+export function keepFileLists(records: readonly LoadRecord[], options: CacheOptions): void {
+  const lists = fileLists(options);
+  for (const r of records) {
+    const unchanged = r.since && r.since.added.length + r.since.removed.length + r.since.changed.length === 0;
+    if (r.fileList && !unchanged) writeEntry(lists.dir, r.id, lists.key, r.fileList);
+  }
 }
 
 /** Prints progress for a dataset that takes a while to read. */
@@ -232,6 +289,6 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
     if (path.startsWith(`${dir}${sep}`) && name.startsWith(`${id}~`) && !current.has(name)) state.files.delete(path);
   }
   state.memory.set(key, dataset);
-  record(dataset, performance.now() - start, parsed === 0 ? 'hit' : kept === 0 ? 'miss' : 'partial', parsed);
+  record(dataset, performance.now() - start, parsed === 0 ? 'hit' : kept === 0 ? 'miss' : 'partial', parsed, options);
   return dataset;
 }

@@ -22,7 +22,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
 import { SoundingsError } from '../errors.ts';
-import { countProblems, takeLoadRecords } from '../markdown/datasetCache.ts';
+import { countProblems, keepFileLists, takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
 import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
@@ -140,6 +140,7 @@ export function soundingsLoader(): Loader {
         const records = takeLoadRecords();
         await countProblems(records, { root, dataDir });
         context.logger.info(summaryTable(records));
+        keepFileLists(records, { root, dataDir });
       };
 
       await run(context.watcher);
