@@ -14,12 +14,14 @@
 import { dirname, join, resolve } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/openDataset.ts';
+import { SoundingsError } from '../errors.ts';
 import { entryKey, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
 import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from './codeDigest.ts';
 import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
 import { sitePaths } from './paths.ts';
+import { datasetUrl } from './text.ts';
 
 export function siteDataOptions(): { root: string; dataDir: string } {
   const { root, dataDir } = sitePaths(process.env.SOUNDINGS_ROOT || process.cwd());
@@ -59,11 +61,32 @@ export async function cachedProfile(
   return profile;
 }
 
-/** The profile of every dataset under data/, in id order. */
+/**
+ * The profile of every dataset under data/, in id order. Data that is refused stops the build at the dataset's
+ * page (a dataset no post uses is first read there), with the data's located message.
+ */
 export async function siteProfiles(): Promise<DatasetProfile[]> {
   const options = siteDataOptions();
   const profiles: DatasetProfile[] = [];
   const code = codeDigest(options.root, PROFILE_CODE);
-  for (const id of listDatasets(options.dataDir)) profiles.push(await cachedProfile(id, options, code));
+  for (const id of listDatasets(options.dataDir)) {
+    try {
+      profiles.push(await cachedProfile(id, options, code));
+    } catch (e) {
+      if (e instanceof SoundingsError) throw pageStop(id, e);
+      throw e;
+    }
+  }
   return profiles;
+}
+
+/**
+ * The error that stops a build at a dataset's page: the data's message, located, once, naming the page (as the
+ * content loader's for a post). The SoundingsError itself would make Astro print its advice again as a "Hint" and a
+ * stack trace into the bundled page code.
+ */
+export function pageStop(id: string, e: SoundingsError): Error {
+  const stop = new Error(`Soundings could not build the dataset page ${datasetUrl(id)}:\n${e.message}`);
+  stop.stack = '';
+  return stop;
 }
