@@ -61,10 +61,18 @@ export function renderFailure(root: string, filePath: string): (Error & { loc?: 
   const path = isAbsolute(filePath) ? filePath : join(root, filePath);
   if (!failures.has(path) && recovered.has(path)) return undefined;
   const message = failures.get(path) ?? `${filePath} did not render; the terminal running astro dev says why.`;
+  return locatedError(root, 'Soundings could not render this post', message);
+}
+
+/**
+ * The error a page throws in `astro dev` for a Soundings message (`file:line:column: …`, file relative to `root`),
+ * named `name`: with its first location as `loc`, which Astro's overlay shows with the lines around it.
+ */
+export function locatedError(root: string, name: string, message: string): Error & { loc?: Location } {
   // Astro's overlay reads the message as Markdown: a cell's [text](url) must stay text (devOverlay.ts).
   const error: Error & { loc?: Location } = new Error(overlayText(message));
-  error.name = 'Soundings could not render this post';
-  // The page's own stack says nothing about the post; the message says where the problem is.
+  error.name = name;
+  // The page's own stack says nothing about the problem; the message says where it is.
   error.stack = `${error.name}: ${message}`;
   const at = LOCATED.exec(message)?.groups;
   if (at?.file && at.line) error.loc = { file: overlayFile(root, at.file), line: Number(at.line), column: Number(at.column ?? 1) };

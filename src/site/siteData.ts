@@ -20,7 +20,9 @@ import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from './codeDigest.ts';
 import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
+import { inDevServer } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
+import { locatedError } from './renderFailure.ts';
 import { datasetUrl } from './text.ts';
 
 export function siteDataOptions(): { root: string; dataDir: string } {
@@ -61,24 +63,39 @@ export async function cachedProfile(
   return profile;
 }
 
+/** A dataset of the site: its profile, or (`astro dev`) the message of the error its data gives instead. */
+export type SiteDataset =
+  | { id: string; profile: DatasetProfile; failure?: undefined }
+  | { id: string; profile?: undefined; failure: string };
+
 /**
- * The profile of every dataset under data/, in id order. Data that is refused stops the build at the dataset's
- * page (a dataset no post uses is first read there), with the data's located message.
+ * Every dataset under data/, in id order, with its profile. Data that is refused stops a build at the dataset's
+ * page (a dataset no post uses is first read there), with the data's located message; `astro dev` (`dev`) goes on,
+ * and keeps the message for the dataset's page to throw, as a post's page does (renderFailure.ts).
  */
-export async function siteProfiles(): Promise<DatasetProfile[]> {
+export async function siteDatasets({ dev = inDevServer() } = {}): Promise<SiteDataset[]> {
   const options = siteDataOptions();
-  const profiles: DatasetProfile[] = [];
+  const datasets: SiteDataset[] = [];
   const code = codeDigest(options.root, PROFILE_CODE);
   for (const id of listDatasets(options.dataDir)) {
     try {
-      profiles.push(await cachedProfile(id, options, code));
+      datasets.push({ id, profile: await cachedProfile(id, options, code) });
     } catch (e) {
-      if (e instanceof SoundingsError) throw pageStop(id, e);
-      throw e;
+      if (!(e instanceof SoundingsError)) throw e;
+      if (!dev) throw pageStop(id, e);
+      datasets.push({ id, failure: e.message });
     }
   }
-  return profiles;
+  return datasets;
 }
+
+/** The profile of every dataset under data/, in id order; in `astro dev`, of those whose data is not refused. */
+export async function siteProfiles({ dev = inDevServer() } = {}): Promise<DatasetProfile[]> {
+  return (await siteDatasets({ dev })).flatMap((d) => (d.profile ? [d.profile] : []));
+}
+
+/** What a dataset's page throws in `astro dev` when its data is refused: the message, located for the overlay. */
+export const datasetFailure = (message: string) => locatedError(siteDataOptions().root, 'Soundings could not read this dataset', message);
 
 /**
  * The error that stops a build at a dataset's page: the data's message, located, once, naming the page (as the
