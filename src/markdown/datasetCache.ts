@@ -16,15 +16,17 @@
  * The disk key also covers the loader's own code (src/data) and the lock file,
  * so a fix to an adapter or a new csv-parse re-parses every dataset.
  *
- * Each load is recorded (rows, files, files parsed, period, time) for the
- * summary the content loader prints at the end of a build.
+ * Each load is recorded (rows, files, files parsed, period, time; or that it
+ * failed) for the summary the content loader prints at the end of a build,
+ * with the files added, removed and changed since the dataset's last read
+ * (each dataset's last file list is kept beside the parsed files).
  */
 
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
-import { type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
+import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import type { Dataset } from '../data/types.ts';
-import { printable } from '../errors.ts';
+import { printable, SoundingsError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { entryKey, readEntry, removeEntries, writeEntry } from './cacheEntry.ts';
@@ -45,11 +47,30 @@ export interface LoadRecord {
   ms: number;
   /**
    * memory: already loaded in this process; hit: every file's records read
-   * from the disk cache; miss: every file parsed; partial: some of each.
+   * from the disk cache; miss: every file parsed; partial: some of each;
+   * failed: the data was refused (rows and files are then 0).
    */
-  cache: 'memory' | 'hit' | 'miss' | 'partial';
+  cache: 'memory' | 'hit' | 'miss' | 'partial' | 'failed';
   /** Data files parsed (the others came from the disk cache). */
   parsed: number;
+  /** A failed load's problems, all of them as `npm run check` lists them, once {@link countProblems} has counted. */
+  problems?: number;
+  /**
+   * The data files (names) added, removed and changed (other bytes under the same name) since the dataset was last
+   * read with the same cache (the last build, or in `astro dev` the last re-load); absent when it never was.
+   */
+  since?: FileChanges;
+  /** The files read (name, SHA-256), which {@link keepFileLists} keeps for the next read to compare with. */
+  fileList?: readonly Listed[];
+}
+
+/** A data file as the file lists name it: its name in the dataset's folder, and its SHA-256. */
+type Listed = readonly [name: string, sha256: string];
+
+export interface FileChanges {
+  added: string[];
+  removed: string[];
+  changed: string[];
 }
 
 // Astro loads the config (with the remark plugin) and the content config in
@@ -83,6 +104,18 @@ export function takeLoadRecords(): LoadRecord[] {
   return out;
 }
 
+/**
+ * Counts the problems of each failed load among `records` (a load stops at the first): a second reading of the
+ * dataset that collects them all, as `npm run check` does, only for what failed.
+ */
+export async function countProblems(records: readonly LoadRecord[], options: CacheOptions): Promise<void> {
+  for (const r of records) {
+    if (r.cache !== 'failed' || r.problems !== undefined) continue;
+    const problems = await checkDataset(r.id, { root: options.root, dataDir: options.dataDir }).catch(() => []);
+    r.problems = Math.max(1, problems.length);
+  }
+}
+
 export const parseCount = () => state.parses;
 
 /** Forgets the datasets held in memory, as a new build process starts (tests and the benchmark). */
@@ -104,12 +137,15 @@ function loaderDigest(root: string): string {
   return loaderCode.digest;
 }
 
-function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed = 0) {
+function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed = 0, options?: CacheOptions) {
   const previous = state.records.get(dataset.id);
   // A build may read a dataset many times; the summary keeps the load that did the work.
   if (previous && previous.cache !== 'memory' && cache === 'memory') return;
   const span = dataset.kind === 'posts' ? dataset.period : undefined;
   const period = span && ([new Date(span[0]).toISOString(), new Date(span[1]).toISOString()] as [string, string]);
+  // A load that read the files (not one from memory) says what changed in them since the last build.
+  const fileList: Listed[] | undefined = options && dataset.files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f.sha256]);
+  const since = fileList && options && filesSince(fileList, dataset.id, options);
   state.records.set(dataset.id, {
     id: dataset.id,
     digest: dataset.digest,
@@ -119,7 +155,53 @@ function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed
     ms,
     cache,
     parsed,
+    ...(since ? { since } : {}),
+    ...(fileList ? { fileList } : {}),
   });
+}
+
+/** Where the file lists are kept (beside the parsed files: `<cache>/soundings/file-lists/`), and their key. */
+function fileLists(options: CacheOptions): { dir: string; key: string } {
+  const dir = join(dirname(options.cacheDir ?? datasetCacheDir(options.root)), 'file-lists');
+  // Another data folder sharing the cache has lists of its own.
+  return { dir, key: entryKey(resolve(options.root), resolve(options.dataDir)) };
+}
+
+/** What changed in the dataset's files since the list kept from its last build or re-load (none kept: undefined). */
+function filesSince(now: readonly Listed[], id: string, options: CacheOptions): FileChanges | undefined {
+  const lists = fileLists(options);
+  const last = readEntry<Listed[]>(lists.dir, id, lists.key);
+  if (!last) return undefined;
+  const before = new Map(last);
+  const names = new Set(now.map(([name]) => name));
+  return {
+    added: now.filter(([name]) => !before.has(name)).map(([name]) => name),
+    removed: last.filter(([name]) => !names.has(name)).map(([name]) => name),
+    changed: now.filter(([name, sha]) => before.has(name) && before.get(name) !== sha).map(([name]) => name),
+  };
+}
+
+/**
+ * Records a load that failed, over whatever was recorded of the dataset before (a page's read of its last good
+ * data): the summary must not show numbers the data no longer gives. A dataset that is not there is the post's
+ * mistake, not a failed load.
+ */
+function recordFailure(id: string, e: unknown, ms: number) {
+  if (e instanceof SoundingsError && e.name === 'DatasetNotFound') return;
+  state.records.set(id, { id, digest: '', rows: 0, files: 0, ms, cache: 'failed', parsed: 0 });
+}
+
+/**
+ * Keeps the file list of each dataset `records` read, for the next build or re-load to name what changed since
+ * ({@link LoadRecord.since}). The content loader calls it once it has printed its summary; `npm run check`, which
+ * prints none, does not, so a check between two builds does not hide the changes from the second.
+ */
+export function keepFileLists(records: readonly LoadRecord[], options: CacheOptions): void {
+  const lists = fileLists(options);
+  for (const r of records) {
+    const unchanged = r.since && r.since.added.length + r.since.removed.length + r.since.changed.length === 0;
+    if (r.fileList && !unchanged) writeEntry(lists.dir, r.id, lists.key, r.fileList);
+  }
 }
 
 /** Prints progress for a dataset that takes a while to read. */
@@ -158,6 +240,9 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
   state.pending.set(key, { digest, promise });
   try {
     return await promise;
+  } catch (e) {
+    recordFailure(id, e, performance.now() - start);
+    throw e;
   } finally {
     if (state.pending.get(key)?.promise === promise) state.pending.delete(key);
   }
@@ -204,6 +289,6 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
     if (path.startsWith(`${dir}${sep}`) && name.startsWith(`${id}~`) && !current.has(name)) state.files.delete(path);
   }
   state.memory.set(key, dataset);
-  record(dataset, performance.now() - start, parsed === 0 ? 'hit' : kept === 0 ? 'miss' : 'partial', parsed);
+  record(dataset, performance.now() - start, parsed === 0 ? 'hit' : kept === 0 ? 'miss' : 'partial', parsed, options);
   return dataset;
 }

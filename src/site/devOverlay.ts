@@ -24,6 +24,13 @@ export function devOverlay(): Plugin {
   };
 }
 
+/**
+ * Whether this process is serving `astro dev` (the plugin has the server). Pages ask this rather than
+ * `import.meta.env.DEV`, which Astro takes from a `DEV` variable in the environment when there is one (vitest sets
+ * `DEV=1`; a shell may too), so that a build never acts as the dev server does.
+ */
+export const inDevServer = (): boolean => dev.server !== undefined;
+
 const LOCATED = /^(?<file>[^\s:][^:]*):(?<line>\d+)(?::(?<column>\d+))?: (?<rest>[\s\S]*)$/;
 
 /**
@@ -53,6 +60,23 @@ export function overlayError(message: string): {
   if (!match?.groups) return base;
   const { file = '', line = '1', column = '1' } = match.groups;
   return { ...base, id: file, loc: { file, line: Number(line), column: Number(column) } };
+}
+
+/**
+ * Has the pages built again from the data as it is now, and reloads the open ones; does nothing outside `astro dev`.
+ * Astro keeps each dynamic route's `getStaticPaths()` (the dataset pages' list, with each profile) until the content
+ * store changes; a data change that no post uses leaves the store as it was, so the list would keep a dataset's old
+ * records and files, and miss a new dataset. This sends the event Astro's own store change sends (which clears that
+ * cache in the server's environments), then (with `reload`) the reload it sends to the open pages.
+ */
+export function refreshPages({ reload = true } = {}): boolean {
+  const { server } = dev;
+  if (!server) return false;
+  for (const [name, environment] of Object.entries(server.environments)) {
+    if (name !== 'client') environment.hot.send('astro:content-changed', {});
+  }
+  if (reload) server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+  return true;
 }
 
 /** Sends the messages to every open page's error overlay; does nothing outside `astro dev`. */

@@ -80,6 +80,7 @@ export function serveDownloads(files: () => Promise<[string, string][]>) {
 }
 
 export function datasetDownloads(): AstroIntegration {
+  // `astro dev` serves the files of the datasets whose data loads (the page of one that does not says why).
   const files = async () => downloadFiles(await siteProfiles(), siteDataOptions().root);
   return {
     name: 'soundings-downloads',

@@ -13,7 +13,7 @@
  * post renders again, rather than for a moment before a reload. The loader and
  * the pages are separate module graphs in one process: the record is global.
  */
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Location } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { overlayText } from './devOverlay.ts';
@@ -61,17 +61,34 @@ export function renderFailure(root: string, filePath: string): (Error & { loc?: 
   const path = isAbsolute(filePath) ? filePath : join(root, filePath);
   if (!failures.has(path) && recovered.has(path)) return undefined;
   const message = failures.get(path) ?? `${filePath} did not render; the terminal running astro dev says why.`;
+  return locatedError(root, 'Soundings could not render this post', message);
+}
+
+/**
+ * The error a page throws in `astro dev` for a Soundings message (`file:line:column: …`, file relative to `root`),
+ * named `name`: with its first location as `loc`, which Astro's overlay shows with the lines around it.
+ */
+export function locatedError(root: string, name: string, message: string): Error & { loc?: Location } {
   // Astro's overlay reads the message as Markdown: a cell's [text](url) must stay text (devOverlay.ts).
   const error: Error & { loc?: Location } = new Error(overlayText(message));
-  error.name = 'Soundings could not render this post';
-  // The page's own stack says nothing about the post; the message says where the problem is.
+  error.name = name;
+  // The page's own stack says nothing about the problem; the message says where it is.
   error.stack = `${error.name}: ${message}`;
   const at = LOCATED.exec(message)?.groups;
-  if (at?.file && at.line) {
-    const file = isAbsolute(at.file) ? at.file : join(root, at.file);
-    error.loc = { file, line: Number(at.line), column: Number(at.column ?? 1) };
-  }
+  if (at?.file && at.line) error.loc = { file: overlayFile(root, at.file), line: Number(at.line), column: Number(at.column ?? 1) };
   return error;
+}
+
+/**
+ * A file as an error's `loc.file` must name it for Astro's overlay and terminal (`file` as a message names it:
+ * relative to `root`, or absolute): absolute inside the project, and relative to `root` outside it
+ * (`../../tmp/x/data/a.csv`, with SOUNDINGS_DATA_DIR elsewhere). Astro joins every `loc.file` that is not under
+ * the project root onto the root, an absolute one too (`/tmp/x/…` became `<root>/tmp/x/…`, which does not exist:
+ * no code frame, a broken "Open in editor"); a relative one joined so is the real file.
+ */
+export function overlayFile(root: string, file: string): string {
+  const path = isAbsolute(file) ? file : join(root, file);
+  return path.startsWith(join(root, sep)) ? path : relative(root, path);
 }
 
 /** A post that failed to render: the entry glob() named (its path under the collection's base) and the message. */

@@ -14,12 +14,16 @@
 import { dirname, join, resolve } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/openDataset.ts';
+import { SoundingsError } from '../errors.ts';
 import { entryKey, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
 import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from './codeDigest.ts';
 import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
+import { inDevServer } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
+import { locatedError } from './renderFailure.ts';
+import { datasetUrl } from './text.ts';
 
 export function siteDataOptions(): { root: string; dataDir: string } {
   const { root, dataDir } = sitePaths(process.env.SOUNDINGS_ROOT || process.cwd());
@@ -59,11 +63,47 @@ export async function cachedProfile(
   return profile;
 }
 
-/** The profile of every dataset under data/, in id order. */
-export async function siteProfiles(): Promise<DatasetProfile[]> {
+/** A dataset of the site: its profile, or (`astro dev`) the message of the error its data gives instead. */
+export type SiteDataset =
+  | { id: string; profile: DatasetProfile; failure?: undefined }
+  | { id: string; profile?: undefined; failure: string };
+
+/**
+ * Every dataset under data/, in id order, with its profile. Data that is refused stops a build at the dataset's
+ * page (a dataset no post uses is first read there), with the data's located message; `astro dev` (`dev`) goes on,
+ * and keeps the message for the dataset's page to throw, as a post's page does (renderFailure.ts).
+ */
+export async function siteDatasets({ dev = inDevServer() } = {}): Promise<SiteDataset[]> {
   const options = siteDataOptions();
-  const profiles: DatasetProfile[] = [];
+  const datasets: SiteDataset[] = [];
   const code = codeDigest(options.root, PROFILE_CODE);
-  for (const id of listDatasets(options.dataDir)) profiles.push(await cachedProfile(id, options, code));
-  return profiles;
+  for (const id of listDatasets(options.dataDir)) {
+    try {
+      datasets.push({ id, profile: await cachedProfile(id, options, code) });
+    } catch (e) {
+      if (!(e instanceof SoundingsError)) throw e;
+      if (!dev) throw pageStop(id, e);
+      datasets.push({ id, failure: e.message });
+    }
+  }
+  return datasets;
+}
+
+/** The profile of every dataset under data/, in id order; in `astro dev`, of those whose data is not refused. */
+export async function siteProfiles({ dev = inDevServer() } = {}): Promise<DatasetProfile[]> {
+  return (await siteDatasets({ dev })).flatMap((d) => (d.profile ? [d.profile] : []));
+}
+
+/** What a dataset's page throws in `astro dev` when its data is refused: the message, located for the overlay. */
+export const datasetFailure = (message: string) => locatedError(siteDataOptions().root, 'Soundings could not read this dataset', message);
+
+/**
+ * The error that stops a build at a dataset's page: the data's message, located, once, naming the page (as the
+ * content loader's for a post). The SoundingsError itself would make Astro print its advice again as a "Hint" and a
+ * stack trace into the bundled page code.
+ */
+export function pageStop(id: string, e: SoundingsError): Error {
+  const stop = new Error(`Soundings could not build the dataset page ${datasetUrl(id)}:\n${e.message}`);
+  stop.stack = '';
+  return stop;
 }

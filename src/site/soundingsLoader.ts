@@ -7,7 +7,9 @@
  * specs, and the rendering code. Then:
  *  - an unchanged rebuild re-renders nothing;
  *  - a data change re-renders exactly the posts that use that data;
- *  - in `astro dev`, the data folder is watched and the affected posts re-render.
+ *  - in `astro dev`, the data folder is watched and the affected posts re-render;
+ *    a changed dataset that no post uses is read too, for its errors, and the
+ *    dataset pages are built again from the data as it is now.
  *
  * glob() only logs a post that fails to render; a Soundings build must fail
  * instead (a page with a missing number must not ship), so render errors are
@@ -16,17 +18,18 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
+import { listDatasets } from '../data/openDataset.ts';
 import { SoundingsError } from '../errors.ts';
-import { takeLoadRecords } from '../markdown/datasetCache.ts';
+import { cachedDataset, countProblems, keepFileLists, takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
 import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
-import { showInOverlay } from './devOverlay.ts';
+import { refreshPages, showInOverlay } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
 import {
@@ -82,8 +85,11 @@ export function soundingsLoader(): Loader {
       const failures: RenderFailure[] = [];
       const dev = context.watcher !== undefined;
 
-      const run = async (watcher: LoaderContext['watcher']) => {
+      /** Syncs the posts (and in `astro dev`, reads the `changed` datasets no post uses); says whether the store changed. */
+      const run = async (watcher: LoaderContext['watcher'], changed: readonly string[] = []): Promise<boolean> => {
         failures.length = 0;
+        // The summary is this run's: what pages read since the last (`astro dev`) is not.
+        takeLoadRecords();
         // An entry that failed to render (kept by `astro dev`, perhaps in a store a later build reads) is
         // rendered again, whatever its digest says: glob() would otherwise reuse it as it is, empty.
         for (const entry of [...context.store.values()]) if (entry.rendered === undefined) context.store.delete(entry.id);
@@ -93,12 +99,10 @@ export function soundingsLoader(): Loader {
         logger.error = (message: string) => {
           const entry = loggedEntry(message);
           failures.push({ entry, message: renderFailureMessage(message) });
-          // A build prints every failure once, when it stops (below); `astro dev` goes on, so it logs each
-          // and keeps it for the post's page to show (renderFailure.ts).
-          if (context.watcher) {
-            if (entry) recordRenderFailure(join(contentDir, 'posts', entry), message);
-            context.logger.error(message);
-          }
+          // Astro's Markdown renderer has printed the failure already (console.error, as `file: message`): it is
+          // not printed again. A build prints every failure once more, together, when it stops (below); `astro
+          // dev` goes on, and keeps each for the post's page to show (renderFailure.ts).
+          if (context.watcher && entry) recordRenderFailure(join(contentDir, 'posts', entry), message);
         };
         await inner.load({
           ...context,
@@ -137,7 +141,32 @@ export function soundingsLoader(): Loader {
         const unchanged = entries.length - rendered - failed.length;
         const others = unchanged > 0 ? `; the others' Markdown, data and code are unchanged` : '';
         context.logger.info(`Rendered ${rendered} of ${entries.length} posts${failedText}${others}.`);
-        context.logger.info(summaryTable(takeLoadRecords()));
+        await readUnused(changed, entries);
+        const records = takeLoadRecords();
+        await countProblems(records, { root, dataDir });
+        context.logger.info(summaryTable(records));
+        keepFileLists(records, { root, dataDir });
+        return rendered > 0 || failed.length > 0 || entries.length !== before.size;
+      };
+
+      /**
+       * `astro dev`: reads the changed datasets that no post uses, which no post re-rendering would read, so that
+       * their errors reach the terminal and the overlay as a post's data errors do (their pages throw them too).
+       */
+      const readUnused = async (changed: readonly string[], entries: readonly { data: Record<string, unknown> }[]) => {
+        const used = new Set(entries.flatMap((e) => Object.values((e.data.datasets ?? {}) as Record<string, string>)));
+        const datasets = new Set(listDatasets(dataDir));
+        const ids = new Set(changed.map((path) => relative(dataDir, path).split(sep)[0] ?? ''));
+        for (const id of [...ids].sort()) {
+          if (used.has(id) || !datasets.has(id)) continue;
+          try {
+            await cachedDataset(id, { root, dataDir });
+          } catch (e) {
+            const message = (e as Error).message;
+            failures.push({ entry: undefined, message });
+            context.logger.error(message);
+          }
+        }
       };
 
       await run(context.watcher);
@@ -152,8 +181,10 @@ export function soundingsLoader(): Loader {
       const reload = async (paths: readonly string[]) => {
         const changed = [...new Set(paths)].map((path) => projectPath(root, path)).join(', ');
         context.logger.info(`Data changed: ${changed}; re-rendering the posts that use it.`);
+        // Astro builds the pages again once the store changes; a change no post uses changes nothing there.
+        let storeChanged = true;
         try {
-          await run(undefined);
+          storeChanged = await run(undefined, paths);
         } catch (e) {
           // What still stops a whole load (a post not in the store yet whose frontmatter is invalid, a duplicate
           // slug): keep the dev server up, and say it in the terminal and the overlay. A post's own problems,
@@ -162,6 +193,9 @@ export function soundingsLoader(): Loader {
           failures.push({ entry: undefined, message });
           context.logger.error(message);
         }
+        // The dataset pages are built again from the data as it is now; the open pages reload unless the overlay
+        // has an error to show (which a reload would take away: the dataset's page throws it when loaded).
+        if (!storeChanged) refreshPages({ reload: failures.length === 0 });
         showInOverlay(failures.map((f) => f.message));
       };
       // One change often fires several events (a copy: "add" then "change"s; an editor: a write, then another;

@@ -2,7 +2,14 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TableDataset } from '../../src/data/types.ts';
-import { cachedDataset, clearMemoryCache, parseCount, takeLoadRecords } from '../../src/markdown/datasetCache.ts';
+import {
+  cachedDataset,
+  clearMemoryCache,
+  countProblems,
+  keepFileLists,
+  parseCount,
+  takeLoadRecords,
+} from '../../src/markdown/datasetCache.ts';
 import { postsManifest, tempProject } from './helpers.ts';
 
 function project() {
@@ -133,6 +140,55 @@ describe('the dataset cache', () => {
     await expect(cachedDataset('tweets', options)).rejects.toThrow(
       /^data\/tweets\/a\.csv:2:2: "created_at" is 2016-07-01T10:00:00Z, after the day/,
     );
+  });
+
+  it('records a refused load as failed, with its problems counted, over the numbers it gave before', async () => {
+    const options = project();
+    await cachedDataset('tweets', options);
+    takeLoadRecords();
+    // A page reads the dataset again (astro dev), then a file with two bad rows is dropped in.
+    await cachedDataset('tweets', options);
+    writeFileSync(join(options.dataDir, 'tweets', 'b.csv'), 'id,created_at,user,text\n3,31/02/16,c,#Red\n4,soon,d,#Red\n');
+    await expect(cachedDataset('tweets', options)).rejects.toThrow(/^data\/tweets\/b\.csv:2:2: /);
+    const records = takeLoadRecords();
+    await countProblems(records, options);
+    expect(records).toEqual([expect.objectContaining({ id: 'tweets', cache: 'failed', rows: 0, files: 0, problems: 2 })]);
+    // A dataset that is not there is the post's mistake, not a failed load.
+    await expect(cachedDataset('nothing', options)).rejects.toThrow(/There is no dataset "nothing"/);
+    expect(takeLoadRecords()).toEqual([]);
+  });
+
+  it('names the files added, removed and changed since the dataset was last read with the same cache', async () => {
+    const options = project();
+    const tweets = join(options.dataDir, 'tweets');
+    writeFileSync(join(tweets, 'c.csv'), 'id,created_at,user,text\n5,2016-07-05T10:00:00Z,e,#Red\n');
+    // A read, as the content loader does it: the summary's records, then the file lists kept.
+    const read = async ({ build = true, keep = true } = {}) => {
+      if (build) clearMemoryCache(); // a new build; else a re-load in astro dev
+      takeLoadRecords();
+      await cachedDataset('tweets', options);
+      const records = takeLoadRecords();
+      if (keep) keepFileLists(records, options);
+      return records[0]?.since;
+    };
+    // First read: nothing to compare with.
+    expect(await read()).toBeUndefined();
+    expect(await read()).toEqual({ added: [], removed: [], changed: [] });
+    // One file removed and another added in one go, a third changed.
+    rmSync(join(tweets, 'a.csv'));
+    writeFileSync(join(tweets, 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n');
+    writeFileSync(join(tweets, 'c.csv'), 'id,created_at,user,text\n5,2016-07-06T10:00:00Z,e,#Red\n');
+    // `npm run check` reads the data too, but keeps no list: the build after it still names the changes.
+    await read({ keep: false });
+    expect(await read()).toEqual({ added: ['b.csv'], removed: ['a.csv'], changed: ['c.csv'] });
+    // Within one process too (astro dev's re-loads), each against the read before it.
+    rmSync(join(tweets, 'b.csv'));
+    expect(await read({ build: false })).toEqual({ added: [], removed: ['b.csv'], changed: [] });
+    // A failed read keeps the last good list: the next good one names every change since it.
+    writeFileSync(join(tweets, 'd.csv'), 'id,created_at,user,text\n6,soon,f,#Red\n');
+    await expect(read()).rejects.toThrow(/d\.csv:2:2/);
+    writeFileSync(join(tweets, 'd.csv'), 'id,created_at,user,text\n6,2016-07-07T10:00:00Z,f,#Red\n');
+    expect(await read()).toEqual({ added: ['d.csv'], removed: [], changed: [] });
   });
 
   it('never trusts a corrupt entry: it is ignored, the data parsed again and the entry rewritten', async () => {

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devArgs, freePort, siteEnv } from '../../scripts/astro.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
-import { datasetDigest } from '../../src/data/datasetFiles.ts';
+import { datasetDigest, projectPath } from '../../src/data/datasetFiles.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -19,33 +19,47 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: (
   throw new Error(`timed out waiting for ${what()}`);
 }
 
-let server: ChildProcess | undefined;
+const servers: ChildProcess[] = [];
 afterAll(() => {
-  server?.kill('SIGTERM');
+  for (const server of servers) server.kill('SIGTERM');
 });
+
+/** Starts `astro dev` on the site and waits for its post's page; `log` is what the server has printed so far. */
+async function startDev(site: string): Promise<{ port: number; url: string; readonly log: string }> {
+  const port = await freePort();
+  let log = '';
+  const server = spawn(process.execPath, devArgs(port), {
+    cwd: projectRoot,
+    env: siteEnv(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  servers.push(server);
+  server.stdout?.on('data', (d) => {
+    log += d;
+  });
+  server.stderr?.on('data', (d) => {
+    log += d;
+  });
+  const url = `http://127.0.0.1:${port}/posts/post/`;
+  await waitFor(
+    async () => (await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok,
+    60_000,
+    () => `the dev server at ${url}\n${log}`,
+  );
+  return {
+    port,
+    url,
+    get log() {
+      return log;
+    },
+  };
+}
 
 describe('astro dev', () => {
   it('updates the open page by itself when a data file is added, changed or removed', async () => {
     const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
-    const port = await freePort();
-    let log = '';
-    server = spawn(process.execPath, devArgs(port), {
-      cwd: projectRoot,
-      env: siteEnv(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (d) => {
-      log += d;
-    });
-    server.stderr?.on('data', (d) => {
-      log += d;
-    });
-    const url = `http://127.0.0.1:${port}/posts/post/`;
-    await waitFor(
-      async () => (await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok,
-      60_000,
-      () => `the dev server at ${url}\n${log}`,
-    );
+    const dev = await startDev(site);
+    const { port, url } = dev;
 
     const browser = await launchChromium();
     try {
@@ -66,7 +80,7 @@ describe('astro dev', () => {
       await waitFor(
         async () => (await value.textContent()) === '5',
         15_000,
-        () => `the page to show 5 posts\n${log}`,
+        () => `the page to show 5 posts\n${dev.log}`,
       );
       expect(await page.locator('[data-key="campaigns.red.share"]').textContent()).toBe('60.0%');
 
@@ -78,7 +92,7 @@ describe('astro dev', () => {
       await waitFor(
         async () => (await value.textContent()) === '6',
         15_000,
-        () => `the page to show 6 posts after a change\n${log}`,
+        () => `the page to show 6 posts after a change\n${dev.log}`,
       );
 
       // A removed file: back to the first file's four posts.
@@ -86,12 +100,12 @@ describe('astro dev', () => {
       await waitFor(
         async () => (await value.textContent()) === '4',
         15_000,
-        () => `the page to show 4 posts after a removal\n${log}`,
+        () => `the page to show 4 posts after a removal\n${dev.log}`,
       );
       expect(await page.locator('[data-key="campaigns.red.share"]').textContent()).toBe('50.0%');
 
       // Three files dropped at once, each written in two steps as editors and copies do: one re-load, naming all.
-      const reloads = () => log.split('\n').filter((l) => l.includes('Data changed:'));
+      const reloads = () => dev.log.split('\n').filter((l) => l.includes('Data changed:'));
       const before = reloads().length;
       const burst = ['e1.csv', 'e2.csv', 'e3.csv'].map((name) => join(site, 'data', 'tweets', name));
       for (const [i, path] of burst.entries()) {
@@ -101,7 +115,7 @@ describe('astro dev', () => {
       await waitFor(
         async () => (await value.textContent()) === '7',
         15_000,
-        () => `the page to show 7 posts after three files\n${log}`,
+        () => `the page to show 7 posts after three files\n${dev.log}`,
       );
       expect(reloads().slice(before)).toHaveLength(1);
       expect(reloads().at(-1)).toMatch(/data\/tweets\/e1\.csv, \S*data\/tweets\/e2\.csv, \S*data\/tweets\/e3\.csv; re-rendering/);
@@ -109,15 +123,16 @@ describe('astro dev', () => {
       await waitFor(
         async () => (await value.textContent()) === '4',
         15_000,
-        () => `the page to show 4 posts after removing them\n${log}`,
+        () => `the page to show 4 posts after removing them\n${dev.log}`,
       );
 
       // A bad data file: the error, with its file:line:column, shows in the open page's error overlay.
+      const beforeBad = dev.log.length;
       writeFileSync(join(site, 'data', 'tweets', 'c.csv'), 'id,created_at,user,text\n9,31/02/16,z,#Red\n');
       await waitFor(
         async () => (await page.locator('vite-error-overlay').count()) > 0,
         15_000,
-        () => `the error overlay\n${log}`,
+        () => `the error overlay\n${dev.log}`,
       );
       // A reload can meet the reload Astro's dev server pushes after the content changes, and then wait for a load
       // that never comes: it gives up after 5 s (and is tried again) rather than Playwright's 30.
@@ -131,17 +146,25 @@ describe('astro dev', () => {
             return check();
           },
           15_000,
-          () => `${what}\n${log}`,
+          () => `${what}\n${dev.log}`,
         );
       const showsFour = async () => (await page.locator('vite-error-overlay').count()) === 0 && (await value.textContent()) === '4';
       expect(await overlayText()).toContain('data/tweets/c.csv:2:2: "created_at" must be an ISO date-time with a timezone');
+      // The sync says it once in the terminal (as Astro's Markdown renderer prints it), not a second time as the
+      // loader's error. (The page's own error, which Astro prints when the page loads, does not name the renderer.)
+      await waitFor(
+        async () => dev.log.slice(beforeBad).includes('posts and 1 failed'),
+        15_000,
+        () => `the loader's report of the failed post\n${dev.log}`,
+      );
+      expect(dev.log.slice(beforeBad).match(/Failed to parse Markdown file "[^"]*post\.md"/g)).toHaveLength(1);
       // The post's page itself throws the error, so it is still there after the reload the change causes, or
       // a reader's own reload, rather than a "page not found".
       await reload();
       await waitFor(
         async () => (await overlayText()).includes('data/tweets/c.csv:2:2'),
         15_000,
-        () => `the error overlay after a reload\n${log}`,
+        () => `the error overlay after a reload\n${dev.log}`,
       );
 
       // Fixed: the page shows the numbers again.
@@ -173,7 +196,7 @@ describe('astro dev', () => {
       await waitFor(
         async () => showsFour(),
         15_000,
-        () => `the page to recover from the frontmatter mistake by itself\n${log}`,
+        () => `the page to recover from the frontmatter mistake by itself\n${dev.log}`,
       );
       await new Promise((r) => setTimeout(r, 2_000));
       expect(await showsFour()).toBe(true);
@@ -189,14 +212,14 @@ describe('astro dev', () => {
       await waitFor(
         async () => (await otherTotal()) === '4',
         15_000,
-        () => `the other post\n${log}`,
+        () => `the other post\n${dev.log}`,
       );
       writeFileSync(join(site, 'data', 'tweets', 'd.csv'), 'id,created_at,user,text\n7,2016-07-13T10:00:00Z,g,#Red\n');
       await reloadUntil(async () => (await overlayText()).includes('The data pinned for "tweets"'), "the pin's message in the overlay");
       await waitFor(
         async () => (await otherTotal()) === '5',
         15_000,
-        () => `the other post to show 5 posts\n${log}`,
+        () => `the other post to show 5 posts\n${dev.log}`,
       );
       // Restored: the open page recovers by itself (no reload from the test), and the old message does not come back
       // over it (a render from the store Astro was replacing showed it again).
@@ -204,10 +227,92 @@ describe('astro dev', () => {
       await waitFor(
         async () => showsFour(),
         15_000,
-        () => `the pinned page to recover by itself\n${log}`,
+        () => `the pinned page to recover by itself\n${dev.log}`,
       );
       await new Promise((r) => setTimeout(r, 2_000));
       expect(await showsFour()).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows a dataset no post uses as its data is now, and its data errors in the overlay and on its page', async () => {
+    const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
+    const dev = await startDev(site);
+    const polls = join(site, 'data', 'polls');
+    const url = `http://127.0.0.1:${dev.port}/data/polls/`;
+    const served = async () => {
+      const html = await (await fetch(url)).text();
+      const records = /<dt>Records<\/dt><dd>\s*([\d,]+)/.exec(html)?.[1];
+      return { records, files: Array.from(html.matchAll(/download>([^<]+\.csv)</g), (m) => m[1]) };
+    };
+    // A dataset dropped in while the server runs has its page.
+    mkdirSync(polls);
+    writeFileSync(
+      join(polls, 'manifest.yaml'),
+      'title: P\ndescription: D\nkind: table\nsource: S\nlicence: CC0-1.0\ncollected: 2016-09-18\ncolumns:\n  date: date\n  share: number\n',
+    );
+    writeFileSync(join(polls, 'a.csv'), 'date,share\n2016-08-01,0.62\n');
+    await waitFor(
+      async () => (await served()).records === '1',
+      15_000,
+      () => `the new dataset's page\n${dev.log}`,
+    );
+
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(3_000);
+      // The overlay is pushed to the open pages: this one must be listening first, and stay (a reload pushed
+      // before it connected, when the dataset was dropped in, reaches it once it does).
+      let connected = 0;
+      page.on('console', (m) => {
+        if (m.text().includes('[vite] connected')) connected = Date.now();
+      });
+      page.on('framenavigated', () => {
+        connected = 0;
+      });
+      await page.goto(url);
+      await waitFor(
+        async () => connected > 0 && Date.now() - connected > 1_000,
+        15_000,
+        () => `the page to listen for changes\n${dev.log}`,
+      );
+      const overlay = () =>
+        page.locator('vite-error-overlay').evaluate((el) => ({
+          text: el.shadowRoot?.textContent ?? '',
+          file: el.shadowRoot?.querySelector('#code header h2')?.textContent ?? '',
+        }));
+      // A second file with a day the calendar does not have: the terminal and the open page's overlay say where.
+      const before = dev.log.length;
+      writeFileSync(join(polls, 'b.csv'), 'date,share\n2016-09-31,0.5\n');
+      const error = 'b.csv:2:1: "date" must be a day that exists in the calendar (there is no 2016-09-31)';
+      await waitFor(
+        async () => (await overlay()).text.includes(error),
+        15_000,
+        () => `the error overlay\n${dev.log}`,
+      );
+      expect(dev.log.slice(before)).toContain(`[ERROR] [soundings-posts] ${projectPath(projectRoot, polls)}/${error}`);
+      expect(dev.log.slice(before)).toMatch(/^ {2}polls +- +- +- +\S+ s {2}failed: 1 problem$/m);
+      // The dataset's page throws it on every load, located: the overlay shows the file's lines.
+      await waitFor(
+        async () => {
+          await page.reload({ waitUntil: 'domcontentloaded', timeout: 5_000 });
+          const shown = await overlay();
+          return shown.text.includes(error) && shown.file === 'polls/b.csv:2:1';
+        },
+        15_000,
+        () => `the dataset page's error\n${dev.log}`,
+      );
+
+      // Fixed: the open page shows the data as it is now, by itself.
+      writeFileSync(join(polls, 'b.csv'), 'date,share\n2016-09-30,0.5\n');
+      await waitFor(
+        async () => (await page.locator('vite-error-overlay').count()) === 0 && (await page.content()).includes('>b.csv<'),
+        15_000,
+        () => `the dataset page to recover by itself\n${dev.log}`,
+      );
+      expect(await served()).toEqual({ records: '2', files: ['a.csv', 'b.csv'] });
     } finally {
       await browser.close();
     }

@@ -1,5 +1,15 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { overlayError } from '../../src/site/devOverlay.ts';
 import { failureReport, forgetRenderFailures, loggedEntry, recordRenderFailure, renderFailure } from '../../src/site/renderFailure.ts';
+import { tempProject } from '../data/helpers.ts';
+
+// What Astro's dev server does with an error before its overlay and terminal show it (not exported, so by its path).
+const utils = join(import.meta.dirname, '..', '..', 'node_modules', 'astro', 'dist', 'core', 'errors', 'dev', 'utils.js');
+const { collectErrorMetadata } = (await import(pathToFileURL(utils).href)) as {
+  collectErrorMetadata: (e: Error, root: URL) => Error & { loc?: { file: string; line: number; column: number }; frame?: string };
+};
 
 describe('failureReport(failures)', () => {
   it('prints a data error that stops several posts once, naming them, and other failures as they are', () => {
@@ -32,6 +42,30 @@ describe('renderFailure (astro dev)', () => {
     expect(renderFailure('/site', 'content/posts/b.md')?.message).toBe(
       'content/posts/b.md did not render; the terminal running astro dev says why.',
     );
+  });
+
+  it('locates data outside the project (SOUNDINGS_DATA_DIR elsewhere) at its real path, with its lines, as data inside it', () => {
+    const base = tempProject({
+      'site/data/t/a.csv': 'id,created_at\n1,x\n',
+      'elsewhere/data/t/a.csv': 'id,created_at\n1,y\n',
+    });
+    const root = join(base, 'site');
+    const astroRoot = pathToFileURL(`${root}/`); // as Astro's dev server has it
+    for (const [file, real] of [
+      ['data/t/a.csv', join(root, 'data', 't', 'a.csv')],
+      ['../elsewhere/data/t/a.csv', join(base, 'elsewhere', 'data', 't', 'a.csv')],
+    ] as const) {
+      const message = `${file}:2:3: "created_at" is wrong. Fix it.`;
+      // The post's page (renderFailure), and the loader's message sent to the open pages (overlayError).
+      recordRenderFailure(join(root, 'content', 'posts', 'd.md'), message);
+      const page = collectErrorMetadata(renderFailure(root, 'content/posts/d.md') as Error, astroRoot);
+      const sent = overlayError(message);
+      const pushed = collectErrorMetadata(Object.assign(new Error(sent.message), sent), astroRoot);
+      for (const shown of [page, pushed]) {
+        expect(shown.loc).toEqual({ file: real, line: 2, column: 3 });
+        expect(shown.frame).toContain('2 | 1,');
+      }
+    }
   });
 
   it("keeps a cell's [text](url) from becoming a link in the overlay, as the loader's messages do", () => {

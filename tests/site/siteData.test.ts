@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clearMemoryCache, datasetCacheDir, parseCount } from '../../src/markdown/datasetCache.ts';
 import { cachedProfile, forgetProfiles } from '../../src/site/siteData.ts';
 import { postsManifest, tempProject } from '../data/helpers.ts';
+import { fixtureProject } from '../markdown/fixture.ts';
+import { astroBuild } from './astroBuild.ts';
 
 function project() {
   const root = tempProject({
@@ -62,5 +65,27 @@ describe('cachedProfile(id, options): what the dataset pages show', () => {
     writeFileSync(path, bytes);
     newProcess();
     expect(await cachedProfile('tweets', options)).toEqual(good);
+  });
+});
+
+describe('the dataset pages in a build', () => {
+  it('stop at a dataset no post uses with its data error, once, located, naming the page', async () => {
+    const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
+    mkdirSync(join(site, 'data', 'polls'));
+    writeFileSync(
+      join(site, 'data', 'polls', 'manifest.yaml'),
+      'title: P\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-09-18\ncolumns:\n  date: date\n  share: number\n',
+    );
+    writeFileSync(join(site, 'data', 'polls', 'p.csv'), 'date,share\n2016-08-01,0.62\n2016-09-31,0.5\n');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    const out = await astroBuild(site, { cacheDir }).then(
+      () => 'built',
+      (e: { stdout: string; stderr: string }) => e.stdout + e.stderr,
+    );
+    expect(out).toMatch(
+      /^Soundings could not build the dataset page \/data\/polls\/:\n\S*data\/polls\/p\.csv:3:1: "date" must be a day that exists in the calendar \(there is no 2016-09-31\), got "2016-09-31"\. Fix or remove the row\.$/m,
+    );
+    expect(out.match(/2016-09-31/g)).toHaveLength(2); // in that one message
+    expect(out).not.toMatch(/Hint:|Stack trace:|\.prerender/);
   });
 });

@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summaryTable } from '../../src/site/summary.ts';
+import { fixtureProject } from '../markdown/fixture.ts';
+import { astroBuild } from './astroBuild.ts';
 
 describe('summaryTable(records)', () => {
   it('lines up one row per dataset, with a folder name written so the terminal shows it, not obeys it', () => {
@@ -14,5 +19,60 @@ describe('summaryTable(records)', () => {
       '  labour-2016-tweets  78,412      3  2016-07-01 to 2016-09-18  0.83 s  cache miss (parsed)',
       '  esc\\u001b[31mred         2      1  -                         0.83 s  cache hit for 1 of 1 files (0 parsed)',
     ]);
+  });
+
+  it('names the data files added, removed and changed since each dataset was last read', () => {
+    const base = { digest: 'd', ms: 50, parsed: 1, rows: 5, files: 2, cache: 'partial' } as const;
+    const many = Array.from({ length: 12 }, (_, i) => `f${i}.csv`);
+    const table = summaryTable([
+      { ...base, id: 'polls', since: { added: [], removed: [], changed: [] } },
+      { ...base, id: 'tweets', since: { added: ['tweets-2016-09-19.csv'], removed: ['tweets-2016-09-23.csv'], changed: ['b\u001b.csv'] } },
+      { ...base, id: 'videos', since: { added: many, removed: [], changed: [] } },
+      { ...base, id: 'x' },
+    ]);
+    expect(table.split('\n').slice(-3)).toEqual([
+      '  Files since the last build or dev re-load (+ added, − removed, ~ changed):',
+      '    tweets: + tweets-2016-09-19.csv, − tweets-2016-09-23.csv, ~ b\\u001b.csv',
+      `    videos: ${many
+        .slice(0, 10)
+        .map((n) => `+ ${n}`)
+        .join(', ')}, + 2 more`,
+    ]);
+    // Nothing changed, or nothing to compare with: no such lines.
+    expect(summaryTable([{ ...base, id: 'polls', since: { added: [], removed: [], changed: [] } }])).not.toContain('Files since');
+  });
+
+  it('a build names the files added and removed since the last build of the same cache', async () => {
+    const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
+    const tweets = join(site, 'data', 'tweets');
+    writeFileSync(join(tweets, 'b.csv'), 'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Red\n');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    expect((await astroBuild(site, { cacheDir })).stdout).not.toContain('Files since');
+    rmSync(join(tweets, 'b.csv'));
+    writeFileSync(join(tweets, 'c.csv'), 'id,created_at,user,text\n6,2016-07-12T10:00:00Z,f,#Blue\n');
+    const { stdout } = await astroBuild(site, { cacheDir });
+    expect(stdout).toMatch(/cache hit for 1 of 2 files \(1 parsed\)\n {2}Files since [^\n]*\n {4}tweets: \+ c\.csv, − b\.csv\n/);
+  });
+
+  it('shows a failed dataset as failed, with how many problems, and no numbers', () => {
+    const base = { digest: '', ms: 120, parsed: 0, rows: 0, files: 0, cache: 'failed' } as const;
+    expect(
+      summaryTable([{ ...base, id: 'tweets', problems: 1 }])
+        .split('\n')
+        .at(-1),
+    ).toBe('  tweets      -      -  -             0.12 s  failed: 1 problem');
+    expect(summaryTable([{ ...base, id: 'tweets', problems: 3 }])).toContain('failed: 3 problems (npm run check lists them)');
+  });
+
+  it('a build stopped by refused data lists the dataset it read as failed, not "none read"', async () => {
+    const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
+    writeFileSync(join(site, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n5,31/02/16,e,#Red\n6,soon,f,#Red\n');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    const out = await astroBuild(site, { cacheDir }).then(
+      () => 'built',
+      (e: { stdout: string; stderr: string }) => e.stdout + e.stderr,
+    );
+    expect(out).not.toContain('none read');
+    expect(out).toMatch(/^ {2}tweets +- +- +- +\d+\.\d\d s {2}failed: 2 problems \(npm run check lists them\)$/m);
   });
 });
