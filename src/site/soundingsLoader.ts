@@ -179,7 +179,8 @@ export function soundingsLoader(): Loader {
       if (!watcher) return;
       watcher.add(dataDir);
       const reload = async (paths: readonly string[]) => {
-        const changed = [...new Set(paths)].map((path) => projectPath(root, path)).join(', ');
+        // In name order, not the order the watcher saw them: files copied at once are named alike whatever the timing.
+        const changed = [...new Set(paths.map((path) => projectPath(root, path)))].sort().join(', ');
         context.logger.info(`Data changed: ${changed}; re-rendering the posts that use it.`);
         // Astro builds the pages again once the store changes; a change no post uses changes nothing there.
         let storeChanged = true;
