@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devArgs, freePort, siteEnv } from '../../scripts/astro.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
@@ -292,8 +293,10 @@ describe('astro dev', () => {
         15_000,
         () => `the error overlay\n${dev.log}`,
       );
-      expect(dev.log.slice(before)).toContain(`[ERROR] [soundings-posts] ${projectPath(projectRoot, polls)}/${error}`);
-      expect(dev.log.slice(before)).toMatch(/^ {2}polls +- +- +- +\S+ s {2}failed: 1 problem$/m);
+      // Without colours: Astro's logger writes them where it sees CI set, as .ci/run does.
+      const logged = stripVTControlCharacters(dev.log.slice(before));
+      expect(logged).toContain(`[ERROR] [soundings-posts] ${projectPath(projectRoot, polls)}/${error}`);
+      expect(logged).toMatch(/^ {2}polls +- +- +- +\S+ s {2}failed: 1 problem$/m);
       // The dataset's page throws it on every load, located: the overlay shows the file's lines.
       await waitFor(
         async () => {
