@@ -69,14 +69,13 @@ export function overlayError(message: string): {
  * records and files, and miss a new dataset. This sends the event Astro's own store change sends (which clears that
  * cache in the server's environments), then (with `reload`) the reload it sends to the open pages.
  */
-export function refreshPages({ reload = true } = {}): boolean {
+export function refreshPages({ reload = true } = {}): void {
   const { server } = dev;
-  if (!server) return false;
+  if (!server) return;
   for (const [name, environment] of Object.entries(server.environments)) {
     if (name !== 'client') environment.hot.send('astro:content-changed', {});
   }
   if (reload) server.environments.client.hot.send({ type: 'full-reload', path: '*' });
-  return true;
 }
 
 /** Sends the messages to every open page's error overlay; does nothing outside `astro dev`. */

@@ -86,7 +86,7 @@ export function locatedError(root: string, name: string, message: string): Error
  * the project root onto the root, an absolute one too (`/tmp/x/…` became `<root>/tmp/x/…`, which does not exist:
  * no code frame, a broken "Open in editor"); a relative one joined so is the real file.
  */
-export function overlayFile(root: string, file: string): string {
+function overlayFile(root: string, file: string): string {
   const path = isAbsolute(file) ? file : join(root, file);
   return path.startsWith(join(root, sep)) ? path : relative(root, path);
 }
@@ -111,4 +111,14 @@ export function failureReport(failures: readonly RenderFailure[]): string {
   const lines = [`Soundings could not render ${failures.length === 1 ? 'a post' : `${failures.length} posts`}:`];
   for (const [message, entries] of byMessage) lines.push(entries.length > 1 ? `${message}\n  (in ${entries.join(', ')})` : message);
   return lines.join('\n');
+}
+
+/**
+ * The error that stops a build: its message names each file:line:column and what to do; a stack would make Astro add
+ * "Hint", "Location: …" and a trace into the bundled code (the content loader's, a dataset page's chunk).
+ */
+export function buildStop(message: string): Error {
+  const stop = new Error(message);
+  stop.stack = '';
+  return stop;
 }

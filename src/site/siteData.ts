@@ -22,7 +22,7 @@ import { codeDigest, LIBRARIES } from './codeDigest.ts';
 import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
 import { inDevServer } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
-import { locatedError } from './renderFailure.ts';
+import { buildStop, locatedError } from './renderFailure.ts';
 import { datasetUrl } from './text.ts';
 
 export function siteDataOptions(): { root: string; dataDir: string } {
@@ -33,8 +33,15 @@ export function siteDataOptions(): { root: string; dataDir: string } {
 /** The code a profile depends on: the loader, the summaries and their formats, and the libraries' versions. */
 const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts', LIBRARIES];
 
-// Profiles read in this process, by data folder: several pages and the downloads ask for them.
-const known = processGlobal('profiles', () => new Map<string, { code: string; profile: DatasetProfile }>());
+/**
+ * Profiles read in this process, by data folder: several pages and the downloads ask for them. So are the errors of
+ * data that is refused (`astro dev` goes on): the pages, the index and each download ask again, and would read the
+ * whole dataset again each time while its digest is unchanged.
+ */
+const known = processGlobal(
+  'profiles',
+  () => new Map<string, { code: string; digest: string } & ({ profile: DatasetProfile } | { refused: SoundingsError })>(),
+);
 
 /** Forgets the profiles held in memory, as a new build process starts (tests). */
 export function forgetProfiles(): void {
@@ -47,18 +54,28 @@ export async function cachedProfile(
   options: { root: string; dataDir: string },
   code = codeDigest(options.root, PROFILE_CODE),
 ): Promise<DatasetProfile> {
-  const digest = datasetDigest(join(options.dataDir, id));
-  const held = known.get(join(options.dataDir, id));
-  if (held?.profile.digest === digest && held.code === code) return held.profile;
+  const folder = join(options.dataDir, id);
+  const digest = datasetDigest(folder);
+  const held = known.get(folder);
+  if (held?.digest === digest && held.code === code) {
+    if ('refused' in held) throw held.refused;
+    return held.profile;
+  }
   const key = entryKey(digest, code, resolve(options.root)); // as the dataset cache's keys (datasetCache.ts)
   const dir = join(dirname(datasetCacheDir(options.root)), 'profiles');
   const cached = readEntry<DatasetProfile>(dir, id, key);
   if (cached && cached.digest === digest) {
-    known.set(join(options.dataDir, id), { code, profile: cached });
+    known.set(folder, { code, digest, profile: cached });
     return cached;
   }
-  const profile = datasetProfile(await cachedDataset(id, options));
-  known.set(join(options.dataDir, id), { code, profile });
+  let profile: DatasetProfile;
+  try {
+    profile = datasetProfile(await cachedDataset(id, options));
+  } catch (e) {
+    if (e instanceof SoundingsError) known.set(folder, { code, digest, refused: e });
+    throw e;
+  }
+  known.set(folder, { code, digest, profile });
   writeEntry(dir, id, key, profile);
   return profile;
 }
@@ -70,10 +87,11 @@ export type SiteDataset =
 
 /**
  * Every dataset under data/, in id order, with its profile. Data that is refused stops a build at the dataset's
- * page (a dataset no post uses is first read there), with the data's located message; `astro dev` (`dev`) goes on,
+ * page (a dataset no post uses is first read there), with the data's located message; `astro dev` goes on,
  * and keeps the message for the dataset's page to throw, as a post's page does (renderFailure.ts).
  */
-export async function siteDatasets({ dev = inDevServer() } = {}): Promise<SiteDataset[]> {
+export async function siteDatasets(): Promise<SiteDataset[]> {
+  const dev = inDevServer();
   const options = siteDataOptions();
   const datasets: SiteDataset[] = [];
   const code = codeDigest(options.root, PROFILE_CODE);
@@ -90,8 +108,8 @@ export async function siteDatasets({ dev = inDevServer() } = {}): Promise<SiteDa
 }
 
 /** The profile of every dataset under data/, in id order; in `astro dev`, of those whose data is not refused. */
-export async function siteProfiles({ dev = inDevServer() } = {}): Promise<DatasetProfile[]> {
-  return (await siteDatasets({ dev })).flatMap((d) => (d.profile ? [d.profile] : []));
+export async function siteProfiles(): Promise<DatasetProfile[]> {
+  return (await siteDatasets()).flatMap((d) => (d.profile ? [d.profile] : []));
 }
 
 /** What a dataset's page throws in `astro dev` when its data is refused: the message, located for the overlay. */
@@ -102,8 +120,6 @@ export const datasetFailure = (message: string) => locatedError(siteDataOptions(
  * content loader's for a post). The SoundingsError itself would make Astro print its advice again as a "Hint" and a
  * stack trace into the bundled page code.
  */
-export function pageStop(id: string, e: SoundingsError): Error {
-  const stop = new Error(`Soundings could not build the dataset page ${datasetUrl(id)}:\n${e.message}`);
-  stop.stack = '';
-  return stop;
+function pageStop(id: string, e: SoundingsError): Error {
+  return buildStop(`Soundings could not build the dataset page ${datasetUrl(id)}:\n${e.message}`);
 }

@@ -33,6 +33,7 @@ import { refreshPages, showInOverlay } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
 import {
+  buildStop,
   failureReport,
   forgetRenderFailures,
   loggedEntry,
@@ -44,16 +45,6 @@ import { summaryTable } from './summary.ts';
 
 /** How long `astro dev` gathers data file events before re-loading (see `onData`). */
 const SETTLE_MS = 50;
-
-/**
- * The error that stops a build: its message names each post:line:column and what to do; the loader's stack would
- * make Astro add "Hint", "Location: soundingsLoader.ts" and a trace.
- */
-function buildStop(message: string): Error {
-  const stop = new Error(message);
-  stop.stack = '';
-  return stop;
-}
 
 /**
  * The store, as glob() writes to it in `astro dev`: a post that renders forgets its recorded failure at once, also
