@@ -7,7 +7,8 @@
  */
 import { inspect } from 'node:util';
 import { cutText } from './cutText.ts';
-import { nearestKeys } from './nearest.ts';
+import { joinNames } from './joinNames.ts';
+import { didYouMean } from './nearest.ts';
 
 export interface Location {
   /** Path relative to the project root (with `../` when the data folder is outside it, as in tests). */
@@ -106,10 +107,7 @@ const define = <Args extends unknown[]>(data: ErrorData<Args>): ErrorData<Args> 
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
 
 /** ` Did you mean "a" or "b"?` with the known names closest to `name` as a message quotes data, or nothing. */
-const closest = (name: string, known: Iterable<string>): string => {
-  const near = nearestKeys(name, known);
-  return near.length === 0 ? '' : ` Did you mean ${near.map((k) => `"${shown(k)}"`).join(' or ')}?`;
-};
+const closest = (name: string, known: Iterable<string>): string => didYouMean(name, known, shown);
 
 // ---------------------------------------------------------------- datasets
 
@@ -676,8 +674,7 @@ export const ExcludeUnmatched = define({
 function cutOff(cut: readonly { text: string; campaign?: string | undefined }[]): string {
   if (cut.length === 0) return 'it is';
   const named = cut.map((c) => `"${shown(c.text)}"${c.campaign === undefined ? '' : ` (the label of campaign "${c.campaign}")`}`);
-  const last = named.pop();
-  return named.length === 0 ? `${last} is` : `${named.join(', ')} and ${last} are`;
+  return `${joinNames(named)} ${named.length === 1 ? 'is' : 'are'}`;
 }
 
 export const ChartOverflows = define({

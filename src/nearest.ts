@@ -9,8 +9,8 @@ export function nearestKeys(name: string, known: Iterable<string>, limit = 3): s
     .map(({ k }) => k);
 }
 
-/** ` Did you mean "a" or "b"?`, or nothing when no known name is close. */
-export function didYouMean(name: string, known: Iterable<string>): string {
+/** ` Did you mean "a" or "b"?`, or nothing when no known name is close; `show` writes each name (a message cuts data). */
+export function didYouMean(name: string, known: Iterable<string>, show: (name: string) => string = (k) => k): string {
   const near = nearestKeys(name, known);
-  return near.length === 0 ? '' : ` Did you mean ${near.map((k) => `"${k}"`).join(' or ')}?`;
+  return near.length === 0 ? '' : ` Did you mean ${near.map((k) => `"${show(k)}"`).join(' or ')}?`;
 }

@@ -11,6 +11,7 @@
  */
 import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
+import { joinNames } from '../joinNames.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
 import { didYouMean, nearestKeys } from '../nearest.ts';
 import { asText, formatValue } from '../render/format.ts';
@@ -18,7 +19,6 @@ import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { extreme } from './extreme.ts';
 import { cellText, computeTable, describeRow, type TableSource } from './frontmatterTables.ts';
-import { joinNames } from './joinNames.ts';
 import { keynessValues } from './keyness.ts';
 import { pick } from './pick.ts';
 import { projection } from './projection.ts';

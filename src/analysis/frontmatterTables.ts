@@ -10,12 +10,12 @@
  * it (`tables.<name>.<step>`), with what to do.
  */
 import type { Cell, Row } from '../data/types.ts';
+import { joinNames } from '../joinNames.ts';
 import type { DerivedTableDefinition, ScorecardTableDefinition, TableDefinition } from '../markdown/frontmatter.ts';
 import { dayOrInstant, formatValue, isD3Specifier, isHouseFormat } from '../render/format.ts';
 import type { Fail, Table } from './analysePost.ts';
 import { evaluate, expressionColumns, parseExpression } from './expression.ts';
 import { groupSum, sumColumns } from './groupSum.ts';
-import { joinNames } from './joinNames.ts';
 import { SHARE_SCORECARD_FORMATS, scorecard } from './scorecard.ts';
 import { sortKey, sortRows } from './sortRows.ts';
 import { DEFAULT_FORMAT, type Value } from './value.ts';

@@ -7,8 +7,9 @@
  * Term counts are memoised per posts array, campaign and options, because a
  * post's values and each of its cloud directives ask for the same counts.
  */
+
+import { joinNames } from '../joinNames.ts';
 import { isolate } from '../render/isolate.ts';
-import { joinNames } from './joinNames.ts';
 import { logOdds } from './logOdds.ts';
 import { type TermCount, type TermCounts, termCounts } from './termCounts.ts';
 import type { TokenizeOptions } from './tokenize.ts';

@@ -24,9 +24,6 @@ export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 const columnType = z.enum(COLUMN_TYPES);
 
-/** What the values of an enum are called, by its values joined with "|", for "… is not a column type" (describeIssue). */
-const ENUM_NOUNS = new Map([[COLUMN_TYPES.join('|'), 'a column type']]);
-
 /** Zone abbreviations listening tools and databases write (UTC and GMT are UTC, and fine). */
 const ZONE_ABBREVIATIONS =
   'ET|CT|MT|PT|[A-Z]{1,3}[SD]T|[A-Z]{1,3}SST|WET|CET|MET|MEZ|MESZ|EET|MSK|CAT|EAT|WAT|PKT|NPT|AFT|AZOT|HKT|SGT|PHT|ICT|WIB|WITA|WIT|BRT|ART|CLT|GST|SST|ChST';
@@ -318,7 +315,8 @@ export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown, value?:
     // zod's own "Invalid option: expected one of "string"|"integer"|…" does not quote the value it refused.
     const values = issue.values.map(String);
     const options = values.map((v) => `"${v}"`).join(', ');
-    const noun = ENUM_NOUNS.get(values.join('|'));
+    // The column types are named as such ("… is not a column type"); another list's values are only listed.
+    const noun = values.join('|') === COLUMN_TYPES.join('|') ? 'a column type' : undefined;
     const near = didYouMean(issue.input, values);
     return noun === undefined
       ? `${where} must be one of ${options}, not "${cutText(issue.input, 40)}".${near}`

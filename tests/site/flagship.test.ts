@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { joinNames } from '../../src/analysis/joinNames.ts';
+import { joinNames } from '../../src/joinNames.ts';
 import { astroBuild, type BuildResult, siteFiles, valuesOf } from './astroBuild.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
