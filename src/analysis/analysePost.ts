@@ -17,6 +17,7 @@ import { didYouMean, nearestKeys } from '../nearest.ts';
 import { asText, formatValue } from '../render/format.ts';
 import { isolate } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
+import { hashtagKey } from './campaignMatcher.ts';
 import { extreme } from './extreme.ts';
 import { cellText, computeTable, describeRow, type TableSource } from './frontmatterTables.ts';
 import { keynessValues } from './keyness.ts';
@@ -25,7 +26,6 @@ import { projection } from './projection.ts';
 import { ratio } from './ratio.ts';
 import { share } from './share.ts';
 import { shareOfVoice } from './shareOfVoice.ts';
-import { foldTerm } from './tokenize.ts';
 import type { Campaign } from './types.ts';
 import { DEFAULT_FORMAT, type Value, type ValueType } from './value.ts';
 import { weeklyGap } from './weeklyGap.ts';
@@ -64,7 +64,7 @@ const plain: Naming = (name) => name;
  * hashtags closest to the campaign's, with how many posts use each.
  */
 function noPostUses(campaign: Campaign, posts: readonly Post[], dataset: string, campaigns: readonly Campaign[]): string {
-  const key = foldTerm; // as campaigns match hashtags: NFC, case-folded
+  const key = hashtagKey; // as campaigns match hashtags
   // Another campaign's hashtags are that campaign's: not suggested.
   const listed = new Set(campaigns.flatMap((c) => c.hashtags.map(key)));
   const used = new Map<string, { spelling: string; posts: number }>();

@@ -1,7 +1,7 @@
 import type { Campaign } from './types.ts';
 
 /** Hashtag comparison key: one leading "#" removed, NFC-normalised, then lower-cased. */
-const key = (hashtag: string): string => hashtag.replace(/^#/, '').normalize('NFC').toLowerCase();
+export const hashtagKey = (hashtag: string): string => hashtag.replace(/^#/, '').normalize('NFC').toLowerCase();
 
 /** Most distinct hashtag spellings a matcher remembers (beyond this they are keyed each time). */
 const SPELLINGS_KEPT = 200_000;
@@ -33,7 +33,7 @@ export function campaignMatcher(campaigns: readonly Campaign[]): (hashtags: read
   for (const campaign of campaigns) {
     const at = ids.indexOf(campaign.id);
     for (const tag of campaign.hashtags) {
-      const k = key(tag);
+      const k = hashtagKey(tag);
       let flags = byKey.get(k);
       if (!flags) {
         flags = ids.map(() => false);
@@ -47,7 +47,7 @@ export function campaignMatcher(campaigns: readonly Campaign[]): (hashtags: read
   const ofSpelling = (hashtag: string): readonly string[] => {
     let hit = spellings.get(hashtag);
     if (hit === undefined) {
-      const flags = byKey.get(key(hashtag));
+      const flags = byKey.get(hashtagKey(hashtag));
       hit = flags ? Object.freeze(ids.filter((_, i) => flags[i])) : NONE;
       if (spellings.size < SPELLINGS_KEPT) spellings.set(hashtag, hit);
     }

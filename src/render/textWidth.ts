@@ -53,9 +53,10 @@ const BOLD_FACTOR = 1.08;
 const INVISIBLE = /^[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]$/;
 
 function charWidth(char: string): number {
-  if (INVISIBLE.test(char)) return 0;
   const code = char.codePointAt(0) ?? 0;
   if (code >= 32 && code <= 126) return ASCII_WIDTHS[code - 32] ?? 556;
+  // After the ASCII widths, which vega asks for most: no ASCII character is invisible.
+  if (INVISIBLE.test(char)) return 0;
   const known = OTHER_WIDTHS[char];
   if (known !== undefined) return known;
   // Accented Latin letters: the width of the base letter.

@@ -31,7 +31,7 @@ export interface CloudSvgOptions {
 }
 
 /** The SVG's vertical extent: all of `height`, or the band the words' ink boxes use, plus `trim` either side. */
-export function verticalExtent(placed: readonly PlacedWord[], height: number, trim?: number): { y: number; height: number } {
+function verticalExtent(placed: readonly PlacedWord[], height: number, trim?: number): { y: number; height: number } {
   if (trim === undefined || placed.length === 0) return { y: 0, height };
   const top = Math.max(0, Math.floor(Math.min(...placed.map((p) => p.box.y)) - trim));
   const bottom = Math.min(height, Math.ceil(Math.max(...placed.map((p) => p.box.y + p.box.height)) + trim));
