@@ -45,11 +45,16 @@ try {
   const browser = await launchChromium();
   const page = await browser.newPage();
   await page.goto(url);
+  // The first load of a dev server's page may be followed by a reload (Vite's first dependency optimisation):
+  // the timing starts from a page that has settled, as it does between rounds.
+  await page.waitForLoadState('networkidle');
+  await sleep(1500);
+  // Every place the page prints the total: the prose may round it ("more than 78,000"), which 500 more do not move.
   const total = () =>
     page
       .locator('[data-key="posts.total"]')
-      .first()
-      .textContent()
+      .allTextContents()
+      .then((texts) => texts.join(' | '))
       .catch(() => null);
   // 500 tweets with new ids (a leading 9 on each id of the September file's first rows).
   const september = readFileSync(join(root, 'data', 'labour-2016-tweets', 'tweets-2016-09.csv'), 'utf8').split('\n');
