@@ -22,7 +22,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
+import { datasetDigest, mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/openDataset.ts';
 import { SoundingsError } from '../errors.ts';
 import { cachedDataset, countProblems, keepFileLists, takeLoadRecords } from '../markdown/datasetCache.ts';
@@ -169,7 +169,31 @@ export function soundingsLoader(): Loader {
       const watcher = context.watcher;
       if (!watcher) return;
       watcher.add(dataDir);
+      /**
+       * Each dataset's digest as the last re-load found it, taken before that re-load read the data (a change during
+       * it makes the next digest differ, so it is never missed). Events that leave every dataset they touch as it was
+       * are not a change: a rename fires "add" for the new name at once and "unlink" for the old one some 100 ms
+       * later (the watcher waits for an atomic save's re-add), after the re-load the first started has read the
+       * folder as it is; a file saved again with the same bytes is another.
+       */
+      const lastDigests = new Map<string, string>();
+      const unchanged = (paths: readonly string[]): boolean => {
+        let same = true;
+        for (const id of new Set(paths.map((path) => relative(dataDir, path).split(sep)[0] ?? ''))) {
+          let digest: string | undefined;
+          try {
+            digest = datasetDigest(join(dataDir, id));
+          } catch {
+            // A file removed while it was being hashed: the re-load says what is there now.
+          }
+          if (digest === undefined || lastDigests.get(id) !== digest) same = false;
+          if (digest === undefined) lastDigests.delete(id);
+          else lastDigests.set(id, digest);
+        }
+        return same;
+      };
       const reload = async (paths: readonly string[]) => {
+        if (unchanged(paths)) return;
         // In name order, not the order the watcher saw them: files copied at once are named alike whatever the timing.
         const changed = [...new Set(paths.map((path) => projectPath(root, path)))].sort().join(', ');
         context.logger.info(`Data changed: ${changed}; re-rendering the posts that use it.`);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -126,6 +126,18 @@ describe('astro dev', () => {
         15_000,
         () => `the page to show 4 posts after removing them\n${dev.log}`,
       );
+
+      // A renamed file: the watcher says "add" at once and "unlink" about 100 ms later; one re-load, not two.
+      const beforeRename = reloads().length;
+      renameSync(join(site, 'data', 'tweets', 'a.csv'), join(site, 'data', 'tweets', 'a-renamed.csv'));
+      await waitFor(
+        async () => reloads().length > beforeRename,
+        15_000,
+        () => `a re-load after the rename\n${dev.log}`,
+      );
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(reloads().slice(beforeRename)).toHaveLength(1);
+      expect(await value.textContent()).toBe('4');
 
       // A bad data file: the error, with its file:line:column, shows in the open page's error overlay.
       const beforeBad = dev.log.length;
