@@ -24,7 +24,7 @@ import type { Campaign } from '../src/analysis/types.ts';
 import { loadDataset } from '../src/data/loadDataset.ts';
 import type { PostsDataset } from '../src/data/types.ts';
 import type { Box } from '../src/render/wordcloud/board.ts';
-import { CLOUD_FONT_FAMILY, CLOUD_FONT_PATH, fontMetrics } from '../src/render/wordcloud/fontMetrics.ts';
+import { CLOUD_FACES, CLOUD_FONT_FAMILY, cloudFontPath, fontMetrics } from '../src/render/wordcloud/fontMetrics.ts';
 import { type CloudWord, layoutCloud } from '../src/render/wordcloud/layoutCloud.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -72,8 +72,8 @@ for (const c of campaigns) {
 const allWords = [...pooled.values()].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
 
 // ---- d3-cloud's canvas, with the same font
-GlobalFonts.registerFromPath(CLOUD_FONT_PATH, CLOUD_FONT_FAMILY);
-if (!GlobalFonts.has(CLOUD_FONT_FAMILY)) throw new Error(`@napi-rs/canvas did not register ${CLOUD_FONT_PATH}`);
+for (const face of CLOUD_FACES) GlobalFonts.registerFromPath(cloudFontPath(face.file), CLOUD_FONT_FAMILY);
+if (!GlobalFonts.has(CLOUD_FONT_FAMILY)) throw new Error(`@napi-rs/canvas did not register ${CLOUD_FONT_FAMILY}`);
 const font = fontMetrics();
 
 const inkBox = (text: string, size: number, rotate: number, cx: number, cy: number): Box => {
@@ -157,7 +157,7 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
 console.log(
-  `\nNode ${process.version}, ${RUNS} runs each after a warm-up and a garbage collection; font ${CLOUD_FONT_PATH.slice(root.length)}.`,
+  `\nNode ${process.version}, ${RUNS} runs each after a warm-up and a garbage collection; font ${CLOUD_FONT_FAMILY} (public/fonts/).`,
 );
 const failed = rows.filter(
   (r) =>

@@ -70,16 +70,26 @@ describe('layoutCloud(words, options)', () => {
     const input = [
       ...words(5),
       { key: 'long', text: 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3), weight: 1 },
-      { key: 'greek', text: 'Αλληλεγγύη', weight: 1 },
+      { key: 'hebrew', text: 'סולידריות', weight: 1 },
     ];
     const layout = layoutCloud(input, { width: 300, height: 200, font, top: 3 });
     expect(layout.dropped.map((d) => [d.word.key, d.reason])).toEqual([
-      ['greek', 'no glyph'],
+      ['hebrew', 'no glyph'],
       ['long', 'too long'],
     ]);
     expect(layout.droppedTop).toEqual([]);
     expect(layout.placed).toHaveLength(5);
     expectNoOverlap(layout);
+  });
+
+  it('places words in Polish, Czech, Greek, Ukrainian and Vietnamese, each measured with the face that draws it', () => {
+    const texts = ['Łódź', 'solidarność', 'přítomnost', 'Αλληλεγγύη', 'Київ', 'đoàn kết', 'Şişli', 'Ελλάδα', 'громада', 'Kraków'];
+    const layout = layoutCloud(
+      texts.map((text, i) => ({ key: text.toLowerCase(), text, weight: 10 - i })),
+      { width: 400, height: 250, font },
+    );
+    expect(layout.dropped).toEqual([]);
+    expect(layout.placed.map((p) => p.word.text).sort()).toEqual([...texts].sort());
   });
 
   it('gives a long word a row through the middle first, rather than making every other word small for it', () => {
