@@ -12,7 +12,8 @@ function faces(css: string, family: RegExp): { file: string; unicodeRange: strin
     .filter((body) => family.test(body))
     .map((body) => ({
       file: /([\w-]+\.woff)\b(?!2)/.exec(body)?.[1] ?? '',
-      unicodeRange: /unicode-range:\s*([^;]+);/.exec(body)?.[1]?.trim() ?? '',
+      // Biome writes a space after each comma; @fontsource none.
+      unicodeRange: /unicode-range:\s*([^;]+);/.exec(body)?.[1]?.replace(/\s+/g, '') ?? '',
     }));
 }
 
