@@ -26,6 +26,7 @@ import { projection } from './projection.ts';
 import { ratio } from './ratio.ts';
 import { share } from './share.ts';
 import { shareOfVoice } from './shareOfVoice.ts';
+import { STOPWORD_LANGUAGES, STOPWORDS, stopwordsFor } from './stopwords.ts';
 import type { Campaign } from './types.ts';
 import { DEFAULT_FORMAT, type Value, type ValueType } from './value.ts';
 import { weeklyGap } from './weeklyGap.ts';
@@ -47,6 +48,8 @@ export interface PostAnalysis {
   posts?: PostsDataset;
   /** The aliases of the post's posts datasets, which are not tables (for messages). */
   postsAliases: string[];
+  /** The words the post's word clouds and keyness leave out (its `stopwords` languages' lists: {@link postStopwords}). */
+  stopwords: ReadonlySet<string>;
 }
 
 export type Fail = (path: (string | number)[], message: string) => never;
@@ -139,6 +142,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
 
   // ---- posts and campaigns
   const postAliases = Object.entries(datasets).filter(([, d]) => d.kind === 'posts');
+  let stopwords = STOPWORDS;
   let postsAlias = frontmatter.posts;
   if (postsAlias === undefined && postAliases.length === 1) postsAlias = postAliases[0]?.[0];
   if (postsAlias === undefined && campaigns.length > 0) {
@@ -193,7 +197,8 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       `Posts in ${isolate(dataset.id)} that use no campaign hashtag; left out of every share.`,
     );
     // Word-cloud terms and keyness (src/analysis/keyness.ts): terms.<id>.top, keyness.<a>.<b>.top|shared|count.
-    for (const v of keynessValues(posts, campaigns)) set(v.key, v.value, v.type, v.definition, v.label);
+    stopwords = postStopwords(frontmatter, fail);
+    for (const v of keynessValues(posts, campaigns, { stopwords })) set(v.key, v.value, v.type, v.definition, v.label);
     const { first, last } = statistics;
     if (first !== undefined && last !== undefined) {
       set('posts.first', new Date(first), 'date', `Time of the earliest post in ${isolate(dataset.id)}, UTC.`);
@@ -630,7 +635,26 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
   resolveProjection();
 
   const postsAliases = postAliases.map(([alias]) => alias);
-  return postsDataset ? { values, tables, campaigns, posts: postsDataset, postsAliases } : { values, tables, campaigns, postsAliases };
+  const common = { values, tables, campaigns, postsAliases, stopwords };
+  return postsDataset ? { ...common, posts: postsDataset } : common;
+}
+
+/**
+ * The stopwords of a post's terms: its `stopwords` lists, or else its `language`'s (the tag's first part: "pt" for
+ * "pt-BR"), or else English. Asked only of a post that counts terms (campaigns over posts), so a post in a language
+ * stopwords-iso has no list for (Welsh, Scots Gaelic) is refused only when it has terms to count, at its `language`
+ * line, and told how to choose.
+ */
+export function postStopwords(frontmatter: Pick<Frontmatter, 'language' | 'stopwords'>, fail: Fail): ReadonlySet<string> {
+  if (frontmatter.stopwords) return stopwordsFor(frontmatter.stopwords);
+  const language = (frontmatter.language ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
+  if (!STOPWORD_LANGUAGES.includes(language)) {
+    fail(
+      ['language'],
+      `stopwords-iso has no stopword list for "${language}", which this post's word clouds and keyness need: add \`stopwords:\` with the lists to leave out instead (e.g. [en]; [] for none). It has ${STOPWORD_LANGUAGES.join(', ')}.`,
+    );
+  }
+  return stopwordsFor([language]);
 }
 
 /** The numeric value type each house format stands for: DEFAULT_FORMAT read backwards. */

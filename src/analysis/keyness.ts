@@ -11,6 +11,7 @@
 import { joinNames } from '../joinNames.ts';
 import { isolate } from '../render/isolate.ts';
 import { logOdds } from './logOdds.ts';
+import { stopwordLanguages } from './stopwords.ts';
 import { type TermCount, type TermCounts, termCounts } from './termCounts.ts';
 import type { TokenizeOptions } from './tokenize.ts';
 import type { Campaign } from './types.ts';
@@ -46,7 +47,22 @@ export interface Keyness {
 }
 
 type Posts = readonly { text: string; hashtags: readonly string[] }[];
-type Options = Omit<TokenizeOptions, 'exclude' | 'stopwords'>;
+type Options = Omit<TokenizeOptions, 'exclude'>;
+
+/** Stopword sets not made by stopwordsFor (tests), told apart in memo keys by identity: a number each. */
+const otherSets = new WeakMap<ReadonlySet<string>, number>();
+let sets = 0;
+const stopwordsKey = (set: ReadonlySet<string> | undefined): string => {
+  if (set === undefined) return 'en';
+  const languages = stopwordLanguages(set);
+  if (languages !== undefined) return languages;
+  let n = otherSets.get(set);
+  if (n === undefined) {
+    n = ++sets;
+    otherSets.set(set, n);
+  }
+  return `set ${n}`;
+};
 
 const memo = new WeakMap<Posts, Map<string, TermCounts>>();
 
@@ -57,7 +73,7 @@ export function campaignTerms(posts: Posts, campaign: Campaign, campaigns: reado
     cache = new Map();
     memo.set(posts, cache);
   }
-  const key = JSON.stringify([campaign, campaigns, options.mentions ?? false, options.minLength ?? 3]);
+  const key = JSON.stringify([campaign, campaigns, options.mentions ?? false, options.minLength ?? 3, stopwordsKey(options.stopwords)]);
   let result = cache.get(key);
   if (!result) {
     result = termCounts(posts, campaign, campaigns, options);
@@ -117,12 +133,14 @@ const list = (terms: readonly { text: string }[]) =>
  * most used terms neither side distinguishes) and `keyness.<a>.<b>.count`
  * (how many terms distinguish a).
  */
-export function keynessValues(posts: Posts, campaigns: readonly Campaign[]): Value[] {
+export function keynessValues(posts: Posts, campaigns: readonly Campaign[], options: Pick<Options, 'stopwords'> = {}): Value[] {
   const values: Value[] = [];
-  const rule =
-    "each distinct text counted once (retweets and copies of a text add nothing), URLs, mentions, stopwords and the campaigns' own hashtags left out";
+  const lists = stopwordsKey(options.stopwords);
+  const which =
+    lists === '' ? 'social-media noise words (rt, via…)' : `stopwords (stopwords-iso: ${lists.replace(/,/g, ', ')}; and rt, via…)`;
+  const rule = `each distinct text counted once (retweets and copies of a text add nothing), URLs, mentions, ${which} and the campaigns' own hashtags left out`;
   for (const c of campaigns) {
-    const t = campaignTerms(posts, c, campaigns);
+    const t = campaignTerms(posts, c, campaigns, options);
     values.push({
       key: `terms.${c.id}.top`,
       value: list(t.terms),
@@ -134,7 +152,7 @@ export function keynessValues(posts: Posts, campaigns: readonly Campaign[]): Val
   for (const a of campaigns) {
     for (const b of campaigns) {
       if (a === b) continue;
-      const k = keyness(posts, a, b, campaigns);
+      const k = keyness(posts, a, b, campaigns, options);
       const [la, lb] = [isolate(a.label), isolate(b.label)];
       const stat = `weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) of ${la}'s terms against ${lb}'s; ${rule}`;
       values.push(

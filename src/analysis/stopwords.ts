@@ -1,5 +1,5 @@
 /**
- * The words a word cloud leaves out.
+ * The words a word cloud leaves out: a post's `stopwords` languages' lists (default its `language`'s, or English).
  *
  * English stopwords come from stopwords-iso's `en` list (1,298 entries). That
  * list was compiled for search engines and also removes content words such as
@@ -226,10 +226,48 @@ export const SOCIAL_NOISE: ReadonlySet<string> = new Set([
   'am',
 ]);
 
-const english = (stopwordsIso as Record<string, string[]>).en ?? [];
+const lists = stopwordsIso as Record<string, string[]>;
 
-/** English stopwords (stopwords-iso `en` minus {@link CONTENT_WORDS}) plus {@link SOCIAL_NOISE}, case-folded. */
-export const STOPWORDS: ReadonlySet<string> = new Set([
-  ...english.map((w) => w.replace(/’/g, "'").toLowerCase()).filter((w) => !CONTENT_WORDS.has(w)),
-  ...SOCIAL_NOISE,
-]);
+/** The languages stopwords-iso has a list for (ISO 639-1 codes: `en`, `fr`, `pl`, `uk`…), in code order. */
+export const STOPWORD_LANGUAGES: readonly string[] = Object.keys(lists).sort();
+
+/** A word as the tokenizer keys terms (tokenize.ts, foldTerm): apostrophes straightened, lower case, NFC. */
+const fold = (word: string) => word.replace(/’/g, "'").toLowerCase().normalize('NFC');
+
+const made = new Map<string, ReadonlySet<string>>();
+const languagesOf = new WeakMap<ReadonlySet<string>, string>();
+
+/**
+ * The stopwords of `languages` (stopwords-iso codes), case-folded, plus {@link SOCIAL_NOISE}, which every
+ * platform's posts carry whatever their language. English is stopwords-iso's `en` minus {@link CONTENT_WORDS};
+ * the other languages' lists are used as stopwords-iso gives them (nobody here has curated them: a word they leave
+ * out that matters to a campaign cannot be put back). One set per list of languages, made once.
+ */
+export function stopwordsFor(languages: readonly string[]): ReadonlySet<string> {
+  const key = languages.join(',');
+  let set = made.get(key);
+  if (!set) {
+    const words = new Set<string>(SOCIAL_NOISE);
+    for (const language of languages) {
+      const list = lists[language];
+      if (!list) throw new Error(`stopwords-iso has no list for "${language}"`);
+      for (const word of list) {
+        const folded = fold(word);
+        if (language !== 'en' || !CONTENT_WORDS.has(folded)) words.add(folded);
+      }
+    }
+    set = words;
+    made.set(key, set);
+    languagesOf.set(set, key);
+  }
+  return set;
+}
+
+/**
+ * What a set of stopwords is, for memo keys and the methods appendix: the languages of a set {@link stopwordsFor}
+ * made ("pl,en"), or undefined for one made otherwise.
+ */
+export const stopwordLanguages = (set: ReadonlySet<string>): string | undefined => languagesOf.get(set);
+
+/** English stopwords (stopwords-iso `en` minus {@link CONTENT_WORDS}) plus {@link SOCIAL_NOISE}, case-folded: the default. */
+export const STOPWORDS: ReadonlySet<string> = stopwordsFor(['en']);

@@ -4,6 +4,7 @@
  * it compares, named values read from tables, and the projection.
  */
 import { z } from 'astro/zod';
+import { STOPWORD_LANGUAGES } from '../analysis/stopwords.ts';
 import { VALUE_TYPES } from '../analysis/value.ts';
 import { parseCell } from '../data/cell.ts';
 import { printable } from '../errors.ts';
@@ -193,6 +194,16 @@ export const frontmatterSchema = z.strictObject({
     .optional(),
   /** The key of the post's headline figure. */
   headline: z.string().optional(),
+  /**
+   * The post's language, as a BCP 47 tag ("en", "pl", "pt-BR"): the article's `lang`, and the stopwords its word
+   * clouds and keyness leave out (stopwords-iso's list for the tag's language), unless `stopwords` names others.
+   */
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/, 'must be a language tag such as "en", "pl" or "pt-BR"')
+    .optional(),
+  /** The stopword lists (stopwords-iso languages) word clouds and keyness leave out; default: the post's language's. */
+  stopwords: z.array(z.enum(STOPWORD_LANGUAGES as [string, ...string[]])).optional(),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { keyness, keynessValues } from '../../src/analysis/keyness.ts';
-import { STOPWORDS } from '../../src/analysis/stopwords.ts';
 import { extractHashtags } from '../../src/data/hashtags.ts';
 
 const red = { id: 'red', label: '#Red', hashtags: ['Red'], color: '#b3202a' };
@@ -47,12 +46,5 @@ describe('keynessValues(posts, campaigns)', () => {
     );
     const same = keynessValues(posts.slice(0, 5), [red, { ...blue, hashtags: ['Nobody'] }]);
     expect(same.find((v) => v.key === 'keyness.blue.red.top')?.value).toBe('none');
-  });
-});
-
-describe('STOPWORDS', () => {
-  it('drops function words and social noise but keeps the content words stopwords-iso lists', () => {
-    for (const w of ['the', 'and', "don't", 'rt', 'via', 'amp', 'https']) expect(STOPWORDS.has(w)).toBe(true);
-    for (const w of ['members', 'general', 'serious', 'work', 'democracy', 'vote']) expect(STOPWORDS.has(w)).toBe(false);
   });
 });

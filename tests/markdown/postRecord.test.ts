@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STOPWORDS } from '../../src/analysis/stopwords.ts';
 import type { Value } from '../../src/analysis/value.ts';
 import { PostRecorder, tableCsv } from '../../src/markdown/postRecord.ts';
 
@@ -36,7 +37,7 @@ describe('PostRecorder: the inputs a value lists in the methods appendix', () =>
         { key: 'share', value: 0.6184, type: 'share', definition: 'votes ÷ total.', inputs: ['votes', 'total'] },
       ].map((v) => [v.key, v as Value]),
     );
-    const recorder = new PostRecorder({ values, tables: new Map(), campaigns: [], postsAliases: [] });
+    const recorder = new PostRecorder({ values, tables: new Map(), campaigns: [], postsAliases: [], stopwords: STOPWORDS });
     recorder.value('share', undefined, undefined, '61.8%');
     recorder.value('total', undefined, undefined, '506,438');
     const record = recorder.finish({}, undefined);

@@ -47,7 +47,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     const title = titleOf('wordcloud', attrs, label);
     const posts = postsOf(context, 'wordcloud');
     const campaign = campaignOf(context, attrs.campaign);
-    const counts = campaignTerms(posts.rows, campaign, context.analysis.campaigns, termOptions(attrs));
+    const counts = campaignTerms(posts.rows, campaign, context.analysis.campaigns, termOptions(attrs, context.analysis));
     const { excluded, leftOut: leftOutTerms } = exclusions(context, 'wordcloud', attrs, counts.terms);
     const chosen = counts.terms.filter((t) => !excluded.has(t.key)).slice(0, attrs.words);
     if (chosen.length === 0)

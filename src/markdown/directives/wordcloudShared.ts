@@ -54,10 +54,11 @@ export const cloudAttributes = {
   source: z.string().optional(),
 };
 
-/** How a cloud's attributes read terms, as termCounts and keyness take it. */
-export const termOptions = (attrs: { mentions: boolean; 'min-length': number }) => ({
+/** How a cloud's attributes and its post's stopwords read terms, as termCounts and keyness take it. */
+export const termOptions = (attrs: { mentions: boolean; 'min-length': number }, analysis: { stopwords: ReadonlySet<string> }) => ({
   mentions: attrs.mentions,
   minLength: attrs['min-length'],
+  stopwords: analysis.stopwords,
 });
 
 /** " Left out: a, b." for a default description, when the analyst left terms out, as written. */
@@ -83,7 +84,7 @@ export function exclusions(
   const excluded = new Map(written.map((t) => [foldTerm(t), t]));
   if (excluded.size === 0) return { excluded, leftOut: new Map() };
   const keys = new Set(Array.from(terms, (t) => t.key));
-  const counted = (term: string) => isCountedTerm(term, context.analysis.campaigns, termOptions(attrs));
+  const counted = (term: string) => isCountedTerm(term, context.analysis.campaigns, termOptions(attrs, context.analysis));
   const unmatched = [...excluded].filter(([key, term]) => !keys.has(key) && counted(term)).map(([, term]) => term);
   if (unmatched.length > 0) warn(ExcludeUnmatched, atLine(context), name, unmatched);
   return { excluded, leftOut: new Map([...excluded].filter(([key]) => keys.has(key))) };

@@ -83,7 +83,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
         DirectiveInvalid,
         DirectiveInvalid.message('wordcompare', 'compares a campaign with itself: a and b must differ.'),
       );
-    const k = keyness(posts.rows, a, b, context.analysis.campaigns, termOptions(attrs));
+    const k = keyness(posts.rows, a, b, context.analysis.campaigns, termOptions(attrs, context.analysis));
     const shared = Math.min(attrs.shared, Math.max(0, attrs.words - 2));
     const perSide = Math.max(1, Math.floor((attrs.words - shared) / 2));
     const { excluded, leftOut: leftOutTerms } = exclusions(context, 'wordcompare', attrs, [...k.distinctA, ...k.shared, ...k.distinctB]);

@@ -10,7 +10,52 @@ afterEach(() => vi.restoreAllMocks());
 
 const css = readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'styles', 'site.css'), 'utf8');
 
+/** A Polish campaign: its posts' words, and the frontmatter's language lines. */
+function polish(languageLines: string, body = '::wordcloud[Słowa]{campaign=red words=20}\n\n:value[terms.red.top]') {
+  const rows = ['id,created_at,user,text'];
+  const texts = [
+    'Członkowie partii są z nami, to jest nasza sprawa #Red',
+    'Wybory się zbliżają i nie ma na co czekać #Red',
+    'Solidarność członkowie wiec w Łodzi #Red',
+    'Wiec w Krakowie: członkowie i sympatycy #Red',
+    'Zwycięstwo jest blisko #Blue',
+  ];
+  texts.forEach((text, i) => rows.push(`${i + 1},2016-07-0${i + 1}T10:00:00Z,u${i},"${text}"`));
+  return tempProject({
+    'data/tweets/manifest.yaml': postsManifest(),
+    'data/tweets/a.csv': `${rows.join('\n')}\n`,
+    'content/posts/post.md': `${FRONTMATTER.replace('summary:', `${languageLines}\nsummary:`)}\n${body}\n`,
+  });
+}
+const cloudWords = (html: string) => Array.from(html.matchAll(/<\/title>([^<]*)<\/text>/g), (m) => m[1]);
+
 describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
+  it("leaves out the stopwords of the post's language, and says which lists in the methods", async () => {
+    const html = await renderPost(polish('language: pl'), 'content/posts/post.md');
+    const words = cloudWords(html);
+    expect(words.map((w) => w?.toLowerCase())).toEqual(expect.arrayContaining(['członkowie', 'wiec', 'wybory', 'solidarność']));
+    for (const w of ['się', 'jest', 'nie', 'są', 'nasza'])
+      expect(
+        words.map((x) => x?.toLowerCase()),
+        w,
+      ).not.toContain(w);
+    expect(html).toContain('stopwords (stopwords-iso: pl; and rt, via…)');
+    // Without the language, Polish function words fill the cloud as terms (English stopwords do not hold them).
+    const english = cloudWords(await renderPost(polish(''), 'content/posts/post.md')).map((w) => w?.toLowerCase());
+    expect(english).toEqual(expect.arrayContaining(['się', 'jest']));
+  });
+
+  it('reads `stopwords` lists over the language, and refuses a list stopwords-iso does not have, at its line', async () => {
+    const both = cloudWords(await renderPost(polish('language: pl\nstopwords: [pl, en]'), 'content/posts/post.md'));
+    expect(both.map((w) => w?.toLowerCase())).toContain('członkowie');
+    expect(await renderError(polish('stopwords: [pl, xx]'), 'content/posts/post.md')).toMatch(
+      /^content\/posts\/post\.md:5:\d+: .*stopwords\.1.*"xx"/,
+    );
+    expect(await renderError(polish('language: cy'), 'content/posts/post.md')).toMatch(
+      /^content\/posts\/post\.md:5:1: "language": stopwords-iso has no stopword list for "cy"/,
+    );
+  });
+
   it('adds a phone layout: the first 30 words laid out again at 310 px, never under the 10 px floor', async () => {
     const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=60}'), 'content/posts/post.md');
     const wide = /<div class="wordcloud-frame has-narrow">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
