@@ -12,7 +12,6 @@ const css = readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'sty
 
 /** A Polish campaign: its posts' words, and the frontmatter's language lines. */
 function polish(languageLines: string, body = '::wordcloud[Słowa]{campaign=red words=20}\n\n:value[terms.red.top]') {
-  const rows = ['id,created_at,user,text'];
   const texts = [
     'Członkowie partii są z nami, to jest nasza sprawa #Red',
     'Wybory się zbliżają i nie ma na co czekać #Red',
@@ -20,7 +19,7 @@ function polish(languageLines: string, body = '::wordcloud[Słowa]{campaign=red 
     'Wiec w Krakowie: członkowie i sympatycy #Red',
     'Zwycięstwo jest blisko #Blue',
   ];
-  texts.forEach((text, i) => rows.push(`${i + 1},2016-07-0${i + 1}T10:00:00Z,u${i},"${text}"`));
+  const rows = ['id,created_at,user,text', ...texts.map((text, i) => `${i + 1},2016-07-0${i + 1}T10:00:00Z,u${i},"${text}"`)];
   return tempProject({
     'data/tweets/manifest.yaml': postsManifest(),
     'data/tweets/a.csv': `${rows.join('\n')}\n`,
