@@ -84,9 +84,10 @@ export interface FileRecords {
 /**
  * Keeps each data file's records by content; `get` is asked once per file
  * (with a key whenever a cache is given), and what it lacks is parsed. `key` is the SHA-256 of the
- * file's bytes, the manifest's bytes and the file's path: the same key means
- * the same records, as long as the loader's code is the same (the cache's
- * business: src/markdown/datasetCache.ts folds its digest in).
+ * file's bytes, of how the manifest reads it and of the format its extension names, not of its name: the same
+ * key means the same records, whatever the file is called (a file renamed with the same bytes is not parsed
+ * again; the loader relabels the locations kept records carry), as long as the loader's code is the same (the
+ * cache's business: src/markdown/datasetCache.ts folds its digest in).
  */
 export interface FileCache {
   get(file: string, key: string): FileRecords | undefined;
@@ -97,6 +98,14 @@ export const PROGRESS_EVERY = 50_000;
 
 /** A mapped record and where its id is (for duplicate-account messages). */
 export type Mapped = { row: Post | Account | Row; at?: Location };
+
+/**
+ * A kept record located in the file as it is called now. Records are kept by content, not by name, so that a
+ * renamed 150 MB export is not parsed again; an account's location is the one thing in them that names its file
+ * (posts and table rows carry none), and it is relabelled here rather than keyed by name: one lookup for every
+ * kind, and a small copy for the accounts of a renamed file only.
+ */
+const relocated = (m: Mapped, file: string): Mapped => (m.at && m.at.file !== file ? { ...m, at: { ...m.at, file } } : m);
 
 /** The typed columns of a manifest (`columns:`), as the mapping reads them. */
 const typedColumns = (columns: Record<string, unknown>): WantedColumn[] =>
@@ -432,7 +441,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       fail(repeated);
       continue;
     }
-    const key = cache && sha256(`${fileSha}\0${manifestSha}\0${file}`);
+    // Not the file's name (FileCache), but the format its extension names: a .json renamed .ndjson reads otherwise.
+    const key = cache && sha256(`${fileSha}\0${manifestSha}\0${formatOf(path) ?? ''}`);
     const cached = key === undefined ? undefined : cache?.get(file, key);
     // Posts kept before `collected` was moved earlier are read again, so the one past it is refused at its line.
     const kept =
@@ -440,7 +450,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     let sha: string | undefined;
     if (kept) {
       fileRecords = kept.items.length;
-      for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(item as Mapped);
+      for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(relocated(item as Mapped, file));
       for (const id of kept.deleted ?? []) deleted.add(id);
       if (kept.account) accountNamed(kept.account, { file });
       sha = fileSha; // the same bytes as when the records were kept: the key says so

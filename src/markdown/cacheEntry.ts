@@ -15,9 +15,13 @@
  * caller rebuilds it. Writing an entry removes the older entries of the same
  * name, so the folder holds one entry per data file, and the temporary files
  * of that name that a killed build left behind over an hour ago.
+ *
+ * A value can also be found by its key alone, under whatever name it was kept
+ * ({@link readEntryByKey}: a data file renamed with the same bytes); each
+ * candidate is checked under its own name, so that stays "never trusted".
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -76,6 +80,32 @@ export function readEntry<T>(dir: string, name: string, key: string): T | undefi
     rmSync(path, { force: true });
     return undefined;
   }
+}
+
+/** Whether `dir` holds an entry of this name and key (not checked: {@link readEntry} checks it when it is read). */
+export const hasEntry = (dir: string, name: string, key: string): boolean => existsSync(entryPath(dir, name, key));
+
+/**
+ * The value of a checked entry with `key`, whatever its name, among the names `among` picks, and that name; or
+ * undefined. For a value kept by content under another name (a data file renamed with the same bytes): each
+ * candidate is read as {@link readEntry} reads it, checked against its own name, so an entry's file copied to
+ * another name is refused (and removed) here as anywhere, never taken for the entry it was copied from.
+ */
+export function readEntryByKey<T>(dir: string, key: string, among: (name: string) => boolean): { name: string; value: T } | undefined {
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  for (const file of files) {
+    const m = ENTRY.exec(file);
+    const name = m?.[1] as string;
+    if (m?.[2] !== key || !among(name)) continue;
+    const value = readEntry<T>(dir, name, key);
+    if (value !== undefined) return { name, value };
+  }
+  return undefined;
 }
 
 /**

@@ -6,7 +6,8 @@
  *  - in memory, the loaded dataset, by the dataset's digest (manifest + every
  *    data file), for the posts of one build that share a dataset;
  *  - on disk, across builds, each data file's parsed records, by the file's
- *    and the manifest's bytes (the loader's FileCache): a checked cache entry
+ *    and the manifest's bytes, not the file's name (the loader's FileCache), so
+ *    a file renamed with the same bytes is not parsed again: a checked cache entry
  *    (src/markdown/cacheEntry.ts: checksum, temporary file renamed into place,
  *    a corrupt entry ignored and rebuilt, never trusted) under
  *    `node_modules/.cache/soundings/datasets/` (or `$SOUNDINGS_CACHE_DIR/soundings/`).
@@ -29,7 +30,7 @@ import type { Dataset } from '../data/types.ts';
 import { printable, SoundingsError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
-import { entryKey, readEntry, removeEntries, writeEntry } from './cacheEntry.ts';
+import { entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
 
 export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
   /** The folder for parsed datasets; default from {@link datasetCacheDir}. */
@@ -83,7 +84,7 @@ interface State {
   /**
    * Each data file's records as last read or written, by cache entry path, with the entry's key: a re-load in
    * `astro dev` after one file changes takes the others' records from here, not from the disk (~0.15 s for
-   * the sample tweets).
+   * the sample tweets). An entry whose file was deleted meanwhile (the cache folder) is written back from here.
    */
   files: Map<string, { key: string; records: FileRecords }>;
   /** How many data files were parsed in this process (tests, bench). */
@@ -259,14 +260,27 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   let parsed = 0;
   let kept = 0;
   const held = (file: string) => join(dir, entryName(file));
+  const ours = `${id}~`;
+  const ourPaths = join(dir, ours);
+  // Keys hold a file's content, not its name (the loader's FileCache), so a file renamed (or copied, the old one
+  // then removed) with the same bytes has its records under its old name: found in memory, or among the dataset's
+  // entries on the disk (each checked under its own name: readEntryByKey).
+  const renamed = (key: string): FileRecords | undefined => {
+    for (const [path, known] of state.files) if (known.key === key && path.startsWith(ourPaths)) return known.records;
+    return readEntryByKey<FileRecords>(dir, key, (name) => name.startsWith(ours))?.value;
+  };
+  /** The records reused, and whether they were read from the file's own entry. */
+  const reused: { file: string; key: string; records: FileRecords; onDisk: boolean }[] = [];
   const fileCache: FileCache = {
     // Asked once for each file: what it does not find, the loader parses.
     get: (file, contentKey) => {
       const key = keyOf(contentKey);
       const known = state.files.get(held(file));
-      const records = known?.key === key ? known.records : readEntry<FileRecords>(dir, entryName(file), key);
+      const fromMemory = known?.key === key ? known.records : undefined;
+      const fromDisk = fromMemory ? undefined : readEntry<FileRecords>(dir, entryName(file), key);
+      const records = fromMemory ?? fromDisk ?? renamed(key);
       if (records) {
-        state.files.set(held(file), { key, records });
+        reused.push({ file, key, records, onDisk: fromDisk !== undefined });
         kept++;
       } else {
         parsed++;
@@ -280,13 +294,29 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
       writeEntry(dir, entryName(file), key, records);
     },
   };
-  const dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id), fileCache });
+  // Reused records are kept under their file's name once the load is done (two files that swapped names find each
+  // other's entries first), failed or not: they are right for their content either way. Those not read from their
+  // own entry (from memory, or a renamed file's) are written where it is missing, so the next build does not parse
+  // them: the cache folder deleted while `astro dev` runs, a renamed file. One existence check, no serialising
+  // when the entry is there.
+  const keepReused = () => {
+    for (const { file, key, records, onDisk } of reused) {
+      state.files.set(held(file), { key, records });
+      if (!onDisk && !hasEntry(dir, entryName(file), key)) writeEntry(dir, entryName(file), key, records);
+    }
+  };
+  let dataset: Dataset;
+  try {
+    dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id), fileCache });
+  } finally {
+    keepReused();
+  }
   // The entries of files no longer in the dataset go.
   const current = new Set(dataset.files.map((f) => entryName(f.path)));
-  removeEntries(dir, (name) => name.startsWith(`${id}~`) && !current.has(name));
+  removeEntries(dir, (name) => name.startsWith(ours) && !current.has(name));
   for (const path of state.files.keys()) {
     const name = path.slice(dir.length + 1);
-    if (path.startsWith(`${dir}${sep}`) && name.startsWith(`${id}~`) && !current.has(name)) state.files.delete(path);
+    if (path.startsWith(`${dir}${sep}`) && name.startsWith(ours) && !current.has(name)) state.files.delete(path);
   }
   state.memory.set(key, dataset);
   record(dataset, performance.now() - start, parsed === 0 ? 'hit' : kept === 0 ? 'miss' : 'partial', parsed, options);

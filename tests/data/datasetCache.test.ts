@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TableDataset } from '../../src/data/types.ts';
+import { loadDataset } from '../../src/data/loadDataset.ts';
+import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import {
   cachedDataset,
   clearMemoryCache,
@@ -19,6 +20,9 @@ function project() {
     'data/polls/manifest.yaml':
       'title: P\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-09-18\ncolumns:\n  date: date\n  share: number\n',
     'data/polls/p.csv': 'date,share\n2016-08-01,0.62\n',
+    'data/people/manifest.yaml':
+      'title: F\ndescription: D\nkind: accounts\nsource: S\nlicence: L\ncollected: 2016-09-18\nfields:\n  id: id\n  name: name\n  platform: platform\n  followers: followers\n',
+    'data/people/a.csv': 'id,name,platform,followers\nann,Ann,x,10\nbob,Bob,x,20\n',
   });
   return { root, dataDir: join(root, 'data'), cacheDir: join(root, '.cache') };
 }
@@ -218,4 +222,134 @@ describe('the dataset cache', () => {
     expect((await cachedDataset('tweets', options)).rows).toHaveLength(2);
     expect(parseCount()).toBe(parses + 2);
   });
+
+  it('recognises a renamed file by its content: not parsed again, its records as a fresh parse of the new name', async () => {
+    const options = project();
+    const tweets = join(options.dataDir, 'tweets');
+    writeFileSync(join(tweets, 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n');
+    await cachedDataset('tweets', options);
+    renameSync(join(tweets, 'a.csv'), join(tweets, '2016-07.csv'));
+    clearMemoryCache();
+    takeLoadRecords();
+    const parses = parseCount();
+    const renamed = await cachedDataset('tweets', options);
+    expect(parseCount()).toBe(parses);
+    expect(takeLoadRecords()).toEqual([expect.objectContaining({ id: 'tweets', cache: 'hit', parsed: 0, files: 2 })]);
+    expect(renamed).toEqual(await loadDataset('tweets', options));
+    expect(renamed.files.map((f) => f.path)).toEqual(['data/tweets/2016-07.csv', 'data/tweets/b.csv']);
+    // Kept under the new name (the next build finds it by name), the old name's entry gone.
+    expect(entries(options.cacheDir, 'tweets')).toEqual(['tweets~2016-07.csv', 'tweets~b.csv']);
+    clearMemoryCache();
+    await cachedDataset('tweets', options);
+    expect(parseCount()).toBe(parses);
+    // A problem found in a reused file names it as it is called now: b.csv reads post 1 at another time first.
+    writeFileSync(join(tweets, '2016-06.csv'), 'id,created_at,user,text\n1,2016-06-30T10:00:00Z,a,#Red\n');
+    renameSync(join(tweets, '2016-07.csv'), join(tweets, 'c.csv'));
+    clearMemoryCache();
+    await expect(cachedDataset('tweets', options)).rejects.toThrow(
+      /^data\/tweets\/c\.csv: The id "1" was already read for a post at another time \(in data\/tweets\/2016-06\.csv\)/,
+    );
+    expect(parseCount()).toBe(parses + 1);
+  });
+
+  it('reads a renamed file as its new extension says: a CSV renamed .tsv is read as TSV, not taken from the cache', async () => {
+    const options = project();
+    const tweets = join(options.dataDir, 'tweets');
+    await cachedDataset('tweets', options);
+    renameSync(join(tweets, 'a.csv'), join(tweets, 'a.tsv'));
+    clearMemoryCache();
+    await expect(cachedDataset('tweets', options)).rejects.toThrow(/^data\/tweets\/a\.tsv:1:1: The manifest maps "id" to column "id"/);
+  });
+
+  it('finds the entries of two files that swapped names', async () => {
+    const options = project();
+    const tweets = join(options.dataDir, 'tweets');
+    writeFileSync(join(tweets, 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n');
+    await cachedDataset('tweets', options);
+    renameSync(join(tweets, 'a.csv'), join(tweets, 'swap.csv'));
+    renameSync(join(tweets, 'b.csv'), join(tweets, 'a.csv'));
+    renameSync(join(tweets, 'swap.csv'), join(tweets, 'b.csv'));
+    clearMemoryCache();
+    const parses = parseCount();
+    expect((await cachedDataset('tweets', options)).rows.map((r) => r.id)).toEqual(['3', '1', '2']);
+    expect(parseCount()).toBe(parses);
+    // Each kept under its new name: the next build reads both by name.
+    clearMemoryCache();
+    await cachedDataset('tweets', options);
+    expect(parseCount()).toBe(parses);
+    expect(entries(options.cacheDir, 'tweets')).toEqual(['tweets~a.csv', 'tweets~b.csv']);
+  });
+
+  it("locates an account in a renamed file at the file's new name", async () => {
+    const options = project();
+    const people = join(options.dataDir, 'people');
+    await cachedDataset('people', options);
+    renameSync(join(people, 'a.csv'), join(people, 'c.csv'));
+    clearMemoryCache();
+    const parses = parseCount();
+    expect((await cachedDataset('people', options)).rows.map((r) => r.id)).toEqual(['ann', 'bob']);
+    expect(parseCount()).toBe(parses);
+    // bob in b.csv (parsed), then again in c.csv (its records reused): the duplicate is at c.csv's line.
+    writeFileSync(join(people, 'b.csv'), 'id,name,platform,followers\nbob,Bob,x,20\n');
+    clearMemoryCache();
+    await expect(cachedDataset('people', options)).rejects.toThrow(
+      /^data\/people\/c\.csv:3:1: The account id "bob" was already used at data\/people\/b\.csv:2\./,
+    );
+    expect(parseCount()).toBe(parses + 1);
+  });
+
+  it('in astro dev, writes back the entries of the files it takes from memory when the cache folder was deleted', async () => {
+    const options = project();
+    const tweets = join(options.dataDir, 'tweets');
+    writeFileSync(join(tweets, 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n');
+    await cachedDataset('tweets', options);
+    rmSync(options.cacheDir, { recursive: true, force: true });
+    // b.csv changed: parsed and written; a.csv's records from memory, and its entry written back.
+    writeFileSync(join(tweets, 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T11:00:00Z,c,#Red\n');
+    let parses = parseCount();
+    await cachedDataset('tweets', options);
+    expect(parseCount()).toBe(parses + 1);
+    expect(entries(options.cacheDir, 'tweets')).toEqual(['tweets~a.csv', 'tweets~b.csv']);
+    // An entry that is there is not written again.
+    const aEntry = () =>
+      statSync(join(options.cacheDir, readdirSync(options.cacheDir).find((f) => f.startsWith('tweets~a.csv-')) as string));
+    const written = aEntry();
+    writeFileSync(join(tweets, 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T12:00:00Z,c,#Red\n');
+    await cachedDataset('tweets', options);
+    expect([aEntry().ino, aEntry().mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+    // The next build (a new process) parses nothing.
+    clearMemoryCache();
+    takeLoadRecords();
+    parses = parseCount();
+    const next = (await cachedDataset('tweets', options)) as PostsDataset;
+    expect(parseCount()).toBe(parses);
+    expect(takeLoadRecords()).toEqual([expect.objectContaining({ id: 'tweets', cache: 'hit', parsed: 0, files: 2 })]);
+    expect(next.rows.map((r) => [r.id, new Date(r.time).toISOString()])).toEqual([
+      ['1', '2016-07-01T10:00:00.000Z'],
+      ['2', '2016-07-02T10:00:00.000Z'],
+      ['3', '2016-07-03T12:00:00.000Z'],
+    ]);
+  });
+
+  it('in astro dev, takes a renamed file from memory, and keeps it on the disk under its new name', async () => {
+    const options = project();
+    const tweets = join(options.dataDir, 'tweets');
+    await cachedDataset('tweets', options);
+    rmSync(options.cacheDir, { recursive: true, force: true });
+    renameSync(join(tweets, 'a.csv'), join(tweets, 'c.csv'));
+    const parses = parseCount();
+    expect((await cachedDataset('tweets', options)).rows.map((r) => r.id)).toEqual(['1', '2']);
+    expect(parseCount()).toBe(parses);
+    expect(entries(options.cacheDir, 'tweets')).toEqual(['tweets~c.csv']);
+    clearMemoryCache();
+    await cachedDataset('tweets', options);
+    expect(parseCount()).toBe(parses);
+  });
 });
+
+/** The dataset's cache entries, by name (data file). */
+const entries = (cacheDir: string, id: string) =>
+  readdirSync(cacheDir)
+    .filter((f) => f.startsWith(`${id}~`))
+    .map((f) => f.replace(/-[0-9a-f]{32}\.v8$/, ''))
+    .sort();

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { ABANDONED_MS, entryKey, readEntry, writeEntry } from '../../src/markdown/cacheEntry.ts';
+import { ABANDONED_MS, entryKey, hasEntry, readEntry, readEntryByKey, writeEntry } from '../../src/markdown/cacheEntry.ts';
 import { tempProject } from '../data/helpers.ts';
 
 /** An empty folder (the test run's TMPDIR is removed when it ends: tests/globalSetup.ts). */
@@ -64,5 +64,28 @@ describe('readEntry', () => {
     expect(readEntry(dir, 'tweets~08.csv', august)).toBeUndefined();
     expect(existsSync(join(dir, `tweets~08.csv-${august}.v8`))).toBe(false);
     expect(readEntry(dir, 'tweets~07.csv', july)).toEqual({ rows: 7 });
+  });
+});
+
+describe('readEntryByKey', () => {
+  it('finds a value by its key under another name, each candidate checked under its own name', () => {
+    const dir = folder();
+    const [july, august] = [entryKey('july'), entryKey('august')];
+    writeEntry(dir, 'tweets~07.csv', july, { rows: 7 });
+    writeEntry(dir, 'tweets~08.csv', august, { rows: 8 });
+    writeEntry(dir, 'polls~07.csv', july, { rows: 1 });
+    const tweets = (name: string) => name.startsWith('tweets~');
+    expect(readEntryByKey(dir, july, tweets)).toEqual({ name: 'tweets~07.csv', value: { rows: 7 } });
+    expect(readEntryByKey(dir, entryKey('september'), tweets)).toBeUndefined();
+    // July's entry copied under another name with the same key (a hand-made "rename"), and the real one gone: the
+    // copy is refused and removed, not taken for July's records.
+    const copy = `tweets~2016-07.csv-${july}.v8`;
+    writeFileSync(join(dir, copy), readFileSync(join(dir, `tweets~07.csv-${july}.v8`)));
+    rmSync(join(dir, `tweets~07.csv-${july}.v8`));
+    expect(hasEntry(dir, 'tweets~2016-07.csv', july)).toBe(true);
+    expect(readEntryByKey(dir, july, tweets)).toBeUndefined();
+    expect(hasEntry(dir, 'tweets~2016-07.csv', july)).toBe(false);
+    // Another dataset's entry with the key is not among those asked for.
+    expect(readEntryByKey(dir, july, (name) => name.startsWith('polls~'))).toEqual({ name: 'polls~07.csv', value: { rows: 1 } });
   });
 });
