@@ -11,7 +11,7 @@ import {
   parseCount,
   takeLoadRecords,
 } from '../../src/markdown/datasetCache.ts';
-import { postsManifest, tempProject } from './helpers.ts';
+import { postsManifest, tempProject } from '../data/helpers.ts';
 
 function project() {
   const root = tempProject({
