@@ -137,7 +137,7 @@ export function keynessValues(posts: Posts, campaigns: readonly Campaign[], opti
   const values: Value[] = [];
   const lists = stopwordsKey(options.stopwords);
   const which =
-    lists === '' ? 'social-media noise words (rt, via…)' : `stopwords (stopwords-iso: ${lists.replace(/,/g, ', ')}; and rt, via…)`;
+    lists === '' ? 'social-media noise words (rt, via…)' : `stopwords (stopwords-iso ${joinNames(lists.split(','))}, with rt, via…)`;
   const rule = `each distinct text counted once (retweets and copies of a text add nothing), URLs, mentions, ${which} and the campaigns' own hashtags left out`;
   for (const c of campaigns) {
     const t = campaignTerms(posts, c, campaigns, options);

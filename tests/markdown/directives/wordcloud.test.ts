@@ -38,15 +38,16 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
         words.map((x) => x?.toLowerCase()),
         w,
       ).not.toContain(w);
-    expect(html).toContain('stopwords (stopwords-iso: pl; and rt, via…)');
+    expect(html).toContain('stopwords (stopwords-iso pl, with rt, via…)');
     // Without the language, Polish function words fill the cloud as terms (English stopwords do not hold them).
     const english = cloudWords(await renderPost(polish(''), 'content/posts/post.md')).map((w) => w?.toLowerCase());
     expect(english).toEqual(expect.arrayContaining(['się', 'jest']));
   });
 
   it('reads `stopwords` lists over the language, and refuses a list stopwords-iso does not have, at its line', async () => {
-    const both = cloudWords(await renderPost(polish('language: pl\nstopwords: [pl, en]'), 'content/posts/post.md'));
-    expect(both.map((w) => w?.toLowerCase())).toContain('członkowie');
+    const bothHtml = await renderPost(polish('language: pl\nstopwords: [pl, en]'), 'content/posts/post.md');
+    expect(cloudWords(bothHtml).map((w) => w?.toLowerCase())).toContain('członkowie');
+    expect(bothHtml).toContain('stopwords (stopwords-iso pl and en, with rt, via…)');
     expect(await renderError(polish('stopwords: [pl, xx]'), 'content/posts/post.md')).toMatch(
       /^content\/posts\/post\.md:5:\d+: .*stopwords\.1.*"xx"/,
     );
