@@ -23,7 +23,6 @@ import {
   HeaderOnlyFile,
   IdReused,
   type Location,
-  ManifestInvalid,
   NotArchiveFile,
   NotJsonExport,
   type SoundingsError,
@@ -44,8 +43,8 @@ import { type CollectionLimit, collectionLimit } from './collection.ts';
 import { datasetDigest, isWorkbook, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
-import { csvLayoutKey, type Manifest, type ManifestLocator } from './manifest.ts';
-import { digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
+import type { Manifest, ManifestLocator } from './manifest.ts';
+import { csvLayoutProblem, digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
@@ -407,16 +406,9 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         fail(isWorkbook(path) ? error(UnreadWorkbook, { file }, extname(path)) : error(UnknownFormat, { file }, file));
         return undefined;
       }
-      // A CSV layout the manifest gives cannot apply to a JSON file the pattern also matches: said, not ignored.
-      const layout = csvLayoutKey(manifest);
-      if (layout && (plain === 'json' || plain === 'ndjson')) {
-        fail(
-          error(
-            ManifestInvalid,
-            opened.locate([layout]),
-            `"${layout}" is for CSV and TSV files, but ${file} is ${plain.toUpperCase()}: leave it out, or make "files" match the CSV files only.`,
-          ),
-        );
+      const layout = csvLayoutProblem(opened, path, file);
+      if (layout) {
+        fail(layout);
         return undefined;
       }
       const seen = () => {
