@@ -43,13 +43,13 @@ import { type CollectionLimit, collectionLimit } from './collection.ts';
 import { datasetDigest, isWorkbook, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
-import type { Manifest, ManifestLocator } from './manifest.ts';
+import type { ColumnType, Manifest, ManifestLocator } from './manifest.ts';
 import { csvLayoutProblem, digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
-import { columnCheck, eachBadCell, idCell, typed, type WantedColumn } from './typedCell.ts';
+import { type CellReader, columnCheck, idCell, readCells, typed, type WantedColumn } from './typedCell.ts';
 import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
 
 export interface LoadOptions {
@@ -101,9 +101,16 @@ export type Mapped = { row: Post | Account | Row; at?: Location };
 const typedColumns = (columns: Record<string, unknown>): WantedColumn[] =>
   Object.keys(columns).map((c) => ({ field: c, column: c, key: ['columns', c] }));
 
+/** The cells of a manifest's typed columns (`columns:`), each read into the row under its name. */
+const columnCells = (columns: Record<string, ColumnType>): CellReader<Row>[] =>
+  Object.entries(columns).map(([column, type]) => (r, row) => {
+    row[column] = typed(r, column, type, false);
+  });
+
 /**
  * The per-record mapping of a manifest: `header` checks a file's header
- * (before its first record), `map` validates and types one record.
+ * (before its first record), `map` validates and types one record. Made once
+ * per file: a record is one walk over cells listed here.
  */
 function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
   switch (manifest.kind) {
@@ -116,59 +123,38 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
       const f = manifest.fields;
       const fields = Object.entries(f).map(([field, column]) => ({ field, column, key: ['fields', field] }));
       const columns = columnCheck([...fields, ...typedColumns(manifest.columns)], file, locate, manifest);
+      // The fields last, so that one a `columns:` entry reads too is the field's (as required, an id trimmed).
+      const cells: CellReader<Row>[] = [
+        ...columnCells(manifest.columns),
+        (r, row) => {
+          row.id = idCell(r, f.id);
+        },
+        (r, row) => {
+          row.name = typed(r, f.name, 'string', true);
+        },
+        (r, row) => {
+          row.platform = typed(r, f.platform, 'string', true);
+        },
+        (r, row) => {
+          row.followers = typed(r, f.followers, 'integer', true);
+        },
+      ];
       return {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
           columns.record(r);
-          const extra = Object.entries(manifest.columns);
-          return eachBadCell(
-            () => {
-              const row: Row = {};
-              for (const [column, type] of extra) row[column] = typed(r, column, type, false);
-              const account: Account = {
-                ...row,
-                id: idCell(r, f.id),
-                name: typed(r, f.name, 'string', true) as string,
-                platform: typed(r, f.platform, 'string', true) as string,
-                followers: typed(r, f.followers, 'integer', true) as number,
-              };
-              return { row: account, at: r.locate(f.id) };
-            },
-            () => [
-              ...extra.map(
-                ([column, type]) =>
-                  () =>
-                    typed(r, column, type, false),
-              ),
-              () => idCell(r, f.id),
-              () => typed(r, f.name, 'string', true),
-              () => typed(r, f.platform, 'string', true),
-              () => typed(r, f.followers, 'integer', true),
-            ],
-          );
+          return { row: readCells(r, cells, {}) as Account, at: r.locate(f.id) };
         },
       };
     }
     case 'table': {
       const columns = columnCheck(typedColumns(manifest.columns), file, locate, manifest);
+      const cells = columnCells(manifest.columns);
       return {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
           columns.record(r);
-          const wanted = Object.entries(manifest.columns);
-          return eachBadCell(
-            () => {
-              const row: Row = {};
-              for (const [column, type] of wanted) row[column] = typed(r, column, type, false);
-              return { row };
-            },
-            () =>
-              wanted.map(
-                ([column, type]) =>
-                  () =>
-                    typed(r, column, type, false),
-              ),
-          );
+          return { row: readCells(r, cells, {}) };
         },
       };
     }
