@@ -42,6 +42,7 @@ import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { type CollectionLimit, collectionLimit } from './collection.ts';
 import { datasetDigest, isWorkbook, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
+import { fileHead } from './fileHead.ts';
 import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
 import type { ColumnType, Manifest, ManifestLocator } from './manifest.ts';
 import { csvLayoutProblem, digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
@@ -230,14 +231,14 @@ async function readSocialFile(
   events: AdapterEvents,
 ): Promise<string> {
   // An X archive's files are scripts around JSON (archiveScript.ts), whatever their extension.
-  const script = adapter.scripts ? archiveScript(path) : undefined;
+  const script = adapter.scripts ? archiveScript(fileHead(path)) : undefined;
   if (adapter.scripts) {
     if (!script) throw error(NotArchiveFile, { file, line: 1, column: 1 }, file);
     if (!adapter.scripts.includes(script.name)) throw error(ArchiveNotTweets, { file, line: 1, column: 1 }, script.name);
   }
   const format = script ? 'json' : formatOf(path);
   if (format !== 'json' && format !== 'ndjson') {
-    if (archiveScript(path)) throw error(XArchiveFile, { file, line: 1, column: 1 });
+    if (archiveScript(fileHead(path))) throw error(XArchiveFile, { file, line: 1, column: 1 });
     throw error(NotJsonExport, { file }, file, adapter.format);
   }
   let first = true;
@@ -259,7 +260,7 @@ async function readSocialFile(
     for (const p of attempt(() => adapter.read(value, at, located, events), problems, [])) emit(p);
   };
   const collect = problems && ((e: unknown) => collectProblem(e, problems));
-  return eachJsonItem(path, file, format, limit, 'exports', onItem, collect, script?.blank);
+  return eachJsonItem(path, file, format, limit, 'exports', onItem, collect, script);
 }
 
 /**

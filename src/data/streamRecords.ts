@@ -33,6 +33,7 @@ import {
 import { blanked } from './archiveScript.ts';
 import { describeCsvError } from './csvError.ts';
 import { fileSha256 } from './fileHash.ts';
+import { fileHead } from './fileHead.ts';
 import type { RawRecord } from './rawRecord.ts';
 
 export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
@@ -447,13 +448,8 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
 
 /** Whether a file starts with a UTF-16LE byte order mark (Excel's "Unicode text"), which csv-parse decodes. */
 function isUtf16le(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const mark = Buffer.alloc(2);
-    return readSync(fd, mark, 0, 2, 0) === 2 && mark[0] === 0xff && mark[1] === 0xfe;
-  } finally {
-    closeSync(fd);
-  }
+  const mark = fileHead(path, 2);
+  return mark[0] === 0xff && mark[1] === 0xfe;
 }
 
 /**
@@ -516,21 +512,14 @@ export function streamLines(path: string, file: string): { lines: AsyncIterable<
   return { lines, sha256: () => hash.digest('hex') };
 }
 
-/** The first non-blank character of a file ("[" or "{" for JSON), after an archive script's assignment (`blank`). */
-function firstChar(path: string, blank = 0): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return (
-      blanked(buf.subarray(0, n), blank)
-        .toString('utf8')
-        .replace(/^\uFEFF/, '')
-        .trimStart()[0] ?? ''
-    );
-  } finally {
-    closeSync(fd);
-  }
+/** The first non-blank character of a file ("[" or "{" for JSON) from its first bytes, after an archive script's assignment (`blank`). */
+function firstChar(head: Buffer, blank = 0): string {
+  return (
+    blanked(head, blank)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()[0] ?? ''
+  );
 }
 
 /**
@@ -570,12 +559,14 @@ export async function* streamJsonItems(
   path: string,
   file: string,
   hash: Hash,
+  /** The file's first bytes (fileHead.ts), which say whether it holds an array or an object. */
+  firstBytes: Buffer,
   arrayOnly = false,
   blank = 0,
 ): AsyncGenerator<{ value: unknown; path: (string | number)[] }> {
   const { streamArray } = await import('stream-json/streamers/stream-array.js');
   const { pick } = await import('stream-json/filters/pick.js');
-  const top = firstChar(path, blank);
+  const top = firstChar(firstBytes, blank);
   if (top !== '[' && top !== '{') await locateJsonError(path, file, blank);
   if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, Math.round(statSync(path).size / 2 ** 20));
   const checked = hashedStream(path, hash, file);
