@@ -31,7 +31,7 @@ export class SoundingsError extends Error {
   readonly detail: string;
   /**
    * Problems found with this one that a check reports beside it and a build, which stops at the first, does not: the
-   * other bad cells of a row (typedCell.ts, eachBadCell).
+   * other bad cells of a row (typedCell.ts, readCells).
    */
   others: readonly SoundingsError[] = [];
 

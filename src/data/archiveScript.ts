@@ -7,30 +7,25 @@
  * `account` (whose `username` is the author of every tweet), and many others
  * (likes, followers, direct messages) that are not posts.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-
 /** `window.YTD.<name>.part<N> = `, with any spaces around "=". */
 const ASSIGNMENT = /^\uFEFF?window\.YTD\.([A-Za-z0-9_-]+)\.part\d+[ \t]*=[ \t]*/;
+/** How far into a file the assignment is looked for: it is under 100 bytes. */
+const ASSIGNMENT_BYTES = 256;
 
 export interface ArchiveScript {
   /** What the file holds: "tweets", "tweet", "account", "like"… */
   name: string;
   /** The assignment's length in bytes, blanked before the JSON is parsed. */
   blank: number;
+  /** The file's first bytes (fileHead.ts), which said so: a large file's reader looks at them again, not at the file. */
+  head: Buffer;
 }
 
-/** The archive script a file is, from its first bytes; `undefined` for a file that is not one. */
-export function archiveScript(path: string): ArchiveScript | undefined {
-  const fd = openSync(path, 'r');
-  try {
-    const bytes = Buffer.alloc(256);
-    const head = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0)).toString('utf8');
-    const m = ASSIGNMENT.exec(head);
-    // The byte order mark is not blanked: blanked() drops it, as an editor shows none.
-    return m ? { name: m[1] as string, blank: Buffer.byteLength(m[0].replace(/^\uFEFF/, '')) } : undefined;
-  } finally {
-    closeSync(fd);
-  }
+/** The archive script a file is, from its first bytes (`head`: fileHead.ts, or the whole file); `undefined` for a file that is not one. */
+export function archiveScript(head: Buffer): ArchiveScript | undefined {
+  const m = ASSIGNMENT.exec(head.subarray(0, ASSIGNMENT_BYTES).toString('utf8'));
+  // The byte order mark is not blanked: blanked() drops it, as an editor shows none.
+  return m ? { name: m[1] as string, blank: Buffer.byteLength(m[0].replace(/^\uFEFF/, '')), head } : undefined;
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, matchesGlob, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fileSha256 } from './fileHash.ts';
+import { fileHead } from './fileHead.ts';
 import { DEFAULT_FILES, type Manifest, parseManifest } from './manifest.ts';
 
 export const MANIFEST = 'manifest.yaml';
@@ -32,13 +33,7 @@ const DOCUMENTATION = /^(readme|licen[cs]e|copying|notice|changelog|authors)\b/i
 function textIsTable(path: string): boolean {
   let head: Buffer;
   try {
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.alloc(4096);
-      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
-    } finally {
-      closeSync(fd);
-    }
+    head = fileHead(path);
   } catch {
     return true;
   }

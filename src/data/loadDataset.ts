@@ -23,7 +23,6 @@ import {
   HeaderOnlyFile,
   IdReused,
   type Location,
-  ManifestInvalid,
   NotArchiveFile,
   NotJsonExport,
   type SoundingsError,
@@ -43,14 +42,15 @@ import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { type CollectionLimit, collectionLimit } from './collection.ts';
 import { datasetDigest, isWorkbook, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
+import { fileHead } from './fileHead.ts';
 import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
-import { csvLayoutKey, type Manifest, type ManifestLocator } from './manifest.ts';
-import { digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
+import type { ColumnType, Manifest, ManifestLocator } from './manifest.ts';
+import { csvLayoutProblem, digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
-import { columnCheck, eachBadCell, idCell, typed, type WantedColumn } from './typedCell.ts';
+import { type CellReader, columnCheck, idCell, readCells, typed, type WantedColumn } from './typedCell.ts';
 import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
 
 export interface LoadOptions {
@@ -111,9 +111,16 @@ const relocated = (m: Mapped, file: string): Mapped => (m.at && m.at.file !== fi
 const typedColumns = (columns: Record<string, unknown>): WantedColumn[] =>
   Object.keys(columns).map((c) => ({ field: c, column: c, key: ['columns', c] }));
 
+/** The cells of a manifest's typed columns (`columns:`), each read into the row under its name. */
+const columnCells = (columns: Record<string, ColumnType>): CellReader<Row>[] =>
+  Object.entries(columns).map(([column, type]) => (r, row) => {
+    row[column] = typed(r, column, type, false);
+  });
+
 /**
  * The per-record mapping of a manifest: `header` checks a file's header
- * (before its first record), `map` validates and types one record.
+ * (before its first record), `map` validates and types one record. Made once
+ * per file: a record is one walk over cells listed here.
  */
 function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
   switch (manifest.kind) {
@@ -126,59 +133,38 @@ function mapperFor(manifest: Manifest, file: string, locate: ManifestLocator) {
       const f = manifest.fields;
       const fields = Object.entries(f).map(([field, column]) => ({ field, column, key: ['fields', field] }));
       const columns = columnCheck([...fields, ...typedColumns(manifest.columns)], file, locate, manifest);
+      // The fields last, so that one a `columns:` entry reads too is the field's (as required, an id trimmed).
+      const cells: CellReader<Row>[] = [
+        ...columnCells(manifest.columns),
+        (r, row) => {
+          row.id = idCell(r, f.id);
+        },
+        (r, row) => {
+          row.name = typed(r, f.name, 'string', true);
+        },
+        (r, row) => {
+          row.platform = typed(r, f.platform, 'string', true);
+        },
+        (r, row) => {
+          row.followers = typed(r, f.followers, 'integer', true);
+        },
+      ];
       return {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
           columns.record(r);
-          const extra = Object.entries(manifest.columns);
-          return eachBadCell(
-            () => {
-              const row: Row = {};
-              for (const [column, type] of extra) row[column] = typed(r, column, type, false);
-              const account: Account = {
-                ...row,
-                id: idCell(r, f.id),
-                name: typed(r, f.name, 'string', true) as string,
-                platform: typed(r, f.platform, 'string', true) as string,
-                followers: typed(r, f.followers, 'integer', true) as number,
-              };
-              return { row: account, at: r.locate(f.id) };
-            },
-            () => [
-              ...extra.map(
-                ([column, type]) =>
-                  () =>
-                    typed(r, column, type, false),
-              ),
-              () => idCell(r, f.id),
-              () => typed(r, f.name, 'string', true),
-              () => typed(r, f.platform, 'string', true),
-              () => typed(r, f.followers, 'integer', true),
-            ],
-          );
+          return { row: readCells(r, cells, {}) as Account, at: r.locate(f.id) };
         },
       };
     }
     case 'table': {
       const columns = columnCheck(typedColumns(manifest.columns), file, locate, manifest);
+      const cells = columnCells(manifest.columns);
       return {
         header: columns.header,
         map: (r: RawRecord): Mapped => {
           columns.record(r);
-          const wanted = Object.entries(manifest.columns);
-          return eachBadCell(
-            () => {
-              const row: Row = {};
-              for (const [column, type] of wanted) row[column] = typed(r, column, type, false);
-              return { row };
-            },
-            () =>
-              wanted.map(
-                ([column, type]) =>
-                  () =>
-                    typed(r, column, type, false),
-              ),
-          );
+          return { row: readCells(r, cells, {}) };
         },
       };
     }
@@ -254,14 +240,14 @@ async function readSocialFile(
   events: AdapterEvents,
 ): Promise<string> {
   // An X archive's files are scripts around JSON (archiveScript.ts), whatever their extension.
-  const script = adapter.scripts ? archiveScript(path) : undefined;
+  const script = adapter.scripts ? archiveScript(fileHead(path)) : undefined;
   if (adapter.scripts) {
     if (!script) throw error(NotArchiveFile, { file, line: 1, column: 1 }, file);
     if (!adapter.scripts.includes(script.name)) throw error(ArchiveNotTweets, { file, line: 1, column: 1 }, script.name);
   }
   const format = script ? 'json' : formatOf(path);
   if (format !== 'json' && format !== 'ndjson') {
-    if (archiveScript(path)) throw error(XArchiveFile, { file, line: 1, column: 1 });
+    if (archiveScript(fileHead(path))) throw error(XArchiveFile, { file, line: 1, column: 1 });
     throw error(NotJsonExport, { file }, file, adapter.format);
   }
   let first = true;
@@ -283,7 +269,7 @@ async function readSocialFile(
     for (const p of attempt(() => adapter.read(value, at, located, events), problems, [])) emit(p);
   };
   const collect = problems && ((e: unknown) => collectProblem(e, problems));
-  return eachJsonItem(path, file, format, limit, 'exports', onItem, collect, script?.blank);
+  return eachJsonItem(path, file, format, limit, 'exports', onItem, collect, script);
 }
 
 /**
@@ -416,16 +402,9 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         fail(isWorkbook(path) ? error(UnreadWorkbook, { file }, extname(path)) : error(UnknownFormat, { file }, file));
         return undefined;
       }
-      // A CSV layout the manifest gives cannot apply to a JSON file the pattern also matches: said, not ignored.
-      const layout = csvLayoutKey(manifest);
-      if (layout && (plain === 'json' || plain === 'ndjson')) {
-        fail(
-          error(
-            ManifestInvalid,
-            opened.locate([layout]),
-            `"${layout}" is for CSV and TSV files, but ${file} is ${plain.toUpperCase()}: leave it out, or make "files" match the CSV files only.`,
-          ),
-        );
+      const layout = csvLayoutProblem(opened, path, file);
+      if (layout) {
+        fail(layout);
         return undefined;
       }
       const seen = () => {

@@ -2,7 +2,9 @@
  * Opening a dataset folder, before any record is read: the folder, its
  * manifest (read and validated) and its data files in reading order. The
  * loader (loadDataset.ts) and the streamed statistics (streamPosts.ts) start
- * here, so both refuse a missing folder, manifest or file alike.
+ * here, so both refuse a missing folder, manifest or file alike; and each
+ * file goes through the checks below (empty, a copy, a CSV layout on JSON)
+ * in both.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -11,6 +13,7 @@ import {
   DatasetNotFound,
   EmptyDataFile,
   error,
+  ManifestInvalid,
   ManifestMissing,
   NoDataFiles,
   RepeatedDataFile,
@@ -20,7 +23,8 @@ import {
   UnreadWorkbook,
 } from '../errors.ts';
 import { dataFiles, digestOf, isWorkbook, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
-import { DEFAULT_FILES, type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
+import { csvLayoutKey, DEFAULT_FILES, type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
+import { formatOf } from './readDataFile.ts';
 import type { DatasetFile } from './types.ts';
 
 /** The dataset ids under `dataDir`: every folder with a manifest. */
@@ -110,6 +114,22 @@ export function digestOfRead(opened: OpenDataset, shas: readonly string[]): stri
 /** A data file of 0 bytes (a failed export, a copy still running), refused before it is read. */
 export function emptyFileProblem(path: string, file: string): SoundingsError | undefined {
   return statSync(path).size === 0 ? error(EmptyDataFile, { file }) : undefined;
+}
+
+/**
+ * A CSV layout the manifest gives (`delimiter`, `headerLine`) on a JSON or NDJSON file its `files` pattern matches
+ * (`files: "*"`): it cannot apply, and would be ignored silently. Located at the manifest's key. (A manifest whose
+ * `format` is not CSV's is refused with one before any file: readManifest.)
+ */
+export function csvLayoutProblem(opened: OpenDataset, path: string, file: string): SoundingsError | undefined {
+  const layout = csvLayoutKey(opened.manifest);
+  const format = formatOf(path, opened.manifest.format);
+  if (!layout || (format !== 'json' && format !== 'ndjson')) return undefined;
+  return error(
+    ManifestInvalid,
+    opened.locate([layout]),
+    `"${layout}" is for CSV and TSV files, but ${file} is ${format.toUpperCase()}: leave it out, or make "files" match the CSV files only.`,
+  );
 }
 
 /**

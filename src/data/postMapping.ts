@@ -9,7 +9,7 @@ import { afterCollection, collectionLimit } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
-import { columnCheck, eachBadCell, idCell, typed, type WantedColumn } from './typedCell.ts';
+import { type CellReader, columnCheck, idCell, readCells, typed, type WantedColumn } from './typedCell.ts';
 import type { Post } from './types.ts';
 
 const stringCell = (record: RawRecord, column: string, required: boolean) => typed(record, column, 'string', required) as string | null;
@@ -48,27 +48,35 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
       throw afterCollection(limit, r.locate(time.column), time.column, typeof rawTime === 'string' ? rawTime : parsed.value.toISOString());
     return when;
   };
+  const tags = f.hashtags;
+  /** The post's cells, in the order a row is read: its hashtags, when no column has them, from its text. */
+  const cells: CellReader<Post>[] = [
+    (r, p) => {
+      p.id = idCell(r, f.id);
+    },
+    (r, p) => {
+      p.time = timeOf(r);
+    },
+    (r, p) => {
+      p.text = stringCell(r, f.text, false) ?? '';
+    },
+    tags === undefined
+      ? (_, p) => {
+          p.hashtags = extractHashtags(p.text);
+        }
+      : (r, p) => {
+          p.hashtags = splitHashtags(stringCell(r, tags, false) ?? '');
+        },
+    (r, p) => {
+      p.author = stringCell(r, f.author, true) as string;
+    },
+  ];
   return {
     /** Checks a file's header (CSV/TSV) before its first record; `undefined` for JSON, whose records are checked one by one. */
     header: columns.header,
     map(r: RawRecord): Post {
       columns.record(r);
-      return eachBadCell(
-        () => {
-          const id = idCell(r, f.id);
-          const when = timeOf(r);
-          const text = stringCell(r, f.text, false) ?? '';
-          const hashtags = f.hashtags ? splitHashtags(stringCell(r, f.hashtags, false) ?? '') : extractHashtags(text);
-          return { id, time: when, author: stringCell(r, f.author, true) as string, text, hashtags };
-        },
-        () => [
-          () => idCell(r, f.id),
-          () => timeOf(r),
-          () => stringCell(r, f.text, false),
-          () => f.hashtags && stringCell(r, f.hashtags, false),
-          () => stringCell(r, f.author, true),
-        ],
-      );
+      return readCells(r, cells, { id: '', time: 0, author: '', text: '', hashtags: [] });
     },
   };
 }

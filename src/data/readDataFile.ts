@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { error, type Location, MalformedJson, XArchiveFile } from '../errors.ts';
-import { archiveScript, blanked } from './archiveScript.ts';
+import { type ArchiveScript, archiveScript, blanked } from './archiveScript.ts';
+import { fileHead } from './fileHead.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import type { CsvLayout, DataFormat, RawRecord } from './rawRecord.ts';
 import { jsonRecord, parseStrict } from './readJson.ts';
@@ -57,9 +58,10 @@ export async function eachJsonItem(
   shape: JsonShape,
   onItem: (item: JsonItem) => void,
   onError?: (e: unknown) => void,
-  /** An X archive script's assignment, in bytes, read as spaces (archiveScript.ts). */
-  blank = 0,
+  /** The X archive script the file is, when its reader takes one (archiveScript.ts): its assignment is read as spaces. */
+  script?: ArchiveScript,
 ): Promise<string> {
+  const blank = script?.blank ?? 0;
   const parse = (text: string, baseLine?: number): unknown => {
     if (!onError) return parseStrict(text, file, baseLine);
     try {
@@ -77,16 +79,23 @@ export async function eachJsonItem(
     }
     return sha256();
   }
-  // The X account archive's files are scripts ("window.YTD.tweets.part0 = [...]"), renamed .json or not.
-  if (!blank && archiveScript(path)) throw error(XArchiveFile, { file, line: 1, column: 1 });
+  // The X account archive's files are scripts ("window.YTD.tweets.part0 = [...]"), renamed .json or not: refused
+  // unless the reader takes one, by the bytes read anyway (a large file's head, which says how it starts, or the whole).
+  const notScript = (bytes: Buffer) => {
+    if (!script && archiveScript(bytes)) throw error(XArchiveFile, { file, line: 1, column: 1 });
+  };
   if (statSync(path).size > wholeJsonLimit) {
+    const head = script?.head ?? fileHead(path);
+    notScript(head);
     const hash = createHash('sha256');
     // A streamed item's position is its JSON path; its line is not known without the whole text.
     const locate = (p: (string | number)[]) => ({ file: `${file} at ${p.join('.')}` });
-    for await (const { value, path: at } of streamJsonItems(path, file, hash, shape === 'exports', blank)) onItem({ value, at, locate });
+    for await (const { value, path: at } of streamJsonItems(path, file, hash, head, shape === 'exports', blank))
+      onItem({ value, at, locate });
     return hash.digest('hex');
   }
   const bytes = readFileSync(path);
+  notScript(bytes);
   const utf8 = utf8Checker(file);
   const notUtf8 = utf8.chunk(bytes) ?? utf8.end();
   if (notUtf8) throw notUtf8;

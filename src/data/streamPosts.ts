@@ -22,7 +22,7 @@ import { error, IdReused, ManifestInvalid, UnknownFormat } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
 import { projectPath } from './datasetFiles.ts';
 import { IdSet, postPrint, REUSED, SEEN } from './idSet.ts';
-import { digestOfRead, emptyFileProblem, openDataset, repeatedFileProblem } from './openDataset.ts';
+import { csvLayoutProblem, digestOfRead, emptyFileProblem, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { RawRecord } from './rawRecord.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
@@ -83,6 +83,8 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     if (!format) throw error(UnknownFormat, { file }, file);
     const empty = emptyFileProblem(path, file);
     if (empty) throw empty;
+    const layout = csvLayoutProblem(opened, path, file);
+    if (layout) throw layout;
     const mapper = postMapper(manifest, file, locate);
     let rows = 0;
     const record = (r: RawRecord) => {

@@ -33,6 +33,7 @@ import {
 import { blanked } from './archiveScript.ts';
 import { describeCsvError } from './csvError.ts';
 import { fileSha256 } from './fileHash.ts';
+import { fileHead } from './fileHead.ts';
 import type { RawRecord } from './rawRecord.ts';
 
 export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
@@ -122,67 +123,30 @@ export function utf8Checker(
   };
 }
 
+/** The byte order mark of UTF-16LE, Excel's "Unicode text", which csv-parse decodes. */
+const UTF16LE_MARK = Buffer.from([0xff, 0xfe]);
+
 /**
- * A stream that drops the first `count` lines (ended by LF, CRLF or CR) and passes the rest on; `lines` says how many
- * lines the file had if it ended first. A file that starts
- * with a UTF-16LE byte order mark is read in two-byte units, and the mark is passed on, for csv-parse to decode the
- * rest as UTF-16 (Excel's "Unicode text").
+ * A stream that drops a file's first `count` bytes (its title block: {@link headerStart}) and passes the rest on, a
+ * UTF-16 file's byte order mark (`mark`) first, for csv-parse to decode the rest as UTF-16 (alone, csv-parse would
+ * read the mark as text).
  */
-function lineSkipper(count: number): Transform & { lines(): number } {
-  let seen = 0;
-  let afterCR = false;
-  /** Whether characters followed the last line end (a last line without one). */
-  let partial = false;
-  let first = true;
-  /** Bytes a character unit takes: 1, or 2 in UTF-16LE. */
-  let width = 1;
-  /** A UTF-16 unit's first byte, cut off by the end of the last chunk. */
-  let carry: Buffer = Buffer.alloc(0);
-  /** The byte order mark, passed on with the first bytes after the skipped lines (alone, csv-parse reads it as text). */
-  let bom: Buffer | undefined;
-  const unitAt = (b: Buffer, i: number) => (width === 1 ? (b[i] as number) : (b[i] as number) | ((b[i + 1] as number) << 8));
-  const skipper = new Transform({
+function byteSkipper(count: number, mark?: Buffer): Transform {
+  let left = count;
+  let first = mark;
+  return new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      let data = chunk;
-      if (first) {
-        first = false;
-        if (data[0] === 0xff && data[1] === 0xfe) {
-          width = 2;
-          bom = Buffer.from(data.subarray(0, 2));
-          data = data.subarray(2);
-        }
-      }
-      if (carry.length > 0) data = Buffer.concat([carry, data]);
-      carry = Buffer.alloc(0);
-      let at = 0;
-      for (; at + width <= data.length && seen < count; at += width) {
-        const unit = unitAt(data, at);
-        if (afterCR && unit === LF) {
-          afterCR = false;
-          continue;
-        }
-        afterCR = unit === CR;
-        partial = unit !== LF && unit !== CR;
-        if (!partial) seen++;
-      }
-      // The LF of a CRLF that ended the last skipped line, here or at the start of a later chunk (a UTF-16 unit cut in
-      // two is kept until its second byte comes).
-      if (seen === count && afterCR && at + width <= data.length) {
-        if (unitAt(data, at) === LF) at += width;
-        afterCR = false;
-      }
-      if (seen < count || (afterCR && at < data.length)) {
-        carry = Buffer.from(data.subarray(at));
+      if (left >= chunk.length) {
+        left -= chunk.length;
         return done();
       }
-      const rest = data.subarray(at);
-      if (rest.length === 0) return done();
-      const out = bom ? Buffer.concat([bom, rest]) : rest;
-      bom = undefined;
+      const rest = chunk.subarray(left);
+      left = 0;
+      const out = first ? Buffer.concat([first, rest]) : rest;
+      first = undefined;
       done(null, out);
     },
   });
-  return Object.assign(skipper, { lines: () => seen + (partial ? 1 : 0) });
 }
 
 const NEWLINE = /\r\n|\r|\n/g;
@@ -218,52 +182,74 @@ interface LineStart {
 
 /**
  * Reads a file's lines from `from` on (ended by LF, CRLF or CR; in UTF-16LE, two bytes a character), handing `visit`
- * each line's number, text and the offset the next line starts at, until `visit` returns true or the file ends.
- * For a check after a CSV syntax error only: a build stops at the error.
+ * each line's number, its text and the offset the next line starts at, until `visit` returns true or the file ends.
+ * The text is read when `visit` asks for it (during the call), so that a line passed over costs no string, however
+ * long. The one line splitter of a CSV file's bytes, so that lines are counted the same way everywhere: where the
+ * header starts below a title block ({@link headerStart}), and, in a check after a syntax error, where the bad row
+ * ends and which lines were not checked (a build stops at the error). Synchronous: the error handler that asks
+ * cannot wait.
  */
-function eachLine(path: string, from: LineStart, utf16: boolean, visit: (line: number, text: string, next: number) => boolean): void {
+function eachLine(path: string, from: LineStart, utf16: boolean, visit: (line: number, text: () => string, next: number) => boolean): void {
   const width = utf16 ? 2 : 1;
-  const decode = (parts: Buffer[]) => Buffer.concat(parts).toString(utf16 ? 'utf16le' : 'utf8');
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
     const chunk = Buffer.alloc(1 << 14);
+    /** The text of the bytes from `start` to `end`, read again from the file when asked. */
+    const textOf = (start: number, end: number) => () => {
+      const bytes = Buffer.alloc(end - start);
+      return bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, start)).toString(utf16 ? 'utf16le' : 'utf8');
+    };
     let line = from.line;
-    let parts: Buffer[] = [];
+    /** Where the current line starts. */
+    let start = from.offset;
+    /** Where a line ended by a CR ends, until the next character says whether a LF belongs to its end. */
+    let cr: number | undefined;
     let at = from.offset;
-    /** The text of a line ended by a CR, until the next character says whether a LF belongs to its end. */
-    let afterCR: string | undefined;
     while (at + width <= size) {
       const want = Math.min(chunk.length, size - at);
       const n = readSync(fd, chunk, 0, want - (want % width), at);
-      let cut = 0;
+      if (n === 0) break; // the file was cut short while read
       for (let i = 0; i + width <= n; i += width) {
         const unit = utf16 ? (chunk[i] as number) | ((chunk[i + 1] as number) << 8) : (chunk[i] as number);
-        if (afterCR !== undefined) {
-          const lf = unit === LF;
-          if (visit(line, afterCR, at + i + (lf ? width : 0))) return;
+        const here = at + i;
+        if (cr !== undefined) {
+          const next = unit === LF ? here + width : here;
+          if (visit(line, textOf(start, cr), next)) return;
           line++;
-          afterCR = undefined;
-          cut = lf ? i + width : i;
-          if (lf) continue;
+          start = next;
+          cr = undefined;
+          if (unit === LF) continue;
         }
-        if (unit !== LF && unit !== CR) continue;
-        parts.push(Buffer.from(chunk.subarray(cut, i)));
-        const text = decode(parts);
-        parts = [];
-        cut = i + width;
-        if (unit === CR) afterCR = text;
-        else if (visit(line, text, at + i + width)) return;
-        else line++;
+        if (unit === CR) cr = here;
+        else if (unit === LF) {
+          if (visit(line, textOf(start, here), here + width)) return;
+          line++;
+          start = here + width;
+        }
       }
-      parts.push(Buffer.from(chunk.subarray(cut, n)));
       at += n;
     }
-    if (afterCR !== undefined) visit(line, afterCR, at);
-    else if (parts.some((p) => p.length > 0)) visit(line, decode(parts), at);
+    if (cr !== undefined) visit(line, textOf(start, cr), at);
+    else if (start < at) visit(line, textOf(start, at), at);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Where line `headerLine` of a file starts, below its title block, and how many lines the file has up to it (`lines`:
+ * fewer than `headerLine - 1` when it ends first). Read before the file is streamed: the title block is a few lines.
+ */
+function headerStart(path: string, headerLine: number, utf16: boolean): { offset: number; lines: number } {
+  let offset = utf16 ? UTF16LE_MARK.length : 0;
+  let lines = 0;
+  eachLine(path, { line: 1, offset }, utf16, (n, _text, next) => {
+    lines = n;
+    offset = next;
+    return n >= headerLine - 1;
+  });
+  return { offset, lines };
 }
 
 /** The first and last lines after `line` that hold more than spaces, reading on from `from` (at or before it). */
@@ -271,7 +257,7 @@ function linesAfter(path: string, from: LineStart, line: number, utf16: boolean)
   let first: number | undefined;
   let last = 0;
   eachLine(path, from, utf16, (n, text) => {
-    if (n > line && text.trim() !== '') {
+    if (n > line && text().trim() !== '') {
       first ??= n;
       last = n;
     }
@@ -314,7 +300,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         let fields: string[] = [];
         /** The line on which the current record starts, and the one on which the next will. */
         let start = 0;
-        /** Lines before `headerLine` never reach csv-parse (lineSkipper). */
+        /** Lines before `headerLine` never reach csv-parse (byteSkipper). */
         let nextStart = headerLine;
         /** csv-parse's line count at the end of the previous record. */
         let parsedLines = 0;
@@ -322,7 +308,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         let known: LineStart | undefined;
         /** Whether a check read on after a syntax error, so that the file's hash is not that of one read. */
         let resumed = false;
-        /** Whether the file is UTF-16LE, asked at the first syntax error. */
+        /** Whether the file is UTF-16LE, asked before the file is read when it has a title block, else at the first syntax error. */
         let utf16: boolean | undefined;
         const current: RawRecord = {
           get: (field) => {
@@ -398,7 +384,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           // The row's line, and where the next starts.
           let row: { text: string; next: number } | undefined;
           eachLine(path, known, utf16, (n, text, next) => {
-            if (n === line) row = { text, next };
+            if (n === line) row = { text: text(), next };
             return n >= line;
           });
           // On one line (csv-parse saw no line break before the error), with an even number of quotes.
@@ -414,11 +400,12 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           parsedLines = 0;
           read(readOn(path, file, row.next, line + 1, utf16));
         };
-        const title = headerLine > 1 ? lineSkipper(headerLine - 1) : undefined;
+        utf16 = headerLine > 1 ? isUtf16le(path) : undefined;
+        const title = utf16 === undefined ? undefined : headerStart(path, headerLine, utf16);
         const onEnd = () => {
           // A file that ends before headerLine, or has no header there.
           if (title && out.header === undefined) {
-            const lines = title.lines();
+            const { lines } = title;
             return reject(error(HeaderLineMissing, { file, line: Math.max(lines, 1) }, headerLine, lines));
           }
           resolve(resumed ? fileSha256(path) : hash.digest('hex'));
@@ -439,7 +426,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           input.pipe(p);
         };
         const whole = hashedStream(path, hash, file, true);
-        read(title ? whole.pipe(title) : whole, whole);
+        read(title ? whole.pipe(byteSkipper(title.offset, utf16 ? UTF16LE_MARK : undefined)) : whole, whole);
       }),
   };
   return out;
@@ -447,13 +434,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
 
 /** Whether a file starts with a UTF-16LE byte order mark (Excel's "Unicode text"), which csv-parse decodes. */
 function isUtf16le(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const mark = Buffer.alloc(2);
-    return readSync(fd, mark, 0, 2, 0) === 2 && mark[0] === 0xff && mark[1] === 0xfe;
-  } finally {
-    closeSync(fd);
-  }
+  return fileHead(path, UTF16LE_MARK.length).equals(UTF16LE_MARK);
 }
 
 /**
@@ -484,7 +465,7 @@ function readOn(path: string, file: string, offset: number, line: number, utf16:
           this.push(null);
           return;
         }
-        const bytes = at === offset && utf16 ? Buffer.concat([Buffer.from([0xff, 0xfe]), chunk.subarray(0, n)]) : chunk.subarray(0, n);
+        const bytes = at === offset && utf16 ? Buffer.concat([UTF16LE_MARK, chunk.subarray(0, n)]) : chunk.subarray(0, n);
         at += n;
         this.push(bytes);
       } catch (e) {
@@ -516,21 +497,14 @@ export function streamLines(path: string, file: string): { lines: AsyncIterable<
   return { lines, sha256: () => hash.digest('hex') };
 }
 
-/** The first non-blank character of a file ("[" or "{" for JSON), after an archive script's assignment (`blank`). */
-function firstChar(path: string, blank = 0): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return (
-      blanked(buf.subarray(0, n), blank)
-        .toString('utf8')
-        .replace(/^\uFEFF/, '')
-        .trimStart()[0] ?? ''
-    );
-  } finally {
-    closeSync(fd);
-  }
+/** The first non-blank character of a file ("[" or "{" for JSON) from its first bytes, after an archive script's assignment (`blank`). */
+function firstChar(head: Buffer, blank = 0): string {
+  return (
+    blanked(head, blank)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()[0] ?? ''
+  );
 }
 
 /**
@@ -570,12 +544,14 @@ export async function* streamJsonItems(
   path: string,
   file: string,
   hash: Hash,
+  /** The file's first bytes (fileHead.ts), which say whether it holds an array or an object. */
+  firstBytes: Buffer,
   arrayOnly = false,
   blank = 0,
 ): AsyncGenerator<{ value: unknown; path: (string | number)[] }> {
   const { streamArray } = await import('stream-json/streamers/stream-array.js');
   const { pick } = await import('stream-json/filters/pick.js');
-  const top = firstChar(path, blank);
+  const top = firstChar(firstBytes, blank);
   if (top !== '[' && top !== '{') await locateJsonError(path, file, blank);
   if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, Math.round(statSync(path).size / 2 ** 20));
   const checked = hashedStream(path, hash, file);

@@ -93,27 +93,38 @@ function badCell(type: ColumnType, column: string, raw: unknown, location: Locat
 }
 
 /**
- * A record read by `map`; when that fails, each of its cells is read again on its own (`cells`, in the order `map`
- * reads them), so that a check reports every bad cell of the row, each at its own column, not only the first (a bad
- * date and "abc" in an integer column). The first problem is thrown carrying the others (SoundingsError.others): a
- * check reports them all, a build stops at the first as before. Only a row that fails is read twice, so a good row
- * costs nothing more.
+ * One cell of a row as a mapping reads it: reads and types its column of record `r` and puts the value into the row
+ * being made (`into`). A mapping makes its list once per file, in the order a row's cells are read, so that a row
+ * costs one walk over it.
  */
-export function eachBadCell<T>(map: () => T, cells: () => readonly (() => unknown)[]): T {
-  try {
-    return map();
-  } catch (e) {
-    if (!(e instanceof SoundingsError)) throw e;
-    const others: SoundingsError[] = [];
-    for (const cell of cells()) {
-      try {
-        cell();
-      } catch (c) {
-        if (!(c instanceof SoundingsError)) throw c;
-        if (c.message !== e.message) others.push(c);
+export type CellReader<T> = (r: RawRecord, into: T) => void;
+
+/**
+ * Reads record `r` into `into` with each of `cells` in turn, and returns it. A cell that fails does not end the walk,
+ * so that a check reports every bad cell of the row, each at its own column, not only the first (a bad date and
+ * "abc" in an integer column): the first problem is thrown once the row is read, carrying the others
+ * (SoundingsError.others), in column order; a check reports them all, a build stops at the first. A problem worded as
+ * the first is not repeated (a column read twice, as a `columns:` entry and as a field). Anything but a
+ * SoundingsError is a bug, thrown at once.
+ */
+export function readCells<T>(r: RawRecord, cells: readonly CellReader<T>[], into: T): T {
+  let first: SoundingsError | undefined;
+  let others: SoundingsError[] | undefined;
+  for (const cell of cells) {
+    try {
+      cell(r, into);
+    } catch (e) {
+      if (!(e instanceof SoundingsError)) throw e;
+      if (!first) first = e;
+      else if (e.message !== first.message) {
+        others ??= [];
+        others.push(e);
       }
     }
-    e.others = others;
-    throw e;
   }
+  if (first) {
+    first.others = others ?? [];
+    throw first;
+  }
+  return into;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listDatasets, openDataset } from '../../src/data/openDataset.ts';
+import { csvLayoutProblem, listDatasets, openDataset } from '../../src/data/openDataset.ts';
 import { streamPosts } from '../../src/data/streamPosts.ts';
 import type { SoundingsError } from '../../src/errors.ts';
 import { postsManifest, tempProject } from './helpers.ts';
@@ -45,6 +45,27 @@ describe('openDataset', () => {
     expect(() => openDataset('q#1', { root, dataDir: join(root, 'data') })).toThrow(
       /^data\/q#1: The dataset folder data\/q#1 has "#", "\?" or "%" in its name/,
     );
+  });
+
+  it("refuses a CSV layout on a JSON or NDJSON file the pattern matches, at the manifest's key", () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest('files: "*"\nheaderLine: 2\n'),
+      'data/tweets/a.csv': 'Title\nid,created_at,user,text\n',
+      'data/tweets/b.json': '[]',
+      'data/tweets/c.jsonl': '',
+      'data/plain/manifest.yaml': postsManifest('files: "*"\n'),
+      'data/plain/b.json': '[]',
+    });
+    const options = { root, dataDir: join(root, 'data') };
+    const opened = openDataset('tweets', options);
+    const problems = opened.paths.map((path) => csvLayoutProblem(opened, path, path.slice(root.length + 1))?.message.split(' Fix')[0]);
+    expect(problems).toEqual([
+      undefined,
+      'data/tweets/manifest.yaml:15:1: "headerLine" is for CSV and TSV files, but data/tweets/b.json is JSON: leave it out, or make "files" match the CSV files only.',
+      'data/tweets/manifest.yaml:15:1: "headerLine" is for CSV and TSV files, but data/tweets/c.jsonl is NDJSON: leave it out, or make "files" match the CSV files only.',
+    ]);
+    const plain = openDataset('plain', options);
+    expect(csvLayoutProblem(plain, plain.paths[0] as string, 'data/plain/b.json')).toBeUndefined();
   });
 
   it('collects every problem of a manifest when given a list', () => {

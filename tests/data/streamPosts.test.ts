@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { campaignVolume } from '../../src/analysis/campaignVolume.ts';
 import { weeklyVolume } from '../../src/analysis/weeklyVolume.ts';
 import { datasetDigest } from '../../src/data/datasetFiles.ts';
-import { loadDataset } from '../../src/data/loadDataset.ts';
+import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
 import { streamCampaignStatistics, streamPosts } from '../../src/data/streamPosts.ts';
 import type { Post, PostsDataset } from '../../src/data/types.ts';
 import { campaigns } from '../analysis/fixtures.ts';
@@ -100,6 +100,21 @@ describe('streamPosts(id, options, onPost)', () => {
     const r2 = await failures(noId);
     expect(r2.stream).toBe(r2.load);
     expect(r2.stream).toMatch(/^data\/tweets\/a\.ndjson:2/);
+  });
+
+  it('refuses a CSV layout on a JSON file the pattern matches, at the manifest key, as loadDataset and a check do', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest('files: "*"\ndelimiter: ";"\n'),
+      'data/tweets/a.csv': 'id;created_at;user;text\n1;2016-07-01T10:00:00Z;a;x\n',
+      'data/tweets/b.ndjson': '{"id":"2","created_at":"2016-07-02T10:00:00Z","user":"b","text":"y"}\n',
+    });
+    const refused =
+      'data/tweets/manifest.yaml:15:1: "delimiter" is for CSV and TSV files, but data/tweets/b.ndjson is NDJSON: leave it out, or make "files" match the CSV files only.';
+    const { load, stream } = await failures(root);
+    expect(stream).toBe(load);
+    expect(stream.startsWith(refused)).toBe(true);
+    const problems = await checkDataset('tweets', options(root));
+    expect(problems.map((p) => p.message)).toEqual([load]);
   });
 
   it('refuses a table dataset and a social export, naming the manifest', async () => {
