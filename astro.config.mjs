@@ -10,21 +10,20 @@ import { devOverlay } from './src/site/devOverlay.ts';
 import { datasetDownloads } from './src/site/downloads.ts';
 import { sitePaths } from './src/site/paths.ts';
 import { searchIndex } from './src/site/searchIndex.ts';
+import { siteConfig } from './src/site/siteConfig.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url))); // no trailing slash, as `npm run check`'s
 const { dataDir } = sitePaths(root);
-// For the pages that read data/ (dataset pages, downloads): bundled page code cannot find the project itself.
+// For the pages that read data/ (dataset pages, downloads) and content/site.yaml (every page): bundled page code
+// cannot find the project itself.
 process.env.SOUNDINGS_ROOT = root;
 
 // SOUNDINGS_OUT_DIR and SOUNDINGS_CACHE_DIR let tests build fixture sites
 // without touching the project's own dist/ and content cache.
-// The canonical origin of the published site (README, "The site"): canonical links, the
-// sitemap, the feed and social cards are absolute URLs on it. Internal links are
-// root-relative, so the built site works on any host; set SOUNDINGS_SITE when deploying.
-export const DEFAULT_SITE = 'https://soundings.example.org';
-
 export default defineConfig({
-  site: process.env.SOUNDINGS_SITE || DEFAULT_SITE,
+  // `site`, the canonical origin of the published site (canonical links, the sitemap, the feed and social cards
+  // are absolute URLs on it), is set by siteConfig: content/site.yaml's `url`, or SOUNDINGS_SITE for a deploy.
+  // Internal links are root-relative, so the built site works on any host.
   output: 'static',
   outDir: process.env.SOUNDINGS_OUT_DIR ?? './dist',
   cacheDir: process.env.SOUNDINGS_CACHE_DIR ?? './node_modules/.astro',
@@ -32,6 +31,8 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [
+    // First: it validates content/site.yaml and sets `site`, which the others read.
+    siteConfig(root),
     // The 404 page is not a page to index.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
     datasetDownloads(),

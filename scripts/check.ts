@@ -1,5 +1,5 @@
 /**
- * npm run check: validates every dataset (manifest, every data file, every
+ * npm run check: validates the site settings (content/site.yaml), every dataset (manifest, every data file, every
  * record), every post (frontmatter, pins, the datasets it names, every
  * directive) without building the site, and prints EVERY problem found as
  * `file:line:column: message hint`, sorted by file and position. Exits 1 when
@@ -27,6 +27,7 @@ import { remarkSoundings, SoundingsErrors } from '../src/markdown/remarkSounding
 import { checkFrontmatter, frontmatterLocator } from '../src/markdown/validateFrontmatter.ts';
 import { sitePaths } from '../src/site/paths.ts';
 import { renderFailureMessage } from '../src/site/renderFailure.ts';
+import { loadSiteSettings, siteOrigin } from '../src/site/siteSettings.ts';
 
 interface Problem {
   location: Location | undefined;
@@ -52,6 +53,13 @@ function folder(path: string, variable: string): boolean {
   return false;
 }
 
+// The site settings, as a build reads them, and the SOUNDINGS_SITE that would override their url.
+const hasContent = folder(contentDir, 'SOUNDINGS_CONTENT_DIR');
+const site = hasContent ? loadSiteSettings(contentDir, root) : undefined;
+if (site && 'problems' in site) for (const p of site.problems) add(p);
+const origin = site && 'settings' in site ? siteOrigin(site.settings) : undefined;
+if (origin && 'problem' in origin) add(origin.problem);
+
 // Datasets.
 const hasData = folder(dataDir, 'SOUNDINGS_DATA_DIR');
 const datasets = hasData ? listDatasets(dataDir) : [];
@@ -76,7 +84,7 @@ function markdownFiles(dir: string): string[] {
   );
 }
 const postsDir = join(contentDir, 'posts');
-const posts = folder(contentDir, 'SOUNDINGS_CONTENT_DIR') && existsSync(postsDir) ? markdownFiles(postsDir).sort() : [];
+const posts = hasContent && existsSync(postsDir) ? markdownFiles(postsDir).sort() : [];
 const processor = await createMarkdownProcessor({ remarkPlugins: [remarkDirective, [remarkSoundings, { root, dataDir }]] });
 for (const path of posts) {
   const file = projectPath(root, path);

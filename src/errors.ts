@@ -755,3 +755,26 @@ export const WordCloudInvalid = define({
   message: (name: string, problem: string) => `::${name}: ${problem}`,
   hint: 'See README, "Word clouds", for its attributes.',
 });
+
+// ---------------------------------------------------------------- the site
+
+export const SiteSettingsInvalid = define({
+  name: 'SiteSettingsInvalid',
+  title: 'Invalid site settings',
+  message: (problem: string) => problem,
+  hint: 'Fix site.yaml (see README, "Site settings").',
+});
+
+export const SiteSettingsMisnamed = define({
+  name: 'SiteSettingsMisnamed',
+  title: 'Site settings under another name',
+  message: () => 'Soundings reads the site settings from site.yaml, not site.yml, so the site would be published without them.',
+  hint: 'Rename it to site.yaml.',
+});
+
+export const SiteOriginInvalid = define({
+  name: 'SiteOriginInvalid',
+  title: 'Invalid SOUNDINGS_SITE',
+  message: (problem: string) => `SOUNDINGS_SITE ${problem}`,
+  hint: 'Set it to the origin the site is published at (SOUNDINGS_SITE=https://analysis.example.com), or unset it to use "url" in content/site.yaml.',
+});

@@ -6,7 +6,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { escapeHtml, xmlSafe } from '../render/escape.ts';
-import { postUrl, publishedPosts, SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
+import { postUrl, publishedPosts } from '../site/site.ts';
+import { siteSettings } from '../site/siteSettings.ts';
 
 /**
  * A feed reader applies no page styles, so it would show each chart and cloud twice: the phone drawings
@@ -19,7 +20,8 @@ const wideOnly = (html: string) =>
 
 export const GET: APIRoute = async (context) => {
   const posts = await publishedPosts();
-  // astro.config.mjs always sets `site` (SOUNDINGS_SITE or the default).
+  const settings = siteSettings();
+  // siteConfig.ts always sets `site` (SOUNDINGS_SITE, site.yaml's url, or the example origin).
   const site = context.site as URL;
   // Relative links in an article (#method-…, chart CSVs) would not resolve in a reader: make them absolute.
   const absolute = (html: string, base: string) =>
@@ -28,8 +30,9 @@ export const GET: APIRoute = async (context) => {
       (_, attr: string, url: string) => `${attr}="${new URL(url, base).href}"`,
     );
   return rss({
-    title: SITE_NAME,
-    description: SITE_DESCRIPTION,
+    // The builder escapes text (a name with "&" stays text); xmlSafe takes out what XML cannot hold at all.
+    title: xmlSafe(settings.name),
+    description: xmlSafe(settings.description),
     site,
     items: posts.map((post) => ({
       title: xmlSafe(post.data.title),
@@ -41,6 +44,7 @@ export const GET: APIRoute = async (context) => {
       categories: post.data.tags.map(xmlSafe),
       content: xmlSafe(absolute(wideOnly(post.rendered?.html ?? ''), new URL(postUrl(post.id), site).href)),
     })),
-    customData: '<language>en-gb</language>',
+    // customData is written as it is: the tag is validated (letters, digits, hyphens), and escaped all the same.
+    customData: `<language>${escapeHtml(settings.language.toLowerCase())}</language>`,
   });
 };

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { separateCells } from './searchText.ts';
+import { siteSettings } from './siteSettings.ts';
 
 /** The site's HTML files, as paths relative to `outDir` in a stable order (Pagefind's index is then too). */
 function htmlFiles(outDir: string): string[] {
@@ -24,14 +25,11 @@ export function searchIndex(): AstroIntegration {
   return {
     name: 'soundings-search-index',
     hooks: {
-      'astro:config:done': ({ config, logger }) => {
-        if (!process.env.SOUNDINGS_SITE) {
-          logger.info(`SOUNDINGS_SITE is not set: canonical links, the feed and the sitemap use ${config.site}.`);
-        }
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        // Words are stemmed in the posts' language (site.yaml's, validated before the build): "en" of "en-GB".
+        const forceLanguage = new Intl.Locale(siteSettings().language).language;
+        const { index, errors } = await pagefind.createIndex({ forceLanguage });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const files = htmlFiles(outDir);
         // Pagefind indexes the pages marked data-pagefind-body (articles and dataset pages), not the lists.

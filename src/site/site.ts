@@ -1,5 +1,5 @@
 /**
- * The site's own helpers: its name, the posts in publication order, and
+ * The site's own helpers: the posts in publication order, and
  * (re-exported from text.ts, which needs no Astro) URL slugs and reading time.
  * Pages import these so every list on the site orders and links posts the same way.
  */
@@ -8,9 +8,6 @@ import { getCollection } from 'astro:content';
 import { slug } from './text.ts';
 
 export { authorUrl, datasetUrl, isoDay, postUrl, readingMinutes, slug, tagUrl, wordCount } from './text.ts';
-
-export const SITE_NAME = 'Soundings';
-export const SITE_DESCRIPTION = 'Analyses of online campaigns, polls and results, with every figure computed from the data.';
 
 export type PostEntry = CollectionEntry<'posts'>;
 

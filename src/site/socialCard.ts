@@ -1,6 +1,6 @@
 /**
  * A post's Open Graph image (1200 × 630 PNG), drawn at build time with satori
- * (layout to SVG) and resvg (SVG to PNG): the site's name, the post's title,
+ * (layout to SVG) and resvg (SVG to PNG): the site's name (content/site.yaml), the post's title,
  * its headline number and what that number is. Fonts are the site's Source
  * Sans 3, read from @fontsource's WOFF files (satori reads WOFF, not WOFF2).
  * Deterministic: no dates but the post's, no randomness.
@@ -29,10 +29,10 @@ export interface CardText {
 /**
  * What the card holds of each text, in characters (src/cutText.ts): about what the title's three lines, the
  * label's three (two under a long figure), the figure's two at its smaller size and the author's one beside the
- * date hold in Latin letters. A figure is usually a number ("79.4%"), but one that names a row ("the account with
+ * date hold in Latin letters; the site's name is as long as site.yaml allows (NAME_LIMIT), on one line. A figure is usually a number ("79.4%"), but one that names a row ("the account with
  * the most followers") is the data's own text. Wider letters are cut to the lines by satori (lineClamp).
  */
-export const CARD_LIMITS = { title: 110, headline: 48, label: 120, author: 60 } as const;
+export const CARD_LIMITS = { site: 60, title: 110, headline: 48, label: 120, author: 60 } as const;
 /**
  * A headline figure this short (in characters) is a number ("79.4%", "+17.6 points"): drawn large beside its
  * label here, and large on one line on the home page (src/components/PostList.astro). A longer one (a name) is
@@ -80,10 +80,10 @@ export function cardTree(card: CardText): CardNode {
       borderTop: '16px solid #8c1c13',
     },
     [
-      el(
-        'div',
-        { display: 'flex', flexShrink: 0, fontSize: 30, fontWeight: 700, letterSpacing: 2, color: '#8c1c13' },
-        card.site.toUpperCase(),
+      lines(
+        1,
+        { flexShrink: 0, width: inner, fontSize: 30, fontWeight: 700, letterSpacing: 2, color: '#8c1c13' },
+        cutText(card.site, CARD_LIMITS.site).toUpperCase(),
       ),
       el('div', { display: 'flex', flexGrow: 1, alignItems: 'center', width: inner }, [
         lines(3, { width: inner, fontSize: characterCount(title) > 70 ? 50 : 60, fontWeight: 700, lineHeight: 1.12 }, title),

@@ -12,8 +12,8 @@ import { csvParse } from 'd3-dsv';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SITE } from '../../astro.config.mjs';
 import { contrast } from '../../src/render/wordcloud/contrast.ts';
+import { DEFAULT_ORIGIN } from '../../src/site/siteSettings.ts';
 import { type StaticServer, serveStatic } from '../../src/site/staticServer.ts';
 import { astroBuild, valuesOf } from '../site/astroBuild.ts';
 import { axeViolations, launchChromium, watchErrors } from './browser.ts';
@@ -387,7 +387,7 @@ describe('layout on a phone and a desktop', () => {
 
 describe('links', () => {
   it('every link, image and script inside the site resolves, crawling from the home page', async () => {
-    const { seen, broken } = await crawl(server.url, [DEFAULT_SITE]);
+    const { seen, broken } = await crawl(server.url, [DEFAULT_ORIGIN]);
     expect(broken).toEqual([]);
     // The crawl reached every page type, the feed, the sitemap, the social cards and the CSVs.
     const all = [...seen];
@@ -445,7 +445,7 @@ describe('feed, sitemap, social cards', () => {
     const locs = maps.flatMap((m) =>
       [parser.parse(readFileSync(join(outDir, m), 'utf8')).urlset.url].flat().map((u: { loc: string }) => u.loc),
     );
-    for (const loc of locs) expect(loc.startsWith(`${DEFAULT_SITE}/`)).toBe(true);
+    for (const loc of locs) expect(loc.startsWith(`${DEFAULT_ORIGIN}/`)).toBe(true);
     const paths = locs.map((l) => new URL(l).pathname);
     for (const path of [...pagesUnder('posts'), ...pagesUnder('data'), ...pagesUnder('tags'), '/']) expect(paths).toContain(path);
     expect(paths.some((p) => p.startsWith('/404'))).toBe(false);
@@ -454,9 +454,9 @@ describe('feed, sitemap, social cards', () => {
   it('each post has canonical and Open Graph tags and a 1200×630 PNG card', async () => {
     for (const path of pagesUnder('posts')) {
       const page = html(path);
-      expect(page).toContain(`<link rel="canonical" href="${DEFAULT_SITE}${path}">`);
+      expect(page).toContain(`<link rel="canonical" href="${DEFAULT_ORIGIN}${path}">`);
       const image = /<meta property="og:image" content="([^"]+)"/.exec(page)?.[1];
-      expect(image).toBe(`${DEFAULT_SITE}/og${path.replace(/^\/posts/, '').replace(/\/$/, '')}.png`);
+      expect(image).toBe(`${DEFAULT_ORIGIN}/og${path.replace(/^\/posts/, '').replace(/\/$/, '')}.png`);
       expect(page).toContain('<meta name="twitter:card" content="summary_large_image">');
       const png = readFileSync(join(outDir, new URL(image as string).pathname));
       expect(png.subarray(1, 4).toString()).toBe('PNG');

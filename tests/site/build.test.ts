@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { tempProject } from '../data/helpers.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
@@ -182,5 +183,66 @@ describe('astro build of a fixture site', () => {
     expect(marked('data')).toEqual([['/data/', 'page']]);
     expect(marked('data/tweets')).toEqual([['/data/', 'true']]);
     expect(marked('search')).toEqual([['/search/', 'page']]);
+  });
+});
+
+describe("a consultancy's site: content/site.yaml", () => {
+  const DESCRIPTION = 'Research for <script>alert(1)</script> ports & harbours.';
+
+  it('names the site everywhere it is shown, its description escaped, on its own canonical origin', async () => {
+    const site = fixtureProject(BODY);
+    writeFileSync(
+      join(site, 'content', 'site.yaml'),
+      `name: Harbour Analytics & Partners\ndescription: "${DESCRIPTION}"\nurl: https://analysis.harbour.example\nlanguage: en-IE\n`,
+    );
+    // SOUNDINGS_SITE empty, as if unset: the file's url is the origin.
+    const { outDir, stdout } = await astroBuild(site, {
+      cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')),
+      env: { SOUNDINGS_SITE: '' },
+    });
+    expect(stdout).not.toContain('example address');
+    const html = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+    const home = html('');
+    const post = html('posts/post');
+    expect(home).toContain('<title>Harbour Analytics &amp; Partners</title>');
+    expect(post).toContain('<title>A test post · Harbour Analytics &amp; Partners</title>');
+    expect(post).toContain('<a class="site-name" href="/">Harbour Analytics &amp; Partners</a>');
+    expect(post).toContain('<meta property="og:site_name" content="Harbour Analytics &amp; Partners">');
+    expect(post).toContain('<html lang="en-IE">');
+    expect(post).toContain('<meta property="og:locale" content="en_IE">');
+    expect(post).toContain('<link rel="canonical" href="https://analysis.harbour.example/posts/post/">');
+    expect(post).toContain('<meta property="og:image" content="https://analysis.harbour.example/og/post.png">');
+    expect(html('authors')).toContain('The analysts who write for Harbour Analytics &amp; Partners, and');
+    // The description is text on the page and in its meta tag: never markup.
+    expect(textOf(/<p class="page-intro">([\s\S]*?)<\/p>/.exec(home)?.[1] ?? '')).toBe(
+      'Research for &lt;script&gt;alert(1)&lt;/script&gt; ports &amp; harbours. Each article shows its method beside every number, and links to the data.',
+    );
+    // In a quoted attribute "<" is text (Astro escapes "&" and '"' there); outside attributes there is no script.
+    expect(/<meta name="description" content="([^"]*)">/.exec(home)?.[1]).toBe(
+      'Research for <script>alert(1)</script> ports &amp; harbours.',
+    );
+    for (const page of [home, post]) expect(page.replace(/"[^"]*"/g, '""')).not.toContain('<script');
+    // The feed: the name and description as text, the links on the origin.
+    const feed = new XMLParser().parse(readFileSync(join(outDir, 'rss.xml'), 'utf8')).rss.channel;
+    expect([feed.title, feed.description, feed.link, feed.language]).toEqual([
+      'Harbour Analytics & Partners',
+      DESCRIPTION,
+      'https://analysis.harbour.example/',
+      'en-ie',
+    ]);
+    expect(readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://analysis.harbour.example/posts/post/</loc>');
+  });
+
+  it('stops the build at a misspelt key, naming site.yaml:line:column and the key meant', async () => {
+    const site = fixtureProject(BODY);
+    writeFileSync(join(site, 'content', 'site.yaml'), 'name: Harbour Analytics\ndescripton: Research.\n');
+    const failure = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }).then(
+      () => 'built',
+      (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+    );
+    expect(failure).toMatch(
+      /[\w./-]*content\/site\.yaml:2:1: It has unknown key "descripton"\. Did you mean "description"\? Fix site\.yaml \(see README, "Site settings"\)\./,
+    );
+    expect(failure).not.toMatch(/Stack trace:|siteConfig\.ts|at file:/);
   });
 });

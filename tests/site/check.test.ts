@@ -106,6 +106,23 @@ describe('npm run check', () => {
     expect(await check(site)).toEqual({ code: 0, out: 'No problems in 1 dataset and 1 post.\n' });
   });
 
+  it('reports every problem of content/site.yaml at its line: a misspelt key with the one meant, a url that is not http(s)', async () => {
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n',
+      'content/posts/post.md': POST('There were :value[posts.total] posts.'),
+      'content/site.yaml': '# Harbour\nnmae: Harbour Analytics\nurl: ftp://analysis.harbour.example\n',
+    });
+    const { code, out } = await check(site, { SOUNDINGS_SITE: '' });
+    expect(code).toBe(1);
+    expect(out.trim().split('\n')).toEqual([
+      'content/site.yaml:2:1: It has unknown key "nmae". Did you mean "name"? Fix site.yaml (see README, "Site settings").',
+      'content/site.yaml:3:1: "url" must be an http:// or https:// address, the one readers reach the site at, not "ftp://analysis.harbour.example". Fix site.yaml (see README, "Site settings").',
+      '',
+      '2 problems in 1 dataset and 1 post.',
+    ]);
+  });
+
   it('says a mistyped SOUNDINGS_DATA_DIR does not exist, rather than printing a stack trace', async () => {
     const site = tempProject({ 'content/posts/post.md': POST('No data here.').replace('datasets:\n  tweets: tweets\n', '') });
     const { code, out } = await check(site, { SOUNDINGS_DATA_DIR: 'dta' });

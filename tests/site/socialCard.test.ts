@@ -63,6 +63,19 @@ describe('cardTree(card): the text a social card lays out', () => {
     }
   });
 
+  it("cuts a long site name to one line, upper-cased as the consultancy's name is drawn", () => {
+    const [site] = texts(cardTree(card({ site: `Harbour Analytics & Partners ${LONG}` })));
+    expect(characterCount(site?.text ?? '')).toBe(CARD_LIMITS.site);
+    expect(site?.text).toMatch(/^HARBOUR ANALYTICS & PARTNERS WX+…$/);
+    expect(site?.style.lineClamp).toBe(1);
+    expect(site?.style.display).toBe('block');
+  });
+
+  it('draws a site name with markup in it as text: the card is still a PNG', async () => {
+    const png = await socialCard(card({ site: 'Harbour <script>alert(1)</script> & "Co" </svg>' }));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
   it('draws such a card as a 1200 × 630 PNG', async () => {
     const png = await socialCard(card({ title: LONG, author: LONG, headline: { text: LONG, label: LONG } }));
     expect(png.subarray(1, 4).toString()).toBe('PNG');

@@ -1,7 +1,8 @@
 /** Each post's social card, /og/<post>.png (see src/site/socialCard.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { formatValue } from '../../render/format.ts';
-import { type PostEntry, publishedPosts, recordOf, SITE_NAME } from '../../site/site.ts';
+import { type PostEntry, publishedPosts, recordOf } from '../../site/site.ts';
+import { siteSettings } from '../../site/siteSettings.ts';
 import { socialCard } from '../../site/socialCard.ts';
 
 export const getStaticPaths = (async () =>
@@ -11,7 +12,7 @@ export const GET: APIRoute = async ({ props }) => {
   const post = props.post as PostEntry;
   const headline = recordOf(post)?.headline;
   const png = await socialCard({
-    site: SITE_NAME,
+    site: siteSettings().name,
     title: post.data.title,
     author: post.data.author,
     date: formatValue(post.data.date, 'date'),
