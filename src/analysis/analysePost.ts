@@ -97,7 +97,12 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const tiedWeeks = (weeks: readonly Date[]) =>
   weeks.length > 1 ? ` The weeks of ${joinNames(weeks.map(isoDay))} tie for it; the earliest is named.` : '';
 
-export function analysePost(frontmatter: Frontmatter, datasets: Record<string, Dataset>, fail: Fail): PostAnalysis {
+export function analysePost(
+  frontmatter: Frontmatter,
+  datasets: Record<string, Dataset>,
+  fail: Fail,
+  site: { language?: string | undefined } = {},
+): PostAnalysis {
   const values = new Map<string, Value>();
   const tables = new Map<string, Table>();
   const campaigns: Campaign[] = frontmatter.campaigns;
@@ -197,7 +202,7 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
       `Posts in ${isolate(dataset.id)} that use no campaign hashtag; left out of every share.`,
     );
     // Word-cloud terms and keyness (src/analysis/keyness.ts): terms.<id>.top, keyness.<a>.<b>.top|shared|count.
-    stopwords = postStopwords(frontmatter, fail);
+    stopwords = postStopwords(frontmatter, fail, site.language);
     for (const v of keynessValues(posts, campaigns, { stopwords })) set(v.key, v.value, v.type, v.definition, v.label);
     const { first, last } = statistics;
     if (first !== undefined && last !== undefined) {
@@ -641,17 +646,22 @@ export function analysePost(frontmatter: Frontmatter, datasets: Record<string, D
 
 /**
  * The stopwords of a post's terms: its `stopwords` lists, or else its `language`'s (the tag's first part: "pt" for
- * "pt-BR"), or else English. Asked only of a post that counts terms (campaigns over posts), so a post in a language
+ * "pt-BR"), or else the site's (content/site.yaml: the language the posts are written in), or else English. Asked only of a post that counts terms (campaigns over posts), so a post in a language
  * stopwords-iso has no list for (Welsh, Scots Gaelic) is refused only when it has terms to count, at its `language`
  * line, and told how to choose.
  */
-export function postStopwords(frontmatter: Pick<Frontmatter, 'language' | 'stopwords'>, fail: Fail): ReadonlySet<string> {
+export function postStopwords(
+  frontmatter: Pick<Frontmatter, 'language' | 'stopwords'>,
+  fail: Fail,
+  siteLanguage = 'en',
+): ReadonlySet<string> {
   if (frontmatter.stopwords) return stopwordsFor(frontmatter.stopwords);
-  const language = (frontmatter.language ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
+  const language = (frontmatter.language ?? siteLanguage).split('-')[0]?.toLowerCase() ?? 'en';
   if (!STOPWORD_LANGUAGES.includes(language)) {
+    const whose = frontmatter.language === undefined ? ` (content/site.yaml's \`language\`, which the post does not set)` : '';
     fail(
       ['language'],
-      `stopwords-iso has no stopword list for "${language}", which this post's word clouds and keyness need: add \`stopwords:\` with the lists to leave out instead (e.g. [en]; [] for none). It has ${STOPWORD_LANGUAGES.join(', ')}.`,
+      `stopwords-iso has no stopword list for "${language}"${whose}, which this post's word clouds and keyness need: add \`stopwords:\` with the lists to leave out instead (e.g. [en]; [] for none). It has ${STOPWORD_LANGUAGES.join(', ')}.`,
     );
   }
   return stopwordsFor([language]);

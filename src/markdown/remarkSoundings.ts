@@ -36,6 +36,8 @@ import {
   warn,
 } from '../errors.ts';
 import { nearestKeys } from '../nearest.ts';
+import { sitePaths } from '../site/paths.ts';
+import { loadSiteSettings } from '../site/siteSettings.ts';
 import { cachedDataset } from './datasetCache.ts';
 import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
 import type { Frontmatter } from './frontmatter.ts';
@@ -116,17 +118,31 @@ async function analyseSource(
 
 async function analyseData(frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location, options: SoundingsOptions) {
   const datasets = await loadDatasets(frontmatter, options, locate);
-  const analysis = analysePost(frontmatter, datasets, (path, message) => {
-    const [section, name] = path;
-    if (section === 'values' && name !== undefined) throw error(ValueInvalid, locate(path), String(name), message);
-    if (section === 'tables' && name !== undefined) throw error(TableInvalid, locate(path), String(name), message);
-    throw error(FrontmatterInvalid, locate(path), `"${path.join('.')}": ${message}`);
-  });
+  const analysis = analysePost(
+    frontmatter,
+    datasets,
+    (path, message) => {
+      const [section, name] = path;
+      if (section === 'values' && name !== undefined) throw error(ValueInvalid, locate(path), String(name), message);
+      if (section === 'tables' && name !== undefined) throw error(TableInvalid, locate(path), String(name), message);
+      throw error(FrontmatterInvalid, locate(path), `"${path.join('.')}": ${message}`);
+    },
+    { language: siteLanguage(options.root) },
+  );
   if (frontmatter.headline !== undefined && !analysis.values.has(frontmatter.headline)) {
     throw error(UnknownKey, locate(['headline']), frontmatter.headline, nearestKeys(frontmatter.headline, analysis.values.keys()));
   }
   if (analysis.posts) warnAccentVariants(accentVariants(analysis.posts.rows, analysis.campaigns), frontmatter, locate);
   return { frontmatter, analysis, datasets };
+}
+
+/**
+ * The language content/site.yaml says the posts are written in, their stopwords' default; a file that cannot be
+ * read gives none here (the build and `npm run check` report it on their own, located).
+ */
+function siteLanguage(root: string): string | undefined {
+  const read = loadSiteSettings(sitePaths(root).contentDir, root);
+  return 'settings' in read ? read.settings.language : undefined;
 }
 
 /** Warns, at each campaign's hashtags, of the posts' hashtags that differ from its own only by accents. */

@@ -17,7 +17,7 @@
  * later build cannot reuse them.
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -41,7 +41,14 @@ import {
   recordRenderFailure,
   renderFailureMessage,
 } from './renderFailure.ts';
+import { SITE_FILE } from './siteSettings.ts';
 import { summaryTable } from './summary.ts';
+
+/** content/site.yaml's text, or nothing without one. */
+const settingsText = (contentDir: string): string => {
+  const path = join(contentDir, SITE_FILE);
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+};
 
 /** How long `astro dev` gathers data file events before re-loading (see `onData`). */
 const SETTLE_MS = 50;
@@ -85,7 +92,8 @@ export function soundingsLoader(): Loader {
         // rendered again, whatever its digest says: glob() would otherwise reuse it as it is, empty.
         for (const entry of [...context.store.values()]) if (entry.rendered === undefined) context.store.delete(entry.id);
         const before = new Map([...context.store.values()].map((e) => [e.id, e.digest]));
-        const extra = `${codeDigest(root)}\n${specsDigest(contentDir)}`;
+        // The site's settings too: their language is the posts' stopwords' default (siteSettings.ts).
+        const extra = `${codeDigest(root)}\n${specsDigest(contentDir)}\n${settingsText(contentDir)}`;
         const logger = Object.create(context.logger) as LoaderContext['logger'];
         logger.error = (message: string) => {
           const entry = loggedEntry(message);

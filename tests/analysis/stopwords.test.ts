@@ -45,6 +45,12 @@ describe('postStopwords(frontmatter, fail)', () => {
     expect(postStopwords({}, noFail)).toBe(STOPWORDS);
     expect(postStopwords({ language: 'cy', stopwords: ['en'] }, noFail)).toBe(STOPWORDS);
     expect(postStopwords({ language: 'cy', stopwords: [] }, noFail)).toBe(stopwordsFor([]));
+    // The site's language (content/site.yaml) when the post sets none.
+    expect(postStopwords({}, noFail, 'pl-PL')).toBe(stopwordsFor(['pl']));
+    expect(postStopwords({ language: 'fr' }, noFail, 'pl-PL')).toBe(stopwordsFor(['fr']));
+    expect(() => postStopwords({}, noFail, 'cy')).toThrow(
+      /^language: stopwords-iso has no stopword list for "cy" \(content\/site\.yaml's `language`, which the post does not set\)/,
+    );
   });
 
   it('refuses, at `language`, a language stopwords-iso has no list for, saying how to choose', () => {

@@ -195,6 +195,9 @@ describe("a consultancy's site: content/site.yaml", () => {
       join(site, 'content', 'site.yaml'),
       `name: Harbour Analytics & Partners\ndescription: "${DESCRIPTION}"\nurl: https://analysis.harbour.example\nlanguage: en-IE\n`,
     );
+    // A post in another language than the site's says so on its article.
+    const english = readFileSync(join(site, 'content', 'posts', 'post.md'), 'utf8');
+    writeFileSync(join(site, 'content', 'posts', 'polski.md'), english.replace(/^---\n/, '---\nlanguage: pl\n'));
     // SOUNDINGS_SITE empty, as if unset: the file's url is the origin.
     const { outDir, stdout } = await astroBuild(site, {
       cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')),
@@ -209,6 +212,8 @@ describe("a consultancy's site: content/site.yaml", () => {
     expect(post).toContain('<a class="site-name" href="/">Harbour Analytics &amp; Partners</a>');
     expect(post).toContain('<meta property="og:site_name" content="Harbour Analytics &amp; Partners">');
     expect(post).toContain('<html lang="en-IE">');
+    expect(post).toContain('<article class="post" data-pagefind-body>');
+    expect(html('posts/polski')).toContain('<article class="post" data-pagefind-body lang="pl">');
     expect(post).toContain('<meta property="og:locale" content="en_IE">');
     expect(post).toContain('<link rel="canonical" href="https://analysis.harbour.example/posts/post/">');
     expect(post).toContain('<meta property="og:image" content="https://analysis.harbour.example/og/post.png">');

@@ -44,6 +44,14 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     expect(english).toEqual(expect.arrayContaining(['się', 'jest']));
   });
 
+  it("takes the site's language (content/site.yaml) when the post sets none", async () => {
+    const root = polish('');
+    writeFileSync(join(root, 'content', 'site.yaml'), 'name: Analizy\nlanguage: pl-PL\n');
+    const words = cloudWords(await renderPost(root, 'content/posts/post.md')).map((w) => w?.toLowerCase());
+    expect(words).toContain('członkowie');
+    expect(words).not.toContain('się');
+  });
+
   it('reads `stopwords` lists over the language, and refuses a list stopwords-iso does not have, at its line', async () => {
     const bothHtml = await renderPost(polish('language: pl\nstopwords: [pl, en]'), 'content/posts/post.md');
     expect(cloudWords(bothHtml).map((w) => w?.toLowerCase())).toContain('członkowie');
