@@ -16,11 +16,12 @@
  * which needs the posts held (`loadDataset` does that).
  */
 import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { type CampaignStatistics, campaignAccumulator } from '../analysis/campaignAccumulator.ts';
 import type { Campaign } from '../analysis/types.ts';
-import { error, IdReused, ManifestInvalid, UnknownFormat } from '../errors.ts';
+import { error, IdReused, ManifestInvalid, UnknownFormat, UnreadWorkbook } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
-import { projectPath } from './datasetFiles.ts';
+import { isWorkbook, projectPath } from './datasetFiles.ts';
 import { IdSet, postPrint, REUSED, SEEN } from './idSet.ts';
 import { csvLayoutProblem, digestOfRead, emptyFileProblem, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
@@ -80,7 +81,7 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
   for (const path of paths) {
     const file = rel(path);
     const format = formatOf(path, manifest.format);
-    if (!format) throw error(UnknownFormat, { file }, file);
+    if (!format) throw isWorkbook(path) ? error(UnreadWorkbook, { file }, extname(path)) : error(UnknownFormat, { file }, file);
     const empty = emptyFileProblem(path, file);
     if (empty) throw empty;
     const layout = csvLayoutProblem(opened, path, file);

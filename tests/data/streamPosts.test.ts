@@ -117,6 +117,17 @@ describe('streamPosts(id, options, onPost)', () => {
     expect(problems.map((p) => p.message)).toEqual([load]);
   });
 
+  it('refuses a workbook the pattern matches as loadDataset does, saying how to save it as CSV', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest('files: "tweets-*"\n'),
+      'data/tweets/tweets-1.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n',
+      'data/tweets/tweets-2.xlsx': 'PK\u0003\u0004 (a zip)',
+    });
+    const { load, stream } = await failures(root);
+    expect(stream).toBe(load);
+    expect(stream).toMatch(/^data\/tweets\/tweets-2\.xlsx: This is a spreadsheet workbook \(\.xlsx\), which Soundings does not read/);
+  });
+
   it('refuses a table dataset and a social export, naming the manifest', async () => {
     const root = tempProject({
       'data/t/manifest.yaml':
