@@ -12,8 +12,14 @@ import satori from 'satori';
 import { characterCount, cutText } from '../cutText.ts';
 
 const require = createRequire(import.meta.url);
-const font = (weight: 400 | 700) =>
-  readFileSync(require.resolve(`@fontsource/source-sans-3/files/source-sans-3-latin-${weight}-normal.woff`));
+/**
+ * @fontsource's subsets of Source Sans 3, Latin first: satori draws each character with the first font of the
+ * weight that has it, so a name or title in Polish, Czech, Greek, Ukrainian or Vietnamese ("Społeczne", "Łódź") is
+ * drawn whole, not with empty boxes for the letters the Latin file lacks.
+ */
+const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'] as const;
+const font = (subset: (typeof SUBSETS)[number], weight: 400 | 700) =>
+  readFileSync(require.resolve(`@fontsource/source-sans-3/files/source-sans-3-${subset}-${weight}-normal.woff`));
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 
@@ -76,7 +82,7 @@ export function cardTree(card: CardText): CardNode {
       padding: '40px 72px 40px',
       background: '#fbf8f1',
       color: '#1c1f23',
-      fontFamily: 'Source Sans 3',
+      fontFamily: SUBSETS.map((subset) => `'Source Sans 3 ${subset}'`).join(', '),
       borderTop: '16px solid #8c1c13',
     },
     [
@@ -124,11 +130,20 @@ export function cardTree(card: CardText): CardNode {
   );
 }
 
+/** The card as satori draws it: an SVG whose text is paths. */
+export async function cardSvg(card: CardText): Promise<string> {
+  fonts ??= SUBSETS.flatMap((subset) =>
+    ([400, 700] as const).map((weight) => ({
+      name: `Source Sans 3 ${subset}`,
+      data: font(subset, weight),
+      weight,
+      style: 'normal' as const,
+    })),
+  );
+  return satori(cardTree(card) as unknown as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts });
+}
+
 export async function socialCard(card: CardText): Promise<Buffer> {
-  fonts ??= [
-    { name: 'Source Sans 3', data: font(400), weight: 400, style: 'normal' },
-    { name: 'Source Sans 3', data: font(700), weight: 700, style: 'normal' },
-  ];
-  const svg = await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts });
+  const svg = await cardSvg(card);
   return new Resvg(svg, { fitTo: { mode: 'width', value: 1200 }, font: { loadSystemFonts: false } }).render().asPng();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { characterCount } from '../../src/cutText.ts';
-import { CARD_LIMITS, type CardNode, type CardText, cardTree, socialCard } from '../../src/site/socialCard.ts';
+import { CARD_LIMITS, type CardNode, type CardText, cardSvg, cardTree, socialCard } from '../../src/site/socialCard.ts';
 
 /** Each text the card lays out, with the style of the element holding it. */
 function texts(node: CardNode): { text: string; style: Record<string, unknown> }[] {
@@ -74,6 +74,17 @@ describe('cardTree(card): the text a social card lays out', () => {
   it('draws a site name with markup in it as text: the card is still a PNG', async () => {
     const png = await socialCard(card({ site: 'Harbour <script>alert(1)</script> & "Co" </svg>' }));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('draws Polish, Czech, Greek, Ukrainian and Vietnamese letters, not the empty box of a letter no font has', async () => {
+    // Every letter is drawn as a path; the box (.notdef) of a character no font has is one shape, whichever it is.
+    const glyphs = async (site: string) => (await cardSvg(card({ site }))).match(/<path[^>]*>/g)?.join('') ?? '';
+    const none = await glyphs('\u{F0000}');
+    for (const letter of ['Ł', 'Ż', 'Ř', 'Ş', 'Θ', 'Ї', 'Ệ']) {
+      expect(await glyphs(letter), letter).not.toBe(none);
+      expect(await glyphs(letter), letter).not.toBe(await glyphs('\u{F0001}'));
+    }
+    expect(await glyphs('\u{F0001}')).toBe(none);
   });
 
   it('draws such a card as a 1200 × 630 PNG', async () => {
