@@ -11,7 +11,7 @@ import { error, type Location, ManifestInvalid, type SoundingsError } from '../e
 import { didYouMean } from '../nearest.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
 import type { CsvLayout } from './rawRecord.ts';
-import { yamlSource } from './yamlLocation.ts';
+import { cutByHashtagMessage, yamlSource } from './yamlLocation.ts';
 import { isTimeZone } from './zone.ts';
 
 /** The data files of a dataset when its manifest names none. */
@@ -354,6 +354,13 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
           { file, line: syntax.line, column: syntax.column },
           `YAML syntax error: ${syntax.message.replace(/\.?$/, '.')}`,
         ),
+      ),
+    };
+  }
+  if (source.cutByHashtag.length > 0) {
+    return {
+      problems: source.cutByHashtag.map((cut) =>
+        error(ManifestInvalid, { file, line: cut.line, column: cut.column }, cutByHashtagMessage(cut)),
       ),
     };
   }

@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import { parseCell } from '../data/cell.ts';
 import { closestIssue, describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
-import { type YamlSource, yamlSource } from '../data/yamlLocation.ts';
+import { cutByHashtagMessage, type YamlSource, yamlSource } from '../data/yamlLocation.ts';
 import { error, FrontmatterInvalid, type SoundingsError } from '../errors.ts';
 import { type Frontmatter, frontmatterSchema } from './frontmatter.ts';
 import type { PostSource } from './postSource.ts';
@@ -27,6 +27,14 @@ export function checkFrontmatter(source: PostSource, file: string): { frontmatte
       problems: [
         error(FrontmatterInvalid, { file, ...yaml.locate(['date']) }, `"date" must be a day that exists in the calendar, not ${written}.`),
       ],
+    };
+  }
+  // A text a hashtag cut short would be published cut short: the frontmatter is valid, but not what was written.
+  if (yaml.cutByHashtag.length > 0) {
+    return {
+      problems: yaml.cutByHashtag.map((cut) =>
+        error(FrontmatterInvalid, { file, line: cut.line, column: cut.column }, cutByHashtagMessage(cut)),
+      ),
     };
   }
   const result = parseForMessages(frontmatterSchema, source.data);

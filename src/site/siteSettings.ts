@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { projectPath } from '../data/datasetFiles.ts';
 import { closestIssue, describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
-import { yamlSource } from '../data/yamlLocation.ts';
+import { cutByHashtagMessage, yamlSource } from '../data/yamlLocation.ts';
 import { error, SiteOriginInvalid, SiteSettingsInvalid, SiteSettingsMisnamed, type SoundingsError, shown } from '../errors.ts';
 import { nearestKeys } from '../nearest.ts';
 import { sitePaths } from './paths.ts';
@@ -153,6 +153,13 @@ export function readSiteSettings(text: string, file: string): { settings: SiteSe
           { file, line: syntax.line, column: syntax.column },
           `YAML syntax error: ${syntax.message.replace(/\.?$/, '.')}${syntax.message.startsWith('Nested mappings') ? COLON : ''}`,
         ),
+      ),
+    };
+  }
+  if (source.cutByHashtag.length > 0) {
+    return {
+      problems: source.cutByHashtag.map((cut) =>
+        error(SiteSettingsInvalid, { file, line: cut.line, column: cut.column }, cutByHashtagMessage(cut)),
       ),
     };
   }

@@ -21,6 +21,12 @@ fields:
 ${fields}`;
 
 describe('readManifest', () => {
+  it('refuses a description a hashtag cut short, at the "#"', () => {
+    expect(problems('title: T\ndescription: Tweets using #KeepCorbyn\n')).toEqual([
+      'data/x/manifest.yaml:2:27: "description" stops at "Tweets using": YAML reads "#KeepCorbyn" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it ("Tweets using #KeepCorbyn"); a comment has a space after its "#".',
+    ]);
+  });
+
   it('tells a key that is missing from one whose value has the wrong type, each at its line', () => {
     expect(problems(posts('  id: 3\n  time: created_at\n  author: [a, b]\n'))).toEqual([
       'data/x/manifest.yaml:8:3: "fields.id" must be text, not 3.',
