@@ -662,6 +662,18 @@ export const AccentVariants = define({
   hint: 'If the same campaign, add the spelling to its "hashtags"; campaigns match hashtags exactly apart from case.',
 });
 
+export const UnusedHashtag = define({
+  name: 'UnusedHashtag',
+  title: 'A campaign hashtag no post uses',
+  message: (listed: string, label: string) =>
+    `No post uses #${shown(listed)}, which ${shown(label)} lists beside hashtags that posts do use, so it counts nothing.${
+      listed.includes('-')
+        ? ` A post's text reads "#${shown(listed)}" as #${shown(listed.slice(0, listed.indexOf('-')))}: only a platform's own tags or a hashtags column can carry a hyphen.`
+        : ''
+    }`,
+  hint: 'Check its spelling against the data (the dataset page lists the hashtags used); if no post uses it, remove it.',
+});
+
 export const ExcludeUnmatched = define({
   name: 'ExcludeUnmatched',
   title: 'Excluded term not among the terms',

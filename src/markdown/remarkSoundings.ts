@@ -18,6 +18,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type AccentVariant, accentVariants } from '../analysis/accentVariants.ts';
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
+import { unusedHashtags } from '../analysis/unusedHashtags.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { describeIssue, parseForMessages } from '../data/manifest.ts';
 import type { Dataset } from '../data/types.ts';
@@ -31,6 +32,7 @@ import {
   TableInvalid,
   UnknownDirective,
   UnknownKey,
+  UnusedHashtag,
   ValueInvalid,
   WordCloudInvalid,
   warn,
@@ -132,7 +134,11 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
   if (frontmatter.headline !== undefined && !analysis.values.has(frontmatter.headline)) {
     throw error(UnknownKey, locate(['headline']), frontmatter.headline, nearestKeys(frontmatter.headline, analysis.values.keys()));
   }
-  if (analysis.posts) warnAccentVariants(accentVariants(analysis.posts.rows, analysis.campaigns), frontmatter, locate);
+  if (analysis.posts) {
+    warnAccentVariants(accentVariants(analysis.posts.rows, analysis.campaigns), frontmatter, locate);
+    for (const u of unusedHashtags(analysis.posts.rows, analysis.campaigns))
+      warn(UnusedHashtag, locate(['campaigns', u.campaign, 'hashtags', u.hashtag]), u.listed, u.label);
+  }
   return { frontmatter, analysis, datasets };
 }
 
