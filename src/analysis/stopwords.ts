@@ -231,6 +231,25 @@ const lists = stopwordsIso as Record<string, string[]>;
 /** The languages stopwords-iso has a list for (ISO 639-1 codes: `en`, `fr`, `pl`, `uk`…), in code order. */
 export const STOPWORD_LANGUAGES: readonly string[] = Object.keys(lists).sort();
 
+const names = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/**
+ * The ISO 639 code of a language written by its English name ("Polish" → "pl", "portuguese" → "pt"), among
+ * stopwords-iso's, for messages that suggest the code to write; undefined for anything else.
+ */
+export function languageCodeNamed(name: string): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  return STOPWORD_LANGUAGES.find((code) => names.of(code)?.toLowerCase() === wanted);
+}
+
+/** ` Did you mean "pl" (Polish)?` for a language written by its name, `"en-GB"` for "en_GB", or nothing. */
+export const languageHint = (name: unknown): string => {
+  if (typeof name !== 'string') return '';
+  if (/^[a-z]{2,3}(?:_[a-z0-9]{1,8})+$/i.test(name.trim())) return ` Did you mean "${name.trim().replace(/_/g, '-')}"?`;
+  const code = languageCodeNamed(name);
+  return code ? ` Did you mean "${code}" (${names.of(code)})?` : '';
+};
+
 /** A word as the tokenizer keys terms (tokenize.ts, foldTerm): apostrophes straightened, lower case, NFC. */
 const fold = (word: string) => word.replace(/’/g, "'").toLowerCase().normalize('NFC');
 

@@ -109,7 +109,15 @@ const common = {
   source: z.string().min(1),
   licence: z.string().min(1),
   collected: isoDate,
-  synthetic: z.union([z.literal(false), z.strictObject({ script: z.string().min(1), seed: z.number().int().optional() })]).default(false),
+  synthetic: z
+    .union([z.literal(false), z.strictObject({ script: z.string().min(1), seed: z.number().int().optional() })], {
+      // `synthetic: true` is the likely slip: a synthetic dataset must name the script that makes it again.
+      error: (issue) =>
+        issue.input === true
+          ? 'must name the committed script that made the data, not true: "synthetic: { script: scripts/generate-x.ts, seed: 2016 }" (or false for real data).'
+          : undefined,
+    })
+    .default(false),
   /** Glob (relative to the dataset folder) of the data files; read in code-point order. */
   files: z.string().min(1).default(DEFAULT_FILES),
   /**
@@ -208,7 +216,8 @@ function shown(input: unknown): string {
  * (`"values.r.ratio" must list at least 2 items`) where zod says "Invalid input". Other issues as they are.
  */
 export function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  // A union with a message of its own ("must …") says best what it wants.
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0 || issue.message.startsWith('must')) return issue;
   const closest = issue.errors.reduce((a, b) => (b.length > 0 && (a.length === 0 || b.length < a.length) ? b : a));
   // An unknown key first: zod lists a strict object's issues in the order of its shape, and its unknown keys last,
   // so a misspelt key ({ sum: t, colum: size }) was reported only as the key it should have been, missing, at the
@@ -298,7 +307,7 @@ export function describeIssue(issue: z.core.$ZodIssue, schema?: unknown, value?:
     return `${where === 'The document' ? 'It' : where} has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.${hints.join('')}`;
   }
   if (issue.code === 'invalid_union' && path === 'kind') return `"kind" must be one of "posts", "accounts", "table".`;
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+  if (issue.code === 'invalid_union' && issue.errors.length > 0 && !issue.message.startsWith('must')) {
     const closest = closestIssue(issue);
     if (closest !== issue) return describeIssue(closest, schema, value);
   }

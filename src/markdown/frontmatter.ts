@@ -4,7 +4,7 @@
  * it compares, named values read from tables, and the projection.
  */
 import { z } from 'astro/zod';
-import { STOPWORD_LANGUAGES } from '../analysis/stopwords.ts';
+import { languageHint, STOPWORD_LANGUAGES } from '../analysis/stopwords.ts';
 import { VALUE_TYPES } from '../analysis/value.ts';
 import { parseCell } from '../data/cell.ts';
 import { printable } from '../errors.ts';
@@ -200,10 +200,23 @@ export const frontmatterSchema = z.strictObject({
    */
   language: z
     .string()
-    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/, 'must be a language tag such as "en", "pl" or "pt-BR"')
+    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/, {
+      error: (issue) =>
+        `must be a language tag such as "en", "pl" or "pt-BR", not ${JSON.stringify(issue.input)}.${languageHint(issue.input)}`,
+    })
     .optional(),
   /** The stopword lists (stopwords-iso languages) word clouds and keyness leave out; default: the post's language's. */
-  stopwords: z.array(z.enum(STOPWORD_LANGUAGES as [string, ...string[]])).optional(),
+  stopwords: z
+    .array(
+      z.enum(STOPWORD_LANGUAGES as [string, ...string[]], {
+        // A language written by its name ("polish") gets its code; anything else the list of codes (manifest.ts).
+        error: (issue) => {
+          const hint = languageHint(issue.input);
+          return hint ? `must be a stopwords-iso language code, not ${JSON.stringify(issue.input)}.${hint}` : undefined;
+        },
+      }),
+    )
+    .optional(),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;

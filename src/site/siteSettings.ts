@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
+import { languageHint } from '../analysis/stopwords.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { closestIssue, describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
 import { cutByHashtagMessage, yamlSource } from '../data/yamlLocation.ts';
@@ -115,8 +116,7 @@ const language = z.string().transform((value, ctx) => {
     // A language subtag of 2 or 3 letters: Intl would take "english" (5 to 8 letters are reserved for registration).
     if (/^[a-z]{2,3}(?:-|$)/i.test(tag)) return Intl.getCanonicalLocales(tag)[0] as string;
   } catch {}
-  const dashed = tag.replace(/_/g, '-');
-  const near = dashed !== tag && /^[a-z]{2,3}(?:-|$)/i.test(dashed) ? ` Did you mean "${shown(dashed)}"?` : '';
+  const near = languageHint(tag);
   ctx.addIssue({
     code: 'custom',
     message: `must be a language tag such as "en-GB", "en-US" or "de", not "${shown(tag)}".${near}`,

@@ -21,6 +21,14 @@ fields:
 ${fields}`;
 
 describe('readManifest', () => {
+  it('says what `synthetic: true` lacks: the script that made the data', () => {
+    expect(
+      problems(posts('  id: id\n  time: created_at\n  author: user\n  text: text\n').replace('fields:', 'synthetic: true\nfields:')),
+    ).toEqual([
+      'data/x/manifest.yaml:7:1: "synthetic" must name the committed script that made the data, not true: "synthetic: { script: scripts/generate-x.ts, seed: 2016 }" (or false for real data).',
+    ]);
+  });
+
   it('refuses a description a hashtag cut short, at the "#"', () => {
     expect(problems('title: T\ndescription: Tweets using #KeepCorbyn\n')).toEqual([
       'data/x/manifest.yaml:2:27: "description" stops at "Tweets using": YAML reads "#KeepCorbyn" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it ("Tweets using #KeepCorbyn"); a comment has a space after its "#".',

@@ -23,6 +23,21 @@ describe('checkFrontmatter', () => {
   });
 });
 
+describe("the post's language and stopwords", () => {
+  it('suggest the code of a language written by its name, and a tag written with "_"', () => {
+    const fm = (line: string) => problems(`title: A\nauthor: B\ndate: 2016-09-19\nsummary: C\n${line}\n`);
+    expect(fm('stopwords: [pl, polish]')).toEqual([
+      'content/posts/p.md:6:17: "stopwords.1" must be a stopwords-iso language code, not "polish". Did you mean "pl" (Polish)?',
+    ]);
+    expect(fm('language: Portuguese')).toEqual([
+      'content/posts/p.md:6:1: "language" must be a language tag such as "en", "pl" or "pt-BR", not "Portuguese". Did you mean "pt" (Portuguese)?',
+    ]);
+    expect(fm('language: pt_BR')).toEqual([
+      'content/posts/p.md:6:1: "language" must be a language tag such as "en", "pl" or "pt-BR", not "pt_BR". Did you mean "pt-BR"?',
+    ]);
+  });
+});
+
 describe('a text a hashtag cut short', () => {
   it('is refused at the "#", where YAML would publish the summary cut short without a word', () => {
     expect(problems('title: A\nauthor: B\ndate: 2016-09-19\nsummary: Porównujemy wpisy z hasztagami #StrajkKobiet i #WolneSądy\n')).toEqual(

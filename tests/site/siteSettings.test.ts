@@ -99,7 +99,7 @@ describe('readSiteSettings(text, file)', () => {
       'content/site.yaml:2:1: "language" must be a language tag such as "en-GB", "en-US" or "de", not "en_GB". Did you mean "en-GB"?',
     ]);
     expect(read('name: H\nlanguage: English\n')).toEqual([
-      'content/site.yaml:2:1: "language" must be a language tag such as "en-GB", "en-US" or "de", not "English".',
+      'content/site.yaml:2:1: "language" must be a language tag such as "en-GB", "en-US" or "de", not "English". Did you mean "en" (English)?',
     ]);
     expect(read('- name: H\n')).toEqual([
       'content/site.yaml:1:1: The document must be a mapping (indented "key: value" lines), not a list.',
