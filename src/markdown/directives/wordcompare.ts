@@ -41,6 +41,8 @@ const attributes = z.strictObject({
 export const Z_STRONG = 3.29;
 /** Height of the column headings, px. */
 const HEADING = 30;
+/** What a side no word distinguishes (|z| ≥ 1.96) shows in its column. */
+const NO_DISTINCT_WORDS = 'No word sets it apart.';
 
 const thousands = (n: number) => formatValue(n, 'thousands');
 const zText = (z: number) => formatValue(z, '+.2f');
@@ -158,6 +160,8 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
       placed.push(...shift((layouts[i] as CloudLayout<DrawnWord>).placed, x0, HEADING));
       const hx = column.anchor === 'start' ? x0 : column.anchor === 'middle' ? x0 + width / 2 : x0 + width;
       labels.push({ text: column.heading, x: hx, y: 18, anchor: column.anchor });
+      // A side that no word distinguishes says so, rather than standing empty beside the other.
+      if (column.terms.length === 0) labels.push({ text: NO_DISTINCT_WORDS, x: x0 + width / 2, y: HEADING + 40, anchor: 'middle' });
       x0 += width + gap;
     });
     const where = { a: 'the left column', shared: 'the middle column', b: 'the right column' };
@@ -174,7 +178,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const spoken = (where: { a: string; b: string; shared: string }) =>
       `${where.a}, words that distinguish ${la}: ${list(kept(k.distinctA))}. ${where.b}, words that distinguish ${lb}: ${list(kept(k.distinctB))}.` +
       (shared > 0
-        ? ` ${where.shared}, words both use alike: ${
+        ? ` ${where.shared}, the most used words neither side distinguishes: ${
             kept(k.shared)
               .slice(0, attrs.top)
               .map((t) => isolate(t.text))
@@ -200,6 +204,15 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
       let fits = true;
       for (const column of columns) {
         const shared = column.side === 'shared';
+        if (column.terms.length === 0) {
+          // As wide: the side says that no word distinguishes it, in a band of its own.
+          headings.push(
+            { text: column.heading, x: 0, y: y + 18, anchor: 'start' },
+            { text: NO_DISTINCT_WORDS, x: 0, y: y + HEADING + 18, anchor: 'start' },
+          );
+          y += HEADING + 28;
+          continue;
+        }
         const height = shared ? NARROW_COMPARE.sharedHeight : NARROW_COMPARE.sideHeight;
         const layout = layoutCloud(wordsOf(column).slice(0, shared ? NARROW_COMPARE.sharedWords : NARROW_COMPARE.sideWords), {
           width: NARROW.width,

@@ -6,6 +6,25 @@ import { renderError, renderPost } from '../render.ts';
 import { FRONTMATTER, project, tweets } from './wordcloudFixture.ts';
 
 describe('::wordcompare[Title]{a b …} and the keyness values', () => {
+  it('says in its column, wide and on a phone, that no word sets a side apart, rather than leaving it empty', async () => {
+    // Both campaigns use the same words: nothing is distinctive at |z| ≥ 1.96.
+    const rows = ['id,created_at,user,text'];
+    for (let i = 0; i < 8; i++)
+      for (const tag of ['Red', 'Blue'])
+        rows.push(`${rows.length},2016-07-01T10:00:00Z,u${rows.length},"members rally harbour word${i} #${tag}"`);
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `${rows.join('\n')}\n`,
+      'content/posts/post.md': `${FRONTMATTER}\nIntro.\n\n::wordcompare[Red against blue]{a=red b=blue}\n`,
+    });
+    const html = await renderPost(root, 'content/posts/post.md');
+    const svgs = Array.from(html.matchAll(/<svg[\s\S]*?<\/svg>/g), (m) => m[0]);
+    expect(svgs).toHaveLength(2);
+    for (const svg of svgs) expect(svg.match(/>No word sets it apart\.<\/text>/g)).toHaveLength(2);
+    expect(html).toContain('Left, words that distinguish ⁨#Red⁩: none.');
+    expect(html).toContain('Middle, the most used words neither side distinguishes: ');
+  });
+
   it('says when a top word is too long for any width, and gives the exclude="…" that leaves it out, spelt in full', async () => {
     // 138 letters, used alike by both sides: a shared word, 633 px long at 10 px, in a middle column 393 px wide at most.
     const long =
