@@ -79,6 +79,8 @@ export interface FileRecords {
   deleted?: string[];
   /** The account an X archive's account.js names: the author of the archive's tweets. */
   account?: string;
+  /** The file's name when its records were read, which their locations start with (see {@link relocated}). */
+  file?: string;
 }
 
 /**
@@ -105,7 +107,11 @@ export type Mapped = { row: Post | Account | Row; at?: Location };
  * (posts and table rows carry none), and it is relabelled here rather than keyed by name: one lookup for every
  * kind, and a small copy for the accounts of a renamed file only.
  */
-const relocated = (m: Mapped, file: string): Mapped => (m.at && m.at.file !== file ? { ...m, at: { ...m.at, file } } : m);
+const relocated = (m: Mapped, from: string | undefined, file: string): Mapped =>
+  // Only the name changes: a streamed JSON file's location goes on with where in it ("data/a.json at 0.id").
+  m.at && from !== undefined && from !== file && m.at.file.startsWith(from)
+    ? { ...m, at: { ...m.at, file: `${file}${m.at.file.slice(from.length)}` } }
+    : m;
 
 /** The typed columns of a manifest (`columns:`), as the mapping reads them. */
 const typedColumns = (columns: Record<string, unknown>): WantedColumn[] =>
@@ -429,7 +435,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     let sha: string | undefined;
     if (kept) {
       fileRecords = kept.items.length;
-      for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(relocated(item as Mapped, file));
+      for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(relocated(item as Mapped, kept.file, file));
       for (const id of kept.deleted ?? []) deleted.add(id);
       if (kept.account) accountNamed(kept.account, { file });
       sha = fileSha; // the same bytes as when the records were kept: the key says so
@@ -463,6 +469,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       if (cache && key && items && sha === fileSha)
         cache.set(file, key, {
           items,
+          file,
           ...(fileDeleted.length > 0 ? { deleted: fileDeleted } : {}),
           ...(fileAccount ? { account: fileAccount } : {}),
         });

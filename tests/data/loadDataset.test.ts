@@ -1,7 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkDataset, loadDataset } from '../../src/data/loadDataset.ts';
+import { checkDataset, type FileCache, type FileRecords, loadDataset } from '../../src/data/loadDataset.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import { manifest } from './adapters/helpers.ts';
 import { postsManifest, tempProject } from './helpers.ts';
@@ -772,5 +772,30 @@ describe('a manifest format', async () => {
     expect((await checkDataset('x', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual([
       'data/x/statuses.csv: data/x/statuses.csv is not JSON: a "mastodon" export is read from .json, .ndjson or .jsonl files. Keep the export as the platform gave it, with its JSON extension; or, for a CSV a tool made from it, leave "format" out and map its columns under "fields".',
     ]);
+  });
+});
+
+describe('loadDataset(id, options): records kept in a file cache', () => {
+  it("locate an account as a fresh read does, where in a streamed JSON file too, under the file's name now", async () => {
+    const root = tempProject({
+      'data/acc/manifest.yaml':
+        'title: F\ndescription: D\nkind: accounts\nsource: S\nlicence: L\ncollected: 2016-09-18\nfields:\n  id: id\n  name: name\n  platform: platform\n  followers: followers\n',
+      'data/acc/a.json': '[{"id":"1","name":"A","platform":"x","followers":1}]',
+      'data/acc/b.json': '[{"id":"1","name":"B","platform":"x","followers":2}]',
+    });
+    const store = new Map<string, FileRecords>();
+    const fileCache: FileCache = { get: (_file, key) => store.get(key), set: (_file, key, records) => void store.set(key, records) };
+    const options = { root, dataDir: join(root, 'data'), wholeJsonLimit: 10, fileCache };
+    const message = () =>
+      loadDataset('acc', options).then(
+        () => 'loaded',
+        (e: Error) => e.message.split('\n')[0],
+      );
+    const cold = await message();
+    expect(cold).toMatch(/^data\/acc\/b\.json at 0\.id: The account id "1" was already used at data\/acc\/a\.json at 0\.id:1\./);
+    expect(store.size).toBe(1);
+    expect(await message()).toBe(cold);
+    renameSync(join(root, 'data', 'acc', 'a.json'), join(root, 'data', 'acc', 'c.json'));
+    expect(await message()).toMatch(/^data\/acc\/c\.json at 0\.id: The account id "1" was already used at data\/acc\/b\.json at 0\.id:1\./);
   });
 });
