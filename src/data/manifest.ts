@@ -11,7 +11,7 @@ import { error, type Location, ManifestInvalid, type SoundingsError } from '../e
 import { didYouMean } from '../nearest.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
 import type { CsvLayout } from './rawRecord.ts';
-import { cutByHashtagMessage, yamlSource } from './yamlLocation.ts';
+import { cutByHashtagProblems, yamlSource } from './yamlLocation.ts';
 import { isTimeZone } from './zone.ts';
 
 /** The data files of a dataset when its manifest names none. */
@@ -366,14 +366,9 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
       ),
     };
   }
-  if (source.cutByHashtag.length > 0) {
-    return {
-      problems: source.cutByHashtag.map((cut) =>
-        error(ManifestInvalid, { file, line: cut.line, column: cut.column }, cutByHashtagMessage(cut)),
-      ),
-    };
-  }
+  const cut = cutByHashtagProblems(source, (at, message) => error(ManifestInvalid, { file, ...at }, message));
   const result = parseForMessages(manifestSchema, source.value ?? {});
+  if (result.success && cut.length > 0) return { problems: cut };
   if (result.success) {
     const m = result.data;
     // A CSV layout on files that are not CSV would be ignored, silently.
@@ -436,9 +431,12 @@ export function readManifest(text: string, file: string): { manifest: Manifest; 
     return { manifest: m as Manifest, locate };
   }
   return {
-    problems: result.error.issues.map((found) => {
-      const issue = closestIssue(found as z.core.$ZodIssue);
-      return error(ManifestInvalid, { file, ...source.locate(issuePath(issue)) }, describeIssue(issue, manifestSchema, source.value));
-    }),
+    problems: [
+      ...cut,
+      ...result.error.issues.map((found) => {
+        const issue = closestIssue(found as z.core.$ZodIssue);
+        return error(ManifestInvalid, { file, ...source.locate(issuePath(issue)) }, describeIssue(issue, manifestSchema, source.value));
+      }),
+    ],
   };
 }

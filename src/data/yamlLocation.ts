@@ -12,17 +12,32 @@ export interface YamlSource {
    * "Posts with" and a comment, which no parser reports. Each names the key, what the text kept, and where the
    * "#" is. A comment written as one (a space after "#": `# note`) is not one of them.
    */
-  cutByHashtag: { /** `"summary"`, or `A list item`. */ key: string; kept: string; rest: string; line: number; column: number }[];
+  cutByHashtag: { /** `"summary"`, or `An item of "tags"`. */ key: string; kept: string; rest: string; line: number; column: number }[];
 }
 
-/** After an unquoted text, on its line: spaces, then "#" and a letter or digit (a hashtag, not `# a comment`). */
-const HASHTAG_COMMENT = /^[ \t]+(#[\p{L}\p{N}_][^\n]*)/u;
+/**
+ * The keys whose values are prose a reader sees (a post's title and summary, a campaign's label, a manifest's or the
+ * site's description): a hashtag in them is likely, and losing the rest of the text to it goes unseen. Other values
+ * are names, codes and numbers their schema checks ("pl #Polish" is a language and a comment).
+ */
+const PROSE_KEYS = new Set(['title', 'summary', 'description', 'label', 'name', 'author', 'source', 'tags']);
+
+/**
+ * After an unquoted text: on its line, spaces, then "#" and a letter or digit (a hashtag, not `# a comment`); or,
+ * on the next line, indented as a continuation of it, the same ("#StrajkKobiet i …" wrapped onto its own line).
+ */
+const SAME_LINE = /^[ \t]+(#[\p{L}\p{N}_][^\n]*)/u;
+const NEXT_LINE = /^[ \t]*\r?\n([ \t]+)(#[\p{L}\p{N}_][^\n]*)/u;
 
 /** A message saying that `cut` lost the rest of its text to a comment, and how to keep it. */
 export const cutByHashtagMessage = (cut: YamlSource['cutByHashtag'][number]): string => {
-  const rest = cut.rest.length > 40 ? `${cut.rest.slice(0, 39)}…` : cut.rest;
-  return `${cut.key} stops at "${cut.kept}": YAML reads "${rest}" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it ("${cut.kept} ${rest}"); a comment has a space after its "#".`;
+  const short = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  return `${cut.key} stops at "${short(cut.kept)}": YAML reads "${short(cut.rest)}" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it; a comment has a space after its "#".`;
 };
+
+/** The problems of {@link YamlSource.cutByHashtag}, as the caller's catalogue entry makes them. */
+export const cutByHashtagProblems = <E>(source: YamlSource, make: (at: { line: number; column: number }, message: string) => E): E[] =>
+  source.cutByHashtag.map((cut) => make({ line: cut.line, column: cut.column }, cutByHashtagMessage(cut)));
 
 /**
  * Parses YAML keeping positions, so validation problems can point at the
@@ -36,18 +51,26 @@ export function yamlSource(text: string, lineOffset = 0): YamlSource {
     return { line: pos.line + lineOffset, column: pos.col };
   };
   const cutByHashtag: YamlSource['cutByHashtag'] = [];
+  /** How far the line holding `offset` is indented. */
+  const indentAt = (offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))?.[0].length ?? 0;
   visit(doc, {
     Scalar(_key, node, path) {
       if (node.type !== Scalar.PLAIN || typeof node.value !== 'string' || !node.range) return;
-      const end = text.indexOf('\n', node.range[1]);
-      const after = HASHTAG_COMMENT.exec(text.slice(node.range[1], end < 0 ? undefined : end));
-      if (!after) return;
       const parent = path.at(-1);
       // A value, not a key: a key cut short is a syntax error YAML reports itself.
       if (isPair(parent) && parent.key === node) return;
-      const name = isPair(parent) && isScalar(parent.key) ? `"${String(parent.key.value)}"` : 'A list item';
-      const hash = node.range[1] + (after.index ?? 0) + (after[0].length - (after[1] as string).length);
-      cutByHashtag.push({ key: name, kept: node.value, rest: (after[1] as string).trim(), ...at(hash) });
+      // The key the text is the value of, or the key of the list it is an item of.
+      const owner = isPair(parent) ? parent : isSeq(parent) ? path.at(-2) : undefined;
+      const key = isPair(owner) && isScalar(owner.key) ? String(owner.key.value) : undefined;
+      if (key === undefined || !PROSE_KEYS.has(key)) return;
+      const rest = text.slice(node.range[1]);
+      const same = SAME_LINE.exec(rest);
+      const next = same ? undefined : NEXT_LINE.exec(rest);
+      const hashtag = same?.[1] ?? (next && (next[1] as string).length > indentAt(node.range[0]) ? next[2] : undefined);
+      if (!same && hashtag === undefined) return;
+      const where = node.range[1] + rest.indexOf(hashtag as string);
+      const name = isPair(parent) ? `"${key}"` : `An item of "${key}"`;
+      cutByHashtag.push({ key: name, kept: node.value, rest: (hashtag as string).trim(), ...at(where) });
     },
   });
   return {

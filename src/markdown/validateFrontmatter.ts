@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import { parseCell } from '../data/cell.ts';
 import { closestIssue, describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
-import { cutByHashtagMessage, type YamlSource, yamlSource } from '../data/yamlLocation.ts';
+import { cutByHashtagProblems, type YamlSource, yamlSource } from '../data/yamlLocation.ts';
 import { error, FrontmatterInvalid, type SoundingsError } from '../errors.ts';
 import { type Frontmatter, frontmatterSchema } from './frontmatter.ts';
 import type { PostSource } from './postSource.ts';
@@ -29,21 +29,18 @@ export function checkFrontmatter(source: PostSource, file: string): { frontmatte
       ],
     };
   }
-  // A text a hashtag cut short would be published cut short: the frontmatter is valid, but not what was written.
-  if (yaml.cutByHashtag.length > 0) {
-    return {
-      problems: yaml.cutByHashtag.map((cut) =>
-        error(FrontmatterInvalid, { file, line: cut.line, column: cut.column }, cutByHashtagMessage(cut)),
-      ),
-    };
-  }
+  // A text a hashtag cut short would be published cut short: valid, but not what was written; said with the rest.
+  const cut = cutByHashtagProblems(yaml, (at, message) => error(FrontmatterInvalid, { file, ...at }, message));
   const result = parseForMessages(frontmatterSchema, source.data);
-  if (result.success) return { frontmatter: result.data };
+  if (result.success) return cut.length > 0 ? { problems: cut } : { frontmatter: result.data };
   return {
-    problems: result.error.issues.map((found) => {
-      const issue = closestIssue(found as z.core.$ZodIssue);
-      return error(FrontmatterInvalid, { file, ...yaml.locate(issuePath(issue)) }, describeIssue(issue, frontmatterSchema, source.data));
-    }),
+    problems: [
+      ...cut,
+      ...result.error.issues.map((found) => {
+        const issue = closestIssue(found as z.core.$ZodIssue);
+        return error(FrontmatterInvalid, { file, ...yaml.locate(issuePath(issue)) }, describeIssue(issue, frontmatterSchema, source.data));
+      }),
+    ],
   };
 }
 

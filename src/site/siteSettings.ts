@@ -17,7 +17,7 @@ import { z } from 'astro/zod';
 import { languageHint } from '../analysis/stopwords.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { closestIssue, describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
-import { cutByHashtagMessage, yamlSource } from '../data/yamlLocation.ts';
+import { cutByHashtagProblems, yamlSource } from '../data/yamlLocation.ts';
 import { error, SiteOriginInvalid, SiteSettingsInvalid, SiteSettingsMisnamed, type SoundingsError, shown } from '../errors.ts';
 import { nearestKeys } from '../nearest.ts';
 import { sitePaths } from './paths.ts';
@@ -156,16 +156,10 @@ export function readSiteSettings(text: string, file: string): { settings: SiteSe
       ),
     };
   }
-  if (source.cutByHashtag.length > 0) {
-    return {
-      problems: source.cutByHashtag.map((cut) =>
-        error(SiteSettingsInvalid, { file, line: cut.line, column: cut.column }, cutByHashtagMessage(cut)),
-      ),
-    };
-  }
+  const cut = cutByHashtagProblems(source, (at, message) => error(SiteSettingsInvalid, { file, ...at }, message));
   // An empty file (or one of comments) reads as nothing: then "name" is missing, at its first line.
   const result = parseForMessages(siteSettingsSchema, source.value ?? {});
-  if (result.success) return { settings: result.data };
+  if (result.success) return cut.length > 0 ? { problems: cut } : { settings: result.data };
   // Unknown keys first: zod lists them last, but "nmae" is why "name" is missing, and a build reports the first.
   // The key it is missing is then said by the unknown key's "did you mean", not again as missing.
   const unknown = result.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : []));
@@ -176,14 +170,17 @@ export function readSiteSettings(text: string, file: string): { settings: SiteSe
     ...result.error.issues.filter((i) => i.code !== 'unrecognized_keys' && !missing(i)),
   ];
   return {
-    problems: issues.map((found) => {
-      const issue = closestIssue(found as z.core.$ZodIssue);
-      return error(
-        SiteSettingsInvalid,
-        { file, ...source.locate(issuePath(issue)) },
-        describeIssue(issue, siteSettingsSchema, source.value),
-      );
-    }),
+    problems: [
+      ...cut,
+      ...issues.map((found) => {
+        const issue = closestIssue(found as z.core.$ZodIssue);
+        return error(
+          SiteSettingsInvalid,
+          { file, ...source.locate(issuePath(issue)) },
+          describeIssue(issue, siteSettingsSchema, source.value),
+        );
+      }),
+    ],
   };
 }
 

@@ -31,7 +31,9 @@ describe('readManifest', () => {
 
   it('refuses a description a hashtag cut short, at the "#"', () => {
     expect(problems('title: T\ndescription: Tweets using #KeepCorbyn\n')).toEqual([
-      'data/x/manifest.yaml:2:27: "description" stops at "Tweets using": YAML reads "#KeepCorbyn" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it ("Tweets using #KeepCorbyn"); a comment has a space after its "#".',
+      'data/x/manifest.yaml:2:27: "description" stops at "Tweets using": YAML reads "#KeepCorbyn" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it; a comment has a space after its "#".',
+      // With the manifest's other problems, not instead of them.
+      'data/x/manifest.yaml:1:1: "kind" must be one of "posts", "accounts", "table".',
     ]);
   });
 

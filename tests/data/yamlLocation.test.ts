@@ -1,26 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { cutByHashtagMessage, yamlSource } from '../../src/data/yamlLocation.ts';
 
+const cuts = (text: string) => yamlSource(text, 1).cutByHashtag.map((c) => [c.line, c.column, c.key, c.kept, c.rest]);
+
 describe('yamlSource(text).cutByHashtag', () => {
-  it('finds an unquoted text a hashtag cut short, at the "#", and not a comment or a quoted text', () => {
+  it('finds a prose text a hashtag cut short, at the "#", and not a comment, a quoted text or a value that is no prose', () => {
     const text = [
       'title: A post',
       'summary: Posts with #KeepCorbyn and #SavingLabour in 2016.',
       'color: "#b3202a"',
       "label: '#KeepCorbyn'",
-      'note: fine # a comment',
+      'author: Ann # the lead',
       '# a line of comment',
       'tags:',
-      '  - one #two',
+      '  - Labour #Leadership',
+      'language: pl #Polish',
+      'columns: {side: string #Left/Right}',
       'hashtags: [KeepCorbyn]',
     ].join('\n');
-    const cut = yamlSource(text, 1).cutByHashtag;
-    expect(cut.map((c) => [c.line, c.column, c.key, c.kept])).toEqual([
-      [3, 21, '"summary"', 'Posts with'],
-      [9, 9, 'A list item', 'one'],
+    expect(cuts(text)).toEqual([
+      [3, 21, '"summary"', 'Posts with', '#KeepCorbyn and #SavingLabour in 2016.'],
+      [9, 12, 'An item of "tags"', 'Labour', '#Leadership'],
     ]);
-    expect(cutByHashtagMessage(cut[0] as (typeof cut)[number])).toBe(
-      '"summary" stops at "Posts with": YAML reads "#KeepCorbyn and #SavingLabour in 2016." as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it ("Posts with #KeepCorbyn and #SavingLabour in 2016."); a comment has a space after its "#".',
+    expect(cutByHashtagMessage(yamlSource(text).cutByHashtag[0] as ReturnType<typeof yamlSource>['cutByHashtag'][number])).toBe(
+      '"summary" stops at "Posts with": YAML reads "#KeepCorbyn and #SavingLabour in 2016." as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it; a comment has a space after its "#".',
     );
+  });
+
+  it('finds a hashtag that opens a continuation line of the text, and not a comment line at the next key', () => {
+    const text = [
+      'summary: Porównujemy wpisy z hasztagami',
+      '  #StrajkKobiet i #WolneSądy',
+      'title: T',
+      '#draft: true',
+      'tags:',
+      '  - one',
+      '    #two',
+    ].join('\n');
+    expect(cuts(text)).toEqual([
+      [3, 3, '"summary"', 'Porównujemy wpisy z hasztagami', '#StrajkKobiet i #WolneSądy'],
+      [8, 5, 'An item of "tags"', 'one', '#two'],
+    ]);
   });
 });

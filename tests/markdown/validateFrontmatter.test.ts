@@ -42,7 +42,7 @@ describe('a text a hashtag cut short', () => {
   it('is refused at the "#", where YAML would publish the summary cut short without a word', () => {
     expect(problems('title: A\nauthor: B\ndate: 2016-09-19\nsummary: Porównujemy wpisy z hasztagami #StrajkKobiet i #WolneSądy\n')).toEqual(
       [
-        'content/posts/p.md:5:41: "summary" stops at "Porównujemy wpisy z hasztagami": YAML reads "#StrajkKobiet i #WolneSądy" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it ("Porównujemy wpisy z hasztagami #StrajkKobiet i #WolneSądy"); a comment has a space after its "#".',
+        'content/posts/p.md:5:41: "summary" stops at "Porównujemy wpisy z hasztagami": YAML reads "#StrajkKobiet i #WolneSądy" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it; a comment has a space after its "#".',
       ],
     );
   });

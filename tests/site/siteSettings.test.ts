@@ -21,7 +21,7 @@ const read = (text: string) => {
 describe('readSiteSettings(text, file)', () => {
   it('refuses a description a hashtag cut short, at the "#"', () => {
     expect(read('name: Harbour\ndescription: Our work on #CleanHarbour and more.\n')).toEqual([
-      'content/site.yaml:2:26: "description" stops at "Our work on": YAML reads "#CleanHarbour and more." as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it ("Our work on #CleanHarbour and more."); a comment has a space after its "#".',
+      'content/site.yaml:2:26: "description" stops at "Our work on": YAML reads "#CleanHarbour and more." as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it; a comment has a space after its "#".',
     ]);
   });
 
