@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { characterCount, cutText } from '../cutText.ts';
+import { NAME_LIMIT } from './siteSettings.ts';
 
 const require = createRequire(import.meta.url);
 /**
@@ -38,7 +39,7 @@ export interface CardText {
  * date hold in Latin letters; the site's name is as long as site.yaml allows (NAME_LIMIT), on one line. A figure is usually a number ("79.4%"), but one that names a row ("the account with
  * the most followers") is the data's own text. Wider letters are cut to the lines by satori (lineClamp).
  */
-export const CARD_LIMITS = { site: 60, title: 110, headline: 48, label: 120, author: 60 } as const;
+export const CARD_LIMITS = { site: NAME_LIMIT, title: 110, headline: 48, label: 120, author: 60 } as const;
 /**
  * A headline figure this short (in characters) is a number ("79.4%", "+17.6 points"): drawn large beside its
  * label here, and large on one line on the home page (src/components/PostList.astro). A longer one (a name) is

@@ -198,6 +198,8 @@ describe("a consultancy's site: content/site.yaml", () => {
     // A post in another language than the site's says so on its article.
     const english = readFileSync(join(site, 'content', 'posts', 'post.md'), 'utf8');
     writeFileSync(join(site, 'content', 'posts', 'polski.md'), english.replace(/^---\n/, '---\nlanguage: pl\n'));
+    // The site's own language, written in another case: not another language.
+    writeFileSync(join(site, 'content', 'posts', 'irish-english.md'), english.replace(/^---\n/, '---\nlanguage: en-ie\n'));
     // SOUNDINGS_SITE empty, as if unset: the file's url is the origin.
     const { outDir, stdout } = await astroBuild(site, {
       cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')),
@@ -214,6 +216,7 @@ describe("a consultancy's site: content/site.yaml", () => {
     expect(post).toContain('<html lang="en-IE">');
     expect(post).toContain('<article class="post" data-pagefind-body>');
     expect(html('posts/polski')).toContain('<article class="post" data-pagefind-body lang="pl">');
+    expect(html('posts/irish-english')).toContain('<article class="post" data-pagefind-body>');
     expect(post).toContain('<meta property="og:locale" content="en_IE">');
     expect(post).toContain('<link rel="canonical" href="https://analysis.harbour.example/posts/post/">');
     expect(post).toContain('<meta property="og:image" content="https://analysis.harbour.example/og/post.png">');
