@@ -255,12 +255,13 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   // has none, and the two must share entries (a check between two builds made the second one cold).
   const root = resolve(options.root);
   const keyOf = (contentKey: string) => entryKey(contentKey, loaderDigest(root), root);
-  // One entry per data file, named after its dataset and file ("tweets~2016-07.csv").
-  const entryName = (file: string) => `${id}~${file.slice(file.lastIndexOf('/') + 1)}`;
+  // One entry per data file, named after its dataset and file ("tweets~2016-07.csv"); a "~" in the dataset's name is
+  // written %7E (a folder name never holds "%"), so that dataset "t" never takes "t~old"'s entries for its own.
+  const ours = `${id.replace(/~/g, '%7E')}~`;
+  const entryName = (file: string) => `${ours}${file.slice(file.lastIndexOf('/') + 1)}`;
   let parsed = 0;
   let kept = 0;
   const held = (file: string) => join(dir, entryName(file));
-  const ours = `${id}~`;
   const ourPaths = join(dir, ours);
   // Keys hold a file's content, not its name (the loader's FileCache), so a file renamed (or copied, the old one
   // then removed) with the same bytes has its records under its old name: found in memory, or among the dataset's

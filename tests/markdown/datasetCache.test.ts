@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/loadDataset.ts';
@@ -296,6 +296,30 @@ describe('the dataset cache', () => {
       /^data\/people\/c\.csv:3:1: The account id "bob" was already used at data\/people\/b\.csv:2\./,
     );
     expect(parseCount()).toBe(parses + 1);
+  });
+
+  it('keeps the entries of a dataset whose name holds "~" apart from those of the dataset named by its first part', async () => {
+    const options = project();
+    const t = join(options.dataDir, 't');
+    const old = join(options.dataDir, 't~old');
+    for (const dir of [t, old]) {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'manifest.yaml'), readFileSync(join(options.dataDir, 'tweets', 'manifest.yaml')));
+    }
+    writeFileSync(join(t, 'x.csv'), 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n');
+    writeFileSync(join(old, 'y.csv'), 'id,created_at,user,text\n2,2016-07-02T10:00:00Z,b,#Red\n');
+    await cachedDataset('t~old', options);
+    await cachedDataset('t', options);
+    expect(
+      readdirSync(options.cacheDir)
+        .map((f) => f.replace(/-[0-9a-f]{32}\.v8$/, ''))
+        .sort(),
+    ).toEqual(['t%7Eold~y.csv', 't~x.csv']);
+    clearMemoryCache();
+    const parses = parseCount();
+    await cachedDataset('t~old', options);
+    await cachedDataset('t', options);
+    expect(parseCount()).toBe(parses);
   });
 
   it('in astro dev, writes back the entries of the files it takes from memory when the cache folder was deleted', async () => {
