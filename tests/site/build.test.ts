@@ -88,6 +88,11 @@ describe('astro build of a fixture site', () => {
       ['reach', '38×'],
       ['weekly.gap.max', '4'],
     ]);
+
+    // The site's language is the posts' stopwords' default (content/site.yaml): a new one renders them again.
+    writeFileSync(join(site, 'content', 'site.yaml'), 'name: Soundings\nlanguage: pl\n');
+    const relanguaged = await astroBuild(site, { cacheDir });
+    expect(relanguaged.stdout).toContain('Rendered 1 of 1 posts');
   });
 
   it('gives byte-identical output for the same inputs, in any timezone', async () => {
