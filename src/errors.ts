@@ -677,8 +677,12 @@ export const UnusedHashtag = define({
 export const ExcludeUnmatched = define({
   name: 'ExcludeUnmatched',
   title: 'Excluded term not among the terms',
-  message: (name: string, terms: readonly string[]) =>
-    `::${name}: exclude names ${list(terms.map(shown))}, which ${terms.length === 1 ? 'is' : 'are'} not among its terms, so nothing is left out for ${terms.length === 1 ? 'it' : 'them'}.`,
+  message: (name: string, terms: readonly { term: string; near?: string | undefined }[]) =>
+    `::${name}: exclude names ${terms
+      .map(({ term, near }) => `"${shown(term)}"${near === undefined ? '' : ` (did you mean "${shown(near)}"?)`}`)
+      .join(
+        ', ',
+      )}, which ${terms.length === 1 ? 'is' : 'are'} not among its terms, so nothing is left out for ${terms.length === 1 ? 'it' : 'them'}.`,
   hint: 'Check the spelling against the cloud\'s table ("Words and counts"); case does not matter.',
 });
 

@@ -18,6 +18,7 @@ import {
   WordsTooLong,
   warn,
 } from '../../errors.ts';
+import { nearestKeys } from '../../nearest.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { bdi } from '../../render/isolate.ts';
 import type { CloudLayout, CloudWord, DroppedWord } from '../../render/wordcloud/layoutCloud.ts';
@@ -85,7 +86,10 @@ export function exclusions(
   if (excluded.size === 0) return { excluded, leftOut: new Map() };
   const keys = new Set(Array.from(terms, (t) => t.key));
   const counted = (term: string) => isCountedTerm(term, context.analysis.campaigns, termOptions(attrs, context.analysis));
-  const unmatched = [...excluded].filter(([key, term]) => !keys.has(key) && counted(term)).map(([, term]) => term);
+  // Each with the cloud's term closest to it, if one is close: "Solidarnosc" is most likely "solidarność".
+  const unmatched = [...excluded]
+    .filter(([key, term]) => !keys.has(key) && counted(term))
+    .map(([key, term]) => ({ term, near: nearestKeys(key, keys, 1)[0] }));
   if (unmatched.length > 0) warn(ExcludeUnmatched, atLine(context), name, unmatched);
   return { excluded, leftOut: new Map([...excluded].filter(([key]) => keys.has(key))) };
 }

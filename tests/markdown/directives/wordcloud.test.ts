@@ -39,6 +39,12 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
         w,
       ).not.toContain(w);
     expect(html).toContain('stopwords (stopwords-iso pl, with rt, via…)');
+    // A term written without its accents is not the cloud's, and the warning names the one meant.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await renderPost(polish('language: pl', '::wordcloud[Słowa]{campaign=red words=20 exclude="Solidarnosc"}'), 'content/posts/post.md');
+    expect(warn.mock.calls.map((c) => String(c[0])).find((m) => m.includes('exclude'))).toContain(
+      'exclude names "Solidarnosc" (did you mean "solidarność"?)',
+    );
     // Without the language, Polish function words fill the cloud as terms (English stopwords do not hold them).
     const english = cloudWords(await renderPost(polish(''), 'content/posts/post.md')).map((w) => w?.toLowerCase());
     expect(english).toEqual(expect.arrayContaining(['się', 'jest']));
@@ -201,7 +207,7 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     // Only what was among the terms is named; a stopword or the campaign's own hashtag is never a term, and no typo.
     expect(html).toContain(`Left out: ${long.toUpperCase()}.`);
     expect(warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('exclude'))).toEqual([
-      'content/posts/post.md:19: ::wordcloud: exclude names "membres", which is not among its terms, so nothing is left out for it. Check the spelling against the cloud\'s table ("Words and counts"); case does not matter.',
+      'content/posts/post.md:19: ::wordcloud: exclude names "membres" (did you mean "members"?), which is not among its terms, so nothing is left out for it. Check the spelling against the cloud\'s table ("Words and counts"); case does not matter.',
     ]);
   });
 
