@@ -79,6 +79,9 @@ export function dataFiles(dir: string, manifest: Pick<Manifest, 'files'>): { pat
   return { paths, unmatched };
 }
 
+/** The dataset (its folder's name) a path under `dataDir` belongs to. */
+export const datasetOfPath = (dataDir: string, path: string): string => relative(dataDir, path).split(sep)[0] ?? '';
+
 /**
  * Whether a change to `path` (added, changed or removed) can change a dataset under `dataDir`: a manifest,
  * a file its dataset's `files` pattern matches, or one that looks like data (which the dataset then refuses,

@@ -38,8 +38,7 @@ import {
   warn,
 } from '../errors.ts';
 import { nearestKeys } from '../nearest.ts';
-import { sitePaths } from '../site/paths.ts';
-import { loadSiteSettings } from '../site/siteSettings.ts';
+import { postsLanguage } from '../site/siteSettings.ts';
 import { cachedDataset } from './datasetCache.ts';
 import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
 import type { Frontmatter } from './frontmatter.ts';
@@ -129,7 +128,7 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
       if (section === 'tables' && name !== undefined) throw error(TableInvalid, locate(path), String(name), message);
       throw error(FrontmatterInvalid, locate(path), `"${path.join('.')}": ${message}`);
     },
-    { language: siteLanguage(options.root) },
+    { language: postsLanguage(options.root) },
   );
   if (frontmatter.headline !== undefined && !analysis.values.has(frontmatter.headline)) {
     throw error(UnknownKey, locate(['headline']), frontmatter.headline, nearestKeys(frontmatter.headline, analysis.values.keys()));
@@ -140,15 +139,6 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
       warn(UnusedHashtag, locate(['campaigns', u.campaign, 'hashtags', u.hashtag]), u.listed, u.label);
   }
   return { frontmatter, analysis, datasets };
-}
-
-/**
- * The language content/site.yaml says the posts are written in, their stopwords' default; a file that cannot be
- * read gives none here (the build and `npm run check` report it on their own, located).
- */
-function siteLanguage(root: string): string | undefined {
-  const read = loadSiteSettings(sitePaths(root).contentDir, root);
-  return 'settings' in read ? read.settings.language : undefined;
 }
 
 /** Warns, at each campaign's hashtags, of the posts' hashtags that differ from its own only by accents. */

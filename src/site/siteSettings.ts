@@ -222,6 +222,15 @@ export function siteSettings(): SiteSettings {
   throw locatedError(root, 'Soundings could not read the site settings', (read.problems[0] as SoundingsError).message);
 }
 
+/**
+ * The language site.yaml says the posts are written in (their stopwords' default), for the project at `root`; none
+ * when the file cannot be read (the build and `npm run check` report it on their own, located).
+ */
+export function postsLanguage(root: string): string | undefined {
+  const read = loadSiteSettings(sitePaths(root).contentDir, root);
+  return 'settings' in read ? read.settings.language : undefined;
+}
+
 /** Where the canonical origin came from, for the build's notice. */
 export type OriginSource = 'SOUNDINGS_SITE' | 'site.yaml' | 'default';
 

@@ -17,12 +17,12 @@
  * later build cannot reuse them.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { datasetDigest, mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
+import { datasetDigest, datasetOfPath, mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/openDataset.ts';
 import { SoundingsError } from '../errors.ts';
 import { cachedDataset, countProblems, keepFileLists, takeLoadRecords } from '../markdown/datasetCache.ts';
@@ -41,14 +41,8 @@ import {
   recordRenderFailure,
   renderFailureMessage,
 } from './renderFailure.ts';
-import { SITE_FILE } from './siteSettings.ts';
+import { postsLanguage } from './siteSettings.ts';
 import { summaryTable } from './summary.ts';
-
-/** content/site.yaml's text, or nothing without one. */
-const settingsText = (contentDir: string): string => {
-  const path = join(contentDir, SITE_FILE);
-  return existsSync(path) ? readFileSync(path, 'utf8') : '';
-};
 
 /** How long `astro dev` gathers data file events before re-loading (see `onData`). */
 const SETTLE_MS = 50;
@@ -92,8 +86,8 @@ export function soundingsLoader(): Loader {
         // rendered again, whatever its digest says: glob() would otherwise reuse it as it is, empty.
         for (const entry of [...context.store.values()]) if (entry.rendered === undefined) context.store.delete(entry.id);
         const before = new Map([...context.store.values()].map((e) => [e.id, e.digest]));
-        // The site's settings too: their language is the posts' stopwords' default (siteSettings.ts).
-        const extra = `${codeDigest(root)}\n${specsDigest(contentDir)}\n${settingsText(contentDir)}`;
+        // And the site's language, the posts' stopwords' default: not the rest of site.yaml, which pages read.
+        const extra = `${codeDigest(root)}\n${specsDigest(contentDir)}\n${postsLanguage(root) ?? ''}`;
         const logger = Object.create(context.logger) as LoaderContext['logger'];
         logger.error = (message: string) => {
           const entry = loggedEntry(message);
@@ -155,7 +149,7 @@ export function soundingsLoader(): Loader {
       const readUnused = async (changed: readonly string[], entries: readonly { data: Record<string, unknown> }[]) => {
         const used = new Set(entries.flatMap((e) => Object.values((e.data.datasets ?? {}) as Record<string, string>)));
         const datasets = new Set(listDatasets(dataDir));
-        const ids = new Set(changed.map((path) => relative(dataDir, path).split(sep)[0] ?? ''));
+        const ids = new Set(changed.map((path) => datasetOfPath(dataDir, path)));
         for (const id of [...ids].sort()) {
           if (used.has(id) || !datasets.has(id)) continue;
           try {
@@ -187,7 +181,7 @@ export function soundingsLoader(): Loader {
       const lastDigests = new Map<string, string>();
       const unchanged = (paths: readonly string[]): boolean => {
         let same = true;
-        for (const id of new Set(paths.map((path) => relative(dataDir, path).split(sep)[0] ?? ''))) {
+        for (const id of new Set(paths.map((path) => datasetOfPath(dataDir, path)))) {
           let digest: string | undefined;
           try {
             digest = datasetDigest(join(dataDir, id));
