@@ -24,7 +24,7 @@ export function siteConfig(root: string): AstroIntegration {
   return {
     name: 'soundings-site',
     hooks: {
-      'astro:config:setup': ({ updateConfig, addWatchFile }) => {
+      'astro:config:setup': ({ command, updateConfig, addWatchFile }) => {
         // Watched first: a restart after the file is fixed must be possible even when it is bad now.
         for (const watched of files) addWatchFile(watched);
         const read = loadSiteSettings(contentDir, root);
@@ -34,6 +34,8 @@ export function siteConfig(root: string): AstroIntegration {
         if ('problem' in found) throw buildStop(found.problem.message);
         updateConfig({ site: found.origin });
         const { url } = read.settings;
+        // `astro preview` serves what the build made, and the build has said it (`npm run serve` runs both).
+        if (command === 'preview') return;
         notice =
           found.origin === DEFAULT_ORIGIN
             ? {

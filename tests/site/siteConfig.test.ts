@@ -7,14 +7,14 @@ import { tempProject } from '../data/helpers.ts';
 type Hooks = AstroIntegration['hooks'];
 
 /** Runs the integration's config hooks as Astro does, recording what they set, watch and log. */
-function configure(root: string) {
+function configure(root: string, command = 'build') {
   const hooks: Hooks = siteConfig(root).hooks;
   const set: Record<string, unknown>[] = [];
   const watched: string[] = [];
   const logged: [string, string][] = [];
   const setup = hooks['astro:config:setup'] as unknown as (options: object) => void;
   const done = hooks['astro:config:done'] as unknown as (options: object) => void;
-  setup({ updateConfig: (c: Record<string, unknown>) => set.push(c), addWatchFile: (f: string) => watched.push(f) });
+  setup({ command, updateConfig: (c: Record<string, unknown>) => set.push(c), addWatchFile: (f: string) => watched.push(f) });
   done({ logger: { warn: (m: string) => logged.push(['warn', m]), info: (m: string) => logged.push(['info', m]) } });
   return { set, watched, logged };
 }
@@ -45,6 +45,8 @@ describe('siteConfig: content/site.yaml applied to the build', () => {
         'Canonical links, the feed, the sitemap and social cards use https://soundings.example.org, an example address: set "url" in content/site.yaml to the site\'s own (or SOUNDINGS_SITE for one deploy).',
       ],
     ]);
+    // `astro preview` (after the build in `npm run serve`) does not say it again.
+    expect(configure(tempProject({ 'content/posts/a.md': 'x' }), 'preview').logged).toEqual([]);
     vi.stubEnv('SOUNDINGS_SITE', 'https://preview.harbour.example');
     const preview = configure(tempProject({ 'content/site.yaml': 'name: H\nurl: https://analysis.harbour.example\n' }));
     expect(preview.set).toEqual([{ site: 'https://preview.harbour.example' }]);
