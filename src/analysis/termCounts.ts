@@ -93,10 +93,14 @@ export function termCounts(
         [text, weight],
       ]);
   };
+  // Texts read already, as written: a retweet's text is its original's, so most repeats are found before cleaning.
+  const raw = new Set<string>();
   for (const post of posts) {
     const ids = matcher(post.hashtags);
     if (ids.length !== 1 || ids[0] !== campaign.id) continue;
     read++;
+    if (raw.has(post.text)) continue;
+    raw.add(post.text);
     const clean = cleanText(post.text);
     const key = cleanKey(clean);
     if (seen.has(key)) continue;

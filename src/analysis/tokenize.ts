@@ -27,7 +27,7 @@
  *   with another would overlap.
  */
 import { decodeHTML } from 'entities';
-import { LINK } from '../data/hashtags.ts';
+import { LINK, MAY_LINK } from '../data/hashtags.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 export interface Token {
@@ -112,10 +112,9 @@ export const foldTerm = (term: string): string => (ASCII.test(term) ? term : ter
 
 /** The text with entities decoded, a retweet prefix and URLs removed (what {@link tokenize} splits). */
 export function cleanText(text: string): string {
-  return decodeHTML(text)
-    .replace(RETWEET_PREFIX, '')
-    .replace(LINK, ' ')
-    .replace(/[’‘`´]/g, "'");
+  const decoded = decodeHTML(text).replace(RETWEET_PREFIX, '');
+  // LINK tries at every word boundary: run only on texts that may hold a link (a third of cleanText's time otherwise).
+  return (MAY_LINK.test(decoded) ? decoded.replace(LINK, ' ') : decoded).replace(/[’‘`´]/g, "'");
 }
 
 /** The terms of one post's text, in order (see the module comment for the rules). */

@@ -16,7 +16,7 @@ const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_]*[\p{L}\p{M}][
  */
 export const LINK = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*/giu;
 /** Whether a text may hold a link (most do not, and then LINK is not run). */
-const MAY_LINK = /:\/\/|www\.|\.[a-z]{2,}\//i;
+export const MAY_LINK = /:\/\/|www\.|\.[a-z]{2,}\//iu;
 
 /** The hashtags in `text`, without "#", in order of appearance and in the author's casing. */
 export function extractHashtags(text: string): string[] {
