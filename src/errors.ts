@@ -548,11 +548,22 @@ export const ValueUndefined = define({
   hint: 'Check the data it reads, or remove it from the post.',
 });
 
+/** `written`: the directive's colons and name as the post writes them ("::graph", ":vlaue"). */
 export const UnknownDirective = define({
   name: 'UnknownDirective',
   title: 'Unknown directive',
-  message: (name: string, known: readonly string[]) => `There is no directive "::${name}". Known directives: ${list(known)}.`,
+  message: (written: string, known: readonly string[]) =>
+    `There is no directive "${written}". Known directives: ${list(known)}.${closest(written.replace(/^:+/, ''), known)}`,
   hint: 'Fix the name, or write the colons as "\\:" if they are meant as text.',
+});
+
+/** `written`: as {@link UnknownDirective}'s; `reason`: a clause saying what remark-directive could not read. */
+export const MalformedDirective = define({
+  name: 'MalformedDirective',
+  title: 'Directive not read',
+  message: (written: string, reason: string) =>
+    `This "${written}" is not read as a directive, so the page would print it as text: ${reason}.`,
+  hint: 'A directive is written ::name[label]{key=value key="two words"} alone on its line, or :name[label]{…} in a sentence; write the colons as "\\:" if they are meant as text.',
 });
 
 // ---------------------------------------------------------------- word clouds

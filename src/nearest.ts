@@ -2,7 +2,8 @@ import { distance } from 'fastest-levenshtein';
 
 /** The `limit` known names closest to `name` by edit distance (ties in name order), for "did you mean" messages. */
 export function nearestKeys(name: string, known: Iterable<string>, limit = 3): string[] {
-  return Array.from(known, (k) => ({ k, d: distance(name, k) }))
+  // Each name once: a list may repeat one ("polls" or "polls").
+  return Array.from(new Set(known), (k) => ({ k, d: distance(name, k) }))
     .filter(({ k, d }) => d <= Math.max(3, Math.ceil(k.length / 2)))
     .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
     .slice(0, limit)

@@ -28,6 +28,7 @@ import {
   error,
   FrontmatterInvalid,
   type Location,
+  MalformedDirective,
   SoundingsError,
   TableInvalid,
   UnknownDirective,
@@ -45,6 +46,7 @@ import type { Frontmatter } from './frontmatter.ts';
 import { checkPins } from './pins.ts';
 import { type PostRecord, PostRecorder } from './postRecord.ts';
 import { bodyLineOffset, type PostSource, postSource } from './postSource.ts';
+import { strayDirectives } from './strayDirectives.ts';
 import { frontmatterLocator, validateFrontmatter } from './validateFrontmatter.ts';
 
 export interface SoundingsOptions {
@@ -189,6 +191,8 @@ export function remarkSoundings(options: SoundingsOptions) {
     const recorder = new PostRecorder(analysis);
 
     const problems: SoundingsError[] = [...stale];
+    for (const stray of strayDirectives(tree, body))
+      problems.push(error(MalformedDirective, { file, line: stray.line + lineOffset, column: stray.column }, stray.written, stray.reason));
     let counter = 0;
     const context = {
       analysis,
@@ -202,15 +206,17 @@ export function remarkSoundings(options: SoundingsOptions) {
         const directive = registry.get(node.name);
         const expected = node.type === 'textDirective' ? 'text' : 'leaf';
         if (!directive || directive.kind !== expected) {
+          const known = directives.filter((d) => d.kind === expected).map((d) => d.name);
           if (node.type === 'textDirective') {
-            // Ordinary colons in prose ("10:30", "note:this") are text, as written.
             const start = node.position?.start.offset;
             const end = node.position?.end.offset;
             const original = start !== undefined && end !== undefined ? body.slice(start, end) : `:${node.name}`;
-            return { type: 'text', value: original } satisfies Text;
+            // Ordinary colons in prose ("10:30", "note:this", "a:b[c]") are text, as written; one starting a word with
+            // a label or attributes (":vlaue[weekly.weeks]") was meant as a directive.
+            const inWord = start !== undefined && /[\p{L}\p{N}]/u.test(body[start - 1] ?? '');
+            if (inWord || original.length === node.name.length + 1) return { type: 'text', value: original } satisfies Text;
           }
-          const known = directives.filter((d) => d.kind === expected).map((d) => d.name);
-          problems.push(error(UnknownDirective, at(node), directiveName(node).replace(/^:+/, ''), known));
+          problems.push(error(UnknownDirective, at(node), directiveName(node), known));
           return undefined;
         }
         const parsed = parseForMessages(directive.attributes, node.attributes ?? {});
