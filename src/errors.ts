@@ -676,13 +676,14 @@ export const AccentVariants = define({
 export const UnusedHashtag = define({
   name: 'UnusedHashtag',
   title: 'A campaign hashtag no post uses',
-  message: (listed: string, label: string) =>
+  /** `near`: the posts' hashtags spelt closest to it, as they write them. */
+  message: (listed: string, label: string, near: readonly string[] = []) =>
     `No post uses #${shown(listed)}, which ${shown(label)} lists beside hashtags that posts do use, so it counts nothing.${
       listed.includes('-')
         ? ` A post's text reads "#${shown(listed)}" as #${shown(listed.slice(0, listed.indexOf('-')))}: only a platform's own tags or a hashtags column can carry a hyphen.`
         : ''
-    }`,
-  hint: 'Check its spelling against the data (the dataset page lists the hashtags used); if no post uses it, remove it.',
+    }${near.length > 0 ? ` The posts' closest hashtags: ${near.map((tag) => `#${shown(tag)}`).join(', ')}.` : ''}`,
+  hint: 'Check its spelling against the posts; if no post uses it, remove it.',
 });
 
 export const ExcludeUnmatched = define({

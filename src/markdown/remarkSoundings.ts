@@ -138,7 +138,7 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
   if (analysis.posts) {
     warnAccentVariants(accentVariants(analysis.posts.rows, analysis.campaigns), frontmatter, locate);
     for (const u of unusedHashtags(analysis.posts.rows, analysis.campaigns))
-      warn(UnusedHashtag, locate(['campaigns', u.campaign, 'hashtags', u.hashtag]), u.listed, u.label);
+      warn(UnusedHashtag, locate(['campaigns', u.campaign, 'hashtags', u.hashtag]), u.listed, u.label, u.near);
   }
   return { frontmatter, analysis, datasets };
 }

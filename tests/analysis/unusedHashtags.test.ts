@@ -16,8 +16,15 @@ describe('unusedHashtags(posts, campaigns)', () => {
       campaign('none', ['Nobody', 'Nothing']),
     ];
     expect(unusedHashtags(posts, campaigns)).toEqual([
-      { campaign: 0, hashtag: 1, listed: 'KeepCorbin', label: '#keep' },
-      { campaign: 1, hashtag: 1, listed: 'SaveLabour', label: '#saving' },
+      { campaign: 0, hashtag: 1, listed: 'KeepCorbin', label: '#keep', near: [] },
+      { campaign: 1, hashtag: 1, listed: 'SaveLabour', label: '#saving', near: [] },
+    ]);
+  });
+
+  it("names the posts' hashtags spelt closest to one, as a post first writes them, not the campaigns' own", () => {
+    const posts = [post('1', ['KeepCorbyn']), post('2', ['KeepCorbynn', 'keepcorbynn']), post('3', ['JezWeCan'])];
+    expect(unusedHashtags(posts, [campaign('keep', ['KeepCorbyn', 'KeepCorbin'])])).toEqual([
+      { campaign: 0, hashtag: 1, listed: 'KeepCorbin', label: '#keep', near: ['KeepCorbynn'] },
     ]);
   });
 });

@@ -19,7 +19,7 @@ describe("remarkSoundings: hashtags that differ from a campaign's only by accent
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
       'content/posts/post.md:11:5: #Réd (2 posts) differs from #Red only by accents, so it is not counted for #Red. If the same campaign, add the spelling to its "hashtags"; campaigns match hashtags exactly apart from case.',
       // The fixture's #Blue lists #SaveBlue, which these posts do not use.
-      'content/posts/post.md:15:22: No post uses #SaveBlue, which #Blue lists beside hashtags that posts do use, so it counts nothing. Check its spelling against the data (the dataset page lists the hashtags used); if no post uses it, remove it.',
+      'content/posts/post.md:15:22: No post uses #SaveBlue, which #Blue lists beside hashtags that posts do use, so it counts nothing. Check its spelling against the posts; if no post uses it, remove it.',
     ]);
   });
 });
@@ -39,7 +39,7 @@ describe('remarkSoundings: a campaign hashtag no post uses', () => {
     // The second post's text reads #Wolne: only the first counts.
     expect(html).toMatch(/data-key="campaigns.red.posts"[^>]*>1<\/span><\/a> red posts/);
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
-      'content/posts/post.md:11:27: No post uses #Wolne-Sądy, which #Red lists beside hashtags that posts do use, so it counts nothing. A post\'s text reads "#Wolne-Sądy" as #Wolne: only a platform\'s own tags or a hashtags column can carry a hyphen. Check its spelling against the data (the dataset page lists the hashtags used); if no post uses it, remove it.',
+      'content/posts/post.md:11:27: No post uses #Wolne-Sądy, which #Red lists beside hashtags that posts do use, so it counts nothing. A post\'s text reads "#Wolne-Sądy" as #Wolne: only a platform\'s own tags or a hashtags column can carry a hyphen. Check its spelling against the posts; if no post uses it, remove it.',
     ]);
   });
 });
