@@ -1,13 +1,22 @@
 import { distance } from 'fastest-levenshtein';
 
+const letters = (name: string) => [...name].sort().join('');
+
 /** The `limit` known names closest to `name` by edit distance (ties in name order), for "did you mean" messages. */
 export function nearestKeys(name: string, known: Iterable<string>, limit = 3): string[] {
   // Each name once: a list may repeat one ("polls" or "polls").
-  return Array.from(new Set(known), (k) => ({ k, d: distance(name, k) }))
-    .filter(({ k, d }) => d <= Math.max(3, Math.ceil(k.length / 2)))
-    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
-    .slice(0, limit)
-    .map(({ k }) => k);
+  return (
+    Array.from(new Set(known), (k) => ({ k, d: distance(name, k) }))
+      // Near enough to be a slip, and not most of the longer name rewritten ("pcnt" is not near "n", nor "Tag" near
+      // "Date"), unless the letters are the same ones swapped ("ue" for "eu").
+      .filter(
+        ({ k, d }) =>
+          d <= Math.max(3, Math.ceil(k.length / 2)) && (d < 0.6 * Math.max(k.length, name.length) || letters(k) === letters(name)),
+      )
+      .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
+      .slice(0, limit)
+      .map(({ k }) => k)
+  );
 }
 
 /** ` Did you mean "a" or "b"?`, or nothing when no known name is close; `show` writes each name (a message cuts data). */

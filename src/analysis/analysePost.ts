@@ -162,7 +162,17 @@ export function analysePost(
   let postsDataset: PostsDataset | undefined;
   if (postsAlias !== undefined) {
     const dataset = datasets[postsAlias];
-    if (dataset?.kind !== 'posts') fail(['posts'], `"${postsAlias}" is not a posts dataset alias of this post.`);
+    if (dataset?.kind !== 'posts') {
+      const aliases = postAliases.map(([a]) => `"${a}"`);
+      const known = aliases.length === 0 ? 'it has none under "datasets"' : `its posts datasets are ${aliases.join(', ')}`;
+      fail(
+        ['posts'],
+        `"${postsAlias}" is not a posts dataset alias of this post: ${known}.${didYouMean(
+          postsAlias,
+          postAliases.map(([a]) => a),
+        )}`,
+      );
+    }
     postsDataset = dataset;
     analysePosts(postsDataset.rows, postsDataset);
   }

@@ -189,6 +189,12 @@ describe('analysePost: tables under `tables`', () => {
       'datasets: Several posts datasets (a, b): name the one to use under "posts".',
     );
     expect(problem({ campaigns: [campaign] }, { eu: areas })).toBe('campaigns: Campaigns need a posts dataset under "datasets".');
+    expect(problem({ campaigns: [campaign], posts: 'toot' }, { eu: areas, toots })).toBe(
+      'posts: "toot" is not a posts dataset alias of this post: its posts datasets are "toots". Did you mean "toots"?',
+    );
+    expect(problem({ campaigns: [campaign], posts: 'eu' }, { eu: areas })).toBe(
+      'posts: "eu" is not a posts dataset alias of this post: it has none under "datasets".',
+    );
     expect(problem({ tables: { t: { from: 'toots' } } }, { eu: areas, toots })).toBe(
       'tables.t.from: reads "toots", a posts dataset: tables read accounts and table datasets and other tables; posts are counted through the campaign keys and the computed tables "weekly" and "share-of-voice". Known: "eu".',
     );

@@ -195,7 +195,7 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/t/results.csv': 'area,leave\nHartlepool,32071\n',
     });
     expect(await message(table, 't')).toContain(
-      'data/t/results.csv:1:1: The manifest maps "lave" to column "lave" (data/t/manifest.yaml:9:3), which this file does not have. Its columns are "area", "leave". Did you mean "leave" or "area"?',
+      'data/t/results.csv:1:1: The manifest maps "lave" to column "lave" (data/t/manifest.yaml:9:3), which this file does not have. Its columns are "area", "leave". Did you mean "leave"?',
     );
   });
 

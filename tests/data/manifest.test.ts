@@ -65,7 +65,7 @@ describe('readManifest', () => {
       'data/x/manifest.yaml:10:3: "columns.Votes": "count" is not a column type; use one of "string", "integer", "number", "date", "datetime", "boolean".',
     ]);
     expect(problems(`${table('  Area: string\n')}format: xlsx\n`)).toEqual([
-      'data/x/manifest.yaml:9:1: "format" must be one of "csv", "tsv", "json", "ndjson", "twitter-v2", "twitter-v1", "x-archive", "bluesky", "mastodon", not "xlsx". Did you mean "csv" or "tsv"?',
+      'data/x/manifest.yaml:9:1: "format" must be one of "csv", "tsv", "json", "ndjson", "twitter-v2", "twitter-v1", "x-archive", "bluesky", "mastodon", not "xlsx".',
     ]);
   });
 

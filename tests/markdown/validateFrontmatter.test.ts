@@ -126,9 +126,9 @@ describe('a value that is none of the shapes a value can take', () => {
       'content/posts/p.md:8:5: "values.r.ratio" must list at least 2 items, not 1.',
       'content/posts/p.md:10:5: "values.s.ratio" must list at most 2 items, not 3.',
       'content/posts/p.md:11:3: "values.t.column" is missing.',
-      'content/posts/p.md:16:5: "values.u" has unknown key "wher". Did you mean "where" or "share"?',
+      'content/posts/p.md:16:5: "values.u" has unknown key "wher". Did you mean "where"?',
       // A misspelt key, at itself, not as the key it should have been, missing, at the value's first line.
-      'content/posts/p.md:17:16: "values.x" has unknown key "colum". Did you mean "column" or "count"?',
+      'content/posts/p.md:17:16: "values.x" has unknown key "colum". Did you mean "column"?',
     ]);
   });
 });

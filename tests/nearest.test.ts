@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { didYouMean, nearestKeys } from '../src/nearest.ts';
+
+describe('nearestKeys / didYouMean', () => {
+  it('suggests slips (a letter missed, added, changed or two swapped), closest first', () => {
+    expect(nearestKeys('pcnt', ['pct', 'n', 'count'])).toEqual(['pct']);
+    expect(nearestKeys('Tag', ['Tags', 'Date'])).toEqual(['Tags']);
+    expect(nearestKeys('ue', ['eu', 'uk'])).toEqual(['eu']);
+    expect(nearestKeys('wher', ['where', 'share', 'column'])).toEqual(['where']);
+  });
+
+  it('does not suggest a name most of which would be rewritten', () => {
+    expect(nearestKeys('xlsx', ['csv', 'tsv', 'json'])).toEqual([]);
+    expect(didYouMean('pcnt', ['n'])).toBe('');
+  });
+
+  it('names each known name once, however often it is listed', () => {
+    expect(didYouMean('poll', ['polls', 'polls', 'weekly'])).toBe(' Did you mean "polls"?');
+  });
+});
