@@ -36,9 +36,10 @@ export interface BuiltinChart {
  * - `share-of-voice`: `{campaign: string, posts: number, share: number}`, share
  *   a proportion; a horizontal bar per campaign, in row order, labelled "79.4%".
  * - `follower-reach`: `{name: string, followers: number, campaign: string|null,
- *   platform: string}`; a horizontal bar per account, sorted by followers, on
- *   a log scale with ticks at powers of ten ("10k", "1m"), each bar labelled
- *   "629k". A null campaign is shown as "Other/unaffiliated" (OTHER_CAMPAIGN),
+ *   platform: string}`; a dot per account, sorted by followers, on a log
+ *   scale with ticks at powers of ten ("10k", "1m"), each labelled "629k".
+ *   Dots, not bars: a bar's length on a log scale starts at an arbitrary
+ *   power of ten, so 629k drawn two-thirds as long as 8.2m would mislead. A null campaign is shown as "Other/unaffiliated" (OTHER_CAMPAIGN),
  *   in neutral grey when campaign colours are given. A name that occurs more
  *   than once is labelled "Name (platform)". Accounts with no or 0 followers
  *   are left out (a log scale cannot show them); the data table keeps them.

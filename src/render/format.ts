@@ -41,8 +41,12 @@ const ROUNDING: Record<HouseFormat, (digits?: number) => string> = {
   'more-than': (digits = 2) => `rounded down to ${digits} significant figure${digits === 1 ? '' : 's'}, and always below the value`,
   compact: () => 'rounded to three significant figures, with k (thousand), m (million) or bn (billion)',
   ratio: () => 'rounded to two significant figures',
-  points: () => 'a difference of shares in percentage points, rounded to one decimal place',
-  'abs-points': () => 'a distance between shares in percentage points, unsigned, rounded to one decimal place',
+  // Computed from the shares before rounding, as it should be: 59.48% − 61.85% prints −2.4 points beside shares printed
+  // 59.5% and 61.8%, which a reader subtracting gets −2.3 from. The methods say so.
+  points: () =>
+    'a difference of shares in percentage points, rounded to one decimal place; computed from the unrounded shares, so it can differ by 0.1 from the difference of the shares as printed',
+  'abs-points': () =>
+    'a distance between shares in percentage points, unsigned, rounded to one decimal place; computed from the unrounded shares, so it can differ by 0.1 from the difference of the shares as printed',
   decimal: () => 'rounded to one decimal place (a whole number shown without one)',
   number: () => 'rounded to at most six decimal places',
   date: () => 'the calendar date in UTC',

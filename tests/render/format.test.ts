@@ -104,7 +104,9 @@ describe('describeFormat(format, digits)', () => {
   it('says how a figure was rounded, for every house format and a d3 specifier', () => {
     expect(describeFormat('percent')).toBe('a percentage, rounded to one decimal place');
     expect(describeFormat('more-than', 1)).toBe('rounded down to 1 significant figure, and always below the value');
-    expect(describeFormat('abs-points')).toBe('a distance between shares in percentage points, unsigned, rounded to one decimal place');
+    expect(describeFormat('abs-points')).toBe(
+      'a distance between shares in percentage points, unsigned, rounded to one decimal place; computed from the unrounded shares, so it can differ by 0.1 from the difference of the shares as printed',
+    );
   });
   it('says a d3-format specifier in words, as it says a house format', () => {
     expect(describeFormat('.2%')).toBe('a percentage, rounded to two decimal places');
