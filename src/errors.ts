@@ -317,6 +317,24 @@ export const MalformedJson = define({
   hint: 'Fix the JSON syntax at this position.',
 });
 
+export const JsonCutShort = define({
+  name: 'JsonCutShort',
+  title: 'JSON cut short',
+  /**
+   * `kind`, `opened`: the innermost object or list still open where the text ends, when known (a streamed file's
+   * verifier does not say); `line`: the text is one line of an NDJSON file, which may be cut short alone.
+   */
+  message: (kind?: 'object' | 'list', opened?: { line: number; column: number }, line = false) => {
+    const what = kind === undefined ? 'a JSON value' : kind === 'object' ? 'an object' : 'a list';
+    const where =
+      opened === undefined ? ' that is never closed' : line ? ` opened at column ${opened.column}` : ` opened at line ${opened.line}`;
+    return line
+      ? `This line ends inside ${what}${where}: a line cut short (an export that stopped in the middle of a record, or a file still being copied?).`
+      : `The file ends inside ${what}${where}: a file cut short (an export that failed, or a file still being copied?).`;
+  },
+  hint: 'If the file is still being copied or written, wait for it to finish and check again; otherwise export it again.',
+});
+
 export const LargeJsonObject = define({
   name: 'LargeJsonObject',
   title: 'Large JSON export is an object',

@@ -314,7 +314,9 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.json': '[\n  {"id": "1",\n   "created_at": "2016-07-01T00:00:00Z" "user": "a", "text": "x"}\n]',
     });
-    expect(await message(json)).toBe('data/tweets/a.json:3:41: Invalid JSON syntax here. Fix the JSON syntax at this position.');
+    expect(await message(json)).toBe(
+      'data/tweets/a.json:3:41: This is not valid JSON: expected "," or "}" after the value of "created_at", found "user" (a comma missing between two entries?). Fix the JSON syntax at this position.',
+    );
     const manifest = tempProject({ 'data/tweets/manifest.yaml': postsManifest().replace('kind: posts', 'kind: posts\nlicense: CC0') });
     expect(await message(manifest)).toBe(
       'data/tweets/manifest.yaml:4:1: It has unknown key "license". Fix the manifest (see README, "Adding a dataset").',
