@@ -186,13 +186,21 @@ export const UnreadTextFile = define({
 export const IdReused = define({
   name: 'IdReused',
   title: 'One id for two posts',
-  /** `first`: the file the id was first read in, when known. */
-  message: (id: string, more: number, first?: string) =>
-    `The id "${shown(id)}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post at another time (${
-      first === undefined ? 'earlier in this file or in an earlier one' : first === '' ? 'earlier in this file' : `in ${first}`
-    }), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
+  /**
+   * Located at the refused file's first such post. `first`: where the id was first read, when known; `file`: the
+   * refused file, to say "of this file" rather than name it again.
+   */
+  message: (id: string, more: number, first?: Location, file?: string) =>
+    `The id "${shown(id)}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post at another time (${firstRead(first, file)}), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
   hint: 'Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
 });
+
+/** Where an id was first read, as {@link IdReused} says it: "first read at line 12 of this file", "… at data/x/a.csv:12". */
+function firstRead(first: Location | undefined, file: string | undefined): string {
+  if (first === undefined) return 'earlier in this file or in an earlier one';
+  if (first.line === undefined) return first.file === file ? 'earlier in this file' : `first read in ${first.file}`;
+  return first.file === file ? `first read at line ${first.line} of this file` : `first read at ${first.file}:${first.line}`;
+}
 
 export const EmptyDataFile = define({
   name: 'EmptyDataFile',
@@ -307,6 +315,24 @@ export const MalformedJson = define({
   title: 'Malformed JSON',
   message: (reason: string) => reason,
   hint: 'Fix the JSON syntax at this position.',
+});
+
+export const JsonCutShort = define({
+  name: 'JsonCutShort',
+  title: 'JSON cut short',
+  /**
+   * `kind`, `opened`: the innermost object or list still open where the text ends, when known (a streamed file's
+   * verifier does not say); `line`: the text is one line of an NDJSON file, which may be cut short alone.
+   */
+  message: (kind?: 'object' | 'list', opened?: { line: number; column: number }, line = false) => {
+    const what = kind === undefined ? 'a JSON value' : kind === 'object' ? 'an object' : 'a list';
+    const where =
+      opened === undefined ? ' that is never closed' : line ? ` opened at column ${opened.column}` : ` opened at line ${opened.line}`;
+    return line
+      ? `This line ends inside ${what}${where}: a line cut short (an export that stopped in the middle of a record, or a file still being copied?).`
+      : `The file ends inside ${what}${where}: a file cut short (an export that failed, or a file still being copied?).`;
+  },
+  hint: 'If the file is still being copied or written, wait for it to finish and check again; otherwise export it again.',
 });
 
 export const LargeJsonObject = define({

@@ -24,6 +24,16 @@ const NAME_THE_ZONE =
   'an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London })';
 /** An ISO date-time without a zone: read in a manifest's `zone` only. */
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?$/;
+/**
+ * What a social export's time without a zone should have been. Not {@link NAME_THE_ZONE}: a social export has no
+ * field mapping to name a zone in, and needs none, since the platforms' APIs (Mastodon's, Bluesky's, X's v2) always
+ * write "Z" or an offset: a time without one was not written by the API.
+ */
+export const EXPORT_TIME_WITH_ZONE =
+  'an ISO date-time with a timezone (e.g. 2024-07-01T10:00:00.000Z; the platform\'s API always writes "Z" or an offset, so a time without one was edited, or written by a tool other than the API, such as a spreadsheet saving the file again: export it again from the API, or if its times are UTC, add "Z" to each)';
+
+/** Whether `raw` is an ISO date-time without a zone (2024-07-01T10:00:00), which only a manifest's `zone` reads. */
+export const isZonelessTime = (raw: string): boolean => LOCAL_DATETIME.test(raw.trim());
 
 const EXPECTED: Record<ColumnType, string> = {
   string: 'text',

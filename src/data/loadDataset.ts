@@ -44,11 +44,12 @@ import { datasetDigest, isWorkbook, projectPath, sha256 } from './datasetFiles.t
 import { fileSha256 } from './fileHash.ts';
 import { fileHead } from './fileHead.ts';
 import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
-import type { ColumnType, Manifest, ManifestLocator } from './manifest.ts';
+import type { ColumnType, Manifest, ManifestLocator, PostsManifest } from './manifest.ts';
 import { csvLayoutProblem, digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
+import { type PostReader, pathOfString, plainPostReader, type ReadFile, reusedIdPlaces } from './reusedId.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
 import { type CellReader, columnCheck, idCell, readCells, typed, type WantedColumn } from './typedCell.ts';
 import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
@@ -240,7 +241,7 @@ async function readSocialFile(
   file: string,
   adapter: Adapter,
   collection: CollectionLimit,
-  emit: (p: Post) => void,
+  emit: (p: Post, item: JsonItem) => void,
   limit: number,
   problems: SoundingsError[] | undefined,
   events: AdapterEvents,
@@ -258,7 +259,8 @@ async function readSocialFile(
   }
   let first = true;
   // Adapters give full paths from the top of the file (they extend `at`), and check each time they read.
-  const onItem = ({ value, at, locate }: JsonItem) => {
+  const onItem = (item: JsonItem) => {
+    const { value, at, locate } = item;
     const located: Locate = Object.assign((p: JsonPath) => locate(p), { collection });
     if (first) {
       first = false;
@@ -272,7 +274,7 @@ async function readSocialFile(
         }
       }
     }
-    for (const p of attempt(() => adapter.read(value, at, located, events), problems, [])) emit(p);
+    for (const p of attempt(() => adapter.read(value, at, located, events), problems, [])) emit(p, item);
   };
   const collect = problems && ((e: unknown) => collectProblem(e, problems));
   return eachJsonItem(path, file, format, limit, 'exports', onItem, collect, script);
@@ -335,7 +337,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const firstSeen = new Map<string, string>();
   const rows: (Post | Account | Row)[] = [];
   /** Where each file's rows start in `rows`, to say which file an id was first read in. */
-  const starts: { file: string; start: number }[] = [];
+  const starts: (ReadFile & { start: number })[] = [];
   let duplicates = 0;
   let total = 0;
   /** Posts the files say were deleted: left out once every file is read, since a notice can come before or after its post. */
@@ -348,12 +350,36 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     if (account && account.username !== username) return fail(error(TwoArchiveAccounts, where, username, account.username, account.at));
     account ??= { username, at: where.file };
   };
-  /** The file an id was first read in ('' for the file being read); a linear search, on this error only. */
-  const firstFileOf = (id: string): string | undefined => {
+  /** The file an id was first read in; a linear search, on this error only. */
+  const firstFileOf = (id: string): ReadFile | undefined => {
     const at = rows.findIndex((r) => (r as Post).id === id);
-    const from = starts.findLast((s) => s.start <= at);
-    if (at < 0 || !from) return undefined;
-    return from === starts.at(-1) ? '' : from.file;
+    return at < 0 ? undefined : starts.findLast((s) => s.start <= at);
+  };
+  const limit = options.wholeJsonLimit ?? WHOLE_JSON_LIMIT;
+  const format = manifest.format;
+  /** Reads a file's posts again, each with where its id is (reusedId.ts): for an IdReused message only. */
+  const readAgain: PostReader = isSocialFormat(format)
+    ? ({ path, file }, onPost) =>
+        readSocialFile(
+          path,
+          file,
+          ADAPTERS[format],
+          collection,
+          (p, item) => onPost(p, () => item.locate([...item.at, ...pathOfString(item.value, p.id)])),
+          limit,
+          [],
+          { deleted: () => {}, account: () => {} },
+        )
+    : plainPostReader(manifest as PostsManifest, limit);
+  /**
+   * The IdReused problem of a file, located at its first post with a reused id and naming where the id was first
+   * read: found by reading the two files again (reusedId.ts), since no line is kept per id.
+   */
+  const reusedProblem = async (id: string, more: number, refused: ReadFile): Promise<SoundingsError> => {
+    const from = firstFileOf(id);
+    const again = from === undefined ? starts : from.path === refused.path ? [refused] : [from, refused];
+    const where = await reusedIdPlaces(id, again, readAgain);
+    return error(IdReused, where.again ?? { file: refused.file }, id, more, where.first, refused.file);
   };
   for (const path of paths) {
     const file = rel(path);
@@ -362,7 +388,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       fail(empty);
       continue;
     }
-    starts.push({ file, start: rows.length });
+    starts.push({ path, file, start: rows.length });
     let fileRows = 0;
     /** Records read from the file, good or bad (rows a check found nothing in, too). */
     let fileRecords = 0;
@@ -393,8 +419,6 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       }
       rows.push(row);
     };
-    const limit = options.wholeJsonLimit ?? WHOLE_JSON_LIMIT;
-    const format = manifest.format;
     const readFile = async (post: (p: Post) => void, mapped: (m: Mapped) => void, events: AdapterEvents): Promise<string | undefined> => {
       if (isSocialFormat(format)) {
         return attemptAsync(
@@ -475,7 +499,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         });
     }
     // Reported once a file is read, with how many: an export numbering its rows reuses every id of a file.
-    if (reused.length > 0) fail(error(IdReused, { file }, reused[0] as string, reused.length - 1, firstFileOf(reused[0] as string)));
+    if (reused.length > 0) fail(await reusedProblem(reused[0] as string, reused.length - 1, { path, file }));
     if (sha === undefined) continue;
     // A CSV or TSV file with a header and no rows is read, with a warning: a quiet week can export one, but it more
     // often means the export's query matched nothing by mistake (a wrong date range, a misspelt term), which would

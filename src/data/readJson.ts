@@ -1,15 +1,21 @@
-import { error, MalformedJson } from '../errors.ts';
+import { error, JsonCutShort, MalformedJson } from '../errors.ts';
 import { jsonErrorOffset, type jsonLocator, positionOf } from './jsonLocation.ts';
 import { getPath, type RawRecord } from './rawRecord.ts';
 
-/** JSON.parse, with a located MalformedJson error (line offset by `baseLine` for NDJSON). */
-export function parseStrict(text: string, file: string, baseLine = 0): unknown {
+/**
+ * JSON.parse, with a located MalformedJson error saying what was found and expected (line offset by `baseLine` for
+ * NDJSON, whose one line `text` is), or JsonCutShort when the text ends inside a value.
+ */
+export function parseStrict(text: string, file: string, baseLine?: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    const { offset, reason } = jsonErrorOffset(text);
+    const { offset, reason, endsInside } = jsonErrorOffset(text);
     const { line, column } = positionOf(text, offset);
-    throw error(MalformedJson, { file, line: line + baseLine, column }, reason);
+    const at = { file, line: line + (baseLine ?? 0), column };
+    if (!endsInside) throw error(MalformedJson, at, reason);
+    const opened = positionOf(text, endsInside.offset);
+    throw error(JsonCutShort, at, endsInside.kind, { line: opened.line + (baseLine ?? 0), column: opened.column }, baseLine !== undefined);
   }
 }
 

@@ -27,6 +27,7 @@ import { csvLayoutProblem, digestOfRead, emptyFileProblem, openDataset, repeated
 import { postMapper } from './postMapping.ts';
 import type { RawRecord } from './rawRecord.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
+import { plainPostReader, type ReadFile, reusedIdPlaces } from './reusedId.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
 import type { DatasetFile, Post } from './types.ts';
 
@@ -76,6 +77,9 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
 
   const seen = new IdSet();
   const files: DatasetFile[] = [];
+  /** The files read so far, to find where a reused id was read (reusedId.ts). */
+  const read: ReadFile[] = [];
+  const limit = options.wholeJsonLimit ?? WHOLE_JSON_LIMIT;
   let posts = 0;
   let duplicates = 0;
   for (const path of paths) {
@@ -88,12 +92,16 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     if (layout) throw layout;
     const mapper = postMapper(manifest, file, locate);
     let rows = 0;
+    // Reported once the file is read, with how many, as loadDataset reports them.
+    let reused: { id: string; more: number } | undefined;
     const record = (r: RawRecord) => {
       const post = mapper.map(r);
       rows++;
       const added = seen.addPost(post.id, postPrint(post));
-      if (added === REUSED) throw error(IdReused, r.locate(manifest.fields.id), post.id, 0);
-      if (added === SEEN) duplicates++;
+      if (added === REUSED) {
+        if (reused) reused.more++;
+        else reused = { id: post.id, more: 0 };
+      } else if (added === SEEN) duplicates++;
       else {
         posts++;
         onPost(post);
@@ -101,10 +109,13 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     };
     const { delimiter, headerLine } = manifest;
     const sink = { header: mapper.header, record };
-    const sha = await readDataFile(path, file, format, options.wholeJsonLimit ?? WHOLE_JSON_LIMIT, sink, undefined, {
-      delimiter,
-      headerLine,
-    });
+    const sha = await readDataFile(path, file, format, limit, sink, undefined, { delimiter, headerLine });
+    read.push({ path, file });
+    if (reused) {
+      // The id set keeps no line per id, nor its file: the files read so far are read again, on this error only.
+      const where = await reusedIdPlaces(reused.id, read, plainPostReader(manifest, limit));
+      throw error(IdReused, where.again ?? { file }, reused.id, reused.more, where.first, file);
+    }
     // Checked once read (hashing first would read a 1.2 GB file twice); its posts were duplicates by id anyway.
     const repeated = repeatedFileProblem(files, file, sha);
     if (repeated) throw repeated;

@@ -23,6 +23,7 @@ import { CsvError, type Parser, parse } from 'csv-parse';
 import {
   error,
   HeaderLineMissing,
+  JsonCutShort,
   LargeJsonObject,
   MalformedCsv,
   MalformedJson,
@@ -527,10 +528,30 @@ async function locateJsonError(path: string, file: string, blank = 0): Promise<n
   try {
     await pipeline(createReadStream(path), blanking(blank), verifier.asStream());
   } catch (e) {
-    const { line, pos } = e as { line?: number; pos?: number };
-    throw error(MalformedJson, { file, line: line ?? 1, column: pos ?? 1 }, 'Invalid JSON syntax here.');
+    const { line, pos, offset, message } = e as { line?: number; pos?: number; offset?: number; message?: string };
+    const at = { file, line: line ?? 1, column: pos ?? 1 };
+    // The verifier says what it expected and where (in characters); what is there is read again, on this error only.
+    const found = offset === undefined ? undefined : await textAt(path, offset);
+    if (found !== undefined && found.trim() === '') throw error(JsonCutShort, at);
+    const expected = /expected (.*)$/.exec(message ?? '')?.[1]?.replace(/'/g, '"');
+    const token = found?.trimStart().match(/^("[^"]{0,38}"?|[^\s,:[\]{}]{1,40}|.)/)?.[0];
+    const what = [expected && `expected ${expected}`, token && `found ${token.startsWith('"') ? token : `"${token}"`}`].filter(Boolean);
+    throw error(MalformedJson, at, `This is not valid JSON${what.length > 0 ? `: ${what.join(', ')}` : ''}.`);
   }
   throw error(MalformedJson, { file, line: 1, column: 1 }, 'The file must hold an array of records, or an object whose "data" is one.');
+}
+
+/** Up to 40 characters of a file from the `offset`-th character (the verifier counts characters, not bytes). */
+async function textAt(path: string, offset: number): Promise<string> {
+  let seen = 0;
+  let out = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8' })) {
+    const text = chunk as string;
+    if (seen + text.length > offset) out += text.slice(Math.max(0, offset - seen), Math.max(0, offset - seen) + 40 - out.length);
+    seen += text.length;
+    if (out.length >= 40) break;
+  }
+  return out;
 }
 
 /**

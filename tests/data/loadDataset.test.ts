@@ -314,7 +314,9 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/tweets/manifest.yaml': postsManifest(),
       'data/tweets/a.json': '[\n  {"id": "1",\n   "created_at": "2016-07-01T00:00:00Z" "user": "a", "text": "x"}\n]',
     });
-    expect(await message(json)).toBe('data/tweets/a.json:3:41: Invalid JSON syntax here. Fix the JSON syntax at this position.');
+    expect(await message(json)).toBe(
+      'data/tweets/a.json:3:41: This is not valid JSON: expected "," or "}" after the value of "created_at", found "user" (a comma missing between two entries?). Fix the JSON syntax at this position.',
+    );
     const manifest = tempProject({ 'data/tweets/manifest.yaml': postsManifest().replace('kind: posts', 'kind: posts\nlicense: CC0') });
     expect(await message(manifest)).toBe(
       'data/tweets/manifest.yaml:4:1: It has unknown key "license". Fix the manifest (see README, "Adding a dataset").',
@@ -711,12 +713,46 @@ describe('loadDataset(id, options): one id for two posts', () => {
       'data/tweets/a.csv': month(7, 5),
       'data/tweets/b.csv': month(8, 3),
     });
-    expect(await message(root)).toBe(
-      'data/tweets/b.csv: The id "1" and 2 more in this file were already read for a post at another time (in data/tweets/a.csv), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
-    );
+    const expected =
+      'data/tweets/b.csv:2:1: The id "1" and 2 more in this file were already read for a post at another time (first read at data/tweets/a.csv:2), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.';
+    expect(await message(root)).toBe(expected);
+    // The streamed path, which keeps no line per id, says the same.
     const { streamPosts } = await import('../../src/data/streamPosts.ts');
-    await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(
-      /^data\/tweets\/b\.csv:2:1: The id "1" was already read for a post at another time/,
+    await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(expected);
+  });
+
+  it("locates an id reused within one file at its second row, naming the first row's line, loaded or streamed", async () => {
+    // The second copy of L00048 is a same-time duplicate (counted once), the third another post.
+    const rows = [
+      'L00047,2016-08-01T10:00:00Z,a,x',
+      'L00048,2016-08-01T11:00:00Z,b,y',
+      'L00049,2016-08-01T12:00:00Z,c,z',
+      'L00048,2016-08-01T11:00:00Z,b,y',
+      'L00050,2016-08-01T13:00:00Z,d,w',
+      'L00048,2016-08-02T09:00:00Z,e,v',
+    ];
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/report-2026-03-a.csv': `id,created_at,user,text\n${rows.join('\n')}\n`,
+    });
+    const expected =
+      'data/tweets/report-2026-03-a.csv:7:1: The id "L00048" was already read for a post at another time (first read at line 3 of this file), so these posts would be dropped as duplicates.';
+    expect((await message(root)).slice(0, expected.length)).toBe(expected);
+    const problems = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
+    expect(problems.map((p) => p.message.slice(0, expected.length))).toEqual([expected]);
+    const { streamPosts } = await import('../../src/data/streamPosts.ts');
+    await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(expected);
+  });
+
+  it('locates a reused id of a social export at the id in its record', async () => {
+    const tweet = (id: string, time: string) => JSON.stringify({ id_str: id, created_at: time, user: { screen_name: 'ann' }, text: 'x' });
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('twitter-v1'),
+      'data/x/a.ndjson': `${tweet('11', 'Mon Jul 01 10:00:00 +0000 2024')}\n${tweet('12', 'Mon Jul 01 11:00:00 +0000 2024')}\n`,
+      'data/x/b.ndjson': `${tweet('13', 'Tue Jul 02 10:00:00 +0000 2024')}\n${tweet('12', 'Tue Jul 02 11:00:00 +0000 2024')}\n`,
+    });
+    expect(await message(root, 'x')).toMatch(
+      /^data\/x\/b\.ndjson:2:2: The id "12" was already read for a post at another time \(first read at data\/x\/a\.ndjson:2\)/,
     );
   });
 

@@ -48,7 +48,7 @@ describe('streaming large files', () => {
     );
     const problems = await checkDataset('tweets', streamed(root));
     expect(problems.map((p) => p.message)).toEqual([
-      'data/tweets/a.json:3:14: Invalid JSON syntax here. Fix the JSON syntax at this position.',
+      'data/tweets/a.json:3:14: This is not valid JSON: expected an object key, found ",". Fix the JSON syntax at this position.',
     ]);
   });
 

@@ -247,7 +247,7 @@ describe('the dataset cache', () => {
     renameSync(join(tweets, '2016-07.csv'), join(tweets, 'c.csv'));
     clearMemoryCache();
     await expect(cachedDataset('tweets', options)).rejects.toThrow(
-      /^data\/tweets\/c\.csv: The id "1" was already read for a post at another time \(in data\/tweets\/2016-06\.csv\)/,
+      /^data\/tweets\/c\.csv:2:1: The id "1" was already read for a post at another time \(first read at data\/tweets\/2016-06\.csv:2\)/,
     );
     expect(parseCount()).toBe(parses + 1);
   });

@@ -5,7 +5,7 @@
  * place in the file through `at(path)`.
  */
 import { BadDate, BadText, error, InexactNumber, type Location, MissingValue } from '../../errors.ts';
-import { parseTime } from '../cell.ts';
+import { EXPORT_TIME_WITH_ZONE, isZonelessTime, parseTime } from '../cell.ts';
 import { afterCollection, type CollectionLimit } from '../collection.ts';
 import type { Post, PostMetrics } from '../types.ts';
 
@@ -78,7 +78,8 @@ export function isoTime(record: Json, field: string, path: JsonPath, at: Locate,
   const raw = required(record, field, path, at, name);
   const parsed = parseTime(raw);
   if (!parsed.ok || !(parsed.value instanceof Date)) {
-    throw error(BadDate, at([...path, field]), name, raw, parsed.ok ? 'a date-time' : parsed.expected);
+    const expected = parsed.ok ? 'a date-time' : isZonelessTime(raw) ? EXPORT_TIME_WITH_ZONE : parsed.expected;
+    throw error(BadDate, at([...path, field]), name, raw, expected);
   }
   return collectedBy(parsed.value.getTime(), raw, [...path, field], at, name);
 }

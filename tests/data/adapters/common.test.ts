@@ -45,3 +45,25 @@ describe('an id that is not text', () => {
     expect(ds.rows).toHaveLength(1);
   });
 });
+
+describe('a social export time without a timezone', () => {
+  const HINT =
+    'must be an ISO date-time with a timezone (e.g. 2024-07-01T10:00:00.000Z; the platform\'s API always writes "Z" or an offset, so a time without one was edited, or written by a tool other than the API, such as a spreadsheet saving the file again: export it again from the API, or if its times are UTC, add "Z" to each)';
+  it('says the API writes one, not to name a zone in the manifest (a social export has no field mapping): Mastodon, Bluesky, X v2', async () => {
+    const status = { id: '1', uri: 'https://m.example/s/1', created_at: '2024-07-01T10:00:00', account: { acct: 'a' }, content: 'x' };
+    await expect(load('mastodon', { 'a.json': JSON.stringify([status]) })).rejects.toThrow(
+      `data/x/a.json:1:42: "created_at" ${HINT}, got "2024-07-01T10:00:00". Fix or remove the row.`,
+    );
+    const record = {
+      uri: 'at://did:plc:a/app.bsky.feed.post/1',
+      value: { $type: 'app.bsky.feed.post', text: 'x', createdAt: '2024-07-01 10:00' },
+    };
+    await expect(load('bluesky', { 'a.json': JSON.stringify({ records: [record] }) })).rejects.toThrow(
+      `"createdAt" ${HINT}, got "2024-07-01 10:00".`,
+    );
+    const tweet = { id: '1', text: 'x', author_id: '9', created_at: '2024-07-01T10:00:00.000' };
+    await expect(load('twitter-v2', { 'a.json': JSON.stringify({ data: [tweet] }) })).rejects.toThrow(
+      `"created_at" ${HINT}, got "2024-07-01T10:00:00.000".`,
+    );
+  });
+});
