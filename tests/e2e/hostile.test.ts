@@ -255,6 +255,15 @@ describe('hostile text from posts and data', () => {
     expect(item.description).toBe('Sum &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; \uFFFD end');
   });
 
+  it("isolates a value's name from the data in the article's own text, which the feed carries without the site's CSS", () => {
+    const post = readFileSync(join(outDir, 'posts', 'post', 'index.html'), 'utf8');
+    const item = new XMLParser({ processEntities: true }).parse(readFileSync(join(outDir, 'rss.xml'), 'utf8')).rss.channel.item;
+    // The override opens inside U+2068 … U+2069, which close it before ", with 629k." in any reader.
+    const isolated = new RegExp(`data-key="loud\\.name"[^>]*>\u2068${RLO}[^\u2069<]*Z\u2069</span></a>, with `);
+    expect(post).toMatch(isolated);
+    expect(item['content:encoded']).toMatch(isolated);
+  });
+
   it('cuts the URL of a very long author name to a length a folder can have', () => {
     const authors = readdirSync(join(outDir, 'authors'), { withFileTypes: true }).filter((e) => e.isDirectory());
     expect(authors).toHaveLength(1);
