@@ -771,6 +771,14 @@ export const PinnedDataBroken = define({
   hint: 'Fix the data (or restore the pinned files) first; the build then says what changed and prints the line to re-pin with.',
 });
 
+export const PinContradictsData = define({
+  name: 'PinContradictsData',
+  title: 'Pin that contradicts its data',
+  message: (alias: string, dir: string, digest: string, recorded: string, holds: string) =>
+    `The pin for "${alias}" (${dir}) records ${recorded}, but the data its digest (${digest}) names has ${holds}: the pin does not say what the post was written against.`,
+  hint: 'Check that the post says what this data shows, then re-pin by replacing its "pins:" line with the one printed below, which records what the data holds.',
+});
+
 export const PinUnknownAlias = define({
   name: 'PinUnknownAlias',
   title: 'Pin for an unknown dataset',

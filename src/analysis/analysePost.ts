@@ -15,7 +15,7 @@ import { joinNames } from '../joinNames.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
 import { didYouMean, nearestKeys } from '../nearest.ts';
 import { asText, formatValue } from '../render/format.ts';
-import { isolate } from '../render/isolate.ts';
+import { isolate, isolatedIfDirectional } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { hashtagKey } from './campaignMatcher.ts';
 import { extreme } from './extreme.ts';
@@ -574,7 +574,10 @@ export function analysePost(
                     const cell = r[column];
                     if (cell === null || cell === undefined) return '—';
                     // A day (midnight UTC) as a date prints; a time keeps its time of day (asText: ISO 8601 UTC).
-                    return cell instanceof Date && cell.getTime() % 86_400_000 === 0 ? formatValue(cell, 'date') : asText(cell);
+                    // Among tied names, one holding an override is isolated, so that it cannot reverse " and " and
+                    // the names after it; a name alone is kept as it is, and isolated where it is printed (value.ts).
+                    const text = cell instanceof Date && cell.getTime() % 86_400_000 === 0 ? formatValue(cell, 'date') : asText(cell);
+                    return found.rows.length > 1 ? isolatedIfDirectional(text) : text;
                   }),
                 ),
                 type: 'text' as const,

@@ -20,7 +20,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { datasetDigest, projectPath } from '../data/datasetFiles.ts';
 import type { Dataset } from '../data/types.ts';
-import { error, type Location, PinnedDataBroken, PinnedDataChanged, PinUnknownAlias, type SoundingsError } from '../errors.ts';
+import {
+  error,
+  type Location,
+  PinContradictsData,
+  PinnedDataBroken,
+  PinnedDataChanged,
+  PinUnknownAlias,
+  type SoundingsError,
+} from '../errors.ts';
 import { cachedDataset } from './datasetCache.ts';
 import type { Frontmatter } from './frontmatter.ts';
 
@@ -78,6 +86,25 @@ function describeChange(pinned: PinState, now: PinState): string {
   return parts.length > 0 ? parts.join('; ') : 'its files differ';
 }
 
+/**
+ * What a pin records that the data its digest names does not have (its rows, its period), as the message says it
+ * ("3 rows" / "4 rows"), or undefined when all it records is so.
+ */
+function contradictionOf(pinned: PinState, now: PinState): { recorded: string; holds: string } | undefined {
+  const recorded: string[] = [];
+  const holds: string[] = [];
+  if (pinned.rows !== undefined && pinned.rows !== now.rows) {
+    const rows = (n: number) => `${count(n)} row${n === 1 ? '' : 's'}`;
+    recorded.push(rows(pinned.rows));
+    holds.push(now.rows === undefined ? 'no row count' : rows(now.rows));
+  }
+  if (pinned.period !== undefined && pinned.period !== now.period) {
+    recorded.push(`the period ${pinned.period.replace('/', ' to ')}`);
+    holds.push(now.period === undefined ? 'no period (only posts have one)' : `the period ${now.period.replace('/', ' to ')}`);
+  }
+  return recorded.length > 0 ? { recorded: recorded.join(' and '), holds: holds.join(' and ') } : undefined;
+}
+
 export interface PinOptions {
   root: string;
   dataDir: string;
@@ -98,6 +125,7 @@ export async function checkPins(
   const aliases = Object.keys(frontmatter.datasets);
   const current: Record<string, PinState> = {};
   const stale: { alias: string; dir: string; pinned: PinState; now: PinState }[] = [];
+  const contradicted: { alias: string; dir: string; digest: string; recorded: string; holds: string }[] = [];
   let broken = false;
   for (const [alias, pin] of pins) {
     const pinned: PinState = typeof pin === 'string' ? { digest: pin } : pin;
@@ -114,6 +142,23 @@ export async function checkPins(
     }
     if (datasetDigest(dir).startsWith(pinned.digest)) {
       current[alias] = pinned;
+      if (pinned.rows === undefined && pinned.period === undefined) continue;
+      // The digest matches, so the data is what was pinned; but a pin whose rows or period were edited, or copied
+      // from another post's pin, records a state the data never had, and a reviewer reading "rows: 600" would
+      // trust a post written against 603. Only what the pin records is compared.
+      let now: PinState;
+      try {
+        now = pinState(await cachedDataset(id, options));
+      } catch {
+        // Unchanged data that does not load: its error is reported where the post reads it.
+        broken = true;
+        continue;
+      }
+      const contradiction = contradictionOf(pinned, now);
+      if (contradiction) {
+        current[alias] = now;
+        contradicted.push({ alias, dir: projectPath(options.root, dir), digest: pinned.digest, ...contradiction });
+      }
       continue;
     }
     let now: PinState;
@@ -134,6 +179,11 @@ export async function checkPins(
     const e = error(PinnedDataChanged, locate(['pins', alias]), alias, dir, describeChange(pinned, now), now.digest);
     // The exact line to paste goes last, on its own line at its first column, as it goes in the frontmatter;
     // none while another pinned dataset does not load.
+    if (!broken) e.message = `${e.message}\n${line}`;
+    problems.push(e);
+  }
+  for (const { alias, dir, digest, recorded, holds } of contradicted) {
+    const e = error(PinContradictsData, locate(['pins', alias]), alias, dir, digest, recorded, holds);
     if (!broken) e.message = `${e.message}\n${line}`;
     problems.push(e);
   }

@@ -6,6 +6,7 @@
  * "on twitter" backwards). Isolated, the name is laid out on its own and cannot
  * reach past its end.
  */
+import { DIRECTIONAL } from '../directional.ts';
 import { escapeHtml } from './escape.ts';
 
 /** A name in HTML text, escaped, in `<bdi>`. */
@@ -26,9 +27,6 @@ export function isolate(name: string): string {
 export function unisolated(text: string): string {
   return text.replace(/[\u2068\u2069]/g, '');
 }
-
-/** The explicit directional formatting characters: embeddings and overrides (U+202A…U+202E), isolates (U+2066…U+2069). */
-const DIRECTIONAL = /[\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Whether a chart or a table cell shows a text from the data isolated ({@link isolate}d, or in {@link bdi}): when it

@@ -18,6 +18,7 @@ import { languageHint } from '../analysis/stopwords.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { closestIssue, describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
 import { cutByHashtagProblems, yamlSource } from '../data/yamlLocation.ts';
+import { DIRECTIONAL, invisibleControlProblem } from '../directional.ts';
 import { error, SiteOriginInvalid, SiteSettingsInvalid, SiteSettingsMisnamed, type SoundingsError, shown } from '../errors.ts';
 import { nearestKeys } from '../nearest.ts';
 import { sitePaths } from './paths.ts';
@@ -51,23 +52,21 @@ export interface SiteSettings {
 }
 
 // Controls that reorder the text after them (U+202E reverses it) wherever the name is shown: the title bar, a feed
-// reader, the social card. A right-to-left name needs none of them; the page lays its letters out as it is.
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+// reader, the social card. A right-to-left name needs none of them; the page lays its letters out as it is. The rule
+// is a post's frontmatter's too (src/directional.ts); a one-line text refuses the other controls as well.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-const codePoint = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Text shown as one line: white space runs (a YAML block's line breaks) read as one space, and no controls. */
 const oneLine = (max?: number) =>
   z.string().transform((raw, ctx) => {
     const text = raw.replace(/\s+/g, ' ').trim();
-    const control = BIDI_CONTROL.exec(text) ?? CONTROL.exec(text);
+    const control = DIRECTIONAL.exec(text) ?? CONTROL.exec(text);
     if (text === '') ctx.addIssue({ code: 'custom', message: 'must not be empty.', input: raw });
     else if (control)
       ctx.addIssue({
         code: 'custom',
-        message: `must not hold the invisible control character ${codePoint(control[0])} (after "${shown(text.slice(0, control.index))}"), which would reorder or hide the text after it wherever it is shown: delete it (retype the text around it).`,
+        message: invisibleControlProblem(text, control),
         input: raw,
       });
     else if (max !== undefined && Array.from(text).length > max)

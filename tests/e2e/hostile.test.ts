@@ -25,6 +25,11 @@ const IMG = '"><img src=x onerror=alert(1)>';
 const LONG = `W${'x'.repeat(298)}Z`;
 const RLO = '\u202E';
 const BEL = '\u0007';
+// A right-to-left tag and a campaign label in Hebrew letters with markup: names the page must isolate, not refuse.
+const RTL = 'ניתוח';
+const LABEL = '#אדום <b>';
+// As the article prints it (Astro writes the rendered Markdown's "<" as "&#x3C;").
+const LABEL_HTML = '#אדום &#x3C;b>';
 
 // Data files and a dataset folder whose names are a URL scheme, a fragment, a query, an escape, markup.
 const FILES = ['javascript:alert(document.domain).csv', 'q#1?x=%41.csv'];
@@ -33,8 +38,10 @@ const ODD_ID = 'odd "<b>" é:x';
 const frontmatter = FRONTMATTER.replace('author: Test Author', `author: "Ann ${IMG.replace(/"/g, '\\"')} ${LONG}"`)
   // YAML refuses a raw control character; its escape "\\a" is BEL.
   .replace('summary: A post for the tests.', `summary: "Sum ${SCRIPT} \\a end"`)
-  .replace('datasets:', `tags: ["${RLO}analysis", "${IMG.replace(/"/g, '\\"')}"]\ndatasets:`)
-  .replace('label: "#Red"', `label: "${RLO}#Red"`)
+  // A directional control is refused in the frontmatter (tests/markdown/validateFrontmatter.test.ts): its texts are
+  // right-to-left and markup here, and the data carries the overrides.
+  .replace('datasets:', `tags: ["${RTL}", "${IMG.replace(/"/g, '\\"')}"]\ndatasets:`)
+  .replace('label: "#Red"', `label: "${LABEL}"`)
   // The headline figure (home page, social card) is the loudest account's name: the data's own text.
   .replace('values:', 'headline: loud.name\nvalues:\n  loud:\n    max: followers\n    column: followers\n    name: name');
 
@@ -198,14 +205,14 @@ describe('hostile text from posts and data', () => {
     const post = readFileSync(join(outDir, 'posts', 'post', 'index.html'), 'utf8');
     expect(data).toContain(`<bdi>CC0-1.0 ${RLO}unclosed</bdi>`);
     expect(post).toContain(`Licence: <bdi>CC0-1.0 ${RLO}unclosed</bdi>.`);
-    expect(post).toContain(`in the most distinct <bdi>${RLO}#Red</bdi> texts`);
-    expect(post).toContain(`<caption><bdi>${RLO}#Red</bdi>: terms by the number of distinct texts using them</caption>`);
+    expect(post).toContain(`in the most distinct <bdi>${LABEL_HTML}</bdi> texts`);
+    expect(post).toContain(`<caption><bdi>${LABEL_HTML}</bdi>: terms by the number of distinct texts using them</caption>`);
     expect(post).toMatch(new RegExp(`Followers of \u2068${RLO}&lt;/script&gt;[^\u2069]*Z\u2069 on \u2068twitter\u2069`));
-    // A chart isolates it in its SVG text (a legend's entry) and its data table too.
-    expect(post).toContain(`>\u2068${RLO}#Red\u2069</text>`);
-    expect(post).toContain(`<td><bdi>${RLO}#Red</bdi></td>`);
+    // A chart isolates a name from the data holding an override in its SVG text (an axis label) and its data table.
+    expect(post).toContain(`>\u2068${RLO}&#x3C;/script>&#x3C;script>`);
+    expect(post).toMatch(new RegExp(`<td[^>]*><bdi>${RLO}&#x3C;/script>`));
     // SVG text holds no <bdi>: the cloud's description isolates the label with U+2068 … U+2069.
-    expect(post).toMatch(new RegExp(`<desc id="wordcloud-red-\\d+-desc">Key words of \u2068${RLO}#Red\u2069, largest first`));
+    expect(post).toMatch(new RegExp(`<desc id="wordcloud-red-\\d+-desc">Key words of \u2068${LABEL_HTML}\u2069, largest first`));
   });
 
   it('links each data file to itself: one named like a URL scheme, a fragment or a query downloads byte for byte', async () => {
@@ -246,6 +253,15 @@ describe('hostile text from posts and data', () => {
     const item = new XMLParser({ processEntities: true }).parse(xml).rss.channel.item;
     // Decoded once by the XML parser, the description is HTML whose text is the summary.
     expect(item.description).toBe('Sum &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; \uFFFD end');
+  });
+
+  it("isolates a value's name from the data in the article's own text, which the feed carries without the site's CSS", () => {
+    const post = readFileSync(join(outDir, 'posts', 'post', 'index.html'), 'utf8');
+    const item = new XMLParser({ processEntities: true }).parse(readFileSync(join(outDir, 'rss.xml'), 'utf8')).rss.channel.item;
+    // The override opens inside U+2068 … U+2069, which close it before ", with 629k." in any reader.
+    const isolated = new RegExp(`data-key="loud\\.name"[^>]*>\u2068${RLO}[^\u2069<]*Z\u2069</span></a>, with `);
+    expect(post).toMatch(isolated);
+    expect(item['content:encoded']).toMatch(isolated);
   });
 
   it('cuts the URL of a very long author name to a length a folder can have', () => {

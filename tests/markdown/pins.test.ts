@@ -46,6 +46,38 @@ describe('checkPins', () => {
     );
   });
 
+  it('refuses a pin whose rows or period contradict the data its digest names, with the line that records the data', async () => {
+    const datasets = { tweets: 'tweets', followers: 'followers' };
+    const line = `pins: { tweets: { digest: "${digest()}", rows: 4, period: "2016-07-01/2016-07-05" } }`;
+    const [rows, ...rest] = await checkPins({ datasets, pins: { tweets: { digest: digest(), rows: 3 } } }, locate, options);
+    expect(rest).toEqual([]);
+    expect(rows?.message).toBe(
+      `content/posts/post.md:9:5: The pin for "tweets" (data/tweets) records 3 rows, but the data its digest (${digest()}) names has 4 rows: the pin does not say what the post was written against. ` +
+        'Check that the post says what this data shows, then re-pin by replacing its "pins:" line with the one printed below, which records what the data holds.\n' +
+        line,
+    );
+    const [period] = await checkPins(
+      { datasets, pins: { tweets: { digest: digest(), rows: 4, period: '2016-07-01/2016-07-09' } } },
+      locate,
+      options,
+    );
+    expect(period?.message).toContain('records the period 2016-07-01 to 2016-07-09, but the data its digest (');
+    expect(period?.message).toContain(') names has the period 2016-07-01 to 2016-07-05: the pin');
+    // Only a posts dataset has a period: one pinned on an accounts dataset is not what its digest names.
+    const followers = datasetDigest(join(site, 'data', 'followers')).slice(0, 16);
+    const [accounts] = await checkPins(
+      { datasets, pins: { followers: { digest: followers, period: '2016-07-01/2016-07-09' } } },
+      locate,
+      options,
+    );
+    expect(accounts?.message).toContain(
+      'records the period 2016-07-01 to 2016-07-09, but the data its digest (' +
+        followers +
+        ') names has no period (only posts have one): the pin',
+    );
+    expect(accounts?.message).toContain(`\npins: { followers: { digest: "${followers}", rows: 2 } }`);
+  });
+
   it('reports a pin on an alias the post does not declare', async () => {
     const [problem] = await checkPins({ datasets: { tweets: 'tweets' }, pins: { tweet: digest() } }, locate, options);
     expect(problem?.message).toContain('"pins" names "tweet", which is not an alias under "datasets" ("tweets").');

@@ -48,6 +48,35 @@ describe('a text a hashtag cut short', () => {
   });
 });
 
+describe('directional formatting characters in prose', () => {
+  const fm = (lines: string) => problems(`title: A\ndate: 2016-09-19\nsummary: C\n${lines}`);
+
+  it('are refused in the author, tags, title, summary and labels, at their line, as site.yaml refuses them', () => {
+    expect(fm('author: "<b>Eve</b> \\u202eO\'Brien"\ntags: [Polls, "\\u202erev"]\n')).toEqual([
+      'content/posts/p.md:5:1: "author" must not hold the invisible control character U+202E (after "<b>Eve</b> "), which would reorder or hide the text after it wherever it is shown: delete it (retype the text around it).',
+      'content/posts/p.md:6:15: "tags.1" must not hold the invisible control character U+202E (at its start), which would reorder or hide the text after it wherever it is shown: delete it (retype the text around it).',
+    ]);
+    // Embeddings, overrides and isolates alike, in every text a reader sees.
+    const texts = [
+      'author: "B\\u2067x"',
+      'author: B\ncampaigns:\n  - { id: red, label: "Red\\u202a", hashtags: [Red], color: "#b3202a" }',
+      'author: B\nvalues:\n  n: { count: t, label: "n\\u2069" }',
+      'author: B\ntables:\n  t: { from: x, description: "\\u202dT" }',
+      'author: B\nprojection: { campaign: red, label: "\\u2066P" }',
+    ];
+    for (const text of texts)
+      expect(fm(`${text}\n`)).toEqual([expect.stringContaining('must not hold the invisible control character U+')]);
+    expect(problems('title: "T\\u202b"\nauthor: B\ndate: 2016-09-19\nsummary: "S\\u202c"\n')).toEqual([
+      expect.stringMatching(/^content\/posts\/p\.md:2:1: "title" must not hold the invisible control character U\+202B/),
+      expect.stringMatching(/^content\/posts\/p\.md:5:1: "summary" must not hold the invisible control character U\+202C/),
+    ]);
+  });
+
+  it('leave a right-to-left name alone, and the marks a writer of one may type (LRM, RLM)', () => {
+    expect(fm('author: عمر الخيام\ntags: [בחירות, "Polls\\u200f"]\n')).toEqual([]);
+  });
+});
+
 describe('the publication date', () => {
   const dated = (date: string) => validateFrontmatter(post(`title: A\nauthor: B\n${date}summary: C\n`), 'p.md').date.toISOString();
 

@@ -12,7 +12,7 @@ import {
 import { nearestKeys } from '../../nearest.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { formatMoreThan, formatValue, HOUSE_FORMATS, isD3Specifier, isHouseFormat } from '../../render/format.ts';
-import { unisolated } from '../../render/isolate.ts';
+import { isolatedIfDirectional, unisolated } from '../../render/isolate.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
@@ -80,6 +80,10 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
     const k = escapeHtml(key);
     // A figure never breaks across lines ("78,412", "1 July 2016"); a name (data-text) wraps like prose.
     const wraps = typeof value.value === 'string' ? ' data-text' : '';
-    return `<a class="value-link" href="#method-${k}"><span class="value" data-key="${k}"${wraps} title="${escapeHtml(value.definition)}">${escapeHtml(text)}</span></a>`;
+    // A text from the data holding an override (U+202E) is isolated in the text itself, between U+2068 and U+2069:
+    // CSS (.value) isolates it on the page, but the feed carries the article without the site's CSS, and copied text
+    // without any, and there the override would reverse the rest of the sentence. Other text is printed as it is.
+    const printed = isolatedIfDirectional(text);
+    return `<a class="value-link" href="#method-${k}"><span class="value" data-key="${k}"${wraps} title="${escapeHtml(value.definition)}">${escapeHtml(printed)}</span></a>`;
   },
 };

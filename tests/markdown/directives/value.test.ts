@@ -178,6 +178,28 @@ describe(':value[key]{format}', () => {
     );
   });
 
+  it("isolates a name from the data holding a directional override in the page's own text, so the feed and copied text keep the sentence's order", async () => {
+    const root = fixtureProject('');
+    addTowns(root);
+    const RLO = '\u202e';
+    writeFileSync(
+      join(root, 'data', 'towns', 'a.csv'),
+      `town,n,note,day\nYork,1,,2016-08-30\n${RLO}slloP liveD,5,,2016-09-18\nHull,5,,2016-09-19\n`,
+    );
+    writeFileSync(
+      join(root, 'content', 'posts', 'post.md'),
+      townsPost(
+        '  one: { pick: t, column: town, where: { n: 5, day: 2016-09-18 }, type: text }\n  top: { max: t, column: n, name: town }\n  york: { pick: t, column: town, where: { n: 1 }, type: text }\n',
+        'Led by :value[one], then :value[top.name]; :value[york] last.',
+      ),
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    // Between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, not only in CSS (.value), which a feed reader and a
+    // copy do not apply; in a tie, each name is isolated, so the override cannot reverse " and Hull".
+    expect(html).toMatch(new RegExp(`data-key="one"[^>]*>\u2068${RLO}slloP liveD\u2069</span>`));
+    expect(text(html)).toBe(`Led by \u2068${RLO}slloP liveD\u2069, then \u2068\u2068${RLO}slloP liveD\u2069 and Hull\u2069; York last.`);
+  });
+
   it('refuses "digits" with a format other than more-than, at the directive', async () => {
     const root = fixtureProject(':value[campaigns.red.share]{format=percent digits=2} and :value[posts.total]{digits=1}');
     const message = await renderError(root, 'content/posts/post.md');
