@@ -258,7 +258,8 @@ export function cloudFigure(f: CloudFigure): string {
     f.narrow ? `<div class="wordcloud-narrow">${f.narrow.svg}</div>` : '',
     syntheticNote(f.posts),
     f.source === undefined ? '' : `<p class="chart-source">Source: ${bdi(f.source)}</p>`,
-    `<details class="chart-data wordcloud-data"><summary>Words and counts<span class="visually-hidden"> of ${escapeHtml(f.title)}</span></summary>${f.table}</details>`,
+    // Left out of the search index, as a chart's data table is (src/render/figure.ts).
+    `<details class="chart-data wordcloud-data" data-pagefind-ignore="all"><summary>Words and counts<span class="visually-hidden"> of ${escapeHtml(f.title)}</span></summary>${f.table}</details>`,
     '</figure>',
   ].join('');
 }
