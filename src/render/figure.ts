@@ -37,10 +37,12 @@ export function figure(options: FigureOptions): string {
     narrowSvg === undefined ? svg : `<div class="chart-wide">${svg}</div><div class="chart-narrow">${narrowSvg}</div>`,
     source === undefined ? '' : `<p class="chart-source">Source: ${bdi(source)}</p>`,
     // Named for its chart, for a screen reader's list of controls, where every one would read "Data table".
-    `<details class="chart-data"><summary>Data table<span class="visually-hidden"> of ${escapeHtml(title)}</span></summary>${table}</details>`,
+    // The table and the download link are left out of the search index (searchIndex.ts): a result's excerpt would
+    // otherwise quote their cells and labels ("Data table of Leave", "Download the data (CSV, 12 rows)"), not prose.
+    `<details class="chart-data" data-pagefind-ignore="all"><summary>Data table<span class="visually-hidden"> of ${escapeHtml(title)}</span></summary>${table}</details>`,
     download === undefined
       ? ''
-      : `<p class="chart-download"><a href="${escapeHtml(download.href)}" download>Download the data (CSV, ${rows})</a></p>`,
+      : `<p class="chart-download" data-pagefind-ignore="all"><a href="${escapeHtml(download.href)}" download>Download the data (CSV, ${rows})</a></p>`,
     '</figure>',
   ].join('');
 }

@@ -471,11 +471,11 @@ describe('the data behind the page', () => {
       const page = html(path);
       for (const m of page.matchAll(/<figure class="chart" id="([^"]+)"[\s\S]*?<\/figure>/g)) {
         const figure = m[0];
-        const href = /<p class="chart-download"><a href="([^"]+)"/.exec(figure)?.[1];
+        const href = /<p class="chart-download"[^>]*><a href="([^"]+)"/.exec(figure)?.[1];
         expect(href, `${path}#${m[1]}`).toBe(`${m[1]}.csv`);
         const csv = csvParse(readFileSync(join(outDir, path, href as string), 'utf8'));
         const tableRows =
-          (/<details class="chart-data">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(figure)?.[1] ?? '').match(/<tr>/g)?.length ?? 0;
+          (/<details class="chart-data"[^>]*>[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(figure)?.[1] ?? '').match(/<tr>/g)?.length ?? 0;
         expect(csv.length).toBe(tableRows);
         // The same columns in the same order; a header reads as the chart labels its field ("Week beginning"), the CSV
         // keeps the field's name ("week").

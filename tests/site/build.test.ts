@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { tempProject } from '../data/helpers.ts';
@@ -141,6 +142,30 @@ describe('astro build of a fixture site', () => {
     expect(textOf(status)).toBe(
       'Search runs in your browser and needs JavaScript. Without it, browse the analyses, the topics or the datasets.',
     );
+  });
+
+  it("indexes for search a dataset page's title, description and facts and a post's prose, not their tables and links", async () => {
+    const { outDir } = await builtFixture();
+    // Pagefind's fragments (gzipped JSON after a signature) hold the text a result's excerpt is cut from.
+    const fragments = join(outDir, 'pagefind', 'fragment');
+    const indexed = new Map(
+      readdirSync(fragments).map((f) => {
+        const text = gunzipSync(readFileSync(join(fragments, f))).toString('utf8');
+        const { url, content } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+        return [url, content];
+      }),
+    );
+    const dataset = indexed.get('/data/tweets/') ?? '';
+    for (const found of ['Test tweets', 'Tweets for a test.', 'Made up for the test', 'CC0-1.0']) expect(dataset).toContain(found);
+    // The column summary ("created_at. 4. 4. 2016-07-01 – …"), the note on downloads and the manifest's link are not.
+    for (const left of ['created_at', 'Source column', 'Filled', 'The licence allows', 'manifest.yaml'])
+      expect(dataset).not.toContain(left);
+    const post = indexed.get('/posts/post/') ?? '';
+    for (const found of ['Red had', 'Posts a week', 'Posts per ISO week per campaign.']) expect(post).toContain(found);
+    // The chart's fallback table ("Week beginning Campaign Posts 2016-06-27. #Red. 2. …") and download link are not, nor
+    // the methods or the print edition's address line.
+    for (const left of ['Data table', 'Week beginning', 'Download the data', 'Methods and data', 'Online, with its data'])
+      expect(post).not.toContain(left);
   });
 
   it('links "download" on the list of datasets to the file, and says "aggregates only" where the licence allows none', async () => {

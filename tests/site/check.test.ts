@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { childEnv } from '../../scripts/astro.ts';
+import { cachedDataset, clearMemoryCache, keepFileLists, takeLoadRecords } from '../../src/markdown/datasetCache.ts';
 import { postsManifest, tempProject } from '../data/helpers.ts';
 
 const run = promisify(execFile);
@@ -157,5 +160,29 @@ describe('npm run check', () => {
     const lines = (await check(site)).out.trim().split('\n');
     expect(lines.filter((l) => /^data\/tweets\/a\.csv:\d/.test(l))).toHaveLength(3);
     expect(lines).toContain('data/tweets/a.csv: …and 3 more like the 3 above (lines 5–7).');
+  });
+
+  it('keeps no file list: the build after it names the files changed since the last build, though the check parsed them', async () => {
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n',
+      'content/posts/post.md': POST('Red had :value[campaigns.red.share] of :value[posts.total] posts.'),
+    });
+    const cache = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    // In this process, as a build's content loader reads the data: the summary's records, then the file lists kept.
+    const options = { root: site, dataDir: join(site, 'data'), cacheDir: join(cache, 'soundings', 'datasets') };
+    const build = async () => {
+      clearMemoryCache();
+      takeLoadRecords();
+      await cachedDataset('tweets', options);
+      const records = takeLoadRecords();
+      keepFileLists(records, options);
+      return records[0];
+    };
+    await build();
+    writeFileSync(join(site, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n2,2016-07-02T10:00:00Z,b,#Red\n');
+    // The check reads (and parses into the shared cache) the new file, then the build: every record from the cache.
+    expect(await check(site, { SOUNDINGS_CACHE_DIR: cache })).toEqual({ code: 0, out: 'No problems in 1 dataset and 1 post.\n' });
+    expect(await build()).toMatchObject({ cache: 'hit', since: { added: ['b.csv'], removed: [], changed: [] } });
   });
 });

@@ -68,7 +68,7 @@ describe('the sample site', () => {
     expect(first('posts.duplicates')).toBe('58');
     // Three built-in charts and the projection, each with a fallback table
     expect(html.match(/<figure class="chart"/g)).toHaveLength(4);
-    expect(html.match(/<details class="chart-data">/g)).toHaveLength(4);
+    expect(html.match(/<details class="chart-data" data-pagefind-ignore="all">/g)).toHaveLength(4);
     expect(html).not.toContain('<script');
   });
 

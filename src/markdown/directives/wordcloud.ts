@@ -127,6 +127,6 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
       })),
       { captionHtml: `${named}: terms by the number of distinct texts using them` },
     );
-    return cloudFigure({ id, title, descriptionHtml, svg, width: attrs.width, narrow, table, source: attrs.source });
+    return cloudFigure({ id, title, descriptionHtml, svg, width: attrs.width, narrow, table, source: attrs.source, posts });
   },
 };

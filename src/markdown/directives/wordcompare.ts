@@ -267,6 +267,6 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
         captionHtml: `Terms by weighted log-odds z-score, ${ha} over ${hb} (positive: more typical of ${ha})`,
       },
     );
-    return cloudFigure({ id, title, descriptionHtml, svg, width: attrs.width, narrow, table, source: attrs.source });
+    return cloudFigure({ id, title, descriptionHtml, svg, width: attrs.width, narrow, table, source: attrs.source, posts });
   },
 };
