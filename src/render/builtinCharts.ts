@@ -51,9 +51,7 @@ export interface BuiltinChart {
  *   wrapLabel.ts).
  * - `share-bar`: `{label: string, share: number}`, share a proportion; a
  *   horizontal bar per row, in row order (sort the table first), labelled
- *   "62.3%" inside its end (outside a bar under 15%, too short to hold it,
- *   so no label crosses the rule), on a 0–100% axis with a dashed rule at
- *   50%. For any table of
+ *   "62.3%", on a 0–100% axis with a dashed rule at 50%. For any table of
  *   shares, e.g. a computed table with `select: {label: Region, share: leaveShare}`.
  * - `scorecard`: `{label: string, value: number, actual: number, error: number}`
  *   (the columns of a `scorecard` table of shares); per row, a line from the
