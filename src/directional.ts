@@ -11,6 +11,7 @@
  * keep a number or a punctuation mark on its side, and each is a letter's direction without width, which opens
  * nothing that runs on past the name.
  */
+import { z } from 'astro/zod';
 import { shown } from './errors.ts';
 
 /** The embeddings, overrides and isolates (U+202A…U+202E, U+2066…U+2069). */
@@ -33,3 +34,16 @@ export function directionalProblem(text: string): string | undefined {
   const found = DIRECTIONAL.exec(text);
   return found ? invisibleControlProblem(text, found) : undefined;
 }
+
+/**
+ * A text an analyst writes that readers see (a post's title, summary, author, tag or label; a manifest's title,
+ * description, source or licence): refused with a {@link DIRECTIONAL} character in it. Such a character is invisible
+ * and reorders what follows it wherever the text is shown, and not every place can isolate it: the title bar, the
+ * feed's <title> and <author>, a social card, copied text. The analyst writes these texts, so the character is taken
+ * out at the source rather than isolated at each of them; a right-to-left name needs none.
+ */
+export const proseText = () =>
+  z.string().superRefine((text, ctx) => {
+    const problem = directionalProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });

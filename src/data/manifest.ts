@@ -7,6 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { cutText } from '../cutText.ts';
+import { proseText } from '../directional.ts';
 import { error, type Location, ManifestInvalid, type SoundingsError } from '../errors.ts';
 import { didYouMean } from '../nearest.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
@@ -104,10 +105,11 @@ const timeField = z.union([
 ]);
 
 const common = {
-  title: z.string().min(1),
-  description: z.string().min(1),
-  source: z.string().min(1),
-  licence: z.string().min(1),
+  // Readers see these (the dataset page, the methods): no invisible directional controls (src/directional.ts).
+  title: proseText().min(1),
+  description: proseText().min(1),
+  source: proseText().min(1),
+  licence: proseText().min(1),
   collected: isoDate,
   synthetic: z
     .union([z.literal(false), z.strictObject({ script: z.string().min(1), seed: z.number().int().optional() })], {

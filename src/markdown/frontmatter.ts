@@ -7,21 +7,8 @@ import { z } from 'astro/zod';
 import { languageHint, STOPWORD_LANGUAGES } from '../analysis/stopwords.ts';
 import { VALUE_TYPES } from '../analysis/value.ts';
 import { parseCell } from '../data/cell.ts';
-import { directionalProblem } from '../directional.ts';
+import { proseText } from '../directional.ts';
 import { printable } from '../errors.ts';
-
-/**
- * Text a reader sees (a title, a summary, an author, a tag, a label, a description): refused with an embedding,
- * override or isolate in it, as content/site.yaml's texts are (src/directional.ts). Such a character is invisible and
- * reorders what follows it wherever the text is shown, and not every place can isolate it: the title bar, the feed's
- * <title> and <author>, a social card, copied text. The analyst writes these texts, so the character is taken out
- * at the source rather than isolated at each of them; a right-to-left name needs none.
- */
-const prose = () =>
-  z.string().superRefine((text, ctx) => {
-    const problem = directionalProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and "-", starting with a letter');
 const cellValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.date()]);
@@ -50,7 +37,7 @@ const postDate = z.unknown().transform((value, ctx): Date => {
 
 const valueCommon = {
   /** A human label, used in tables and the projection chart. */
-  label: prose().optional(),
+  label: proseText().optional(),
   /** What kind of quantity it is; picks its default format. */
   type: z.enum(VALUE_TYPES).optional(),
   /** Multiplies a number, e.g. 0.01 to read a poll's "62" as the proportion 0.62. */
@@ -95,14 +82,14 @@ export const derivedTableDefinition = z.strictObject({
   /** Column → house format (or d3-format specifier) for the fallback data table. */
   formats: z.record(z.string().min(1), z.string().min(1)).default({}),
   /** Says what the table is, for the methods section (default: generated from the steps). */
-  description: prose().min(1).optional(),
+  description: proseText().min(1).optional(),
 });
 
 /** Estimates (value keys) scored against an actual value: label, value, actual, error, absError. */
 export const scorecardTableDefinition = z.strictObject({
   scorecard: z.array(z.string().min(1)).min(1),
   against: z.string().min(1),
-  description: prose().min(1).optional(),
+  description: proseText().min(1).optional(),
 });
 
 export const tableDefinition = z.union([derivedTableDefinition, scorecardTableDefinition]);
@@ -135,7 +122,7 @@ const NEVER_IN_A_TAG = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u2
 
 export const campaignSchema = z.strictObject({
   id,
-  label: prose().min(1),
+  label: proseText().min(1),
   /**
    * Written with or without "#" (quoted, since YAML reads a bare "#" as a comment); kept without it. A tag with a
    * space, or with an invisible character pasted in ("Keep\u200bRed"), can come from no source (texts, a hashtags
@@ -163,11 +150,11 @@ export const campaignSchema = z.strictObject({
 });
 
 export const frontmatterSchema = z.strictObject({
-  title: prose().min(1),
+  title: proseText().min(1),
   date: postDate,
-  author: prose().min(1),
-  summary: prose().min(1),
-  tags: z.array(prose().min(1)).default([]),
+  author: proseText().min(1),
+  summary: proseText().min(1),
+  tags: z.array(proseText().min(1)).default([]),
   draft: z.boolean().default(false),
   /** Alias → dataset folder name under data/. */
   datasets: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase alias'), z.string().min(1)).default({}),
@@ -201,7 +188,7 @@ export const frontmatterSchema = z.strictObject({
     .strictObject({
       /** The campaign whose share of voice is read as a vote share. */
       campaign: z.string(),
-      label: prose().default('Share of voice'),
+      label: proseText().default('Share of voice'),
       /** Value names to compare it with, in order. */
       references: z.array(z.string()).default([]),
     })

@@ -21,6 +21,16 @@ fields:
 ${fields}`;
 
 describe('readManifest', () => {
+  it('refuses an invisible directional control in the texts readers see, at its key', () => {
+    const text = posts('  id: id\n  time: created_at\n  author: user\n  text: text\n')
+      .replace('title: T', 'title: "Polls \u202eby region"')
+      .replace('source: S', 'source: "\u2067S"');
+    expect(problems(text)).toEqual([
+      'data/x/manifest.yaml:1:1: "title" must not hold the invisible control character U+202E (after "Polls "), which would reorder or hide the text after it wherever it is shown: delete it (retype the text around it).',
+      'data/x/manifest.yaml:4:1: "source" must not hold the invisible control character U+2067 (at its start), which would reorder or hide the text after it wherever it is shown: delete it (retype the text around it).',
+    ]);
+  });
+
   it('says what `synthetic: true` lacks: the script that made the data', () => {
     expect(
       problems(posts('  id: id\n  time: created_at\n  author: user\n  text: text\n').replace('fields:', 'synthetic: true\nfields:')),
