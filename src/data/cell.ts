@@ -22,6 +22,9 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const NAME_THE_ZONE =
   'an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London })';
+/** What a `datetime` column's time without a zone should have been: such a column has no `zone` to name. */
+const COLUMN_TIME_WITH_ZONE =
+  'an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; a datetime column has no zone to name in the manifest, so write each time\'s in: "Z" after it if the times are UTC, else its offset, such as +01:00; or declare the column string)';
 /** An ISO date-time without a zone: read in a manifest's `zone` only. */
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?$/;
 /**
@@ -95,8 +98,11 @@ export function parseCell(raw: unknown, type: ColumnType): CellResult {
         return noSuchDay(m[1] as string, m[2] as string, m[3] as string);
       return { ok: true, value: new Date(`${m[0]}T00:00:00Z`) };
     }
-    case 'datetime':
-      return parseTime(raw);
+    case 'datetime': {
+      // A typed column has no `zone` to name (only a posts dataset's `time` does): the times need theirs written in.
+      const parsed = parseTime(raw);
+      return !parsed.ok && parsed.expected === NAME_THE_ZONE ? { ok: false, expected: COLUMN_TIME_WITH_ZONE } : parsed;
+    }
   }
 }
 

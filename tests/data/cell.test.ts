@@ -96,6 +96,14 @@ describe('parseTime(raw, format)', () => {
         'an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London })',
     });
   });
+
+  it("tells a datetime column's time without a zone to write it in: such a column has no zone to name", () => {
+    expect(parseCell('2016-07-15 15:00:00', 'datetime')).toEqual({
+      ok: false,
+      expected:
+        'an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; a datetime column has no zone to name in the manifest, so write each time\'s in: "Z" after it if the times are UTC, else its offset, such as +01:00; or declare the column string)',
+    });
+  });
 });
 
 describe('parseCell(raw, "integer")', () => {
