@@ -10,6 +10,7 @@ import { fieldTitles } from '../../render/fieldTitles.ts';
 import { figure } from '../../render/figure.ts';
 import { narrowSpec } from '../../render/narrowChart.ts';
 import { directiveTable } from './filterRows.ts';
+import { tableColumns } from './tableColumns.ts';
 import { atLine, type Directive, type DirectiveContext, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
@@ -22,6 +23,9 @@ const attributes = z.strictObject({
   /** Keep only rows matching `column=value` pairs, separated by commas. */
   where: z.string().optional(),
   source: z.string().optional(),
+  /** The data table's columns, in order, and their headers, separated by commas (see tableColumns.ts). */
+  columns: z.string().optional(),
+  headers: z.string().optional(),
 });
 
 /**
@@ -81,6 +85,7 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const { table, rows } = directiveTable(analysis, attrs, 'chart');
     const { spec, formats, headers } = loadSpec(attrs.spec, context);
+    const tableShows = tableColumns(attrs, table.rows, 'chart');
     const id = nextId(`chart-${attrs.data}`);
     // Recorded before any await, so charts are listed in document order.
     const record = recorder.chart(id, title, attrs.data, rows);
@@ -106,7 +111,8 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     // Headed as the chart labels its fields, and captioned with its title for those who reach it by table.
     const html = dataTable(rows, {
       formats: { ...table.formats, ...formats },
-      headers: { ...headers, ...fieldTitles(spec) },
+      headers: { ...headers, ...fieldTitles(spec), ...tableShows.headers },
+      ...(tableShows.columns ? { columns: tableShows.columns } : {}),
       caption: title,
     });
     // The CSV itself is written beside the post by src/pages/posts/[...path].csv.ts.

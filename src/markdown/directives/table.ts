@@ -3,6 +3,7 @@ import { DirectiveInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { directiveTable } from './filterRows.ts';
+import { tableColumns } from './tableColumns.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
 const attributes = z.strictObject({
@@ -28,27 +29,7 @@ export const tableDirective: Directive<z.infer<typeof attributes>> = {
     const caption = label.trim();
     if (!caption) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('table', 'needs a caption: ::table[Caption]{…}.'));
     const { table, rows } = directiveTable(analysis, attrs, 'table');
-    const known = new Set(table.rows.flatMap((row) => Object.keys(row)));
-    const columns = attrs.columns
-      ?.split(',')
-      .map((c) => c.trim())
-      .filter(Boolean);
-    const unknown = columns?.filter((c) => !known.has(c)) ?? [];
-    if (unknown.length > 0) {
-      const list = (names: Iterable<string>) => [...names].map((c) => `"${c}"`).join(', ');
-      throw new DirectiveProblem(
-        DirectiveInvalid,
-        DirectiveInvalid.message('table', `"${attrs.data}" has no column ${list(unknown)}; it has ${list(known)}.`),
-      );
-    }
-    const headerTexts = attrs.headers?.split(',').map((h) => h.trim());
-    if (headerTexts && headerTexts.length !== (columns?.length ?? -1)) {
-      throw new DirectiveProblem(
-        DirectiveInvalid,
-        DirectiveInvalid.message('table', `headers="${attrs.headers}" needs columns="…" and one header per column.`),
-      );
-    }
-    const headers = headerTexts && columns ? Object.fromEntries(columns.map((c, i) => [c, headerTexts[i] ?? c])) : undefined;
+    const { columns, headers } = tableColumns(attrs, table.rows, 'table');
     const id = nextId(`table-${attrs.data}`);
     const description = attrs.description ? ` <span class="chart-description">${escapeHtml(attrs.description)}</span>` : '';
     return [

@@ -26,6 +26,19 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(html).toMatch(/<th scope="col" class="num">Posts<\/th>/);
   });
 
+  it('shows the columns= of its data table under headers=, as ::table does; an unknown column is refused', async () => {
+    const root = fixtureProject(
+      '::chart[Posts a week]{data=weekly spec=weekly-volume description="Weekly." columns="posts, week" headers="Tweets, Week of"}',
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    const head = /<caption>Posts a week<\/caption><thead><tr>(.*?)<\/tr><\/thead>/.exec(html)?.[1];
+    expect(head?.replace(/<th scope="col"( class="num")?>/g, '[').replace(/<\/th>/g, ']')).toBe('[Tweets][Week of]');
+    const wrong = fixtureProject('::chart[Posts a week]{data=weekly spec=weekly-volume description="Weekly." columns="posts, wek"}');
+    expect(await renderError(wrong, 'content/posts/post.md')).toMatch(
+      /^content\/posts\/post\.md:23:1: ::chart: "weekly" has no column "wek"; it has "week", "campaign", "posts"\./,
+    );
+  });
+
   it('has only the campaigns its rows hold in its legend, each in its own colour', async () => {
     const root = fixtureProject('::chart[Red a week]{data=weekly spec=weekly-volume where="campaign=#Red" description="Red."}');
     const svg = /<svg[\s\S]*?<\/svg>/.exec(await renderPost(root, 'content/posts/post.md'))?.[0] ?? '';
