@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import remarkDirective from 'remark-directive';
 import { remarkSoundings } from './src/markdown/remarkSoundings.ts';
 import { devOverlay } from './src/site/devOverlay.ts';
+import { devRestart } from './src/site/devRestart.ts';
 import { datasetDownloads } from './src/site/downloads.ts';
 import { sitePaths } from './src/site/paths.ts';
 import { searchIndex } from './src/site/searchIndex.ts';
@@ -37,6 +38,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
     datasetDownloads(),
     searchIndex(),
+    // `astro dev` goes on updating posts and data after a restart (a site.yaml edit restarts it).
+    devRestart(),
   ],
   // Data errors found while `astro dev` re-loads content go to the error overlay.
   vite: { plugins: [devOverlay()] },

@@ -19,17 +19,25 @@ export function devOverlay(): Plugin {
     name: 'soundings-dev-overlay',
     apply: 'serve',
     configureServer(server) {
-      dev.server = server;
+      useDevServer(server);
     },
   };
 }
+
+/** Keeps the running dev server's handle (set again when it restarts: devRestart.ts). */
+export function useDevServer(server: ViteDevServer): void {
+  dev.server = server;
+}
+
+/** The running dev server, if this process serves `astro dev`. */
+export const devServer = (): ViteDevServer | undefined => dev.server;
 
 /**
  * Whether this process is serving `astro dev` (the plugin has the server). Pages ask this rather than
  * `import.meta.env.DEV`, which Astro takes from a `DEV` variable in the environment when there is one (vitest sets
  * `DEV=1`; a shell may too), so that a build never acts as the dev server does.
  */
-export const inDevServer = (): boolean => dev.server !== undefined;
+export const inDevServer = (): boolean => devServer() !== undefined;
 
 const LOCATED = /^(?<file>[^\s:][^:]*):(?<line>\d+)(?::(?<column>\d+))?: (?<rest>[\s\S]*)$/;
 

@@ -30,6 +30,7 @@ import { postSource } from '../markdown/postSource.ts';
 import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
 import { refreshPages, showInOverlay } from './devOverlay.ts';
+import { devWatcher } from './devRestart.ts';
 import { sitePaths } from './paths.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
 import {
@@ -75,7 +76,9 @@ export function soundingsLoader(): Loader {
       const { contentDir, dataDir } = sitePaths(root);
       const inner = glob({ pattern: '**/*.md', base: join(contentDir, 'posts') });
       const failures: RenderFailure[] = [];
-      const dev = context.watcher !== undefined;
+      // In `astro dev`, the running server's watcher, which a restart replaces (devRestart.ts).
+      const liveWatcher = devWatcher(context.watcher);
+      const dev = liveWatcher !== undefined;
 
       /** Syncs the posts (and in `astro dev`, reads the `changed` datasets no post uses); says whether the store changed. */
       const run = async (watcher: LoaderContext['watcher'], changed: readonly string[] = []): Promise<boolean> => {
@@ -95,7 +98,7 @@ export function soundingsLoader(): Loader {
           // Astro's Markdown renderer has printed the failure already (console.error, as `file: message`): it is
           // not printed again. A build prints every failure once more, together, when it stops (below); `astro
           // dev` goes on, and keeps each for the post's page to show (renderFailure.ts).
-          if (context.watcher && entry) recordRenderFailure(join(contentDir, 'posts', entry), message);
+          if (dev && entry) recordRenderFailure(join(contentDir, 'posts', entry), message);
         };
         await inner.load({
           ...context,
@@ -128,7 +131,7 @@ export function soundingsLoader(): Loader {
         const entries = [...context.store.values()];
         const failed = entries.filter((e) => e.rendered === undefined);
         // A build drops a failed entry; `astro dev` keeps it, so that its page shows the error (renderFailure.ts).
-        if (!context.watcher) for (const entry of failed) context.store.delete(entry.id);
+        if (!dev) for (const entry of failed) context.store.delete(entry.id);
         const rendered = entries.filter((e) => e.rendered !== undefined && before.get(e.id) !== e.digest).length;
         const failedText = failed.length > 0 ? ` and ${failed.length} failed` : '';
         const unchanged = entries.length - rendered - failed.length;
@@ -162,13 +165,13 @@ export function soundingsLoader(): Loader {
         }
       };
 
-      await run(context.watcher);
+      await run(liveWatcher);
       showInOverlay(failures.map((f) => f.message));
-      if (failures.length > 0 && !context.watcher) {
+      if (failures.length > 0 && !dev) {
         throw buildStop(failureReport(failures));
       }
 
-      const watcher = context.watcher;
+      const watcher = liveWatcher;
       if (!watcher) return;
       watcher.add(dataDir);
       /**

@@ -249,6 +249,50 @@ describe('astro dev', () => {
     }
   });
 
+  it('goes on updating the open page from data and posts after content/site.yaml restarts the server', async () => {
+    const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
+    const dev = await startDev(site);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(3_000);
+      await page.goto(dev.url);
+      const value = page.locator('[data-key="posts.total"]');
+      expect(await value.textContent()).toBe('4');
+      const restarts = () => dev.log.split('\n').filter((l) => l.includes('Restarting...')).length;
+      const synced = () => dev.log.split('\n').filter((l) => l.includes('Synced content')).length;
+      // Added, then changed: each restarts the server (site.yaml sets the canonical origin, fixed for a server's life).
+      for (const name of ['A', 'B']) {
+        const [restarted, syncs] = [restarts(), synced()];
+        writeFileSync(join(site, 'content', 'site.yaml'), `name: Site ${name}\ndescription: D\nurl: https://a.example.org\n`);
+        await waitFor(
+          async () => restarts() > restarted && synced() > syncs,
+          30_000,
+          () => `the server to restart and load the posts again\n${dev.log}`,
+        );
+      }
+      // The open page follows a dropped-in data file…
+      writeFileSync(join(site, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Red\n');
+      await waitFor(
+        async () => (await value.textContent()) === '5',
+        15_000,
+        () => `the page to show 5 posts after the restarts\n${dev.log}`,
+      );
+      // …and an edited post.
+      const post = join(site, 'content', 'posts', 'post.md');
+      writeFileSync(post, readFileSync(post, 'utf8').replace('Red had', 'After the restart, Red had'));
+      await waitFor(
+        async () => (await page.locator('article').textContent())?.includes('After the restart, Red had') ?? false,
+        15_000,
+        () => `the page to show the edited post\n${dev.log}`,
+      );
+      // One listener per restart would re-load the data once per restart: one re-load, as before.
+      expect(dev.log.split('\n').filter((l) => l.includes('Data changed:'))).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('shows a dataset no post uses as its data is now, and its data errors in the overlay and on its page', async () => {
     const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
     const dev = await startDev(site);
