@@ -9,6 +9,7 @@ import { remarkSoundings } from './src/markdown/remarkSoundings.ts';
 import { devOverlay } from './src/site/devOverlay.ts';
 import { devRestart } from './src/site/devRestart.ts';
 import { datasetDownloads } from './src/site/downloads.ts';
+import { helperThread } from './src/site/helperThread.ts';
 import { sitePaths } from './src/site/paths.ts';
 import { searchIndex } from './src/site/searchIndex.ts';
 import { siteConfig } from './src/site/siteConfig.ts';
@@ -32,7 +33,9 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [
-    // First: it validates content/site.yaml and sets `site`, which the others read.
+    // First, to start as early as it can: a second thread that reads the data while Astro starts, and draws charts.
+    helperThread(root),
+    // It validates content/site.yaml and sets `site`, which the others read.
     siteConfig(root),
     // The 404 page is not a page to index.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),

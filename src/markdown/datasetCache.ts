@@ -89,6 +89,11 @@ interface State {
   files: Map<string, { key: string; records: FileRecords }>;
   /** How many data files were parsed in this process (tests, bench). */
   parses: number;
+  /**
+   * Datasets a worker is reading ahead of the build (src/site/helperThread.ts), by the same key as `memory`: a wait
+   * for it to be done, with how many files it parsed. A load waits, then finds the files' records in the disk cache.
+   */
+  ahead: Map<string, () => Promise<number>>;
 }
 const state = processGlobal<State>('datasetCache', () => ({
   memory: new Map(),
@@ -96,7 +101,16 @@ const state = processGlobal<State>('datasetCache', () => ({
   records: new Map(),
   files: new Map(),
   parses: 0,
+  ahead: new Map(),
 }));
+
+/**
+ * Says that a worker is reading dataset `id` of `dataDir` into the disk cache, and that `wait()` resolves with the
+ * number of files it parsed: a load of the dataset waits for it rather than parse the same files at the same time.
+ */
+export function readingAhead(dataDir: string, id: string, wait: () => Promise<number>): void {
+  state.ahead.set(`${dataDir}\0${id}`, wait);
+}
 
 /** The loads recorded since the last {@link takeLoadRecords} call, by dataset id. */
 export function takeLoadRecords(): LoadRecord[] {
@@ -250,6 +264,10 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
 }
 
 async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
+  // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
+  // what the build did, and it parsed them.
+  const parsedAhead = (await state.ahead.get(key)?.()) ?? 0;
+  state.ahead.delete(key);
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
   // The project's path without a trailing slash: Astro's config root has one, `npm run check`'s working directory
   // has none, and the two must share entries (a check between two builds made the second one cold).
@@ -260,7 +278,6 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   const ours = `${id.replace(/~/g, '%7E')}~`;
   const entryName = (file: string) => `${ours}${file.slice(file.lastIndexOf('/') + 1)}`;
   let parsed = 0;
-  let kept = 0;
   const held = (file: string) => join(dir, entryName(file));
   const ourPaths = join(dir, ours);
   // Keys hold a file's content, not its name (the loader's FileCache), so a file renamed (or copied, the old one
@@ -282,7 +299,6 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
       const records = fromMemory ?? fromDisk ?? renamed(key);
       if (records) {
         reused.push({ file, key, records, onDisk: fromDisk !== undefined });
-        kept++;
       } else {
         parsed++;
         state.parses++;
@@ -320,6 +336,8 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
     if (path.startsWith(`${dir}${sep}`) && name.startsWith(ours) && !current.has(name)) state.files.delete(path);
   }
   state.memory.set(key, dataset);
-  record(dataset, performance.now() - start, parsed === 0 ? 'hit' : kept === 0 ? 'miss' : 'partial', parsed, options);
+  parsed = Math.min(parsed + parsedAhead, dataset.files.length);
+  const cache = parsed === 0 ? 'hit' : parsed === dataset.files.length ? 'miss' : 'partial';
+  record(dataset, performance.now() - start, cache, parsed, options);
   return dataset;
 }

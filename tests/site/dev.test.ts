@@ -256,21 +256,34 @@ describe('astro dev', () => {
     try {
       const page = await browser.newPage();
       page.setDefaultTimeout(3_000);
+      // A restarted server has the open page reload and connect again: a change pushed before it has is not missed
+      // by the server, but by this page, which is then showing what it loaded.
+      let connected = 0;
+      page.on('console', (m) => {
+        if (m.text().includes('[vite] connected')) connected = Date.now();
+      });
       await page.goto(dev.url);
       const value = page.locator('[data-key="posts.total"]');
       expect(await value.textContent()).toBe('4');
       const restarts = () => dev.log.split('\n').filter((l) => l.includes('Restarting...')).length;
       const synced = () => dev.log.split('\n').filter((l) => l.includes('Synced content')).length;
       // Added, then changed: each restarts the server (site.yaml sets the canonical origin, fixed for a server's life).
+      let restarted = 0;
       for (const name of ['A', 'B']) {
-        const [restarted, syncs] = [restarts(), synced()];
+        const [restartsBefore, syncs] = [restarts(), synced()];
+        restarted = Date.now();
         writeFileSync(join(site, 'content', 'site.yaml'), `name: Site ${name}\ndescription: D\nurl: https://a.example.org\n`);
         await waitFor(
-          async () => restarts() > restarted && synced() > syncs,
+          async () => restarts() > restartsBefore && synced() > syncs,
           30_000,
           () => `the server to restart and load the posts again\n${dev.log}`,
         );
       }
+      await waitFor(
+        async () => connected > restarted && Date.now() - connected > 1_000,
+        15_000,
+        () => `the page to connect to the restarted server\n${dev.log}`,
+      );
       // The open page follows a dropped-in data file…
       writeFileSync(join(site, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Red\n');
       await waitFor(

@@ -4,8 +4,8 @@ import { z } from 'astro/zod';
 import { jsonErrorOffset, positionOf } from '../../data/jsonLocation.ts';
 import { BuiltinChartOverflows, ChartOverflows, ChartSpecJson, DirectiveInvalid, formatLocation, UnknownSpec, warn } from '../../errors.ts';
 import { builtinCharts } from '../../render/builtinCharts.ts';
-import { chartSvg } from '../../render/chartSvg.ts';
 import { dataTable } from '../../render/dataTable.ts';
+import { drawChart } from '../../render/drawChart.ts';
 import { fieldTitles } from '../../render/fieldTitles.ts';
 import { figure } from '../../render/figure.ts';
 import { narrowSpec } from '../../render/narrowChart.ts';
@@ -104,9 +104,9 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
     // Drawn twice, for the article column and for phones (src/render/narrowChart.ts), unless a composite view.
     const narrow = narrowSpec(spec);
     const [svg, narrowSvg] = await Promise.all([
-      chartSvg(spec, rows, { id, colors, title, description: attrs.description, onOverflow: overflows('article') }),
+      drawChart(spec, rows, { id, colors, title, description: attrs.description, onOverflow: overflows('article') }),
       narrow &&
-        chartSvg(narrow, rows, { id: `${id}-narrow`, colors, title, description: attrs.description, onOverflow: overflows('phone') }),
+        drawChart(narrow, rows, { id: `${id}-narrow`, colors, title, description: attrs.description, onOverflow: overflows('phone') }),
     ]);
     // Headed as the chart labels its fields, and captioned with its title for those who reach it by table.
     const html = dataTable(rows, {

@@ -1,0 +1,115 @@
+/**
+ * A second thread for the build: it reads the data ahead and draws the charts.
+ *
+ * A cold build spends about a second before it renders the first post (Astro loads its config, starts Vite, loads
+ * the content config) with one core busy, and then the posts wait for their datasets to be parsed. The integration
+ * below starts a worker (helperWorker.ts) as the config is set up. It parses every dataset in the data folder into the
+ * disk cache (src/markdown/datasetCache.ts), smallest first, while Astro starts, and then writes each one's profile
+ * (the dataset pages' summaries). A post's load of a dataset waits for the worker to be done with it, then reads the
+ * parsed records from the cache: no file is parsed by both threads. Charts (src/render/drawChart.ts) are drawn there
+ * too, while the posts' own thread goes on with their analysis, word clouds and tables.
+ *
+ * The worker keeps the process alive only while something waits for it: a build ends when its pages are written.
+ * Only a first start begins one: a dev server restarted by a config change keeps the one it has (its data is in
+ * memory and its charts are drawn there already). The output is the same either way: the worker runs the same code
+ * on the same inputs. A machine with one core gains nothing from it; SOUNDINGS_HELPER_THREAD=0 turns it off (to time
+ * or debug the build on one thread).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { listDatasets } from '../data/openDataset.ts';
+import { SoundingsError } from '../errors.ts';
+import { readingAhead } from '../markdown/datasetCache.ts';
+import { type DrawnChart, useChartDrawer } from '../render/drawChart.ts';
+import { sitePaths } from './paths.ts';
+
+/** What the worker sends: a dataset read (with the files it parsed), or a chart drawn or refused. */
+export type HelperMessage =
+  | { kind: 'read'; id: string; parsed: number }
+  | { kind: 'drawn'; job: number; chart: DrawnChart }
+  | { kind: 'failed'; job: number; error: { name: string; title?: string; hint?: string; detail?: string; message: string } };
+
+export function helperThread(root: string): AstroIntegration {
+  return {
+    name: 'soundings-helper-thread',
+    hooks: {
+      'astro:config:setup': ({ command, isRestart, logger }) => {
+        if (isRestart || (command !== 'build' && command !== 'dev')) return;
+        if (process.env.SOUNDINGS_HELPER_THREAD === '0' || availableParallelism() < 2) return;
+        startHelper(root, sitePaths(root).dataDir, logger);
+      },
+    },
+  };
+}
+
+/** Starts the worker on every dataset of `dataDir`, smallest first, and has charts drawn there. */
+export function startHelper(root: string, dataDir: string, logger?: AstroIntegrationLogger): void {
+  // The folder's bytes, whatever its manifest matches: an order, not a measure.
+  const size = (id: string) =>
+    readdirSync(join(dataDir, id), { withFileTypes: true }).reduce(
+      (sum, e) => sum + (e.isFile() ? statSync(join(dataDir, id, e.name)).size : 0),
+      0,
+    );
+  const ids = listDatasets(dataDir)
+    .map((id) => ({ id, bytes: size(id) }))
+    .sort((a, b) => a.bytes - b.bytes)
+    .map((d) => d.id);
+  const reading = new Map<string, (parsed: number) => void>();
+  const waited = new Set<string>();
+  for (const id of ids) {
+    const done = new Promise<number>((resolve) => reading.set(id, resolve));
+    readingAhead(dataDir, id, () => {
+      waited.add(id);
+      hold();
+      return done;
+    });
+  }
+  const drawing = new Map<number, { resolve: (chart: DrawnChart) => void; reject: (e: Error) => void }>();
+  let jobs = 0;
+  const worker = new Worker(join(root, 'src', 'site', 'helperWorker.ts'), { workerData: { root, dataDir, ids } });
+  // Alive while something waits for it (a build stopped by a bad config does not wait for the data to be read).
+  const hold = () => ([...waited].some((id) => reading.has(id)) || drawing.size > 0 ? worker.ref() : worker.unref());
+  hold();
+  worker.on('message', (m: HelperMessage) => {
+    if (m.kind === 'read') {
+      reading.get(m.id)?.(m.parsed);
+      reading.delete(m.id);
+    } else {
+      const waiting = drawing.get(m.job);
+      drawing.delete(m.job);
+      if (m.kind === 'drawn') waiting?.resolve(m.chart);
+      else waiting?.reject(thrown(m.error));
+    }
+    hold();
+  });
+  // What the worker did not do, this thread does: nothing waits for a worker that stopped.
+  const stopped = (why: string) => {
+    useChartDrawer(undefined);
+    for (const resolve of reading.values()) resolve(0);
+    reading.clear();
+    for (const { reject } of drawing.values()) reject(new Error(why));
+    drawing.clear();
+  };
+  worker.on('error', (e) => {
+    logger?.warn(`The build's second thread stopped (${e.message}); this one reads the data and draws the charts.`);
+    stopped(e.message);
+  });
+  worker.on('exit', () => stopped('the second thread exited'));
+  useChartDrawer((spec, rows, options) => {
+    const job = jobs++;
+    const done = new Promise<DrawnChart>((resolve, reject) => drawing.set(job, { resolve, reject }));
+    worker.postMessage({ job, spec, rows, options });
+    hold();
+    return done;
+  });
+}
+
+/** The error a chart failed with on the worker, as it would have been thrown here. */
+function thrown(e: Extract<HelperMessage, { kind: 'failed' }>['error']): Error {
+  if (e.title !== undefined && e.hint !== undefined && e.detail !== undefined)
+    return new SoundingsError({ name: e.name, title: e.title, hint: e.hint }, e.detail);
+  return Object.assign(new Error(e.message), { name: e.name });
+}

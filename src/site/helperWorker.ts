@@ -1,0 +1,43 @@
+/**
+ * The worker of src/site/helperThread.ts. Reads each dataset it is given into the disk cache, in order, and tells the
+ * build thread as each is done, with how many files it parsed; then writes the dataset's profile (the dataset pages'
+ * summaries, siteData.ts) into the cache too. A dataset it cannot read is left to the build, whose own load reports
+ * the problem where the post that uses it is. Meanwhile, and after, it draws the charts it is sent.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SoundingsError } from '../errors.ts';
+import { cachedDataset, clearMemoryCache, parseCount } from '../markdown/datasetCache.ts';
+import { drawnChart } from '../render/drawChart.ts';
+import type { HelperMessage } from './helperThread.ts';
+import { cachedProfile } from './siteData.ts';
+
+const port = parentPort;
+if (!port) throw new Error('helperWorker.ts runs as a worker thread (helperThread.ts)');
+const send = (m: HelperMessage) => port.postMessage(m);
+
+port.on('message', async ({ job, spec, rows, options }) => {
+  try {
+    send({ kind: 'drawn', job, chart: await drawnChart(spec, rows, options) });
+  } catch (e) {
+    const err = e as Error;
+    const fields = e instanceof SoundingsError ? { title: e.title, hint: e.hint, detail: e.detail } : {};
+    send({ kind: 'failed', job, error: { name: err.name, message: err.message, ...fields } });
+  }
+});
+
+const { root, dataDir, ids } = workerData as { root: string; dataDir: string; ids: readonly string[] };
+for (const id of ids) {
+  const before = parseCount();
+  let read = true;
+  try {
+    await cachedDataset(id, { root, dataDir });
+  } catch {
+    // The build reads it again and says what is wrong.
+    read = false;
+  }
+  send({ kind: 'read', id, parsed: parseCount() - before });
+  // The pages ask for it later; one they ask for first they make themselves.
+  if (read) await cachedProfile(id, { root, dataDir }).catch(() => undefined);
+  // The build thread reads the records from the disk cache: this one need not hold them too.
+  clearMemoryCache();
+}
