@@ -371,6 +371,15 @@ export const MissingColumn = define({
   hint: 'Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
 });
 
+export const DuplicateHeader = define({
+  name: 'DuplicateHeader',
+  title: 'Column name given twice',
+  /** `first`, `second`: the columns' positions in the header, from 1, as a spreadsheet counts them. */
+  message: (name: string, first: number, second: number) =>
+    `The header names "${shown(name)}" twice, as columns ${first} and ${second}, so which one the manifest means cannot be told (the last would be read, and the other left out without a word).`,
+  hint: 'Rename one of the two in the header, or delete the column that is a copy of the other.',
+});
+
 export const HeaderLineMissing = define({
   name: 'HeaderLineMissing',
   title: 'Header line past the end of the file',

@@ -21,6 +21,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, type Parser, parse } from 'csv-parse';
 import {
+  DuplicateHeader,
   error,
   HeaderLineMissing,
   JsonCutShort,
@@ -294,7 +295,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
       new Promise<string>((resolve, reject) => {
         const hash = createHash('sha256');
         // Records come as arrays (csv-parse's `columns: true` builds an object per record, about a quarter of
-        // its time); the first is the header. A name given twice reads its last field, as an object would.
+        // its time); the first is the header, where a name given twice is refused.
         let columns = new Map<string, number>();
         let columnCount = 0;
         // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
@@ -340,7 +341,15 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           try {
             if (out.header === undefined) {
               out.header = row.record.map((n) => n.trim());
-              columns = new Map(out.header.map((name, i) => [name, i]));
+              columns = new Map();
+              for (const [i, name] of out.header.entries()) {
+                // A name given twice (`id,text,text`) would read its last field: which one is meant cannot be told.
+                // Columns with no name are left alone (a spreadsheet's blank columns; `columns` cannot name one).
+                const first = columns.get(name);
+                if (first !== undefined && name !== '')
+                  throw error(DuplicateHeader, { file, line: start, column: i + 1 }, name, first + 1, i + 1);
+                columns.set(name, i);
+              }
               columnCount = out.header.length;
               // Checked now, not at the first record: a title block read as the header is a wrong header, not a
               // first row with "too many fields".

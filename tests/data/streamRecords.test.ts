@@ -167,3 +167,17 @@ describe('a check after a CSV syntax error', () => {
     await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(cut);
   });
 });
+
+describe('a CSV header', () => {
+  it('refuses a column name given twice at the second, naming both columns, in a build and a check; columns with no name are left alone', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,text,created_at,user,text\n1,first,2016-07-01T10:00:00Z,a,second\n',
+      'data/tweets/b.tsv': 'id\tcreated_at\tuser\ttext\t\t\n2\t2016-07-01T10:00:00Z\tb\tok\t\t\n',
+    });
+    const twice =
+      'data/tweets/a.csv:1:5: The header names "text" twice, as columns 2 and 5, so which one the manifest means cannot be told (the last would be read, and the other left out without a word). Rename one of the two in the header, or delete the column that is a copy of the other.';
+    await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(twice);
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([twice]);
+  });
+});
