@@ -205,7 +205,11 @@ function firstRead(first: Location | undefined, file: string | undefined): strin
 export const EmptyDataFile = define({
   name: 'EmptyDataFile',
   title: 'Empty data file',
-  message: () => 'This file is empty (0 bytes): an export that failed, or a file still being copied?',
+  /** `blank`: a CSV or TSV file of blank lines only, or a byte order mark alone (Excel saving an empty sheet): no header either. */
+  message: (blank = false) =>
+    blank
+      ? 'This file is empty: it holds only blank lines (or only a byte order mark), so it has no header and no rows. An export that failed, or a file still being copied?'
+      : 'This file is empty (0 bytes): an export that failed, or a file still being copied?',
   hint: 'Export it again, or remove it.',
 });
 

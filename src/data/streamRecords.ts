@@ -22,6 +22,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, type Parser, parse } from 'csv-parse';
 import {
   DuplicateHeader,
+  EmptyDataFile,
   error,
   HeaderLineMissing,
   JsonCutShort,
@@ -418,6 +419,9 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
             const { lines } = title;
             return reject(error(HeaderLineMissing, { file, line: Math.max(lines, 1) }, headerLine, lines));
           }
+          // Blank lines, or a byte order mark, alone: no header, so not "a header but no rows" (HeaderOnlyFile, a
+          // warning), but empty, and refused as a file of 0 bytes is (openDataset.ts): no export writes one on purpose.
+          if (out.header === undefined) return reject(error(EmptyDataFile, { file }, true));
           resolve(resumed ? fileSha256(path) : hash.digest('hex'));
         };
         /** Parses `input`: the file (after its title block), or a check's read on after a syntax error; `bytes` reads the file. */

@@ -180,4 +180,19 @@ describe('a CSV header', () => {
     await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(twice);
     expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([twice]);
   });
+
+  it('refuses a file of blank lines or a byte order mark alone as empty, with no header, rather than as one with a header and no rows', async () => {
+    const empty = (file: string) =>
+      `data/tweets/${file}: This file is empty: it holds only blank lines (or only a byte order mark), so it has no header and no rows. An export that failed, or a file still being copied? Export it again, or remove it.`;
+    for (const [file, bytes] of [
+      ['a.csv', '\n\r\n   \n'],
+      ['a.tsv', '\uFEFF'],
+      ['b.csv', Buffer.from('\uFEFF\r\n', 'utf16le')],
+    ] as const) {
+      const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest() });
+      writeFileSync(join(root, 'data', 'tweets', file), bytes);
+      await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(empty(file));
+      expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([empty(file)]);
+    }
+  });
 });
