@@ -415,6 +415,15 @@ export const AfterCollection = define({
   hint: 'Fix the date, or set "collected" in manifest.yaml to the day this export was made.',
 });
 
+export const BeforeEarliestPost = define({
+  name: 'BeforeEarliestPost',
+  title: 'Post dated before any platform',
+  /** `earliest`: the day before which no post is taken (collection.ts), YYYY-MM-DD. */
+  message: (column: string, got: string, earliest: string) =>
+    `"${column}" is ${shown(got)}, before ${earliest}, the earliest day a post may have: 1970-01-01 (the Unix epoch, a time of 0) and 0001-01-01 are how a missing time is written, and one post that early would stretch the weekly series, its chart and its table over decades.`,
+  hint: 'Fix the time from the platform (export the post again), or remove the row: a post without its time cannot be placed in a week.',
+});
+
 export const MissingValue = define({
   name: 'MissingValue',
   title: 'Missing value',

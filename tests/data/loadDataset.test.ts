@@ -2,6 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkDataset, type FileCache, type FileRecords, loadDataset } from '../../src/data/loadDataset.ts';
+import { streamPosts } from '../../src/data/streamPosts.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import { manifest } from './adapters/helpers.ts';
 import { postsManifest, tempProject } from './helpers.ts';
@@ -781,6 +782,34 @@ describe('loadDataset(id, options): posts dated after their collection', () => {
       'data/tweets/a.csv:3:2: "created_at" is 2036-09-01T10:00:00Z, after the day the manifest says the data was collected (collected: 2016-09-18, data/tweets/manifest.yaml:6:1): a mistyped date, or an export dropped in without updating "collected"? Fix the date, or set "collected" in manifest.yaml to the day this export was made.',
     );
     expect(await message(at('2016-09-20T00:00:00Z'))).toMatch(/^data\/tweets\/a\.csv:3:2: "created_at" is 2016-09-20T00:00:00Z, after/);
+  });
+});
+
+describe('loadDataset(id, options): posts dated before 1990', () => {
+  it('refuses a post dated at the Unix epoch or in year 1, a missing time, at the post, in a build, a check and a stream', async () => {
+    const at = (time: string) =>
+      tempProject({
+        'data/tweets/manifest.yaml': postsManifest(),
+        'data/tweets/a.csv': `id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n2,${time},b,y\n`,
+      });
+    const tooEarly = (got: string) =>
+      `data/tweets/a.csv:3:2: "created_at" is ${got}, before 1990-01-01, the earliest day a post may have: 1970-01-01 (the Unix epoch, a time of 0) and 0001-01-01 are how a missing time is written, and one post that early would stretch the weekly series, its chart and its table over decades. Fix the time from the platform (export the post again), or remove the row: a post without its time cannot be placed in a week.`;
+    expect(await message(at('1970-01-01T00:00:00Z'))).toBe(tooEarly('1970-01-01T00:00:00Z'));
+    expect(await message(at('0001-01-01T00:00:00Z'))).toBe(tooEarly('0001-01-01T00:00:00Z'));
+    const epoch = at('1970-01-01T00:00:00Z');
+    expect((await checkDataset('tweets', { root: epoch, dataDir: join(epoch, 'data') })).map((e) => e.message)).toEqual([
+      tooEarly('1970-01-01T00:00:00Z'),
+    ]);
+    await expect(streamPosts('tweets', { root: epoch, dataDir: join(epoch, 'data') }, () => {})).rejects.toThrow(
+      tooEarly('1970-01-01T00:00:00Z'),
+    );
+    // A time in the manifest's format, as the export writes it: epoch seconds of 0.
+    const seconds = tempProject({
+      'data/tweets/manifest.yaml': postsManifest().replace('  time: created_at', '  time: { column: created_at, format: "%s" }'),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,1467367200,a,x\n2,0,b,y\n',
+    });
+    expect(await message(seconds)).toBe(tooEarly('0'));
+    expect(((await load(at('1990-01-01T00:00:00Z'))) as PostsDataset).rows).toHaveLength(2);
   });
 });
 
