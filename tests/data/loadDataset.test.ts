@@ -262,7 +262,8 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     const problems = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
     expect(problems.map((e) => e.message.replace(/ (Check the quoting|Fill it in).*$/, ''))).toEqual([
       'data/tweets/a.csv:2:5: This row has 5 fields, but the header has 4.',
-      'data/tweets/a.csv:3:5: This row has 5 fields, but the header has 4.',
+      // A row over two lines says so: a quote left open at a line's end takes in the lines after it.
+      'data/tweets/a.csv:3:5: This row has 5 fields, but the header has 4. The quote opened on line 3 runs on to line 4: line 4 was read as part of one field (a stray quote on line 3?).',
       'data/tweets/a.csv:5:2: "created_at" is empty.',
       'data/tweets/a.csv:6:4: This row has 3 fields, but the header has 4.',
     ]);

@@ -112,7 +112,7 @@ describe('a check after a CSV syntax error', () => {
       NO_ZONE(4, '2016-07-01T10:00:00'),
       `data/tweets/a.csv:5:4: A field that does not start with a quote has one inside it: put the whole field in quotes and double each quote inside it (He said "hi" there → "He said ""hi"" there"). ${QUOTING}`,
       // A row over two lines with text after its closing quote: where it ends is not told by the line it starts on.
-      `data/tweets/a.csv:6:4: ${CLOSING.replace(QUOTING, '')}Lines 7–8 were not checked: where this row ends, and so where the next one starts, cannot be told from its quotes. ${QUOTING}`,
+      `data/tweets/a.csv:6:4: ${CLOSING.replace(QUOTING, '')}The quote opened on line 6 runs on to line 7: line 7 was read as part of one field (a stray quote on line 6?). Lines 7–8 were not checked: where this row ends, and so where the next one starts, cannot be told from its quotes. ${QUOTING}`,
     ];
     expect(await check(`${rows.join('\n')}\n`)).toEqual(expected);
     // CRLF, and Excel's "Unicode text" (UTF-16LE with a byte order mark), alike.
@@ -143,6 +143,35 @@ describe('a check after a CSV syntax error', () => {
       `data/tweets/a.csv:4:4: ${CLOSING}`,
       NO_ZONE(5, '2016-07-01T10:00:00'),
       `data/tweets/a.csv:6:4: ${CLOSING.replace(QUOTING, '')}Lines 7–9 were not checked: where this row ends, and so where the next one starts, cannot be told from its quotes. ${QUOTING}`,
+    ]);
+  });
+
+  it("names the line a quote left open at a line's end opened on, and the lines it took in, in a build and a check", async () => {
+    const rows = [
+      'id,created_at,user,text',
+      '1,2016-07-01T10:00:00Z,a,"#Red',
+      '2,2016-07-01T10:00:00Z,b,#Red',
+      '3,2016-07-01T10:00:00Z,c,"#Blue"',
+      '4,2016-07-01T10:00:00Z,d,#Blue',
+    ];
+    const build = async (csv: string | Buffer, manifest = postsManifest()) => {
+      const root = tempProject({ 'data/tweets/manifest.yaml': manifest });
+      writeFileSync(join(root, 'data', 'tweets', 'a.csv'), csv);
+      return loadDataset('tweets', { root, dataDir: join(root, 'data') }).then(
+        () => 'loaded',
+        (e: Error) => e.message,
+      );
+    };
+    const said = (opened: number) =>
+      `data/tweets/a.csv:${opened}:4: ${CLOSING.replace(QUOTING, '')}The quote opened on line ${opened} runs on to line ${opened + 2}: lines ${opened + 1}–${opened + 2} were read as part of one field (a stray quote on line ${opened}?).`;
+    expect(await build(`${rows.join('\n')}\n`)).toBe(`${said(2)} ${QUOTING}`);
+    expect(await build(`${rows.join('\r\n')}\r\n`)).toBe(`${said(2)} ${QUOTING}`);
+    expect(await build(Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`, 'utf16le'))).toBe(`${said(2)} ${QUOTING}`);
+    // Below a title block, lines still count from the top of the file.
+    expect(await build(`Report\n\n${rows.join('\r\n')}\r\n`, `${postsManifest()}headerLine: 3\n`)).toBe(`${said(4)} ${QUOTING}`);
+    // A check says which lines it could not check after it, too.
+    expect(await check(`${rows.join('\n')}\n`)).toEqual([
+      `${said(2)} Lines 3–5 were not checked: where this row ends, and so where the next one starts, cannot be told from its quotes. ${QUOTING}`,
     ]);
   });
 
