@@ -53,6 +53,17 @@ function folder(path: string, variable: string): boolean {
   return false;
 }
 
+// A dataset a post uses is read again when the post renders, as a build reads it, so each of its warnings (a CSV
+// with a header and no rows) would be printed twice: each distinct warning is printed once.
+const printedWarnings = new Set<string>();
+const consoleWarn = console.warn;
+console.warn = (...args: unknown[]) => {
+  const text = args.map(String).join(' ');
+  if (printedWarnings.has(text)) return;
+  printedWarnings.add(text);
+  consoleWarn(...args);
+};
+
 // The site settings, as a build reads them, and the SOUNDINGS_SITE that would override their url.
 const hasContent = folder(contentDir, 'SOUNDINGS_CONTENT_DIR');
 const site = hasContent ? loadSiteSettings(contentDir, root) : undefined;

@@ -188,10 +188,15 @@ export const IdReused = define({
   title: 'One id for two posts',
   /**
    * Located at the refused file's first such post. `first`: where the id was first read, when known; `file`: the
-   * refused file, to say "of this file" rather than name it again.
+   * refused file, to say "of this file" rather than name it again; `authors`: the first post's author and this one's,
+   * when the two posts are at the same time (to the second) and only their authors differ.
    */
-  message: (id: string, more: number, first?: Location, file?: string) =>
-    `The id "${shown(id)}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post at another time (${firstRead(first, file)}), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
+  message: (id: string, more: number, first?: Location, file?: string, authors?: readonly [string, string]) =>
+    `The id "${shown(id)}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for ${
+      authors
+        ? `another post (by "${shown(authors[0])}", where this one is by "${shown(authors[1])}"; ${firstRead(first, file)})`
+        : `a post at another time (${firstRead(first, file)})`
+    }, so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
   hint: 'Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
 });
 
@@ -205,7 +210,11 @@ function firstRead(first: Location | undefined, file: string | undefined): strin
 export const EmptyDataFile = define({
   name: 'EmptyDataFile',
   title: 'Empty data file',
-  message: () => 'This file is empty (0 bytes): an export that failed, or a file still being copied?',
+  /** `blank`: a CSV or TSV file of blank lines only, or a byte order mark alone (Excel saving an empty sheet): no header either. */
+  message: (blank = false) =>
+    blank
+      ? 'This file is empty: it holds only blank lines (or only a byte order mark), so it has no header and no rows. An export that failed, or a file still being copied?'
+      : 'This file is empty (0 bytes): an export that failed, or a file still being copied?',
   hint: 'Export it again, or remove it.',
 });
 
@@ -371,6 +380,15 @@ export const MissingColumn = define({
   hint: 'Rename the column in the file, or fix the mapping under "fields" or "columns" in manifest.yaml.',
 });
 
+export const DuplicateHeader = define({
+  name: 'DuplicateHeader',
+  title: 'Column name given twice',
+  /** `first`, `second`: the columns' positions in the header, from 1, as a spreadsheet counts them. */
+  message: (name: string, first: number, second: number) =>
+    `The header names "${shown(name)}" twice, as columns ${first} and ${second}, so which one the manifest means cannot be told (the last would be read, and the other left out without a word).`,
+  hint: 'Rename one of the two in the header, or delete the column that is a copy of the other.',
+});
+
 export const HeaderLineMissing = define({
   name: 'HeaderLineMissing',
   title: 'Header line past the end of the file',
@@ -400,6 +418,15 @@ export const AfterCollection = define({
       at ? `, ${formatLocation(at)}` : ''
     }): a mistyped date, or an export dropped in without updating "collected"?`,
   hint: 'Fix the date, or set "collected" in manifest.yaml to the day this export was made.',
+});
+
+export const BeforeEarliestPost = define({
+  name: 'BeforeEarliestPost',
+  title: 'Post dated before any platform',
+  /** `earliest`: the day before which no post is taken (collection.ts), YYYY-MM-DD. */
+  message: (column: string, got: string, earliest: string) =>
+    `"${column}" is ${shown(got)}, before ${earliest}, the earliest day a post may have: 1970-01-01 (the Unix epoch, a time of 0) and 0001-01-01 are how a missing time is written, and one post that early would stretch the weekly series, its chart and its table over decades.`,
+  hint: 'Fix the time from the platform (export the post again), or remove the row: a post without its time cannot be placed in a week.',
 });
 
 export const MissingValue = define({

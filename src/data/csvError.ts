@@ -1,7 +1,20 @@
 import type { CsvError } from 'csv-parse';
 
-/** Says what is wrong with a CSV row, in words an analyst can act on (rows of the wrong length, and a quote never closed: streamRecords.ts). */
-export function describeCsvError(err: CsvError): string {
+/** A quoted field that ran over line ends: the line its quote opened on, and the last line it took in. */
+export interface QuoteSpan {
+  opened: number;
+  last: number;
+}
+
+/**
+ * Says what is wrong with a CSV row, in words an analyst can act on (rows of the wrong length, and a quote never
+ * closed: streamRecords.ts). `span`: a quoted field the row's error came after, which ran over line ends.
+ */
+export function describeCsvError(err: CsvError, span?: QuoteSpan): string {
+  return `${reason(err)}${spanSaid(span)}`;
+}
+
+function reason(err: CsvError): string {
   switch (err.code) {
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE': // "say" hi: a space, then text
@@ -11,4 +24,25 @@ export function describeCsvError(err: CsvError): string {
     default:
       return err.message;
   }
+}
+
+/**
+ * " The quote opened on line 2 runs on to line 4: lines 3–4 were read as part of one field (a stray quote on line
+ * 2?)." A quote left open at a line's end takes in the lines after it, which look like rows and are not read as rows:
+ * the message names them, since the row's own line does not show them. Nothing without a span.
+ */
+export function spanSaid(span: QuoteSpan | undefined): string {
+  if (span === undefined) return '';
+  const { opened, last } = span;
+  const taken = opened + 1 === last ? `line ${last} was` : `lines ${opened + 1}–${last} were`;
+  return ` The quote opened on line ${opened} runs on to line ${last}: ${taken} read as part of one field (a stray quote on line ${opened}?).`;
+}
+
+/**
+ * The span of a row csv-parse read whole (its `fields`, from line `first` to line `last`) that ran over line ends: its
+ * first field holding a line break opened its quote on the row's first line, since no field before it holds one.
+ * Undefined for a row on one line. Only on a row already refused.
+ */
+export function rowQuoteSpan(fields: readonly string[], first: number, last: number): QuoteSpan | undefined {
+  return last > first && fields.some((field) => /[\r\n]/.test(field)) ? { opened: first, last } : undefined;
 }

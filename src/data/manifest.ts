@@ -11,6 +11,7 @@ import { proseText } from '../directional.ts';
 import { error, type Location, ManifestInvalid, type SoundingsError } from '../errors.ts';
 import { didYouMean } from '../nearest.ts';
 import { ADAPTERS, isSocialFormat, SOCIAL_FORMATS } from './adapters/index.ts';
+import { parseCell } from './cell.ts';
 import type { CsvLayout } from './rawRecord.ts';
 import { cutByHashtagProblems, yamlSource } from './yamlLocation.ts';
 import { isTimeZone } from './zone.ts';
@@ -18,7 +19,17 @@ import { isTimeZone } from './zone.ts';
 /** The data files of a dataset when its manifest names none. */
 export const DEFAULT_FILES = '*.{csv,tsv,json,ndjson,jsonl}';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+/**
+ * A day written YYYY-MM-DD that the calendar has: `collected: 2016-02-30` is refused, where Date.parse would roll it
+ * over to 1 March and move the last day a post may have by a day, silently (cell.ts checks it, as for a date cell).
+ */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .superRefine((day, ctx) => {
+    const read = parseCell(day, 'date');
+    if (!read.ok && /^\d{4}-\d{2}-\d{2}$/.test(day)) ctx.addIssue({ code: 'custom', message: `must be ${read.expected}.` });
+  });
 
 export const COLUMN_TYPES = ['string', 'integer', 'number', 'date', 'datetime', 'boolean'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];

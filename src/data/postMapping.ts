@@ -5,7 +5,7 @@
  */
 import { BadDate, error, type Location, MissingValue, type TimeFormatAdvice } from '../errors.ts';
 import { expectedFor, looksLikeTime, parseTime, timeFormatLike } from './cell.ts';
-import { afterCollection, collectionLimit } from './collection.ts';
+import { afterCollection, beforeEarliest, collectionLimit, EARLIEST_POST } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -27,7 +27,7 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
   if (f.hashtags) wanted.push({ field: 'hashtags', column: f.hashtags, key: ['fields', 'hashtags'] });
   const columns = columnCheck(wanted, file, locate, manifest);
   const limit = collectionLimit(manifest, locate);
-  /** The post's time, in ms; refused when it is not a time with a zone (or the manifest's format), or after `collected`. */
+  /** The post's time, in ms; refused when it is not a time with a zone (or the manifest's format), after `collected` or before 1990. */
   const timeOf = (r: RawRecord): number => {
     const rawTime = r.get(time.column);
     const parsed = parseTime(rawTime, time.format, time.zone);
@@ -46,6 +46,8 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
     const when = parsed.value.getTime();
     if (when >= limit.latest)
       throw afterCollection(limit, r.locate(time.column), time.column, typeof rawTime === 'string' ? rawTime : parsed.value.toISOString());
+    if (when < EARLIEST_POST)
+      throw beforeEarliest(r.locate(time.column), time.column, typeof rawTime === 'string' ? rawTime : parsed.value.toISOString());
     return when;
   };
   const tags = f.hashtags;

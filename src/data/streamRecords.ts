@@ -21,6 +21,8 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, type Parser, parse } from 'csv-parse';
 import {
+  DuplicateHeader,
+  EmptyDataFile,
   error,
   HeaderLineMissing,
   JsonCutShort,
@@ -32,7 +34,7 @@ import {
   SoundingsError,
 } from '../errors.ts';
 import { blanked } from './archiveScript.ts';
-import { describeCsvError } from './csvError.ts';
+import { describeCsvError, type QuoteSpan, rowQuoteSpan, spanSaid } from './csvError.ts';
 import { fileSha256 } from './fileHash.ts';
 import { fileHead } from './fileHead.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -183,14 +185,19 @@ interface LineStart {
 
 /**
  * Reads a file's lines from `from` on (ended by LF, CRLF or CR; in UTF-16LE, two bytes a character), handing `visit`
- * each line's number, its text and the offset the next line starts at, until `visit` returns true or the file ends.
- * The text is read when `visit` asks for it (during the call), so that a line passed over costs no string, however
- * long. The one line splitter of a CSV file's bytes, so that lines are counted the same way everywhere: where the
- * header starts below a title block ({@link headerStart}), and, in a check after a syntax error, where the bad row
- * ends and which lines were not checked (a build stops at the error). Synchronous: the error handler that asks
- * cannot wait.
+ * each line's number, its text, the offset the next line starts at and whether it ends in CRLF, until `visit` returns
+ * true or the file ends. The text is read when `visit` asks for it (during the call), so that a line passed over costs
+ * no string, however long. The one line splitter of a CSV file's bytes, so that lines are counted the same way
+ * everywhere: where the header starts below a title block ({@link headerStart}); after a syntax error, where a quote
+ * that ran over line ends opened ({@link quoteSpan}), and in a check where the bad row ends and which lines were not
+ * checked (a build stops at the error). Synchronous: the error handler that asks cannot wait.
  */
-function eachLine(path: string, from: LineStart, utf16: boolean, visit: (line: number, text: () => string, next: number) => boolean): void {
+function eachLine(
+  path: string,
+  from: LineStart,
+  utf16: boolean,
+  visit: (line: number, text: () => string, next: number, crlf: boolean) => boolean,
+): void {
   const width = utf16 ? 2 : 1;
   const fd = openSync(path, 'r');
   try {
@@ -216,7 +223,7 @@ function eachLine(path: string, from: LineStart, utf16: boolean, visit: (line: n
         const here = at + i;
         if (cr !== undefined) {
           const next = unit === LF ? here + width : here;
-          if (visit(line, textOf(start, cr), next)) return;
+          if (visit(line, textOf(start, cr), next, unit === LF)) return;
           line++;
           start = next;
           cr = undefined;
@@ -224,15 +231,15 @@ function eachLine(path: string, from: LineStart, utf16: boolean, visit: (line: n
         }
         if (unit === CR) cr = here;
         else if (unit === LF) {
-          if (visit(line, textOf(start, here), here + width)) return;
+          if (visit(line, textOf(start, here), here + width, false)) return;
           line++;
           start = here + width;
         }
       }
       at += n;
     }
-    if (cr !== undefined) visit(line, textOf(start, cr), at);
-    else if (start < at) visit(line, textOf(start, at), at);
+    if (cr !== undefined) visit(line, textOf(start, cr), at, false);
+    else if (start < at) visit(line, textOf(start, at), at, false);
   } finally {
     closeSync(fd);
   }
@@ -275,6 +282,36 @@ function notChecked(after: { first: number; last: number } | undefined): string 
 }
 
 /**
+ * Where the quoted field that ran over line ends, in a row from line `line` on whose syntax error csv-parse found at
+ * its line count `errorAt` (`before`: its count at the end of the previous row): the line the quote opened on, and the
+ * line of the error. Lines are read again from `from` (at or before `line`), on this error only. A line that ends with
+ * an odd number of quotes since the row started ends inside a quoted field (a doubled quote counts twice); csv-parse
+ * counts such a line's CRLF as two lines, which is how its count is followed to the error's line. Undefined when
+ * the row is on one line.
+ */
+function quoteSpan(path: string, from: LineStart, line: number, before: number, errorAt: number, utf16: boolean): QuoteSpan | undefined {
+  if (errorAt - before <= 1) return undefined;
+  let counted = before + 1;
+  let quotes = 0;
+  let opened = line;
+  let span: QuoteSpan | undefined;
+  eachLine(path, from, utf16, (n, text, _next, crlf) => {
+    if (n < line) return false;
+    if (counted >= errorAt) {
+      if (n > opened) span = { opened, last: n };
+      return true;
+    }
+    const wasInside = quotes % 2 === 1;
+    quotes += text().match(/"/g)?.length ?? 0;
+    const inside = quotes % 2 === 1;
+    if (inside && !wasInside) opened = n;
+    counted += inside && crlf ? 2 : 1;
+    return false;
+  });
+  return span;
+}
+
+/**
  * A CSV or TSV file's records. Lines before `headerLine` (a title block a tool writes above the header) are passed
  * over before csv-parse sees them (a title line is not CSV: `Query: "keep red" OR #KeepRed`), though hashed and
  * counted; a file shorter than that is refused. Rows whose fields are all empty (a spreadsheet's trailing ",,,,")
@@ -294,7 +331,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
       new Promise<string>((resolve, reject) => {
         const hash = createHash('sha256');
         // Records come as arrays (csv-parse's `columns: true` builds an object per record, about a quarter of
-        // its time); the first is the header. A name given twice reads its last field, as an object would.
+        // its time); the first is the header, where a name given twice is refused.
         let columns = new Map<string, number>();
         let columnCount = 0;
         // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
@@ -340,7 +377,15 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           try {
             if (out.header === undefined) {
               out.header = row.record.map((n) => n.trim());
-              columns = new Map(out.header.map((name, i) => [name, i]));
+              columns = new Map();
+              for (const [i, name] of out.header.entries()) {
+                // A name given twice (`id,text,text`) would read its last field: which one is meant cannot be told.
+                // Columns with no name are left alone (a spreadsheet's blank columns; `columns` cannot name one).
+                const first = columns.get(name);
+                if (first !== undefined && name !== '')
+                  throw error(DuplicateHeader, { file, line: start, column: i + 1 }, name, first + 1, i + 1);
+                columns.set(name, i);
+              }
               columnCount = out.header.length;
               // Checked now, not at the first record: a title block read as the header is a wrong header, not a
               // first row with "too many fields".
@@ -354,7 +399,9 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
               const problem = error(
                 MalformedCsv,
                 at,
-                `This row has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${columnCount}.`,
+                `This row has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${columnCount}.${spanSaid(
+                  rowQuoteSpan(fields, start, nextStart - 1),
+                )}`,
               );
               if (!onProblem) throw problem;
               onProblem(problem);
@@ -380,8 +427,10 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
             return reject(error(QuoteNotClosed, { file, line }, after));
           }
           const at = typeof index === 'number' ? { file, line, column: index + 1 } : { file, line };
+          // A quote that ran over line ends before the error: where it opened, and the lines it took in.
+          const span = typeof lines === 'number' ? quoteSpan(path, known, line, parsedLines, lines, utf16) : undefined;
           // A build stops here, as it does at the first problem; so does a check at an error in the header.
-          if (!onProblem || out.header === undefined) return reject(error(MalformedCsv, at, describeCsvError(e)));
+          if (!onProblem || out.header === undefined) return reject(error(MalformedCsv, at, describeCsvError(e, span)));
           // The row's line, and where the next starts.
           let row: { text: string; next: number } | undefined;
           eachLine(path, known, utf16, (n, text, next) => {
@@ -392,7 +441,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           const oneLine = typeof lines === 'number' && lines - parsedLines === 1;
           if (!row || !oneLine || (row.text.match(/"/g)?.length ?? 0) % 2 !== 0) {
             const after = linesAfter(path, row ? { line: line + 1, offset: row.next } : known, line, utf16);
-            return reject(error(MalformedCsv, at, `${describeCsvError(e)}${notChecked(after)}`));
+            return reject(error(MalformedCsv, at, `${describeCsvError(e, span)}${notChecked(after)}`));
           }
           onProblem(error(MalformedCsv, at, describeCsvError(e)));
           resumed = true;
@@ -409,6 +458,9 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
             const { lines } = title;
             return reject(error(HeaderLineMissing, { file, line: Math.max(lines, 1) }, headerLine, lines));
           }
+          // Blank lines, or a byte order mark, alone: no header, so not "a header but no rows" (HeaderOnlyFile, a
+          // warning), but empty, and refused as a file of 0 bytes is (openDataset.ts): no export writes one on purpose.
+          if (out.header === undefined) return reject(error(EmptyDataFile, { file }, true));
           resolve(resumed ? fileSha256(path) : hash.digest('hex'));
         };
         /** Parses `input`: the file (after its title block), or a check's read on after a syntax error; `bytes` reads the file. */

@@ -2,6 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkDataset, type FileCache, type FileRecords, loadDataset } from '../../src/data/loadDataset.ts';
+import { streamPosts } from '../../src/data/streamPosts.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import { manifest } from './adapters/helpers.ts';
 import { postsManifest, tempProject } from './helpers.ts';
@@ -261,7 +262,8 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     const problems = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
     expect(problems.map((e) => e.message.replace(/ (Check the quoting|Fill it in).*$/, ''))).toEqual([
       'data/tweets/a.csv:2:5: This row has 5 fields, but the header has 4.',
-      'data/tweets/a.csv:3:5: This row has 5 fields, but the header has 4.',
+      // A row over two lines says so: a quote left open at a line's end takes in the lines after it.
+      'data/tweets/a.csv:3:5: This row has 5 fields, but the header has 4. The quote opened on line 3 runs on to line 4: line 4 was read as part of one field (a stray quote on line 3?).',
       'data/tweets/a.csv:5:2: "created_at" is empty.',
       'data/tweets/a.csv:6:4: This row has 3 fields, but the header has 4.',
     ]);
@@ -756,6 +758,25 @@ describe('loadDataset(id, options): one id for two posts', () => {
     );
   });
 
+  it('refuses an id read again at the same time by another author, naming both rows and authors; a true duplicate is counted once', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,ann,#Red\n2,2016-07-01T10:00:00Z,bob,#Red\n',
+      'data/tweets/b.csv': 'id,created_at,user,text\n2,2016-07-01T10:00:00Z,bob,#Red\n1,2016-07-01T10:00:00Z,cat,#Blue\n',
+    });
+    const expected =
+      'data/tweets/b.csv:3:1: The id "1" was already read for another post (by "ann", where this one is by "cat"; first read at data/tweets/a.csv:2), so these posts would be dropped as duplicates.';
+    expect((await message(root)).slice(0, expected.length)).toBe(expected);
+    const problems = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
+    expect(problems.map((p) => p.message.slice(0, expected.length))).toEqual([expected]);
+    const { streamPosts } = await import('../../src/data/streamPosts.ts');
+    await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(expected);
+    // The same post in both files, its author written in another case, is one post.
+    writeFileSync(join(root, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n2,2016-07-01T10:00:00Z,Bob,#Red\n');
+    const dataset = (await load(root)) as PostsDataset;
+    expect([dataset.rows.length, dataset.duplicates]).toEqual([2, 1]);
+  });
+
   it('takes one post exported in milliseconds and in whole seconds as a duplicate', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
@@ -781,6 +802,34 @@ describe('loadDataset(id, options): posts dated after their collection', () => {
       'data/tweets/a.csv:3:2: "created_at" is 2036-09-01T10:00:00Z, after the day the manifest says the data was collected (collected: 2016-09-18, data/tweets/manifest.yaml:6:1): a mistyped date, or an export dropped in without updating "collected"? Fix the date, or set "collected" in manifest.yaml to the day this export was made.',
     );
     expect(await message(at('2016-09-20T00:00:00Z'))).toMatch(/^data\/tweets\/a\.csv:3:2: "created_at" is 2016-09-20T00:00:00Z, after/);
+  });
+});
+
+describe('loadDataset(id, options): posts dated before 1990', () => {
+  it('refuses a post dated at the Unix epoch or in year 1, a missing time, at the post, in a build, a check and a stream', async () => {
+    const at = (time: string) =>
+      tempProject({
+        'data/tweets/manifest.yaml': postsManifest(),
+        'data/tweets/a.csv': `id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n2,${time},b,y\n`,
+      });
+    const tooEarly = (got: string) =>
+      `data/tweets/a.csv:3:2: "created_at" is ${got}, before 1990-01-01, the earliest day a post may have: 1970-01-01 (the Unix epoch, a time of 0) and 0001-01-01 are how a missing time is written, and one post that early would stretch the weekly series, its chart and its table over decades. Fix the time from the platform (export the post again), or remove the row: a post without its time cannot be placed in a week.`;
+    expect(await message(at('1970-01-01T00:00:00Z'))).toBe(tooEarly('1970-01-01T00:00:00Z'));
+    expect(await message(at('0001-01-01T00:00:00Z'))).toBe(tooEarly('0001-01-01T00:00:00Z'));
+    const epoch = at('1970-01-01T00:00:00Z');
+    expect((await checkDataset('tweets', { root: epoch, dataDir: join(epoch, 'data') })).map((e) => e.message)).toEqual([
+      tooEarly('1970-01-01T00:00:00Z'),
+    ]);
+    await expect(streamPosts('tweets', { root: epoch, dataDir: join(epoch, 'data') }, () => {})).rejects.toThrow(
+      tooEarly('1970-01-01T00:00:00Z'),
+    );
+    // A time in the manifest's format, as the export writes it: epoch seconds of 0.
+    const seconds = tempProject({
+      'data/tweets/manifest.yaml': postsManifest().replace('  time: created_at', '  time: { column: created_at, format: "%s" }'),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,1467367200,a,x\n2,0,b,y\n',
+    });
+    expect(await message(seconds)).toBe(tooEarly('0'));
+    expect(((await load(at('1990-01-01T00:00:00Z'))) as PostsDataset).rows).toHaveLength(2);
   });
 });
 

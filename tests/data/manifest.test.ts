@@ -67,6 +67,17 @@ describe('readManifest', () => {
     ]);
   });
 
+  it('refuses a "collected" day the calendar does not have, which would roll over into the next month', () => {
+    const fields = '  id: id\n  time: t\n  author: a\n  text: x\n';
+    expect(problems(posts(fields).replace('2016-09-18', '2016-02-30'))).toEqual([
+      'data/x/manifest.yaml:6:1: "collected" must be a day that exists in the calendar (there is no 2016-02-30).',
+    ]);
+    expect(problems(posts(fields).replace('2016-09-18', '2015-02-29'))).toEqual([
+      'data/x/manifest.yaml:6:1: "collected" must be a day that exists in the calendar (there is no 2015-02-29).',
+    ]);
+    expect(problems(posts(fields).replace('2016-09-18', '2016-02-29'))).toEqual([]);
+  });
+
   it('quotes a value that is none of those a key takes, with the closest ones', () => {
     const table = (columns: string) =>
       `title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n${columns}`;

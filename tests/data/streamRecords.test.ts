@@ -112,7 +112,7 @@ describe('a check after a CSV syntax error', () => {
       NO_ZONE(4, '2016-07-01T10:00:00'),
       `data/tweets/a.csv:5:4: A field that does not start with a quote has one inside it: put the whole field in quotes and double each quote inside it (He said "hi" there → "He said ""hi"" there"). ${QUOTING}`,
       // A row over two lines with text after its closing quote: where it ends is not told by the line it starts on.
-      `data/tweets/a.csv:6:4: ${CLOSING.replace(QUOTING, '')}Lines 7–8 were not checked: where this row ends, and so where the next one starts, cannot be told from its quotes. ${QUOTING}`,
+      `data/tweets/a.csv:6:4: ${CLOSING.replace(QUOTING, '')}The quote opened on line 6 runs on to line 7: line 7 was read as part of one field (a stray quote on line 6?). Lines 7–8 were not checked: where this row ends, and so where the next one starts, cannot be told from its quotes. ${QUOTING}`,
     ];
     expect(await check(`${rows.join('\n')}\n`)).toEqual(expected);
     // CRLF, and Excel's "Unicode text" (UTF-16LE with a byte order mark), alike.
@@ -146,6 +146,35 @@ describe('a check after a CSV syntax error', () => {
     ]);
   });
 
+  it("names the line a quote left open at a line's end opened on, and the lines it took in, in a build and a check", async () => {
+    const rows = [
+      'id,created_at,user,text',
+      '1,2016-07-01T10:00:00Z,a,"#Red',
+      '2,2016-07-01T10:00:00Z,b,#Red',
+      '3,2016-07-01T10:00:00Z,c,"#Blue"',
+      '4,2016-07-01T10:00:00Z,d,#Blue',
+    ];
+    const build = async (csv: string | Buffer, manifest = postsManifest()) => {
+      const root = tempProject({ 'data/tweets/manifest.yaml': manifest });
+      writeFileSync(join(root, 'data', 'tweets', 'a.csv'), csv);
+      return loadDataset('tweets', { root, dataDir: join(root, 'data') }).then(
+        () => 'loaded',
+        (e: Error) => e.message,
+      );
+    };
+    const said = (opened: number) =>
+      `data/tweets/a.csv:${opened}:4: ${CLOSING.replace(QUOTING, '')}The quote opened on line ${opened} runs on to line ${opened + 2}: lines ${opened + 1}–${opened + 2} were read as part of one field (a stray quote on line ${opened}?).`;
+    expect(await build(`${rows.join('\n')}\n`)).toBe(`${said(2)} ${QUOTING}`);
+    expect(await build(`${rows.join('\r\n')}\r\n`)).toBe(`${said(2)} ${QUOTING}`);
+    expect(await build(Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`, 'utf16le'))).toBe(`${said(2)} ${QUOTING}`);
+    // Below a title block, lines still count from the top of the file.
+    expect(await build(`Report\n\n${rows.join('\r\n')}\r\n`, `${postsManifest()}headerLine: 3\n`)).toBe(`${said(4)} ${QUOTING}`);
+    // A check says which lines it could not check after it, too.
+    expect(await check(`${rows.join('\n')}\n`)).toEqual([
+      `${said(2)} Lines 3–5 were not checked: where this row ends, and so where the next one starts, cannot be told from its quotes. ${QUOTING}`,
+    ]);
+  });
+
   const CUT_HINT =
     'If the file is still being copied or written, wait for it to finish (or export it again) and check again; if it is whole, close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").';
 
@@ -165,5 +194,34 @@ describe('a check after a CSV syntax error', () => {
     const cut = `data/tweets/tweets-2016-09-24.csv:1001: A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does (an export that failed, or a file still being copied?). ${CUT_HINT}`;
     expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([cut]);
     await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(cut);
+  });
+});
+
+describe('a CSV header', () => {
+  it('refuses a column name given twice at the second, naming both columns, in a build and a check; columns with no name are left alone', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,text,created_at,user,text\n1,first,2016-07-01T10:00:00Z,a,second\n',
+      'data/tweets/b.tsv': 'id\tcreated_at\tuser\ttext\t\t\n2\t2016-07-01T10:00:00Z\tb\tok\t\t\n',
+    });
+    const twice =
+      'data/tweets/a.csv:1:5: The header names "text" twice, as columns 2 and 5, so which one the manifest means cannot be told (the last would be read, and the other left out without a word). Rename one of the two in the header, or delete the column that is a copy of the other.';
+    await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(twice);
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([twice]);
+  });
+
+  it('refuses a file of blank lines or a byte order mark alone as empty, with no header, rather than as one with a header and no rows', async () => {
+    const empty = (file: string) =>
+      `data/tweets/${file}: This file is empty: it holds only blank lines (or only a byte order mark), so it has no header and no rows. An export that failed, or a file still being copied? Export it again, or remove it.`;
+    for (const [file, bytes] of [
+      ['a.csv', '\n\r\n   \n'],
+      ['a.tsv', '\uFEFF'],
+      ['b.csv', Buffer.from('\uFEFF\r\n', 'utf16le')],
+    ] as const) {
+      const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest() });
+      writeFileSync(join(root, 'data', 'tweets', file), bytes);
+      await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(empty(file));
+      expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([empty(file)]);
+    }
   });
 });

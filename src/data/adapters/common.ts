@@ -6,7 +6,7 @@
  */
 import { BadDate, BadText, error, InexactNumber, type Location, MissingValue } from '../../errors.ts';
 import { EXPORT_TIME_WITH_ZONE, isZonelessTime, parseTime } from '../cell.ts';
-import { afterCollection, type CollectionLimit } from '../collection.ts';
+import { afterCollection, beforeEarliest, type CollectionLimit, EARLIEST_POST } from '../collection.ts';
 import type { Post, PostMetrics } from '../types.ts';
 
 export type JsonPath = (string | number)[];
@@ -84,9 +84,10 @@ export function isoTime(record: Json, field: string, path: JsonPath, at: Locate,
   return collectedBy(parsed.value.getTime(), raw, [...path, field], at, name);
 }
 
-/** `time` (epoch ms, read as `raw` at `path`), once checked against the dataset's collection day. */
+/** `time` (epoch ms, read as `raw` at `path`), once checked against the dataset's collection day and the earliest a post may have. */
 export function collectedBy(time: number, raw: string, path: JsonPath, at: Locate, name: string): number {
   if (at.collection && time >= at.collection.latest) throw afterCollection(at.collection, at(path), name, raw);
+  if (at.collection && time < EARLIEST_POST) throw beforeEarliest(at(path), name, raw);
   return time;
 }
 

@@ -34,6 +34,34 @@ describe('posts dated after the manifest\'s "collected" day', () => {
   });
 });
 
+describe('posts dated before 1990', () => {
+  it('are refused in every social export, at the time field: the Unix epoch, a missing time', async () => {
+    const cases: [string, string][] = [
+      ['mastodon', '{"id":"1","created_at":"1970-01-01T00:00:00.000Z","account":{"acct":"a"},"content":"<p>hi</p>"}\n'],
+      ['twitter-v1', '{"id_str":"1","created_at":"Thu Jan 01 00:00:00 +0000 1970","text":"hi","user":{"screen_name":"a"}}\n'],
+      ['twitter-v2', '{"data":[{"id":"1","created_at":"0001-01-01T00:00:00Z","text":"hi","author_id":"9"}]}\n'],
+      [
+        'bluesky',
+        '{"uri":"at://did:plc:a/app.bsky.feed.post/1","value":{"$type":"app.bsky.feed.post","text":"hi","createdAt":"1970-01-01T00:00:00Z"}}\n',
+      ],
+    ];
+    for (const [format, text] of cases) {
+      const root = tempProject({ 'data/x/manifest.yaml': manifest(format), 'data/x/a.ndjson': text });
+      const message = (await checkDataset('x', { root, dataDir: join(root, 'data') })).map((e) => e.message);
+      expect(message, format).toEqual([
+        expect.stringMatching(
+          /^data\/x\/a\.ndjson:1:\d+: "[\w.]*(created_at|createdAt)" is [^,]*(1970|0001)[^,]*, before 1990-01-01, the earliest day a post may have: 1970-01-01 \(the Unix epoch/,
+        ),
+      ]);
+    }
+    const root = tempProject({
+      'data/x/manifest.yaml': manifest('mastodon'),
+      'data/x/a.ndjson': '{"id":"1","created_at":"1990-01-01T00:00:00Z","account":{"acct":"a"},"content":"<p>hi</p>"}\n',
+    });
+    expect(await checkDataset('x', { root, dataDir: join(root, 'data') })).toEqual([]);
+  });
+});
+
 describe('an id that is not text', () => {
   it('says a numeric v2 id was rounded, rather than that it is empty, and skips user-stream messages', async () => {
     const page = '{"data":[{"id":753289326347673601,"text":"x","author_id":"1","created_at":"2016-07-13T18:04:31.000Z"}]}';
