@@ -209,6 +209,45 @@ export const EmptyDataFile = define({
   hint: 'Export it again, or remove it.',
 });
 
+export const CompressedDataFile = define({
+  name: 'CompressedDataFile',
+  title: 'Compressed data file',
+  /** `archive`: what the first bytes say; `name`: the file's name, for the command that decompresses it. */
+  message: (archive: 'gzip' | 'zip', name: string) =>
+    archive === 'gzip'
+      ? `This file is gzip-compressed (it starts with gzip's bytes, 1F 8B), not text, so it cannot be read as it is: decompress it (mv ${name} ${name}.gz && gunzip ${name}.gz) and drop in the file that gives.`
+      : `This file is a zip archive (it starts with "PK"), not text, so it cannot be read as it is: unzip it and drop in the data file it holds in its place.`,
+  hint: 'Soundings reads data files uncompressed, as exported; keep an archive out of the dataset folder (a sub-folder is never read).',
+});
+
+export const WorkbookDataFile = define({
+  name: 'WorkbookDataFile',
+  title: 'Spreadsheet workbook under a data file name',
+  /** `workbook`: "XLSX", "XLS" or "ODS", as the first bytes say; `extension`: the name's. */
+  message: (workbook: 'XLSX' | 'XLS' | 'ODS', extension: string) =>
+    `This file is ${
+      workbook === 'XLSX'
+        ? 'an Excel workbook (XLSX)'
+        : workbook === 'XLS'
+          ? 'an Excel 97–2003 workbook (XLS)'
+          : 'an OpenDocument spreadsheet (ODS)'
+    }, not the text its ${extension} name says (a workbook renamed, or saved as the wrong type), so it cannot be read.`,
+  hint: 'Open it and export it as "CSV UTF-8 (Comma delimited)" (or as tab-separated text, named .tsv) in its place.',
+});
+
+export const Utf16DataFile = define({
+  name: 'Utf16DataFile',
+  title: 'Data file in UTF-16',
+  /** `csv`: the file is read as CSV or TSV (which is read in UTF-16LE with its mark); `name`: the file's, for iconv. */
+  message: (bigEndian: boolean, mark: boolean, csv: boolean, name: string) =>
+    `This file is UTF-16 ${bigEndian ? 'big-endian' : 'little-endian'}${mark ? '' : ' without a byte order mark'} (its first bytes say so), which Soundings does not read: ${
+      csv
+        ? 'CSV and TSV files are read as UTF-8, or as UTF-16 little-endian with its byte order mark (Excel\'s "Unicode Text")'
+        : 'JSON and NDJSON files are read as UTF-8 only'
+    }. Save it as UTF-8 (iconv -f UTF-16${mark ? '' : bigEndian ? 'BE' : 'LE'} -t UTF-8 ${name} > utf8-${name}, then put that in its place).`,
+  hint: 'In Excel, save as "CSV UTF-8 (Comma delimited)"; in a text editor, save with the encoding "UTF-8".',
+});
+
 export const HeaderOnlyFile = define({
   name: 'HeaderOnlyFile',
   title: 'Data file without rows (warning)',
