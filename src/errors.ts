@@ -488,6 +488,16 @@ export const BadNumber = define({
   hint: 'Write plain digits with no thousands separators: an integer column takes 2503 (or 2503.0), a number column also 2503.5 or 2.5e3. Declare the column "number" if it holds fractions, or remove the row.',
 });
 
+export const DecimalComma = define({
+  name: 'DecimalComma',
+  title: 'Number with a decimal comma',
+  message: (column: string, got: string, type: string) =>
+    `"${column}" must be ${type === 'integer' ? 'a whole number' : 'a number'}, got "${shown(got)}", which is written with a decimal comma (as a spreadsheet writes numbers in French, German or Spanish settings). Soundings reads only a decimal point, since a comma also separates thousands ("1,234" is 1234 in English).${
+      type === 'integer' ? ' Declare the column "number" in manifest.yaml, as it holds fractions.' : ''
+    }`,
+  hint: 'Export the file again with "." as the decimal separator and no thousands separator (in Excel: File › Options › Advanced, untick "Use system separators" and set "Decimal separator" to "."; then save as "CSV UTF-8"), or replace the commas in this column with points.',
+});
+
 export const InexactNumber = define({
   name: 'InexactNumber',
   title: 'Number too long to read exactly',

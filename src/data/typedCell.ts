@@ -7,6 +7,7 @@ import {
   BadDate,
   BadNumber,
   BadText,
+  DecimalComma,
   error,
   InexactNumber,
   type Location,
@@ -15,7 +16,7 @@ import {
   SoundingsError,
   WrongSeparator,
 } from '../errors.ts';
-import { parseCell } from './cell.ts';
+import { isDecimalComma, parseCell } from './cell.ts';
 import type { ColumnType, ManifestLocator } from './manifest.ts';
 import type { CsvLayout, RawRecord } from './rawRecord.ts';
 import type { Cell } from './types.ts';
@@ -89,6 +90,7 @@ function badCell(type: ColumnType, column: string, raw: unknown, location: Locat
   if (type === 'date' || type === 'datetime') return error(BadDate, location, column, got, expected);
   if (type === 'boolean') return error(BadBoolean, location, column, got);
   if (type === 'string') return error(BadText, location, column, got);
+  if (typeof raw === 'string' && isDecimalComma(raw)) return error(DecimalComma, location, column, got, type);
   return error(BadNumber, location, column, got, type);
 }
 

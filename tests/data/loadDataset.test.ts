@@ -303,6 +303,26 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     ]);
   });
 
+  it('says a number with a decimal comma is one, quoted in a CSV or plain in a TSV, rather than to drop thousands separators', async () => {
+    const table = (files: string) =>
+      `title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\nfiles: "${files}"\ncolumns:\n  area: string\n  share: number\n  votes: integer\n`;
+    const root = tempProject({
+      'data/c/manifest.yaml': table('*.csv'),
+      'data/c/a.csv': 'area,share,votes\nHartlepool,"0,62",32071\nBoston,"1.234,5",2\n',
+      'data/t/manifest.yaml': table('*.tsv'),
+      'data/t/a.tsv': 'area\tshare\tvotes\nHartlepool\t0,62\t32071\nBoston\t0.75\t12,5\n',
+    });
+    const HINT =
+      'Export the file again with "." as the decimal separator and no thousands separator (in Excel: File › Options › Advanced, untick "Use system separators" and set "Decimal separator" to "."; then save as "CSV UTF-8"), or replace the commas in this column with points.';
+    const comma = (at: string, column: string, got: string, whole = false) =>
+      `${at}: "${column}" must be ${whole ? 'a whole number' : 'a number'}, got "${got}", which is written with a decimal comma (as a spreadsheet writes numbers in French, German or Spanish settings). Soundings reads only a decimal point, since a comma also separates thousands ("1,234" is 1234 in English).${
+        whole ? ' Declare the column "number" in manifest.yaml, as it holds fractions.' : ''
+      } ${HINT}`;
+    const check = async (id: string) => (await checkDataset(id, { root, dataDir: join(root, 'data') })).map((e) => e.message);
+    expect(await check('c')).toEqual([comma('data/c/a.csv:2:2', 'share', '0,62'), comma('data/c/a.csv:3:2', 'share', '1.234,5')]);
+    expect(await check('t')).toEqual([comma('data/t/a.tsv:2:2', 'share', '0,62'), comma('data/t/a.tsv:3:3', 'votes', '12,5', true)]);
+  });
+
   it('a bad number in a table, a JSON syntax error, a bad manifest and an unknown dataset', async () => {
     const table = tempProject({
       'data/t/manifest.yaml':
