@@ -356,6 +356,42 @@ export const MalformedJson = define({
   hint: 'Fix the JSON syntax at this position.',
 });
 
+/** A JSON value as a message about its shape names it: its type, with the value, its length or its keys. */
+export function jsonValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list (of ${value.length} ${value.length === 1 ? 'item' : 'items'})`;
+  if (typeof value === 'string') return `the text "${shown(value)}"`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value} (a boolean)`;
+  if (typeof value !== 'object') return String(value);
+  const keys = Object.keys(value);
+  if (keys.length === 0) return 'an empty object';
+  const more = keys.length > 5 ? ` and ${keys.length - 5} more` : '';
+  return `an object with the ${keys.length === 1 ? 'key' : 'keys'} ${list(keys.slice(0, 5).map(shown))}${more}`;
+}
+
+export const WrongJsonShape = define({
+  name: 'WrongJsonShape',
+  title: 'JSON of the wrong shape',
+  /**
+   * Valid JSON that does not hold records: `what` is the file's top-level value, its "data", or one record; `found`,
+   * what is there ({@link jsonValue}).
+   */
+  message: (what: 'file' | 'data' | 'record', found: string) =>
+    what === 'record'
+      ? `This record is ${found}, but each record must be an object of named fields ({"name": value, …}): the JSON is valid, its shape is not one Soundings reads.`
+      : `This file ${what === 'data' ? 'has a "data" that is' : 'holds'} ${found}, but it must hold a list of records ([{…}, {…}]), or an object whose "data" is one: the JSON is valid, its shape is not one Soundings reads.`,
+  hint: 'Export the records as a JSON list of objects, one a record ([{"area": "Hartlepool", "leave": 32071}, …]), or as NDJSON, one object a line (see README, "Adding a dataset").',
+});
+
+export const JsonFieldType = define({
+  name: 'JsonFieldType',
+  title: 'JSON value of the wrong type',
+  /** `expected`: what the column's type takes (cell.ts); `found`: the record's value ({@link jsonValue}). */
+  message: (column: string, expected: string, found: string) => `"${column}" must be ${expected}, but this record's value is ${found}.`,
+  hint: "Write the value as its column's type asks (a number, with or without quotes; text in double quotes; true or false), or fix the column's type or mapping in manifest.yaml.",
+});
+
 export const JsonCutShort = define({
   name: 'JsonCutShort',
   title: 'JSON cut short',

@@ -363,7 +363,7 @@ describe('loadDataset(id, options): a JSON object where text is expected', () =>
       'data/tweets/a.json': '[{"id": "1", "created_at": "2016-07-01T00:00:00Z", "user": "a", "text": {"full": "x"}}]',
     });
     await expect(load(root)).rejects.toThrow(
-      'data/tweets/a.json:1:65: "text" must be text, got {"full":"x"}. Give it a plain string value, or map another field.',
+      `data/tweets/a.json:1:65: "text" must be text, but this record's value is an object with the key "full". Write the value as its column's type asks (a number, with or without quotes; text in double quotes; true or false), or fix the column's type or mapping in manifest.yaml.`,
     );
   });
 });
