@@ -218,6 +218,45 @@ export const EmptyDataFile = define({
   hint: 'Export it again, or remove it.',
 });
 
+export const CompressedDataFile = define({
+  name: 'CompressedDataFile',
+  title: 'Compressed data file',
+  /** `archive`: what the first bytes say; `name`: the file's name, for the command that decompresses it. */
+  message: (archive: 'gzip' | 'zip', name: string) =>
+    archive === 'gzip'
+      ? `This file is gzip-compressed (it starts with gzip's bytes, 1F 8B), not text, so it cannot be read as it is: decompress it (mv ${name} ${name}.gz && gunzip ${name}.gz) and drop in the file that gives.`
+      : `This file is a zip archive (it starts with "PK"), not text, so it cannot be read as it is: unzip it and drop in the data file it holds in its place.`,
+  hint: 'Soundings reads data files uncompressed, as exported; keep an archive out of the dataset folder (a sub-folder is never read).',
+});
+
+export const WorkbookDataFile = define({
+  name: 'WorkbookDataFile',
+  title: 'Spreadsheet workbook under a data file name',
+  /** `workbook`: "XLSX", "XLS" or "ODS", as the first bytes say; `extension`: the name's. */
+  message: (workbook: 'XLSX' | 'XLS' | 'ODS', extension: string) =>
+    `This file is ${
+      workbook === 'XLSX'
+        ? 'an Excel workbook (XLSX)'
+        : workbook === 'XLS'
+          ? 'an Excel 97–2003 workbook (XLS)'
+          : 'an OpenDocument spreadsheet (ODS)'
+    }, not the text its ${extension} name says (a workbook renamed, or saved as the wrong type), so it cannot be read.`,
+  hint: 'Open it and export it as "CSV UTF-8 (Comma delimited)" (or as tab-separated text, named .tsv) in its place.',
+});
+
+export const Utf16DataFile = define({
+  name: 'Utf16DataFile',
+  title: 'Data file in UTF-16',
+  /** `csv`: the file is read as CSV or TSV (which is read in UTF-16LE with its mark); `name`: the file's, for iconv. */
+  message: (bigEndian: boolean, mark: boolean, csv: boolean, name: string) =>
+    `This file is UTF-16 ${bigEndian ? 'big-endian' : 'little-endian'}${mark ? '' : ' without a byte order mark'} (its first bytes say so), which Soundings does not read: ${
+      csv
+        ? 'CSV and TSV files are read as UTF-8, or as UTF-16 little-endian with its byte order mark (Excel\'s "Unicode Text")'
+        : 'JSON and NDJSON files are read as UTF-8 only'
+    }. Save it as UTF-8 (iconv -f UTF-16${mark ? '' : bigEndian ? 'BE' : 'LE'} -t UTF-8 ${name} > utf8-${name}, then put that in its place).`,
+  hint: 'In Excel, save as "CSV UTF-8 (Comma delimited)"; in a text editor, save with the encoding "UTF-8".',
+});
+
 export const HeaderOnlyFile = define({
   name: 'HeaderOnlyFile',
   title: 'Data file without rows (warning)',
@@ -324,6 +363,42 @@ export const MalformedJson = define({
   title: 'Malformed JSON',
   message: (reason: string) => reason,
   hint: 'Fix the JSON syntax at this position.',
+});
+
+/** A JSON value as a message about its shape names it: its type, with the value, its length or its keys. */
+export function jsonValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list (of ${value.length} ${value.length === 1 ? 'item' : 'items'})`;
+  if (typeof value === 'string') return `the text "${shown(value)}"`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value} (a boolean)`;
+  if (typeof value !== 'object') return String(value);
+  const keys = Object.keys(value);
+  if (keys.length === 0) return 'an empty object';
+  const more = keys.length > 5 ? ` and ${keys.length - 5} more` : '';
+  return `an object with the ${keys.length === 1 ? 'key' : 'keys'} ${list(keys.slice(0, 5).map(shown))}${more}`;
+}
+
+export const WrongJsonShape = define({
+  name: 'WrongJsonShape',
+  title: 'JSON of the wrong shape',
+  /**
+   * Valid JSON that does not hold records: `what` is the file's top-level value, its "data", or one record; `found`,
+   * what is there ({@link jsonValue}).
+   */
+  message: (what: 'file' | 'data' | 'record', found: string) =>
+    what === 'record'
+      ? `This record is ${found}, but each record must be an object of named fields ({"name": value, …}): the JSON is valid, its shape is not one Soundings reads.`
+      : `This file ${what === 'data' ? 'has a "data" that is' : 'holds'} ${found}, but it must hold a list of records ([{…}, {…}]), or an object whose "data" is one: the JSON is valid, its shape is not one Soundings reads.`,
+  hint: 'Export the records as a JSON list of objects, one a record ([{"area": "Hartlepool", "leave": 32071}, …]), or as NDJSON, one object a line (see README, "Adding a dataset").',
+});
+
+export const JsonFieldType = define({
+  name: 'JsonFieldType',
+  title: 'JSON value of the wrong type',
+  /** `expected`: what the column's type takes (cell.ts); `found`: the record's value ({@link jsonValue}). */
+  message: (column: string, expected: string, found: string) => `"${column}" must be ${expected}, but this record's value is ${found}.`,
+  hint: "Write the value as its column's type asks (a number, with or without quotes; text in double quotes; true or false), or fix the column's type or mapping in manifest.yaml.",
 });
 
 export const JsonCutShort = define({
@@ -474,6 +549,16 @@ export const BadNumber = define({
   message: (column: string, got: string, type: string) =>
     `"${column}" must be ${type === 'integer' ? 'a whole number' : 'a number'}, got "${shown(got)}".`,
   hint: 'Write plain digits with no thousands separators: an integer column takes 2503 (or 2503.0), a number column also 2503.5 or 2.5e3. Declare the column "number" if it holds fractions, or remove the row.',
+});
+
+export const DecimalComma = define({
+  name: 'DecimalComma',
+  title: 'Number with a decimal comma',
+  message: (column: string, got: string, type: string) =>
+    `"${column}" must be ${type === 'integer' ? 'a whole number' : 'a number'}, got "${shown(got)}", which is written with a decimal comma (as a spreadsheet writes numbers in French, German or Spanish settings). Soundings reads only a decimal point, since a comma also separates thousands ("1,234" is 1234 in English).${
+      type === 'integer' ? ' Declare the column "number" in manifest.yaml, as it holds fractions.' : ''
+    }`,
+  hint: 'Export the file again with "." as the decimal separator and no thousands separator (in Excel: File › Options › Advanced, untick "Use system separators" and set "Decimal separator" to "."; then save as "CSV UTF-8"), or replace the commas in this column with points.',
 });
 
 export const InexactNumber = define({

@@ -7,11 +7,12 @@ export function nearestKeys(name: string, known: Iterable<string>, limit = 3): s
   // Each name once: a list may repeat one ("polls" or "polls").
   return (
     Array.from(new Set(known), (k) => ({ k, d: distance(name, k) }))
-      // Near enough to be a slip, and not most of the longer name rewritten ("pcnt" is not near "n", nor "Tag" near
-      // "Date"), unless the letters are the same ones swapped ("ue" for "eu").
+      // Near enough to be a slip, and no more than half the longer name rewritten ("pcnt" is not near "n", nor "Tag"
+      // near "Date", nor "colour" near "columns", four edits in seven: a chart has no colour to offer), unless the
+      // letters are the same ones swapped ("ue" for "eu").
       .filter(
         ({ k, d }) =>
-          d <= Math.max(3, Math.ceil(k.length / 2)) && (d < 0.6 * Math.max(k.length, name.length) || letters(k) === letters(name)),
+          d <= Math.max(3, Math.ceil(k.length / 2)) && (2 * d <= Math.max(k.length, name.length) || letters(k) === letters(name)),
       )
       .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
       .slice(0, limit)

@@ -12,6 +12,9 @@ describe('nearestKeys / didYouMean', () => {
   it('does not suggest a name most of which would be rewritten', () => {
     expect(nearestKeys('xlsx', ['csv', 'tsv', 'json'])).toEqual([]);
     expect(didYouMean('pcnt', ['n'])).toBe('');
+    // Four edits in seven letters: no more a slip than a different word.
+    expect(nearestKeys('colour', ['columns', 'source', 'title'])).toEqual([]);
+    expect(nearestKeys('colour', ['columns', 'color'])).toEqual(['color']);
   });
 
   it('names each known name once, however often it is listed', () => {

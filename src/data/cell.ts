@@ -18,6 +18,22 @@ const inexact = (n: number) => Number.isInteger(n) && !Number.isSafeInteger(n);
 /** A whole number: digits, or digits and a decimal point with only zeros after it (2503.0, as pandas writes an integer column with blanks). */
 const INTEGER = /^[-+]?\d+(?:\.0*)?$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** A number with a decimal comma, digits grouped or not by points or spaces: 0,62, 12,5, 1.234,5, 1 234,5. */
+const DECIMAL_COMMA = /^[-+]?(?:\d+|\d{1,3}(?:([. \u00a0\u202f])\d{3})(?:\1\d{3})*),\d+$/;
+/** What reads as a thousands separator as well: 1,234 and 123,456 are a decimal comma or an English grouping. */
+const THOUSANDS = /^[-+]?[1-9]\d{0,2},\d{3}$/;
+
+/**
+ * Whether a number cell that failed is written with a decimal comma, as spreadsheets write numbers in French, German,
+ * Spanish… settings. Decided: such a cell is refused, not read, since a comma is a thousands separator in English
+ * ("1,234" is 1234 there and 1.234 in Germany) and the file cannot say which its author meant; only the shapes that
+ * cannot be a grouping (0,62; 12,5; 1,2345; 1.234,5) are said to be a decimal comma, so that the message's advice is
+ * right. Run on a refused cell only, never per row.
+ */
+export const isDecimalComma = (text: string): boolean => {
+  const t = text.trim();
+  return DECIMAL_COMMA.test(t) && !THOUSANDS.test(t);
+};
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const NAME_THE_ZONE =

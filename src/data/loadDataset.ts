@@ -45,7 +45,14 @@ import { fileSha256 } from './fileHash.ts';
 import { fileHead } from './fileHead.ts';
 import { ADDED, authorPrint, IdSet, postPrint, SEEN } from './idSet.ts';
 import type { ColumnType, Manifest, ManifestLocator, PostsManifest } from './manifest.ts';
-import { csvLayoutProblem, digestOfRead, emptyFileProblem, type OpenDataset, openDataset, repeatedFileProblem } from './openDataset.ts';
+import {
+  csvLayoutProblem,
+  digestOfRead,
+  type OpenDataset,
+  openDataset,
+  repeatedFileProblem,
+  unreadableFileProblem,
+} from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
@@ -383,9 +390,9 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   };
   for (const path of paths) {
     const file = rel(path);
-    const empty = emptyFileProblem(path, file);
-    if (empty) {
-      fail(empty);
+    const unreadable = unreadableFileProblem(path, file, formatOf(path, format));
+    if (unreadable) {
+      fail(unreadable);
       continue;
     }
     starts.push({ path, file, start: rows.length });

@@ -7,8 +7,9 @@
  * in both.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import {
+  CompressedDataFile,
   DatasetName,
   DatasetNotFound,
   EmptyDataFile,
@@ -21,9 +22,14 @@ import {
   UnreadDataFile,
   UnreadTextFile,
   UnreadWorkbook,
+  Utf16DataFile,
+  WorkbookDataFile,
 } from '../errors.ts';
 import { dataFiles, digestOf, isWorkbook, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { fileHead } from './fileHead.ts';
+import { fileKind } from './fileKind.ts';
 import { csvLayoutKey, DEFAULT_FILES, type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
+import type { DataFormat } from './rawRecord.ts';
 import { formatOf } from './readDataFile.ts';
 import type { DatasetFile } from './types.ts';
 
@@ -111,9 +117,35 @@ export function digestOfRead(opened: OpenDataset, shas: readonly string[]): stri
   );
 }
 
-/** A data file of 0 bytes (a failed export, a copy still running), refused before it is read. */
-export function emptyFileProblem(path: string, file: string): SoundingsError | undefined {
-  return statSync(path).size === 0 ? error(EmptyDataFile, { file }) : undefined;
+/**
+ * A data file that cannot be read as the text its name says, refused before it is read, from its size and its first
+ * bytes (fileKind.ts), once per file: one of 0 bytes (a failed export, a copy still running), a compressed one, a
+ * workbook renamed, or one in UTF-16. `format`: what its name (or the manifest) says it is, CSV and TSV being read in
+ * UTF-16LE with its byte order mark too; a file with no data format's name is only checked for bytes (its name is
+ * refused with what it is: UnreadWorkbook, UnknownFormat).
+ *
+ * UTF-16 big-endian is refused even with its byte order mark, though csv-parse's little-endian is read: no tool
+ * analysts use writes it (Excel's "Unicode Text" is little-endian), and reading it would take a second decoder
+ * through every reader that finds lines by their bytes (a title block, a check reading on after a bad row), each
+ * a place for a line number to go wrong; the message gives the one iconv command that converts it.
+ */
+export function unreadableFileProblem(path: string, file: string, format: DataFormat | undefined): SoundingsError | undefined {
+  if (statSync(path).size === 0) return error(EmptyDataFile, { file });
+  const found = format === undefined ? undefined : fileKind(fileHead(path));
+  if (!found) return undefined;
+  const at = { file, line: 1, column: 1 };
+  const csv = format === 'csv' || format === 'tsv';
+  const name = basename(path);
+  switch (found.kind) {
+    case 'gzip':
+    case 'zip':
+      return error(CompressedDataFile, at, found.kind, name);
+    case 'workbook':
+      return error(WorkbookDataFile, at, found.workbook, extname(path));
+    case 'utf16':
+      if (csv && !found.bigEndian && found.mark) return undefined;
+      return error(Utf16DataFile, at, found.bigEndian, found.mark, csv, name);
+  }
 }
 
 /**

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { error, type Location, MalformedJson, XArchiveFile } from '../errors.ts';
+import { error, jsonValue, type Location, WrongJsonShape, XArchiveFile } from '../errors.ts';
 import { type ArchiveScript, archiveScript, blanked } from './archiveScript.ts';
 import { fileHead } from './fileHead.ts';
 import { jsonLocator } from './jsonLocation.ts';
@@ -42,8 +42,6 @@ export interface JsonItem {
  * An NDJSON line is one item either way.
  */
 export type JsonShape = 'records' | 'exports';
-
-const NOT_RECORDS = 'The file must hold an array of records, or an object whose "data" is one.';
 
 /**
  * Hands each item of a JSON or NDJSON file to `onItem`; resolves to the file's SHA-256. A document or
@@ -110,8 +108,12 @@ export async function eachJsonItem(
       for (const [i, item] of value.entries()) onItem({ value: item, at: [i], locate });
     } else if (shape === 'exports') onItem({ value, at: [], locate });
     else {
-      const items = (value as { data?: unknown } | null)?.data;
-      if (!Array.isArray(items)) throw error(MalformedJson, { file, line: 1, column: 1 }, NOT_RECORDS);
+      const data = value !== null && typeof value === 'object' && Object.hasOwn(value, 'data');
+      const items = data ? (value as { data: unknown }).data : undefined;
+      if (!Array.isArray(items))
+        throw data
+          ? error(WrongJsonShape, locate(['data']), 'data', jsonValue(items))
+          : error(WrongJsonShape, locate([]), 'file', jsonValue(value));
       for (const [i, item] of items.entries()) onItem({ value: item, at: ['data', i], locate });
     }
   }
@@ -152,6 +154,13 @@ export async function readDataFile(
   if (format === 'json' || format === 'ndjson') {
     const onItem = ({ value, at, locate }: JsonItem) => {
       start(undefined);
+      // A record that is not an object (a string, a number, a list) has no fields to map: said as such, not as every
+      // mapped column missing. Checked per record, but one typeof beside JSON.parse's work on it.
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        const problem = error(WrongJsonShape, locate(at), 'record', jsonValue(value));
+        if (!onProblem) throw problem;
+        return onProblem(problem);
+      }
       sink.record(jsonRecord(value, locate, at));
     };
     const sha = await eachJsonItem(path, file, format, wholeJsonLimit, 'records', onItem, onProblem);

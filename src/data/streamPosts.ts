@@ -23,7 +23,7 @@ import { error, IdReused, ManifestInvalid, UnknownFormat, UnreadWorkbook } from 
 import { isSocialFormat } from './adapters/index.ts';
 import { isWorkbook, projectPath } from './datasetFiles.ts';
 import { authorPrint, IdSet, postPrint, REUSED, SEEN } from './idSet.ts';
-import { csvLayoutProblem, digestOfRead, emptyFileProblem, openDataset, repeatedFileProblem } from './openDataset.ts';
+import { csvLayoutProblem, digestOfRead, openDataset, repeatedFileProblem, unreadableFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { RawRecord } from './rawRecord.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
@@ -86,8 +86,8 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     const file = rel(path);
     const format = formatOf(path, manifest.format);
     if (!format) throw isWorkbook(path) ? error(UnreadWorkbook, { file }, extname(path)) : error(UnknownFormat, { file }, file);
-    const empty = emptyFileProblem(path, file);
-    if (empty) throw empty;
+    const unreadable = unreadableFileProblem(path, file, format);
+    if (unreadable) throw unreadable;
     const layout = csvLayoutProblem(opened, path, file);
     if (layout) throw layout;
     const mapper = postMapper(manifest, file, locate);

@@ -32,6 +32,7 @@ import {
   NotUtf8,
   QuoteNotClosed,
   SoundingsError,
+  WrongJsonShape,
 } from '../errors.ts';
 import { blanked } from './archiveScript.ts';
 import { describeCsvError, type QuoteSpan, rowQuoteSpan, spanSaid } from './csvError.ts';
@@ -574,8 +575,11 @@ function blanking(blank: number): Transform {
   });
 }
 
-/** Where the first syntax error of a large JSON file is, found by streaming it through stream-json's verifier. */
-async function locateJsonError(path: string, file: string, blank = 0): Promise<never> {
+/**
+ * Where the first syntax error of a large JSON file is, found by streaming it through stream-json's verifier; or,
+ * when it has none, `shape`: what is wrong with the valid JSON the reader could not take.
+ */
+async function locateJsonError(path: string, file: string, shape: SoundingsError, blank = 0): Promise<never> {
   const { verifier } = await import('stream-json/utils/verifier.js');
   try {
     await pipeline(createReadStream(path), blanking(blank), verifier.asStream());
@@ -590,7 +594,7 @@ async function locateJsonError(path: string, file: string, blank = 0): Promise<n
     const what = [expected && `expected ${expected}`, token && `found ${token.startsWith('"') ? token : `"${token}"`}`].filter(Boolean);
     throw error(MalformedJson, at, `This is not valid JSON${what.length > 0 ? `: ${what.join(', ')}` : ''}.`);
   }
-  throw error(MalformedJson, { file, line: 1, column: 1 }, 'The file must hold an array of records, or an object whose "data" is one.');
+  throw shape;
 }
 
 /** Up to 40 characters of a file from the `offset`-th character (the verifier counts characters, not bytes). */
@@ -625,7 +629,13 @@ export async function* streamJsonItems(
   const { streamArray } = await import('stream-json/streamers/stream-array.js');
   const { pick } = await import('stream-json/filters/pick.js');
   const top = firstChar(firstBytes, blank);
-  if (top !== '[' && top !== '{') await locateJsonError(path, file, blank);
+  if (top !== '[' && top !== '{')
+    await locateJsonError(
+      path,
+      file,
+      error(WrongJsonShape, { file, line: 1, column: 1 }, 'file', 'one value, neither a list nor an object'),
+      blank,
+    );
   if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, Math.round(statSync(path).size / 2 ** 20));
   const checked = hashedStream(path, hash, file);
   const blanker = blank > 0 ? blanking(blank) : undefined;
@@ -637,11 +647,16 @@ export async function* streamJsonItems(
   const last = top === '[' ? head : head.pipe(tail);
   source.pipe(head);
   for (const s of [source, head, tail]) s.on('error', (e: Error) => last.destroy(e));
+  // Whether an object's "data" was found: without it, the object holds no records where they are looked for, and
+  // its records would be read as none.
+  let picked = top === '[';
+  if (!picked) head.once('data', () => (picked = true));
   const items = last as unknown as AsyncIterable<{ key: number; value: unknown }>;
   try {
     for await (const { key, value } of items) yield { value, path: top === '[' ? [key] : ['data', key] };
   } catch (e) {
     if (e instanceof SoundingsError) throw e;
-    await locateJsonError(path, file, blank);
+    await locateJsonError(path, file, error(WrongJsonShape, { file: `${file} at data` }, 'data', 'not a list'), blank);
   }
+  if (!picked) throw error(WrongJsonShape, { file, line: 1, column: 1 }, 'file', 'an object without a "data" key');
 }

@@ -6,16 +6,18 @@ import {
   BadBoolean,
   BadDate,
   BadNumber,
-  BadText,
+  DecimalComma,
   error,
   InexactNumber,
+  JsonFieldType,
+  jsonValue,
   type Location,
   MissingColumn,
   MissingValue,
   SoundingsError,
   WrongSeparator,
 } from '../errors.ts';
-import { parseCell } from './cell.ts';
+import { isDecimalComma, parseCell } from './cell.ts';
 import type { ColumnType, ManifestLocator } from './manifest.ts';
 import type { CsvLayout, RawRecord } from './rawRecord.ts';
 import type { Cell } from './types.ts';
@@ -85,11 +87,13 @@ export function typed(record: RawRecord, column: string, type: ColumnType, requi
 }
 
 function badCell(type: ColumnType, column: string, raw: unknown, location: Location, expected: string) {
-  const got = typeof raw === 'string' ? raw : JSON.stringify(raw);
-  if (type === 'date' || type === 'datetime') return error(BadDate, location, column, got, expected);
-  if (type === 'boolean') return error(BadBoolean, location, column, got);
-  if (type === 'string') return error(BadText, location, column, got);
-  return error(BadNumber, location, column, got, type);
+  // A JSON value of another type (true, 5, an object) is said as what it is, not quoted as if it were text.
+  // (A string column takes any text, so only a JSON object or list fails one.)
+  if (typeof raw !== 'string') return error(JsonFieldType, location, column, expected, jsonValue(raw));
+  if (type === 'date' || type === 'datetime') return error(BadDate, location, column, raw, expected);
+  if (type === 'boolean') return error(BadBoolean, location, column, raw);
+  if (isDecimalComma(raw)) return error(DecimalComma, location, column, raw, type);
+  return error(BadNumber, location, column, raw, type);
 }
 
 /**

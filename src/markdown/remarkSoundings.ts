@@ -20,7 +20,7 @@ import { type AccentVariant, accentVariants } from '../analysis/accentVariants.t
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
 import { unusedHashtags } from '../analysis/unusedHashtags.ts';
 import { projectPath } from '../data/datasetFiles.ts';
-import { describeIssue, parseForMessages } from '../data/manifest.ts';
+import { describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
 import type { Dataset } from '../data/types.ts';
 import {
   AccentVariants,
@@ -40,6 +40,7 @@ import {
 } from '../errors.ts';
 import { nearestKeys } from '../nearest.ts';
 import { postsLanguage } from '../site/siteSettings.ts';
+import { attributeAt } from './attributeAt.ts';
 import { cachedDataset } from './datasetCache.ts';
 import { type Directive, DirectiveProblem, directives } from './directives/index.ts';
 import type { Frontmatter } from './frontmatter.ts';
@@ -181,6 +182,22 @@ export function remarkSoundings(options: SoundingsOptions) {
       column: node.position?.start.column ?? 1,
     });
 
+    /** Where an attribute a problem names (`path`: its name) is written in the directive, or the directive's start. */
+    const attributeLocation = (node: AnyDirective, path: readonly PropertyKey[]): Location => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const name = path[0];
+      if (start === undefined || end === undefined || typeof name !== 'string') return at(node);
+      const source = body.slice(start, end);
+      const offset = attributeAt(source, name);
+      if (offset === undefined) return at(node);
+      const before = source.slice(0, offset).split('\n');
+      const { line = 1, column = 1 } = at(node);
+      return before.length === 1
+        ? { file, line, column: column + offset }
+        : { file, line: line + before.length - 1, column: (before.at(-1) as string).length + 1 };
+    };
+
     const found: { node: AnyDirective; index: number; parent: { children: unknown[] } }[] = [];
     visit(tree, (node, index, parent) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
@@ -224,8 +241,19 @@ export function remarkSoundings(options: SoundingsOptions) {
           // Every bad attribute at once, not one a run.
           // The word clouds' attributes are documented in their own README section.
           const invalid = node.name === 'wordcloud' || node.name === 'wordcompare' ? WordCloudInvalid : DirectiveInvalid;
-          for (const issue of parsed.error.issues)
-            problems.push(error(invalid, at(node), node.name, describeIssue(issue, directive.attributes, node.attributes ?? {})));
+          // Each unknown attribute on its own, each at its own column (zod gives them as one issue).
+          const issues = parsed.error.issues.flatMap((issue) =>
+            issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
+          );
+          for (const issue of issues)
+            problems.push(
+              error(
+                invalid,
+                attributeLocation(node, issuePath(issue)),
+                node.name,
+                describeIssue(issue, directive.attributes, node.attributes ?? {}),
+              ),
+            );
           return undefined;
         }
         try {

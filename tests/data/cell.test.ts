@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactTimeParser, looksLikeTime, parseCell, parseTime, timeFormatLike } from '../../src/data/cell.ts';
+import { exactTimeParser, isDecimalComma, looksLikeTime, parseCell, parseTime, timeFormatLike } from '../../src/data/cell.ts';
 
 const iso = (r: ReturnType<typeof parseTime>) => (r.ok && r.value instanceof Date ? r.value.toISOString() : r);
 
@@ -119,6 +119,18 @@ describe('parseCell(raw, "integer")', () => {
   });
   it('refuses a fraction, a thousands separator or an exponent', () => {
     for (const raw of ['2503.5', '2,503', '2.5e3', '.0', '1e3']) expect(parseCell(raw, 'integer').ok, raw).toBe(false);
+  });
+});
+
+describe('isDecimalComma(text)', () => {
+  it('is a number written with a decimal comma, grouped by points or spaces or not', () => {
+    for (const text of ['0,62', ' 12,5 ', '-0,5', '1,2345', '1234,5', '1.234,5', '1 234,5', '1.234.567,89'])
+      expect(isDecimalComma(text), text).toBe(true);
+  });
+
+  it('is not a comma that may separate thousands, nor a number with a point, nor text', () => {
+    for (const text of ['1,234', '32,071', '123,456', '1,234,567', '0.62', '1.23,4', 'abc', '0,'])
+      expect(isDecimalComma(text), text).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { checkDataset, type FileCache, type FileRecords, loadDataset } from '../../src/data/loadDataset.ts';
 import { streamPosts } from '../../src/data/streamPosts.ts';
@@ -303,6 +304,26 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     ]);
   });
 
+  it('says a number with a decimal comma is one, quoted in a CSV or plain in a TSV, rather than to drop thousands separators', async () => {
+    const table = (files: string) =>
+      `title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\nfiles: "${files}"\ncolumns:\n  area: string\n  share: number\n  votes: integer\n`;
+    const root = tempProject({
+      'data/c/manifest.yaml': table('*.csv'),
+      'data/c/a.csv': 'area,share,votes\nHartlepool,"0,62",32071\nBoston,"1.234,5",2\n',
+      'data/t/manifest.yaml': table('*.tsv'),
+      'data/t/a.tsv': 'area\tshare\tvotes\nHartlepool\t0,62\t32071\nBoston\t0.75\t12,5\n',
+    });
+    const HINT =
+      'Export the file again with "." as the decimal separator and no thousands separator (in Excel: File › Options › Advanced, untick "Use system separators" and set "Decimal separator" to "."; then save as "CSV UTF-8"), or replace the commas in this column with points.';
+    const comma = (at: string, column: string, got: string, whole = false) =>
+      `${at}: "${column}" must be ${whole ? 'a whole number' : 'a number'}, got "${got}", which is written with a decimal comma (as a spreadsheet writes numbers in French, German or Spanish settings). Soundings reads only a decimal point, since a comma also separates thousands ("1,234" is 1234 in English).${
+        whole ? ' Declare the column "number" in manifest.yaml, as it holds fractions.' : ''
+      } ${HINT}`;
+    const check = async (id: string) => (await checkDataset(id, { root, dataDir: join(root, 'data') })).map((e) => e.message);
+    expect(await check('c')).toEqual([comma('data/c/a.csv:2:2', 'share', '0,62'), comma('data/c/a.csv:3:2', 'share', '1.234,5')]);
+    expect(await check('t')).toEqual([comma('data/t/a.tsv:2:2', 'share', '0,62'), comma('data/t/a.tsv:3:3', 'votes', '12,5', true)]);
+  });
+
   it('a bad number in a table, a JSON syntax error, a bad manifest and an unknown dataset', async () => {
     const table = tempProject({
       'data/t/manifest.yaml':
@@ -343,7 +364,7 @@ describe('loadDataset(id, options): a JSON object where text is expected', () =>
       'data/tweets/a.json': '[{"id": "1", "created_at": "2016-07-01T00:00:00Z", "user": "a", "text": {"full": "x"}}]',
     });
     await expect(load(root)).rejects.toThrow(
-      'data/tweets/a.json:1:65: "text" must be text, got {"full":"x"}. Give it a plain string value, or map another field.',
+      `data/tweets/a.json:1:65: "text" must be text, but this record's value is an object with the key "full". Write the value as its column's type asks (a number, with or without quotes; text in double quotes; true or false), or fix the column's type or mapping in manifest.yaml.`,
     );
   });
 });
@@ -393,6 +414,34 @@ describe('loadDataset(id, options): files that cannot be right', () => {
       copy,
       'data/t/z-failed.csv: This file is empty (0 bytes): an export that failed, or a file still being copied? Export it again, or remove it.',
     ]);
+  });
+
+  it('refuses a gzip file, a zip and a workbook named as data, from their first bytes, saying what each is and what to do', async () => {
+    const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest() });
+    const csv = 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n';
+    const zip = (entry: string) =>
+      Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000', 'latin1'), Buffer.alloc(24), Buffer.from(entry)]);
+    writeFileSync(join(root, 'data', 'tweets', 'a.csv'), gzipSync(csv));
+    writeFileSync(join(root, 'data', 'tweets', 'b.csv'), zip('b.csv'));
+    writeFileSync(join(root, 'data', 'tweets', 'c.csv'), zip('[Content_Types].xml'));
+    writeFileSync(join(root, 'data', 'tweets', 'd.tsv'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    writeFileSync(join(root, 'data', 'tweets', 'e.json'), gzipSync('[]'));
+    const ARCHIVE =
+      'Soundings reads data files uncompressed, as exported; keep an archive out of the dataset folder (a sub-folder is never read).';
+    const WORKBOOK = 'Open it and export it as "CSV UTF-8 (Comma delimited)" (or as tab-separated text, named .tsv) in its place.';
+    const gzip = (name: string) =>
+      `data/tweets/${name}:1:1: This file is gzip-compressed (it starts with gzip's bytes, 1F 8B), not text, so it cannot be read as it is: decompress it (mv ${name} ${name}.gz && gunzip ${name}.gz) and drop in the file that gives. ${ARCHIVE}`;
+    const expected = [
+      gzip('a.csv'),
+      `data/tweets/b.csv:1:1: This file is a zip archive (it starts with "PK"), not text, so it cannot be read as it is: unzip it and drop in the data file it holds in its place. ${ARCHIVE}`,
+      `data/tweets/c.csv:1:1: This file is an Excel workbook (XLSX), not the text its .csv name says (a workbook renamed, or saved as the wrong type), so it cannot be read. ${WORKBOOK}`,
+      `data/tweets/d.tsv:1:1: This file is an Excel 97–2003 workbook (XLS), not the text its .tsv name says (a workbook renamed, or saved as the wrong type), so it cannot be read. ${WORKBOOK}`,
+      gzip('e.json'),
+    ];
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual(expected);
+    expect(await message(root)).toBe(expected[0]);
+    // The streamed statistics refuse it alike.
+    await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(expected[0] as string);
   });
 
   it('refuses a copied accounts file as a copy, before its accounts are read as duplicates', async () => {
@@ -466,16 +515,35 @@ describe('loadDataset(id, options): text encodings', () => {
       'data/tweets/a.ndjson:3: This line has bytes that are not UTF-8',
     );
     expect(await at('a.json', latin1(`[\n${record(1, 'José')}\n]`))).toBe('data/tweets/a.json:2: This line has bytes that are not UTF-8');
-    // UTF-16: csv-parse decodes little-endian CSV with its byte order mark; nothing else is UTF-16 to Soundings.
-    const utf16 = (text: string, bigEndian: boolean) => {
-      const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
-      return bigEndian ? Buffer.from(le.map((_, i) => le[i ^ 1] as number)) : le;
+  });
+
+  it('reads CSV in UTF-16LE with its byte order mark, and refuses any other UTF-16 from its first bytes, saying which it is', async () => {
+    const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest() });
+    const at = async (name: string, bytes: Buffer) => {
+      writeFileSync(join(root, 'data', 'tweets', name), bytes);
+      const problems = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
+      rmSync(join(root, 'data', 'tweets', name));
+      return problems.map((e) => e.message);
     };
-    expect(await at('a.csv', utf16(`${rows.join('\n')}\n`, false))).toBeUndefined();
-    expect(await at('a.csv', utf16(`${rows.join('\n')}\n`, true))).toBe('data/tweets/a.csv:1: This line has bytes that are not UTF-8');
-    expect(await at('a.ndjson', utf16(`${record(1, 'a')}\n`, false))).toBe(
-      'data/tweets/a.ndjson:1: This line has bytes that are not UTF-8',
-    );
+    const csv = 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n2,2016-07-01T10:00:00Z,José,#España\n';
+    const le = (text: string) => Buffer.from(text, 'utf16le');
+    const be = (text: string) => le(text).swap16();
+    const HINT = 'In Excel, save as "CSV UTF-8 (Comma delimited)"; in a text editor, save with the encoding "UTF-8".';
+    const CSV_READ = 'CSV and TSV files are read as UTF-8, or as UTF-16 little-endian with its byte order mark (Excel\'s "Unicode Text")';
+    expect(await at('a.csv', le(`\uFEFF${csv}`))).toEqual([]);
+    expect(await at('a.csv', be(`\uFEFF${csv}`))).toEqual([
+      `data/tweets/a.csv:1:1: This file is UTF-16 big-endian (its first bytes say so), which Soundings does not read: ${CSV_READ}. Save it as UTF-8 (iconv -f UTF-16 -t UTF-8 a.csv > utf8-a.csv, then put that in its place). ${HINT}`,
+    ]);
+    expect(await at('a.csv', be(csv))).toEqual([
+      `data/tweets/a.csv:1:1: This file is UTF-16 big-endian without a byte order mark (its first bytes say so), which Soundings does not read: ${CSV_READ}. Save it as UTF-8 (iconv -f UTF-16BE -t UTF-8 a.csv > utf8-a.csv, then put that in its place). ${HINT}`,
+    ]);
+    expect(await at('a.tsv', le(csv.replaceAll(',', '\t')))).toEqual([
+      `data/tweets/a.tsv:1:1: This file is UTF-16 little-endian without a byte order mark (its first bytes say so), which Soundings does not read: ${CSV_READ}. Save it as UTF-8 (iconv -f UTF-16LE -t UTF-8 a.tsv > utf8-a.tsv, then put that in its place). ${HINT}`,
+    ]);
+    const record = '{"id":"1","created_at":"2016-07-01T10:00:00Z","user":"a","text":"x"}\n';
+    expect(await at('a.ndjson', le(`\uFEFF${record}`))).toEqual([
+      `data/tweets/a.ndjson:1:1: This file is UTF-16 little-endian (its first bytes say so), which Soundings does not read: JSON and NDJSON files are read as UTF-8 only. Save it as UTF-8 (iconv -f UTF-16 -t UTF-8 a.ndjson > utf8-a.ndjson, then put that in its place). ${HINT}`,
+    ]);
   });
 
   it("reads UTF-8 whose characters straddle the reader's chunks, and JSON and NDJSON after a byte order mark", async () => {

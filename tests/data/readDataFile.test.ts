@@ -30,8 +30,69 @@ describe('reading a social export', () => {
     const opts = { root, dataDir: join(root, 'data') };
     expect((await loadDataset('t', opts)).rows).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
     await expect(loadDataset('u', opts)).rejects.toThrow(
-      'data/u/a.json:1:1: The file must hold an array of records, or an object whose "data" is one.',
+      `data/u/a.json:1:1: This file holds an object with the key "rows", but it must hold a list of records ([{…}, {…}]), or an object whose "data" is one: the JSON is valid, its shape is not one Soundings reads. ${SHAPE}`,
     );
+  });
+});
+
+const SHAPE =
+  'Export the records as a JSON list of objects, one a record ([{"area": "Hartlepool", "leave": 32071}, …]), or as NDJSON, one object a line (see README, "Adding a dataset").';
+
+describe('JSON of the wrong shape', () => {
+  const table = (files: string) =>
+    `title: T\ndescription: A table.\nkind: table\nsource: Test\nlicence: CC0-1.0\ncollected: 2024-09-02\nfiles: "${files}"\ncolumns:\n  a: integer\n  b: string\n`;
+  /** Every problem a check finds in dataset t holding `name`, read whole and, with `streamed`, as a large file is. */
+  const check = async (name: string, text: string, streamed = false) => {
+    const root = tempProject({ 'data/t/manifest.yaml': table(name), [`data/t/${name}`]: text });
+    const problems = await checkDataset('t', { root, dataDir: join(root, 'data'), ...(streamed ? { wholeJsonLimit: 0 } : {}) });
+    return problems.map((e) => e.message);
+  };
+  const file = (found: string) =>
+    `${found}, but it must hold a list of records ([{…}, {…}]), or an object whose "data" is one: the JSON is valid, its shape is not one Soundings reads. ${SHAPE}`;
+  const record = (found: string) =>
+    `This record is ${found}, but each record must be an object of named fields ({"name": value, …}): the JSON is valid, its shape is not one Soundings reads. ${SHAPE}`;
+
+  it('says what a file holds where a list of records is expected, at the value, read whole or streamed, not "fix the JSON syntax"', async () => {
+    const rows = '{\n  "rows": [{"a": 1, "b": "x"}],\n  "meta": {"n": 1}\n}\n';
+    expect(await check('a.json', rows)).toEqual([`data/t/a.json:1:1: ${file('This file holds an object with the keys "rows", "meta"')}`]);
+    // Streamed, an object without "data" was read as no records at all.
+    expect(await check('a.json', rows, true)).toEqual([`data/t/a.json:1:1: ${file('This file holds an object without a "data" key')}`]);
+    const data = '{\n  "data": {"a": 1, "b": "x"}\n}\n';
+    expect(await check('a.json', data)).toEqual([
+      `data/t/a.json:2:3: ${file('This file has a "data" that is an object with the keys "a", "b"')}`,
+    ]);
+    expect(await check('a.json', data, true)).toEqual([`data/t/a.json at data: ${file('This file has a "data" that is not a list')}`]);
+    expect(await check('a.json', '"hello"')).toEqual([`data/t/a.json:1:1: ${file('This file holds the text "hello"')}`]);
+    expect(await check('a.json', '"hello"', true)).toEqual([
+      `data/t/a.json:1:1: ${file('This file holds one value, neither a list nor an object')}`,
+    ]);
+    // An empty "data" is an API's last page: no records, and no problem.
+    expect(await check('a.json', '{"data": []}', true)).toEqual([]);
+  });
+
+  it('says a record that is not an object is not one, at the record, in JSON and NDJSON alike, and reads the others', async () => {
+    const json = '[\n  {"a": 1, "b": "x"},\n  "a, b",\n  [2, "y"],\n  null\n]\n';
+    expect(await check('a.json', json)).toEqual([
+      `data/t/a.json:3:3: ${record('the text "a, b"')}`,
+      `data/t/a.json:4:3: ${record('a list (of 2 items)')}`,
+      `data/t/a.json:5:3: ${record('null')}`,
+    ]);
+    expect(await check('a.json', json, true)).toEqual([
+      `data/t/a.json at 1: ${record('the text "a, b"')}`,
+      `data/t/a.json at 2: ${record('a list (of 2 items)')}`,
+      `data/t/a.json at 3: ${record('null')}`,
+    ]);
+    expect(await check('a.ndjson', '{"a": 1, "b": "x"}\n7\n')).toEqual([`data/t/a.ndjson:2:1: ${record('the number 7')}`]);
+  });
+
+  it('says a field of another JSON type is one, naming the type, not quoting it as text', async () => {
+    const json = '[\n  {"a": true, "b": "x"},\n  {"a": 2, "b": {"first": "y"}},\n  {"a": "3", "b": 4}\n]\n';
+    const HINT =
+      "Write the value as its column's type asks (a number, with or without quotes; text in double quotes; true or false), or fix the column's type or mapping in manifest.yaml.";
+    expect(await check('a.json', json)).toEqual([
+      `data/t/a.json:2:4: "a" must be a whole number, but this record's value is true (a boolean). ${HINT}`,
+      `data/t/a.json:3:12: "b" must be text, but this record's value is an object with the key "first". ${HINT}`,
+    ]);
   });
 });
 

@@ -175,11 +175,22 @@ describe('::chart[Title]{data spec description where}', () => {
 });
 
 describe("a directive's attributes", () => {
-  it('are all reported when several are wrong, not one a run', async () => {
+  it('are all reported when several are wrong, not one a run, each at its own column', async () => {
     const root = fixtureProject('::wordcloud[T]{campaign=red shape=star min-font=3}');
     expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
-      expect.stringMatching(/^content\/posts\/post\.md:23:1: ::wordcloud: "shape" /),
-      expect.stringMatching(/^content\/posts\/post\.md:23:1: ::wordcloud: "min-font" /),
+      expect.stringMatching(/^content\/posts\/post\.md:23:29: ::wordcloud: "shape" /),
+      expect.stringMatching(/^content\/posts\/post\.md:23:40: ::wordcloud: "min-font" /),
+    ]);
+  });
+
+  it('points at an unknown attribute itself, offering only an attribute the directive has that it is a slip for', async () => {
+    const root = fixtureProject(
+      'Some prose first.\n\n::chart[Colour and columns]{data=weekly spec=weekly-volume description="colour=red" colour=red}\n\n::wordcloud[T]{campaign=red colour=text}',
+    );
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      // ::chart has no colour attribute: "columns" is four edits away, a different word, and is not offered.
+      'content/posts/post.md:25:85: ::chart: It has unknown key "colour". See README, "Directives", for its attributes.',
+      'content/posts/post.md:27:29: ::wordcloud: It has unknown key "colour". Did you mean "color"? See README, "Word clouds", for its attributes.',
     ]);
   });
 });

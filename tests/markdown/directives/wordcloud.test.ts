@@ -246,16 +246,17 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
       'content/posts/post.md': `${FRONTMATTER}\n::wordcloud[Small]{campaign=red width=199 height=149}\n`,
     });
     expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
-      'content/posts/post.md:19:1: ::wordcloud: "width" must be at least 200, not 199. See README, "Word clouds", for its attributes.',
-      'content/posts/post.md:19:1: ::wordcloud: "height" must be at least 150, not 149. See README, "Word clouds", for its attributes.',
+      'content/posts/post.md:19:33: ::wordcloud: "width" must be at least 200, not 199. See README, "Word clouds", for its attributes.',
+      'content/posts/post.md:19:43: ::wordcloud: "height" must be at least 150, not 149. See README, "Word clouds", for its attributes.',
     ]);
   });
 
   it('names the attribute closest to a misspelt one', async () => {
     const root = project('::wordcloud[Red]{campaign=red rotat=none}\n\n::wordcompare[Red against blue]{a=red b=blue sharde=5 colour=z}');
     expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
-      'content/posts/post.md:19:1: ::wordcloud: It has unknown key "rotat". Did you mean "rotate"? See README, "Word clouds", for its attributes.',
-      'content/posts/post.md:21:1: ::wordcompare: It has unknown keys "sharde", "colour". For "sharde", did you mean "shape" or "shared" or "source"? For "colour", did you mean "color"? See README, "Word clouds", for its attributes.',
+      'content/posts/post.md:19:31: ::wordcloud: It has unknown key "rotat". Did you mean "rotate"? See README, "Word clouds", for its attributes.',
+      'content/posts/post.md:21:46: ::wordcompare: It has unknown key "sharde". Did you mean "shape" or "shared" or "source"? See README, "Word clouds", for its attributes.',
+      'content/posts/post.md:21:55: ::wordcompare: It has unknown key "colour". Did you mean "color"? See README, "Word clouds", for its attributes.',
     ]);
   });
 });
