@@ -188,15 +188,10 @@ export const IdReused = define({
   title: 'One id for two posts',
   /**
    * Located at the refused file's first such post. `first`: where the id was first read, when known; `file`: the
-   * refused file, to say "of this file" rather than name it again; `authors`: the first post's author and this one's,
-   * when the two posts are at the same time (to the second) and only their authors differ.
+   * refused file, to say "of this file" rather than name it again.
    */
-  message: (id: string, more: number, first?: Location, file?: string, authors?: readonly [string, string]) =>
-    `The id "${shown(id)}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for ${
-      authors
-        ? `another post (by "${shown(authors[0])}", where this one is by "${shown(authors[1])}"; ${firstRead(first, file)})`
-        : `a post at another time (${firstRead(first, file)})`
-    }, so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
+  message: (id: string, more: number, first?: Location, file?: string) =>
+    `The id "${shown(id)}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post at another time (${firstRead(first, file)}), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
   hint: 'Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
 });
 

@@ -12,9 +12,9 @@
  *    digits, < 10^9, fits a uint32). Two such ids are equal iff both parts are
  *    equal, because the canonical decimal form of a number is unique.
  *    The pairs live in an open-addressing hash table (linear probing) made of
- *    a Float64Array and three Uint32Arrays (the low part, and the two prints
- *    below): 20 bytes a slot, kept at most 70% full, so about 29–57 bytes per
- *    id (10M ids: 335 MB).
+ *    a Float64Array and two Uint32Arrays (the low part, and the print
+ *    below): 16 bytes a slot, kept at most 70% full, so about 23–46 bytes per
+ *    id (10M ids: 268 MB).
  *  - any other id ("007", "at://…", "p1", 20+ digits) goes into an ordinary
  *    `Set<string>`, so nothing is ever approximated: this is exact, with no
  *    probabilistic step.
@@ -26,10 +26,7 @@
  * ({@link postPrint}: its time in whole seconds), 4 more bytes a slot, so
  * that an id read again for another post — an export that numbers its rows
  * 1, 2, 3… in each file — is told from a true duplicate rather than dropped
- * as one. Prints a second apart are the same post ({@link samePost}). And
- * a 32-bit print of its author ({@link authorPrint}), 4 more bytes a slot:
- * an id read again for a post at the same time by another author is another
- * post too, not a duplicate to drop.
+ * as one. Prints a second apart are the same post ({@link samePost}).
  */
 const EMPTY = -1;
 const MAX_LOAD = 0.7;
@@ -41,8 +38,9 @@ export const REUSED = 2;
 export type AddResult = typeof ADDED | typeof SEEN | typeof REUSED;
 
 /**
- * A post's print: its time in whole seconds (modulo 2^32); its author is
- * printed apart ({@link authorPrint}), and compared exactly. Whole seconds,
+ * A post's print: its time in whole seconds (modulo 2^32). Its time, not its
+ * author: one Bluesky post names its author by handle in a search export and
+ * by DID in a repository export, and must still be one post. Whole seconds,
  * compared with a second's tolerance ({@link samePost}): exports of one post
  * keep different precision (Mastodon's and Bluesky's APIs give milliseconds,
  * Twitter's v1.1 and most listening tools whole seconds, truncated or
@@ -58,24 +56,6 @@ export function postPrint(post: { id: string; time: number; repostOf?: string | 
   return Math.floor(post.time / 1000) >>> 0;
 }
 
-/**
- * A post's author's print: FNV-1a of the author as written, ASCII letters case-folded (a screen name is one account
- * whatever its case, and tools write it either way), so that an id read again for a post at the same time by
- * another author (an export numbering its rows, two of them in one second) is told from a true duplicate. 0 for a
- * repost and a post whose id is a URI, as {@link postPrint}: a URI names one post, and a repost's id names its
- * reposter. One pass over a short string, no allocation: this runs for every post.
- */
-export function authorPrint(post: { id: string; author: string; repostOf?: string | undefined }): number {
-  if (post.repostOf !== undefined || post.id.includes('://')) return 0;
-  const { author } = post;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < author.length; i++) {
-    const c = author.charCodeAt(i);
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** Whether two prints ({@link postPrint}) are of one post: at most a second apart (modulo 2^32). */
 export function samePost(a: number, b: number): boolean {
   return (a - b + 1) >>> 0 <= 2;
@@ -85,12 +65,9 @@ export class IdSet {
   #high: Float64Array;
   #low: Uint32Array;
   #print: Uint32Array;
-  #author: Uint32Array;
   #mask: number;
   #numeric = 0;
   #other = new Map<string, number>();
-  /** The author prints of {@link #other}'s ids, where not 0. */
-  #otherAuthor = new Map<string, number>();
 
   constructor(capacity = 1 << 16) {
     let size = 16;
@@ -98,7 +75,6 @@ export class IdSet {
     this.#high = new Float64Array(size).fill(EMPTY);
     this.#low = new Uint32Array(size);
     this.#print = new Uint32Array(size);
-    this.#author = new Uint32Array(size);
     this.#mask = size - 1;
   }
 
@@ -112,30 +88,26 @@ export class IdSet {
     return this.addPost(id, 0) === ADDED;
   }
 
-  /**
-   * Adds the id of a post whose prints are `print` ({@link postPrint}) and `author` ({@link authorPrint}); says
-   * whether it was new, and if not, whether for the same post (at most a second apart, by the same author).
-   */
-  addPost(id: string, print: number, author = 0): AddResult {
+  /** Adds the id of a post whose print is `print` ({@link postPrint}); says whether it was new, and if not, for which post. */
+  addPost(id: string, print: number): AddResult {
     const n = id.length;
-    if (n === 0 || n > 19 || (n > 1 && id.charCodeAt(0) === 48)) return this.#addOther(id, print, author);
+    if (n === 0 || n > 19 || (n > 1 && id.charCodeAt(0) === 48)) return this.#addOther(id, print);
     let high = 0;
     let low = 0;
     const split = n - 9;
     for (let i = 0; i < n; i++) {
       const d = id.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return this.#addOther(id, print, author);
+      if (d < 0 || d > 9) return this.#addOther(id, print);
       if (i < split) high = high * 10 + d;
       else low = low * 10 + d;
     }
-    return this.#addPair(high, low, print, author);
+    return this.#addPair(high, low, print);
   }
 
-  #addOther(id: string, print: number, author: number): AddResult {
+  #addOther(id: string, print: number): AddResult {
     const first = this.#other.get(id);
-    if (first !== undefined) return samePost(first, print) && (this.#otherAuthor.get(id) ?? 0) === author ? SEEN : REUSED;
+    if (first !== undefined) return samePost(first, print) ? SEEN : REUSED;
     this.#other.set(id, print);
-    if (author !== 0) this.#otherAuthor.set(id, author);
     return ADDED;
   }
 
@@ -149,19 +121,17 @@ export class IdSet {
     return (h >>> 0) & this.#mask;
   }
 
-  #addPair(high: number, low: number, print: number, author: number): AddResult {
+  #addPair(high: number, low: number, print: number): AddResult {
     let i = this.#slot(high, low);
     const highs = this.#high;
     const lows = this.#low;
     while (highs[i] !== EMPTY) {
-      if (highs[i] === high && lows[i] === low)
-        return samePost(this.#print[i] as number, print) && this.#author[i] === author ? SEEN : REUSED;
+      if (highs[i] === high && lows[i] === low) return samePost(this.#print[i] as number, print) ? SEEN : REUSED;
       i = (i + 1) & this.#mask;
     }
     highs[i] = high;
     lows[i] = low;
     this.#print[i] = print;
-    this.#author[i] = author;
     this.#numeric++;
     if (this.#numeric > (this.#mask + 1) * MAX_LOAD) this.#grow();
     return ADDED;
@@ -171,11 +141,9 @@ export class IdSet {
     const highs = this.#high;
     const lows = this.#low;
     const prints = this.#print;
-    const authors = this.#author;
     this.#high = new Float64Array(highs.length * 2).fill(EMPTY);
     this.#low = new Uint32Array(highs.length * 2);
     this.#print = new Uint32Array(highs.length * 2);
-    this.#author = new Uint32Array(highs.length * 2);
     this.#mask = highs.length * 2 - 1;
     for (let j = 0; j < highs.length; j++) {
       const high = highs[j] as number;
@@ -186,7 +154,6 @@ export class IdSet {
       this.#high[i] = high;
       this.#low[i] = low;
       this.#print[i] = prints[j] as number;
-      this.#author[i] = authors[j] as number;
     }
   }
 }

@@ -43,7 +43,7 @@ import { type CollectionLimit, collectionLimit } from './collection.ts';
 import { datasetDigest, isWorkbook, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { fileHead } from './fileHead.ts';
-import { ADDED, authorPrint, IdSet, postPrint, SEEN } from './idSet.ts';
+import { ADDED, IdSet, postPrint, SEEN } from './idSet.ts';
 import type { ColumnType, Manifest, ManifestLocator, PostsManifest } from './manifest.ts';
 import {
   csvLayoutProblem,
@@ -386,7 +386,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const from = firstFileOf(id);
     const again = from === undefined ? starts : from.path === refused.path ? [refused] : [from, refused];
     const where = await reusedIdPlaces(id, again, readAgain);
-    return error(IdReused, where.again ?? { file: refused.file }, id, more, where.first, refused.file, where.authors);
+    return error(IdReused, where.again ?? { file: refused.file }, id, more, where.first, refused.file);
   };
   for (const path of paths) {
     const file = rel(path);
@@ -407,7 +407,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const reused: string[] = [];
     const addPost = (post: Post) => {
       counted();
-      const added = seen.addPost(post.id, postPrint(post), authorPrint(post));
+      const added = seen.addPost(post.id, postPrint(post));
       if (added === ADDED) rows.push(post);
       else if (added === SEEN) {
         duplicates++;

@@ -7,7 +7,7 @@
  * are read again, on this error only, until both records are found.
  */
 import type { Location } from '../errors.ts';
-import { authorPrint, postPrint, samePost } from './idSet.ts';
+import { postPrint, samePost } from './idSet.ts';
 import type { PostsManifest } from './manifest.ts';
 import { postMapper } from './postMapping.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
@@ -30,29 +30,25 @@ const FOUND = Symbol('found');
 
 /**
  * The first record that gave `id`, in `files` in the order they were read, and the first of the last file (the one
- * refused) that gave it for another post, as the id set told it: at another time ({@link samePost}), or by another
- * author ({@link authorPrint}), whose names `authors` then gives, the first's and this one's. Either place is
- * undefined when not found (a file changed since it was read).
+ * refused) that gave it for a post at another time, as the id set told it ({@link samePost}). Either is undefined when
+ * not found (a file changed since it was read).
  */
 export async function reusedIdPlaces(
   id: string,
   files: readonly ReadFile[],
   read: PostReader,
-): Promise<{ first?: Location | undefined; again?: Location | undefined; authors?: [string, string] | undefined }> {
-  let first: { at: Location; print: number; author: number; name: string } | undefined;
+): Promise<{ first?: Location | undefined; again?: Location | undefined }> {
+  let first: { at: Location; print: number } | undefined;
   let again: Location | undefined;
-  let authors: [string, string] | undefined;
   const refused = files.at(-1);
   for (const f of files) {
     try {
       await read(f, (post, locate) => {
         if (post.id !== id) return;
         const print = postPrint(post);
-        const author = authorPrint(post);
-        if (!first) first = { at: locate(), print, author, name: post.author };
-        else if (f === refused && (!samePost(first.print, print) || first.author !== author)) {
+        if (!first) first = { at: locate(), print };
+        else if (f === refused && !samePost(first.print, print)) {
           again = locate();
-          if (samePost(first.print, print)) authors = [first.name, post.author];
           throw FOUND;
         }
       });
@@ -61,7 +57,7 @@ export async function reusedIdPlaces(
       break;
     }
   }
-  return { first: first?.at, again, authors };
+  return { first: first?.at, again };
 }
 
 /** A {@link PostReader} for a plain posts dataset (CSV, TSV, JSON, NDJSON through `fields`). */

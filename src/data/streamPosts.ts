@@ -22,7 +22,7 @@ import type { Campaign } from '../analysis/types.ts';
 import { error, IdReused, ManifestInvalid, UnknownFormat, UnreadWorkbook } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
 import { isWorkbook, projectPath } from './datasetFiles.ts';
-import { authorPrint, IdSet, postPrint, REUSED, SEEN } from './idSet.ts';
+import { IdSet, postPrint, REUSED, SEEN } from './idSet.ts';
 import { csvLayoutProblem, digestOfRead, openDataset, repeatedFileProblem, unreadableFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -97,7 +97,7 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     const record = (r: RawRecord) => {
       const post = mapper.map(r);
       rows++;
-      const added = seen.addPost(post.id, postPrint(post), authorPrint(post));
+      const added = seen.addPost(post.id, postPrint(post));
       if (added === REUSED) {
         if (reused) reused.more++;
         else reused = { id: post.id, more: 0 };
@@ -114,7 +114,7 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     if (reused) {
       // The id set keeps no line per id, nor its file: the files read so far are read again, on this error only.
       const where = await reusedIdPlaces(reused.id, read, plainPostReader(manifest, limit));
-      throw error(IdReused, where.again ?? { file }, reused.id, reused.more, where.first, file, where.authors);
+      throw error(IdReused, where.again ?? { file }, reused.id, reused.more, where.first, file);
     }
     // Checked once read (hashing first would read a 1.2 GB file twice); its posts were duplicates by id anyway.
     const repeated = repeatedFileProblem(files, file, sha);

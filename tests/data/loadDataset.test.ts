@@ -826,25 +826,6 @@ describe('loadDataset(id, options): one id for two posts', () => {
     );
   });
 
-  it('refuses an id read again at the same time by another author, naming both rows and authors; a true duplicate is counted once', async () => {
-    const root = tempProject({
-      'data/tweets/manifest.yaml': postsManifest(),
-      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,ann,#Red\n2,2016-07-01T10:00:00Z,bob,#Red\n',
-      'data/tweets/b.csv': 'id,created_at,user,text\n2,2016-07-01T10:00:00Z,bob,#Red\n1,2016-07-01T10:00:00Z,cat,#Blue\n',
-    });
-    const expected =
-      'data/tweets/b.csv:3:1: The id "1" was already read for another post (by "ann", where this one is by "cat"; first read at data/tweets/a.csv:2), so these posts would be dropped as duplicates.';
-    expect((await message(root)).slice(0, expected.length)).toBe(expected);
-    const problems = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
-    expect(problems.map((p) => p.message.slice(0, expected.length))).toEqual([expected]);
-    const { streamPosts } = await import('../../src/data/streamPosts.ts');
-    await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(expected);
-    // The same post in both files, its author written in another case, is one post.
-    writeFileSync(join(root, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n2,2016-07-01T10:00:00Z,Bob,#Red\n');
-    const dataset = (await load(root)) as PostsDataset;
-    expect([dataset.rows.length, dataset.duplicates]).toEqual([2, 1]);
-  });
-
   it('takes one post exported in milliseconds and in whole seconds as a duplicate', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),

@@ -48,20 +48,4 @@ describe('reusedIdPlaces(id, files, read)', () => {
     );
     expect(places).toEqual({ first: { file: 'a', line: 2 }, again: { file: 'b', line: 2 } });
   });
-
-  it('gives the authors when the two posts are at the same time and only their authors differ', async () => {
-    const by = (author: string, seconds = 20): Post => ({ ...post('2', seconds), author });
-    const files = { a: [by('ann')], b: [by('ANN'), by('bob'), by('cat', 99)] };
-    const places = await reusedIdPlaces(
-      '2',
-      [
-        { path: 'a', file: 'a' },
-        { path: 'b', file: 'b' },
-      ],
-      async ({ file }, onPost) => {
-        for (const [i, p] of files[file as 'a' | 'b'].entries()) onPost(p, () => ({ file, line: i + 2 }));
-      },
-    );
-    expect(places).toEqual({ first: { file: 'a', line: 2 }, again: { file: 'b', line: 3 }, authors: ['ann', 'bob'] });
-  });
 });
