@@ -5,6 +5,7 @@
  * location so that it prints as `file:line:column: message hint`. Tests assert
  * the exact text, so change wording here, never at a call site.
  */
+import { relative } from 'node:path';
 import { inspect } from 'node:util';
 import { cutText } from './cutText.ts';
 import { joinNames } from './joinNames.ts';
@@ -23,6 +24,9 @@ export interface ErrorData<Args extends unknown[]> {
   message: (...args: Args) => string;
   hint: string;
 }
+
+/** The heading Astro's Markdown renderer puts on a render error's message before it prints it. */
+const MARKDOWN_HEADING = /^Failed to parse Markdown file "([^"]*)":\n/;
 
 export class SoundingsError extends Error {
   readonly title: string;
@@ -48,10 +52,13 @@ export class SoundingsError extends Error {
 
   /**
    * How `console.error(e)` shows it (Astro's Markdown renderer logs every render error so): its message,
-   * which already says where and what to do, not a stack trace and a dump of its fields.
+   * which already says where and what to do, not a stack trace and a dump of its fields. The renderer first heads
+   * the message `Failed to parse Markdown file "<path>":` (node_modules/@astrojs/markdown-remark/dist/index.js,
+   * prefixError), which is not what happened (the Markdown parsed; its data or a directive was refused): the
+   * heading printed says what is true, with the post's path as the messages write paths (from the project root).
    */
   [inspect.custom](): string {
-    return this.message;
+    return this.message.replace(MARKDOWN_HEADING, (_, path: string) => `Soundings could not render ${relative(process.cwd(), path)}:\n`);
   }
 }
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../src/data/loadDataset.ts';
-import { printable, shown } from '../src/errors.ts';
+import { error, printable, shown, UnknownKey } from '../src/errors.ts';
 import { postsManifest, tempProject } from './data/helpers.ts';
 
 describe('printable(text) and shown(text)', () => {
@@ -33,5 +34,16 @@ describe('a hostile cell in an error message', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that there are none
     expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(message.length).toBeLessThan(400);
+  });
+});
+
+describe('a SoundingsError as console.error prints it', () => {
+  it("is headed by the post it stops, not Astro's Markdown renderer's 'Failed to parse Markdown file'", () => {
+    const e = error(UnknownKey, { file: 'content/posts/a.md', line: 3, column: 2 }, 'posts.totl', []);
+    const located = e.message;
+    expect(inspect(e)).toBe(located);
+    // What node_modules/@astrojs/markdown-remark/dist/index.js (prefixError) does to it before console.error(err).
+    e.message = `Failed to parse Markdown file "${join(process.cwd(), 'content', 'posts', 'a.md')}":\n${located}`;
+    expect(inspect(e)).toBe(`Soundings could not render content/posts/a.md:\n${located}`);
   });
 });

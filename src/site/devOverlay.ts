@@ -20,8 +20,52 @@ export function devOverlay(): Plugin {
     apply: 'serve',
     configureServer(server) {
       useDevServer(server);
+      oneReload(server);
     },
   };
+}
+
+/** How long the open pages' reload waits for another (see {@link oneReload}), and how long at most. */
+const RELOAD_SETTLE_MS = 250;
+const RELOAD_WITHIN_MS = 2_000;
+
+/**
+ * Has the open pages reload once for one change, not once for each reload Astro sends for it. For one edited post or
+ * data file Astro sends several, each when its own timer fires: one when it has written the content store
+ * (content/vite-plugin-content-virtual-mod.js, invalidateDataStore), one from each of its two request handlers'
+ * module graphs when it rewrites .astro/content-assets.mjs (vite-plugin-hmr-reload/index.js), and, while its server
+ * is marked in error, two more for every file change (vite-plugin-astro-server/controller.js). Vite's client merges
+ * only those 20 ms apart (vite/dist/client/client.mjs, pageReload); later ones reloaded the page again, or reached
+ * it, reloaded, mid-load and reloaded it once more. So every reload sent to the pages waits until none has come for
+ * RELOAD_SETTLE_MS (and never more than RELOAD_WITHIN_MS), and goes as one. An error sent meanwhile goes at once and
+ * drops the waiting reload, which would take its overlay away. `server.ws` is the client environment's channel, so
+ * Astro's own reloads pass here too, whichever of Astro's wrappers around `send` came first.
+ */
+function oneReload(server: ViteDevServer): void {
+  const hot = server.environments.client.hot;
+  const send = hot.send.bind(hot) as (payload: unknown) => void;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let first = 0;
+  const flush = () => {
+    timer = undefined;
+    send({ type: 'full-reload', path: '*' });
+  };
+  hot.send = ((...args: unknown[]) => {
+    const payload = args[0] as { type?: string; path?: string } | string;
+    const type = typeof payload === 'object' ? payload?.type : undefined;
+    // A reload of one HTML page (Vite's, for an .html file) is not Astro's reload of every page.
+    if (type === 'full-reload' && typeof payload === 'object' && !payload.path?.endsWith('.html')) {
+      if (timer === undefined) first = Date.now();
+      clearTimeout(timer);
+      timer = setTimeout(flush, Math.max(0, Math.min(RELOAD_SETTLE_MS, first + RELOAD_WITHIN_MS - Date.now())));
+      return;
+    }
+    if (type === 'error' && timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    (send as (...a: unknown[]) => void)(...args);
+  }) as typeof hot.send;
 }
 
 /** Keeps the running dev server's handle (set again when it restarts: devRestart.ts). */

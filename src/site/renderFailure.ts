@@ -9,7 +9,7 @@
  *
  * A build stops on a failed post. `astro dev` goes on: the loader keeps the
  * post (unrendered) and records its message here by file, and the post's page
- * throws it, so the error overlay shows it on every load of the page until the
+ * is the error overlay showing it (devErrorPage.ts) on every load until the
  * post renders again, rather than for a moment before a reload. The loader and
  * the pages are separate module graphs in one process: the record is global.
  */
@@ -19,7 +19,7 @@ import { processGlobal } from '../processGlobal.ts';
 import { overlayText } from './devOverlay.ts';
 
 export function renderFailureMessage(message: string): string {
-  return message.replace(/^Error rendering [^:]+: /, '').replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
+  return message.replace(/^(?:Error rendering|Failed to reload) [^:]+: /, '').replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
 }
 
 const failures = processGlobal('renderFailures', () => new Map<string, string>());
@@ -49,7 +49,7 @@ export function forgetRenderFailures(root: string, filePaths: Iterable<string>):
 }
 
 /**
- * The error a page throws for a post that did not render (dev only): the
+ * The error a page shows for a post that did not render (dev only): the
  * recorded message, with its first location as `loc`, which Astro's overlay
  * shows with the lines around it. `filePath` is the entry's, relative to `root`.
  * Undefined when the post's failure was forgotten because it has rendered
@@ -65,7 +65,7 @@ export function renderFailure(root: string, filePath: string): (Error & { loc?: 
 }
 
 /**
- * The error a page throws in `astro dev` for a Soundings message (`file:line:column: …`, file relative to `root`),
+ * The error a page shows in `astro dev` (devErrorPage.ts) for a Soundings message (`file:line:column: …`, file relative to `root`),
  * named `name`: with its first location as `loc`, which Astro's overlay shows with the lines around it.
  */
 export function locatedError(root: string, name: string, message: string): Error & { loc?: Location } {

@@ -88,7 +88,7 @@ export type SiteDataset =
 /**
  * Every dataset under data/, in id order, with its profile. Data that is refused stops a build at the dataset's
  * page (a dataset no post uses is first read there), with the data's located message; `astro dev` goes on,
- * and keeps the message for the dataset's page to throw, as a post's page does (renderFailure.ts).
+ * and keeps the message for the dataset's page to show, as a post's page does (renderFailure.ts).
  */
 export async function siteDatasets(): Promise<SiteDataset[]> {
   const dev = inDevServer();
@@ -112,7 +112,7 @@ export async function siteProfiles(): Promise<DatasetProfile[]> {
   return (await siteDatasets()).flatMap((d) => (d.profile ? [d.profile] : []));
 }
 
-/** What a dataset's page throws in `astro dev` when its data is refused: the message, located for the overlay. */
+/** What a dataset's page shows in `astro dev` when its data is refused (devErrorPage.ts): the message, located. */
 export const datasetFailure = (message: string) => locatedError(siteDataOptions().root, 'Soundings could not read this dataset', message);
 
 /**

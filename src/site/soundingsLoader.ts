@@ -31,6 +31,7 @@ import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
 import { refreshPages, showInOverlay } from './devOverlay.ts';
 import { devWatcher } from './devRestart.ts';
+import { type EntryTypes, readableFrontmatter } from './frontmatterSyntax.ts';
 import { sitePaths } from './paths.ts';
 import { postDependencies, specsDigest } from './postDigest.ts';
 import {
@@ -76,6 +77,14 @@ export function soundingsLoader(): Loader {
       const { contentDir, dataDir } = sitePaths(root);
       const inner = glob({ pattern: '**/*.md', base: join(contentDir, 'posts') });
       const failures: RenderFailure[] = [];
+      /**
+       * The failures of this run that no page shows (`astro dev`), sent to the open pages' overlay instead. A post's
+       * or a dataset's failure is not: its page shows it when the reload the change causes loads it, and an error
+       * sent over HMR puts Astro's dev server in its error state, in which every file change reloads every open page
+       * (node_modules/astro/dist/vite-plugin-astro-server/controller.js; core/module-loader/vite.js sets it on any
+       * "error" sent to the client): one edit would reload a page several times, and before the posts re-rendered.
+       */
+      const pageless: string[] = [];
       // In `astro dev`, the running server's watcher, which a restart replaces (devRestart.ts).
       const liveWatcher = devWatcher(context.watcher);
       const dev = liveWatcher !== undefined;
@@ -83,6 +92,7 @@ export function soundingsLoader(): Loader {
       /** Syncs the posts (and in `astro dev`, reads the `changed` datasets no post uses); says whether the store changed. */
       const run = async (watcher: LoaderContext['watcher'], changed: readonly string[] = []): Promise<boolean> => {
         failures.length = 0;
+        pageless.length = 0;
         // The summary is this run's: what pages read since the last (`astro dev`) is not.
         takeLoadRecords();
         // An entry that failed to render (kept by `astro dev`, perhaps in a store a later build reads) is
@@ -94,16 +104,26 @@ export function soundingsLoader(): Loader {
         const logger = Object.create(context.logger) as LoaderContext['logger'];
         logger.error = (message: string) => {
           const entry = loggedEntry(message);
-          failures.push({ entry, message: renderFailureMessage(message) });
-          // Astro's Markdown renderer has printed the failure already (console.error, as `file: message`): it is
-          // not printed again. A build prints every failure once more, together, when it stops (below); `astro
-          // dev` goes on, and keeps each for the post's page to show (renderFailure.ts).
-          if (dev && entry) recordRenderFailure(join(contentDir, 'posts', entry), message);
+          const located = renderFailureMessage(message);
+          failures.push({ entry, message: located });
+          // A post that did not render: Astro's Markdown renderer has printed why already (console.error, headed
+          // "Soundings could not render post.md" by SoundingsError's inspect): it is not printed again. A build
+          // prints every failure once more, together, when it stops (below); `astro dev` goes on, and keeps each
+          // for the post's page to show (renderFailure.ts).
+          if (entry) {
+            if (dev) recordRenderFailure(join(contentDir, 'posts', entry), message);
+            return;
+          }
+          // Anything else glob() logs (`Failed to reload new.md: …`, a new post whose frontmatter is refused, so
+          // with no page to show it) nobody has printed: printed here, and sent to the open pages' overlay.
+          context.logger.error(located);
+          pageless.push(located);
         };
         await inner.load({
           ...context,
           logger,
           watcher,
+          entryTypes: readableFrontmatter((context as LoaderContext & { entryTypes: EntryTypes }).entryTypes),
           store: dev ? forgettingStore(context.store, root) : context.store,
           generateDigest: (data) =>
             typeof data === 'string'
@@ -158,6 +178,7 @@ export function soundingsLoader(): Loader {
           try {
             await cachedDataset(id, { root, dataDir });
           } catch (e) {
+            // Printed once; its page (/data/<id>/) shows it (siteData.ts, devErrorPage.ts).
             const message = (e as Error).message;
             failures.push({ entry: undefined, message });
             context.logger.error(message);
@@ -166,7 +187,7 @@ export function soundingsLoader(): Loader {
       };
 
       await run(liveWatcher);
-      showInOverlay(failures.map((f) => f.message));
+      showInOverlay(pageless);
       if (failures.length > 0 && !dev) {
         throw buildStop(failureReport(failures));
       }
@@ -212,12 +233,14 @@ export function soundingsLoader(): Loader {
           // stale pins among them, fail only that post (see parseData).
           const message = renderFailureMessage((e as Error).message);
           failures.push({ entry: undefined, message });
+          pageless.push(message);
           context.logger.error(message);
         }
-        // The dataset pages are built again from the data as it is now; the open pages reload unless the overlay
-        // has an error to show (which a reload would take away: the dataset's page throws it when loaded).
-        if (!storeChanged) refreshPages({ reload: failures.length === 0 });
-        showInOverlay(failures.map((f) => f.message));
+        // The dataset pages are built again from the data as it is now, and the open pages reload (Astro reloads
+        // them itself when the store changed), a dataset's page showing its data's error if it has one; unless the
+        // overlay has an error no page shows, which a reload would take away.
+        if (!storeChanged) refreshPages({ reload: pageless.length === 0 });
+        showInOverlay(pageless);
       };
       // One change often fires several events (a copy: "add" then "change"s; an editor: a write, then another;
       // three files dropped at once). They are gathered for SETTLE_MS, then the data is re-loaded once, and

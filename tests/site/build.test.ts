@@ -135,6 +135,18 @@ describe('astro build of a fixture site', () => {
     expect(failure).not.toMatch(/Stack trace:|Location:|errors\.ts/);
   });
 
+  it("fails the build on a frontmatter YAML syntax error at post.md:line:column, not with Astro's own parse error", async () => {
+    const site = fixtureProject('Red.');
+    const post = join(site, 'content', 'posts', 'post.md');
+    writeFileSync(post, readFileSync(post, 'utf8').replace('title: A test post', 'title: "A test post'));
+    const failure = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }).then(
+      () => 'built',
+      (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+    );
+    expect(failure).toMatch(/content\/posts\/post\.md:12:5: YAML syntax error: bad indentation of a mapping entry\. Fix the frontmatter/);
+    expect(failure).not.toMatch(/MarkdownError|Stack trace:|Location:/);
+  });
+
   it('says on the search page, without JavaScript, where to browse instead, a space before each link', async () => {
     const { outDir } = await builtFixture();
     const html = readFileSync(join(outDir, 'search', 'index.html'), 'utf8');

@@ -1,0 +1,88 @@
+/**
+ * The page `astro dev` serves for a post or a dataset that failed: Astro's error overlay, opened by the page itself.
+ *
+ * Throwing the error from the page (as Soundings did) left it to Astro, which has three costs
+ * (node_modules/astro/dist/vite-plugin-app/handle-request.js, vite-plugin-astro-server/response.js, error.js,
+ * controller.js, core/routing/handler.js):
+ *  - its 500 page is blank but for the error's name as its title; the overlay is broadcast over HMR 200 ms after the
+ *    response ends, and a page whose HMR client connects later (a busy machine; another tab connected meanwhile, so
+ *    Vite does not keep the message for the next client) never gets it: a blank page reading "Soundings could not
+ *    render this post";
+ *  - it prints the error twice on every load (the stack, then the message with a stack trace), after the loader's own
+ *    print: a data error was printed four times for one edit;
+ *  - it marks the dev server as in error, and then every file change anywhere makes both of its request handlers
+ *    reload every open page (one edit, several reloads; an error page reloading on each change).
+ * This page is a response, not an error: Astro neither prints it nor marks the server, and the overlay is opened from
+ * the page's own HTML, with no race. Without JavaScript the message is on the page as text.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { Location } from '../errors.ts';
+
+/** Lines shown around the error's line in the overlay's code frame. */
+const CONTEXT_LINES = 4;
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/**
+ * The code frame for `file`'s `line`, as Astro's overlay shows one: Shiki's `.line` spans, the error's line marked
+ * `error-line`. Only the lines around it are sent (a data file can hold millions); the overlay numbers lines with a
+ * CSS counter, which the `code` element starts at the first line shown.
+ */
+export function codeFrame(file: string, line: number): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+  if (line < 1 || line > lines.length) return undefined;
+  const first = Math.max(1, line - CONTEXT_LINES);
+  const last = Math.min(lines.length, line + CONTEXT_LINES);
+  const spans = lines
+    .slice(first - 1, last)
+    .map((text, i) => `<span class="line${first + i === line ? ' error-line' : ''}">${escapeHtml(text)}</span>`);
+  return `<pre class="shiki"><code style="counter-reset: step ${first - 1}">${spans.join('\n')}</code></pre>`;
+}
+
+/**
+ * What the overlay shows: the message as HTML (Astro's overlay sets it as HTML and links each word that starts with
+ * "https://"; `message` has had a word joiner put before such words, overlayText in devOverlay.ts), and the location
+ * with its code frame. `loc.file` is as locatedError (renderFailure.ts) gives it: absolute in the project, else
+ * relative to `root`.
+ */
+export function overlayPayload(root: string, error: Error & { loc?: Location }) {
+  const loc = error.loc?.file
+    ? { ...error.loc, file: isAbsolute(error.loc.file) ? error.loc.file : join(root, error.loc.file) }
+    : undefined;
+  return {
+    name: error.name,
+    title: error.name,
+    message: escapeHtml(error.message).replace(/\n/g, '<br>'),
+    stack: error.stack ?? '',
+    ...(loc ? { loc, highlightedCode: loc.line ? codeFrame(loc.file, loc.line) : undefined } : {}),
+  };
+}
+
+/** The 500 page for `error` (from locatedError): the overlay, opened by the page, over the message as text. */
+export function devErrorPage(root: string, error: Error & { loc?: Location }): Response {
+  // In a <script> element only "</script" (and "<!--") would end it early: "<" is written as its JSON escape.
+  const payload = JSON.stringify(overlayPayload(root, error)).replace(/</g, '\\u003c');
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(error.name)}</title>
+<script type="module">
+import '/@vite/client';
+const err = JSON.parse(document.getElementById('soundings-error').textContent);
+const Overlay = customElements.get('vite-error-overlay');
+if (Overlay) document.body.append(new Overlay(err));
+</script>
+</head>
+<body>
+<h1>${escapeHtml(error.name)}</h1>
+<pre style="white-space: pre-wrap">${escapeHtml(error.message)}</pre>
+<script type="application/json" id="soundings-error">${payload}</script>
+</body>
+</html>
+`;
+  return new Response(html, { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
