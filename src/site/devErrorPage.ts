@@ -18,12 +18,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Location } from '../errors.ts';
+import { escapeHtml } from '../render/escape.ts';
 
 /** Lines shown around the error's line in the overlay's code frame. */
 const CONTEXT_LINES = 4;
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /**
  * The code frame for `file`'s `line`, as Astro's overlay shows one: Shiki's `.line` spans, the error's line marked
