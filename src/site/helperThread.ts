@@ -57,6 +57,8 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
     .map((id) => ({ id, bytes: size(id) }))
     .sort((a, b) => a.bytes - b.bytes)
     .map((d) => d.id);
+  // No data, no charts: nothing for a second thread to do (data dropped in under `astro dev` is read here).
+  if (ids.length === 0) return;
   const reading = new Map<string, (parsed: number) => void>();
   const waited = new Set<string>();
   for (const id of ids) {
