@@ -9,7 +9,7 @@ import { SoundingsError } from '../errors.ts';
 import { cachedDataset, clearMemoryCache, parseCount } from '../markdown/datasetCache.ts';
 import { drawnChart } from '../render/drawChart.ts';
 import type { HelperMessage } from './helperThread.ts';
-import { cachedProfile } from './siteData.ts';
+import { cachedProfile, hasCachedProfile } from './siteData.ts';
 
 const port = parentPort;
 if (!port) throw new Error('helperWorker.ts runs as a worker thread (helperThread.ts)');
@@ -27,6 +27,11 @@ port.on('message', async ({ job, spec, rows, options }) => {
 
 const { root, dataDir, ids } = workerData as { root: string; dataDir: string; ids: readonly string[] };
 for (const id of ids) {
+  // Read whole by an earlier build (a warm build, or a drop-in's other datasets): nothing to parse ahead.
+  if (hasCachedProfile(id, { root, dataDir })) {
+    send({ kind: 'read', id, parsed: 0 });
+    continue;
+  }
   const before = parseCount();
   let read = true;
   try {

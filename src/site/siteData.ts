@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/openDataset.ts';
 import { SoundingsError } from '../errors.ts';
-import { entryKey, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
+import { entryKey, hasEntry, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
 import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from './codeDigest.ts';
@@ -48,6 +48,20 @@ export function forgetProfiles(): void {
   known.clear();
 }
 
+/** Where a dataset's profile is kept on the disk, and its key there. */
+function profileEntry(digest: string, code: string, root: string): { dir: string; key: string } {
+  return { dir: join(dirname(datasetCacheDir(root)), 'profiles'), key: entryKey(digest, code, resolve(root)) }; // as the dataset cache's keys (datasetCache.ts)
+}
+
+/**
+ * Whether the dataset as it is now has its profile on the disk: then a build has read it whole with this code, and
+ * its files' records are in the cache beside it (the build's second thread does not read it again: helperWorker.ts).
+ */
+export function hasCachedProfile(id: string, options: { root: string; dataDir: string }): boolean {
+  const entry = profileEntry(datasetDigest(join(options.dataDir, id)), codeDigest(options.root, PROFILE_CODE), options.root);
+  return hasEntry(entry.dir, id, entry.key);
+}
+
 /** The profile of one dataset: from the disk cache when its digest is unchanged, else from the dataset. */
 export async function cachedProfile(
   id: string,
@@ -61,8 +75,7 @@ export async function cachedProfile(
     if ('refused' in held) throw held.refused;
     return held.profile;
   }
-  const key = entryKey(digest, code, resolve(options.root)); // as the dataset cache's keys (datasetCache.ts)
-  const dir = join(dirname(datasetCacheDir(options.root)), 'profiles');
+  const { dir, key } = profileEntry(digest, code, options.root);
   const cached = readEntry<DatasetProfile>(dir, id, key);
   if (cached && cached.digest === digest) {
     known.set(folder, { code, digest, profile: cached });
