@@ -175,11 +175,16 @@ function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed
   });
 }
 
-/** Where the file lists are kept (beside the parsed files: `<cache>/soundings/file-lists/`), and their key. */
+/**
+ * Where the file lists of a data folder are kept (beside the parsed files: `<cache>/soundings/file-lists/<folder>/`,
+ * one entry per dataset), and their key. Another data folder sharing the cache (SOUNDINGS_DATA_DIR pointing
+ * elsewhere) has a folder of its own: an entry is one per name, and writing one removes the others of its name
+ * (cacheEntry.ts), so lists of two data folders under one name would evict each other, and each build would find no
+ * list to say what changed since.
+ */
 function fileLists(options: CacheOptions): { dir: string; key: string } {
-  const dir = join(dirname(options.cacheDir ?? datasetCacheDir(options.root)), 'file-lists');
-  // Another data folder sharing the cache has lists of its own.
-  return { dir, key: entryKey(resolve(options.root), resolve(options.dataDir)) };
+  const key = entryKey(resolve(options.root), resolve(options.dataDir));
+  return { dir: join(dirname(options.cacheDir ?? datasetCacheDir(options.root)), 'file-lists', key), key };
 }
 
 /** What changed in the dataset's files since the list kept from its last build or re-load (none kept: undefined). */
