@@ -927,6 +927,15 @@ export const WordCloudInvalid = define({
 
 // ---------------------------------------------------------------- the site
 
+export const CacheNotWritable = define({
+  name: 'CacheNotWritable',
+  title: 'Cache not written (warning)',
+  /** `dir`: the folder an entry could not be written in; `reason`: the system's words (ENOTDIR…, EACCES…, ENOSPC…). */
+  message: (dir: string, reason: string) =>
+    `Could not write the cache in ${dir} (${reason}), so what this build parses is not kept: the next build parses every dataset again, slower but not wrong. Said once per build, however many cache entries fail.`,
+  hint: 'Make the folder writable (or free space on its disk), or point SOUNDINGS_CACHE_DIR at a folder that is.',
+});
+
 export const SiteSettingsInvalid = define({
   name: 'SiteSettingsInvalid',
   title: 'Invalid site settings',
