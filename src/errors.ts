@@ -467,6 +467,24 @@ export const HeaderLineMissing = define({
   hint: 'Set headerLine to the line the column names are on, or leave it out when they are on the first line.',
 });
 
+export const HeaderAboveHeaderLine = define({
+  name: 'HeaderAboveHeaderLine',
+  title: 'Header above the header line',
+  /**
+   * Located at the line read as the header. `found`: that line's fields; `at`: the line above it holding the mapped
+   * `columns`; `setAt`: where the manifest sets headerLine.
+   */
+  message: (headerLine: number, found: readonly string[], at: number, columns: readonly string[], setAt?: Location) =>
+    `The manifest's headerLine is ${headerLine}${setAt ? ` (${formatLocation(setAt)})` : ''}, so the header was expected on line ${headerLine}, but that line holds ${list(
+      found.map(shown),
+    )}, none of them a mapped column; the column names ${list(columns.map(shown))} are on line ${at}${
+      at === 1
+        ? ', the first: this file has no title block above its header'
+        : `: this file's title block is ${at - 1} line${at === 2 ? '' : 's'}`
+    }.`,
+  hint: 'headerLine applies to every file the "files" pattern matches: set it to the line the column names are on (leave it out when that is the first line), or, when some files have a title block and others none, export them alike or keep them in separate datasets.',
+});
+
 export const WrongSeparator = define({
   name: 'WrongSeparator',
   title: 'Wrong separator',
