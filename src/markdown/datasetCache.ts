@@ -26,8 +26,9 @@
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
+import { readProgress } from '../data/readProgress.ts';
 import type { Dataset } from '../data/types.ts';
-import { printable, SoundingsError } from '../errors.ts';
+import { SoundingsError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
@@ -224,21 +225,6 @@ export function keepFileLists(records: readonly LoadRecord[], options: CacheOpti
   }
 }
 
-/** Prints progress for a dataset that takes a while to read. */
-function progress(id: string) {
-  const start = performance.now();
-  let last = start;
-  return (rows: number, file: string) => {
-    const now = performance.now();
-    if (now - start < 1000 || now - last < 500) return;
-    last = now;
-    const rate = Math.round(rows / ((now - start) / 1000));
-    process.stderr.write(
-      `[soundings] ${printable(id)}: ${rows.toLocaleString('en-GB')} rows read (${rate.toLocaleString('en-GB')} rows/s), ${printable(file)}\n`,
-    );
-  };
-}
-
 /** Loads a dataset, from memory or the disk cache when its content is unchanged. */
 export async function cachedDataset(id: string, options: CacheOptions): Promise<Dataset> {
   const start = performance.now();
@@ -329,7 +315,7 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   };
   let dataset: Dataset;
   try {
-    dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id), fileCache });
+    dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: readProgress(id), fileCache });
   } finally {
     keepReused();
   }

@@ -809,6 +809,8 @@ describe('loadDataset(id, options): one id for two posts', () => {
     const expected =
       'data/tweets/b.csv:2:1: The id "1" and 2 more in this file were already read for a post at another time (first read at data/tweets/a.csv:2), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.';
     expect(await message(root)).toBe(expected);
+    // A check, which holds no post (so no row to say which file an id was first read in), says the same.
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([expected]);
     // The streamed path, which keeps no line per id, says the same.
     const { streamPosts } = await import('../../src/data/streamPosts.ts');
     await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(expected);
