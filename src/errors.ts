@@ -888,6 +888,15 @@ export const PinnedDataChanged = define({
   hint: 'Check that the post still says what the new data shows, then re-pin by replacing its "pins:" line with the one printed below (or restore the pinned files).',
 });
 
+export const PinnedDataMoved = define({
+  name: 'PinnedDataMoved',
+  title: 'Pinned data changed, no row moved',
+  /** `moved`: what changed, each as datasetComposition.ts's noRowMoved says it. */
+  message: (alias: string, dir: string, moved: readonly string[], digest: string) =>
+    `The data pinned for "${alias}" (${dir}) has changed, but no row did: ${moved.join('; ')}. Its digest is now ${digest}.`,
+  hint: 'The post\'s numbers are the same, so re-pinning is safe: replace its "pins:" line with the one printed below (or undo the change). A pin names the bytes, so this too stops the build (see README, "Pinning").',
+});
+
 export const PinnedDataBroken = define({
   name: 'PinnedDataBroken',
   title: 'Pinned data changed and does not load',
