@@ -21,6 +21,7 @@ import remarkDirective from 'remark-directive';
 import { projectPath } from '../src/data/datasetFiles.ts';
 import { checkDataset } from '../src/data/loadDataset.ts';
 import { dataFolderName, listDatasets } from '../src/data/openDataset.ts';
+import { readProgress } from '../src/data/readProgress.ts';
 import { DatasetNotFound, error, formatLocation, type Location, SoundingsError } from '../src/errors.ts';
 import { type PostSource, postBody, postSource } from '../src/markdown/postSource.ts';
 import { remarkSoundings, SoundingsErrors } from '../src/markdown/remarkSoundings.ts';
@@ -76,7 +77,8 @@ const hasData = folder(dataDir, 'SOUNDINGS_DATA_DIR');
 const datasets = hasData ? listDatasets(dataDir) : [];
 const broken = new Set<string>();
 for (const id of datasets) {
-  const found = await checkDataset(id, { root, dataDir });
+  // Streamed (no record held: checkDataset), with the progress a build prints for a dataset that takes a while.
+  const found = await checkDataset(id, { root, dataDir, onProgress: readProgress(id) });
   if (found.length > 0) broken.add(id);
   for (const e of found) add(e);
 }

@@ -474,6 +474,24 @@ export const HeaderLineMissing = define({
   hint: 'Set headerLine to the line the column names are on, or leave it out when they are on the first line.',
 });
 
+export const HeaderAboveHeaderLine = define({
+  name: 'HeaderAboveHeaderLine',
+  title: 'Header above the header line',
+  /**
+   * Located at the line read as the header. `found`: that line's fields; `at`: the line above it holding the mapped
+   * `columns`; `setAt`: where the manifest sets headerLine.
+   */
+  message: (headerLine: number, found: readonly string[], at: number, columns: readonly string[], setAt?: Location) =>
+    `The manifest's headerLine is ${headerLine}${setAt ? ` (${formatLocation(setAt)})` : ''}, so the header was expected on line ${headerLine}, but that line holds ${list(
+      found.map(shown),
+    )}, none of them a mapped column; the column names ${list(columns.map(shown))} are on line ${at}${
+      at === 1
+        ? ', the first: this file has no title block above its header'
+        : `: this file's title block is ${at - 1} line${at === 2 ? '' : 's'}`
+    }.`,
+  hint: 'headerLine applies to every file the "files" pattern matches: set it to the line the column names are on (leave it out when that is the first line), or, when some files have a title block and others none, export them alike or keep them in separate datasets.',
+});
+
 export const WrongSeparator = define({
   name: 'WrongSeparator',
   title: 'Wrong separator',
@@ -877,6 +895,15 @@ export const PinnedDataChanged = define({
   hint: 'Check that the post still says what the new data shows, then re-pin by replacing its "pins:" line with the one printed below (or restore the pinned files).',
 });
 
+export const PinnedDataMoved = define({
+  name: 'PinnedDataMoved',
+  title: 'Pinned data changed, no row moved',
+  /** `moved`: what changed, each as datasetComposition.ts's noRowMoved says it. */
+  message: (alias: string, dir: string, moved: readonly string[], digest: string) =>
+    `The data pinned for "${alias}" (${dir}) has changed, but no row did: ${moved.join('; ')}. Its digest is now ${digest}.`,
+  hint: 'The post\'s numbers are the same, so re-pinning is safe: replace its "pins:" line with the one printed below (or undo the change). A pin names the bytes, so this too stops the build (see README, "Pinning").',
+});
+
 export const PinnedDataBroken = define({
   name: 'PinnedDataBroken',
   title: 'Pinned data changed and does not load',
@@ -933,6 +960,15 @@ export const WordCloudInvalid = define({
 });
 
 // ---------------------------------------------------------------- the site
+
+export const CacheNotWritable = define({
+  name: 'CacheNotWritable',
+  title: 'Cache not written (warning)',
+  /** `dir`: the folder an entry could not be written in; `reason`: the system's words (ENOTDIR…, EACCES…, ENOSPC…). */
+  message: (dir: string, reason: string) =>
+    `Could not write the cache in ${dir} (${reason}), so what this build parses is not kept: the next build parses every dataset again, slower but not wrong. Said once per build, however many cache entries fail.`,
+  hint: 'Make the folder writable (or free space on its disk), or point SOUNDINGS_CACHE_DIR at a folder that is.',
+});
 
 export const SiteSettingsInvalid = define({
   name: 'SiteSettingsInvalid',

@@ -124,15 +124,13 @@ function filesPattern(text: string, path: string): Pick<Manifest, 'files'> {
 }
 
 /**
- * The content digest of a dataset: SHA-256 over the manifest's bytes and, in
- * load order, each data file's name and bytes. Synchronous and parse-free
- * (beyond the manifest) so the content loader can call it for every post.
- * A folder without a valid manifest still gets a digest from what is there,
- * so that fixing it triggers a re-render.
+ * What a dataset's digest is made of: the manifest's text, and each data file's absolute path and SHA-256 in load
+ * order (undefined text: no manifest). A folder without a valid manifest lists every file in it, so that fixing it
+ * changes the digest.
  */
-export function datasetDigest(dir: string): string {
+export function datasetParts(dir: string): { manifest: string | undefined; files: [path: string, sha256: string][] } {
   const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(manifestPath)) return sha256(`missing:${dir}`);
+  if (!existsSync(manifestPath)) return { manifest: undefined, files: [] };
   const text = readFileSync(manifestPath, 'utf8');
   let files: string[];
   try {
@@ -144,11 +142,20 @@ export function datasetDigest(dir: string): string {
       .sort()
       .map((name) => join(dir, name));
   }
-  return digestOf(
-    sha256(text),
-    dir,
-    files.map((file) => [file, fileSha256(file)]),
-  );
+  return { manifest: text, files: files.map((file) => [file, fileSha256(file)]) };
+}
+
+/**
+ * The content digest of a dataset: SHA-256 over the manifest's bytes and, in
+ * load order, each data file's name and bytes. Synchronous and parse-free
+ * (beyond the manifest) so the content loader can call it for every post.
+ * A folder without a valid manifest still gets a digest from what is there,
+ * so that fixing it triggers a re-render.
+ */
+export function datasetDigest(dir: string): string {
+  const { manifest, files } = datasetParts(dir);
+  if (manifest === undefined) return sha256(`missing:${dir}`);
+  return digestOf(sha256(manifest), dir, files);
 }
 
 /**

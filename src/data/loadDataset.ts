@@ -68,7 +68,7 @@ export interface LoadOptions {
   dataDir: string;
   /**
    * Collect problems here and go on, instead of throwing at the first
-   * (`npm run check`). Records with a problem are left out of the result.
+   * (`npm run check`, through {@link checkDataset}). No record is held then, and no dataset returned.
    */
   collect?: SoundingsError[];
   /** JSON files larger than this many bytes are streamed (default {@link WHOLE_JSON_LIMIT}; tests lower it). */
@@ -235,6 +235,7 @@ export async function loadDataset(id: string, options: LoadOptions): Promise<Dat
 /**
  * Every problem in a dataset (manifest, files, records), located, without
  * stopping at the first. An empty list means `loadDataset` will succeed.
+ * No record is held (see readDataset): memory is the id set, not the rows, so a check reads ten million posts.
  */
 export async function checkDataset(id: string, options: Omit<LoadOptions, 'collect'>): Promise<SoundingsError[]> {
   const problems: SoundingsError[] = [];
@@ -318,8 +319,16 @@ async function readPlainFile(
   return readDataFile(path, file, format, limit, { header: mapper.header, record }, onProblem, { delimiter, headerLine });
 }
 
+/**
+ * Reads a dataset: its records, or with `collect` (a check, whose result is not used) its problems only. A check
+ * holds no record: each is validated, its id de-duplicated (the id set), and dropped, as streamPosts.ts does, so
+ * `npm run check` on ten million posts holds the id set, not the posts (800 MB for a million, against 250 MB).
+ * Nothing a check says needs the rows: where a reused id was first read is found by reading the files again (on
+ * that error only), and whether an X archive's tweets need its account is a flag kept as they are read.
+ */
 async function readDataset(id: string, options: LoadOptions): Promise<Dataset | undefined> {
   const problems = options.collect;
+  const hold = problems === undefined;
   const fail = (e: SoundingsError) => {
     if (!problems) throw e;
     problems.push(e);
@@ -347,6 +356,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const starts: (ReadFile & { start: number })[] = [];
   let duplicates = 0;
   let total = 0;
+  /** Whether a post was read whose author is an X archive's account, named by its account.js. */
+  let byArchiveAccount = false;
   /** Posts the files say were deleted: left out once every file is read, since a notice can come before or after its post. */
   const deleted = new Set<string>();
   /** Posts read again (their id was read before, for the same post): their times may differ (earliestTimes). */
@@ -408,10 +419,12 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const addPost = (post: Post) => {
       counted();
       const added = seen.addPost(post.id, postPrint(post));
-      if (added === ADDED) rows.push(post);
-      else if (added === SEEN) {
+      if (added === ADDED) {
+        if (post.author === ARCHIVE_ACCOUNT) byArchiveAccount = true;
+        if (hold) rows.push(post);
+      } else if (added === SEEN) {
         duplicates++;
-        seenAgain.push(post);
+        if (hold) seenAgain.push(post);
       } else reused.push(post.id);
     };
     const emit = ({ row, at }: Mapped) => {
@@ -424,7 +437,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         if (first) return fail(error(DuplicateAccount, where, account.id, first));
         firstSeen.set(account.id, `${where.file}:${where.line ?? 1}`);
       }
-      rows.push(row);
+      if (hold) rows.push(row);
     };
     const readFile = async (post: (p: Post) => void, mapped: (m: Mapped) => void, events: AdapterEvents): Promise<string | undefined> => {
       if (isSocialFormat(format)) {
@@ -523,6 +536,12 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const read = files.map((f) => f.sha256);
   const digest = files.length === paths.length ? digestOfRead(opened, read) : datasetDigest(dir);
   const base = { id, dir: rel(dir), files, digest };
+  if (!hold) {
+    // A check: the one problem found once every file is read, which a load finds below.
+    if (manifest.format === 'x-archive' && byArchiveAccount && !account)
+      fail(error(ArchiveWithoutAccount, opened.locate(['files']), manifest.files));
+    return undefined;
+  }
   switch (manifest.kind) {
     case 'posts': {
       // A deleted post goes, and so do its reposts: the platform removes them with it.

@@ -124,9 +124,10 @@ export async function eachJsonItem(
 export interface RecordSink {
   /**
    * Called once before the first record (and for a file with a header and no
-   * records): the CSV/TSV header and the line it is on, or `undefined` for JSON, which has none.
+   * records): the CSV/TSV header and the line it is on, or `undefined` for JSON, which has none; and the lines above
+   * it that the manifest's `headerLine` passed over (its title block), each split at the delimiter.
    */
-  header(header: readonly string[] | undefined, line?: number): void;
+  header(header: readonly string[] | undefined, line?: number, above?: readonly (readonly string[])[]): void;
   record(r: RawRecord): void;
 }
 
@@ -146,10 +147,10 @@ export async function readDataFile(
   layout: CsvLayout = {},
 ): Promise<string> {
   let started = false;
-  const start = (header: readonly string[] | undefined, line?: number) => {
+  const start = (header: readonly string[] | undefined, line?: number, above?: readonly (readonly string[])[]) => {
     if (started) return;
     started = true;
-    sink.header(header, line);
+    sink.header(header, line, above);
   };
   if (format === 'json' || format === 'ndjson') {
     const onItem = ({ value, at, locate }: JsonItem) => {

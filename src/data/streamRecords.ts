@@ -174,7 +174,7 @@ export interface StreamedFile {
   each(
     onRecord: (r: RawRecord) => void,
     onProblem?: (e: SoundingsError) => void,
-    onHeader?: (header: string[], line: number) => void,
+    onHeader?: (header: string[], line: number, above: readonly (readonly string[])[]) => void,
   ): Promise<string>;
 }
 
@@ -246,20 +246,42 @@ function eachLine(
   }
 }
 
+/** How many lines of a title block are kept, and how much of each, for the header check to look in (TITLE_LINES). */
+const TITLE_LINES = 100;
+const TITLE_LINE_CHARS = 4096;
+
 /**
  * Where line `headerLine` of a file starts, below its title block, and how many lines the file has up to it (`lines`:
  * fewer than `headerLine - 1` when it ends first). Read before the file is streamed: the title block is a few lines.
+ * `above` holds the title block's lines (the first {@link TITLE_LINES}, cut to {@link TITLE_LINE_CHARS}), for the
+ * header check to say where the column names are when line `headerLine` does not hold them (typedCell.ts).
  */
-function headerStart(path: string, headerLine: number, utf16: boolean): { offset: number; lines: number } {
+function headerStart(path: string, headerLine: number, utf16: boolean): { offset: number; lines: number; above: string[] } {
   let offset = utf16 ? UTF16LE_MARK.length : 0;
   let lines = 0;
-  eachLine(path, { line: 1, offset }, utf16, (n, _text, next) => {
+  const above: string[] = [];
+  eachLine(path, { line: 1, offset }, utf16, (n, text, next) => {
     lines = n;
     offset = next;
+    if (n < headerLine && n <= TITLE_LINES) above.push(text().slice(0, TITLE_LINE_CHARS));
     return n >= headerLine - 1;
   });
-  return { offset, lines };
+  return { offset, lines, above };
 }
+
+/**
+ * The title block's lines as fields, split at the delimiter, the quotes and spaces around each taken off: enough to
+ * recognise column names (which hold no delimiter) on a line above the header line, not to read a row.
+ */
+const titleFields = (lines: readonly string[], delimiter: string): string[][] =>
+  lines.map((line) =>
+    line.split(delimiter).map((f) =>
+      f
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+    ),
+  );
 
 /** The first and last lines after `line` that hold more than spaces, reading on from `from` (at or before it). */
 function linesAfter(path: string, from: LineStart, line: number, utf16: boolean): { first: number; last: number } | undefined {
@@ -390,7 +412,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
               columnCount = out.header.length;
               // Checked now, not at the first record: a title block read as the header is a wrong header, not a
               // first row with "too many fields".
-              onHeader?.(out.header, start);
+              onHeader?.(out.header, start, titleFields(title?.above ?? [], delimiter));
               return;
             }
             fields = row.record;

@@ -8,6 +8,7 @@ import {
   BadNumber,
   DecimalComma,
   error,
+  HeaderAboveHeaderLine,
   InexactNumber,
   JsonFieldType,
   jsonValue,
@@ -39,7 +40,7 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
   const headerLine = layout.headerLine ?? 1;
   let header: readonly string[] | undefined;
   return {
-    header(h: readonly string[] | undefined, line = headerLine): void {
+    header(h: readonly string[] | undefined, line = headerLine, above: readonly (readonly string[])[] = []): void {
       header = h;
       if (!h) return;
       const missing = wanted.find((w) => !h.includes(w.column));
@@ -48,8 +49,11 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
       // One column holding ";", tabs or "|": the file is most likely separated by them.
       const separator = h.length === 1 ? /[;\t|]/.exec(h[0] as string)?.[0] : undefined;
       if (separator) throw error(WrongSeparator, at, h[0] as string, separator === '\t' ? 'tab' : separator, layout.delimiter);
-      // None of the mapped columns at all: most likely not the header, but a title block a tool wrote above it.
+      // None of the mapped columns at all: most likely not the header, but a title block a tool wrote above it; or,
+      // with headerLine set, the header is above that line (this file has no title block, or a shorter one).
       const noneMapped = wanted.every((w) => !h.includes(w.column));
+      const higher = noneMapped ? headerAbove(wanted, above) : undefined;
+      if (higher) throw error(HeaderAboveHeaderLine, at, headerLine, h, higher.line, higher.columns, locate?.(['headerLine']));
       throw error(MissingColumn, at, missing.column, missing.field, h, locate?.(missing.key), false, noneMapped, headerLine);
     },
     record(r: RawRecord): void {
@@ -59,6 +63,24 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
       }
     },
   };
+}
+
+/**
+ * The line above the header line (`above`: the fields of lines 1, 2… of the title block headerLine passes over)
+ * holding the most of the mapped columns, at least half of them, and which: the header, when this file has no title
+ * block (or a shorter one) than the manifest's headerLine says.
+ */
+export function headerAbove(
+  wanted: readonly WantedColumn[],
+  above: readonly (readonly string[])[],
+): { line: number; columns: string[] } | undefined {
+  const mapped = [...new Set(wanted.map((w) => w.column))];
+  let best: { line: number; columns: string[] } | undefined;
+  for (const [i, fields] of above.entries()) {
+    const columns = mapped.filter((c) => fields.includes(c));
+    if (columns.length > (best?.columns.length ?? 0)) best = { line: i + 1, columns };
+  }
+  return best && best.columns.length >= Math.ceil(mapped.length / 2) ? best : undefined;
 }
 
 /** A number as a spreadsheet writes a long one once it has rounded it: 7.53289E+17. */

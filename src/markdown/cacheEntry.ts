@@ -19,11 +19,15 @@
  * A value can also be found by its key alone, under whatever name it was kept
  * ({@link readEntryByKey}: a data file renamed with the same bytes); each
  * candidate is checked under its own name, so that stays "never trusted".
+ *
+ * A cache that cannot be written is said once per build ({@link cacheNotWritten}), not once per entry.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { CacheNotWritable, printable, warn } from '../errors.ts';
+import { processGlobal } from '../processGlobal.ts';
 
 const CHECKSUM = 32;
 const checksum = (name: string, key: string, body: Uint8Array) => createHash('sha256').update(`${name}\0${key}\0`).update(body).digest();
@@ -109,9 +113,42 @@ export function readEntryByKey<T>(dir: string, key: string, among: (name: string
 }
 
 /**
+ * Whether this process has said that the cache cannot be written, and, in the build's second thread
+ * (src/site/helperWorker.ts), where it hands the warning to the build's thread, which says it.
+ */
+const unwritable = processGlobal<{ said: boolean; handTo: ((dir: string, reason: string) => void) | undefined }>('unwritableCache', () => ({
+  said: false,
+  handTo: undefined,
+}));
+
+/**
+ * Says that the cache could not be written (CacheNotWritable), naming the folder and the system's reason: once per
+ * process, whatever fails after, since a folder that refuses one entry refuses them all (a read-only or full disk,
+ * a SOUNDINGS_CACHE_DIR that is a file), and the 15 entries of the sample data made 15 lines that said the same.
+ * Decided: once per process, so `astro dev` says it once per session, not at each re-load; the second thread's
+ * failures are handed to the build's thread (see {@link handCacheWarningsTo}), so a build says it once in all.
+ */
+export function cacheNotWritten(dir: string, reason: string): void {
+  if (unwritable.said) return;
+  unwritable.said = true;
+  if (unwritable.handTo) unwritable.handTo(dir, reason);
+  else warn(CacheNotWritable, undefined, printable(dir), printable(reason));
+}
+
+/** In a worker thread: hands {@link cacheNotWritten}'s warning to `handTo` (which tells the build's thread). */
+export function handCacheWarningsTo(handTo: (dir: string, reason: string) => void): void {
+  unwritable.handTo = handTo;
+}
+
+/** Forgets that the warning was said, as a new build process starts (tests). */
+export function forgetCacheWarning(): void {
+  unwritable.said = false;
+}
+
+/**
  * Writes a checked entry, then removes the older entries of the same name.
  * A cache that cannot be written (a read-only or full disk) makes the next
- * build slower, not wrong: it is said on stderr, and the build goes on.
+ * build slower, not wrong: it is said once ({@link cacheNotWritten}), and the build goes on.
  */
 export function writeEntry(dir: string, name: string, key: string, value: unknown): void {
   const path = entryPath(dir, name, key);
@@ -126,7 +163,7 @@ export function writeEntry(dir: string, name: string, key: string, value: unknow
     try {
       rmSync(temp, { force: true });
     } catch {}
-    process.stderr.write(`[soundings] could not write the cache entry ${path}: ${(e as Error).message}; the next build will be slower.\n`);
+    cacheNotWritten(dir, (e as Error).message);
     return;
   }
   // In one pass over the folder: the older entries of this name, and the temporary files of this name that a

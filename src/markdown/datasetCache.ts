@@ -26,8 +26,9 @@
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
+import { readProgress } from '../data/readProgress.ts';
 import type { Dataset } from '../data/types.ts';
-import { printable, SoundingsError } from '../errors.ts';
+import { SoundingsError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
@@ -175,11 +176,16 @@ function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed
   });
 }
 
-/** Where the file lists are kept (beside the parsed files: `<cache>/soundings/file-lists/`), and their key. */
+/**
+ * Where the file lists of a data folder are kept (beside the parsed files: `<cache>/soundings/file-lists/<folder>/`,
+ * one entry per dataset), and their key. Another data folder sharing the cache (SOUNDINGS_DATA_DIR pointing
+ * elsewhere) has a folder of its own: an entry is one per name, and writing one removes the others of its name
+ * (cacheEntry.ts), so lists of two data folders under one name would evict each other, and each build would find no
+ * list to say what changed since.
+ */
 function fileLists(options: CacheOptions): { dir: string; key: string } {
-  const dir = join(dirname(options.cacheDir ?? datasetCacheDir(options.root)), 'file-lists');
-  // Another data folder sharing the cache has lists of its own.
-  return { dir, key: entryKey(resolve(options.root), resolve(options.dataDir)) };
+  const key = entryKey(resolve(options.root), resolve(options.dataDir));
+  return { dir: join(dirname(options.cacheDir ?? datasetCacheDir(options.root)), 'file-lists', key), key };
 }
 
 /** What changed in the dataset's files since the list kept from its last build or re-load (none kept: undefined). */
@@ -217,21 +223,6 @@ export function keepFileLists(records: readonly LoadRecord[], options: CacheOpti
     const unchanged = r.since && r.since.added.length + r.since.removed.length + r.since.changed.length === 0;
     if (r.fileList && !unchanged) writeEntry(lists.dir, r.id, lists.key, r.fileList);
   }
-}
-
-/** Prints progress for a dataset that takes a while to read. */
-function progress(id: string) {
-  const start = performance.now();
-  let last = start;
-  return (rows: number, file: string) => {
-    const now = performance.now();
-    if (now - start < 1000 || now - last < 500) return;
-    last = now;
-    const rate = Math.round(rows / ((now - start) / 1000));
-    process.stderr.write(
-      `[soundings] ${printable(id)}: ${rows.toLocaleString('en-GB')} rows read (${rate.toLocaleString('en-GB')} rows/s), ${printable(file)}\n`,
-    );
-  };
 }
 
 /** Loads a dataset, from memory or the disk cache when its content is unchanged. */
@@ -324,7 +315,7 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   };
   let dataset: Dataset;
   try {
-    dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: progress(id), fileCache });
+    dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: readProgress(id), fileCache });
   } finally {
     keepReused();
   }

@@ -11,6 +11,11 @@
  * lock file beside the post: the pin is one line, in the post, reviewed with
  * it. The build prints that line, ready to paste, whenever a pin is stale.
  *
+ * A change that moved no row (a comment added to the manifest, a file renamed with the same bytes) still fails:
+ * decided so, because a pin names bytes, and the build can only tell that no row moved when its cache has seen the
+ * pinned state (pinHistory.ts), which a fresh clone or CI runner has not: the same post must not pass on one machine
+ * and fail on another. When it can tell, the message says what moved and that re-pinning is safe (PinnedDataMoved).
+ *
  * Unpinned datasets simply update. This check runs when the post renders
  * (remarkSoundings.ts), so a build, `astro dev` and `npm run check` report a
  * stale pin alike, with the post's other problems.
@@ -18,6 +23,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { compositionOf, noRowMoved } from '../data/datasetComposition.ts';
 import { datasetDigest, projectPath } from '../data/datasetFiles.ts';
 import type { Dataset } from '../data/types.ts';
 import {
@@ -26,11 +32,13 @@ import {
   PinContradictsData,
   PinnedDataBroken,
   PinnedDataChanged,
+  PinnedDataMoved,
   PinUnknownAlias,
   type SoundingsError,
 } from '../errors.ts';
 import { cachedDataset } from './datasetCache.ts';
 import type { Frontmatter } from './frontmatter.ts';
+import { keepComposition, seenComposition } from './pinHistory.ts';
 
 export const PIN_DIGITS = 16;
 
@@ -124,7 +132,7 @@ export async function checkPins(
   if (pins.length === 0) return problems;
   const aliases = Object.keys(frontmatter.datasets);
   const current: Record<string, PinState> = {};
-  const stale: { alias: string; dir: string; pinned: PinState; now: PinState }[] = [];
+  const stale: { alias: string; dir: string; pinned: PinState; now: PinState; moved: string[] | undefined }[] = [];
   const contradicted: { alias: string; dir: string; digest: string; recorded: string; holds: string }[] = [];
   let broken = false;
   for (const [alias, pin] of pins) {
@@ -140,7 +148,10 @@ export async function checkPins(
       broken = true;
       continue;
     }
-    if (datasetDigest(dir).startsWith(pinned.digest)) {
+    const composition = compositionOf(dir);
+    if ((composition?.digest ?? datasetDigest(dir)).startsWith(pinned.digest)) {
+      // Kept, so that once the data changes the message can say whether a row moved.
+      if (composition) keepComposition(id, composition, options);
       current[alias] = pinned;
       if (pinned.rows === undefined && pinned.period === undefined) continue;
       // The digest matches, so the data is what was pinned; but a pin whose rows or period were edited, or copied
@@ -172,11 +183,19 @@ export async function checkPins(
       continue;
     }
     current[alias] = now;
-    stale.push({ alias, dir: projectPath(options.root, dir), pinned, now });
+    // What moved, when the pinned state was seen (by a build with this cache) and no row did.
+    const before = composition && seenComposition(id, pinned.digest, options);
+    const moved = before && composition ? noRowMoved(before, composition) : undefined;
+    if (composition) keepComposition(id, composition, options);
+    stale.push({ alias, dir: projectPath(options.root, dir), pinned, now, moved });
   }
   const line = pinLine(current);
-  for (const { alias, dir, pinned, now } of stale) {
-    const e = error(PinnedDataChanged, locate(['pins', alias]), alias, dir, describeChange(pinned, now), now.digest);
+  for (const { alias, dir, pinned, now, moved } of stale) {
+    const where = locate(['pins', alias]);
+    const e =
+      moved && moved.length > 0
+        ? error(PinnedDataMoved, where, alias, dir, moved, now.digest)
+        : error(PinnedDataChanged, where, alias, dir, describeChange(pinned, now), now.digest);
     // The exact line to paste goes last, on its own line at its first column, as it goes in the frontmatter;
     // none while another pinned dataset does not load.
     if (!broken) e.message = `${e.message}\n${line}`;

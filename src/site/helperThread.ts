@@ -22,13 +22,15 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { listDatasets } from '../data/openDataset.ts';
 import { SoundingsError } from '../errors.ts';
+import { cacheNotWritten } from '../markdown/cacheEntry.ts';
 import { readingAhead } from '../markdown/datasetCache.ts';
 import { type DrawnChart, useChartDrawer } from '../render/drawChart.ts';
 import { sitePaths } from './paths.ts';
 
-/** What the worker sends: a dataset read (with the files it parsed), or a chart drawn or refused. */
+/** What the worker sends: a dataset read (with the files it parsed), a cache it could not write, or a chart drawn or refused. */
 export type HelperMessage =
   | { kind: 'read'; id: string; parsed: number }
+  | { kind: 'unwritable'; dir: string; reason: string }
   | { kind: 'drawn'; job: number; chart: DrawnChart }
   | { kind: 'failed'; job: number; error: { name: string; title?: string; hint?: string; detail?: string; message: string } };
 
@@ -79,6 +81,8 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
     if (m.kind === 'read') {
       reading.get(m.id)?.(m.parsed);
       reading.delete(m.id);
+    } else if (m.kind === 'unwritable') {
+      cacheNotWritten(m.dir, m.reason);
     } else {
       const waiting = drawing.get(m.job);
       drawing.delete(m.job);

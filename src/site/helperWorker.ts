@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SoundingsError } from '../errors.ts';
+import { handCacheWarningsTo } from '../markdown/cacheEntry.ts';
 import { cachedDataset, clearMemoryCache, parseCount } from '../markdown/datasetCache.ts';
 import { drawnChart } from '../render/drawChart.ts';
 import type { HelperMessage } from './helperThread.ts';
@@ -14,6 +15,8 @@ import { cachedProfile, hasCachedProfile } from './siteData.ts';
 const port = parentPort;
 if (!port) throw new Error('helperWorker.ts runs as a worker thread (helperThread.ts)');
 const send = (m: HelperMessage) => port.postMessage(m);
+// A cache this thread cannot write is said by the build's thread, once for both.
+handCacheWarningsTo((dir, reason) => send({ kind: 'unwritable', dir, reason }));
 
 port.on('message', async ({ job, spec, rows, options }) => {
   try {

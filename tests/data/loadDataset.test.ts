@@ -763,6 +763,29 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
     expect(await message(split)).toMatch(/^data\/tweets\/a\.csv:3:2: "created_at" must be/);
   });
 
+  it('says where the header was expected and what it found there when headerLine is below it (a file without a title block)', async () => {
+    // This week's export came without the tool's title block that last week's had: headerLine: 3 reads a row.
+    const root = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}headerLine: 3\n`,
+      'data/tweets/a.csv': 'Report: trams\nQuery: #Red\nid,created_at,user,text\n1,2016-07-01T10:00:00Z,a,x\n',
+      'data/tweets/b.csv': 'id,created_at,user,text\n2,2016-07-02T10:00:00Z,b,y\n3,2016-07-03T10:00:00Z,c,z\n',
+    });
+    const expected =
+      'data/tweets/b.csv:3:1: The manifest\'s headerLine is 3 (data/tweets/manifest.yaml:14:1), so the header was expected on line 3, but that line holds "3", "2016-07-03T10:00:00Z", "c", "z", none of them a mapped column; the column names "id", "created_at", "user", "text" are on line 1, the first: this file has no title block above its header. ' +
+      'headerLine applies to every file the "files" pattern matches: set it to the line the column names are on (leave it out when that is the first line), or, when some files have a title block and others none, export them alike or keep them in separate datasets.';
+    expect(await message(root)).toBe(expected);
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual([expected]);
+    // A shorter title block than headerLine says, quoted column names (the tab-separated file too): its length said.
+    const shorter = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}headerLine: 4\n`,
+      'data/tweets/a.tsv':
+        'Report: trams\n"id"\t"created_at"\t"user"\t"text"\n1\t2016-07-01T10:00:00Z\ta\tx\n2\t2016-07-02T10:00:00Z\tb\ty\n',
+    });
+    expect(await message(shorter)).toContain(
+      'but that line holds "2", "2016-07-02T10:00:00Z", "b", "y", none of them a mapped column; the column names "id", "created_at", "user", "text" are on line 2: this file\'s title block is 1 line.',
+    );
+  });
+
   it('asks for headerLine when none of the mapped columns is in the first line', async () => {
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
@@ -786,6 +809,8 @@ describe('loadDataset(id, options): one id for two posts', () => {
     const expected =
       'data/tweets/b.csv:2:1: The id "1" and 2 more in this file were already read for a post at another time (first read at data/tweets/a.csv:2), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.';
     expect(await message(root)).toBe(expected);
+    // A check, which holds no post (so no row to say which file an id was first read in), says the same.
+    expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([expected]);
     // The streamed path, which keeps no line per id, says the same.
     const { streamPosts } = await import('../../src/data/streamPosts.ts');
     await expect(streamPosts('tweets', { root, dataDir: join(root, 'data') }, () => {})).rejects.toThrow(expected);

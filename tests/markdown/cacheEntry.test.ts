@@ -1,7 +1,16 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { ABANDONED_MS, entryKey, hasEntry, readEntry, readEntryByKey, writeEntry } from '../../src/markdown/cacheEntry.ts';
+import {
+  ABANDONED_MS,
+  entryKey,
+  forgetCacheWarning,
+  handCacheWarningsTo,
+  hasEntry,
+  readEntry,
+  readEntryByKey,
+  writeEntry,
+} from '../../src/markdown/cacheEntry.ts';
 import { tempProject } from '../data/helpers.ts';
 
 /** An empty folder (the test run's TMPDIR is removed when it ends: tests/globalSetup.ts). */
@@ -36,20 +45,31 @@ describe('writeEntry', () => {
     expect(existsSync(join(dir, otherName))).toBe(false);
   });
 
-  it('says on stderr when the cache cannot be written, and goes on (the next build is slower, not wrong)', () => {
+  it('says once, naming the folder and what to do, when the cache cannot be written, and goes on (slower, not wrong)', () => {
     const file = join(folder(), 'not-a-folder');
     writeFileSync(file, 'x');
     const said: string[] = [];
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => said.push(String(s)) > 0);
+    const spy = vi.spyOn(console, 'warn').mockImplementation((s) => said.push(String(s)));
     try {
+      // Every entry of the build fails alike: the datasets', the profiles'.
       expect(() => writeEntry(join(file, 'cache'), 'tweets~07.csv', entryKey('k'), { rows: 1 })).not.toThrow();
+      writeEntry(join(file, 'cache'), 'tweets~08.csv', entryKey('k'), { rows: 8 });
+      writeEntry(join(file, 'profiles'), 'tweets', entryKey('k'), { rows: 9 });
     } finally {
       spy.mockRestore();
     }
-    expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(
-      /^\[soundings\] could not write the cache entry .*not-a-folder\/cache\/tweets~07\.csv-[0-9a-f]+\.v8: ENOTDIR.*; the next build will be slower\.\n$/,
-    );
+    expect(said).toEqual([
+      `Could not write the cache in ${file}/cache (ENOTDIR: not a directory, mkdir '${file}/cache'), so what this build parses is not kept: ` +
+        'the next build parses every dataset again, slower but not wrong. Said once per build, however many cache entries fail. ' +
+        'Make the folder writable (or free space on its disk), or point SOUNDINGS_CACHE_DIR at a folder that is.',
+    ]);
+    // The build's second thread hands it to the build's thread, which says it (once for both).
+    forgetCacheWarning();
+    const handed: string[][] = [];
+    handCacheWarningsTo((dir, reason) => handed.push([dir, reason]));
+    writeEntry(join(file, 'cache'), 'tweets~07.csv', entryKey('k'), { rows: 1 });
+    writeEntry(join(file, 'cache'), 'tweets~08.csv', entryKey('k'), { rows: 8 });
+    expect(handed).toEqual([[join(file, 'cache'), `ENOTDIR: not a directory, mkdir '${file}/cache'`]]);
   });
 });
 

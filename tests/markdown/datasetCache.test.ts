@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/loadDataset.ts';
@@ -193,6 +193,27 @@ describe('the dataset cache', () => {
     await expect(read()).rejects.toThrow(/d\.csv:2:2/);
     writeFileSync(join(tweets, 'd.csv'), 'id,created_at,user,text\n6,2016-07-07T10:00:00Z,f,#Red\n');
     expect(await read()).toEqual({ added: ['d.csv'], removed: [], changed: [] });
+  });
+
+  it('keeps a file list per data folder: two data folders sharing one cache do not evict each other', async () => {
+    const options = project();
+    // A second data folder (SOUNDINGS_DATA_DIR pointing elsewhere) with a dataset of the same name, same cache.
+    const other = { ...options, dataDir: join(options.root, 'elsewhere') };
+    cpSync(options.dataDir, other.dataDir, { recursive: true });
+    const read = async (o: typeof options) => {
+      clearMemoryCache();
+      takeLoadRecords();
+      await cachedDataset('tweets', o);
+      const records = takeLoadRecords();
+      keepFileLists(records, o);
+      return records[0]?.since;
+    };
+    await read(options);
+    await read(other);
+    writeFileSync(join(options.dataDir, 'tweets', 'b.csv'), 'id,created_at,user,text\n3,2016-07-03T10:00:00Z,c,#Red\n');
+    writeFileSync(join(other.dataDir, 'tweets', 'c.csv'), 'id,created_at,user,text\n4,2016-07-04T10:00:00Z,d,#Red\n');
+    expect(await read(options)).toEqual({ added: ['b.csv'], removed: [], changed: [] });
+    expect(await read(other)).toEqual({ added: ['c.csv'], removed: [], changed: [] });
   });
 
   it('never trusts a corrupt entry: it is ignored, the data parsed again and the entry rewritten', async () => {

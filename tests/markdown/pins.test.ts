@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,42 @@ describe('checkPins', () => {
         `pins: { tweets: { digest: "${digest()}", rows: 6, period: "2016-07-01/2016-07-20" } }`,
     );
     rmSync(join(site, 'data', 'tweets', 'b.csv'));
+  });
+
+  it('says what moved when no row did (a comment in the manifest, a file renamed), once a build has seen the pinned state', async () => {
+    const site = fixtureProject('x');
+    const options = { root: site, dataDir: join(site, 'data') };
+    const tweets = join(site, 'data', 'tweets');
+    const datasets = { tweets: 'tweets' };
+    const pinned = { digest: datasetDigest(tweets).slice(0, 16), rows: 4, period: '2016-07-01/2016-07-05' };
+    // The build that published the post saw the pinned data.
+    expect(await checkPins({ datasets, pins: { tweets: pinned } }, locate, options)).toEqual([]);
+    const manifest = readFileSync(join(tweets, 'manifest.yaml'), 'utf8');
+    writeFileSync(join(tweets, 'manifest.yaml'), `# Exported weekly by Ann.\n${manifest.replace('kind: posts', 'kind: "posts"')}`);
+    const line = () => `pins: { tweets: { digest: "${datasetDigest(tweets).slice(0, 16)}", rows: 4, period: "2016-07-01/2016-07-05" } }`;
+    const [comment, ...rest] = await checkPins({ datasets, pins: { tweets: pinned } }, locate, options);
+    expect(rest).toEqual([]);
+    expect(comment?.message).toBe(
+      `content/posts/post.md:9:5: The data pinned for "tweets" (data/tweets) has changed, but no row did: the manifest's bytes changed but not its meaning (a comment, spacing or quoting). Its digest is now ${datasetDigest(tweets).slice(0, 16)}. ` +
+        'The post\'s numbers are the same, so re-pinning is safe: replace its "pins:" line with the one printed below (or undo the change). A pin names the bytes, so this too stops the build (see README, "Pinning").\n' +
+        line(),
+    );
+    renameSync(join(tweets, 'a.csv'), join(tweets, '2016-07.csv'));
+    const [renamed] = await checkPins({ datasets, pins: { tweets: pinned } }, locate, options);
+    expect(renamed?.message).toContain(
+      "has changed, but no row did: the manifest's bytes changed but not its meaning (a comment, spacing or quoting); a.csv renamed to 2016-07.csv, same bytes. Its digest is now",
+    );
+    expect(renamed?.message.endsWith(`\n${line()}`)).toBe(true);
+    // A manifest that means something else may move a number: said as any change is.
+    renameSync(join(tweets, '2016-07.csv'), join(tweets, 'a.csv'));
+    writeFileSync(join(tweets, 'manifest.yaml'), manifest.replace('description: Tweets for a test.', 'description: Tweets.'));
+    const [meaning] = await checkPins({ datasets, pins: { tweets: pinned } }, locate, options);
+    expect(meaning?.message).toContain('(data/tweets) has changed: 4 rows now, as many as the pin (4);');
+    // A fresh clone (no cache: no pinned state seen) cannot tell, and says what changed as it always did.
+    writeFileSync(join(tweets, 'manifest.yaml'), `# A comment.\n${manifest}`);
+    rmSync(join(site, 'node_modules'), { recursive: true, force: true });
+    const [fresh] = await checkPins({ datasets, pins: { tweets: pinned } }, locate, options);
+    expect(fresh?.message).toContain('(data/tweets) has changed: 4 rows now, as many as the pin (4);');
   });
 
   it('takes the whole digest as a dataset page shows it, and prints no line to re-pin with while the data does not load', async () => {
