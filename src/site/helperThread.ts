@@ -1,9 +1,10 @@
 /**
  * A second thread for the build: it reads the data ahead and draws the charts.
  *
- * A cold build spends about a second before it renders the first post (Astro loads its config, starts Vite, loads
- * the content config) with one core busy, and then the posts wait for their datasets to be parsed. The integration
- * below starts a worker (helperWorker.ts) as the config is set up. It parses every dataset in the data folder into the
+ * A cold build spends about two seconds before it renders the first post (Node and Astro's CLI start, Astro loads its
+ * config, starts Vite, loads the content config) with one core busy, and then the posts wait for their datasets to be
+ * parsed. `npm run build` starts a worker (helperWorker.ts) before Astro (scripts/build.ts); `astro dev` and a bare
+ * `astro build`, as the config is set up (the integration below). It parses every dataset in the data folder into the
  * disk cache (src/markdown/datasetCache.ts), smallest first, while Astro starts, and then writes each one's profile
  * (the dataset pages' summaries). A post's load of a dataset waits for the worker to be done with it, then reads the
  * parsed records from the cache: no file is parsed by both threads. Charts (src/render/drawChart.ts) are drawn there
@@ -24,6 +25,7 @@ import { listDatasets } from '../data/openDataset.ts';
 import { SoundingsError } from '../errors.ts';
 import { cacheNotWritten } from '../markdown/cacheEntry.ts';
 import { readingAhead } from '../markdown/datasetCache.ts';
+import { processGlobal } from '../processGlobal.ts';
 import { type DrawnChart, useChartDrawer } from '../render/drawChart.ts';
 import { sitePaths } from './paths.ts';
 
@@ -40,15 +42,22 @@ export function helperThread(root: string): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, isRestart, logger }) => {
         if (isRestart || (command !== 'build' && command !== 'dev')) return;
-        if (process.env.SOUNDINGS_HELPER_THREAD === '0' || availableParallelism() < 2) return;
         startHelper(root, sitePaths(root).dataDir, logger);
       },
     },
   };
 }
 
-/** Starts the worker on every dataset of `dataDir`, smallest first, and has charts drawn there. */
+/** Whether this process has started its second thread (`npm run build` does, before Astro: scripts/build.ts). */
+const started = processGlobal('helperThread', () => ({ started: false }));
+
+/**
+ * Starts the worker on every dataset of `dataDir`, smallest first, and has charts drawn there; once a process, and
+ * not at all with SOUNDINGS_HELPER_THREAD=0 or on one core.
+ */
 export function startHelper(root: string, dataDir: string, logger?: AstroIntegrationLogger): void {
+  if (started.started || process.env.SOUNDINGS_HELPER_THREAD === '0' || availableParallelism() < 2) return;
+  started.started = true;
   // The folder's bytes, whatever its manifest matches: an order, not a measure.
   const size = (id: string) =>
     readdirSync(join(dataDir, id), { withFileTypes: true }).reduce(
