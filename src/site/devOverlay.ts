@@ -25,8 +25,12 @@ export function devOverlay(): Plugin {
   };
 }
 
-/** How long the open pages' reload waits for another (see {@link oneReload}), and how long at most. */
-const RELOAD_SETTLE_MS = 250;
+/**
+ * How long the open pages' reload waits for another (see {@link oneReload}), and how long at most. Every data change
+ * waits this long before the page reloads: 100 ms keeps one reload for one edit on a quiet machine (tests/site/dev.test.ts
+ * counts them), where 250 ms cost 0.18 s on each change (`npm run bench:dev`: 1.94 s against 1.76 s).
+ */
+const RELOAD_SETTLE_MS = 100;
 const RELOAD_WITHIN_MS = 2_000;
 
 /**
