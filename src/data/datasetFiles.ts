@@ -4,9 +4,11 @@ import { extname, join, matchesGlob, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fileSha256 } from './fileHash.ts';
 import { fileHead } from './fileHead.ts';
+import { MANIFEST } from './listDatasets.ts';
 import { DEFAULT_FILES, type Manifest, parseManifest } from './manifest.ts';
 
-export const MANIFEST = 'manifest.yaml';
+export { MANIFEST };
+
 const NOT_DATA = new Set([MANIFEST, 'README.md']);
 
 export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

@@ -6,7 +6,7 @@
  * file goes through the checks below (empty, a copy, a CSV layout on JSON)
  * in both.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import {
   CompressedDataFile,
@@ -26,20 +26,16 @@ import {
   WorkbookDataFile,
 } from '../errors.ts';
 import { dataFiles, digestOf, isWorkbook, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
+import { listDatasets } from './listDatasets.ts';
+
+export { listDatasets };
+
 import { fileHead } from './fileHead.ts';
 import { fileKind } from './fileKind.ts';
 import { csvLayoutKey, DEFAULT_FILES, type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
 import type { DataFormat } from './rawRecord.ts';
 import { formatOf } from './readDataFile.ts';
 import type { DatasetFile } from './types.ts';
-
-/** The dataset ids under `dataDir`: every folder with a manifest. */
-export function listDatasets(dataDir: string): string[] {
-  if (!existsSync(dataDir)) return [];
-  return readdirSync(dataDir)
-    .filter((name) => existsSync(join(dataDir, name, MANIFEST)))
-    .sort();
-}
 
 /** The data folder as messages name it: "data/" for the project's own, else its path from the project root. */
 export function dataFolderName(options: DatasetPlace): string {

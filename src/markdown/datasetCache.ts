@@ -32,6 +32,7 @@ import { SoundingsError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
+import { waitForAhead } from './readingAhead.ts';
 
 export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
   /** The folder for parsed datasets; default from {@link datasetCacheDir}. */
@@ -90,11 +91,6 @@ interface State {
   files: Map<string, { key: string; records: FileRecords }>;
   /** How many data files were parsed in this process (tests, bench). */
   parses: number;
-  /**
-   * Datasets a worker is reading ahead of the build (src/site/helperThread.ts), by the same key as `memory`: a wait
-   * for it to be done, with how many files it parsed. A load waits, then finds the files' records in the disk cache.
-   */
-  ahead: Map<string, () => Promise<number>>;
 }
 const state = processGlobal<State>('datasetCache', () => ({
   memory: new Map(),
@@ -102,16 +98,7 @@ const state = processGlobal<State>('datasetCache', () => ({
   records: new Map(),
   files: new Map(),
   parses: 0,
-  ahead: new Map(),
 }));
-
-/**
- * Says that a worker is reading dataset `id` of `dataDir` into the disk cache, and that `wait()` resolves with the
- * number of files it parsed: a load of the dataset waits for it rather than parse the same files at the same time.
- */
-export function readingAhead(dataDir: string, id: string, wait: () => Promise<number>): void {
-  state.ahead.set(`${dataDir}\0${id}`, wait);
-}
 
 /** The loads recorded since the last {@link takeLoadRecords} call, by dataset id. */
 export function takeLoadRecords(): LoadRecord[] {
@@ -257,8 +244,7 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
 async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
   // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
   // what the build did, and it parsed them.
-  const parsedAhead = (await state.ahead.get(key)?.()) ?? 0;
-  state.ahead.delete(key);
+  const parsedAhead = await waitForAhead(options.dataDir, id);
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
   // The project's path without a trailing slash: Astro's config root has one, `npm run check`'s working directory
   // has none, and the two must share entries (a check between two builds made the second one cold).

@@ -21,10 +21,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { listDatasets } from '../data/openDataset.ts';
-import { SoundingsError } from '../errors.ts';
-import { cacheNotWritten } from '../markdown/cacheEntry.ts';
-import { readingAhead } from '../markdown/datasetCache.ts';
+import { listDatasets } from '../data/listDatasets.ts';
+import { readingAhead } from '../markdown/readingAhead.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { type DrawnChart, useChartDrawer } from '../render/drawChart.ts';
 import { sitePaths } from './paths.ts';
@@ -91,12 +89,13 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
       reading.get(m.id)?.(m.parsed);
       reading.delete(m.id);
     } else if (m.kind === 'unwritable') {
-      cacheNotWritten(m.dir, m.reason);
+      // Imported when needed, as the error catalogue below: this module loads before Astro starts (scripts/build.ts).
+      void import('../markdown/cacheEntry.ts').then(({ cacheNotWritten }) => cacheNotWritten(m.dir, m.reason));
     } else {
       const waiting = drawing.get(m.job);
       drawing.delete(m.job);
       if (m.kind === 'drawn') waiting?.resolve(m.chart);
-      else waiting?.reject(thrown(m.error));
+      else void thrown(m.error).then((e) => waiting?.reject(e));
     }
     hold();
   });
@@ -123,8 +122,8 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
 }
 
 /** The error a chart failed with on the worker, as it would have been thrown here. */
-function thrown(e: Extract<HelperMessage, { kind: 'failed' }>['error']): Error {
-  if (e.title !== undefined && e.hint !== undefined && e.detail !== undefined)
-    return new SoundingsError({ name: e.name, title: e.title, hint: e.hint }, e.detail);
-  return Object.assign(new Error(e.message), { name: e.name });
+async function thrown(e: Extract<HelperMessage, { kind: 'failed' }>['error']): Promise<Error> {
+  if (e.title === undefined || e.hint === undefined || e.detail === undefined) return Object.assign(new Error(e.message), { name: e.name });
+  const { SoundingsError } = await import('../errors.ts');
+  return new SoundingsError({ name: e.name, title: e.title, hint: e.hint }, e.detail);
 }

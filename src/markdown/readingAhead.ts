@@ -1,0 +1,22 @@
+/**
+ * Datasets the build's second thread is reading into the disk cache (src/site/helperThread.ts), by data folder and
+ * id: a wait for it to be done with one, with how many files it parsed. The dataset cache (datasetCache.ts) takes
+ * the wait before it reads the dataset, rather than parse the same files at the same time. Light on purpose: the
+ * thread is started before Astro (scripts/build.ts).
+ */
+import { processGlobal } from '../processGlobal.ts';
+
+const ahead = processGlobal('readingAhead', () => new Map<string, () => Promise<number>>());
+
+/** Says that dataset `id` of `dataDir` is being read, and that `wait()` resolves with the number of files parsed. */
+export function readingAhead(dataDir: string, id: string, wait: () => Promise<number>): void {
+  ahead.set(`${dataDir}\0${id}`, wait);
+}
+
+/** The wait for dataset `id` of `dataDir`, once (a later load reads the cache as it is then); none: resolves 0. */
+export async function waitForAhead(dataDir: string, id: string): Promise<number> {
+  const key = `${dataDir}\0${id}`;
+  const wait = ahead.get(key);
+  ahead.delete(key);
+  return (await wait?.()) ?? 0;
+}
