@@ -24,6 +24,7 @@
  */
 
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { knownTerms } from '../analysis/keyness.ts';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import { readProgress } from '../data/readProgress.ts';
@@ -244,7 +245,7 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
 async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
   // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
   // what the build did, and it parsed them.
-  const parsedAhead = await waitForAhead(options.dataDir, id);
+  const ahead = await waitForAhead(options.dataDir, id);
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
   // The project's path without a trailing slash: Astro's config root has one, `npm run check`'s working directory
   // has none, and the two must share entries (a check between two builds made the second one cold).
@@ -313,7 +314,9 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
     if (path.startsWith(`${dir}${sep}`) && name.startsWith(ours) && !current.has(name)) state.files.delete(path);
   }
   state.memory.set(key, dataset);
-  parsed = Math.min(parsed + parsedAhead, dataset.files.length);
+  parsed = Math.min(parsed + ahead.parsed, dataset.files.length);
+  // Term counts the second thread counted on these very posts (src/site/termsAhead.ts) are not counted again.
+  if (ahead.terms?.digest === dataset.digest && dataset.kind === 'posts') knownTerms(dataset.rows, ahead.terms.entries);
   const cache = parsed === 0 ? 'hit' : parsed === dataset.files.length ? 'miss' : 'partial';
   record(dataset, performance.now() - start, cache, parsed, options);
   return dataset;

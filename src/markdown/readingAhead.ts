@@ -4,19 +4,27 @@
  * the wait before it reads the dataset, rather than parse the same files at the same time. Light on purpose: the
  * thread is started before Astro (scripts/build.ts).
  */
+
 import { processGlobal } from '../processGlobal.ts';
+import type { TermsAhead } from '../site/termsAhead.ts';
 
-const ahead = processGlobal('readingAhead', () => new Map<string, () => Promise<number>>());
+/** What the second thread did with a dataset: how many files it parsed, and the keyness term counts it counted. */
+export interface ReadAhead {
+  parsed: number;
+  terms?: TermsAhead | undefined;
+}
 
-/** Says that dataset `id` of `dataDir` is being read, and that `wait()` resolves with the number of files parsed. */
-export function readingAhead(dataDir: string, id: string, wait: () => Promise<number>): void {
+const ahead = processGlobal('readingAhead', () => new Map<string, () => Promise<ReadAhead>>());
+
+/** Says that dataset `id` of `dataDir` is being read, and that `wait()` resolves with what was done. */
+export function readingAhead(dataDir: string, id: string, wait: () => Promise<ReadAhead>): void {
   ahead.set(`${dataDir}\0${id}`, wait);
 }
 
-/** The wait for dataset `id` of `dataDir`, once (a later load reads the cache as it is then); none: resolves 0. */
-export async function waitForAhead(dataDir: string, id: string): Promise<number> {
+/** The wait for dataset `id` of `dataDir`, once (a later load reads the cache as it is then); none: nothing done. */
+export async function waitForAhead(dataDir: string, id: string): Promise<ReadAhead> {
   const key = `${dataDir}\0${id}`;
   const wait = ahead.get(key);
   ahead.delete(key);
-  return (await wait?.()) ?? 0;
+  return (await wait?.()) ?? { parsed: 0 };
 }

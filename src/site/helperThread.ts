@@ -22,14 +22,15 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { listDatasets } from '../data/listDatasets.ts';
-import { readingAhead } from '../markdown/readingAhead.ts';
+import { type ReadAhead, readingAhead } from '../markdown/readingAhead.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { type DrawnChart, useChartDrawer } from '../render/drawChart.ts';
 import { sitePaths } from './paths.ts';
+import type { TermsAhead } from './termsAhead.ts';
 
 /** What the worker sends: a dataset read (with the files it parsed), a cache it could not write, or a chart drawn or refused. */
 export type HelperMessage =
-  | { kind: 'read'; id: string; parsed: number }
+  | { kind: 'read'; id: string; parsed: number; terms?: TermsAhead }
   | { kind: 'unwritable'; dir: string; reason: string }
   | { kind: 'drawn'; job: number; chart: DrawnChart }
   | { kind: 'failed'; job: number; error: { name: string; title?: string; hint?: string; detail?: string; message: string } };
@@ -68,10 +69,10 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
     .map((d) => d.id);
   // No data, no charts: nothing for a second thread to do (data dropped in under `astro dev` is read here).
   if (ids.length === 0) return;
-  const reading = new Map<string, (parsed: number) => void>();
+  const reading = new Map<string, (done: ReadAhead) => void>();
   const waited = new Set<string>();
   for (const id of ids) {
-    const done = new Promise<number>((resolve) => reading.set(id, resolve));
+    const done = new Promise<ReadAhead>((resolve) => reading.set(id, resolve));
     readingAhead(dataDir, id, () => {
       waited.add(id);
       hold();
@@ -80,13 +81,14 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
   }
   const drawing = new Map<number, { resolve: (chart: DrawnChart) => void; reject: (e: Error) => void }>();
   let jobs = 0;
-  const worker = new Worker(join(root, 'src', 'site', 'helperWorker.ts'), { workerData: { root, dataDir, ids } });
+  const postsDir = join(sitePaths(root).contentDir, 'posts');
+  const worker = new Worker(join(root, 'src', 'site', 'helperWorker.ts'), { workerData: { root, dataDir, postsDir, ids } });
   // Alive while something waits for it (a build stopped by a bad config does not wait for the data to be read).
   const hold = () => ([...waited].some((id) => reading.has(id)) || drawing.size > 0 ? worker.ref() : worker.unref());
   hold();
   worker.on('message', (m: HelperMessage) => {
     if (m.kind === 'read') {
-      reading.get(m.id)?.(m.parsed);
+      reading.get(m.id)?.({ parsed: m.parsed, terms: m.terms });
       reading.delete(m.id);
     } else if (m.kind === 'unwritable') {
       // Imported when needed, as the error catalogue below: this module loads before Astro starts (scripts/build.ts).
@@ -102,7 +104,7 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
   // What the worker did not do, this thread does: nothing waits for a worker that stopped.
   const stopped = (why: string) => {
     useChartDrawer(undefined);
-    for (const resolve of reading.values()) resolve(0);
+    for (const resolve of reading.values()) resolve({ parsed: 0 });
     reading.clear();
     for (const { reject } of drawing.values()) reject(new Error(why));
     drawing.clear();

@@ -1,6 +1,7 @@
 /**
  * The worker of src/site/helperThread.ts. Reads each dataset it is given into the disk cache, in order, and tells the
- * build thread as each is done, with how many files it parsed; then loads vega for the charts, and writes each
+ * build thread as each is done, with how many files it parsed and, for posts, the keyness term counts of the posts
+ * that use it (termsAhead.ts); then loads vega for the charts, and writes each
  * dataset's profile (the dataset pages' summaries, siteData.ts) into the cache too. A dataset it cannot read is left to the build, whose own load reports
  * the problem where the post that uses it is. Meanwhile, and after, it draws the charts it is sent.
  */
@@ -11,6 +12,7 @@ import { cachedDataset, clearMemoryCache, parseCount } from '../markdown/dataset
 import { drawnChart } from '../render/drawChart.ts';
 import type { HelperMessage } from './helperThread.ts';
 import { cachedProfile, hasCachedProfile } from './siteData.ts';
+import { countTermsAhead, type TermsAhead } from './termsAhead.ts';
 
 const port = parentPort;
 if (!port) throw new Error('helperWorker.ts runs as a worker thread (helperThread.ts)');
@@ -28,7 +30,7 @@ port.on('message', async ({ job, spec, rows, options }) => {
   }
 });
 
-const { root, dataDir, ids } = workerData as { root: string; dataDir: string; ids: readonly string[] };
+const { root, dataDir, postsDir, ids } = workerData as { root: string; dataDir: string; postsDir: string; ids: readonly string[] };
 /** The datasets read, whose profiles are written once every dataset is. */
 const profiles: string[] = [];
 for (const id of ids) {
@@ -39,13 +41,16 @@ for (const id of ids) {
   }
   const before = parseCount();
   let read = true;
+  let terms: TermsAhead | undefined;
   try {
-    await cachedDataset(id, { root, dataDir });
+    const dataset = await cachedDataset(id, { root, dataDir });
+    // Counted now, while Astro starts: the posts' thread would count them as soon as it has the dataset.
+    if (dataset.kind === 'posts') terms = countTermsAhead(dataset, postsDir, root);
   } catch {
     // The build reads it again and says what is wrong.
     read = false;
   }
-  send({ kind: 'read', id, parsed: parseCount() - before });
+  send({ kind: 'read', id, parsed: parseCount() - before, ...(terms && terms.entries.length > 0 ? { terms } : {}) });
   if (read) profiles.push(id);
 }
 // The posts' charts come next, soon after the data: vega is loaded for them now (a fifth of a second), not at the
