@@ -110,7 +110,9 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
     drawing.clear();
   };
   worker.on('error', (e) => {
-    logger?.warn(`The build's second thread stopped (${e.message}); this one reads the data and draws the charts.`);
+    // Before Astro starts (scripts/build.ts) there is no Astro logger yet.
+    const say = logger ? (text: string) => logger.warn(text) : (text: string) => console.warn(text);
+    say(`The build's second thread stopped (${e.message}); this one reads the data and draws the charts.`);
     stopped(e.message);
   });
   worker.on('exit', () => stopped('the second thread exited'));
