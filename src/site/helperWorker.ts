@@ -54,8 +54,9 @@ for (const id of ids) {
   if (read) profiles.push(id);
 }
 // The posts' charts come next, soon after the data: vega is loaded for them now (a fifth of a second), not at the
-// first. Then the profiles, which the pages ask for last (one they ask for first they make themselves).
-await import('../render/chartSvg.ts');
+// first; unless no data changed (a warm build, which most likely redraws nothing: a post edited alone loads it at
+// its first chart). Then the profiles, which the pages ask for last (one they ask for first they make themselves).
+if (profiles.length > 0) await import('../render/chartSvg.ts');
 for (const id of profiles) await cachedProfile(id, { root, dataDir }).catch(() => undefined);
 // The build thread reads the records from the disk cache: this one need not hold them too.
 clearMemoryCache();
