@@ -246,6 +246,8 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
   // what the build did, and it parsed them.
   const ahead = await waitForAhead(options.dataDir, id);
+  // The summary's time is the load's, on both threads: the second thread's, then this one's once it was done.
+  const read = performance.now();
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
   // The project's path without a trailing slash: Astro's config root has one, `npm run check`'s working directory
   // has none, and the two must share entries (a check between two builds made the second one cold).
@@ -318,6 +320,6 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   // Term counts the second thread counted on these very posts (src/site/termsAhead.ts) are not counted again.
   if (ahead.terms?.digest === dataset.digest && dataset.kind === 'posts') knownTerms(dataset.rows, ahead.terms.entries);
   const cache = parsed === 0 ? 'hit' : parsed === dataset.files.length ? 'miss' : 'partial';
-  record(dataset, performance.now() - start, cache, parsed, options);
+  record(dataset, ahead.ms > 0 ? ahead.ms + performance.now() - read : performance.now() - start, cache, parsed, options);
   return dataset;
 }

@@ -8,9 +8,11 @@
 import { processGlobal } from '../processGlobal.ts';
 import type { TermsAhead } from '../site/termsAhead.ts';
 
-/** What the second thread did with a dataset: how many files it parsed, and the keyness term counts it counted. */
+/** What the second thread did with a dataset: how many files it parsed, in how long, and the keyness term counts. */
 export interface ReadAhead {
   parsed: number;
+  /** Its load's time on that thread, ms (0: it did not read the dataset). */
+  ms: number;
   terms?: TermsAhead | undefined;
 }
 
@@ -26,5 +28,5 @@ export async function waitForAhead(dataDir: string, id: string): Promise<ReadAhe
   const key = `${dataDir}\0${id}`;
   const wait = ahead.get(key);
   ahead.delete(key);
-  return (await wait?.()) ?? { parsed: 0 };
+  return (await wait?.()) ?? { parsed: 0, ms: 0 };
 }

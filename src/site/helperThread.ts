@@ -30,7 +30,7 @@ import type { TermsAhead } from './termsAhead.ts';
 
 /** What the worker sends: a dataset read (with the files it parsed), a cache it could not write, or a chart drawn or refused. */
 export type HelperMessage =
-  | { kind: 'read'; id: string; parsed: number; terms?: TermsAhead }
+  | { kind: 'read'; id: string; parsed: number; ms: number; terms?: TermsAhead }
   | { kind: 'unwritable'; dir: string; reason: string }
   | { kind: 'drawn'; job: number; chart: DrawnChart }
   | { kind: 'failed'; job: number; error: { name: string; title?: string; hint?: string; detail?: string; message: string } };
@@ -88,7 +88,7 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
   hold();
   worker.on('message', (m: HelperMessage) => {
     if (m.kind === 'read') {
-      reading.get(m.id)?.({ parsed: m.parsed, terms: m.terms });
+      reading.get(m.id)?.({ parsed: m.parsed, ms: m.ms, terms: m.terms });
       reading.delete(m.id);
     } else if (m.kind === 'unwritable') {
       // Imported when needed, as the error catalogue below: this module loads before Astro starts (scripts/build.ts).
@@ -104,7 +104,7 @@ export function startHelper(root: string, dataDir: string, logger?: AstroIntegra
   // What the worker did not do, this thread does: nothing waits for a worker that stopped.
   const stopped = (why: string) => {
     useChartDrawer(undefined);
-    for (const resolve of reading.values()) resolve({ parsed: 0 });
+    for (const resolve of reading.values()) resolve({ parsed: 0, ms: 0 });
     reading.clear();
     for (const { reject } of drawing.values()) reject(new Error(why));
     drawing.clear();

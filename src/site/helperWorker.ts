@@ -36,21 +36,24 @@ const profiles: string[] = [];
 for (const id of ids) {
   // Read whole by an earlier build (a warm build, or a drop-in's other datasets): nothing to parse ahead.
   if (hasCachedProfile(id, { root, dataDir })) {
-    send({ kind: 'read', id, parsed: 0 });
+    send({ kind: 'read', id, parsed: 0, ms: 0 });
     continue;
   }
   const before = parseCount();
+  const start = performance.now();
+  let ms = 0;
   let read = true;
   let terms: TermsAhead | undefined;
   try {
     const dataset = await cachedDataset(id, { root, dataDir });
+    ms = performance.now() - start;
     // Counted now, while Astro starts: the posts' thread would count them as soon as it has the dataset.
     if (dataset.kind === 'posts') terms = countTermsAhead(dataset, postsDir, root);
   } catch {
     // The build reads it again and says what is wrong.
     read = false;
   }
-  send({ kind: 'read', id, parsed: parseCount() - before, ...(terms && terms.entries.length > 0 ? { terms } : {}) });
+  send({ kind: 'read', id, parsed: parseCount() - before, ms, ...(terms && terms.entries.length > 0 ? { terms } : {}) });
   if (read) profiles.push(id);
 }
 // The posts' charts come next, soon after the data: vega is loaded for them now (a fifth of a second), not at the
