@@ -7,8 +7,6 @@ import { fileHead } from './fileHead.ts';
 import { MANIFEST } from './listDatasets.ts';
 import { DEFAULT_FILES, type Manifest, parseManifest } from './manifest.ts';
 
-export { MANIFEST };
-
 const NOT_DATA = new Set([MANIFEST, 'README.md']);
 
 export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

@@ -25,13 +25,10 @@ import {
   Utf16DataFile,
   WorkbookDataFile,
 } from '../errors.ts';
-import { dataFiles, digestOf, isWorkbook, MANIFEST, projectPath, sha256 } from './datasetFiles.ts';
-import { listDatasets } from './listDatasets.ts';
-
-export { listDatasets };
-
+import { dataFiles, digestOf, isWorkbook, projectPath, sha256 } from './datasetFiles.ts';
 import { fileHead } from './fileHead.ts';
 import { fileKind } from './fileKind.ts';
+import { listDatasets, MANIFEST } from './listDatasets.ts';
 import { csvLayoutKey, DEFAULT_FILES, type Manifest, type ManifestLocator, readManifest } from './manifest.ts';
 import type { DataFormat } from './rawRecord.ts';
 import { formatOf } from './readDataFile.ts';

@@ -165,16 +165,18 @@ function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed
 }
 
 /**
- * Where the file lists of a data folder are kept (beside the parsed files: `<cache>/soundings/file-lists/<folder>/`,
- * one entry per dataset), and their key. Another data folder sharing the cache (SOUNDINGS_DATA_DIR pointing
- * elsewhere) has a folder of its own: an entry is one per name, and writing one removes the others of its name
- * (cacheEntry.ts), so lists of two data folders under one name would evict each other, and each build would find no
- * list to say what changed since.
+ * A folder beside the parsed files for entries of one data folder (`<cache>/soundings/<what>/<folder>/`: the file
+ * lists here, the pinned states in pinHistory.ts), and the key they are kept under. Another data folder sharing the
+ * cache (SOUNDINGS_DATA_DIR pointing elsewhere) has a folder of its own: an entry is one per name, and writing one
+ * removes the others of its name (cacheEntry.ts), so two data folders' entries under one name would evict each other
+ * (each build would then find no file list to say what changed since).
  */
-function fileLists(options: CacheOptions): { dir: string; key: string } {
+export function dataFolderEntries(options: CacheOptions, what: string): { dir: string; key: string } {
   const key = entryKey(resolve(options.root), resolve(options.dataDir));
-  return { dir: join(dirname(options.cacheDir ?? datasetCacheDir(options.root)), 'file-lists', key), key };
+  return { dir: join(dirname(options.cacheDir ?? datasetCacheDir(options.root)), what, key), key };
 }
+
+const fileLists = (options: CacheOptions) => dataFolderEntries(options, 'file-lists');
 
 /** What changed in the dataset's files since the list kept from its last build or re-load (none kept: undefined). */
 function filesSince(now: readonly Listed[], id: string, options: CacheOptions): FileChanges | undefined {

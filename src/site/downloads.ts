@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { MANIFEST } from '../data/datasetFiles.ts';
+import { MANIFEST } from '../data/listDatasets.ts';
 import { type DatasetProfile, downloadAllowed, fileName } from './datasetSummary.ts';
 import { siteDataOptions, siteProfiles } from './siteData.ts';
 import { CONTENT_TYPES } from './staticServer.ts';

@@ -11,7 +11,7 @@ import { handCacheWarningsTo } from '../markdown/cacheEntry.ts';
 import { cachedDataset, clearMemoryCache, parseCount } from '../markdown/datasetCache.ts';
 import { drawnChart } from '../render/drawChart.ts';
 import type { HelperMessage } from './helperThread.ts';
-import { cachedProfile, hasCachedProfile } from './siteData.ts';
+import { cachedProfile, hasCachedProfile, profileCode } from './siteData.ts';
 import { countTermsAhead, type TermsAhead } from './termsAhead.ts';
 
 const port = parentPort;
@@ -31,11 +31,13 @@ port.on('message', async ({ job, spec, rows, options }) => {
 });
 
 const { root, dataDir, postsDir, ids } = workerData as { root: string; dataDir: string; postsDir: string; ids: readonly string[] };
+/** The code digest the profiles' cache keys hold, hashed once for every dataset. */
+const code = profileCode(root);
 /** The datasets read, whose profiles are written once every dataset is. */
 const profiles: string[] = [];
 for (const id of ids) {
   // Read whole by an earlier build (a warm build, or a drop-in's other datasets): nothing to parse ahead.
-  if (hasCachedProfile(id, { root, dataDir })) {
+  if (hasCachedProfile(id, { root, dataDir }, code)) {
     send({ kind: 'read', id, parsed: 0, ms: 0 });
     continue;
   }
@@ -60,6 +62,6 @@ for (const id of ids) {
 // first; unless no data changed (a warm build, which most likely redraws nothing: a post edited alone loads it at
 // its first chart). Then the profiles, which the pages ask for last (one they ask for first they make themselves).
 if (profiles.length > 0) await import('../render/chartSvg.ts');
-for (const id of profiles) await cachedProfile(id, { root, dataDir }).catch(() => undefined);
+for (const id of profiles) await cachedProfile(id, { root, dataDir }, code).catch(() => undefined);
 // The build thread reads the records from the disk cache: this one need not hold them too.
 clearMemoryCache();

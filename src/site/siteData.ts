@@ -13,7 +13,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
-import { listDatasets } from '../data/openDataset.ts';
+import { listDatasets } from '../data/listDatasets.ts';
 import { SoundingsError } from '../errors.ts';
 import { entryKey, hasEntry, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
 import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
@@ -32,6 +32,9 @@ export function siteDataOptions(): { root: string; dataDir: string } {
 
 /** The code a profile depends on: the loader, the summaries and their formats, and the libraries' versions. */
 const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts', LIBRARIES];
+
+/** The digest of the code a profile depends on, which its cache key holds: worked out once by a caller of many. */
+export const profileCode = (root: string): string => codeDigest(root, PROFILE_CODE);
 
 /**
  * Profiles read in this process, by data folder: several pages and the downloads ask for them. So are the errors of
@@ -57,8 +60,8 @@ function profileEntry(digest: string, code: string, root: string): { dir: string
  * Whether the dataset as it is now has its profile on the disk: then a build has read it whole with this code, and
  * its files' records are in the cache beside it (the build's second thread does not read it again: helperWorker.ts).
  */
-export function hasCachedProfile(id: string, options: { root: string; dataDir: string }): boolean {
-  const entry = profileEntry(datasetDigest(join(options.dataDir, id)), codeDigest(options.root, PROFILE_CODE), options.root);
+export function hasCachedProfile(id: string, options: { root: string; dataDir: string }, code = profileCode(options.root)): boolean {
+  const entry = profileEntry(datasetDigest(join(options.dataDir, id)), code, options.root);
   return hasEntry(entry.dir, id, entry.key);
 }
 
@@ -66,7 +69,7 @@ export function hasCachedProfile(id: string, options: { root: string; dataDir: s
 export async function cachedProfile(
   id: string,
   options: { root: string; dataDir: string },
-  code = codeDigest(options.root, PROFILE_CODE),
+  code = profileCode(options.root),
 ): Promise<DatasetProfile> {
   const folder = join(options.dataDir, id);
   const digest = datasetDigest(folder);
@@ -107,7 +110,7 @@ export async function siteDatasets(): Promise<SiteDataset[]> {
   const dev = inDevServer();
   const options = siteDataOptions();
   const datasets: SiteDataset[] = [];
-  const code = codeDigest(options.root, PROFILE_CODE);
+  const code = profileCode(options.root);
   for (const id of listDatasets(options.dataDir)) {
     try {
       datasets.push({ id, profile: await cachedProfile(id, options, code) });

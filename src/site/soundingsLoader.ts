@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { datasetDigest, datasetOfPath, mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
-import { listDatasets } from '../data/openDataset.ts';
+import { listDatasets } from '../data/listDatasets.ts';
 import { SoundingsError } from '../errors.ts';
 import { cachedDataset, countProblems, keepFileLists, takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvLayoutProblem, listDatasets, openDataset } from '../../src/data/openDataset.ts';
+import { listDatasets } from '../../src/data/listDatasets.ts';
+import { csvLayoutProblem, openDataset } from '../../src/data/openDataset.ts';
 import { streamPosts } from '../../src/data/streamPosts.ts';
 import type { SoundingsError } from '../../src/errors.ts';
 import { postsManifest, tempProject } from './helpers.ts';
