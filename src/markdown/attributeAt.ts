@@ -10,13 +10,9 @@
 export function attributeAt(source: string, name: string): number | undefined {
   let i = /^:+[^[{\s]*/.exec(source)?.[0].length ?? 0;
   if (source[i] === '[') {
-    for (let depth = 0; i < source.length; i++) {
-      const c = source[i];
-      if (c === '\\') i++;
-      else if (c === '[') depth++;
-      else if (c === ']' && --depth === 0) break;
-    }
-    i++;
+    const after = afterLabel(source, i);
+    if (after === undefined) return undefined;
+    i = after;
   }
   if (source[i] !== '{') return undefined;
   i++;
@@ -33,6 +29,21 @@ export function attributeAt(source: string, name: string): number | undefined {
       const end = source.indexOf(quote, i + 1);
       i = end === -1 ? source.length : end + 1;
     } else while (i < source.length && !/[\s}]/.test(source[i] as string)) i++;
+  }
+  return undefined;
+}
+
+/**
+ * The offset just after the label that opens at `i` in a directive's text (`[…]`, brackets inside it balanced or
+ * escaped), or undefined when its "[" is never closed. Shared with strayDirectives.ts, which says why a directive
+ * does not parse.
+ */
+export function afterLabel(source: string, i: number): number | undefined {
+  for (let depth = 0, j = i; j < source.length; j++) {
+    const c = source[j];
+    if (c === '\\') j++;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return j + 1;
   }
   return undefined;
 }

@@ -13,6 +13,7 @@
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { afterLabel } from './attributeAt.ts';
 
 export interface StrayDirective {
   /** 1-based, in the Markdown body (the text remark parsed). */
@@ -38,15 +39,9 @@ export function whyNotADirective(s: string, block: boolean): { at: number; reaso
   if (/^[ \t]+[[{]/.test(s.slice(i)))
     return { at: i, reason: 'there is a space after the name: the label "[…]" and the attributes "{…}" follow it directly' };
   if (s[i] === '[') {
-    let depth = 0;
-    let j = i;
-    for (; j < s.length; j++) {
-      if (s[j] === '\\') j++;
-      else if (s[j] === '[') depth++;
-      else if (s[j] === ']' && --depth === 0) break;
-    }
-    if (j >= s.length) return { at: i, reason: 'the label\'s "[" is never closed with "]"' };
-    i = j + 1;
+    const after = afterLabel(s, i);
+    if (after === undefined) return { at: i, reason: 'the label\'s "[" is never closed with "]"' };
+    i = after;
   }
   if (/^[ \t]+\{/.test(s.slice(i)))
     return { at: i, reason: 'there is a space between "]" and "{": the attributes follow the label directly' };
