@@ -14,6 +14,6 @@ import { sitePaths } from '../src/site/paths.ts';
 import { ASTRO_CLI } from './astro.ts';
 
 const root = join(import.meta.dirname, '..');
-startHelper(root, sitePaths(root).dataDir);
+startHelper(root, sitePaths(root).dataDir, 'build');
 process.argv = [process.argv[0] ?? process.execPath, ASTRO_CLI, 'build', ...process.argv.slice(2)];
 await import(pathToFileURL(ASTRO_CLI).href);

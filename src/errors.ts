@@ -104,9 +104,23 @@ export function error<Args extends unknown[]>(data: ErrorData<Args>, location: L
   return new SoundingsError(data, data.message(...args), location);
 }
 
+/** Where warnings go instead of the terminal, while {@link keepWarnings} says so. */
+let kept: string[] | undefined;
+
+/**
+ * Keeps the warnings from now on in `into`, rather than print them; undefined: prints them again. The build's second
+ * thread keeps a post's warnings while it renders the post, for the posts' thread to print if it uses the render
+ * (src/site/renderAhead.ts): once, where and when the post's own render would have printed them.
+ */
+export function keepWarnings(into: string[] | undefined): void {
+  kept = into;
+}
+
 /** Prints a warning of the catalogue as an error prints (`file:line:column: message hint`); the build goes on. */
 export function warn<Args extends unknown[]>(data: ErrorData<Args>, location: Location | undefined, ...args: Args): void {
-  console.warn(error(data, location, ...args).message);
+  const message = error(data, location, ...args).message;
+  if (kept) kept.push(message);
+  else console.warn(message);
 }
 
 const define = <Args extends unknown[]>(data: ErrorData<Args>): ErrorData<Args> => data;

@@ -82,24 +82,6 @@ export function campaignTerms(posts: Posts, campaign: Campaign, campaigns: reado
   return result;
 }
 
-/** The term counts memoised for `posts`, by memo key: what another thread counted, to hand over (src/site/termsAhead.ts). */
-export function memoisedTerms(posts: Posts): [string, TermCounts][] {
-  return [...(memo.get(posts) ?? [])];
-}
-
-/**
- * Term counts counted by another thread on the same posts (the same dataset digest), by the memo key it computed
- * them under: {@link campaignTerms} returns them rather than count again. The key holds every input but the posts.
- */
-export function knownTerms(posts: Posts, entries: readonly (readonly [string, TermCounts])[]): void {
-  let cache = memo.get(posts);
-  if (!cache) {
-    cache = new Map();
-    memo.set(posts, cache);
-  }
-  for (const [key, counts] of entries) if (!cache.has(key)) cache.set(key, counts);
-}
-
 const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
 /** Compares campaign a with campaign b (see {@link logOdds} for the statistic). */

@@ -20,11 +20,13 @@
  * ({@link readEntryByKey}: a data file renamed with the same bytes); each
  * candidate is checked under its own name, so that stays "never trusted".
  *
- * A cache that cannot be written is said once per build ({@link cacheNotWritten}), not once per entry.
+ * A cache that cannot be written is said once per build ({@link cacheNotWritten}), not once per entry. The cache's
+ * folder ({@link datasetCacheDir}) is found here too: the build's second thread finds what it need not read
+ * before it loads the dataset reader (src/site/profileEntry.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { CacheNotWritable, printable, warn } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
@@ -34,6 +36,13 @@ const checksum = (name: string, key: string, body: Uint8Array) => createHash('sh
 const ENTRY = /^(.*)-([0-9a-f]{32})\.v8$/;
 /** `<name>-<key>.v8.<pid>.<ms since 1970>.tmp`, as {@link writeEntry} names its temporary files. */
 const TEMPORARY = /^(.*)-[0-9a-f]{32}\.v8\.\d+\.(\d+)\.tmp$/;
+/** Where parsed datasets are kept between builds. */
+export function datasetCacheDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  const astroCache = env.SOUNDINGS_CACHE_DIR;
+  if (astroCache) return join(isAbsolute(astroCache) ? astroCache : resolve(root, astroCache), 'soundings', 'datasets');
+  return join(root, 'node_modules', '.cache', 'soundings', 'datasets');
+}
+
 /**
  * Older than this, a temporary file belongs to a build that was killed while writing. Writing one
  * entry takes under a second for the sample and about ten for ten million posts; an hour leaves a

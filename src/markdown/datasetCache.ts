@@ -23,8 +23,7 @@
  * (each dataset's last file list is kept beside the parsed files).
  */
 
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { knownTerms } from '../analysis/keyness.ts';
+import { dirname, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import { readProgress } from '../data/readProgress.ts';
@@ -32,7 +31,7 @@ import type { Dataset } from '../data/types.ts';
 import { SoundingsError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
-import { entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
+import { datasetCacheDir, entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
 import { waitForAhead } from './readingAhead.ts';
 
 export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
@@ -122,17 +121,11 @@ export async function countProblems(records: readonly LoadRecord[], options: Cac
 
 export const parseCount = () => state.parses;
 
-/** Forgets the datasets held in memory, as a new build process starts (tests and the benchmark). */
+/** Forgets the datasets held in memory and the loads recorded, as a new build process starts (tests and the benchmark). */
 export function clearMemoryCache(): void {
   state.memory.clear();
   state.files.clear();
-}
-
-/** Where parsed datasets are kept between builds. */
-export function datasetCacheDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  const astroCache = env.SOUNDINGS_CACHE_DIR;
-  if (astroCache) return join(isAbsolute(astroCache) ? astroCache : resolve(root, astroCache), 'soundings', 'datasets');
-  return join(root, 'node_modules', '.cache', 'soundings', 'datasets');
+  state.records.clear();
 }
 
 let loaderCode: { root: string; digest: string } | undefined;
@@ -141,16 +134,29 @@ function loaderDigest(root: string): string {
   return loaderCode.digest;
 }
 
+/** How much a load did: the files it parsed, then whether it read the cache at all. */
+const work = (r: LoadRecord) => r.parsed * 2 + (r.cache === 'memory' ? 0 : 1);
+
+/**
+ * Records a load for the summary. A build may read a dataset many times (and the second thread may read it for the
+ * posts it renders ahead: src/markdown/renderedAhead.ts); the summary keeps the load that did the most work.
+ */
+export function keepLoadRecord(r: LoadRecord): void {
+  const previous = state.records.get(r.id);
+  if (previous && previous.cache !== 'failed' && previous.digest === r.digest && work(previous) >= work(r)) return;
+  state.records.set(r.id, r);
+}
+
+/** The load of dataset `id` recorded since the last {@link takeLoadRecords} call, if any. */
+export const loadRecordOf = (id: string): LoadRecord | undefined => state.records.get(id);
+
 function record(dataset: Dataset, ms: number, cache: LoadRecord['cache'], parsed = 0, options?: CacheOptions) {
-  const previous = state.records.get(dataset.id);
-  // A build may read a dataset many times; the summary keeps the load that did the work.
-  if (previous && previous.cache !== 'memory' && cache === 'memory') return;
   const span = dataset.kind === 'posts' ? dataset.period : undefined;
   const period = span && ([new Date(span[0]).toISOString(), new Date(span[1]).toISOString()] as [string, string]);
   // A load that read the files (not one from memory) says what changed in them since the last build.
   const fileList: Listed[] | undefined = options && dataset.files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f.sha256]);
   const since = fileList && options && filesSince(fileList, dataset.id, options);
-  state.records.set(dataset.id, {
+  keepLoadRecord({
     id: dataset.id,
     digest: dataset.digest,
     rows: dataset.rows.length,
@@ -319,8 +325,6 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   }
   state.memory.set(key, dataset);
   parsed = Math.min(parsed + ahead.parsed, dataset.files.length);
-  // Term counts the second thread counted on these very posts (src/site/termsAhead.ts) are not counted again.
-  if (ahead.terms?.digest === dataset.digest && dataset.kind === 'posts') knownTerms(dataset.rows, ahead.terms.entries);
   const cache = parsed === 0 ? 'hit' : parsed === dataset.files.length ? 'miss' : 'partial';
   record(dataset, ahead.ms > 0 ? ahead.ms + performance.now() - read : performance.now() - start, cache, parsed, options);
   return dataset;

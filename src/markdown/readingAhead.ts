@@ -1,22 +1,45 @@
 /**
- * Datasets the build's second thread is reading into the disk cache (src/site/helperThread.ts), by data folder and
- * id: a wait for it to be done with one, with how many files it parsed. The dataset cache (datasetCache.ts) takes
- * the wait before it reads the dataset, rather than parse the same files at the same time. Light on purpose: the
- * thread is started before Astro (scripts/build.ts).
+ * What the build's second thread (src/site/helperThread.ts) is doing ahead of the posts' thread: datasets it reads
+ * into the disk cache, by data folder and id, and posts it renders (src/site/renderAhead.ts), by file: a wait for it
+ * to be done with one. The dataset cache (datasetCache.ts) takes the wait before it reads a dataset, rather than parse
+ * the same files at the same time; the remark plugin takes a post's before it renders the post itself
+ * (renderedAhead.ts). Light on purpose: the thread is started before Astro (scripts/build.ts).
  */
 
+import type { Html, Text } from 'mdast';
 import { processGlobal } from '../processGlobal.ts';
-import type { TermsAhead } from '../site/termsAhead.ts';
+import type { LoadRecord } from './datasetCache.ts';
+import type { PostRecord } from './postRecord.ts';
 
-/** What the second thread did with a dataset: how many files it parsed, in how long, and the keyness term counts. */
+/** What the second thread did with a dataset: how many files it parsed, in how long. */
 export interface ReadAhead {
   parsed: number;
   /** Its load's time on that thread, ms (0: it did not read the dataset). */
   ms: number;
-  terms?: TermsAhead | undefined;
+}
+
+/**
+ * A post the second thread rendered, with what it rendered it from (checked against the posts' thread's own before
+ * it is used: renderedAhead.ts), what it printed, and the loads of the datasets it read for it.
+ */
+export interface PostAhead {
+  fileText: string;
+  /** The Markdown body it parsed. */
+  body: string;
+  /** Its directives as it parsed them (remarkSoundings.ts, directivesSignature). */
+  signature: string;
+  /** Its datasets' digests, its chart specs' and its language (renderedAhead.ts, aheadDependencies). */
+  dependencies: string;
+  nodes: (Html | Text | undefined)[];
+  record: PostRecord;
+  /** The warnings its render gave, which that thread kept rather than print. */
+  warnings: string[];
+  /** Its datasets' loads, for the build summary. */
+  loads: LoadRecord[];
 }
 
 const ahead = processGlobal('readingAhead', () => new Map<string, () => Promise<ReadAhead>>());
+const posts = processGlobal('renderingAhead', () => new Map<string, () => Promise<PostAhead | undefined>>());
 
 /** Says that dataset `id` of `dataDir` is being read, and that `wait()` resolves with what was done. */
 export function readingAhead(dataDir: string, id: string, wait: () => Promise<ReadAhead>): void {
@@ -29,4 +52,16 @@ export async function waitForAhead(dataDir: string, id: string): Promise<ReadAhe
   const wait = ahead.get(key);
   ahead.delete(key);
   return (await wait?.()) ?? { parsed: 0, ms: 0 };
+}
+
+/** Says that the post at `path` (absolute) is being rendered: `wait()` resolves with it, or undefined (not rendered). */
+export function renderingAhead(path: string, wait: () => Promise<PostAhead | undefined>): void {
+  posts.set(path, wait);
+}
+
+/** The second thread's render of the post at `path`, once (a later render is of the post as it is then). */
+export async function waitForPost(path: string): Promise<PostAhead | undefined> {
+  const wait = posts.get(path);
+  posts.delete(path);
+  return wait?.();
 }

@@ -47,6 +47,7 @@ import type { Frontmatter } from './frontmatter.ts';
 import { checkPins } from './pins.ts';
 import { type PostRecord, PostRecorder } from './postRecord.ts';
 import { bodyLineOffset, type PostSource, postSource } from './postSource.ts';
+import { renderedAhead } from './renderedAhead.ts';
 import { strayDirectives } from './strayDirectives.ts';
 import { frontmatterLocator, validateFrontmatter } from './validateFrontmatter.ts';
 
@@ -166,126 +167,186 @@ function labelOf(node: AnyDirective): string {
   return text;
 }
 
-export function remarkSoundings(options: SoundingsOptions) {
-  const registry = new Map(directives.map((d) => [d.name, d as Directive<Record<string, unknown>>]));
+/** A directive of a post's Markdown tree, where it sits in its parent. */
+export interface FoundDirective {
+  node: AnyDirective;
+  index: number;
+  parent: { children: unknown[] };
+}
 
+/** Every directive of `tree`, in document order. */
+export function findDirectives(tree: Root): FoundDirective[] {
+  const found: FoundDirective[] = [];
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
+    if (parent && index !== undefined) found.push({ node: node as AnyDirective, index, parent: parent as { children: unknown[] } });
+  });
+  return found;
+}
+
+/**
+ * What the output of a post's directives depends on in its Markdown tree: each directive as written (kind, name,
+ * attributes, label) and where (offsets into the body). Two trees with the same signature, of the same file with the
+ * same data, render the same (src/markdown/renderedAhead.ts).
+ */
+export function directivesSignature(found: readonly FoundDirective[]): string {
+  return JSON.stringify(
+    found.map(({ node }) => [
+      node.type,
+      node.name,
+      node.attributes ?? {},
+      labelOf(node),
+      node.position?.start.offset,
+      node.position?.end.offset,
+    ]),
+  );
+}
+
+/** A post's Markdown as the remark plugin is given it. */
+export interface PostText {
+  /** The file's absolute path. */
+  path: string;
+  /** The whole file. */
+  fileText: string;
+  /** The Markdown body remark parsed (the frontmatter removed). */
+  body: string;
+}
+
+/** What a post's directives render to: each one's node (in {@link findDirectives}' order), and the post's record. */
+export interface RenderedPost {
+  nodes: (Html | Text | undefined)[];
+  record: PostRecord;
+}
+
+/**
+ * Analyses a post and renders its directives (`found`, from `tree`); throws its problems, every one of them, or
+ * the first it cannot go on from.
+ */
+export async function renderPost(
+  { path, fileText, body }: PostText,
+  tree: Root,
+  found: readonly FoundDirective[],
+  options: SoundingsOptions,
+): Promise<RenderedPost> {
+  const registry = new Map(directives.map((d) => [d.name, d as Directive<Record<string, unknown>>]));
+  const file = projectPath(options.root, path);
+  const lineOffset = bodyLineOffset(fileText, body);
+  const at = (node: AnyDirective): Location => ({
+    file,
+    line: (node.position?.start.line ?? 1) + lineOffset,
+    column: node.position?.start.column ?? 1,
+  });
+
+  /** Where an attribute a problem names (`path`: its name) is written in the directive, or the directive's start. */
+  const attributeLocation = (node: AnyDirective, path: readonly PropertyKey[]): Location => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const name = path[0];
+    if (start === undefined || end === undefined || typeof name !== 'string') return at(node);
+    const source = body.slice(start, end);
+    const offset = attributeAt(source, name);
+    if (offset === undefined) return at(node);
+    const before = source.slice(0, offset).split('\n');
+    const { line = 1, column = 1 } = at(node);
+    return before.length === 1
+      ? { file, line, column: column + offset }
+      : { file, line: line + before.length - 1, column: (before.at(-1) as string).length + 1 };
+  };
+
+  // Without directives there is nothing to compute, but the frontmatter is still checked.
+  const { analysis, datasets, frontmatter, stale } = await analyseSource(fileText, file, options);
+  const recorder = new PostRecorder(analysis);
+
+  const problems: SoundingsError[] = [...stale];
+  for (const stray of strayDirectives(tree, body))
+    problems.push(error(MalformedDirective, { file, line: stray.line + lineOffset, column: stray.column }, stray.written, stray.reason));
+  let counter = 0;
+  const context = {
+    analysis,
+    file,
+    postDir: dirname(path),
+    nextId: (prefix: string) => `${prefix}-${++counter}`,
+    recorder,
+  };
+  const nodes = await Promise.all(
+    found.map(async ({ node }) => {
+      const directive = registry.get(node.name);
+      const expected = node.type === 'textDirective' ? 'text' : 'leaf';
+      if (!directive || directive.kind !== expected) {
+        const known = directives.filter((d) => d.kind === expected).map((d) => d.name);
+        if (node.type === 'textDirective') {
+          const start = node.position?.start.offset;
+          const end = node.position?.end.offset;
+          const original = start !== undefined && end !== undefined ? body.slice(start, end) : `:${node.name}`;
+          // Ordinary colons in prose ("10:30", "note:this", "a:b[c]") are text, as written; one starting a word with
+          // a label or attributes (":vlaue[weekly.weeks]") was meant as a directive.
+          const inWord = start !== undefined && /[\p{L}\p{N}]/u.test(body[start - 1] ?? '');
+          if (inWord || original.length === node.name.length + 1) return { type: 'text', value: original } satisfies Text;
+        }
+        problems.push(error(UnknownDirective, at(node), directiveName(node), known));
+        return undefined;
+      }
+      const parsed = parseForMessages(directive.attributes, node.attributes ?? {});
+      if (!parsed.success) {
+        // Every bad attribute at once, not one a run.
+        // The word clouds' attributes are documented in their own README section.
+        const invalid = node.name === 'wordcloud' || node.name === 'wordcompare' ? WordCloudInvalid : DirectiveInvalid;
+        // Each unknown attribute on its own, each at its own column (zod gives them as one issue).
+        const issues = parsed.error.issues.flatMap((issue) =>
+          issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
+        );
+        for (const issue of issues)
+          problems.push(
+            error(
+              invalid,
+              attributeLocation(node, issuePath(issue)),
+              node.name,
+              describeIssue(issue, directive.attributes, node.attributes ?? {}),
+            ),
+          );
+        return undefined;
+      }
+      try {
+        const html = await directive.render(parsed.data, labelOf(node), { ...context, location: at(node) });
+        return { type: 'html', value: html } satisfies Html;
+      } catch (e) {
+        if (e instanceof DirectiveProblem) {
+          problems.push(new SoundingsError(e.data, e.detail, e.location ?? at(node)));
+          return undefined;
+        }
+        if (e instanceof SoundingsError) {
+          problems.push(new SoundingsError(e, e.detail, at(node)));
+          return undefined;
+        }
+        throw e;
+      }
+    }),
+  );
+  problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new SoundingsErrors(problems);
+  return { nodes, record: recorder.finish(datasets, frontmatter.headline) };
+}
+
+export function remarkSoundings(options: SoundingsOptions) {
   return async function transform(tree: Root, vfile: VFile) {
     const path = vfile.path;
     if (!path || !existsSync(path)) return;
-    const file = projectPath(options.root, path);
-    const fileText = readFileSync(path, 'utf8');
-    const body = String(vfile.value);
-    const lineOffset = bodyLineOffset(fileText, body);
-    const at = (node: AnyDirective): Location => ({
-      file,
-      line: (node.position?.start.line ?? 1) + lineOffset,
-      column: node.position?.start.column ?? 1,
-    });
-
-    /** Where an attribute a problem names (`path`: its name) is written in the directive, or the directive's start. */
-    const attributeLocation = (node: AnyDirective, path: readonly PropertyKey[]): Location => {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      const name = path[0];
-      if (start === undefined || end === undefined || typeof name !== 'string') return at(node);
-      const source = body.slice(start, end);
-      const offset = attributeAt(source, name);
-      if (offset === undefined) return at(node);
-      const before = source.slice(0, offset).split('\n');
-      const { line = 1, column = 1 } = at(node);
-      return before.length === 1
-        ? { file, line, column: column + offset }
-        : { file, line: line + before.length - 1, column: (before.at(-1) as string).length + 1 };
-    };
-
-    const found: { node: AnyDirective; index: number; parent: { children: unknown[] } }[] = [];
-    visit(tree, (node, index, parent) => {
-      if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
-      if (parent && index !== undefined) found.push({ node: node as AnyDirective, index, parent: parent as { children: unknown[] } });
-    });
-    // Without directives there is nothing to compute, but the frontmatter is still checked.
-    const { analysis, datasets, frontmatter, stale } = await analyseSource(fileText, file, options);
-    const recorder = new PostRecorder(analysis);
-
-    const problems: SoundingsError[] = [...stale];
-    for (const stray of strayDirectives(tree, body))
-      problems.push(error(MalformedDirective, { file, line: stray.line + lineOffset, column: stray.column }, stray.written, stray.reason));
-    let counter = 0;
-    const context = {
-      analysis,
-      file,
-      postDir: dirname(path),
-      nextId: (prefix: string) => `${prefix}-${++counter}`,
-      recorder,
-    };
-    const rendered = await Promise.all(
-      found.map(async ({ node }) => {
-        const directive = registry.get(node.name);
-        const expected = node.type === 'textDirective' ? 'text' : 'leaf';
-        if (!directive || directive.kind !== expected) {
-          const known = directives.filter((d) => d.kind === expected).map((d) => d.name);
-          if (node.type === 'textDirective') {
-            const start = node.position?.start.offset;
-            const end = node.position?.end.offset;
-            const original = start !== undefined && end !== undefined ? body.slice(start, end) : `:${node.name}`;
-            // Ordinary colons in prose ("10:30", "note:this", "a:b[c]") are text, as written; one starting a word with
-            // a label or attributes (":vlaue[weekly.weeks]") was meant as a directive.
-            const inWord = start !== undefined && /[\p{L}\p{N}]/u.test(body[start - 1] ?? '');
-            if (inWord || original.length === node.name.length + 1) return { type: 'text', value: original } satisfies Text;
-          }
-          problems.push(error(UnknownDirective, at(node), directiveName(node), known));
-          return undefined;
-        }
-        const parsed = parseForMessages(directive.attributes, node.attributes ?? {});
-        if (!parsed.success) {
-          // Every bad attribute at once, not one a run.
-          // The word clouds' attributes are documented in their own README section.
-          const invalid = node.name === 'wordcloud' || node.name === 'wordcompare' ? WordCloudInvalid : DirectiveInvalid;
-          // Each unknown attribute on its own, each at its own column (zod gives them as one issue).
-          const issues = parsed.error.issues.flatMap((issue) =>
-            issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
-          );
-          for (const issue of issues)
-            problems.push(
-              error(
-                invalid,
-                attributeLocation(node, issuePath(issue)),
-                node.name,
-                describeIssue(issue, directive.attributes, node.attributes ?? {}),
-              ),
-            );
-          return undefined;
-        }
-        try {
-          const html = await directive.render(parsed.data, labelOf(node), { ...context, location: at(node) });
-          return { type: 'html', value: html } satisfies Html;
-        } catch (e) {
-          if (e instanceof DirectiveProblem) {
-            problems.push(new SoundingsError(e.data, e.detail, e.location ?? at(node)));
-            return undefined;
-          }
-          if (e instanceof SoundingsError) {
-            problems.push(new SoundingsError(e, e.detail, at(node)));
-            return undefined;
-          }
-          throw e;
-        }
-      }),
-    );
-    problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
-    if (problems.length === 1) throw problems[0];
-    if (problems.length > 1) throw new SoundingsErrors(problems);
+    const post: PostText = { path, fileText: readFileSync(path, 'utf8'), body: String(vfile.value) };
+    const found = findDirectives(tree);
+    // Rendered already by the build's second thread, from the same Markdown and data; else here.
+    const ahead = await renderedAhead(post, tree, directivesSignature(found), options);
+    const { nodes, record } = ahead ?? (await renderPost(post, tree, found, options));
     // What the page shows about the post's numbers: Astro hands it to pages as
     // `remarkPluginFrontmatter.soundings` (see src/markdown/postRecord.ts).
-    const record: PostRecord = recorder.finish(datasets, frontmatter.headline);
     const data = vfile.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
     data.astro.frontmatter ??= {};
     data.astro.frontmatter.soundings = record;
     // Replace from the last to the first so earlier indexes stay valid.
     for (let i = found.length - 1; i >= 0; i--) {
-      const { parent, index } = found[i] as (typeof found)[number];
-      parent.children.splice(index, 1, rendered[i]);
+      const { parent, index } = found[i] as FoundDirective;
+      parent.children.splice(index, 1, nodes[i]);
     }
   };
 }

@@ -49,3 +49,54 @@ export async function drawnChart(
   });
   return overflow ? { svg, overflow } : { svg };
 }
+
+/** A chart's drawing asked of the other thread, or its answer: the SVG, or the error it failed with. */
+export type ChartMessage =
+  | { kind: 'draw'; job: number; spec: VegaLiteSpec; rows: readonly Row[]; options: Omit<ChartSvgOptions, 'onOverflow'> }
+  | { kind: 'drawn'; job: number; chart: DrawnChart }
+  | { kind: 'failed'; job: number; error: { name: string; title?: string; hint?: string; detail?: string; message: string } };
+
+/**
+ * Charts drawn between two threads, either way (src/site/helperThread.ts): `drawer` has the other thread draw a
+ * chart (sent with `post`), and `receive` takes that thread's messages, drawing what it asks here and answering, or
+ * settling what was asked of it. A chart that fails there fails here with the same error.
+ */
+export function chartExchange(post: (m: ChartMessage) => void) {
+  const asked = new Map<number, { resolve: (chart: DrawnChart) => void; reject: (e: Error) => void }>();
+  let jobs = 0;
+  const drawer: ChartDrawer = (spec, rows, options) => {
+    const job = jobs++;
+    const done = new Promise<DrawnChart>((resolve, reject) => asked.set(job, { resolve, reject }));
+    post({ kind: 'draw', job, spec, rows, options });
+    return done;
+  };
+  const receive = async (m: ChartMessage): Promise<void> => {
+    if (m.kind === 'draw') {
+      try {
+        post({ kind: 'drawn', job: m.job, chart: await drawnChart(m.spec, m.rows, m.options) });
+      } catch (e) {
+        const { name, message, title, hint, detail } = e as Error & { title?: string; hint?: string; detail?: string };
+        post({ kind: 'failed', job: m.job, error: { name, message, ...(detail === undefined ? {} : { title, hint, detail }) } });
+      }
+      return;
+    }
+    const waiting = asked.get(m.job);
+    asked.delete(m.job);
+    if (m.kind === 'drawn') waiting?.resolve(m.chart);
+    else waiting?.reject(await thrown(m.error));
+  };
+  /** Fails what is still asked of the other thread (it stopped). */
+  const stop = (why: string) => {
+    for (const { reject } of asked.values()) reject(new Error(why));
+    asked.clear();
+  };
+  return { drawer, receive, stop, waiting: () => asked.size };
+}
+
+/** The error a chart failed with on the other thread, as it would have been thrown here. */
+async function thrown(e: Extract<ChartMessage, { kind: 'failed' }>['error']): Promise<Error> {
+  if (e.title === undefined || e.hint === undefined || e.detail === undefined) return Object.assign(new Error(e.message), { name: e.name });
+  // Imported when needed: this module loads before Astro starts (scripts/build.ts).
+  const { SoundingsError } = await import('../errors.ts');
+  return new SoundingsError({ name: e.name, title: e.title, hint: e.hint }, e.detail);
+}

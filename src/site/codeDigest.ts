@@ -9,10 +9,14 @@ import { fileSha256 } from '../data/fileHash.ts';
  */
 export const LIBRARIES = 'package-lock.json';
 
+/** The code a dataset's profile (the dataset pages' summary) depends on: the loader, the summaries and their formats. */
+export const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts', LIBRARIES];
+
 /** The folders whose code decides what a rendered post contains. */
 export const RENDER_CODE = ['src/data', 'src/analysis', 'src/render', 'src/markdown', 'src/errors.ts', 'public/fonts', LIBRARIES];
 
-function walk(path: string, out: string[]) {
+/** Every file under `path` (or `path` itself, a file), into `out`. */
+export function walk(path: string, out: string[]) {
   let entries: import('node:fs').Dirent[];
   try {
     entries = readdirSync(path, { withFileTypes: true });

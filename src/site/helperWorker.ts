@@ -1,18 +1,20 @@
 /**
  * The worker of src/site/helperThread.ts. Reads each dataset it is given into the disk cache, in order, and tells the
- * build thread as each is done, with how many files it parsed and, for posts, the keyness term counts of the posts
- * that use it (termsAhead.ts); then loads vega for the charts, and writes each
- * dataset's profile (the dataset pages' summaries, siteData.ts) into the cache too. A dataset it cannot read is left to the build, whose own load reports
- * the problem where the post that uses it is. Meanwhile, and after, it draws the charts it is sent.
+ * build thread as each is done, with how many files it parsed; then renders each post that uses data it read
+ * (renderAhead.ts), and sends it, or undefined for a post it did not render; then writes each dataset's profile (the
+ * dataset pages' summaries, siteData.ts) into the cache too. A dataset it cannot read, or a post it cannot render, is
+ * left to the build, which reports the problem where the post that uses it is. Meanwhile, and after, it draws the
+ * charts it is sent (the posts the build renders itself). Once every dataset is profiled, it keeps the data's stamp
+ * (helperStamp.ts): the next build with the same data starts no worker.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { SoundingsError } from '../errors.ts';
 import { handCacheWarningsTo } from '../markdown/cacheEntry.ts';
-import { cachedDataset, clearMemoryCache, parseCount } from '../markdown/datasetCache.ts';
-import { drawnChart } from '../render/drawChart.ts';
-import type { HelperMessage } from './helperThread.ts';
-import { cachedProfile, hasCachedProfile, profileCode } from './siteData.ts';
-import { countTermsAhead, type TermsAhead } from './termsAhead.ts';
+import type { PostAhead } from '../markdown/readingAhead.ts';
+import { chartExchange, useChartDrawer } from '../render/drawChart.ts';
+import { keepStamp } from './helperStamp.ts';
+import type { HelperData, HelperMessage, HelperRequest } from './helperThread.ts';
+import { hasCachedProfile, profileCode } from './profileEntry.ts';
 
 const port = parentPort;
 if (!port) throw new Error('helperWorker.ts runs as a worker thread (helperThread.ts)');
@@ -20,48 +22,68 @@ const send = (m: HelperMessage) => port.postMessage(m);
 // A cache this thread cannot write is said by the build's thread, once for both.
 handCacheWarningsTo((dir, reason) => send({ kind: 'unwritable', dir, reason }));
 
-port.on('message', async ({ job, spec, rows, options }) => {
-  try {
-    send({ kind: 'drawn', job, chart: await drawnChart(spec, rows, options) });
-  } catch (e) {
-    const err = e as Error;
-    const fields = e instanceof SoundingsError ? { title: e.title, hint: e.hint, detail: e.detail } : {};
-    send({ kind: 'failed', job, error: { name: err.name, message: err.message, ...fields } });
-  }
+// Charts both ways: the build's thread sends those of the posts it renders itself; once it waits for the posts
+// rendered here (it has nothing else to do), it draws theirs.
+const charts = chartExchange(send);
+port.on('message', (m: HelperRequest) => {
+  if (m.kind === 'waiting') useChartDrawer(charts.drawer);
+  else void charts.receive(m);
 });
 
-const { root, dataDir, postsDir, ids } = workerData as { root: string; dataDir: string; postsDir: string; ids: readonly string[] };
+const { root, dataDir, ids, posts, stamp } = workerData as HelperData;
 /** The code digest the profiles' cache keys hold, hashed once for every dataset. */
 const code = profileCode(root);
-/** The datasets read, whose profiles are written once every dataset is. */
-const profiles: string[] = [];
-for (const id of ids) {
+// What reads and renders is loaded only when there is something to read: in a warm build, nothing (a third of a
+// second of the other core while Astro starts).
+const unread = ids.filter((id) => {
   // Read whole by an earlier build (a warm build, or a drop-in's other datasets): nothing to parse ahead.
-  if (hasCachedProfile(id, { root, dataDir }, code)) {
-    send({ kind: 'read', id, parsed: 0, ms: 0 });
-    continue;
+  if (!hasCachedProfile(id, { root, dataDir }, code)) return true;
+  send({ kind: 'read', id, parsed: 0, ms: 0 });
+  return false;
+});
+const profiled = unread.length === 0 || (await readAndRender(unread));
+if (unread.length === 0) for (const path of posts) send({ kind: 'post', path, ahead: undefined });
+// Every dataset's profile is in the cache: the next build with the same stamp need not start this thread.
+if (profiled) keepStamp(root, dataDir, stamp);
+
+/** Reads the datasets `unread`, renders the posts that use them, then writes the datasets' profiles; says whether it wrote all. */
+async function readAndRender(unread: readonly string[]): Promise<boolean> {
+  const { cachedDataset, clearMemoryCache, parseCount } = await import('../markdown/datasetCache.ts');
+  /** The datasets read, whose posts are rendered, and whose profiles are written once every post is. */
+  const read = new Set<string>();
+  for (const id of unread) {
+    const before = parseCount();
+    const start = performance.now();
+    let ms = 0;
+    try {
+      await cachedDataset(id, { root, dataDir });
+      ms = performance.now() - start;
+      read.add(id);
+    } catch {
+      // The build reads it again and says what is wrong.
+    }
+    send({ kind: 'read', id, parsed: parseCount() - before, ms });
   }
-  const before = parseCount();
-  const start = performance.now();
-  let ms = 0;
-  let read = true;
-  let terms: TermsAhead | undefined;
-  try {
-    const dataset = await cachedDataset(id, { root, dataDir });
-    ms = performance.now() - start;
-    // Counted now, while Astro starts: the posts' thread would count them as soon as it has the dataset.
-    if (dataset.kind === 'posts') terms = countTermsAhead(dataset, postsDir, root);
-  } catch {
-    // The build reads it again and says what is wrong.
-    read = false;
+  // The posts that use data read here: those Astro renders again (a post whose data and Markdown are unchanged it
+  // takes from its store; one whose Markdown alone changed, the posts' thread renders).
+  const [{ datasetsOf }, { renderAhead }] = await Promise.all([import('./postDigest.ts'), import('./renderAhead.ts')]);
+  for (const path of posts) {
+    let ahead: PostAhead | undefined;
+    try {
+      if (datasetsOf(readFileSync(path, 'utf8')).some((id) => read.has(id))) ahead = await renderAhead(path, { root, dataDir });
+    } catch {
+      // Whatever went wrong, the posts' thread renders the post and says it.
+    }
+    send({ kind: 'post', path, ahead });
   }
-  send({ kind: 'read', id, parsed: parseCount() - before, ms, ...(terms && terms.entries.length > 0 ? { terms } : {}) });
-  if (read) profiles.push(id);
+  // Then the profiles, which the pages ask for last (one they ask for first they make themselves).
+  const { cachedProfile } = await import('./siteData.ts');
+  let profiled = read.size === unread.length;
+  for (const id of read)
+    await cachedProfile(id, { root, dataDir }, code).catch(() => {
+      profiled = false;
+    });
+  // The build thread reads the records from the disk cache: this one need not hold them too.
+  clearMemoryCache();
+  return profiled;
 }
-// The posts' charts come next, soon after the data: vega is loaded for them now (a fifth of a second), not at the
-// first; unless no data changed (a warm build, which most likely redraws nothing: a post edited alone loads it at
-// its first chart). Then the profiles, which the pages ask for last (one they ask for first they make themselves).
-if (profiles.length > 0) await import('../render/chartSvg.ts');
-for (const id of profiles) await cachedProfile(id, { root, dataDir }, code).catch(() => undefined);
-// The build thread reads the records from the disk cache: this one need not hold them too.
-clearMemoryCache();

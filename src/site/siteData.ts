@@ -11,17 +11,17 @@
  * rather than the parsed rows (19 MB for the sample tweets) and a pass over
  * every cell.
  */
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/listDatasets.ts';
 import { SoundingsError } from '../errors.ts';
-import { entryKey, hasEntry, readEntry, writeEntry } from '../markdown/cacheEntry.ts';
-import { cachedDataset, datasetCacheDir } from '../markdown/datasetCache.ts';
+import { readEntry, writeEntry } from '../markdown/cacheEntry.ts';
+import { cachedDataset } from '../markdown/datasetCache.ts';
 import { processGlobal } from '../processGlobal.ts';
-import { codeDigest, LIBRARIES } from './codeDigest.ts';
 import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
 import { inDevServer } from './devOverlay.ts';
 import { sitePaths } from './paths.ts';
+import { profileCode, profileEntry } from './profileEntry.ts';
 import { buildStop, locatedError } from './renderFailure.ts';
 import { datasetUrl } from './text.ts';
 
@@ -29,12 +29,6 @@ export function siteDataOptions(): { root: string; dataDir: string } {
   const { root, dataDir } = sitePaths(process.env.SOUNDINGS_ROOT || process.cwd());
   return { root, dataDir };
 }
-
-/** The code a profile depends on: the loader, the summaries and their formats, and the libraries' versions. */
-const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts', LIBRARIES];
-
-/** The digest of the code a profile depends on, which its cache key holds: worked out once by a caller of many. */
-export const profileCode = (root: string): string => codeDigest(root, PROFILE_CODE);
 
 /**
  * Profiles read in this process, by data folder: several pages and the downloads ask for them. So are the errors of
@@ -49,20 +43,6 @@ const known = processGlobal(
 /** Forgets the profiles held in memory, as a new build process starts (tests). */
 export function forgetProfiles(): void {
   known.clear();
-}
-
-/** Where a dataset's profile is kept on the disk, and its key there. */
-function profileEntry(digest: string, code: string, root: string): { dir: string; key: string } {
-  return { dir: join(dirname(datasetCacheDir(root)), 'profiles'), key: entryKey(digest, code, resolve(root)) }; // as the dataset cache's keys (datasetCache.ts)
-}
-
-/**
- * Whether the dataset as it is now has its profile on the disk: then a build has read it whole with this code, and
- * its files' records are in the cache beside it (the build's second thread does not read it again: helperWorker.ts).
- */
-export function hasCachedProfile(id: string, options: { root: string; dataDir: string }, code = profileCode(options.root)): boolean {
-  const entry = profileEntry(datasetDigest(join(options.dataDir, id)), code, options.root);
-  return hasEntry(entry.dir, id, entry.key);
 }
 
 /** The profile of one dataset: from the disk cache when its digest is unchanged, else from the dataset. */

@@ -27,6 +27,7 @@ import { listDatasets } from '../data/listDatasets.ts';
 import { SoundingsError } from '../errors.ts';
 import { cachedDataset, countProblems, keepFileLists, takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
+import { takeRenderedAhead } from '../markdown/renderedAhead.ts';
 import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
 import { refreshPages, showInOverlay } from './devOverlay.ts';
@@ -95,6 +96,7 @@ export function soundingsLoader(): Loader {
         pageless.length = 0;
         // The summary is this run's: what pages read since the last (`astro dev`) is not.
         takeLoadRecords();
+        takeRenderedAhead();
         // An entry that failed to render (kept by `astro dev`, perhaps in a store a later build reads) is
         // rendered again, whatever its digest says: glob() would otherwise reuse it as it is, empty.
         for (const entry of [...context.store.values()]) if (entry.rendered === undefined) context.store.delete(entry.id);
@@ -156,7 +158,9 @@ export function soundingsLoader(): Loader {
         const failedText = failed.length > 0 ? ` and ${failed.length} failed` : '';
         const unchanged = entries.length - rendered - failed.length;
         const others = unchanged > 0 ? `; the others' Markdown, data and code are unchanged` : '';
-        context.logger.info(`Rendered ${rendered} of ${entries.length} posts${failedText}${others}.`);
+        const ahead = takeRenderedAhead();
+        const aheadText = ahead > 0 ? ` (${ahead} by the build's second thread, while Astro started)` : '';
+        context.logger.info(`Rendered ${rendered} of ${entries.length} posts${aheadText}${failedText}${others}.`);
         await readUnused(changed, entries);
         const records = takeLoadRecords();
         await countProblems(records, { root, dataDir });

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearMemoryCache, datasetCacheDir, parseCount } from '../../src/markdown/datasetCache.ts';
+import { datasetCacheDir } from '../../src/markdown/cacheEntry.ts';
+import { clearMemoryCache, parseCount } from '../../src/markdown/datasetCache.ts';
 import { cachedProfile, forgetProfiles } from '../../src/site/siteData.ts';
 import { postsManifest, tempProject } from '../data/helpers.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
