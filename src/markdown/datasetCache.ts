@@ -139,11 +139,14 @@ const work = (r: LoadRecord) => r.parsed * 2 + (r.cache === 'memory' ? 0 : 1);
 
 /**
  * Records a load for the summary. A build may read a dataset many times (and the second thread may read it for the
- * posts it renders ahead: src/markdown/renderedAhead.ts); the summary keeps the load that did the most work.
+ * posts it renders ahead: src/markdown/renderedAhead.ts); the summary keeps the load that did the most work, and a
+ * failure over a read from memory (a page's read of the last good data: the summary must not show its numbers).
  */
 export function keepLoadRecord(r: LoadRecord): void {
   const previous = state.records.get(r.id);
-  if (previous && previous.cache !== 'failed' && previous.digest === r.digest && work(previous) >= work(r)) return;
+  const fromMemory = r.cache === 'memory' && previous !== undefined && previous.cache !== 'memory';
+  const lessWork = previous !== undefined && previous.cache !== 'failed' && previous.digest === r.digest && work(previous) >= work(r);
+  if (fromMemory || lessWork) return;
   state.records.set(r.id, r);
 }
 

@@ -36,8 +36,13 @@ const code = profileCode(root);
 // What reads and renders is loaded only when there is something to read: in a warm build, nothing (a third of a
 // second of the other core while Astro starts).
 const unread = ids.filter((id) => {
-  // Read whole by an earlier build (a warm build, or a drop-in's other datasets): nothing to parse ahead.
-  if (!hasCachedProfile(id, { root, dataDir }, code)) return true;
+  try {
+    // Read whole by an earlier build (a warm build, or a drop-in's other datasets): nothing to parse ahead.
+    if (!hasCachedProfile(id, { root, dataDir }, code)) return true;
+  } catch {
+    // A folder that cannot be hashed: its read below fails, and the build's own load says why.
+    return true;
+  }
   send({ kind: 'read', id, parsed: 0, ms: 0 });
   return false;
 });

@@ -8,6 +8,8 @@ import {
   clearMemoryCache,
   countProblems,
   keepFileLists,
+  keepLoadRecord,
+  type LoadRecord,
   parseCount,
   takeLoadRecords,
 } from '../../src/markdown/datasetCache.ts';
@@ -393,6 +395,34 @@ describe('the dataset cache', () => {
 });
 
 /** The dataset's cache entries, by name (data file). */
+describe('keepLoadRecord(record): the load the build summary keeps', () => {
+  const load = (cache: LoadRecord['cache'], parsed: number, digest = 'd1'): LoadRecord => ({
+    id: 'tweets',
+    digest,
+    rows: cache === 'failed' ? 0 : 4,
+    files: 2,
+    ms: 10,
+    cache,
+    parsed,
+  });
+  const kept = (...records: LoadRecord[]) => {
+    takeLoadRecords();
+    for (const r of records) keepLoadRecord(r);
+    return takeLoadRecords().map((r) => [r.cache, r.parsed, r.digest]);
+  };
+
+  it('keeps the load that parsed, over a later read of its cache or memory (the second thread parsed, this one read)', () => {
+    expect(kept(load('miss', 2), load('hit', 0))).toEqual([['miss', 2, 'd1']]);
+    expect(kept(load('partial', 1), load('miss', 2))).toEqual([['miss', 2, 'd1']]);
+    expect(kept(load('hit', 0), load('memory', 0))).toEqual([['hit', 0, 'd1']]);
+  });
+
+  it('keeps a failure over a read of the last good data from memory, and the data read again once it changed', () => {
+    expect(kept(load('failed', 0, ''), load('memory', 0))).toEqual([['failed', 0, '']]);
+    expect(kept(load('miss', 2), load('hit', 0, 'd2'))).toEqual([['hit', 0, 'd2']]);
+  });
+});
+
 const entries = (cacheDir: string, id: string) =>
   readdirSync(cacheDir)
     .filter((f) => f.startsWith(`${id}~`))
