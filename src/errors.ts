@@ -234,14 +234,22 @@ export const EmptyDataFile = define({
   hint: 'Export it again, or remove it.',
 });
 
+/** How a compressed data file's message names its compressor, its first bytes, and the command that undoes it. */
+const COMPRESSORS = {
+  gzip: { name: 'gzip', bytes: '1F 8B', extension: 'gz', command: 'gunzip' },
+  bzip2: { name: 'bzip2', bytes: '"BZh"', extension: 'bz2', command: 'bunzip2' },
+  xz: { name: 'xz', bytes: 'FD "7zXZ"', extension: 'xz', command: 'unxz' },
+  zstd: { name: 'Zstandard', bytes: '28 B5 2F FD', extension: 'zst', command: 'unzstd' },
+} as const;
+
 export const CompressedDataFile = define({
   name: 'CompressedDataFile',
   title: 'Compressed data file',
   /** `archive`: what the first bytes say; `name`: the file's name, for the command that decompresses it. */
-  message: (archive: 'gzip' | 'zip', name: string) =>
-    archive === 'gzip'
-      ? `This file is gzip-compressed (it starts with gzip's bytes, 1F 8B), not text, so it cannot be read as it is: decompress it (mv ${name} ${name}.gz && gunzip ${name}.gz) and drop in the file that gives.`
-      : `This file is a zip archive (it starts with "PK"), not text, so it cannot be read as it is: unzip it and drop in the data file it holds in its place.`,
+  message: (archive: 'gzip' | 'bzip2' | 'xz' | 'zstd' | 'zip', name: string) =>
+    archive === 'zip'
+      ? `This file is a zip archive (it starts with "PK"), not text, so it cannot be read as it is: unzip it and drop in the data file it holds in its place.`
+      : `This file is ${COMPRESSORS[archive].name}-compressed (it starts with ${COMPRESSORS[archive].name}'s bytes, ${COMPRESSORS[archive].bytes}), not text, so it cannot be read as it is: decompress it (mv ${name} ${name}.${COMPRESSORS[archive].extension} && ${COMPRESSORS[archive].command} ${name}.${COMPRESSORS[archive].extension}) and drop in the file that gives.`,
   hint: 'Soundings reads data files uncompressed, as exported; keep an archive out of the dataset folder (a sub-folder is never read).',
 });
 
@@ -415,6 +423,15 @@ export const JsonFieldType = define({
   /** `expected`: what the column's type takes (cell.ts); `found`: the record's value ({@link jsonValue}). */
   message: (column: string, expected: string, found: string) => `"${column}" must be ${expected}, but this record's value is ${found}.`,
   hint: "Write the value as its column's type asks (a number, with or without quotes; text in double quotes; true or false), or fix the column's type or mapping in manifest.yaml.",
+});
+
+export const ExportFieldShape = define({
+  name: 'ExportFieldShape',
+  title: 'A social export field of the wrong shape',
+  /** `field`: where in the post (`entities.hashtags`, `entities.hashtags[2]`); `expected`: its shape; `found`: {@link jsonValue}. */
+  message: (field: string, expected: string, found: string) =>
+    `"${shown(field)}" must be ${expected}, but this post's is ${found}: read as none, its hashtags would count for no campaign.`,
+  hint: 'Check that the file is the export manifest.yaml\'s "format" names (see README, "Social exports"), or export the posts again: Soundings does not guess what a field of another shape means.',
 });
 
 export const JsonCutShort = define({

@@ -4,7 +4,7 @@
  * into normalised {@link Post} records, and reports bad input at the exact
  * place in the file through `at(path)`.
  */
-import { BadDate, BadText, error, InexactNumber, type Location, MissingValue } from '../../errors.ts';
+import { BadDate, BadText, ExportFieldShape, error, InexactNumber, jsonValue, type Location, MissingValue } from '../../errors.ts';
 import { EXPORT_TIME_WITH_ZONE, isZonelessTime, parseTime } from '../cell.ts';
 import { afterCollection, beforeEarliest, type CollectionLimit, EARLIEST_POST } from '../collection.ts';
 import type { Post, PostMetrics } from '../types.ts';
@@ -57,6 +57,48 @@ export const stringsAt = (list: unknown, field: string): string[] =>
     const value = isObject(item) ? str(item[field]) : undefined;
     return value === undefined ? [] : [value];
   });
+/**
+ * The list at `field` of `record`, which sits at `path`: none when the export leaves it out (absent or null); any
+ * other value is refused where it is, never read as an empty list. `name`: the field as the message names it.
+ */
+export function listAt(record: Json, field: string, path: JsonPath, at: Locate, name: string): unknown[] {
+  const value = record[field];
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  throw error(ExportFieldShape, at([...path, field]), name, 'a list', jsonValue(value));
+}
+
+/**
+ * The texts at `key` of the objects of the list at `field` (a tweet's `entities.hashtags[].text`): an item of
+ * another shape is refused where it is, never left out; an empty text is none.
+ */
+export function textsAt(record: Json, field: string, key: string, path: JsonPath, at: Locate, name: string): string[] {
+  return listAt(record, field, path, at, name).flatMap((item, i) => {
+    const value = isObject(item) ? item[key] : undefined;
+    if (typeof value !== 'string')
+      throw error(ExportFieldShape, at([...path, field, i]), `${name}[${i}]`, `an object with a text "${key}"`, jsonValue(item));
+    return value.length > 0 ? [value] : [];
+  });
+}
+
+/** A tweet's `entities` (X/Twitter v1.1 and v2), where they are and how a message names them. */
+export interface Entities {
+  entities: Json;
+  path: JsonPath;
+  name: string;
+}
+
+/**
+ * The `entities` of `holder` (a tweet, or where a long tweet keeps them), which sits at `path` and which a message
+ * names `name` (with its dot: "retweeted_status."): none when left out; any value but an object is refused there.
+ */
+export function entitiesOf(holder: Json, path: JsonPath, at: Locate, name: string): Entities | undefined {
+  const entities = holder.entities;
+  if (entities === undefined || entities === null) return undefined;
+  if (!isObject(entities)) throw error(ExportFieldShape, at([...path, 'entities']), `${name}entities`, 'an object', jsonValue(entities));
+  return { entities, path: [...path, 'entities'], name: `${name}entities` };
+}
+
 /** A count: a number, or digits in a string (the Twitter account archive writes `"favorite_count": "5"`). */
 export const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;

@@ -24,6 +24,7 @@ import {
   required,
   str,
   stringsAt,
+  textsAt,
   unique,
 } from './common.ts';
 
@@ -122,7 +123,9 @@ function statusPost(status: Json, path: JsonPath, at: Locate): Post {
   // "election"); keep the author's spelling from the text where it is there, so a campaign's "#Élection" matches.
   const inText = extractHashtags(text);
   const written = new Map(inText.map((tag) => [mastodonTagKey(tag), tag]));
-  const listed = stringsAt(source.tags, 'name');
+  const listed = boosted
+    ? textsAt(boosted, 'tags', 'name', [...path, 'reblog'], at, 'reblog.tags')
+    : textsAt(status, 'tags', 'name', path, at, 'tags');
   const listedKeys = new Set(listed.map(mastodonTagKey));
   // `tags[]` can be empty where the text has hashtags (a remote server's status, software that sends no tags), so a
   // hashtag written in the text counts too, once.

@@ -19,18 +19,20 @@ import { extractHashtags } from '../hashtags.ts';
 import type { Post } from '../types.ts';
 import {
   type Adapter,
-  asArray,
   collectedBy,
+  type Entities,
+  entitiesOf,
   isObject,
   type Json,
   type JsonPath,
   type Locate,
+  listAt,
   metrics,
   num,
   post,
   required,
   str,
-  stringsAt,
+  textsAt,
   unique,
 } from './common.ts';
 
@@ -62,12 +64,16 @@ function v1Time(tweet: Json, path: JsonPath, at: Locate): number {
   throw error(BadDate, at([...path, 'created_at']), 'created_at', raw, expected);
 }
 
-/** The whole text and its entities: extended (280-character) tweets keep them under `extended_tweet`. */
-function content(tweet: Json): { text: string; entities: Json | undefined } {
+/**
+ * The whole text and its entities (with where they are, and their name in a message): extended (280-character)
+ * tweets keep them under `extended_tweet`. `path` and `name`: where the tweet is, and its name in a message.
+ */
+function content(tweet: Json, path: JsonPath, at: Locate, name: string): { text: string; entities: Entities | undefined } {
   const ext = isObject(tweet.extended_tweet) ? tweet.extended_tweet : undefined;
-  if (ext && typeof ext.full_text === 'string') return { text: ext.full_text, entities: isObject(ext.entities) ? ext.entities : undefined };
+  if (ext && typeof ext.full_text === 'string')
+    return { text: ext.full_text, entities: entitiesOf(ext, [...path, 'extended_tweet'], at, `${name}extended_tweet.`) };
   const text = typeof tweet.full_text === 'string' ? tweet.full_text : typeof tweet.text === 'string' ? tweet.text : '';
-  return { text, entities: isObject(tweet.entities) ? tweet.entities : undefined };
+  return { text, entities: entitiesOf(tweet, path, at, name) };
 }
 
 export function tweetPost(tweet: Json, path: JsonPath, at: Locate): Post {
@@ -78,10 +84,12 @@ export function tweetPost(tweet: Json, path: JsonPath, at: Locate): Post {
   const original = isObject(tweet.retweeted_status) ? tweet.retweeted_status : undefined;
   const repostOf = original ? required(original, 'id_str', [...path, 'retweeted_status'], at, 'retweeted_status.id_str') : undefined;
   // A retweet's own text is "RT @user: " plus a truncated copy; the embedded original is whole.
-  const { text, entities } = content(original ?? tweet);
-  const hashtags = entities ? stringsAt(entities.hashtags, 'text') : extractHashtags(text);
-  const mentions = stringsAt(entities?.user_mentions, 'screen_name');
-  const urls = asArray(entities?.urls).flatMap((u) => {
+  const { text, entities: e } = original
+    ? content(original, [...path, 'retweeted_status'], at, 'retweeted_status.')
+    : content(tweet, path, at, '');
+  const hashtags = e ? textsAt(e.entities, 'hashtags', 'text', e.path, at, `${e.name}.hashtags`) : extractHashtags(text);
+  const mentions = e ? textsAt(e.entities, 'user_mentions', 'screen_name', e.path, at, `${e.name}.user_mentions`) : [];
+  const urls = (e ? listAt(e.entities, 'urls', e.path, at, `${e.name}.urls`) : []).flatMap((u) => {
     const url = isObject(u) ? (str(u.expanded_url) ?? str(u.url)) : undefined;
     return url ? [url] : [];
   });

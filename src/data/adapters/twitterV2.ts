@@ -10,39 +10,50 @@ import type { Post } from '../types.ts';
 import {
   type Adapter,
   asArray,
+  type Entities,
+  entitiesOf,
   isObject,
   isoTime,
   type Json,
   type JsonPath,
   type Locate,
+  listAt,
   metrics,
   num,
   post,
   required,
   str,
-  stringsAt,
+  textsAt,
   unique,
 } from './common.ts';
 
 interface Includes {
   users: Map<string, string>;
-  tweets: Map<string, Json>;
+  /** The included tweets (a retweet's original), by id, with where each is in the file and its name in a message. */
+  tweets: Map<string, { tweet: Json; path: JsonPath; name: string }>;
 }
 
-function includesOf(page: Json): Includes {
+function includesOf(page: Json, path: JsonPath): Includes {
   const inc = isObject(page.includes) ? page.includes : {};
   const users = new Map<string, string>();
   for (const u of asArray(inc.users)) if (isObject(u) && str(u.id) && str(u.username)) users.set(u.id as string, u.username as string);
-  const tweets = new Map<string, Json>();
-  for (const t of asArray(inc.tweets)) if (isObject(t) && str(t.id)) tweets.set(t.id as string, t);
+  const tweets = new Map<string, { tweet: Json; path: JsonPath; name: string }>();
+  asArray(inc.tweets).forEach((t, i) => {
+    if (isObject(t) && str(t.id))
+      tweets.set(t.id as string, { tweet: t, path: [...path, 'includes', 'tweets', i], name: `includes.tweets[${i}].` });
+  });
   return { users, tweets };
 }
 
-/** Text and entities of a tweet, preferring the untruncated `note_tweet` of a long post. */
-function content(tweet: Json): { text: string; entities: Json | undefined } {
+/**
+ * Text and entities of a tweet, preferring the untruncated `note_tweet` of a long post. `path` and `name`: where the
+ * tweet is, and its name in a message.
+ */
+function content(tweet: Json, path: JsonPath, at: Locate, name: string): { text: string; entities: Entities | undefined } {
   const note = isObject(tweet.note_tweet) ? tweet.note_tweet : undefined;
-  if (note && typeof note.text === 'string') return { text: note.text, entities: isObject(note.entities) ? note.entities : undefined };
-  return { text: typeof tweet.text === 'string' ? tweet.text : '', entities: isObject(tweet.entities) ? tweet.entities : undefined };
+  if (note && typeof note.text === 'string')
+    return { text: note.text, entities: entitiesOf(note, [...path, 'note_tweet'], at, `${name}note_tweet.`) };
+  return { text: typeof tweet.text === 'string' ? tweet.text : '', entities: entitiesOf(tweet, path, at, name) };
 }
 
 const reference = (tweet: Json, type: string) =>
@@ -57,10 +68,10 @@ function tweetPost(tweet: Json, path: JsonPath, at: Locate, includes: Includes):
   const repostOf = reference(tweet, 'retweeted');
   // A retweet's own text is cut to "RT @user: …"; the original, when included, has it whole.
   const original = repostOf ? includes.tweets.get(repostOf) : undefined;
-  const { text, entities } = content(original ?? tweet);
-  const hashtags = entities ? stringsAt(entities.hashtags, 'tag') : extractHashtags(text);
-  const mentions = stringsAt(entities?.mentions, 'username');
-  const urls = asArray(entities?.urls).flatMap((u) =>
+  const { text, entities: e } = original ? content(original.tweet, original.path, at, original.name) : content(tweet, path, at, '');
+  const hashtags = e ? textsAt(e.entities, 'hashtags', 'tag', e.path, at, `${e.name}.hashtags`) : extractHashtags(text);
+  const mentions = e ? textsAt(e.entities, 'mentions', 'username', e.path, at, `${e.name}.mentions`) : [];
+  const urls = (e ? listAt(e.entities, 'urls', e.path, at, `${e.name}.urls`) : []).flatMap((u) =>
     isObject(u) && (str(u.expanded_url) ?? str(u.url)) ? [(str(u.expanded_url) ?? u.url) as string] : [],
   );
   const pm = isObject(tweet.public_metrics) ? tweet.public_metrics : {};
@@ -81,7 +92,7 @@ function tweetPost(tweet: Json, path: JsonPath, at: Locate, includes: Includes):
 }
 
 function readPage(page: Json, path: JsonPath, at: Locate): Post[] {
-  const includes = includesOf(page);
+  const includes = includesOf(page, path);
   return asArray(page.data).map((tweet, i) => tweetPost(isObject(tweet) ? tweet : {}, [...path, 'data', i], at, includes));
 }
 
@@ -103,7 +114,7 @@ export const twitterV2: Adapter = {
     // A page with no results has only `meta` (result_count 0).
     if (value.data === undefined && isObject(value.meta)) return [];
     // A response for a single tweet has `data` as an object.
-    if (isObject(value.data)) return [tweetPost(value.data, [...path, 'data'], at, includesOf(value))];
+    if (isObject(value.data)) return [tweetPost(value.data, [...path, 'data'], at, includesOf(value, path))];
     return [tweetPost(value, path, at, NO_INCLUDES)];
   },
 };
