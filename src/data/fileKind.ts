@@ -1,5 +1,6 @@
 /**
- * What a data file is when its first bytes say it is not the text its name says: compressed (gzip, zip), a
+ * What a data file is when its first bytes say it is not the text its name says: compressed (gzip, bzip2, xz,
+ * Zstandard, zip), a
  * spreadsheet workbook renamed .csv, or text in UTF-16 that the readers cannot decode. Read once per file from its
  * head (fileHead.ts), before any record: read anyway, each of these would be refused at "line 1" as "not UTF-8 (is it
  * Windows-1252?)", or, when its bytes happen to be valid UTF-8 (UTF-16 of plain letters is, with a NUL between
@@ -8,12 +9,20 @@
 
 /** What a file's first bytes say it is, when not UTF-8 text. */
 export type FileKind =
-  | { kind: 'gzip' }
+  | { kind: 'compressed'; by: Compressor }
   | { kind: 'zip' }
   | { kind: 'workbook'; workbook: 'XLSX' | 'XLS' | 'ODS' }
   | { kind: 'utf16'; bigEndian: boolean; mark: boolean };
 
-const GZIP = Buffer.from([0x1f, 0x8b]);
+/** The stream compressors whose files a data folder may hold by mistake, as their first bytes name them. */
+export type Compressor = 'gzip' | 'bzip2' | 'xz' | 'zstd';
+const COMPRESSED: [Compressor, Buffer][] = [
+  ['gzip', Buffer.from([0x1f, 0x8b])],
+  // "BZh" and the block size, 1–9.
+  ['bzip2', Buffer.from('BZh', 'latin1')],
+  ['xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])],
+  ['zstd', Buffer.from([0x28, 0xb5, 0x2f, 0xfd])],
+];
 /** A zip archive's local file header, which an XLSX or ODS workbook is too. */
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
 /** The compound file of Excel 97–2003 (.xls). */
@@ -32,7 +41,11 @@ const SAMPLE = 512;
  * byte in every other place, the second of each pair in little-endian, the first in big-endian; UTF-8 text has none.
  */
 export function fileKind(head: Buffer): FileKind | undefined {
-  if (head.subarray(0, 2).equals(GZIP)) return { kind: 'gzip' };
+  for (const [by, magic] of COMPRESSED) {
+    if (!head.subarray(0, magic.length).equals(magic)) continue;
+    // bzip2's "BZh" could begin a text ("BZh,"): its block size digit follows.
+    if (by !== 'bzip2' || (head[3] !== undefined && head[3] >= 0x31 && head[3] <= 0x39)) return { kind: 'compressed', by };
+  }
   if (head.subarray(0, 4).equals(ZIP)) {
     const names = head.toString('latin1');
     if (names.includes('[Content_Types].xml') || names.includes('xl/')) return { kind: 'workbook', workbook: 'XLSX' };

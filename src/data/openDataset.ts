@@ -130,9 +130,10 @@ export function unreadableFileProblem(path: string, file: string, format: DataFo
   const csv = format === 'csv' || format === 'tsv';
   const name = basename(path);
   switch (found.kind) {
-    case 'gzip':
+    case 'compressed':
+      return error(CompressedDataFile, at, found.by, name);
     case 'zip':
-      return error(CompressedDataFile, at, found.kind, name);
+      return error(CompressedDataFile, at, 'zip', name);
     case 'workbook':
       return error(WorkbookDataFile, at, found.workbook, extname(path));
     case 'utf16':

@@ -19,7 +19,12 @@ describe('fileKind(head)', () => {
   });
 
   it('tells gzip, a zip, and the workbooks by their first bytes', () => {
-    expect(fileKind(gzipSync(CSV))).toEqual({ kind: 'gzip' });
+    expect(fileKind(gzipSync(CSV))).toEqual({ kind: 'compressed', by: 'gzip' });
+    // bzip2, xz and Zstandard by their magic bytes (the files `bzip2`, `xz` and `zstd` write); "BZh" needs its digit.
+    expect(fileKind(Buffer.concat([Buffer.from('BZh9'), Buffer.from([0x31, 0x41, 0x59])]))).toEqual({ kind: 'compressed', by: 'bzip2' });
+    expect(fileKind(Buffer.from('BZh,area,leave\n'))).toBeUndefined();
+    expect(fileKind(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04]))).toEqual({ kind: 'compressed', by: 'xz' });
+    expect(fileKind(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x04, 0x58]))).toEqual({ kind: 'compressed', by: 'zstd' });
     expect(fileKind(zip('[Content_Types].xml'))).toEqual({ kind: 'workbook', workbook: 'XLSX' });
     expect(fileKind(zip('xl/workbook.xml'))).toEqual({ kind: 'workbook', workbook: 'XLSX' });
     expect(fileKind(zip('mimetype', 'application/vnd.oasis.opendocument.spreadsheet'))).toEqual({ kind: 'workbook', workbook: 'ODS' });

@@ -426,6 +426,7 @@ describe('loadDataset(id, options): files that cannot be right', () => {
     writeFileSync(join(root, 'data', 'tweets', 'c.csv'), zip('[Content_Types].xml'));
     writeFileSync(join(root, 'data', 'tweets', 'd.tsv'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     writeFileSync(join(root, 'data', 'tweets', 'e.json'), gzipSync('[]'));
+    writeFileSync(join(root, 'data', 'tweets', 'f.csv'), Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04, 0xe6, 0xd6]));
     const ARCHIVE =
       'Soundings reads data files uncompressed, as exported; keep an archive out of the dataset folder (a sub-folder is never read).';
     const WORKBOOK = 'Open it and export it as "CSV UTF-8 (Comma delimited)" (or as tab-separated text, named .tsv) in its place.';
@@ -437,6 +438,7 @@ describe('loadDataset(id, options): files that cannot be right', () => {
       `data/tweets/c.csv:1:1: This file is an Excel workbook (XLSX), not the text its .csv name says (a workbook renamed, or saved as the wrong type), so it cannot be read. ${WORKBOOK}`,
       `data/tweets/d.tsv:1:1: This file is an Excel 97–2003 workbook (XLS), not the text its .tsv name says (a workbook renamed, or saved as the wrong type), so it cannot be read. ${WORKBOOK}`,
       gzip('e.json'),
+      `data/tweets/f.csv:1:1: This file is xz-compressed (it starts with xz's bytes, FD "7zXZ"), not text, so it cannot be read as it is: decompress it (mv f.csv f.csv.xz && unxz f.csv.xz) and drop in the file that gives. ${ARCHIVE}`,
     ];
     expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual(expected);
     expect(await message(root)).toBe(expected[0]);
