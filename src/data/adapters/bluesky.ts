@@ -17,18 +17,18 @@
  * `index.byteStart/byteEnd` count UTF-8 bytes, not JavaScript characters;
  * the record's `tags` (hashtags not written in the text) are hashtags too.
  */
-import { error, MissingValue } from '../../errors.ts';
+import { ExportFieldShape, error, jsonValue, MissingValue } from '../../errors.ts';
 import { extractHashtags } from '../hashtags.ts';
 import type { Post } from '../types.ts';
 import {
   type Adapter,
-  asArray,
   collectedBy,
   isObject,
   isoTime,
   type Json,
   type JsonPath,
   type Locate,
+  listAt,
   metrics,
   num,
   post,
@@ -46,16 +46,26 @@ const GONE = /^app\.bsky\.feed\.defs#(notFound|blocked)Post$/;
 /** The DID an `at://did:…/collection/rkey` URI belongs to. */
 const didOf = (uri: string) => /^at:\/\/([^/]+)/.exec(uri)?.[1] ?? uri;
 
-function facets(record: Json, text: string) {
+/**
+ * A post's hashtags, links and mentions from its `facets` (and `tags`), which sit at `path`: a facet, or a feature,
+ * or the lists holding them, of another shape is refused where it is, never skipped (a tag facet skipped would leave
+ * the post out of its campaign).
+ */
+function facets(record: Json, text: string, path: JsonPath, at: Locate) {
   const bytes = Buffer.from(text, 'utf8');
   const hashtags: string[] = [];
   const urls: string[] = [];
   const mentions: string[] = [];
-  for (const facet of asArray(record.facets)) {
-    if (!isObject(facet)) continue;
+  const objectAt = (value: unknown, where: JsonPath, name: string): Json => {
+    if (isObject(value)) return value;
+    throw error(ExportFieldShape, at(where), name, 'an object', jsonValue(value));
+  };
+  for (const [i, item] of listAt(record, 'facets', path, at, 'facets').entries()) {
+    const facet = objectAt(item, [...path, 'facets', i], `facets[${i}]`);
     const index = isObject(facet.index) ? facet.index : {};
-    for (const feature of asArray(facet.features)) {
-      if (!isObject(feature)) continue;
+    const features = listAt(facet, 'features', [...path, 'facets', i], at, `facets[${i}].features`);
+    for (const [j, item] of features.entries()) {
+      const feature = objectAt(item, [...path, 'facets', i, 'features', j], `facets[${i}].features[${j}]`);
       const type = feature.$type;
       if (type === 'app.bsky.richtext.facet#tag' && str(feature.tag)) hashtags.push((feature.tag as string).replace(/^#/, ''));
       else if (type === 'app.bsky.richtext.facet#link' && str(feature.uri)) urls.push(feature.uri as string);
@@ -69,7 +79,10 @@ function facets(record: Json, text: string) {
   }
   // The record's own `tags` are "additional hashtags, in addition to any included in post text and facets"
   // (the lexicon): a client can tag a post without writing the tag in its text.
-  const extra = asArray(record.tags).flatMap((t) => (str(t) ? [(t as string).replace(/^[#＃]/, '')] : []));
+  const extra = listAt(record, 'tags', path, at, 'tags').flatMap((t, i) => {
+    if (typeof t !== 'string') throw error(ExportFieldShape, at([...path, 'tags', i]), `tags[${i}]`, 'a text', jsonValue(t));
+    return t.length > 0 ? [t.replace(/^[#＃]/, '')] : [];
+  });
   return {
     hashtags: unique([...(Array.isArray(record.facets) ? hashtags : extractHashtags(text)), ...extra]),
     urls: unique(urls),
@@ -101,7 +114,7 @@ function postRecord(uri: string, record: Json, path: JsonPath, at: Locate, autho
     time,
     author,
     text,
-    ...facets(record, text),
+    ...facets(record, text, path, at),
     replyTo: reply,
     metrics: counts
       ? metrics({

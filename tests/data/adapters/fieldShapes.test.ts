@@ -20,7 +20,7 @@ async function refusal(format: string, name: string, text: string): Promise<stri
 
 const V1 = '{"id_str":"1","created_at":"Wed Aug 27 13:08:45 +0000 2008","text":"#Red now","user":{"screen_name":"a"},';
 
-describe("the X/Twitter and Mastodon adapters' entity lists", () => {
+describe("the X/Twitter, Mastodon and Bluesky adapters' entity lists", () => {
   it('refuses a v1.1 tweet whose entities.hashtags is not a list, at the field', async () => {
     expect(await refusal('twitter-v1', 'a.ndjson', `${V1}"entities":{"hashtags":{"text":"Red"}}}\n`)).toBe(
       'data/x/a.ndjson:1:118: "entities.hashtags" must be a list, but this post\'s is an object with the key "text": read as none, its hashtags would count for no campaign. Check that the file is the export manifest.yaml\'s "format" names (see README, "Social exports"), or export the posts again: Soundings does not guess what a field of another shape means.',
@@ -64,5 +64,20 @@ describe("the X/Twitter and Mastodon adapters' entity lists", () => {
     expect(await refusal('mastodon', 'a.json', status(',"tags":null'))).toBe('');
     expect(await refusal('mastodon', 'a.json', status(''))).toBe('');
     expect(await refusal('twitter-v1', 'a.ndjson', `${V1}"entities":{"hashtags":null}}\n`)).toBe('');
+  });
+
+  it('refuses a Bluesky record whose facets, features or tags are of another shape; a record with no facets reads its text', async () => {
+    const record = (fields: string) =>
+      `{"uri":"at://did:plc:a/app.bsky.feed.post/1","value":{"$type":"app.bsky.feed.post","text":"#Red now","createdAt":"2024-07-01T10:00:00Z"${fields}}}\n`;
+    expect(await refusal('bluesky', 'a.ndjson', record(',"facets":{"index":{}}'))).toMatch(
+      /^data\/x\/a\.ndjson:1:\d+: "facets" must be a list, but this post's is an object with the key "index"/,
+    );
+    expect(await refusal('bluesky', 'a.ndjson', record(',"facets":[{"index":{},"features":["tag"]}]'))).toMatch(
+      /^data\/x\/a\.ndjson:1:\d+: "facets\[0\]\.features\[0\]" must be an object, but this post's is the text "tag"/,
+    );
+    expect(await refusal('bluesky', 'a.ndjson', record(',"tags":"Red"'))).toMatch(
+      /"tags" must be a list, but this post's is the text "Red"/,
+    );
+    expect(await refusal('bluesky', 'a.ndjson', record(''))).toBe('');
   });
 });
