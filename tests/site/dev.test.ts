@@ -387,6 +387,13 @@ describe('astro dev', () => {
           30_000,
           () => `the server to restart and load the posts again\n${dev.log}`,
         );
+        // And the open page to connect to it, before the next edit: a second restart while Astro is still creating the
+        // first one's app can fail in Astro itself ("transport was disconnected, cannot call fetchModule").
+        await waitFor(
+          async () => connected > restarted && Date.now() - connected > 500,
+          15_000,
+          () => `the page to connect to the server restarted for site ${name}\n${dev.log}`,
+        );
       }
       await waitFor(
         async () => connected > restarted && Date.now() - connected > 1_000,
