@@ -28,6 +28,7 @@ import { type PostSource, postBody, postSource } from '../src/markdown/postSourc
 import { remarkSoundings, SoundingsErrors } from '../src/markdown/remarkSoundings.ts';
 import { checkFrontmatter, frontmatterLocator } from '../src/markdown/validateFrontmatter.ts';
 import { sitePaths } from '../src/site/paths.ts';
+import { postFiles } from '../src/site/postFiles.ts';
 import { renderFailureMessage } from '../src/site/renderFailure.ts';
 import { loadSiteSettings, siteOrigin } from '../src/site/siteSettings.ts';
 
@@ -92,13 +93,7 @@ for (const e of hasData ? readdirSync(dataDir, { withFileTypes: true }) : []) {
 }
 
 // Posts.
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
-  );
-}
-const postsDir = join(contentDir, 'posts');
-const posts = hasContent && existsSync(postsDir) ? markdownFiles(postsDir).sort() : [];
+const posts = hasContent ? postFiles(join(contentDir, 'posts')) : [];
 const processor = await createMarkdownProcessor({ remarkPlugins: [remarkDirective, [remarkSoundings, { root, dataDir }]] });
 for (const path of posts) {
   const file = projectPath(root, path);

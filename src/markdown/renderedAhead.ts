@@ -12,8 +12,7 @@
 import type { Root } from 'mdast';
 import { processGlobal } from '../processGlobal.ts';
 import { sitePaths } from '../site/paths.ts';
-import { postDependencies, specsDigest } from '../site/postDigest.ts';
-import { postsLanguage } from '../site/siteSettings.ts';
+import { postDependencies, siteInputs } from '../site/postDigest.ts';
 import { keepLoadRecord } from './datasetCache.ts';
 import { waitForPost } from './readingAhead.ts';
 import type { PostText, RenderedPost, SoundingsOptions } from './remarkSoundings.ts';
@@ -29,9 +28,9 @@ export function takeRenderedAhead(): number {
   return count;
 }
 
-/** What a post's render depends on besides its Markdown and the code: its data, the chart specs and its language. */
+/** What a post's render depends on besides its Markdown and the code (one process): its data, the chart specs, the language. */
 export function aheadDependencies(fileText: string, { root, dataDir }: SoundingsOptions): string {
-  return postDependencies(fileText, dataDir, `${specsDigest(sitePaths(root).contentDir)}\n${postsLanguage(root) ?? ''}`);
+  return postDependencies(fileText, dataDir, siteInputs(root, sitePaths(root).contentDir));
 }
 
 /** The second thread's render of `post` (whose directives' signature is `signature`), if it rendered what this thread would. */

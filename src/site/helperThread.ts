@@ -30,6 +30,7 @@ import { processGlobal } from '../processGlobal.ts';
 import { type ChartMessage, chartExchange, useChartDrawer } from '../render/drawChart.ts';
 import { dataStamp, lastStamp } from './helperStamp.ts';
 import { sitePaths } from './paths.ts';
+import { postFiles } from './postFiles.ts';
 
 /**
  * What the worker sends: a dataset read (with the files it parsed), a post rendered (or not: undefined), a cache it
@@ -164,19 +165,6 @@ export function startHelper(root: string, dataDir: string, command: 'build' | 'd
   });
   worker.on('exit', () => stopped('the second thread exited'));
   useChartDrawer(charts.drawer);
-}
-
-/** The posts (absolute paths) the content loader renders: every `.md` file under `postsDir`, in name order. */
-function postFiles(postsDir: string): string[] {
-  try {
-    return readdirSync(postsDir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.md'))
-      .sort()
-      .map((f) => join(postsDir, f));
-  } catch {
-    // No posts folder: nothing to render.
-    return [];
-  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { datasetDigest, sha256 } from '../data/datasetFiles.ts';
 import { postSource } from '../markdown/postSource.ts';
+import { postsLanguage } from './siteSettings.ts';
 
 /** The dataset folder names a post's frontmatter names, whatever else is wrong with it. */
 export function datasetsOf(markdown: string): string[] {
@@ -28,6 +29,16 @@ export function specsDigest(contentDir: string): string {
   };
   walk(contentDir);
   return sha256(parts.sort().join('\n'));
+}
+
+/**
+ * What every post's render depends on besides its own Markdown and data and the code: the chart specs, and the site's
+ * language (the posts' stopwords' default; not the rest of site.yaml, which pages read). The content loader folds it,
+ * with the code's digest, into each post's digest; the remark plugin checks it before it takes a post the build's
+ * second thread rendered (src/markdown/renderedAhead.ts).
+ */
+export function siteInputs(root: string, contentDir: string): string {
+  return `${specsDigest(contentDir)}\n${postsLanguage(root) ?? ''}`;
 }
 
 /**

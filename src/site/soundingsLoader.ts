@@ -34,7 +34,7 @@ import { refreshPages, showInOverlay } from './devOverlay.ts';
 import { devWatcher } from './devRestart.ts';
 import { type EntryTypes, readableFrontmatter } from './frontmatterSyntax.ts';
 import { sitePaths } from './paths.ts';
-import { postDependencies, specsDigest } from './postDigest.ts';
+import { postDependencies, siteInputs } from './postDigest.ts';
 import {
   buildStop,
   failureReport,
@@ -44,7 +44,6 @@ import {
   recordRenderFailure,
   renderFailureMessage,
 } from './renderFailure.ts';
-import { postsLanguage } from './siteSettings.ts';
 import { summaryTable } from './summary.ts';
 
 /** How long `astro dev` gathers data file events before re-loading (see `onData`). */
@@ -101,8 +100,7 @@ export function soundingsLoader(): Loader {
         // rendered again, whatever its digest says: glob() would otherwise reuse it as it is, empty.
         for (const entry of [...context.store.values()]) if (entry.rendered === undefined) context.store.delete(entry.id);
         const before = new Map([...context.store.values()].map((e) => [e.id, e.digest]));
-        // And the site's language, the posts' stopwords' default: not the rest of site.yaml, which pages read.
-        const extra = `${codeDigest(root)}\n${specsDigest(contentDir)}\n${postsLanguage(root) ?? ''}`;
+        const extra = `${codeDigest(root)}\n${siteInputs(root, contentDir)}`;
         const logger = Object.create(context.logger) as LoaderContext['logger'];
         logger.error = (message: string) => {
           const entry = loggedEntry(message);

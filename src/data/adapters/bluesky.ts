@@ -31,6 +31,7 @@ import {
   listAt,
   metrics,
   num,
+  objectAt,
   post,
   required,
   str,
@@ -56,16 +57,12 @@ function facets(record: Json, text: string, path: JsonPath, at: Locate) {
   const hashtags: string[] = [];
   const urls: string[] = [];
   const mentions: string[] = [];
-  const objectAt = (value: unknown, where: JsonPath, name: string): Json => {
-    if (isObject(value)) return value;
-    throw error(ExportFieldShape, at(where), name, 'an object', jsonValue(value));
-  };
   for (const [i, item] of listAt(record, 'facets', path, at, 'facets').entries()) {
-    const facet = objectAt(item, [...path, 'facets', i], `facets[${i}]`);
+    const facet = objectAt(item, [...path, 'facets', i], at, `facets[${i}]`);
     const index = isObject(facet.index) ? facet.index : {};
     const features = listAt(facet, 'features', [...path, 'facets', i], at, `facets[${i}].features`);
     for (const [j, item] of features.entries()) {
-      const feature = objectAt(item, [...path, 'facets', i, 'features', j], `facets[${i}].features[${j}]`);
+      const feature = objectAt(item, [...path, 'facets', i, 'features', j], at, `facets[${i}].features[${j}]`);
       const type = feature.$type;
       if (type === 'app.bsky.richtext.facet#tag' && str(feature.tag)) hashtags.push((feature.tag as string).replace(/^#/, ''));
       else if (type === 'app.bsky.richtext.facet#link' && str(feature.uri)) urls.push(feature.uri as string);

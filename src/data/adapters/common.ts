@@ -95,8 +95,17 @@ export interface Entities {
 export function entitiesOf(holder: Json, path: JsonPath, at: Locate, name: string): Entities | undefined {
   const entities = holder.entities;
   if (entities === undefined || entities === null) return undefined;
-  if (!isObject(entities)) throw error(ExportFieldShape, at([...path, 'entities']), `${name}entities`, 'an object', jsonValue(entities));
-  return { entities, path: [...path, 'entities'], name: `${name}entities` };
+  return {
+    entities: objectAt(entities, [...path, 'entities'], at, `${name}entities`),
+    path: [...path, 'entities'],
+    name: `${name}entities`,
+  };
+}
+
+/** `value`, which sits at `path` and a message names `name`, as an object; any other value is refused there. */
+export function objectAt(value: unknown, path: JsonPath, at: Locate, name: string): Json {
+  if (isObject(value)) return value;
+  throw error(ExportFieldShape, at(path), name, 'an object', jsonValue(value));
 }
 
 /** A count: a number, or digits in a string (the Twitter account archive writes `"favorite_count": "5"`). */
