@@ -167,6 +167,9 @@ function labelOf(node: AnyDirective): string {
   return text;
 }
 
+/** The directives, by name. */
+const registry = new Map(directives.map((d) => [d.name, d as Directive<Record<string, unknown>>]));
+
 /** A directive of a post's Markdown tree, where it sits in its parent. */
 export interface FoundDirective {
   node: AnyDirective;
@@ -228,7 +231,6 @@ export async function renderPost(
   found: readonly FoundDirective[],
   options: SoundingsOptions,
 ): Promise<RenderedPost> {
-  const registry = new Map(directives.map((d) => [d.name, d as Directive<Record<string, unknown>>]));
   const file = projectPath(options.root, path);
   const lineOffset = bodyLineOffset(fileText, body);
   const at = (node: AnyDirective): Location => ({

@@ -7,7 +7,6 @@
  * charts it is sent (the posts the build renders itself). Once every dataset is profiled, it keeps the data's stamp
  * (helperStamp.ts): the next build with the same data starts no worker.
  */
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { handCacheWarningsTo } from '../markdown/cacheEntry.ts';
 import type { PostAhead } from '../markdown/readingAhead.ts';
@@ -46,10 +45,9 @@ const unread = ids.filter((id) => {
   send({ kind: 'read', id, parsed: 0, ms: 0 });
   return false;
 });
-const profiled = unread.length === 0 || (await readAndRender(unread));
 if (unread.length === 0) for (const path of posts) send({ kind: 'post', path, ahead: undefined });
 // Every dataset's profile is in the cache: the next build with the same stamp need not start this thread.
-if (profiled) keepStamp(root, dataDir, stamp);
+if (unread.length === 0 || (await readAndRender(unread))) keepStamp(root, dataDir, stamp);
 
 /** Reads the datasets `unread`, renders the posts that use them, then writes the datasets' profiles; says whether it wrote all. */
 async function readAndRender(unread: readonly string[]): Promise<boolean> {
@@ -69,13 +67,12 @@ async function readAndRender(unread: readonly string[]): Promise<boolean> {
     }
     send({ kind: 'read', id, parsed: parseCount() - before, ms });
   }
-  // The posts that use data read here: those Astro renders again (a post whose data and Markdown are unchanged it
-  // takes from its store; one whose Markdown alone changed, the posts' thread renders).
-  const [{ datasetsOf }, { renderAhead }] = await Promise.all([import('./postDigest.ts'), import('./renderAhead.ts')]);
+  // The posts that use data read here: those Astro renders again.
+  const { renderAhead } = await import('./renderAhead.ts');
   for (const path of posts) {
     let ahead: PostAhead | undefined;
     try {
-      if (datasetsOf(readFileSync(path, 'utf8')).some((id) => read.has(id))) ahead = await renderAhead(path, { root, dataDir });
+      ahead = await renderAhead(path, read, { root, dataDir });
     } catch {
       // Whatever went wrong, the posts' thread renders the post and says it.
     }

@@ -27,9 +27,14 @@ import { datasetsOf } from './postDigest.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkSmartypants).use(remarkDirective);
 
-/** The post at `path` (absolute) rendered, with what it was rendered from; undefined: it has a problem. */
-export async function renderAhead(path: string, options: SoundingsOptions): Promise<PostAhead | undefined> {
+/**
+ * The post at `path` (absolute) rendered, with what it was rendered from; undefined when it names none of the datasets
+ * `read` (Astro takes it from its store, or the posts' thread renders it: its Markdown alone changed), or has a problem.
+ */
+export async function renderAhead(path: string, read: ReadonlySet<string>, options: SoundingsOptions): Promise<PostAhead | undefined> {
   const fileText = readFileSync(path, 'utf8');
+  const datasets = datasetsOf(fileText);
+  if (!datasets.some((id) => read.has(id))) return undefined;
   const body = postBody(fileText);
   const file = { path, value: body };
   const tree = (await markdown.run(markdown.parse(file), file)) as Root;
@@ -39,7 +44,7 @@ export async function renderAhead(path: string, options: SoundingsOptions): Prom
   keepWarnings(warnings);
   try {
     const { nodes, record } = await renderPost({ path, fileText, body }, tree, found, options);
-    const loads = datasetsOf(fileText).flatMap((id) => loadRecordOf(id) ?? []);
+    const loads = datasets.flatMap((id) => loadRecordOf(id) ?? []);
     return { fileText, body, signature, dependencies: aheadDependencies(fileText, options), nodes, record, warnings, loads };
   } catch {
     // The posts' thread renders it again and says what is wrong.

@@ -37,6 +37,9 @@ function project() {
   return { root, path: join(root, 'content', 'posts', 'post.md'), options: { root, dataDir: join(root, 'data') } };
 }
 
+/** The datasets the second thread read: the post's. */
+const READ = new Set(['tweets', 'followers']);
+
 /** Renders the post on this thread as Astro does, with what console.warn printed. */
 async function rendered(root: string) {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -46,7 +49,7 @@ async function rendered(root: string) {
   return { html, warnings };
 }
 
-describe('renderAhead(path) and the remark plugin', () => {
+describe('renderAhead(path, read) and the remark plugin', () => {
   it('renders the page the plugin renders, keeps its warnings for the plugin to print once, and hands over its loads', async () => {
     const { root, path, options } = project();
     const own = await rendered(root);
@@ -56,7 +59,7 @@ describe('renderAhead(path) and the remark plugin', () => {
     clearMemoryCache();
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const ahead = await renderAhead(path, options);
+    const ahead = await renderAhead(path, READ, options);
     // Kept, not printed, on the second thread.
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
@@ -84,7 +87,7 @@ describe('renderAhead(path) and the remark plugin', () => {
 
   it('is not taken when the data or the post changed since: the plugin renders the post as it is now', async () => {
     const { root, path, options } = project();
-    const before = await renderAhead(path, options);
+    const before = await renderAhead(path, READ, options);
     expect(before).toBeDefined();
     appendFileSync(join(root, 'data', 'tweets', 'a.csv'), '5,2016-07-06T10:00:00Z,e,#Red five\n');
     renderingAhead(path, async () => before);
@@ -92,7 +95,7 @@ describe('renderAhead(path) and the remark plugin', () => {
     expect(takeRenderedAhead()).toBe(0);
     expect(now.html).toMatch(/data-key="posts.total"[^>]*>5</);
 
-    const edited = await renderAhead(path, options);
+    const edited = await renderAhead(path, READ, options);
     writeFileSync(path, readFileSync(path, 'utf8').replace('posts -- "so far"', 'posts in all'));
     renderingAhead(path, async () => edited);
     const again = await rendered(root);
@@ -103,9 +106,15 @@ describe('renderAhead(path) and the remark plugin', () => {
   it('renders nothing ahead for a post with a problem: the plugin renders it and reports it', async () => {
     const { root, path, options } = project();
     writeFileSync(path, readFileSync(path, 'utf8').replace(':value[posts.total]', ':value[posts.totl]'));
-    const ahead = await renderAhead(path, options);
+    const ahead = await renderAhead(path, READ, options);
     expect(ahead).toBeUndefined();
     renderingAhead(path, async () => ahead);
     expect(await renderError(root, 'content/posts/post.md')).toMatch(/^content\/posts\/post\.md:23:40: There is no value "posts\.totl"/m);
+  });
+
+  it('renders nothing for a post that names none of the datasets the second thread read: Astro has it already', async () => {
+    const { path, options } = project();
+    expect(await renderAhead(path, new Set(['polls']), options)).toBeUndefined();
+    expect(await renderAhead(path, new Set(['followers']), options)).toBeDefined();
   });
 });
