@@ -234,6 +234,13 @@ export const EmptyDataFile = define({
   hint: 'Export it again, or remove it.',
 });
 
+export const DataFileChanged = define({
+  name: 'DataFileChanged',
+  title: 'Data file changed while read',
+  message: () => 'This file changed while it was read (its size or modification time is not what it was when reading began).',
+  hint: 'A file still being copied or written? Run the build again once it is complete.',
+});
+
 /** How a compressed data file's message names its compressor, its first bytes, and the command that undoes it. */
 const COMPRESSORS = {
   gzip: { name: 'gzip', bytes: '1F 8B', extension: 'gz', command: 'gunzip' },

@@ -23,6 +23,11 @@ export interface CampaignStatistics {
 export interface CampaignAccumulator {
   /** Counts a post; says whether it references a campaign. */
   add(post: CountedPost): boolean;
+  /**
+   * Counts a post at `time` whose hashtags {@link campaignMatcher} matched to `ids` elsewhere (on another thread:
+   * streamParts.ts); says whether it references a campaign.
+   */
+  addMatched(time: number, ids: readonly string[]): boolean;
   result(): CampaignStatistics;
 }
 
@@ -65,12 +70,12 @@ export function campaignAccumulator(campaigns: readonly Campaign[]): CampaignAcc
   let first: number | undefined;
   let last: number | undefined;
 
-  return {
-    add({ time, hashtags }) {
+  const accumulator: CampaignAccumulator = {
+    add: ({ time, hashtags }) => accumulator.addMatched(time, match(hashtags)),
+    addMatched(time, ids) {
       posts++;
       if (first === undefined || time < first) first = time;
       if (last === undefined || time > last) last = time;
-      const ids = match(hashtags);
       if (ids.length === 0) return false;
       total++;
       if (ids.length === 1) {
@@ -116,6 +121,7 @@ export function campaignAccumulator(campaigns: readonly Campaign[]): CampaignAcc
       return { posts, first, last, volume, weekly };
     },
   };
+  return accumulator;
 }
 
 /** What a post must carry for {@link campaignStatistics}: the counted fields and its author. */

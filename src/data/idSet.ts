@@ -61,6 +61,36 @@ export function samePost(a: number, b: number): boolean {
   return (a - b + 1) >>> 0 <= 2;
 }
 
+/** An id in canonical decimal form as the set keeps it ({@link decimalId}). */
+export interface DecimalId {
+  high: number;
+  low: number;
+}
+
+/**
+ * Whether `id` is in canonical decimal form (digits only, no leading zero unless it is "0", at most 19 digits); if so,
+ * its two parts are written into `into`: `high`, all but its last 9 digits, and `low`, those.
+ */
+export function decimalId(id: string, into: DecimalId): boolean {
+  const n = id.length;
+  if (n === 0 || n > 19 || (n > 1 && id.charCodeAt(0) === 48)) return false;
+  let high = 0;
+  let low = 0;
+  const split = n - 9;
+  for (let i = 0; i < n; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (i < split) high = high * 10 + d;
+    else low = low * 10 + d;
+  }
+  into.high = high;
+  into.low = low;
+  return true;
+}
+
+/** The id a {@link decimalId} was read from. */
+export const decimalText = ({ high, low }: DecimalId): string => (high === 0 ? String(low) : `${high}${String(low).padStart(9, '0')}`);
+
 export class IdSet {
   #high: Float64Array;
   #low: Uint32Array;
@@ -88,19 +118,16 @@ export class IdSet {
     return this.addPost(id, 0) === ADDED;
   }
 
+  #parts: DecimalId = { high: 0, low: 0 };
+
   /** Adds the id of a post whose print is `print` ({@link postPrint}); says whether it was new, and if not, for which post. */
   addPost(id: string, print: number): AddResult {
-    const n = id.length;
-    if (n === 0 || n > 19 || (n > 1 && id.charCodeAt(0) === 48)) return this.#addOther(id, print);
-    let high = 0;
-    let low = 0;
-    const split = n - 9;
-    for (let i = 0; i < n; i++) {
-      const d = id.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return this.#addOther(id, print);
-      if (i < split) high = high * 10 + d;
-      else low = low * 10 + d;
-    }
+    const parts = this.#parts;
+    return decimalId(id, parts) ? this.#addPair(parts.high, parts.low, print) : this.#addOther(id, print);
+  }
+
+  /** {@link addPost} for an id in canonical decimal form, given as its parts ({@link decimalId}). */
+  addDecimal(high: number, low: number, print: number): AddResult {
     return this.#addPair(high, low, print);
   }
 

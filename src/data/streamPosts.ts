@@ -10,6 +10,9 @@
  * of one post are at most a second apart (else its id is refused as reused)
  * unless the id is a URI, which names one post whatever its copies' times.
  *
+ * {@link streamCampaignStatistics} reads a large CSV or TSV file on every core
+ * (streamParts.ts), with the same result.
+ *
  * Plain posts datasets only (CSV, TSV, JSON, NDJSON with `fields`). A social
  * export (`format: bluesky`, …) is refused with a clear error: its reposts
  * take their text from the original post, wherever it is in the dataset,
@@ -21,13 +24,15 @@ import { type CampaignStatistics, campaignAccumulator } from '../analysis/campai
 import type { Campaign } from '../analysis/types.ts';
 import { error, IdReused, ManifestInvalid, UnknownFormat, UnreadWorkbook } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
+import { type CountedArrays, eachCounted } from './countedColumns.ts';
 import { isWorkbook, projectPath } from './datasetFiles.ts';
-import { IdSet, postPrint, REUSED, SEEN } from './idSet.ts';
+import { ADDED, type AddResult, decimalText, IdSet, postPrint, REUSED, SEEN } from './idSet.ts';
 import { csvLayoutProblem, digestOfRead, openDataset, repeatedFileProblem, unreadableFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { RawRecord } from './rawRecord.ts';
 import { formatOf, readDataFile } from './readDataFile.ts';
 import { plainPostReader, type ReadFile, reusedIdPlaces } from './reusedId.ts';
+import { type PartsOptions, readInParts } from './streamParts.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
 import type { DatasetFile, Post } from './types.ts';
 
@@ -38,6 +43,14 @@ export interface StreamPostsOptions {
   dataDir: string;
   /** JSON files larger than this many bytes are streamed (default {@link WHOLE_JSON_LIMIT}). */
   wholeJsonLimit?: number;
+  /** How {@link streamCampaignStatistics} reads a large CSV or TSV file in parts, one per core (streamParts.ts). */
+  parts?: PartsOptions;
+}
+
+/** How {@link streamDataset} counts the posts of a file read in parts: the campaigns, and the count of one post. */
+interface PartedCount {
+  campaigns: readonly Campaign[];
+  add(time: number, ids: readonly string[]): void;
 }
 
 export interface StreamedPosts {
@@ -58,7 +71,20 @@ export interface StreamedPosts {
  * each id. Rejects with a located SoundingsError on the first bad record.
  * The post object is the caller's only during the call.
  */
-export async function streamPosts(id: string, options: StreamPostsOptions, onPost: (post: Post) => void): Promise<StreamedPosts> {
+export function streamPosts(id: string, options: StreamPostsOptions, onPost: (post: Post) => void): Promise<StreamedPosts> {
+  return streamDataset(id, options, onPost);
+}
+
+/**
+ * {@link streamPosts}; with `parted`, a large CSV or TSV file is read in parts on every core (streamParts.ts), and the
+ * posts of the parts after the first are counted by `parted.add` rather than handed to `onPost`.
+ */
+async function streamDataset(
+  id: string,
+  options: StreamPostsOptions,
+  onPost: (post: Post) => void,
+  parted?: PartedCount,
+): Promise<StreamedPosts> {
   const opened = openDataset(id, options);
   const { dir, manifestPath, manifest, locate, paths } = opened;
   if (opened.unread[0]) throw opened.unread[0];
@@ -88,28 +114,38 @@ export async function streamPosts(id: string, options: StreamPostsOptions, onPos
     if (!format) throw isWorkbook(path) ? error(UnreadWorkbook, { file }, extname(path)) : error(UnknownFormat, { file }, file);
     const unreadable = unreadableFileProblem(path, file, format);
     if (unreadable) throw unreadable;
-    const layout = csvLayoutProblem(opened, path, file);
-    if (layout) throw layout;
+    const layoutProblem = csvLayoutProblem(opened, path, file);
+    if (layoutProblem) throw layoutProblem;
     const mapper = postMapper(manifest, file, locate);
     let rows = 0;
     // Reported once the file is read, with how many, as loadDataset reports them.
     let reused: { id: string; more: number } | undefined;
-    const record = (r: RawRecord) => {
-      const post = mapper.map(r);
+    /** Counts a record whose id `seen` found `added`; true for a post to hand on. */
+    const tally = (added: AddResult, id: () => string): boolean => {
       rows++;
-      const added = seen.addPost(post.id, postPrint(post));
       if (added === REUSED) {
         if (reused) reused.more++;
-        else reused = { id: post.id, more: 0 };
+        else reused = { id: id(), more: 0 };
       } else if (added === SEEN) duplicates++;
-      else {
-        posts++;
-        onPost(post);
-      }
+      else posts++;
+      return added === ADDED;
     };
-    const { delimiter, headerLine } = manifest;
+    const record = (r: RawRecord) => {
+      const post = mapper.map(r);
+      if (tally(seen.addPost(post.id, postPrint(post)), () => post.id)) onPost(post);
+    };
     const sink = { header: mapper.header, record };
-    const sha = await readDataFile(path, file, format, limit, sink, undefined, { delimiter, headerLine });
+    const layout = { delimiter: manifest.delimiter ?? (format === 'tsv' ? '\t' : ','), headerLine: manifest.headerLine ?? 1 };
+    const counted = (arrays: CountedArrays) =>
+      eachCounted(arrays, (text, decimal, print, time, campaigns) => {
+        const added = text === undefined ? seen.addDecimal(decimal.high, decimal.low, print) : seen.addPost(text, print);
+        if (tally(added, () => text ?? decimalText(decimal))) parted?.add(time, campaigns);
+      });
+    const inParts =
+      parted && (format === 'csv' || format === 'tsv')
+        ? await readInParts(path, file, layout, manifest, parted.campaigns, options.parts ?? {}, sink, counted)
+        : undefined;
+    const sha = inParts ?? (await readDataFile(path, file, format, limit, sink, undefined, layout));
     read.push({ path, file });
     if (reused) {
       // The id set keeps no line per id, nor its file: the files read so far are read again, on this error only.
@@ -140,6 +176,7 @@ export async function streamCampaignStatistics(
   campaigns: readonly Campaign[],
 ): Promise<StreamedPosts & { statistics: CampaignStatistics }> {
   const accumulator = campaignAccumulator(campaigns);
-  const streamed = await streamPosts(id, options, (post) => accumulator.add(post));
+  const add = (time: number, ids: readonly string[]) => accumulator.addMatched(time, ids);
+  const streamed = await streamDataset(id, options, (post) => accumulator.add(post), { campaigns, add });
   return { ...streamed, statistics: accumulator.result() };
 }

@@ -47,8 +47,8 @@ export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
  * be UTF-8 ({@link utf8Checker}) before anything reads it: the stream fails
  * with the located problem instead.
  */
-function hashedStream(path: string, hash: Hash, file: string, utf16le = false): Transform {
-  const utf8 = utf8Checker(file, utf16le);
+function hashedStream(path: string, hash: Hash, file: string, utf16le = false, range?: CsvRange): Transform {
+  const utf8 = utf8Checker(file, utf16le, range?.from?.line);
   const checked = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
@@ -59,7 +59,9 @@ function hashedStream(path: string, hash: Hash, file: string, utf16le = false): 
       done(utf8.end());
     },
   });
-  const source = createReadStream(path, { highWaterMark: 1 << 20 });
+  // createReadStream's `end` is the last byte read; a range's, the first one not read.
+  const bounds = range && { start: range.from?.start, end: range.end === undefined ? undefined : range.end - 1 };
+  const source = createReadStream(path, { highWaterMark: 1 << 20, ...bounds });
   source.on('error', (e) => checked.destroy(e));
   return source.pipe(checked);
 }
@@ -163,6 +165,8 @@ function countNewlines(values: readonly string[]): number {
 export interface StreamedFile {
   /** The CSV header, once known (before the first record, or at the end of a header-only file). */
   header: string[] | undefined;
+  /** The line after the last record read, on which the next would start: once read. */
+  nextLine: number;
   /**
    * Reads the file, calling `onRecord` synchronously for each record (no
    * promise per record: a million records cost a million calls, not a million
@@ -347,26 +351,39 @@ function quoteSpan(path: string, from: LineStart, line: number, before: number, 
  * checked. csv-parse's own `skip_records_with_error` goes on inside the same parser, still within the quote: a
  * `"bad "quote" inside"` makes it drop the rest of the file without a word.
  */
-export function streamCsv(path: string, file: string, delimiter: string, headerLine = 1): StreamedFile {
+/**
+ * Part of a CSV file, for reading its parts on several threads (csvParts.ts): the bytes up to `end`, the start of a
+ * record (default: the end of the file), from the file's start, or from `from`: the start of a record after the
+ * header, on line `line`, whose fields the file's `header` names. A part's hash is of its own bytes. A part is read for
+ * a build only (a check, `onProblem`, reads on to the end of the file after a syntax error).
+ */
+export interface CsvRange {
+  end?: number | undefined;
+  from?: { start: number; line: number; header: string[] };
+}
+
+export function streamCsv(path: string, file: string, delimiter: string, headerLine = 1, range?: CsvRange): StreamedFile {
   const out: StreamedFile = {
-    header: undefined,
+    header: range?.from?.header,
+    nextLine: range?.from?.line ?? headerLine,
     each: (onRecord, onProblem, onHeader) =>
       new Promise<string>((resolve, reject) => {
         const hash = createHash('sha256');
         // Records come as arrays (csv-parse's `columns: true` builds an object per record, about a quarter of
         // its time); the first is the header, where a name given twice is refused.
-        let columns = new Map<string, number>();
-        let columnCount = 0;
+        const from = range?.from;
+        let columns = new Map<string, number>(from?.header.map((name, i) => [name, i]));
+        let columnCount = from?.header.length ?? 0;
         // One record object, re-pointed at each row: the mapper reads it synchronously and keeps nothing of it.
         let fields: string[] = [];
         /** The line on which the current record starts, and the one on which the next will. */
         let start = 0;
         /** Lines before `headerLine` never reach csv-parse (byteSkipper). */
-        let nextStart = headerLine;
+        let nextStart = from?.line ?? headerLine;
         /** csv-parse's line count at the end of the previous record. */
         let parsedLines = 0;
         /** A line whose start is known, from which a check finds the line after a syntax error (reading on, not from the top). */
-        let known: LineStart | undefined;
+        let known: LineStart | undefined = from && { line: from.line, offset: from.start };
         /** Whether a check read on after a syntax error, so that the file's hash is not that of one read. */
         let resumed = false;
         /** Whether the file is UTF-16LE, asked before the file is read when it has a title block, else at the first syntax error. */
@@ -473,8 +490,9 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           parsedLines = 0;
           read(readOn(path, file, row.next, line + 1, utf16));
         };
-        utf16 = headerLine > 1 ? isUtf16le(path) : undefined;
-        const title = utf16 === undefined ? undefined : headerStart(path, headerLine, utf16);
+        // A part after the first starts below the title block, in a UTF-8 file (csvParts.ts reads no other).
+        utf16 = from ? false : headerLine > 1 ? isUtf16le(path) : undefined;
+        const title = utf16 === undefined || from ? undefined : headerStart(path, headerLine, utf16);
         const onEnd = () => {
           // A file that ends before headerLine, or has no header there.
           if (title && out.header === undefined) {
@@ -484,6 +502,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           // Blank lines, or a byte order mark, alone: no header, so not "a header but no rows" (HeaderOnlyFile, a
           // warning), but empty, and refused as a file of 0 bytes is (openDataset.ts): no export writes one on purpose.
           if (out.header === undefined) return reject(error(EmptyDataFile, { file }, true));
+          out.nextLine = nextStart;
           resolve(resumed ? fileSha256(path) : hash.digest('hex'));
         };
         /** Parses `input`: the file (after its title block), or a check's read on after a syntax error; `bytes` reads the file. */
@@ -501,7 +520,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           bytes.on('error', (e) => p === parser && reject(e));
           input.pipe(p);
         };
-        const whole = hashedStream(path, hash, file, true);
+        const whole = hashedStream(path, hash, file, true, range);
         read(title ? whole.pipe(byteSkipper(title.offset, utf16 ? UTF16LE_MARK : undefined)) : whole, whole);
       }),
   };

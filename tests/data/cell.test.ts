@@ -1,9 +1,37 @@
+import { randomInt, randomLcg } from 'd3-random';
+import { isoParse } from 'd3-time-format';
 import { describe, expect, it } from 'vitest';
 import { exactTimeParser, isDecimalComma, looksLikeTime, parseCell, parseTime, timeFormatLike } from '../../src/data/cell.ts';
 
 const iso = (r: ReturnType<typeof parseTime>) => (r.ok && r.value instanceof Date ? r.value.toISOString() : r);
 
 describe('parseTime(raw, format)', () => {
+  it("reads an ISO time as the platform's Date parser reads it (isoParse), fraction, offset and all", () => {
+    // parseTime builds the instant from the parts it checked (Date.UTC), not by parsing the text again: the same
+    // instant for every time, over 20,000 seeded random ones (offsets the parser refuses, years before 100 included).
+    const source = randomLcg(0.5);
+    const pick = (lo: number, hi: number) => randomInt.source(source)(lo, hi + 1)();
+    const two = (n: number) => String(n).padStart(2, '0');
+    const checked: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const year = String(pick(0, 9999)).padStart(4, '0');
+      const date = `${year}-${two(pick(1, 12))}-${two(pick(1, 28))}`;
+      const clock = `${two(pick(0, 23))}:${two(pick(0, 59))}${pick(0, 3) ? `:${two(pick(0, 59))}` : ''}`;
+      const fraction = clock.length > 5 && pick(0, 1) ? `.${String(pick(0, 999_999_999)).slice(0, pick(1, 9))}` : '';
+      const zone = ['Z', `${pick(0, 1) ? '+' : '-'}${two(pick(0, 26))}${pick(0, 1) ? ':' : ''}${two(pick(0, 61))}`][pick(0, 1)];
+      const text = `${date}${pick(0, 4) ? 'T' : ' '}${clock}${fraction}${zone}`;
+      const expected = isoParse(text.replace(' ', 'T'));
+      const got = parseTime(text);
+      expect(got.ok ? (got.value as Date).getTime() : null, text).toBe(expected ? expected.getTime() : null);
+      checked.push(text);
+    }
+    expect(new Set(checked).size).toBe(20_000);
+    expect(iso(parseTime('2016-07-12T18:04:31.98765Z'))).toBe('2016-07-12T18:04:31.987Z');
+    expect(iso(parseTime('2016-07-12 18:04-0530'))).toBe('2016-07-12T23:34:00.000Z');
+    expect(iso(parseTime('0050-07-12T18:04:31Z'))).toBe('0050-07-12T18:04:31.000Z');
+    expect(parseTime('2016-07-12T18:04:31+25:00')).toEqual({ ok: false, expected: expect.stringContaining('ISO date-time') });
+  });
+
   it('reads a manifest format as UTC, with or without leading zeros', () => {
     expect(iso(parseTime('01/07/2016 10:00', '%d/%m/%Y %H:%M'))).toBe('2016-07-01T10:00:00.000Z');
     expect(iso(parseTime('1/7/2016 9:05', '%d/%m/%Y %H:%M'))).toBe('2016-07-01T09:05:00.000Z');

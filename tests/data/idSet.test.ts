@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADDED, IdSet, postPrint, REUSED, SEEN } from '../../src/data/idSet.ts';
+import { ADDED, type DecimalId, decimalId, decimalText, IdSet, postPrint, REUSED, SEEN } from '../../src/data/idSet.ts';
 
 describe('IdSet', () => {
   it('keeps 18-digit ids exactly: ids differing in one digit anywhere are distinct', () => {
@@ -74,5 +74,18 @@ describe('IdSet', () => {
     expect(set.size).toBe(reference.size);
     expect(reference.size).toBeGreaterThan(50_000);
     expect(reference.size).toBeLessThan(300_000);
+  });
+
+  it('takes a decimal id as its two parts (addDecimal) as it takes its text, and gives the text back', () => {
+    const parts: DecimalId = { high: -1, low: -1 };
+    for (const id of ['0', '7', '123456789', '1234567890', '765432109876543210', '9999999999999999999']) {
+      expect(decimalId(id, parts)).toBe(true);
+      expect(decimalText(parts)).toBe(id);
+      const set = new IdSet();
+      expect(set.addDecimal(parts.high, parts.low, 5)).toBe(ADDED);
+      expect(set.addPost(id, 5)).toBe(SEEN);
+      expect(set.addPost(id, 500)).toBe(REUSED);
+    }
+    for (const id of ['', '07', '12a', '-1', '12345678901234567890']) expect(decimalId(id, parts)).toBe(false);
   });
 });

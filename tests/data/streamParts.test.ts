@@ -1,0 +1,154 @@
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eachCounted } from '../../src/data/countedColumns.ts';
+import { csvCuts } from '../../src/data/csvCuts.ts';
+import { fileSha256 } from '../../src/data/fileHash.ts';
+import { decimalText } from '../../src/data/idSet.ts';
+import type { PostsManifest } from '../../src/data/manifest.ts';
+import { openDataset } from '../../src/data/openDataset.ts';
+import { readInParts } from '../../src/data/streamParts.ts';
+import { streamCampaignStatistics } from '../../src/data/streamPosts.ts';
+import { campaigns } from '../analysis/fixtures.ts';
+import { postsManifest, tempProject } from './helpers.ts';
+
+/**
+ * 600 records: tweet ids and a few text ids; texts with the campaigns' hashtags, some quoted over several lines with
+ * doubled quotes; record 550 a copy of record 10 (the same post exported twice). `edit` changes a record's line.
+ */
+function tweets(eol = '\n', edit: (i: number, line: string) => string = (_, line) => line): string {
+  const lines = ['id,created_at,user,text'];
+  for (let i = 0; i < 600; i++) {
+    const j = i === 550 ? 10 : i;
+    const id = j % 97 === 0 ? `p-${j}` : `76543210987654${String(3210 + j).padStart(4, '0')}`;
+    const day = String(1 + (j % 28)).padStart(2, '0');
+    const tag = ['#SaveLabour', '#KeepCorbyn', '#SaveLabour #keepcorbyn', 'no tag', '#SavingLabour'][j % 5];
+    const text = j % 7 === 0 ? `"${tag}${eol}said ""twice""${eol}and more"` : tag;
+    lines.push(edit(i, `${id},2016-0${7 + (j % 2)}-${day}T1${j % 10}:00:00Z,u${j % 40},${text}`));
+  }
+  return `${lines.join(eol)}${eol}`;
+}
+
+const options = (root: string, parts: number) => ({ root, dataDir: join(root, 'data'), parts: { parts, minBytes: 1 } });
+
+/** The statistics, or the error's message, read on 1, 2 and 3 threads. */
+async function threeWays(files: Record<string, string>) {
+  const root = tempProject(files);
+  return Promise.all(
+    [1, 2, 3].map((parts) =>
+      streamCampaignStatistics('tweets', options(root, parts), campaigns).then(
+        (r) => r,
+        (e: Error) => e.message,
+      ),
+    ),
+  );
+}
+
+describe('readInParts(path, file, layout, manifest, campaigns, options, sink, counted)', () => {
+  it("hands the first part's records to the sink and the others' posts, counted on their threads, in file order", async () => {
+    const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': tweets() });
+    const path = join(root, 'data/tweets/a.csv');
+    const manifest = openDataset('tweets', { root, dataDir: join(root, 'data') }).manifest as PostsManifest;
+    const records: string[] = [];
+    const counted: string[] = [];
+    let header: readonly string[] | undefined;
+    const sha = await readInParts(
+      path,
+      'data/tweets/a.csv',
+      { delimiter: ',', headerLine: 1 },
+      manifest,
+      campaigns,
+      { parts: 3, minBytes: 1 },
+      { header: (h) => (header = h), record: (r) => records.push(r.get('id') as string) },
+      (arrays) =>
+        eachCounted(arrays, (text, decimal, _print, time, ids) =>
+          counted.push(`${text ?? decimalText(decimal)} ${new Date(time).toISOString()} ${ids}`),
+        ),
+    );
+    expect(sha).toBe(fileSha256(path));
+    expect(header).toEqual(['id', 'created_at', 'user', 'text']);
+    // The first part is the records before the first cut; the rest were typed and matched on two other threads.
+    const cut = csvCuts(path, 3)[0] as number;
+    const firstPart = tweets()
+      .slice(0, cut)
+      .split('\n')
+      .filter((l) => /^(\d|p-)/.test(l)).length;
+    expect(records.length).toBe(firstPart);
+    expect(records.length + counted.length).toBe(600);
+    // Record 599: its id, 12 August (day 1 + 599 mod 28) at 19:00, "#SavingLabour".
+    expect(counted.at(-1)).toBe('765432109876543809 2016-08-12T19:00:00.000Z labour');
+    // Record 582, a text id, "#SaveLabour #keepcorbyn": both campaigns.
+    expect(counted).toContain('p-582 2016-07-23T12:00:00.000Z labour,corbyn');
+  });
+
+  it('refuses a file that changed while its parts were read', async () => {
+    const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': tweets() });
+    const path = join(root, 'data/tweets/a.csv');
+    const manifest = openDataset('tweets', { root, dataDir: join(root, 'data') }).manifest as PostsManifest;
+    const read = readInParts(
+      path,
+      'data/tweets/a.csv',
+      { delimiter: ',', headerLine: 1 },
+      manifest,
+      campaigns,
+      { parts: 2, minBytes: 1 },
+      { header: () => appendFileSync(path, '1,2016-07-01T00:00:00Z,late,copy\n'), record: () => {} },
+      () => {},
+    );
+    await expect(read).rejects.toThrow(
+      'data/tweets/a.csv: This file changed while it was read (its size or modification time is not what it was when reading began).',
+    );
+  });
+});
+
+describe('streamCampaignStatistics on several threads', () => {
+  it('counts exactly what one thread counts: copies across parts once, quoted line breaks, CRLF, text ids', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const [one, two, three] = await threeWays({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': tweets(eol) });
+      expect(typeof one).toBe('object');
+      expect(two).toEqual(one);
+      expect(three).toEqual(one);
+      expect(one).toMatchObject({ posts: 599, duplicates: 1, files: [{ rows: 600 }] });
+    }
+  });
+
+  it('reads a title block above the header (headerLine) in the first part, then the others by its header', async () => {
+    const title = 'Export of 12 July\nquery: "#SaveLabour" OR x\n';
+    const [one, two, three] = await threeWays({
+      'data/tweets/manifest.yaml': postsManifest('headerLine: 3\n'),
+      'data/tweets/a.csv': `${title}${tweets()}`,
+    });
+    expect(one).toMatchObject({ posts: 599 });
+    expect([two, three]).toEqual([one, one]);
+  });
+
+  it('reports a bad record in a later part where one thread reports it: file, line and column', async () => {
+    // Record 580 (line 2 + 580 + the 2 extra lines of each of the 83 quoted texts before it) has no such day.
+    const bad = tweets('\n', (i, line) => (i === 580 ? line.replace('2016-07-', '2016-02-30T') : line));
+    const messages = await threeWays({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': bad });
+    expect(messages[0]).toContain('data/tweets/a.csv:748:2: ');
+    expect(messages[1]).toBe(messages[0]);
+    expect(messages[2]).toBe(messages[0]);
+  });
+
+  it('refuses an id read again for another post across parts, and a byte that is not UTF-8 in the last, as one thread does', async () => {
+    const reused = tweets('\n', (i, line) => (i === 590 ? line.replace(/^\d+/, '765432109876543215').replace('T1', 'T0') : line));
+    const messages = await threeWays({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': reused });
+    // Record 590 is on line 762 (2 + 590 + two more lines for each of the 85 quoted texts before it); record 5, on line 9.
+    expect(messages[0]).toContain(
+      'data/tweets/a.csv:762:1: The id "765432109876543215" was already read for a post at another time (first read at line 9 of this file)',
+    );
+    expect(messages.slice(1)).toEqual([messages[0], messages[0]]);
+    const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest() });
+    writeFileSync(
+      join(root, 'data/tweets/a.csv'),
+      Buffer.concat([Buffer.from(tweets()), Buffer.from('9,2016-07-01T00:00:00Z,u,Jos\xe9\n', 'latin1')]),
+    );
+    const latin1 = await Promise.all(
+      [1, 3].map((parts) => streamCampaignStatistics('tweets', options(root, parts), campaigns).catch((e: Error) => e.message)),
+    );
+    // Line 774: the header, 600 records and the two more lines of each of the 86 quoted texts come before it.
+    expect(latin1[0]).toMatch(/^data\/tweets\/a\.csv:774: This line has /);
+    expect(latin1[1]).toBe(latin1[0]);
+  });
+});
