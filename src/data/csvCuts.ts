@@ -15,43 +15,30 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 
 /**
- * Up to `parts − 1` cuts, in order, near the `parts`-th parts of the file's bytes after `from` (where its first part
- * may start reading, such as after a title block); fewer when the file ends first, or a quoted field runs on to the end.
+ * Up to `parts − 1` cuts, in order, each at the first record's start at or after the next `parts`-th of the file's
+ * bytes; fewer when the file ends first, or a quoted field runs on to the end.
  */
-export function csvCuts(path: string, parts: number, from = 0): number[] {
+export function csvCuts(path: string, parts: number): number[] {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    const targets = Array.from({ length: parts - 1 }, (_, k) => from + Math.floor(((size - from) * (k + 1)) / parts));
+    const targets = Array.from({ length: parts - 1 }, (_, k) => Math.floor((size * (k + 1)) / parts));
     const cuts: number[] = [];
     const chunk = Buffer.alloc(1 << 20);
     let quotes = 0;
+    // A plain loop over the bytes: twice as fast as finding each quote with indexOf (a posts export has several a record).
+    let target = targets[0] as number;
     for (let at = 0; at < size && cuts.length < targets.length; ) {
       const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - at), at);
       if (n === 0) break;
-      const bytes = chunk.subarray(0, n);
-      // Quotes are counted one by one (indexOf: native); line feeds are looked at only past the next target.
-      for (let i = 0; i < n; ) {
-        const target = targets[cuts.length];
-        if (target === undefined) break;
-        const quote = bytes.indexOf(QUOTE, i);
-        if (at + i < target) {
-          const upTo = Math.min(n, target - at);
-          if (quote !== -1 && quote < upTo) {
-            quotes++;
-            i = quote + 1;
-          } else i = upTo;
-          continue;
-        }
-        const lf = bytes.indexOf(LF, i);
-        if (lf === -1 && quote === -1) break;
-        if (quote !== -1 && (lf === -1 || quote < lf)) {
-          quotes++;
-          i = quote + 1;
-        } else {
-          i = lf + 1;
-          // A cut at the end of the file would leave a part with nothing to read.
-          if (quotes % 2 === 0 && at + i < size) cuts.push(at + i);
+      for (let i = 0; i < n; i++) {
+        const byte = chunk[i];
+        if (byte === QUOTE) quotes++;
+        // A cut at the end of the file would leave a part with nothing to read.
+        else if (byte === LF && at + i >= target && quotes % 2 === 0 && at + i + 1 < size) {
+          cuts.push(at + i + 1);
+          if (cuts.length === targets.length) break;
+          target = targets[cuts.length] as number;
         }
       }
       at += n;

@@ -10,18 +10,18 @@ import { SoundingsError } from '../errors.ts';
 import { CountedColumns } from './countedColumns.ts';
 import { postPrint } from './idSet.ts';
 import { postMapper } from './postMapping.ts';
-import type { PartData, PartHeader, PartResult } from './streamParts.ts';
+import type { PartData, PartResult, PartStart } from './streamParts.ts';
 import { streamCsv } from './streamRecords.ts';
 
 const data = workerData as PartData;
 
-async function countPart({ header, line }: PartHeader): Promise<PartResult & { transfer: ArrayBuffer[] }> {
+async function countPart({ start, end, header, line }: PartStart): Promise<PartResult & { transfer: ArrayBuffer[] }> {
   const mapper = postMapper(data.manifest, data.file);
   mapper.header(header, line);
   const match = campaignMatcher(data.campaigns);
   const columns = new CountedColumns();
   // Counted from line 1: the posts' thread knows where the part starts once the parts before it are read.
-  const stream = streamCsv(data.path, data.file, data.delimiter, 1, { end: data.end, from: { start: data.start, line: 1, header } });
+  const stream = streamCsv(data.path, data.file, data.delimiter, 1, { end, from: { start, line: 1, header } });
   await stream.each((r) => {
     const post = mapper.map(r);
     columns.push(post.id, postPrint(post), post.time, match(post.hashtags));
@@ -30,8 +30,8 @@ async function countPart({ header, line }: PartHeader): Promise<PartResult & { t
   return { ok: true, arrays, lines: stream.nextLine - 1, transfer };
 }
 
-parentPort?.once('message', (header: PartHeader) => {
-  countPart(header).then(
+parentPort?.once('message', (part: PartStart) => {
+  countPart(part).then(
     ({ transfer, ...result }) => parentPort?.postMessage(result, transfer),
     (e: unknown) =>
       parentPort?.postMessage({

@@ -37,20 +37,20 @@ export interface PartsOptions {
 /** Below 16 MB a part's worker costs more to start (about a third of a second) than it saves. */
 export const PART_MIN_BYTES = 16 * 1024 * 1024;
 
-/** What a part's worker is started with. */
+/** What a part's worker is started with (while this thread looks for the cuts). */
 export interface PartData {
   path: string;
   file: string;
   delimiter: string;
   manifest: PostsManifest;
   campaigns: readonly Campaign[];
+}
+
+/** What a part's worker then waits for: its part, and the file's header, which the first part reads, and its line. */
+export interface PartStart {
   /** The part's bytes: from `start` (a record's start) up to `end` (another's, or the end of the file). */
   start: number;
   end: number | undefined;
-}
-
-/** What a part's worker waits for: the file's header, read by the first part, and its line. */
-export interface PartHeader {
   header: string[];
   line: number;
 }
@@ -89,10 +89,9 @@ export async function readInParts(
     const size = before.size;
     const parts = Math.min(options.parts ?? availableParallelism(), Math.floor(size / minBytes));
     if (parts < 2) return undefined;
-    const cuts = csvCuts(path, parts);
-    if (cuts.length === 0) return undefined;
-    const results = cuts.map((start, k) => {
-      const data: PartData = { path, file, delimiter, manifest, campaigns, start, end: cuts[k + 1] };
+    // Started first: a worker loads its modules (a tenth of a second) while this thread looks for the cuts.
+    const data: PartData = { path, file, delimiter, manifest, campaigns };
+    const results = Array.from({ length: parts - 1 }, () => {
       const worker = new Worker(new URL('./streamPartWorker.ts', import.meta.url), { workerData: data });
       workers.push(worker);
       return new Promise<PartResult>((resolve) => {
@@ -101,6 +100,9 @@ export async function readInParts(
         worker.once('exit', () => resolve({ ok: false, reason: 'the worker exited', data: false }));
       });
     });
+    const cuts = csvCuts(path, parts);
+    if (cuts.length === 0) return undefined;
+    results.length = cuts.length;
     const first = streamCsv(path, file, delimiter, headerLine, { end: cuts[0] });
     let header: string[] | undefined;
     const read = first.each(
@@ -109,7 +111,8 @@ export async function readInParts(
       (names, line, above) => {
         header = names;
         sink.header(names, line, above);
-        for (const worker of workers) worker.postMessage({ header: names, line } satisfies PartHeader);
+        for (const [k, start] of cuts.entries())
+          workers[k]?.postMessage({ start, end: cuts[k + 1], header: names, line } satisfies PartStart);
       },
     );
     // A first part with no header (a title block or blank lines longer than it): nothing was handed on.
