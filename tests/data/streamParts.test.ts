@@ -1,12 +1,13 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eachCounted } from '../../src/data/countedColumns.ts';
+import { type CountedArrays, eachCounted } from '../../src/data/countedColumns.ts';
 import { csvCuts } from '../../src/data/csvCuts.ts';
 import { fileSha256 } from '../../src/data/fileHash.ts';
 import { decimalText } from '../../src/data/idSet.ts';
 import type { PostsManifest } from '../../src/data/manifest.ts';
 import { openDataset } from '../../src/data/openDataset.ts';
+import type { RecordSink } from '../../src/data/readDataFile.ts';
 import { readInParts } from '../../src/data/streamParts.ts';
 import { streamCampaignStatistics } from '../../src/data/streamPosts.ts';
 import { campaigns } from '../analysis/fixtures.ts';
@@ -44,28 +45,26 @@ async function threeWays(files: Record<string, string>) {
   );
 }
 
+/** The sample tweets' file in a fresh project, read in `parts` parts. */
+function inParts(parts: number, sink: RecordSink, counted: (arrays: CountedArrays) => void) {
+  const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': tweets() });
+  const path = join(root, 'data/tweets/a.csv');
+  const manifest = openDataset('tweets', { root, dataDir: join(root, 'data') }).manifest as PostsManifest;
+  const layout = { delimiter: ',', headerLine: 1 };
+  return { path, read: readInParts(path, 'data/tweets/a.csv', layout, manifest, campaigns, { parts, minBytes: 1 }, sink, counted) };
+}
+
 describe('readInParts(path, file, layout, manifest, campaigns, options, sink, counted)', () => {
   it("hands the first part's records to the sink and the others' posts, counted on their threads, in file order", async () => {
-    const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': tweets() });
-    const path = join(root, 'data/tweets/a.csv');
-    const manifest = openDataset('tweets', { root, dataDir: join(root, 'data') }).manifest as PostsManifest;
     const records: string[] = [];
     const counted: string[] = [];
     let header: readonly string[] | undefined;
-    const sha = await readInParts(
-      path,
-      'data/tweets/a.csv',
-      { delimiter: ',', headerLine: 1 },
-      manifest,
-      campaigns,
-      { parts: 3, minBytes: 1 },
-      { header: (h) => (header = h), record: (r) => records.push(r.get('id') as string) },
-      (arrays) =>
-        eachCounted(arrays, (text, decimal, _print, time, ids) =>
-          counted.push(`${text ?? decimalText(decimal)} ${new Date(time).toISOString()} ${ids}`),
-        ),
+    const { path, read } = inParts(3, { header: (h) => (header = h), record: (r) => records.push(r.get('id') as string) }, (arrays) =>
+      eachCounted(arrays, (text, decimal, _print, time, ids) =>
+        counted.push(`${text ?? decimalText(decimal)} ${new Date(time).toISOString()} ${ids}`),
+      ),
     );
-    expect(sha).toBe(fileSha256(path));
+    expect(await read).toBe(fileSha256(path));
     expect(header).toEqual(['id', 'created_at', 'user', 'text']);
     // The first part is the records before the first cut; the rest were typed and matched on two other threads.
     const cut = csvCuts(path, 3)[0] as number;
@@ -82,20 +81,11 @@ describe('readInParts(path, file, layout, manifest, campaigns, options, sink, co
   });
 
   it('refuses a file that changed while its parts were read', async () => {
-    const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': tweets() });
-    const path = join(root, 'data/tweets/a.csv');
-    const manifest = openDataset('tweets', { root, dataDir: join(root, 'data') }).manifest as PostsManifest;
-    const read = readInParts(
-      path,
-      'data/tweets/a.csv',
-      { delimiter: ',', headerLine: 1 },
-      manifest,
-      campaigns,
-      { parts: 2, minBytes: 1 },
-      { header: () => appendFileSync(path, '1,2016-07-01T00:00:00Z,late,copy\n'), record: () => {} },
-      () => {},
-    );
-    await expect(read).rejects.toThrow(
+    // The header is read once the file's bytes come in, after inParts has returned the path.
+    let path = '';
+    const parted = inParts(2, { header: () => appendFileSync(path, '1,2016-07-01T00:00:00Z,late,copy\n'), record: () => {} }, () => {});
+    path = parted.path;
+    await expect(parted.read).rejects.toThrow(
       'data/tweets/a.csv: This file changed while it was read (its size or modification time is not what it was when reading began).',
     );
   });
