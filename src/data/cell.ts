@@ -260,7 +260,7 @@ export function parseTime(raw: unknown, format?: string, zone?: string): CellRes
 /**
  * The instant of an ISO date-time that DATETIME (or, `local`, LOCAL_DATETIME, read as UTC) matched and whose day and
  * clock time were checked, from its parts by Date.UTC rather than by reading its text a second time with `isoParse`
- * (the platform's Date parser, a third of the time a streamed post takes to type): the same instant, its fraction
+ * (the platform's Date parser, the largest part of the time a streamed post takes to type): the same instant, its fraction
  * cut to milliseconds as that parser cuts it (tests/data/cell.test.ts compares the two over many times). `undefined`
  * for what is left to isoParse: years before 100, which Date.UTC reads as 19xx, and offsets past ±23:59, which it refuses.
  */

@@ -98,6 +98,8 @@ export class IdSet {
   #mask: number;
   #numeric = 0;
   #other = new Map<string, number>();
+  /** The parts of the id being added (decimalId writes them here: no object per id). */
+  #parts: DecimalId = { high: 0, low: 0 };
 
   constructor(capacity = 1 << 16) {
     let size = 16;
@@ -117,8 +119,6 @@ export class IdSet {
   add(id: string): boolean {
     return this.addPost(id, 0) === ADDED;
   }
-
-  #parts: DecimalId = { high: 0, low: 0 };
 
   /** Adds the id of a post whose print is `print` ({@link postPrint}); says whether it was new, and if not, for which post. */
   addPost(id: string, print: number): AddResult {
