@@ -92,13 +92,22 @@ describe('readInParts(path, file, layout, manifest, campaigns, options, sink, co
 });
 
 describe('streamCampaignStatistics on several threads', () => {
-  it('counts exactly what one thread counts: copies across parts once, quoted line breaks, CRLF, text ids', async () => {
-    for (const eol of ['\n', '\r\n']) {
-      const [one, two, three] = await threeWays({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': tweets(eol) });
+  it('counts exactly what one thread counts: copies across parts once, quoted line breaks, CRLF, TSV, text ids', async () => {
+    const files = [
+      { 'a.csv': tweets('\n') },
+      { 'a.csv': tweets('\r\n') },
+      // Tab-separated (the texts hold no comma), and a second file whose posts are all copies of the first's.
+      { 'a.tsv': tweets('\n').replace(/,/g, '\t'), 'b.csv': tweets('\r\n') },
+    ];
+    for (const data of files) {
+      const [one, two, three] = await threeWays({
+        'data/tweets/manifest.yaml': postsManifest(),
+        ...Object.fromEntries(Object.entries(data).map(([name, text]) => [`data/tweets/${name}`, text])),
+      });
       expect(typeof one).toBe('object');
       expect(two).toEqual(one);
       expect(three).toEqual(one);
-      expect(one).toMatchObject({ posts: 599, duplicates: 1, files: [{ rows: 600 }] });
+      expect(one).toMatchObject({ posts: 599, duplicates: 600 * Object.keys(data).length - 599 });
     }
   });
 
