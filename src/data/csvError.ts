@@ -1,4 +1,5 @@
 import type { CsvError } from 'csv-parse';
+import { isDecimalComma } from './cell.ts';
 
 /** A quoted field that ran over line ends: the line its quote opened on, and the last line it took in. */
 export interface QuoteSpan {
@@ -36,6 +37,23 @@ export function spanSaid(span: QuoteSpan | undefined): string {
   const { opened, last } = span;
   const taken = opened + 1 === last ? `line ${last} was` : `lines ${opened + 1}–${last} were`;
   return ` The quote opened on line ${opened} runs on to line ${last}: ${taken} read as part of one field (a stray quote on line ${opened}?).`;
+}
+
+/**
+ * " Fields 3 and 4 ("0" and "62") may be one number written with a decimal comma, 0,62: …" For a row of a
+ * comma-separated file with more fields than its header, two neighbouring fields that read as one number with a
+ * decimal comma (cell.ts, isDecimalComma: 0,62, 12,5, not 1,234, which may be a thousands separator) when joined: a
+ * spreadsheet in French, German or Spanish settings writes numbers so, and unquoted they split in two. A question, not
+ * a finding: two number columns side by side can look the same. Nothing for another delimiter or no such pair.
+ */
+export function decimalCommaSaid(fields: readonly string[], columns: number, delimiter: string): string {
+  if (delimiter !== ',' || fields.length <= columns) return '';
+  for (let i = 0; i + 1 < fields.length; i++) {
+    const [a, b] = [fields[i] as string, fields[i + 1] as string];
+    if (/^[-+]?\d+$/.test(a) && /^\d+$/.test(b) && isDecimalComma(`${a},${b}`))
+      return ` Fields ${i + 1} and ${i + 2} ("${a}" and "${b}") may be one number written with a decimal comma, ${a},${b}, as a spreadsheet writes numbers in French, German or Spanish settings: unquoted, it splits in two. Soundings reads only a decimal point (a comma also separates thousands): export the file again with "." as the decimal separator, or replace such commas with points.`;
+  }
+  return '';
 }
 
 /**

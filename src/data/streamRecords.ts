@@ -35,7 +35,7 @@ import {
   WrongJsonShape,
 } from '../errors.ts';
 import { blanked } from './archiveScript.ts';
-import { describeCsvError, type QuoteSpan, rowQuoteSpan, spanSaid } from './csvError.ts';
+import { decimalCommaSaid, describeCsvError, type QuoteSpan, rowQuoteSpan, spanSaid } from './csvError.ts';
 import { fileSha256 } from './fileHash.ts';
 import { fileHead } from './fileHead.ts';
 import type { RawRecord } from './rawRecord.ts';
@@ -441,7 +441,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
                 at,
                 `This row has ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${columnCount}.${spanSaid(
                   rowQuoteSpan(fields, start, nextStart - 1),
-                )}`,
+                )}${decimalCommaSaid(fields, columnCount, delimiter)}`,
               );
               if (!onProblem) throw problem;
               onProblem(problem);

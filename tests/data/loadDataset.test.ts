@@ -284,6 +284,15 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
       'data/t/a.csv:3:3: "ok" must be true or false, got "maybe". Fix or remove the row.',
     ]);
     expect(await message(table, 't')).toBe(day);
+    // A number written with a decimal comma, unquoted, splits in two: the row's message asks about it.
+    const comma = tempProject({
+      'data/t/manifest.yaml':
+        'title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n  region: string\n  share: number\n',
+      'data/t/a.csv': 'region,share\nLondon,0.4\nParis,0,62\n',
+    });
+    expect(await message(comma, 't')).toBe(
+      'data/t/a.csv:3:3: This row has 3 fields, but the header has 2. Fields 2 and 3 ("0" and "62") may be one number written with a decimal comma, 0,62, as a spreadsheet writes numbers in French, German or Spanish settings: unquoted, it splits in two. Soundings reads only a decimal point (a comma also separates thousands): export the file again with "." as the decimal separator, or replace such commas with points. Check the quoting and the number of separators on this line.',
+    );
     // Posts and accounts alike: a bad time with an empty author; an empty id with followers that are not a number.
     const posts = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
