@@ -10,7 +10,7 @@
  * at least {@link SETTLED_MS} older than the moment it was hashed. Digests
  * stay content digests: nothing is remembered between processes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { processGlobal } from '../processGlobal.ts';
 
@@ -36,16 +36,25 @@ export const fileHashReads = () => reads;
 const CHUNK = 1 << 20;
 
 /** SHA-256 (hex) of a file read a megabyte at a time: a 1.2 GB file is never held whole. */
-function hashFile(path: string): string {
-  const hash = createHash('sha256');
+const hashFile = (path: string): string => hashFrom(path, 0, createHash('sha256')).digest('hex');
+
+/**
+ * Feeds a file's bytes from `offset` to its end into `hash`, a megabyte at a time, and returns it: the rest of a file
+ * whose start went into it as it was read (streamParts.ts).
+ */
+export function hashFrom(path: string, offset: number, hash: Hash): Hash {
   const buffer = Buffer.allocUnsafe(CHUNK);
   const fd = openSync(path, 'r');
   try {
-    for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) hash.update(buffer.subarray(0, n));
+    let at = offset;
+    for (let n = readSync(fd, buffer, 0, CHUNK, at); n > 0; n = readSync(fd, buffer, 0, CHUNK, at)) {
+      hash.update(buffer.subarray(0, n));
+      at += n;
+    }
   } finally {
     closeSync(fd);
   }
-  return hash.digest('hex');
+  return hash;
 }
 
 /** SHA-256 (hex) of the file at `path`; throws as reading it does when it cannot be read. */

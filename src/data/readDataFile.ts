@@ -26,6 +26,9 @@ export function formatOf(path: string, manifestFormat?: string): DataFormat | un
   return FORMATS[extname(path).toLowerCase()];
 }
 
+/** The delimiter of a CSV or TSV file: the manifest's, else the extension's. */
+export const csvDelimiter = (format: DataFormat, layout: CsvLayout): string => layout.delimiter ?? (format === 'tsv' ? '\t' : ',');
+
 /** One item of a JSON or NDJSON file: its value, its JSON path from the top of its document, and a locator for full paths. */
 export interface JsonItem {
   value: unknown;
@@ -168,7 +171,7 @@ export async function readDataFile(
     start(undefined);
     return sha;
   }
-  const stream = streamCsv(path, file, layout.delimiter ?? (format === 'tsv' ? '\t' : ','), layout.headerLine);
+  const stream = streamCsv(path, file, csvDelimiter(format, layout), layout.headerLine);
   const sha = await stream.each(
     (r) => {
       start(stream.header);

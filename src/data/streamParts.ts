@@ -15,6 +15,8 @@
  * problem is reported as a whole read reports it, at its file, line and column. The file's SHA-256 is computed here
  * while the workers read.
  */
+
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -22,11 +24,10 @@ import type { Campaign } from '../analysis/types.ts';
 import { DataFileChanged, error } from '../errors.ts';
 import type { CountedArrays } from './countedColumns.ts';
 import { csvCuts } from './csvCuts.ts';
-import { fileSha256 } from './fileHash.ts';
-import { fileHead } from './fileHead.ts';
+import { hashFrom } from './fileHash.ts';
 import type { PostsManifest } from './manifest.ts';
 import type { RecordSink } from './readDataFile.ts';
-import { streamCsv } from './streamRecords.ts';
+import { isUtf16le, streamCsv } from './streamRecords.ts';
 
 /** How a file is read in parts: into at most `parts` (default: the machine's cores), none smaller than `minBytes`. */
 export interface PartsOptions {
@@ -79,9 +80,8 @@ export async function readInParts(
   counted: (arrays: CountedArrays) => void,
 ): Promise<string | undefined> {
   const minBytes = options.minBytes ?? PART_MIN_BYTES;
-  const head = fileHead(path, 2);
   // Excel's "Unicode text" (UTF-16LE) is decoded by csv-parse from its byte order mark, at the file's start only.
-  if (head[0] === 0xff && head[1] === 0xfe) return undefined;
+  if (isUtf16le(path)) return undefined;
   const workers: Worker[] = [];
   const { delimiter, headerLine } = layout;
   try {
@@ -103,7 +103,9 @@ export async function readInParts(
     const cuts = csvCuts(path, parts);
     if (cuts.length === 0) return undefined;
     results.length = cuts.length;
-    const first = streamCsv(path, file, delimiter, headerLine, { end: cuts[0] });
+    // The first part's bytes go into the file's hash as they are read; the rest once it is read, while the workers read.
+    const hash = createHash('sha256');
+    const first = streamCsv(path, file, delimiter, headerLine, { end: cuts[0], hash });
     let header: string[] | undefined;
     const read = first.each(
       (r) => sink.record(r),
@@ -124,7 +126,7 @@ export async function readInParts(
       },
     );
     if (!ended || header === undefined) return undefined;
-    const sha256 = fileSha256(path);
+    const sha256 = hashFrom(path, cuts[0] as number, hash).digest('hex');
     let line = first.nextLine;
     for (const [k, result] of results.entries()) {
       const done = await result;

@@ -30,7 +30,7 @@ import { ADDED, type AddResult, decimalText, IdSet, postPrint, REUSED, SEEN } fr
 import { csvLayoutProblem, digestOfRead, openDataset, repeatedFileProblem, unreadableFileProblem } from './openDataset.ts';
 import { postMapper } from './postMapping.ts';
 import type { RawRecord } from './rawRecord.ts';
-import { formatOf, readDataFile } from './readDataFile.ts';
+import { csvDelimiter, formatOf, readDataFile } from './readDataFile.ts';
 import { plainPostReader, type ReadFile, reusedIdPlaces } from './reusedId.ts';
 import { type PartsOptions, readInParts } from './streamParts.ts';
 import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
@@ -135,7 +135,7 @@ async function streamDataset(
       if (tally(seen.addPost(post.id, postPrint(post)), () => post.id)) onPost(post);
     };
     const sink = { header: mapper.header, record };
-    const layout = { delimiter: manifest.delimiter ?? (format === 'tsv' ? '\t' : ','), headerLine: manifest.headerLine ?? 1 };
+    const layout = { delimiter: csvDelimiter(format, manifest), headerLine: manifest.headerLine ?? 1 };
     const counted = (arrays: CountedArrays) =>
       eachCounted(arrays, (text, decimal, print, time, campaigns) => {
         const added = text === undefined ? seen.addDecimal(decimal.high, decimal.low, print) : seen.addPost(text, print);

@@ -47,11 +47,11 @@ export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
  * be UTF-8 ({@link utf8Checker}) before anything reads it: the stream fails
  * with the located problem instead.
  */
-function hashedStream(path: string, hash: Hash, file: string, utf16le = false, range?: CsvRange): Transform {
+function hashedStream(path: string, hash: Hash | undefined, file: string, utf16le = false, range?: CsvRange): Transform {
   const utf8 = utf8Checker(file, utf16le, range?.from?.line);
   const checked = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
+      hash?.update(chunk);
       const problem = utf8.chunk(chunk);
       done(problem, problem ? undefined : chunk);
     },
@@ -171,7 +171,7 @@ export interface StreamedFile {
    * Reads the file, calling `onRecord` synchronously for each record (no
    * promise per record: a million records cost a million calls, not a million
    * microtasks). The record is valid only during the call. Resolves to the
-   * file's SHA-256. A row whose number of fields differs from the header's is
+   * file's SHA-256 (a part, {@link CsvRange}: to ''). A row whose number of fields differs from the header's is
    * handed to `onProblem` and skipped when it is given (a check reports every
    * such row), else rejects.
    */
@@ -352,14 +352,16 @@ function quoteSpan(path: string, from: LineStart, line: number, before: number, 
  * `"bad "quote" inside"` makes it drop the rest of the file without a word.
  */
 /**
- * Part of a CSV file, for reading its parts on several threads (csvParts.ts): the bytes up to `end`, the start of a
- * record (default: the end of the file), from the file's start, or from `from`: the start of a record after the
- * header, on line `line`, whose fields the file's `header` names. A part's hash is of its own bytes. A part is read for
- * a build only (a check, `onProblem`, reads on to the end of the file after a syntax error).
+ * Part of a CSV file, for reading its parts on several threads (streamParts.ts): the bytes up to `end`, the start of
+ * a record (default: the end of the file), from the file's start, or from `from`: the start of a record after the
+ * header, on line `line`, whose fields the file's `header` names. A part's bytes go into `hash` when it is given (the
+ * first part's, which the caller goes on with over the rest of the file), and are not hashed otherwise. A part is
+ * read for a build only (a check, `onProblem`, reads on to the end of the file after a syntax error).
  */
 export interface CsvRange {
   end?: number | undefined;
   from?: { start: number; line: number; header: string[] };
+  hash?: Hash;
 }
 
 export function streamCsv(path: string, file: string, delimiter: string, headerLine = 1, range?: CsvRange): StreamedFile {
@@ -368,7 +370,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
     nextLine: range?.from?.line ?? headerLine,
     each: (onRecord, onProblem, onHeader) =>
       new Promise<string>((resolve, reject) => {
-        const hash = createHash('sha256');
+        const hash = range ? range.hash : createHash('sha256');
         // Records come as arrays (csv-parse's `columns: true` builds an object per record, about a quarter of
         // its time); the first is the header, where a name given twice is refused.
         const from = range?.from;
@@ -503,7 +505,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           // warning), but empty, and refused as a file of 0 bytes is (openDataset.ts): no export writes one on purpose.
           if (out.header === undefined) return reject(error(EmptyDataFile, { file }, true));
           out.nextLine = nextStart;
-          resolve(resumed ? fileSha256(path) : hash.digest('hex'));
+          resolve(resumed ? fileSha256(path) : range ? '' : (hash as Hash).digest('hex'));
         };
         /** Parses `input`: the file (after its title block), or a check's read on after a syntax error; `bytes` reads the file. */
         const read = (input: Readable, bytes = input) => {
@@ -528,7 +530,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
 }
 
 /** Whether a file starts with a UTF-16LE byte order mark (Excel's "Unicode text"), which csv-parse decodes. */
-function isUtf16le(path: string): boolean {
+export function isUtf16le(path: string): boolean {
   return fileHead(path, UTF16LE_MARK.length).equals(UTF16LE_MARK);
 }
 
