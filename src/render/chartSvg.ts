@@ -1,5 +1,5 @@
 import * as vega from 'vega';
-import { Error as LOG_ERROR, loader, logger, parse, View } from 'vega';
+import { Error as LOG_ERROR, loader, logger, parse, type Spec as VgSpec, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Row } from '../data/types.ts';
 import { ChartFailed, error } from '../errors.ts';
@@ -261,13 +261,19 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   let stacked = false;
   // A text that could reach past the left edge in a wider font (overflowLeft) gets as much more padding on the left,
   // which moves it right by as much.
+  // A redraw that changes only the padding is not compiled again: vega-lite passes a spec's top-level padding through
+  // to vega unchanged (its extractTopLevelProperties), so the vega spec is compiled once for each legend layout and
+  // each drawing takes a copy of it with its padding (a copy, as vega stamps ids onto the data it reads).
+  let compiled: { stacked: boolean; spec: VgSpec } | undefined;
   for (let extra = 0, left = 0, pass = 0; pass < MAX_PASSES; pass++) {
     let view: View | undefined;
     try {
-      let drawn = prepared;
-      if (stacked) drawn = { ...drawn, config: stackedLegends(drawn.config as Record<string, unknown>, ownConfig) };
-      if (extra > 0 || left > 0) drawn = { ...drawn, padding: { ...PADDING, left: PADDING.left + left, right: PADDING.right + extra } };
-      const vg = compile(drawn as unknown as TopLevelSpec, { logger: log }).spec;
+      if (compiled?.stacked !== stacked) {
+        const drawn = stacked ? { ...prepared, config: stackedLegends(prepared.config as Record<string, unknown>, ownConfig) } : prepared;
+        compiled = { stacked, spec: compile(drawn as unknown as TopLevelSpec, { logger: log }).spec };
+      }
+      const vg = structuredClone(compiled.spec);
+      if (extra > 0 || left > 0) vg.padding = { ...PADDING, left: PADDING.left + left, right: PADDING.right + extra };
       view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR, loader: links.loader });
       await view.runAsync();
       const texts = placedTexts(view);

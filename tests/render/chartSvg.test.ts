@@ -1,11 +1,15 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { logger, None } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/data/types.ts';
 import { SoundingsError } from '../../src/errors.ts';
 import { builtinCharts } from '../../src/render/builtinCharts.ts';
 import { chartSvg } from '../../src/render/chartSvg.ts';
+import { HOUSE_WIDTH, houseConfig } from '../../src/render/houseConfig.ts';
+import type { VegaLiteSpec } from '../../src/render/mapViews.ts';
 import { narrowSpec } from '../../src/render/narrowChart.ts';
 import { textWidth } from '../../src/render/textWidth.ts';
 import { colors, weeklyRows } from './fixtures.ts';
@@ -17,6 +21,9 @@ const tiny: Row[] = [
   { week: new Date('2016-07-04T00:00:00Z'), campaign: '#SaveLabour', posts: 5 },
   { week: new Date('2016-07-11T00:00:00Z'), campaign: '#SaveLabour', posts: 8 },
 ];
+
+/** vega-lite's warnings (a discrete height dropping fit-y) are its own business here. */
+const silent = logger(None);
 
 const hostileTitle = 'A <b>"bold"</b> & co';
 
@@ -217,6 +224,29 @@ describe('chartSvg(spec, rows, options)', () => {
       expect(labels.map((t) => t.text)).toHaveLength(3);
       for (const label of labels)
         expect(label.right - (dejaVu[label.text] ?? 0), `${svgWidth(svg)}: ${label.text}`).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("relies on vega-lite passing a spec's top-level padding through unchanged: a redraw with more padding is not compiled again", () => {
+    // chartSvg compiles a chart once for each legend layout and gives each redraw a copy with its own padding. That is
+    // right as long as compiling with a padding gives the vega spec compiled without one, with that padding: checked
+    // for every built-in chart, wide and narrow, a layered spec and a concatenated one, as chartSvg prepares them.
+    const layered = {
+      layer: [{ mark: 'line' }, { mark: 'point' }],
+      encoding: { x: { field: 'week', type: 'temporal' }, y: { field: 'posts', type: 'quantitative' } },
+    };
+    const concat = { hconcat: [{ mark: 'bar', encoding: { x: { field: 'posts', type: 'quantitative' } } }, { mark: 'tick' }] };
+    const specs = Object.values(builtinCharts).flatMap(({ spec }) => [spec, narrowSpec(spec) ?? spec]);
+    for (const spec of [...specs, layered, concat] as VegaLiteSpec[]) {
+      const prepared = {
+        ...structuredClone(spec),
+        data: { values: tiny.map((row) => ({ ...row, week: row.week instanceof Date ? row.week.toISOString() : row.week })) },
+        config: { ...houseConfig, ...(spec.config as object | undefined) },
+        ...('hconcat' in spec ? {} : { width: spec.width ?? HOUSE_WIDTH, autosize: { type: 'fit-x', contains: 'padding' } }),
+      } as unknown as TopLevelSpec;
+      const padding = { left: 17, right: 63, top: 6, bottom: 6 };
+      const once = compile(prepared, { logger: silent }).spec;
+      expect(compile({ ...prepared, padding } as TopLevelSpec, { logger: silent }).spec).toEqual({ ...once, padding });
     }
   });
 
