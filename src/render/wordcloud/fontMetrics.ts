@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { error, FontMissing } from '../../errors.ts';
+import { woffTables } from './woffTables.ts';
 
 /** The CSS family the SVG names; `src/styles/site.css` declares it with one `@font-face` per face below. */
 export const CLOUD_FONT_FAMILY = 'Soundings Cloud';
@@ -88,7 +89,7 @@ interface Face {
 function open(face: Face): fontkit.Font {
   if (face.font) return face.font;
   try {
-    const opened = fontkit.create(readFileSync(face.path));
+    const opened = fontkit.create(woffTables(readFileSync(face.path)));
     if (!('layout' in opened)) throw new Error('it is a font collection, not one font');
     face.font = opened as fontkit.Font;
   } catch (e) {
