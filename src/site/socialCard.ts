@@ -2,7 +2,7 @@
  * A post's Open Graph image (1200 × 630 PNG), drawn at build time with satori
  * (layout to SVG) and resvg (SVG to PNG): the site's name (content/site.yaml), the post's title,
  * its headline number and what that number is. Fonts are the site's Source
- * Sans 3, read from @fontsource's WOFF files (satori reads WOFF, not WOFF2).
+ * Sans 3, read from @fontsource's WOFF files (satori reads WOFF, not WOFF2), unwrapped into the font files they hold.
  * Deterministic: no dates but the post's, no randomness.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { characterCount, cutText } from '../cutText.ts';
+import { woffTables } from '../render/woffTables.ts';
 import { NAME_LIMIT } from './siteSettings.ts';
 
 const require = createRequire(import.meta.url);
@@ -19,8 +20,9 @@ const require = createRequire(import.meta.url);
  * drawn whole, not with empty boxes for the letters the Latin file lacks.
  */
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'] as const;
+// Unwrapped from WOFF by node:zlib (woffTables.ts): satori's font parser inflates WOFF tables in JavaScript.
 const font = (subset: (typeof SUBSETS)[number], weight: 400 | 700) =>
-  readFileSync(require.resolve(`@fontsource/source-sans-3/files/source-sans-3-${subset}-${weight}-normal.woff`));
+  woffTables(readFileSync(require.resolve(`@fontsource/source-sans-3/files/source-sans-3-${subset}-${weight}-normal.woff`)));
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { error, FontMissing } from '../../errors.ts';
-import { woffTables } from './woffTables.ts';
+import { woffTables } from '../woffTables.ts';
 
 /** The CSS family the SVG names; `src/styles/site.css` declares it with one `@font-face` per face below. */
 export const CLOUD_FONT_FAMILY = 'Soundings Cloud';

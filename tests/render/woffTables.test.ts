@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { CLOUD_FACES, cloudFontPath } from '../../../src/render/wordcloud/fontMetrics.ts';
-import { woffTables } from '../../../src/render/wordcloud/woffTables.ts';
+import { woffTables } from '../../src/render/woffTables.ts';
+import { CLOUD_FACES, cloudFontPath } from '../../src/render/wordcloud/fontMetrics.ts';
 
 /** Words in every script the cloud font's faces draw, and some they do not (drawn with .notdef). */
 const WORDS = [
@@ -33,10 +34,19 @@ function tableChecksum(tag: string, data: Buffer): number {
   return sum;
 }
 
+/** Every WOFF file the site reads: the cloud font's faces (600) and the social cards' (400 and 700), each subset. */
+const fontsource = join(import.meta.dirname, '..', '..', 'node_modules', '@fontsource', 'source-sans-3', 'files');
+const FILES = readdirSync(fontsource).filter((f) => /-(400|600|700)-normal\.woff$/.test(f));
+
 describe('woffTables(file)', () => {
-  for (const face of CLOUD_FACES) {
-    it(`unwraps ${face.file} into a font file that fontkit lays out exactly as the WOFF`, () => {
-      const woff = readFileSync(cloudFontPath(face.file));
+  it('is given every file the clouds and the cards read', () => {
+    expect(FILES).toHaveLength(21);
+    for (const face of CLOUD_FACES) expect(FILES).toContain(face.file);
+  });
+
+  for (const file of FILES) {
+    it(`unwraps ${file} into a font file that fontkit lays out exactly as the WOFF`, () => {
+      const woff = readFileSync(join(fontsource, file));
       const font = woffTables(woff);
       expect(font.readUInt32BE(0)).toBe(woff.readUInt32BE(4)); // the wrapped font's version
       const count = font.readUInt16BE(4);

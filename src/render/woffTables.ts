@@ -1,10 +1,11 @@
 /**
  * A WOFF 1.0 font file as the TrueType/OpenType file it wraps, its tables inflated by node:zlib.
  *
- * fontkit reads WOFF itself, but inflates each table with tiny-inflate, in JavaScript: the cloud font's Latin face
- * took a tenth of a second of a cold build's CPU on each thread that measured words, half of it the optimizing
- * compiler's work on the inflater. Unwrapped here, the same tables reach fontkit as a plain font file, so every
- * measurement is the same (tests/render/wordcloud/woffTables.test.ts compares them).
+ * fontkit (the word clouds' measurements) and satori (the social cards) read WOFF themselves, but inflate each table
+ * in JavaScript: the cloud font's Latin face took a tenth of a second of a cold build's CPU on each thread that
+ * measured words, half of it the optimizing compiler's work on the inflater, and the cards' fourteen files half a
+ * tenth more on every build. Unwrapped here, the same tables reach them as plain font files, so every measurement is
+ * the same (tests/render/woffTables.test.ts compares fontkit's; the cards' PNGs are byte for byte the same).
  *
  * The format (W3C, "WOFF File Format 1.0", sections 3–5): a 44-byte header (`wOFF`, the wrapped font's version, the
  * table count at byte 12), then a 20-byte entry per table (tag, offset, compressed length, original length, original
