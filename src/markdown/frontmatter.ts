@@ -9,6 +9,7 @@ import { VALUE_TYPES } from '../analysis/value.ts';
 import { parseCell } from '../data/cell.ts';
 import { proseText } from '../directional.ts';
 import { printable } from '../errors.ts';
+import { smartText } from './smartText.ts';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and "-", starting with a letter');
 const cellValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.date()]);
@@ -150,10 +151,11 @@ export const campaignSchema = z.strictObject({
 });
 
 export const frontmatterSchema = z.strictObject({
-  title: proseText().min(1),
+  /** With the body's typography ("Twitter’s"): smartText.ts. The author and tags stay as written (pages are named after them). */
+  title: proseText().min(1).transform(smartText),
   date: postDate,
   author: proseText().min(1),
-  summary: proseText().min(1),
+  summary: proseText().min(1).transform(smartText),
   tags: z.array(proseText().min(1)).default([]),
   draft: z.boolean().default(false),
   /** Alias → dataset folder name under data/. */

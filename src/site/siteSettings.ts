@@ -20,6 +20,7 @@ import { closestIssue, describeIssue, issuePath, parseForMessages } from '../dat
 import { cutByHashtagProblems, yamlSource } from '../data/yamlLocation.ts';
 import { DIRECTIONAL, invisibleControlProblem } from '../directional.ts';
 import { error, SiteOriginInvalid, SiteSettingsInvalid, SiteSettingsMisnamed, type SoundingsError, shown } from '../errors.ts';
+import { smartText } from '../markdown/smartText.ts';
 import { nearestKeys } from '../nearest.ts';
 import { sitePaths } from './paths.ts';
 import { locatedError } from './renderFailure.ts';
@@ -127,8 +128,11 @@ const language = z.string().transform((value, ctx) => {
 export const siteSettingsSchema = z.strictObject({
   /** The site's name: the header, every page's title, the feed, the social cards. */
   name: oneLine(NAME_LIMIT),
-  /** One or two sentences: the home page's introduction and meta description, and the feed's description. */
-  description: oneLine().default(DEFAULT_SETTINGS.description),
+  /**
+   * One or two sentences: the home page's introduction and meta description, and the feed's description. With the
+   * posts' typography, as their titles and summaries (src/markdown/smartText.ts).
+   */
+  description: oneLine().transform(smartText).default(DEFAULT_SETTINGS.description),
   /** The canonical origin; SOUNDINGS_SITE overrides it for one deploy (siteOrigin). */
   url: origin.optional(),
   /** The language the posts are written in. */

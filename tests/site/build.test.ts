@@ -54,6 +54,27 @@ describe('astro build of a fixture site', () => {
     expect(readFileSync(join(outDir, 'tags', 'brexit', 'index.html'), 'utf8').match(/<h2[^>]*><a href="\/posts\//g)).toHaveLength(2);
   });
 
+  it("prints a title and summary with the body's typography wherever they are shown, the author as written", async () => {
+    const site = tempProject({
+      'content/posts/a.md':
+        "---\ntitle: Twitter's \"landslide\" -- called\ndate: 2016-09-18\nauthor: Ann O'Neill\nsummary: Twitter's share of voice... and the result.\n---\nTwitter's share.\n",
+    });
+    const { outDir } = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) });
+    const title = 'Twitter’s “landslide” — called';
+    const summary = 'Twitter’s share of voice… and the result.';
+    const page = readFileSync(join(outDir, 'posts', 'a', 'index.html'), 'utf8');
+    expect(page).toContain(`<h1>${title}</h1>`);
+    expect(page).toContain(`<p class="dek">${summary}</p>`);
+    expect(page).toContain('<p>Twitter’s share.</p>'); // the body, as ever
+    expect(page).toMatch(new RegExp(`<title>${title} `));
+    expect(page).toContain(`<meta property="og:title" content="${title}"`);
+    expect(page).toContain('Ann O&#39;Neill');
+    const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(home).toContain(`>${title}</a></h2>`);
+    expect(home).toContain(`<p class="post-card-summary">${summary}</p>`);
+    expect(readFileSync(join(outDir, 'rss.xml'), 'utf8')).toContain(`<title>${title}</title>`);
+  });
+
   it('prints the computed numbers, and a new data file changes them on the next build', async () => {
     const site = fixtureProject(BODY);
     const cacheDir = mkdtempSync(join(tmpdir(), 'soundings-cache-'));

@@ -42,6 +42,14 @@ describe('readSiteSettings(text, file)', () => {
     });
   });
 
+  it("gives the description the posts' typography, and the name none (it is a name)", () => {
+    expect(read(`name: Harbour's Analysts\ndescription: 'The harbour''s "numbers" -- and what they mean...'\n`)).toEqual({
+      name: "Harbour's Analysts",
+      description: 'The harbour’s “numbers” — and what they mean…',
+      language: 'en-GB',
+    });
+  });
+
   it("needs only a name: the description and language are the sample's, and no url", () => {
     expect(read('name: Harbour Analytics\n')).toEqual({
       name: 'Harbour Analytics',
