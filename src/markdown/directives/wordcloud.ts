@@ -120,10 +120,10 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     const why = new Map(layout.dropped.map((d) => [d.word.key, d.reason]));
     const table = dataTable(
       chosen.map((t, i) => ({
-        rank: i + 1,
-        term: t.text,
-        'distinct texts': t.count,
-        'in the cloud': why.has(t.key) ? `no (${why.get(t.key)})` : 'yes',
+        Rank: i + 1,
+        Term: t.text,
+        'Distinct texts': t.count,
+        'In the cloud': why.has(t.key) ? `no (${why.get(t.key)})` : 'yes',
       })),
       { captionHtml: `${named}: terms by the number of distinct texts using them` },
     );

@@ -254,12 +254,12 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     const table = dataTable(
       columns.flatMap((c) =>
         c.terms.map((t) => ({
-          term: t.text,
-          distinguishes: sideLabel[t.side],
+          Term: t.text,
+          Distinguishes: sideLabel[t.side],
           [`${la} texts`]: t.a,
           [`${lb} texts`]: t.b,
           z: t.z,
-          'in the cloud': why.has(t.key) ? `no (${why.get(t.key)})` : 'yes',
+          'In the cloud': why.has(t.key) ? `no (${why.get(t.key)})` : 'yes',
         })),
       ),
       {
