@@ -137,6 +137,10 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     expect(html).toContain('<span class="chart-description">The 20 terms used in the most distinct <bdi>#Red</bdi> texts (');
     expect(html).toContain("posts using only <bdi>#Red</bdi>'s hashtags)");
     expect(html).toContain('<caption><bdi>#Red</bdi>: terms by the number of distinct texts using them</caption>');
+    // Headed in sentence case, as a chart's data table is.
+    expect(html).toContain(
+      '<tr><th scope="col" class="num">Rank</th><th scope="col">Term</th><th scope="col" class="num">Distinct texts</th><th scope="col">In the cloud</th></tr>',
+    );
   });
 
   it('gives the same bytes on every render', async () => {

@@ -80,6 +80,8 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
       '<caption>Terms by weighted log-odds z-score, <bdi>#Red</bdi> over <bdi>#Blue</bdi> (positive: more typical of <bdi>#Red</bdi>)</caption>',
     );
     expect(html).toContain('<th scope="col" class="num">\u2068#Red\u2069 texts</th>');
+    expect(html).toContain('<tr><th scope="col">Term</th><th scope="col">Distinguishes</th>');
+    expect(html).toContain('<th scope="col">In the cloud</th></tr>');
     expect(html).toContain(
       '<title>\u2068election\u2069: 0 \u2068#Red\u2069 and 12 \u2068#Blue\u2069 texts, z = −3.00</title>election</text>',
     );
