@@ -226,10 +226,13 @@ function firstRead(first: Location | undefined, file: string | undefined): strin
 export const EmptyDataFile = define({
   name: 'EmptyDataFile',
   title: 'Empty data file',
-  /** `blank`: a CSV or TSV file of blank lines only, or a byte order mark alone (Excel saving an empty sheet): no header either. */
-  message: (blank = false) =>
+  /**
+   * `blank`: a file of blank lines only, or a byte order mark alone (Excel saving an empty sheet): a CSV or TSV file
+   * (`lines` false) has no header either; an NDJSON file (`lines`) no record.
+   */
+  message: (blank = false, lines = false) =>
     blank
-      ? 'This file is empty: it holds only blank lines (or only a byte order mark), so it has no header and no rows. An export that failed, or a file still being copied?'
+      ? `This file is empty: it holds only blank lines (or only a byte order mark), so it has ${lines ? 'no record, one JSON value a line' : 'no header and no rows'}. An export that failed, or a file still being copied?`
       : 'This file is empty (0 bytes): an export that failed, or a file still being copied?',
   hint: 'Export it again, or remove it.',
 });

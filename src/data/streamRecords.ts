@@ -577,19 +577,28 @@ function readOn(path: string, file: string, offset: number, line: number, utf16:
   });
 }
 
-/** The non-blank lines of a file, with their 0-based line index. */
+/**
+ * The non-blank lines of a file, with their 0-based line index. A file of blank lines only is refused as an empty
+ * CSV file is (EmptyDataFile): an export cut to nothing, not a week without posts (a JSON export without records
+ * still writes its brackets).
+ */
 export function streamLines(path: string, file: string): { lines: AsyncIterable<{ text: string; index: number }>; sha256: () => string } {
   const hash = createHash('sha256');
   const source = hashedStream(path, hash, file);
   const lines = (async function* () {
     let index = 0;
+    let any = false;
     // crlfDelay: a "\r\n" split across chunks still counts as one line end.
     for await (const line of createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY })) {
       // A byte order mark, as some Windows tools write, is not JSON.
       const text = index === 0 ? line.replace(/^\uFEFF/, '') : line;
-      if (text.trim() !== '') yield { text, index };
+      if (text.trim() !== '') {
+        any = true;
+        yield { text, index };
+      }
       index++;
     }
+    if (!any) throw error(EmptyDataFile, { file }, true, true);
   })();
   return { lines, sha256: () => hash.digest('hex') };
 }
