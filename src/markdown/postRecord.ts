@@ -18,6 +18,7 @@ import { DEFAULT_FORMAT, type Value } from '../analysis/value.ts';
 import type { Cell, Dataset, Row } from '../data/types.ts';
 import { dayOrInstant, formatValue } from '../render/format.ts';
 import { isolate } from '../render/isolate.ts';
+import { smartText } from './smartText.ts';
 
 export interface ValueUse {
   format: string;
@@ -155,7 +156,7 @@ export function datasetRecord(alias: string, d: Dataset): DatasetRecord {
   const record: DatasetRecord = {
     alias,
     id: d.id,
-    title: d.manifest.title,
+    title: smartText(d.manifest.title),
     kind: d.kind,
     licence: d.manifest.licence,
     synthetic: d.manifest.synthetic ? d.manifest.synthetic.script : null,

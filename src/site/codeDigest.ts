@@ -10,7 +10,14 @@ import { fileSha256 } from '../data/fileHash.ts';
 export const LIBRARIES = 'package-lock.json';
 
 /** The code a dataset's profile (the dataset pages' summary) depends on: the loader, the summaries and their formats. */
-export const PROFILE_CODE = ['src/data', 'src/site/datasetSummary.ts', 'src/markdown/postRecord.ts', 'src/render/format.ts', LIBRARIES];
+export const PROFILE_CODE = [
+  'src/data',
+  'src/site/datasetSummary.ts',
+  'src/markdown/postRecord.ts',
+  'src/markdown/smartText.ts',
+  'src/render/format.ts',
+  LIBRARIES,
+];
 
 /** The folders whose code decides what a rendered post contains. */
 export const RENDER_CODE = ['src/data', 'src/analysis', 'src/render', 'src/markdown', 'src/errors.ts', 'public/fonts', LIBRARIES];

@@ -54,10 +54,13 @@ describe('astro build of a fixture site', () => {
     expect(readFileSync(join(outDir, 'tags', 'brexit', 'index.html'), 'utf8').match(/<h2[^>]*><a href="\/posts\//g)).toHaveLength(2);
   });
 
-  it("prints a title and summary with the body's typography wherever they are shown, the author as written", async () => {
+  it("prints a post's title and summary, and a dataset's title, description and source, with the body's typography, the author as written", async () => {
     const site = tempProject({
       'content/posts/a.md':
         "---\ntitle: Twitter's \"landslide\" -- called\ndate: 2016-09-18\nauthor: Ann O'Neill\nsummary: Twitter's share of voice... and the result.\n---\nTwitter's share.\n",
+      'data/polls/manifest.yaml':
+        "title: The pollster's \"final\" call\ndescription: Each poll's share -- as published.\nkind: table\nsource: The pollster's tables\nlicence: CC0-1.0\ncollected: 2016-09-01\ncolumns:\n  share: number\n",
+      'data/polls/a.csv': 'share\n0.62\n',
     });
     const { outDir } = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) });
     const title = 'Twitter’s “landslide” — called';
@@ -73,6 +76,11 @@ describe('astro build of a fixture site', () => {
     expect(home).toContain(`>${title}</a></h2>`);
     expect(home).toContain(`<p class="post-card-summary">${summary}</p>`);
     expect(readFileSync(join(outDir, 'rss.xml'), 'utf8')).toContain(`<title>${title}</title>`);
+    const dataset = readFileSync(join(outDir, 'data', 'polls', 'index.html'), 'utf8');
+    expect(dataset).toContain('<h1 class="page-title">The pollster’s “final” call</h1>');
+    expect(dataset).toContain('<p class="dataset-description">Each poll’s share — as published.</p>');
+    expect(dataset).toContain('<dd>The pollster’s tables</dd>');
+    expect(readFileSync(join(outDir, 'data', 'index.html'), 'utf8')).toContain('>The pollster’s “final” call</a></h2>');
   });
 
   it('prints the computed numbers, and a new data file changes them on the next build', async () => {
