@@ -232,7 +232,7 @@ export const EmptyDataFile = define({
    */
   message: (blank = false, lines = false) =>
     blank
-      ? `This file is empty: it holds only blank lines (or only a byte order mark), so it has ${lines ? 'no record, one JSON value a line' : 'no header and no rows'}. An export that failed, or a file still being copied?`
+      ? `This file is empty: it holds only blank lines (or only a byte order mark), so it has ${lines ? 'no records (NDJSON holds one JSON value a line)' : 'no header and no rows'}. An export that failed, or a file still being copied?`
       : 'This file is empty (0 bytes): an export that failed, or a file still being copied?',
   hint: 'Export it again, or remove it.',
 });

@@ -1,6 +1,7 @@
 /**
- * A text an analyst writes outside the Markdown body (a post's title and summary, the site's description) with the
- * body's typography: curly quotes and apostrophes ("Twitter’s"), dashes from `--` and `---`, an ellipsis from `...`.
+ * A text an analyst writes outside the Markdown body (a post's title and summary, the site's description, a dataset
+ * manifest's title, description and source) with the body's typography: curly quotes and apostrophes ("Twitter’s"),
+ * a dash from `--`, an ellipsis from `...`.
  * Astro's Markdown gives the body that typography with remark-smartypants (on by default; astro.config.mjs keeps the
  * default), so a summary shown above the body, or on the home page beside other posts, read "Twitter's" under a body
  * that read "Twitter’s". The same plugin, with the same (default) options, is run here on the text alone, as one

@@ -259,12 +259,12 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   // A legend wider than the drawing is drawn again stacked (stackedLegends) before the plot is narrowed for it,
   // which would not move it: a top legend starts at the plot's left.
   let stacked = false;
-  // A text that could reach past the left edge in a wider font (overflowLeft) gets as much more padding on the left,
-  // which moves it right by as much.
   // A redraw that changes only the padding is not compiled again: vega-lite passes a spec's top-level padding through
   // to vega unchanged (its extractTopLevelProperties), so the vega spec is compiled once for each legend layout and
   // each drawing takes a copy of it with its padding (a copy, as vega stamps ids onto the data it reads).
   let compiled: { stacked: boolean; spec: VgSpec } | undefined;
+  // A text that could reach past the left edge in a wider font (overflowLeft) gets as much more padding on the left,
+  // which moves it right by as much.
   for (let extra = 0, left = 0, pass = 0; pass < MAX_PASSES; pass++) {
     let view: View | undefined;
     try {

@@ -19,7 +19,7 @@ describe('reading a social export', () => {
 
   it('refuses an NDJSON file of blank lines (or a byte order mark alone) as empty, as an empty CSV file is', async () => {
     const empty =
-      'data/x/a.ndjson: This file is empty: it holds only blank lines (or only a byte order mark), so it has no record, one JSON value a line. An export that failed, or a file still being copied? Export it again, or remove it.';
+      'data/x/a.ndjson: This file is empty: it holds only blank lines (or only a byte order mark), so it has no records (NDJSON holds one JSON value a line). An export that failed, or a file still being copied? Export it again, or remove it.';
     for (const blank of ['\n\r\n  \n', '\uFEFF\n']) {
       const root = tempProject({ 'data/x/manifest.yaml': manifest('twitter-v1'), 'data/x/a.ndjson': blank });
       const opts = { root, dataDir: join(root, 'data') };
