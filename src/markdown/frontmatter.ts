@@ -38,7 +38,7 @@ const postDate = z.unknown().transform((value, ctx): Date => {
 
 const valueCommon = {
   /** A human label, used in tables and the projection chart. */
-  label: proseText().optional(),
+  label: proseText().transform(smartText).optional(),
   /** What kind of quantity it is; picks its default format. */
   type: z.enum(VALUE_TYPES).optional(),
   /** Multiplies a number, e.g. 0.01 to read a poll's "62" as the proportion 0.62. */
@@ -83,14 +83,14 @@ export const derivedTableDefinition = z.strictObject({
   /** Column → house format (or d3-format specifier) for the fallback data table. */
   formats: z.record(z.string().min(1), z.string().min(1)).default({}),
   /** Says what the table is, for the methods section (default: generated from the steps). */
-  description: proseText().min(1).optional(),
+  description: proseText().min(1).transform(smartText).optional(),
 });
 
 /** Estimates (value keys) scored against an actual value: label, value, actual, error, absError. */
 export const scorecardTableDefinition = z.strictObject({
   scorecard: z.array(z.string().min(1)).min(1),
   against: z.string().min(1),
-  description: proseText().min(1).optional(),
+  description: proseText().min(1).transform(smartText).optional(),
 });
 
 export const tableDefinition = z.union([derivedTableDefinition, scorecardTableDefinition]);
@@ -123,7 +123,7 @@ const NEVER_IN_A_TAG = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u2
 
 export const campaignSchema = z.strictObject({
   id,
-  label: proseText().min(1),
+  label: proseText().min(1).transform(smartText),
   /**
    * Written with or without "#" (quoted, since YAML reads a bare "#" as a comment); kept without it. A tag with a
    * space, or with an invisible character pasted in ("Keep\u200bRed"), can come from no source (texts, a hashtags
@@ -151,7 +151,10 @@ export const campaignSchema = z.strictObject({
 });
 
 export const frontmatterSchema = z.strictObject({
-  /** With the body's typography ("Twitter’s"): smartText.ts. The author and tags stay as written (pages are named after them). */
+  /**
+   * With the body's typography ("Twitter’s": smartText.ts), as every text here a reader sees (labels, a table's
+   * description); the author and tags stay as written (their pages are named after them).
+   */
   title: proseText().min(1).transform(smartText),
   date: postDate,
   author: proseText().min(1),
@@ -190,7 +193,7 @@ export const frontmatterSchema = z.strictObject({
     .strictObject({
       /** The campaign whose share of voice is read as a vote share. */
       campaign: z.string(),
-      label: proseText().default('Share of voice'),
+      label: proseText().transform(smartText).default('Share of voice'),
       /** Value names to compare it with, in order. */
       references: z.array(z.string()).default([]),
     })

@@ -14,6 +14,40 @@ describe('checkFrontmatter', () => {
     expect(frontmatter.datasets).toEqual({ t: 'tweets' });
   });
 
+  it("gives every text a reader sees the body's typography, and leaves the author and tags as written", () => {
+    const frontmatter = validateFrontmatter(
+      post(
+        [
+          `title: Corbyn's "landslide"`,
+          "author: Ann O'Neill",
+          'date: 2016-09-19',
+          "summary: Twitter's call -- and the result...",
+          "tags: [Labour's leadership]",
+          'campaigns:',
+          `  - { id: a, label: "Mum's Army", hashtags: [A], color: "#b3202a" }`,
+          'values:',
+          `  v: { label: "Corbyn's 2015 result", ratio: [a, b] }`,
+          'projection:',
+          '  campaign: a',
+          'tables:',
+          `  t: { scorecard: [v], against: v, description: "Each method's error" }`,
+          '',
+        ].join('\n'),
+      ),
+      'p.md',
+    );
+    expect([frontmatter.title, frontmatter.summary, frontmatter.author, frontmatter.tags]).toEqual([
+      'Corbyn’s “landslide”',
+      'Twitter’s call — and the result…',
+      "Ann O'Neill",
+      ["Labour's leadership"],
+    ]);
+    expect(frontmatter.campaigns[0]?.label).toBe('Mum’s Army');
+    expect(frontmatter.values.v?.label).toBe('Corbyn’s 2015 result');
+    expect(frontmatter.projection?.label).toBe('Share of voice');
+    expect(frontmatter.tables.t?.description).toBe('Each method’s error');
+  });
+
   it('says which keys are missing and which have a value of the wrong type, each at its line', () => {
     expect(problems('title: 3\ndate: 2016-09-19\nsummary: C\ndatasets: [tweets]\n')).toEqual([
       'content/posts/p.md:2:1: "title" must be text, not 3.',

@@ -143,7 +143,7 @@ describe('the sample site', () => {
     expect(chartTable(html, 'scorecard')).toEqual([
       // The distance (absError) is unsigned, as in the ::table of the same rows.
       ['#KeepCorbyn share of voice', '79.4%', '61.8%', '+17.6 points', '17.6 points'],
-      ["Corbyn's 2015 result", '59.5%', '61.8%', '−2.4 points', '2.4 points'],
+      ['Corbyn’s 2015 result', '59.5%', '61.8%', '−2.4 points', '2.4 points'],
       ['YouGov poll, 30 August', '62.0%', '61.8%', '+0.2 points', '0.2 points'],
     ]);
   });
