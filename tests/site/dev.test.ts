@@ -374,6 +374,13 @@ describe('astro dev', () => {
       await page.goto(dev.url);
       const value = page.locator('[data-key="posts.total"]');
       expect(await value.textContent()).toBe('4');
+      // The page connected before the first edit: a restart before its socket opens leaves Vite's client without one
+      // (it reloads on a socket that closes, not on one that never opened), which no later change reaches.
+      await waitFor(
+        async () => connected > 0,
+        15_000,
+        () => `the page to connect to the server\n${dev.log}`,
+      );
       const restarts = () => dev.log.split('\n').filter((l) => l.includes('Restarting...')).length;
       const synced = () => dev.log.split('\n').filter((l) => l.includes('Synced content')).length;
       // Added, then changed: each restarts the server (site.yaml sets the canonical origin, fixed for a server's life).
