@@ -6,6 +6,11 @@ export const NUMERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** An ISO calendar date. */
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A quote or apostrophe, straight or typographic (not a prime: ′ and ″ are feet and inches). */
+const QUOTE = /['"‘’‛“”„]/;
+/** The text with its typographic quotes and apostrophes straight. */
+const straight = (s: string): string => s.replace(/[‘’‛]/g, "'").replace(/[“”„]/g, '"');
+
 const isEmpty = (value: Cell | undefined): value is null | undefined | '' => value === null || value === undefined || value === '';
 
 const numberEqualsString = (n: number, s: string): boolean => NUMERAL.test(s) && Number(s) === n;
@@ -49,7 +54,11 @@ const isDay = (d: Date): boolean => d.getTime() % 86_400_000 === 0;
  *   spaces) whose numeric value is that number: 2015 equals `'2015'` and
  *   `'2015.0'`, not `' 2015'` nor `'0x7DF'`; either may be the cell;
  * - two strings are equal only when identical (no trimming, case folding or
- *   numeric comparison: `'2015'` ≠ `'2015.0'`);
+ *   numeric comparison: `'2015'` ≠ `'2015.0'`), except that a straight quote
+ *   or apostrophe and its typographic forms are one character (`Corbyn's` =
+ *   `Corbyn’s`): the frontmatter's labels are printed, and so tabled, with
+ *   typographic ones (src/markdown/smartText.ts), and a data file may hold
+ *   either, so a filter written either way matches;
  * - a day, that is a filter value written `YYYY-MM-DD` (a string, or a Date at
  *   midnight UTC, as YAML reads an unquoted `2016-07-01`), matches a Date cell
  *   at any time of that UTC day, and a text cell `YYYY-MM-DD` naming that day;
@@ -68,7 +77,7 @@ export function cellEquals(cell: Cell | undefined, value: Cell | undefined): boo
     return false;
   }
   if (typeof cell === 'string') {
-    if (typeof value === 'string') return cell === value;
+    if (typeof value === 'string') return cell === value || (QUOTE.test(cell) && QUOTE.test(value) && straight(cell) === straight(value));
     if (typeof value === 'number') return numberEqualsString(value, cell);
     if (value instanceof Date) return isDay(value) && dateEqualsString(value, cell);
     return false;

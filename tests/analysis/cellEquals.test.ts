@@ -28,6 +28,17 @@ describe('cellEquals(cell, value)', () => {
     expect(cellEquals('Labour', 'Labour ')).toBe(false);
   });
 
+  it('takes a straight quote or apostrophe and its typographic forms for one character, as labels are printed with them', () => {
+    expect(cellEquals('Corbyn’s 2015 result', "Corbyn's 2015 result")).toBe(true);
+    expect(cellEquals("O'Brien", 'O’Brien')).toBe(true);
+    expect(cellEquals('the “final” call', 'the "final" call')).toBe(true);
+    expect(cellEquals('„final“', '"final"')).toBe(true);
+    // Still exact otherwise: another word, a missing apostrophe, a prime (feet and minutes) are not quotes.
+    expect(cellEquals('Corbyn’s 2016 result', "Corbyn's 2015 result")).toBe(false);
+    expect(cellEquals('Corbyns', "Corbyn's")).toBe(false);
+    expect(cellEquals('5′', "5'")).toBe(false);
+  });
+
   it('compares Dates by time and against YYYY-MM-DD of the same UTC day', () => {
     const late = new Date('2015-05-07T23:59:59.999Z');
     expect(cellEquals(late, new Date(Date.UTC(2015, 4, 7, 23, 59, 59, 999)))).toBe(true);
