@@ -12,7 +12,7 @@ import { joinNames } from '../joinNames.ts';
 import { isolate } from '../render/isolate.ts';
 import { logOdds } from './logOdds.ts';
 import { stopwordLanguages } from './stopwords.ts';
-import { type TermCount, type TermCounts, termCounts } from './termCounts.ts';
+import { campaignsTermCounts, type TermCount, type TermCounts, termCounts } from './termCounts.ts';
 import type { TokenizeOptions } from './tokenize.ts';
 import type { Campaign } from './types.ts';
 import type { Value } from './value.ts';
@@ -64,22 +64,23 @@ const stopwordsKey = (set: ReadonlySet<string> | undefined): string => {
   return `set ${n}`;
 };
 
-const memo = new WeakMap<Posts, Map<string, TermCounts>>();
+const memo = new WeakMap<Posts, Map<string, Map<string, TermCounts>>>();
 
-/** {@link termCounts}, memoised on the posts array. */
+/** {@link termCounts}, memoised on the posts array: every campaign's are counted in one pass, when the first is asked. */
 export function campaignTerms(posts: Posts, campaign: Campaign, campaigns: readonly Campaign[], options: Options = {}): TermCounts {
   let cache = memo.get(posts);
   if (!cache) {
     cache = new Map();
     memo.set(posts, cache);
   }
-  const key = JSON.stringify([campaign, campaigns, options.mentions ?? false, options.minLength ?? 3, stopwordsKey(options.stopwords)]);
-  let result = cache.get(key);
-  if (!result) {
-    result = termCounts(posts, campaign, campaigns, options);
-    cache.set(key, result);
+  const key = JSON.stringify([campaigns, options.mentions ?? false, options.minLength ?? 3, stopwordsKey(options.stopwords)]);
+  let all = cache.get(key);
+  if (!all) {
+    all = campaignsTermCounts(posts, campaigns, options);
+    cache.set(key, all);
   }
-  return result;
+  // Counted by id among `campaigns`, as termCounts counts it (one not among them has none).
+  return all.get(campaign.id) ?? termCounts(posts, campaign, campaigns, options);
 }
 
 const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);

@@ -66,13 +66,34 @@ export function termCounts(
   campaigns: readonly Campaign[],
   options: Omit<TokenizeOptions, 'exclude'> = {},
 ): TermCounts {
+  return campaignsTermCounts(posts, campaigns, options).get(campaign.id) ?? { terms: [], posts: 0, texts: 0, total: 0 };
+}
+
+/** One campaign's terms being counted (see {@link termCounts}). */
+interface Counting {
+  counts: Map<string, Entry>;
+  /** Texts read already, as written: a retweet's text is its original's, so most repeats are found before cleaning. */
+  raw: Set<string>;
+  /** Their cleaned keys: the distinct texts. */
+  seen: Set<string>;
+  read: number;
+}
+
+/**
+ * {@link termCounts} of every campaign, by id, in one pass over the posts: each post's hashtags are matched once,
+ * and each text is read for the one campaign it belongs to.
+ */
+export function campaignsTermCounts(
+  posts: readonly { text: string; hashtags: readonly string[] }[],
+  campaigns: readonly Campaign[],
+  options: Omit<TokenizeOptions, 'exclude'> = {},
+): Map<string, TermCounts> {
   const matcher = campaignMatcher(campaigns);
   const scan = tokenScanner({ ...options, exclude: campaigns.flatMap((c) => c.hashtags) });
-  const counts = new Map<string, Entry>();
-  const seen = new Set<string>();
-  let read = 0;
-  /** The index of the distinct text being read: a term counts once per text (`last`). */
+  const counting = new Map<string, Counting>(campaigns.map((c) => [c.id, { counts: new Map(), raw: new Set(), seen: new Set(), read: 0 }]));
+  /** The index of the distinct text being read (unique across campaigns): a term counts once per text (`last`). */
   let textIndex = 0;
+  let counts = new Map<string, Entry>();
   const onToken: OnToken = (key, text, initial) => {
     let entry = counts.get(key);
     if (!entry) {
@@ -93,21 +114,26 @@ export function termCounts(
         [text, weight],
       ]);
   };
-  // Texts read already, as written: a retweet's text is its original's, so most repeats are found before cleaning.
-  const raw = new Set<string>();
   for (const post of posts) {
     const ids = matcher(post.hashtags);
-    if (ids.length !== 1 || ids[0] !== campaign.id) continue;
-    read++;
-    if (raw.has(post.text)) continue;
-    raw.add(post.text);
+    if (ids.length !== 1) continue;
+    const c = counting.get(ids[0] as string) as Counting;
+    c.read++;
+    if (c.raw.has(post.text)) continue;
+    c.raw.add(post.text);
     const clean = cleanText(post.text);
     const key = cleanKey(clean);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (c.seen.has(key)) continue;
+    c.seen.add(key);
     textIndex++;
+    counts = c.counts;
     scan(clean, onToken);
   }
+  return new Map(Array.from(counting, ([id, c]) => [id, ranked(c)]));
+}
+
+/** A campaign's counted terms, by count, then key; each with its most common casing. */
+function ranked({ counts, seen, read }: Counting): TermCounts {
   const terms: TermCount[] = [];
   let total = 0;
   for (const [key, entry] of counts) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termCounts } from '../../src/analysis/termCounts.ts';
+import { campaignsTermCounts, termCounts } from '../../src/analysis/termCounts.ts';
 import { extractHashtags } from '../../src/data/hashtags.ts';
 
 const red = { id: 'red', label: '#Red', hashtags: ['Red'], color: '#b3202a' };
@@ -30,6 +30,32 @@ describe('termCounts(posts, campaign, campaigns)', () => {
     expect(result.posts).toBe(1);
     expect(result.terms.map((t) => t.text)).toEqual(['#Comrades']);
     expect(termCounts(posts('#Red #Blue together', '#SaveBlue unity'), blue, [red, blue]).terms.map((t) => t.key)).toEqual(['unity']);
+  });
+
+  it("counts every campaign's terms in one pass, each as termCounts counts it alone: a text both sides posted counts on both", () => {
+    const all = posts(
+      'Vote today #Red',
+      'Vote today #Blue',
+      'RT @a: Vote today #Red',
+      'Unity wins #SaveBlue',
+      '#Red #Blue both',
+      'nothing',
+    );
+    const both = campaignsTermCounts(all, [red, blue]);
+    expect([...both.keys()]).toEqual(['red', 'blue']);
+    expect(both.get('red')).toEqual(termCounts(all, red, [red, blue]));
+    expect(both.get('blue')).toEqual(termCounts(all, blue, [red, blue]));
+    expect(both.get('red')?.terms.map((t) => [t.key, t.count])).toEqual([
+      ['today', 1],
+      ['vote', 1],
+    ]);
+    expect(both.get('blue')?.terms.map((t) => [t.key, t.count])).toEqual([
+      ['today', 1],
+      ['unity', 1],
+      ['vote', 1],
+      ['wins', 1],
+    ]);
+    expect([both.get('red')?.posts, both.get('blue')?.posts]).toEqual([2, 2]);
   });
 
   it('shows the most common casing, ignoring sentence-initial capitals unless there is nothing else', () => {
