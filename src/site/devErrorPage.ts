@@ -15,8 +15,9 @@
  * This page is a response, not an error: Astro neither prints it nor marks the server, and the overlay is opened from
  * the page's own HTML, with no race. Without JavaScript the message is on the page as text.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { Location } from '../errors.ts';
 import { escapeHtml } from '../render/escape.ts';
 
@@ -29,15 +30,53 @@ const CONTEXT_LINES = 4;
  * CSS counter, which the `code` element starts at the first line shown.
  */
 export function codeFrame(file: string, line: number): string | undefined {
-  if (!existsSync(file)) return undefined;
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-  if (line < 1 || line > lines.length) return undefined;
+  if (!existsSync(file) || line < 1) return undefined;
   const first = Math.max(1, line - CONTEXT_LINES);
-  const last = Math.min(lines.length, line + CONTEXT_LINES);
-  const spans = lines
-    .slice(first - 1, last)
-    .map((text, i) => `<span class="line${first + i === line ? ' error-line' : ''}">${escapeHtml(text)}</span>`);
+  const lines = linesOf(file, first, line + CONTEXT_LINES);
+  if (lines.length < line - first + 1) return undefined; // the file ends before the line
+  const spans = lines.map((text, i) => `<span class="line${first + i === line ? ' error-line' : ''}">${escapeHtml(text)}</span>`);
   return `<pre class="shiki"><code style="counter-reset: step ${first - 1}">${spans.join('\n')}</code></pre>`;
+}
+
+/** Bytes read at a time by {@link linesOf}. */
+const CHUNK = 1 << 16;
+
+/**
+ * Lines `from` to `to` (1-based, as many as the file has) of a text file, read from its start only as far as `to`: a
+ * data file of a gigabyte, too long for one string, with its error on line 12 or line 12 million, is never held
+ * whole. UTF-16 files (a spreadsheet's "Unicode text") are read as such, as the loader reads them.
+ */
+function linesOf(file: string, from: number, to: number): string[] {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(CHUNK);
+    let read = readSync(fd, buffer, 0, CHUNK, null);
+    const utf16 = read >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe;
+    const decoder = new StringDecoder(utf16 ? 'utf16le' : 'utf8');
+    const out: string[] = [];
+    let number = 1;
+    let rest = '';
+    let start = utf16 ? 2 : 0;
+    while (read > 0 && number <= to) {
+      const text = rest + decoder.write(buffer.subarray(start, read));
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      for (const part of parts) {
+        if (number >= from && number <= to) out.push(part.replace(/\r$/, ''));
+        number++;
+      }
+      // A line longer than a chunk is kept only while it may be shown.
+      if (number < from && rest.length > CHUNK) rest = '';
+      start = 0;
+      read = readSync(fd, buffer, 0, CHUNK, null);
+    }
+    rest += decoder.end();
+    if (number >= from && number <= to && rest !== '') out.push(rest.replace(/\r$/, ''));
+    if (out[0]?.charCodeAt(0) === 0xfeff) out[0] = out[0].slice(1);
+    return out;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
