@@ -473,7 +473,11 @@ describe('the data behind the page', () => {
         const figure = m[0];
         const href = /<p class="chart-download"[^>]*><a href="([^"]+)"/.exec(figure)?.[1];
         expect(href, `${path}#${m[1]}`).toBe(`${m[1]}.csv`);
-        const csv = csvParse(readFileSync(join(outDir, path, href as string), 'utf8'));
+        const text = readFileSync(join(outDir, path, href as string), 'utf8');
+        // Starts with a byte order mark, for Excel (src/pages/posts/[...path].csv.ts); then the header.
+        expect(text.charCodeAt(0), href).toBe(0xfeff);
+        const csv = csvParse(text.slice(1));
+        expect(csv.columns[0], href).toMatch(/^[A-Za-z]/);
         const tableRows =
           (/<details class="chart-data"[^>]*>[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(figure)?.[1] ?? '').match(/<tr>/g)?.length ?? 0;
         expect(csv.length).toBe(tableRows);
