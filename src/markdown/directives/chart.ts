@@ -9,6 +9,7 @@ import { drawChart } from '../../render/drawChart.ts';
 import { fieldTitles } from '../../render/fieldTitles.ts';
 import { figure } from '../../render/figure.ts';
 import { narrowSpec } from '../../render/narrowChart.ts';
+import { smartText } from '../smartText.ts';
 import { directiveTable } from './filterRows.ts';
 import { tableColumns } from './tableColumns.ts';
 import { atLine, type Directive, type DirectiveContext, DirectiveProblem } from './types.ts';
@@ -18,8 +19,9 @@ const attributes = z.strictObject({
   data: z.string().min(1),
   /** A built-in chart name, or a `.vl.json` file relative to the post. */
   spec: z.string().min(1),
-  title: z.string().optional(),
-  description: z.string().min(1),
+  // With the body's typography, as the label is (remark-smartypants sets the label; attributes it does not read).
+  title: z.string().transform(smartText).optional(),
+  description: z.string().min(1).transform(smartText),
   /** Keep only rows matching `column=value` pairs, separated by commas. */
   where: z.string().optional(),
   source: z.string().optional(),

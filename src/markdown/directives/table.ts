@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { DirectiveInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
+import { smartText } from '../smartText.ts';
 import { directiveTable } from './filterRows.ts';
 import { tableColumns } from './tableColumns.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
@@ -14,7 +15,8 @@ const attributes = z.strictObject({
   /** Header text for those columns, in the same order, separated by commas. */
   headers: z.string().optional(),
   where: z.string().optional(),
-  description: z.string().optional(),
+  /** With the body's typography, as the label is (remark-smartypants sets the label; attributes it does not read). */
+  description: z.string().transform(smartText).optional(),
 });
 
 /**

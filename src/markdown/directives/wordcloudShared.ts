@@ -24,6 +24,7 @@ import { bdi } from '../../render/isolate.ts';
 import type { CloudLayout, CloudWord, DroppedWord } from '../../render/wordcloud/layoutCloud.ts';
 import { ROTATIONS } from '../../render/wordcloud/layoutCloud.ts';
 import { CLOUD_SHAPES } from '../../render/wordcloud/shapes.ts';
+import { smartText } from '../smartText.ts';
 import { atLine, type DirectiveContext, DirectiveProblem } from './types.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', ''])]).transform((v) => v === true || v === 'true' || v === '');
@@ -33,9 +34,10 @@ export const MAX_WIDTH = 2000;
 
 /** Attributes both cloud directives take. */
 export const cloudAttributes = {
-  title: z.string().optional(),
+  // With the body's typography, as the label is (remark-smartypants sets the label; attributes it does not read).
+  title: z.string().transform(smartText).optional(),
   /** Caption and accessible description; default: says what the cloud counts. */
-  description: z.string().optional(),
+  description: z.string().transform(smartText).optional(),
   /** Words in the cloud. */
   words: z.coerce.number().int().min(1).max(500).default(100),
   width: z.coerce.number().int().min(200).max(MAX_WIDTH).default(640),

@@ -17,6 +17,18 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(html).not.toContain('<script');
   });
 
+  it("gives its description (and a title= attribute) the body's typography, as Markdown gives its label", async () => {
+    const root = fixtureProject(
+      `::chart[Corbyn's "share"]{data=share-of-voice spec=share-of-voice description="Corbyn's share -- all of it..."}`,
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toContain('<strong class="chart-title">Corbyn’s “share”</strong>');
+    expect(html).toContain('<span class="chart-description">Corbyn’s share — all of it…</span>');
+    expect(html).toContain('<desc id="chart-share-of-voice-1-desc">Corbyn’s share — all of it…</desc>');
+    const titled = fixtureProject(`::chart[Share]{data=share-of-voice spec=share-of-voice title="Red's share" description="D."}`);
+    expect(await renderPost(titled, 'content/posts/post.md')).toContain('<strong class="chart-title">Red’s share</strong>');
+  });
+
   it('draws a phone version beside the wide one, and heads its data table as the chart labels its fields, under its title', async () => {
     const root = fixtureProject('::chart[Posts a week]{data=weekly spec=weekly-volume description="Weekly."}');
     const html = await renderPost(root, 'content/posts/post.md');
