@@ -6,6 +6,7 @@
 
 import type { Row } from '../../data/types.ts';
 import { DirectiveInvalid } from '../../errors.ts';
+import { smartText } from '../smartText.ts';
 import { DirectiveProblem } from './types.ts';
 
 const list = (names: Iterable<string>) => [...names].map((c) => `"${c}"`).join(', ');
@@ -27,7 +28,8 @@ export function tableColumns(
       DirectiveInvalid.message(directive, `"${attrs.data}" has no column ${list(unknown)}; it has ${list(known)}.`),
     );
   }
-  const headerTexts = attrs.headers?.split(',').map((h) => h.trim());
+  // Headers are for readers: the body's typography, as a title's (smartText.ts).
+  const headerTexts = attrs.headers?.split(',').map((h) => smartText(h.trim()));
   if (headerTexts && headerTexts.length !== (columns?.length ?? -1)) {
     throw new DirectiveProblem(
       DirectiveInvalid,

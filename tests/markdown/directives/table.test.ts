@@ -13,6 +13,16 @@ describe('::table[Caption]{data columns headers where}', () => {
     expect(html).not.toContain('#Blue');
   });
 
+  it("heads its columns and says what it is with the body's typography, as its caption", async () => {
+    const root = fixtureProject(
+      `::table[Red's share]{data=share-of-voice columns="campaign, share" headers="Campaign's tag, Share -- of voice" description="Each campaign's share."}`,
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toContain('<th scope="col">Campaign’s tag</th><th scope="col" class="num">Share — of voice</th>');
+    expect(html).toContain('Each campaign’s share.');
+    expect(html).toContain('Red’s share');
+  });
+
   it('says a posts dataset is shown through the computed tables, not row by row', async () => {
     const root = fixtureProject('::table[T]{data=tweets}');
     expect(await renderError(root, 'content/posts/post.md')).toMatch(
