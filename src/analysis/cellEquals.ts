@@ -77,7 +77,7 @@ export function cellEquals(cell: Cell | undefined, value: Cell | undefined): boo
     return false;
   }
   if (typeof cell === 'string') {
-    if (typeof value === 'string') return cell === value || (QUOTE.test(cell) && QUOTE.test(value) && straight(cell) === straight(value));
+    if (typeof value === 'string') return cell === value || (QUOTE.test(value) && QUOTE.test(cell) && straight(cell) === straight(value));
     if (typeof value === 'number') return numberEqualsString(value, cell);
     if (value instanceof Date) return isDay(value) && dateEqualsString(value, cell);
     return false;

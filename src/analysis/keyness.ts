@@ -12,7 +12,7 @@ import { joinNames } from '../joinNames.ts';
 import { isolate } from '../render/isolate.ts';
 import { logOdds } from './logOdds.ts';
 import { stopwordLanguages } from './stopwords.ts';
-import { campaignsTermCounts, type TermCount, type TermCounts, termCounts } from './termCounts.ts';
+import { campaignsTermCounts, noTerms, type TermCount, type TermCounts } from './termCounts.ts';
 import type { TokenizeOptions } from './tokenize.ts';
 import type { Campaign } from './types.ts';
 import type { Value } from './value.ts';
@@ -79,8 +79,8 @@ export function campaignTerms(posts: Posts, campaign: Campaign, campaigns: reado
     all = campaignsTermCounts(posts, campaigns, options);
     cache.set(key, all);
   }
-  // Counted by id among `campaigns`, as termCounts counts it (one not among them has none).
-  return all.get(campaign.id) ?? termCounts(posts, campaign, campaigns, options);
+  // Counted by id among `campaigns`, as termCounts counts it.
+  return all.get(campaign.id) ?? noTerms();
 }
 
 const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);

@@ -66,8 +66,11 @@ export function termCounts(
   campaigns: readonly Campaign[],
   options: Omit<TokenizeOptions, 'exclude'> = {},
 ): TermCounts {
-  return campaignsTermCounts(posts, campaigns, options).get(campaign.id) ?? { terms: [], posts: 0, texts: 0, total: 0 };
+  return campaignsTermCounts(posts, campaigns, options).get(campaign.id) ?? noTerms();
 }
+
+/** The counts of a campaign not among the campaigns counted: it has no posts of its own. */
+export const noTerms = (): TermCounts => ({ terms: [], posts: 0, texts: 0, total: 0 });
 
 /** One campaign's terms being counted (see {@link termCounts}). */
 interface Counting {

@@ -18,6 +18,7 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { isUtf16le } from '../data/streamRecords.ts';
 import type { Location } from '../errors.ts';
 import { escapeHtml } from '../render/escape.ts';
 
@@ -47,36 +48,32 @@ const CHUNK = 1 << 16;
  * whole. UTF-16 files (a spreadsheet's "Unicode text") are read as such, as the loader reads them.
  */
 function linesOf(file: string, from: number, to: number): string[] {
+  const decoder = new StringDecoder(isUtf16le(file) ? 'utf16le' : 'utf8');
+  const out: string[] = [];
+  let number = 1;
+  const take = (line: string) => {
+    if (number >= from && number <= to) out.push(line.replace(/\r$/, ''));
+    number++;
+  };
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(CHUNK);
-    let read = readSync(fd, buffer, 0, CHUNK, null);
-    const utf16 = read >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe;
-    const decoder = new StringDecoder(utf16 ? 'utf16le' : 'utf8');
-    const out: string[] = [];
-    let number = 1;
     let rest = '';
-    let start = utf16 ? 2 : 0;
-    while (read > 0 && number <= to) {
-      const text = rest + decoder.write(buffer.subarray(start, read));
-      const parts = text.split('\n');
+    for (let read = readSync(fd, buffer); read > 0 && number <= to; read = readSync(fd, buffer)) {
+      const parts = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
       rest = parts.pop() ?? '';
-      for (const part of parts) {
-        if (number >= from && number <= to) out.push(part.replace(/\r$/, ''));
-        number++;
-      }
+      for (const part of parts) take(part);
       // A line longer than a chunk is kept only while it may be shown.
       if (number < from && rest.length > CHUNK) rest = '';
-      start = 0;
-      read = readSync(fd, buffer, 0, CHUNK, null);
     }
     rest += decoder.end();
-    if (number >= from && number <= to && rest !== '') out.push(rest.replace(/\r$/, ''));
-    if (out[0]?.charCodeAt(0) === 0xfeff) out[0] = out[0].slice(1);
-    return out;
+    if (rest !== '') take(rest);
   } finally {
     closeSync(fd);
   }
+  // A byte order mark (UTF-8's, or UTF-16's, which the decoder keeps) is not the first line's text.
+  if (from === 1 && out[0]?.startsWith('\uFEFF')) out[0] = out[0].slice(1);
+  return out;
 }
 
 /**
