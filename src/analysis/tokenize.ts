@@ -74,6 +74,13 @@ const isWhitespace = (c: number) => WHITESPACE.has(c) || (c >= 0x2000 && c <= 0x
 const OPENERS = new Set(Array.from('.!?:;"“(', (c) => c.charCodeAt(0)));
 const HASH = 0x23;
 const AT = 0x40;
+/** What {@link sentenceOpener} reads of a character: whether it is whitespace, opens a sentence, or is "#" or "@". */
+const SPACE = 1;
+const OPENER = 2;
+const SIGIL_CHAR = 4;
+const charClass = (c: number) => (isWhitespace(c) ? SPACE : 0) | (OPENERS.has(c) ? OPENER : 0) | (c === HASH || c === AT ? SIGIL_CHAR : 0);
+/** The classes of the first 256 code points, looked up rather than tested (every character of every text is read). */
+const LATIN1_CLASS = Uint8Array.from({ length: 256 }, (_, c) => charClass(c));
 
 /**
  * `opens(i)`: whether `SENTENCE_START.test(text.slice(0, i))`, for positions
@@ -91,14 +98,13 @@ export function sentenceOpener(text: string): (index: number) => boolean {
   return (index) => {
     for (; at < index; at++) {
       const c = text.charCodeAt(at);
-      const space = isWhitespace(c);
-      const sigil = c === HASH || c === AT;
-      let next = OPENERS.has(c) ? AFTER : 0;
+      const k = c < 256 ? (LATIN1_CLASS[c] as number) : charClass(c);
+      let next = k & OPENER ? AFTER : 0;
       if (states & (AFTER | TAG)) {
-        if (space) next |= AFTER;
-        if (sigil) next |= SIGIL;
+        if (k & SPACE) next |= AFTER;
+        if (k & SIGIL_CHAR) next |= SIGIL;
       }
-      if (states & (SIGIL | TAG) && !space) next |= TAG;
+      if (states & (SIGIL | TAG) && !(k & SPACE)) next |= TAG;
       states = next;
     }
     return (states & (AFTER | TAG)) !== 0;
