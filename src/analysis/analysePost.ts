@@ -138,7 +138,7 @@ export function analysePost(
           return { ...a, campaign: campaign ? campaign.label : null };
         }),
         formats: { followers: 'thousands' },
-        definition: `The rows of dataset ${isolate(dataset.id)}; "campaign" is the label of the post's campaign whose id the row names.`,
+        definition: `The rows of dataset ${isolate(dataset.id)}; "campaign" is the label of the post’s campaign whose id the row names.`,
       });
     } else if (dataset.kind === 'table') {
       tables.set(alias, { rows: dataset.rows, formats: {}, definition: `The rows of dataset ${isolate(dataset.id)}.` });
@@ -188,7 +188,7 @@ export function analysePost(
       'posts.deleted',
       dataset.deleted,
       'count',
-      `Posts of ${isolate(dataset.id)} left out because the export says they were deleted (a v1.1 stream's delete notices), with their reposts.`,
+      `Posts of ${isolate(dataset.id)} left out because the export says they were deleted (a v1.1 stream’s delete notices), with their reposts.`,
     );
     if (campaigns.length === 0) return;
     // One pass over the posts (src/analysis/campaignAccumulator.ts), memoised for posts sharing a dataset:
@@ -219,13 +219,13 @@ export function analysePost(
       set('posts.first', new Date(first), 'date', `Time of the earliest post in ${isolate(dataset.id)}, UTC.`);
       set('posts.last', new Date(last), 'date', `Time of the latest post in ${isolate(dataset.id)}, UTC.`);
     }
-    set('posts.authors', statistics.authors, 'count', `Distinct authors of the posts that use at least one campaign's hashtags.`);
+    set('posts.authors', statistics.authors, 'count', `Distinct authors of the posts that use at least one campaign’s hashtags.`);
     for (const c of volume.campaigns) {
       set(
         `campaigns.${c.id}.posts`,
         c.any,
         'count',
-        `Posts using ${tagList(campaigns.find((x) => x.id === c.id) as Campaign)}, whether or not they also use another campaign's hashtags.`,
+        `Posts using ${tagList(campaigns.find((x) => x.id === c.id) as Campaign)}, whether or not they also use another campaign’s hashtags.`,
         c.label,
       );
       set(`campaigns.${c.id}.only`, c.only, 'count', `Posts using the hashtags of ${isolate(c.label)} and of no other campaign.`, c.label);
@@ -239,34 +239,34 @@ export function analysePost(
         'campaigns.overlap.share',
         ratio(0, volume.total),
         'share',
-        `Posts using the hashtags of two or more campaigns ÷ posts using any campaign's hashtags = 0 ÷ ${thousands(volume.total)}.`,
+        `Posts using the hashtags of two or more campaigns ÷ posts using any campaign’s hashtags = 0 ÷ ${thousands(volume.total)}.`,
       );
     for (const row of shares) {
       const definition =
         row.id === 'overlap'
-          ? `Posts using the hashtags of two or more campaigns ÷ posts using any campaign's hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}.`
-          : `Posts using ${isolate(row.label)}'s hashtags and no other campaign's ÷ posts using any campaign's hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}. Posts that use several campaigns' hashtags form their own share, so the shares add up to 100%.`;
+          ? `Posts using the hashtags of two or more campaigns ÷ posts using any campaign’s hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}.`
+          : `Posts using ${isolate(row.label)}’s hashtags and no other campaign’s ÷ posts using any campaign’s hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}. Posts that use several campaigns’ hashtags form their own share, so the shares add up to 100%.`;
       set(`campaigns.${row.id}.share`, row.share, 'share', definition, row.label);
     }
     tables.set('share-of-voice', {
       rows: shares.map((r) => ({ campaign: r.label, posts: r.posts, share: r.share })),
       formats: { posts: 'thousands', share: 'percent' },
       definition:
-        "Share of voice: each campaign's exclusive posts ÷ all campaign posts; posts with several campaigns' hashtags form their own row.",
+        'Share of voice: each campaign’s exclusive posts ÷ all campaign posts; posts with several campaigns’ hashtags form their own row.',
     });
 
     tables.set('weekly', {
       rows: weekly.map((w) => ({ week: w.week, campaign: w.label, posts: w.posts })),
       formats: { posts: 'thousands' },
       definition:
-        "Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign's hashtags; a post with several campaigns' hashtags counts in each.",
+        'Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign’s hashtags; a post with several campaigns’ hashtags counts in each.',
     });
     const weeks = new Set(weekly.map((w) => w.week.getTime())).size;
     set(
       'weekly.weeks',
       weeks,
       'count',
-      "ISO weeks (Monday to Sunday, UTC) from the week of the dataset's first post to the week of its last (any post, with a campaign's hashtags or not: the period the data covers), including partial weeks.",
+      'ISO weeks (Monday to Sunday, UTC) from the week of the dataset’s first post to the week of its last (any post, with a campaign’s hashtags or not: the period the data covers), including partial weeks.',
     );
     for (const c of campaigns) {
       const rows = weekly.filter((w) => w.campaign === c.id);
@@ -275,7 +275,7 @@ export function analysePost(
         `weekly.${c.id}.mean`,
         sum(rows, (w) => w.posts) / (rows.length || Number.NaN),
         'mean',
-        `Mean posts a week using ${isolate(c.label)}'s hashtags, over ${rows.length} ISO weeks (partial first and last weeks included).`,
+        `Mean posts a week using ${isolate(c.label)}’s hashtags, over ${rows.length} ISO weeks (partial first and last weeks included).`,
         c.label,
       );
       if (max) {
@@ -283,7 +283,7 @@ export function analysePost(
           `weekly.${c.id}.max`,
           max.posts,
           'count',
-          `The most posts using ${isolate(c.label)}'s hashtags in one ISO week (week of ${isoDay(max.week)}).${tiedWeeks(
+          `The most posts using ${isolate(c.label)}’s hashtags in one ISO week (week of ${isoDay(max.week)}).${tiedWeeks(
             rows.filter((w) => w.posts === max.posts).map((w) => w.week),
           )}`,
           c.label,
@@ -292,7 +292,7 @@ export function analysePost(
           `weekly.${c.id}.max.week`,
           max.week,
           'date',
-          `The Monday starting the ISO week with the most posts using ${isolate(c.label)}'s hashtags.`,
+          `The Monday starting the ISO week with the most posts using ${isolate(c.label)}’s hashtags.`,
           c.label,
         );
       }
@@ -306,7 +306,7 @@ export function analysePost(
       const gap = weeklyGap(weekly, a, b);
       const la = isolate(campaigns.find((c) => c.id === a)?.label ?? a);
       const lb = isolate(campaigns.find((c) => c.id === b)?.label ?? b);
-      const gapDef = `the absolute difference between posts using ${la}'s hashtags and posts using ${lb}'s in one ISO week (UTC)`;
+      const gapDef = `the absolute difference between posts using ${la}’s hashtags and posts using ${lb}’s in one ISO week (UTC)`;
       set('weekly.gap.mean', gap.mean, 'mean', `Mean over ${gap.weeks.length} ISO weeks of ${gapDef}.`);
       if (gap.max) {
         set(

@@ -115,7 +115,7 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
           `groups by "${by}", but ${describeRow(bad, index)} has no "${by}". Fill it in, or leave such rows out with "where".`,
         );
       rows = groupSum(rows, by, def.sum, count);
-      steps.push(`grouped by ${by}${def.sum.length > 0 ? `, with ${joinNames(def.sum)} summed over each group's rows` : ''}${counted}`);
+      steps.push(`grouped by ${by}${def.sum.length > 0 ? `, with ${joinNames(def.sum)} summed over each group’s rows` : ''}${counted}`);
     } else {
       rows = [sumColumns(rows, def.sum, count)];
       steps.push(`${def.sum.length > 0 ? `${joinNames(def.sum)} summed over all rows` : 'all rows taken together'}${counted}`);

@@ -118,9 +118,9 @@ function tiedAtCut(terms: readonly TermCount[]): string {
   if (!last) return '';
   const tied = terms.slice(TOP_IN_PROSE).filter((t) => t.count === last.count);
   if (tied.length === 0) return '';
-  const named = tied.slice(0, 5).map((t) => `"${isolate(t.text)}"`);
+  const named = tied.slice(0, 5).map((t) => `“${isolate(t.text)}”`);
   const names = tied.length > 5 ? `${named.join(', ')} and ${tied.length - 5} more` : joinNames(named);
-  return ` ${names} ${tied.length === 1 ? 'is' : 'are'} in as many texts (${last.count}) as "${isolate(last.text)}"; terms that tie are named in code-point order of their lower-case form.`;
+  return ` ${names} ${tied.length === 1 ? 'is' : 'are'} in as many texts (${last.count}) as “${isolate(last.text)}”; terms that tie are named in code-point order of their lower-case form.`;
 }
 
 /** Terms as prose prints them: "a, b and c" (or "none"). */
@@ -139,14 +139,14 @@ export function keynessValues(posts: Posts, campaigns: readonly Campaign[], opti
   const lists = stopwordsKey(options.stopwords);
   const which =
     lists === '' ? 'social-media noise words (rt, via…)' : `stopwords (stopwords-iso ${joinNames(lists.split(','))}, with rt, via…)`;
-  const rule = `each distinct text counted once (retweets and copies of a text add nothing), URLs, mentions, ${which} and the campaigns' own hashtags left out`;
+  const rule = `each distinct text counted once (retweets and copies of a text add nothing), URLs, mentions, ${which} and the campaigns’ own hashtags left out`;
   for (const c of campaigns) {
     const t = campaignTerms(posts, c, campaigns, options);
     values.push({
       key: `terms.${c.id}.top`,
       value: list(t.terms),
       type: 'text',
-      definition: `The ${TOP_IN_PROSE} terms used in the most distinct texts of posts using only ${isolate(c.label)}'s hashtags; ${rule}.${tiedAtCut(t.terms)}`,
+      definition: `The ${TOP_IN_PROSE} terms used in the most distinct texts of posts using only ${isolate(c.label)}’s hashtags; ${rule}.${tiedAtCut(t.terms)}`,
       label: c.label,
     });
   }
@@ -155,7 +155,7 @@ export function keynessValues(posts: Posts, campaigns: readonly Campaign[], opti
       if (a === b) continue;
       const k = keyness(posts, a, b, campaigns, options);
       const [la, lb] = [isolate(a.label), isolate(b.label)];
-      const stat = `weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) of ${la}'s terms against ${lb}'s; ${rule}`;
+      const stat = `weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) of ${la}’s terms against ${lb}’s; ${rule}`;
       values.push(
         {
           key: `keyness.${a.id}.${b.id}.top`,

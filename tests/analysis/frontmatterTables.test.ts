@@ -37,7 +37,7 @@ describe('analysePost: tables under `tables`', () => {
     ]);
     expect(tables.get('byRegion')?.formats.areas).toBe('thousands');
     expect(tables.get('byRegion')?.definition).toContain(
-      "grouped by Region, with Leave summed over each group's rows, with the number of rows in areas",
+      'grouped by Region, with Leave summed over each group’s rows, with the number of rows in areas',
     );
     expect(tables.get('all')?.rows).toEqual([{ areas: 2 }]);
     // A count is a number of rows, whatever format a source column of its name had.
@@ -68,7 +68,7 @@ describe('analysePost: tables under `tables`', () => {
     ]);
     expect(regions?.formats).toEqual({ share: 'percent' });
     expect(regions?.definition).toBe(
-      "From dataset \u2068areas-2016\u2069: grouped by Region, with Leave and Valid summed over each group's rows; leaveShare = Leave / Valid; sorted by leaveShare ascending (ties keep their order); columns label (Region), share (leaveShare).",
+      'From dataset \u2068areas-2016\u2069: grouped by Region, with Leave and Valid summed over each group’s rows; leaveShare = Leave / Valid; sorted by leaveShare ascending (ties keep their order); columns label (Region), share (leaveShare).',
     );
   });
 

@@ -42,7 +42,7 @@ describe('keynessValues(posts, campaigns)', () => {
     // Four terms are in all 40 red texts: three are named, and the definition says which one was left out.
     expect(values.get('terms.red.top')?.value).toBe('democracy, Members and party');
     expect(values.get('terms.red.top')?.definition).toMatch(
-      /"\u2068rally\u2069" is in as many texts \(40\) as "\u2068party\u2069"; terms that tie are named in code-point order of their lower-case form\.$/,
+      /“\u2068rally\u2069” is in as many texts \(40\) as “\u2068party\u2069”; terms that tie are named in code-point order of their lower-case form\.$/,
     );
     const same = keynessValues(posts.slice(0, 5), [red, { ...blue, hashtags: ['Nobody'] }]);
     expect(same.find((v) => v.key === 'keyness.blue.red.top')?.value).toBe('none');

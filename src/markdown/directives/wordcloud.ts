@@ -82,7 +82,7 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     const named = bdi(campaign.label);
     const descriptionHtml =
       attrs.description === undefined
-        ? `The ${chosen.length} terms used in the most distinct ${named} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${named}'s hashtags); a word's size follows the number of texts using it, and retweets count once.${escapeHtml(leftOut(leftOutTerms))}`
+        ? `The ${chosen.length} terms used in the most distinct ${named} texts (${thousands(counts.texts)} distinct texts in ${thousands(counts.posts)} posts using only ${named}’s hashtags); a word’s size follows the number of texts using it, and retweets count once.${escapeHtml(leftOut(leftOutTerms))}`
         : escapeHtml(attrs.description);
     // SVG text holds no <bdi>: names are isolated with U+2068 … U+2069 (isolate.ts).
     const spoken = `Key words of ${isolate(campaign.label)}, largest first: ${top.map((t) => `${isolate(t.text)} (${thousands(t.count)})`).join(', ')}.`;

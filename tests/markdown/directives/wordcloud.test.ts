@@ -135,7 +135,7 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     // The campaign's label is isolated wherever the caption and the table name it (a right-to-left label, or one
     // with an override left open, would otherwise reorder the words after it).
     expect(html).toContain('<span class="chart-description">The 20 terms used in the most distinct <bdi>#Red</bdi> texts (');
-    expect(html).toContain("posts using only <bdi>#Red</bdi>'s hashtags)");
+    expect(html).toContain('posts using only <bdi>#Red</bdi>’s hashtags)');
     expect(html).toContain('<caption><bdi>#Red</bdi>: terms by the number of distinct texts using them</caption>');
     // Headed in sentence case, as a chart's data table is.
     expect(html).toContain(
