@@ -5,6 +5,7 @@
  * location so that it prints as `file:line:column: message hint`. Tests assert
  * the exact text, so change wording here, never at a call site.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { relative } from 'node:path';
 import { inspect } from 'node:util';
 import { cutText } from './cutText.ts';
@@ -104,22 +105,24 @@ export function error<Args extends unknown[]>(data: ErrorData<Args>, location: L
   return new SoundingsError(data, data.message(...args), location);
 }
 
-/** Where warnings go instead of the terminal, while {@link keepWarnings} says so. */
-let kept: string[] | undefined;
+/** Where warnings go instead of the terminal, in a call {@link keepingWarnings} runs (and what it awaits). */
+const kept = new AsyncLocalStorage<string[]>();
 
 /**
- * Keeps the warnings from now on in `into`, rather than print them; undefined: prints them again. The build's second
- * thread keeps a post's warnings while it renders the post, for the posts' thread to print if it uses the render
- * (src/site/renderAhead.ts): once, where and when the post's own render would have printed them.
+ * Runs `render`, keeping the warnings it gives (its awaits included) in `into`, rather than print them. The build's
+ * second thread keeps a post's warnings while it renders the post, for the posts' thread to print if it uses the
+ * render (src/site/renderAhead.ts): once, where and when the post's own render would have printed them. Per call, not
+ * per thread: that thread renders its posts at once, and one post's warnings must not land in another's.
  */
-export function keepWarnings(into: string[] | undefined): void {
-  kept = into;
+export function keepingWarnings<T>(into: string[], render: () => Promise<T>): Promise<T> {
+  return kept.run(into, render);
 }
 
 /** Prints a warning of the catalogue as an error prints (`file:line:column: message hint`); the build goes on. */
 export function warn<Args extends unknown[]>(data: ErrorData<Args>, location: Location | undefined, ...args: Args): void {
   const message = error(data, location, ...args).message;
-  if (kept) kept.push(message);
+  const into = kept.getStore();
+  if (into) into.push(message);
   else console.warn(message);
 }
 

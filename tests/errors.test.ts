@@ -1,8 +1,9 @@
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkDataset } from '../src/data/loadDataset.ts';
-import { error, printable, shown, UnknownKey } from '../src/errors.ts';
+import { error, keepingWarnings, printable, shown, UnknownKey, warn } from '../src/errors.ts';
 import { postsManifest, tempProject } from './data/helpers.ts';
 
 describe('printable(text) and shown(text)', () => {
@@ -15,6 +16,34 @@ describe('printable(text) and shown(text)', () => {
   it('cut a long value to 80 characters, never inside a character', () => {
     expect(shown('x'.repeat(200_000))).toBe(`${'x'.repeat(79)}…`);
     expect(Array.from(shown('👍'.repeat(100)))).toHaveLength(80);
+  });
+});
+
+describe('keepingWarnings(into, render)', () => {
+  it("keeps each render's warnings apart while renders run at once, across their awaits, and prints the others", async () => {
+    const printed = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const render = async (key: string) => {
+        warn(UnknownKey, { file: `content/posts/${key}.md`, line: 1, column: 1 }, key, ['a']);
+        // A turn of the event loop: the other render runs in between.
+        await setImmediate();
+        warn(UnknownKey, { file: `content/posts/${key}.md`, line: 2, column: 1 }, key, ['a']);
+        return key;
+      };
+      const one: string[] = [];
+      const two: string[] = [];
+      const rendered = await Promise.all([keepingWarnings(one, () => render('one')), keepingWarnings(two, () => render('two'))]);
+      expect(rendered).toEqual(['one', 'two']);
+      expect(one.map((m) => m.slice(0, m.indexOf(': ')))).toEqual(['content/posts/one.md:1:1', 'content/posts/one.md:2:1']);
+      expect(two.map((m) => m.slice(0, m.indexOf(': ')))).toEqual(['content/posts/two.md:1:1', 'content/posts/two.md:2:1']);
+      expect(printed).not.toHaveBeenCalled();
+      // Outside a render, a warning is printed.
+      warn(UnknownKey, { file: 'content/posts/three.md', line: 3, column: 1 }, 'three', ['a']);
+      expect(printed).toHaveBeenCalledTimes(1);
+      expect(String(printed.mock.calls[0]?.[0])).toMatch(/^content\/posts\/three\.md:3:1: /);
+    } finally {
+      printed.mockRestore();
+    }
   });
 });
 

@@ -17,7 +17,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
-import { keepWarnings } from '../errors.ts';
+import { keepingWarnings } from '../errors.ts';
 import { loadRecordOf } from '../markdown/datasetCache.ts';
 import { postBody } from '../markdown/postSource.ts';
 import type { PostAhead } from '../markdown/readingAhead.ts';
@@ -41,15 +41,12 @@ export async function renderAhead(path: string, read: ReadonlySet<string>, optio
   const found = findDirectives(tree);
   const signature = directivesSignature(found);
   const warnings: string[] = [];
-  keepWarnings(warnings);
   try {
-    const { nodes, record } = await renderPost({ path, fileText, body }, tree, found, options);
+    const { nodes, record } = await keepingWarnings(warnings, () => renderPost({ path, fileText, body }, tree, found, options));
     const loads = datasets.flatMap((id) => loadRecordOf(id) ?? []);
     return { fileText, body, signature, dependencies: aheadDependencies(fileText, options), nodes, record, warnings, loads };
   } catch {
     // The posts' thread renders it again and says what is wrong.
     return undefined;
-  } finally {
-    keepWarnings(undefined);
   }
 }

@@ -3,7 +3,7 @@
  * site it builds is the one a build on one thread makes, byte for byte, and what a chart says (a drawing cut at its
  * edge, a spec that fails) reaches the terminal once, as it does from the posts' own thread.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,28 +31,32 @@ const LINE = `${FRONTMATTER}\n${BODY}`.split('\n').findIndex((l) => l.startsWith
 const cache = () => mkdtempSync(join(tmpdir(), 'soundings-cache-'));
 
 describe("the build's second thread", () => {
-  it('builds the site a build on one thread builds, byte for byte, and says the data was parsed and a chart cut', async () => {
+  it('builds the site a build on one thread builds, byte for byte, and says the data was parsed and each chart cut', async () => {
     const site = fixtureProject(BODY);
     writeFileSync(join(site, 'content', 'posts', 'bars.vl.json'), spec('followers'));
+    // A second post, which the second thread renders at the same time as the first: each one's warning is its own.
+    writeFileSync(join(site, 'content', 'posts', 'second.md'), readFileSync(join(site, 'content', 'posts', 'post.md')));
     const [two, one] = await Promise.all([
       astroBuild(site, { cacheDir: cache() }),
       astroBuild(site, { cacheDir: cache(), env: { SOUNDINGS_HELPER_THREAD: '0' } }),
     ]);
     expect(two.stdout).not.toContain('second thread stopped');
     // The post was rendered on the second thread while Astro started, and taken as it was.
-    expect(two.stdout).toContain("Rendered 1 of 1 posts (1 by the build's second thread, while Astro started).");
-    expect(one.stdout).toContain('Rendered 1 of 1 posts.');
+    expect(two.stdout).toContain("Rendered 2 of 2 posts (2 by the build's second thread, while Astro started).");
+    expect(one.stdout).toContain('Rendered 2 of 2 posts.');
     const [a, b] = [siteFiles(two.outDir), siteFiles(one.outDir)];
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [path, bytes] of a) expect(bytes.equals(b.get(path) as Buffer), path).toBe(true);
     for (const { stdout } of [two, one]) {
       expect(stdout).toMatch(/^\s+tweets\s+4\s+1\s+2016-07-01 to 2016-07-05\s+[\d.]+ s\s+cache miss \(parsed\)$/m);
-      // Once: the second thread kept its render's warnings for this thread to print.
-      const cut = new RegExp(
-        `content/posts/post\\.md:${LINE}: ::chart: its article drawing reaches \\d+ px past its right edge, where "A title far`,
-        'g',
-      );
-      expect(stdout.match(cut)).toHaveLength(1);
+      // Once for each post, at that post: the second thread kept each render's warnings for this thread to print.
+      for (const name of ['post', 'second']) {
+        const cut = new RegExp(
+          `content/posts/${name}\\.md:${LINE}: ::chart: its article drawing reaches \\d+ px past its right edge, where "A title far`,
+          'g',
+        );
+        expect(stdout.match(cut), name).toHaveLength(1);
+      }
     }
   });
 
