@@ -111,8 +111,9 @@ const kept = new AsyncLocalStorage<string[]>();
 /**
  * Runs `render`, keeping the warnings it gives (its awaits included) in `into`, rather than print them. The build's
  * second thread keeps a post's warnings while it renders the post, for the posts' thread to print if it uses the
- * render (src/site/renderAhead.ts): once, where and when the post's own render would have printed them. Per call, not
- * per thread: that thread renders its posts at once, and one post's warnings must not land in another's.
+ * render (src/site/renderAhead.ts): once, where and when the post's own render would have printed them. Kept per
+ * call, not switched on and off for the thread: renders that overlap keep their warnings apart, and none is left
+ * keeping after its render ends, whatever it threw.
  */
 export function keepingWarnings<T>(into: string[], render: () => Promise<T>): Promise<T> {
   return kept.run(into, render);

@@ -4,7 +4,6 @@
  * a build draws them beside the posts' analysis rather than after it. On this thread, vega is imported on the first
  * chart only: a build whose charts go to the helper never loads it here.
  */
-import { setImmediate } from 'node:timers/promises';
 import type { Row } from '../data/types.ts';
 import { processGlobal } from '../processGlobal.ts';
 import type { ChartSvgOptions, VegaLiteSpec } from './chartSvg.ts';
@@ -49,19 +48,6 @@ export async function drawnChart(
     },
   });
   return overflow ? { svg, overflow } : { svg };
-}
-
-/**
- * The drawer of the build's second thread (src/site/helperWorker.ts): each chart is drawn by `there` (the posts'
- * thread) once `waiting()` says that thread waits for the posts, else here. First it lets this thread's event loop
- * turn: the other thread says it waits in a message, and a render (one chain of promises, never a turn of the loop)
- * would read it only when every post was rendered, every chart drawn here while that thread sat idle.
- */
-export function drawerWhileWaiting(waiting: () => boolean, there: ChartDrawer): ChartDrawer {
-  return async (spec, rows, options) => {
-    await setImmediate();
-    return waiting() ? there(spec, rows, options) : drawnChart(spec, rows, options);
-  };
 }
 
 /** A chart's drawing asked of the other thread, or its answer: the SVG, or the error it failed with. */

@@ -1,18 +1,16 @@
 /**
  * The worker of src/site/helperThread.ts. Reads each dataset it is given into the disk cache, in order, and tells the
- * build thread as each is done, with how many files it parsed; then renders the posts that use data it read
- * (renderAhead.ts), all at once, and sends each as it is done, or undefined for a post it did not render; then writes
- * each dataset's profile (the dataset pages' summaries, siteData.ts) into the cache too. A dataset it cannot read, or
- * a post it cannot render, is left to the build, which reports the problem where the post that uses it is. Once the
- * build thread waits for the posts, that thread draws their charts while this one goes on with the posts' analysis
- * (drawChart.ts, drawerWhileWaiting). Meanwhile, and after, it draws the charts it is sent (the posts the build
- * renders itself). Once every dataset is profiled, it keeps the data's stamp (helperStamp.ts): the next build with
- * the same data starts no worker.
+ * build thread as each is done, with how many files it parsed; then renders each post that uses data it read
+ * (renderAhead.ts), and sends it, or undefined for a post it did not render; then writes each dataset's profile (the
+ * dataset pages' summaries, siteData.ts) into the cache too. A dataset it cannot read, or a post it cannot render, is
+ * left to the build, which reports the problem where the post that uses it is. Meanwhile, and after, it draws the
+ * charts it is sent (the posts the build renders itself). Once every dataset is profiled, it keeps the data's stamp
+ * (helperStamp.ts): the next build with the same data starts no worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { handCacheWarningsTo } from '../markdown/cacheEntry.ts';
 import type { PostAhead } from '../markdown/readingAhead.ts';
-import { chartExchange, drawerWhileWaiting, useChartDrawer } from '../render/drawChart.ts';
+import { chartExchange } from '../render/drawChart.ts';
 import { keepStamp } from './helperStamp.ts';
 import type { HelperData, HelperMessage, HelperRequest } from './helperThread.ts';
 import { hasCachedProfile, profileCode } from './profileEntry.ts';
@@ -23,15 +21,9 @@ const send = (m: HelperMessage) => port.postMessage(m);
 // A cache this thread cannot write is said by the build's thread, once for both.
 handCacheWarningsTo((dir, reason) => send({ kind: 'unwritable', dir, reason }));
 
-// Charts both ways: the build's thread sends those of the posts it renders itself; once it waits for the posts
-// rendered here (it has nothing else to do), it draws theirs.
+// The charts of the posts the build's thread renders itself, drawn here; this thread's own are drawn here too.
 const charts = chartExchange(send);
-let waiting = false;
-port.on('message', (m: HelperRequest) => {
-  if (m.kind === 'waiting') waiting = true;
-  else void charts.receive(m);
-});
-useChartDrawer(drawerWhileWaiting(() => waiting, charts.drawer));
+port.on('message', (m: HelperRequest) => void charts.receive(m));
 
 const { root, dataDir, ids, posts, stamp } = workerData as HelperData;
 /** The code digest the profiles' cache keys hold, hashed once for every dataset. */
@@ -73,18 +65,15 @@ async function readAndRender(unread: readonly string[]): Promise<boolean> {
   }
   // The posts that use data read here: those Astro renders again.
   const { renderAhead } = await import('./renderAhead.ts');
-  // All at once: while one post's charts are drawn on the build's thread, this one goes on with another's analysis.
-  await Promise.all(
-    posts.map(async (path) => {
-      let ahead: PostAhead | undefined;
-      try {
-        ahead = await renderAhead(path, read, { root, dataDir });
-      } catch {
-        // Whatever went wrong, the posts' thread renders the post and says it.
-      }
-      send({ kind: 'post', path, ahead });
-    }),
-  );
+  for (const path of posts) {
+    let ahead: PostAhead | undefined;
+    try {
+      ahead = await renderAhead(path, read, { root, dataDir });
+    } catch {
+      // Whatever went wrong, the posts' thread renders the post and says it.
+    }
+    send({ kind: 'post', path, ahead });
+  }
   // Then the profiles, which the pages ask for last (one they ask for first they make themselves).
   const { cachedProfile } = await import('./siteData.ts');
   let profiled = read.size === unread.length;

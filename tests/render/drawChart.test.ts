@@ -3,12 +3,11 @@
  * build's two threads are (messages cloned as between threads). A chart drawn by the other side is the chart drawn
  * here, its overflow is told as here, and a chart that fails there fails here with the same error.
  */
-import { MessageChannel } from 'node:worker_threads';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/data/types.ts';
 import { SoundingsError } from '../../src/errors.ts';
 import { chartSvg } from '../../src/render/chartSvg.ts';
-import { type ChartMessage, chartExchange, drawChart, drawerWhileWaiting, drawnChart, useChartDrawer } from '../../src/render/drawChart.ts';
+import { type ChartMessage, chartExchange, drawChart, useChartDrawer } from '../../src/render/drawChart.ts';
 
 const rows: Row[] = [
   { campaign: '#KeepCorbyn', posts: 10 },
@@ -75,36 +74,5 @@ describe('chartExchange(post)', () => {
     here.stop('the second thread exited');
     await expect(asked).rejects.toThrow('the second thread exited');
     expect(here.waiting()).toBe(0);
-  });
-});
-
-describe('drawerWhileWaiting(waiting, there)', () => {
-  it('reads a message that came before it draws: a chart asked in the same turn goes to the thread now waiting', async () => {
-    const { port1, port2 } = new MessageChannel();
-    let waiting = false;
-    port1.on('message', () => {
-      waiting = true;
-    });
-    const there = vi.fn(async () => ({ svg: '<svg>drawn there</svg>' }));
-    try {
-      const drawer = drawerWhileWaiting(() => waiting, there);
-      // The message and the chart in one turn, as a render running one chain of promises sees them.
-      port2.postMessage({ kind: 'waiting' });
-      expect(waiting).toBe(false);
-      const chart = await drawer(bars, rows, { id: 'c' });
-      expect(chart.svg).toBe('<svg>drawn there</svg>');
-      expect(there).toHaveBeenCalledTimes(1);
-    } finally {
-      port1.close();
-    }
-  });
-
-  it('draws here, as drawnChart draws, while nothing waits', async () => {
-    const there = vi.fn(async () => ({ svg: '' }));
-    const spec = { ...bars, title: { text: LONG } };
-    const chart = await drawerWhileWaiting(() => false, there)(spec, rows, { id: 'c' });
-    expect(chart).toEqual(await drawnChart(spec, rows, { id: 'c' }));
-    expect(chart.overflow?.pixels).toBeGreaterThan(0);
-    expect(there).not.toHaveBeenCalled();
   });
 });

@@ -34,7 +34,7 @@ describe("the build's second thread", () => {
   it('builds the site a build on one thread builds, byte for byte, and says the data was parsed and each chart cut', async () => {
     const site = fixtureProject(BODY);
     writeFileSync(join(site, 'content', 'posts', 'bars.vl.json'), spec('followers'));
-    // A second post, which the second thread renders at the same time as the first: each one's warning is its own.
+    // A second post with the same chart: each post's warning is kept with its own render and printed at that post.
     writeFileSync(join(site, 'content', 'posts', 'second.md'), readFileSync(join(site, 'content', 'posts', 'post.md')));
     const [two, one] = await Promise.all([
       astroBuild(site, { cacheDir: cache() }),
