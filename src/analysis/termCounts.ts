@@ -1,4 +1,7 @@
+import { processGlobal } from '../processGlobal.ts';
 import { campaignMatcher } from './campaignMatcher.ts';
+import { recounts } from './recounts.ts';
+import { STOPWORDS } from './stopwords.ts';
 import { cleanText, foldTerm, type OnToken, type TokenizeOptions, tokenScanner } from './tokenize.ts';
 import type { Campaign } from './types.ts';
 
@@ -82,6 +85,37 @@ interface Counting {
   read: number;
 }
 
+/** A text as a count read it: its cleaned key, and its terms once scanned (key, text, initial, …), else its clean text. */
+interface ReadText {
+  key: string;
+  clean: string | undefined;
+  terms: (string | boolean)[] | undefined;
+}
+
+/**
+ * The texts the last counts read, by their options, for the next count with the same options to take rather than
+ * clean and scan again, when this process expects recounts (recounts.ts): in a dev server, a data file dropped in
+ * has the posts re-rendered and their terms counted again over every post (0.28 s of a 0.65 s re-load for the
+ * sample's 78,000 tweets; with the texts kept, only the new file's are read). Off in a build, which counts once:
+ * keeping them costs memory (~20 MB for the sample) and time.
+ * Each count keeps only the texts it read, so a removed file's go; at most {@link RECOUNT_OPTIONS} sets of options
+ * (posts counting with different campaigns or stopwords), and none past {@link RECOUNT_TEXTS} texts.
+ */
+const readBefore = processGlobal('termCountTexts', () => new Map<string, Map<string, ReadText>>());
+const RECOUNT_OPTIONS = 4;
+const RECOUNT_TEXTS = 500_000;
+/** Texts cleaned (and their terms scanned, the first with each key) in this process: what a recount saved (tests). */
+let cleaned = 0;
+export const textsCleaned = () => cleaned;
+
+function keepForRecount(optionsKey: string, texts: Map<string, ReadText>): void {
+  readBefore.delete(optionsKey);
+  if (texts.size > RECOUNT_TEXTS) return;
+  readBefore.set(optionsKey, texts);
+  // The least recently counted options go first (a Map iterates in insertion order).
+  for (const key of readBefore.keys()) if (readBefore.size > RECOUNT_OPTIONS) readBefore.delete(key);
+}
+
 /**
  * {@link termCounts} of every campaign, by id, in one pass over the posts: each post's hashtags are matched once,
  * and each text is read for the one campaign it belongs to.
@@ -92,7 +126,8 @@ export function campaignsTermCounts(
   options: Omit<TokenizeOptions, 'exclude'> = {},
 ): Map<string, TermCounts> {
   const matcher = campaignMatcher(campaigns);
-  const scan = tokenScanner({ ...options, exclude: campaigns.flatMap((c) => c.hashtags) });
+  const exclude = campaigns.flatMap((c) => c.hashtags);
+  const scan = tokenScanner({ ...options, exclude });
   const counting = new Map<string, Counting>(campaigns.map((c) => [c.id, { counts: new Map(), raw: new Set(), seen: new Set(), read: 0 }]));
   /** The index of the distinct text being read (unique across campaigns): a term counts once per text (`last`). */
   let textIndex = 0;
@@ -117,6 +152,12 @@ export function campaignsTermCounts(
         [text, weight],
       ]);
   };
+  // Each text as the last count with these options read it, when texts are kept for the next count (a dev server).
+  const optionsKey = recounts.on
+    ? JSON.stringify([options.minLength ?? 3, options.mentions ?? false, [...(options.stopwords ?? STOPWORDS)].sort(), exclude])
+    : '';
+  const before = recounts.on ? readBefore.get(optionsKey) : undefined;
+  const kept = recounts.on ? new Map<string, ReadText>() : undefined;
   for (const post of posts) {
     const ids = matcher(post.hashtags);
     if (ids.length !== 1) continue;
@@ -124,14 +165,33 @@ export function campaignsTermCounts(
     c.read++;
     if (c.raw.has(post.text)) continue;
     c.raw.add(post.text);
-    const clean = cleanText(post.text);
-    const key = cleanKey(clean);
-    if (c.seen.has(key)) continue;
-    c.seen.add(key);
+    let read = kept?.get(post.text) ?? before?.get(post.text);
+    if (!read) {
+      cleaned++;
+      const clean = cleanText(post.text);
+      read = { key: cleanKey(clean), clean, terms: undefined };
+    }
+    kept?.set(post.text, read);
+    if (c.seen.has(read.key)) continue;
+    c.seen.add(read.key);
     textIndex++;
     counts = c.counts;
-    scan(clean, onToken);
+    const { terms } = read;
+    if (terms) {
+      for (let i = 0; i < terms.length; i += 3) onToken(terms[i] as string, terms[i + 1] as string, terms[i + 2] as boolean);
+    } else if (kept) {
+      const found: (string | boolean)[] = [];
+      scan(read.clean as string, (key, text, initial) => {
+        found.push(key, text, initial);
+        onToken(key, text, initial);
+      });
+      read.terms = found;
+      read.clean = undefined;
+    } else {
+      scan(read.clean as string, onToken);
+    }
   }
+  if (kept) keepForRecount(optionsKey, kept);
   return new Map(Array.from(counting, ([id, c]) => [id, ranked(c)]));
 }
 

@@ -9,6 +9,7 @@
  * shared through a global symbol rather than a module variable.
  */
 import type { Plugin, ViteDevServer } from 'vite';
+import { expectRecounts } from '../analysis/recounts.ts';
 import { processGlobal } from '../processGlobal.ts';
 
 /** The dev server, set by the plugin (astro.config.mjs's module graph), read by the loader (the content config's). */
@@ -75,6 +76,8 @@ function oneReload(server: ViteDevServer): void {
 /** Keeps the running dev server's handle (set again when it restarts: devRestart.ts). */
 export function useDevServer(server: ViteDevServer): void {
   dev.server = server;
+  // Data dropped in re-renders the posts: their term counts keep what they read for the next (termCounts.ts).
+  expectRecounts();
 }
 
 /** The running dev server, if this process serves `astro dev`. */

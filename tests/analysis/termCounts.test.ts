@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { campaignsTermCounts, termCounts } from '../../src/analysis/termCounts.ts';
+import { recounts } from '../../src/analysis/recounts.ts';
+import { campaignsTermCounts, termCounts, textsCleaned } from '../../src/analysis/termCounts.ts';
 import { extractHashtags } from '../../src/data/hashtags.ts';
 
 const red = { id: 'red', label: '#Red', hashtags: ['Red'], color: '#b3202a' };
@@ -87,3 +88,52 @@ describe('termCounts(posts, campaign, campaigns)', () => {
     ]);
   });
 });
+
+describe('campaignsTermCounts in a process that counts again (a dev server: recounts.ts)', () => {
+  it('counts what a first count would from the texts it kept, reading only the new ones; a removed file’s are not kept', () => {
+    const week = posts(
+      'Rally tonight in Leeds #Red https://t.co/a1',
+      'RT @x: Rally tonight in Leeds #Red https://t.co/a1',
+      'Members rally #Red',
+      'Unity wins #SaveBlue',
+      'Vote today #Red',
+      'Vote today #Blue',
+      'Vote TODAY #blue https://t.co/zz',
+    );
+    // A file dropped in: two new texts and one the week has.
+    const dropped = posts('New week: Leeds rally again #Red', 'Jobs and unity #Blue', 'Members rally #Red');
+    const campaigns = [red, blue];
+    const counts = (p: typeof week) => campaignsTermCounts(p, campaigns);
+    const expected = [counts(week), counts([...week, ...dropped]), counts(week), counts([...week, ...dropped])];
+    recounts.on = true;
+    try {
+      const read: number[] = [];
+      const got = [week, [...week, ...dropped], week, [...week, ...dropped]].map((p) => {
+        const before = textsCleaned();
+        const result = counts(p);
+        read.push(textsCleaned() - before);
+        return result;
+      });
+      expect(got).toEqual(expected);
+      // Every text of the first count as written (a retweet's too: its prefix goes in the cleaning); then the dropped
+      // file's two new ones; none; and those two again, since the count without them kept only the texts it read.
+      expect(read).toEqual([7, 2, 0, 2]);
+      // Other options (here, another campaign's hashtags left out) are not answered from these texts.
+      const before = textsCleaned();
+      expect(campaignsTermCounts(week, [red])).toEqual(recountOff(() => campaignsTermCounts(week, [red])));
+      expect(textsCleaned() - before).toBeGreaterThan(0);
+    } finally {
+      recounts.on = false;
+    }
+  });
+});
+
+function recountOff<T>(f: () => T): T {
+  const on = recounts.on;
+  recounts.on = false;
+  try {
+    return f();
+  } finally {
+    recounts.on = on;
+  }
+}
