@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ViteDevServer } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { overlayError } from '../../src/site/devOverlay.ts';
+import { recounts } from '../../src/analysis/recounts.ts';
+import { devServer, inDevServer, overlayError, useDevServer } from '../../src/site/devOverlay.ts';
 
 // How Astro's overlay shows a message: escaped, then read as Markdown (not exported, so by its path).
 const runtime = join(import.meta.dirname, '..', '..', 'node_modules', 'astro', 'dist', 'core', 'errors', 'dev', 'runtime.js');
@@ -19,5 +21,23 @@ describe('overlayError(message)', () => {
     expect(html).not.toMatch(/<a |<b>/);
     // Only invisible characters were added.
     expect(payload.message.replaceAll('\u2060', '')).toBe(message);
+  });
+});
+
+describe('useDevServer(server)', () => {
+  it('says this process serves astro dev, and that its term counts will count again (recounts.ts)', () => {
+    const [server, on] = [devServer(), recounts.on];
+    try {
+      recounts.on = false;
+      const fake = {} as ViteDevServer;
+      useDevServer(fake);
+      expect(inDevServer()).toBe(true);
+      expect(devServer()).toBe(fake);
+      expect(recounts.on).toBe(true);
+    } finally {
+      // The fake stays this file's dev server (each test file has a worker of its own: vitest.config.ts).
+      recounts.on = on;
+      if (server) useDevServer(server);
+    }
   });
 });
