@@ -152,12 +152,12 @@ export function campaignsTermCounts(
         [text, weight],
       ]);
   };
-  // Each text as the last count with these options read it, when texts are kept for the next count (a dev server).
-  const optionsKey = recounts.on
+  // The texts this count reads, kept for the next (a dev server), and those the last count with these options kept.
+  const kept = recounts.on ? new Map<string, ReadText>() : undefined;
+  const optionsKey = kept
     ? JSON.stringify([options.minLength ?? 3, options.mentions ?? false, [...(options.stopwords ?? STOPWORDS)].sort(), exclude])
     : '';
-  const before = recounts.on ? readBefore.get(optionsKey) : undefined;
-  const kept = recounts.on ? new Map<string, ReadText>() : undefined;
+  const before = kept && readBefore.get(optionsKey);
   for (const post of posts) {
     const ids = matcher(post.hashtags);
     if (ids.length !== 1) continue;
@@ -165,30 +165,30 @@ export function campaignsTermCounts(
     c.read++;
     if (c.raw.has(post.text)) continue;
     c.raw.add(post.text);
-    let read = kept?.get(post.text) ?? before?.get(post.text);
-    if (!read) {
+    let text = kept?.get(post.text) ?? before?.get(post.text);
+    if (!text) {
       cleaned++;
       const clean = cleanText(post.text);
-      read = { key: cleanKey(clean), clean, terms: undefined };
+      text = { key: cleanKey(clean), clean, terms: undefined };
     }
-    kept?.set(post.text, read);
-    if (c.seen.has(read.key)) continue;
-    c.seen.add(read.key);
+    kept?.set(post.text, text);
+    if (c.seen.has(text.key)) continue;
+    c.seen.add(text.key);
     textIndex++;
     counts = c.counts;
-    const { terms } = read;
+    const { terms } = text;
     if (terms) {
       for (let i = 0; i < terms.length; i += 3) onToken(terms[i] as string, terms[i + 1] as string, terms[i + 2] as boolean);
     } else if (kept) {
       const found: (string | boolean)[] = [];
-      scan(read.clean as string, (key, text, initial) => {
-        found.push(key, text, initial);
-        onToken(key, text, initial);
+      scan(text.clean as string, (key, written, initial) => {
+        found.push(key, written, initial);
+        onToken(key, written, initial);
       });
-      read.terms = found;
-      read.clean = undefined;
+      text.terms = found;
+      text.clean = undefined;
     } else {
-      scan(read.clean as string, onToken);
+      scan(text.clean as string, onToken);
     }
   }
   if (kept) keepForRecount(optionsKey, kept);
