@@ -29,6 +29,7 @@ import { shareOfVoice } from './shareOfVoice.ts';
 import { STOPWORD_LANGUAGES, STOPWORDS, stopwordsFor } from './stopwords.ts';
 import type { Campaign } from './types.ts';
 import { DEFAULT_FORMAT, type Value, type ValueType } from './value.ts';
+import { weekCoverage } from './weekCoverage.ts';
 import { weeklyGap } from './weeklyGap.ts';
 import { heldValues, where } from './where.ts';
 
@@ -256,10 +257,16 @@ export function analysePost(
     });
 
     tables.set('weekly', {
-      rows: weekly.map((w) => ({ week: w.week, campaign: w.label, posts: w.posts })),
+      // Weekly rows exist only when there are posts, so first and last are set.
+      rows: weekly.map((w) => ({
+        week: w.week,
+        campaign: w.label,
+        posts: w.posts,
+        days: weekCoverage(w.week, statistics.first as number, statistics.last as number),
+      })),
       formats: { posts: 'thousands' },
       definition:
-        'Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign’s hashtags; a post with several campaigns’ hashtags counts in each.',
+        'Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign’s hashtags; a post with several campaigns’ hashtags counts in each. The "days" column is how many of the week’s seven days lie within the data’s period (the UTC day of its first post to that of its last): fewer than 7 in a partial first or last week, whose count is of those days only.',
     });
     const weeks = new Set(weekly.map((w) => w.week.getTime())).size;
     set(

@@ -29,10 +29,15 @@ export interface BuiltinChart {
  * The charts a post can name in `::chart{spec=…}`, each bound to the columns
  * of the table it draws:
  *
- * - `weekly-volume`: `{week: Date, campaign: string, posts: number}`, one row
- *   per campaign and week (the UTC midnight that starts the ISO week). A line
- *   per campaign, a point per week; weeks are evenly spaced categories, so a
- *   week without posts must be a row with 0, not a missing row.
+ * - `weekly-volume`: `{week: Date, campaign: string, posts: number, days?:
+ *   number}`, one row per campaign and week (the UTC midnight that starts the
+ *   ISO week). A line per campaign, a point per week; weeks are evenly spaced
+ *   categories, so a week without posts must be a row with 0, not a missing
+ *   row. `days` (the `weekly` table's: weekCoverage.ts) is how many of the
+ *   week's days the data covers: a first or last week with fewer than 7 is
+ *   drawn with hollow points, under a dotted rule labelled "3 days of 7", so
+ *   that its lower count does not read as a drop. Without `days`, every week
+ *   is drawn as whole.
  * - `share-of-voice`: `{campaign: string, posts: number, share: number}`, share
  *   a proportion; a horizontal bar per campaign, in row order, labelled "79.4%".
  * - `follower-reach`: `{name: string, followers: number, campaign: string|null,
@@ -59,7 +64,11 @@ export interface BuiltinChart {
  *   error in points ("+17.6 points"), beside a dashed rule at the actual value.
  */
 export const builtinCharts: Record<string, BuiltinChart> = {
-  'weekly-volume': { spec: deepFreeze(weeklyVolume), formats: { posts: 'thousands' }, headers: { campaign: 'Campaign' } },
+  'weekly-volume': {
+    spec: deepFreeze(weeklyVolume),
+    formats: { posts: 'thousands' },
+    headers: { campaign: 'Campaign', days: 'Days with data' },
+  },
   'share-of-voice': {
     spec: deepFreeze(shareOfVoice),
     formats: { share: 'percent', posts: 'thousands' },

@@ -49,6 +49,38 @@ describe('builtinCharts', () => {
     );
   });
 
+  it('weekly-volume: a partial first or last week has hollow points under a rule labelled with its days', async () => {
+    const last = weeklyRows.length / 2 - 1;
+    const days = (week: number) => (week === 0 ? 3 : week === last ? 1 : 7);
+    const svg = await render(
+      'weekly-volume',
+      weeklyRows.map((row, i) => ({ ...row, days: days(Math.floor(i / 2)) })),
+    );
+    const shown = visibleTexts(svg);
+    expect(shown.filter((t) => / of 7$/.test(t))).toEqual(['3 days of 7', '1 day of 7']);
+    // The first week's note starts at its week and runs right, the last week's ends at it: both inside the plot.
+    expect(svg).toMatch(/text-anchor="start"[^>]*>3 days of 7</);
+    expect(svg).toMatch(/text-anchor="end"[^>]*>1 day of 7</);
+    const points = [
+      ...svg.matchAll(/<path aria-label="Week beginning: ([^;]+);[^"]*" role="graphics-symbol" aria-roledescription="point"([^>]*)>/g),
+    ];
+    const hollow = points.filter((m) => !(m[2] ?? '').includes(' fill=')).map((m) => m[1]);
+    expect(points).toHaveLength(26);
+    expect(hollow).toEqual(['4 Jul', '4 Jul', '26 Sep', '26 Sep']);
+    expect(svg.match(/aria-roledescription="rule mark"/g)).toHaveLength(2);
+    // The data table names the column.
+    expect(dataTable([{ ...weeklyRows[0], days: 3 } as Row], { headers: builtinCharts['weekly-volume']?.headers ?? {} })).toContain(
+      'Days with data',
+    );
+  });
+
+  it('weekly-volume: rows without "days" are drawn as whole weeks', async () => {
+    const svg = await render('weekly-volume', weeklyRows);
+    expect(visibleTexts(svg).filter((t) => / of 7$/.test(t))).toEqual([]);
+    expect(svg).not.toContain('aria-roledescription="rule mark"');
+    expect(svg.match(/aria-roledescription="point"[^>]* fill="#/g)).toHaveLength(26);
+  });
+
   it('share-of-voice: bars labelled with one-decimal percentages', async () => {
     const svg = await render('share-of-voice', shareRows);
     expect(visibleTexts(svg)).toEqual(expect.arrayContaining(['79.4%', '20.5%', '0.1%', '0%', '100%', 'More than one campaign']));

@@ -38,6 +38,18 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(html).toMatch(/<th scope="col" class="num">Posts<\/th>/);
   });
 
+  it("marks the weekly table's partial weeks, in both drawings and in its data table", async () => {
+    // The fixture's tweets run from Friday 1 July to Tuesday 5 July 2016: 3 days of the week of 27 June, 2 of 4 July.
+    const root = fixtureProject('::chart[Posts a week]{data=weekly spec=weekly-volume description="Weekly."}');
+    const html = await renderPost(root, 'content/posts/post.md');
+    for (const drawing of html.match(/<div class="chart-(wide|narrow)"><svg[\s\S]*?<\/svg>/g) ?? []) {
+      expect(drawing.match(/>(\d days? of 7)<\/text>/g)).toEqual(['>3 days of 7</text>', '>2 days of 7</text>']);
+    }
+    expect(html.match(/<div class="chart-(wide|narrow)"><svg/g)).toHaveLength(2);
+    expect(html).toContain('<th scope="col" class="num">Days with data</th>');
+    expect(html).toMatch(/<td>2016-06-27<\/td><td>#Red<\/td><td class="num">2<\/td><td class="num">3<\/td>/);
+  });
+
   it('shows the columns= of its data table under headers=, as ::table does; an unknown column is refused', async () => {
     const root = fixtureProject(
       '::chart[Posts a week]{data=weekly spec=weekly-volume description="Weekly." columns="posts, week" headers="Tweets, Week of"}',
@@ -47,7 +59,7 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(head?.replace(/<th scope="col"( class="num")?>/g, '[').replace(/<\/th>/g, ']')).toBe('[Tweets][Week of]');
     const wrong = fixtureProject('::chart[Posts a week]{data=weekly spec=weekly-volume description="Weekly." columns="posts, wek"}');
     expect(await renderError(wrong, 'content/posts/post.md')).toMatch(
-      /^content\/posts\/post\.md:23:1: ::chart: "weekly" has no column "wek"; it has "week", "campaign", "posts"\./,
+      /^content\/posts\/post\.md:23:1: ::chart: "weekly" has no column "wek"; it has "week", "campaign", "posts", "days"\./,
     );
   });
 
