@@ -239,6 +239,10 @@ describe('astro build of a fixture site', () => {
       ['files', true, 'The files of this dataset'],
       ['columns', true, 'The columns of this dataset, as the analysis reads them'],
     ]);
+    // A time range wraps between its ends, never inside an ISO time (a four-line row on a phone).
+    expect(html).toContain(
+      '<td><span class="range-end">2016-07-01T10:00:00Z –</span> <span class="range-end">2016-07-05T10:00:00Z</span></td>',
+    );
   });
 
   it('marks the site navigation\'s link to the page itself aria-current="page", and the section of a post or dataset "true"', async () => {
