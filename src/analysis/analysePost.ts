@@ -20,8 +20,9 @@ import { campaignStatistics } from './campaignAccumulator.ts';
 import { hashtagKey } from './campaignMatcher.ts';
 import { extreme } from './extreme.ts';
 import { cellText, computeTable, describeRow, type TableSource } from './frontmatterTables.ts';
-import { keynessValues } from './keyness.ts';
+import { keynessKeys, keynessValues } from './keyness.ts';
 import { pick } from './pick.ts';
+import { PostValues } from './postValues.ts';
 import { projection } from './projection.ts';
 import { ratio } from './ratio.ts';
 import { share } from './share.ts';
@@ -104,7 +105,7 @@ export function analysePost(
   fail: Fail,
   site: { language?: string | undefined } = {},
 ): PostAnalysis {
-  const values = new Map<string, Value>();
+  const values = new PostValues();
   const tables = new Map<string, Table>();
   const campaigns: Campaign[] = frontmatter.campaigns;
 
@@ -212,9 +213,13 @@ export function analysePost(
       'count',
       `Posts in ${isolate(dataset.id)} that use no campaign hashtag; left out of every share.`,
     );
-    // Word-cloud terms and keyness (src/analysis/keyness.ts): terms.<id>.top, keyness.<a>.<b>.top|shared|count.
-    stopwords = postStopwords(frontmatter, fail, site.language);
-    for (const v of keynessValues(posts, campaigns, { stopwords })) set(v.key, v.value, v.type, v.definition, v.label);
+    // Word-cloud terms and keyness (src/analysis/keyness.ts): terms.<id>.top, keyness.<a>.<b>.top|shared|count,
+    // counted when one is first read: counting reads every text, and many posts print none of them.
+    const terms = postStopwords(frontmatter, fail, site.language);
+    stopwords = terms;
+    values.later(keynessKeys(campaigns), () => {
+      for (const v of keynessValues(posts, campaigns, { stopwords: terms })) set(v.key, v.value, v.type, v.definition, v.label);
+    });
     const { first, last } = statistics;
     if (first !== undefined && last !== undefined) {
       set('posts.first', new Date(first), 'date', `Time of the earliest post in ${isolate(dataset.id)}, UTC.`);

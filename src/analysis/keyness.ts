@@ -127,6 +127,12 @@ function tiedAtCut(terms: readonly TermCount[]): string {
 const list = (terms: readonly { text: string }[]) =>
   terms.length === 0 ? 'none' : joinNames(terms.slice(0, TOP_IN_PROSE).map((t) => t.text));
 
+/** The keys {@link keynessValues} gives, in its order, known without counting a term (analysePost.ts computes them when first read). */
+export function keynessKeys(campaigns: readonly Campaign[]): string[] {
+  const pairs = campaigns.flatMap((a) => campaigns.filter((b) => b !== a).map((b) => `keyness.${a.id}.${b.id}`));
+  return [...campaigns.map((c) => `terms.${c.id}.top`), ...pairs.flatMap((p) => [`${p}.top`, `${p}.shared`, `${p}.count`])];
+}
+
 /**
  * The text values prose can print (README, "Keys"): `terms.<id>.top` for each
  * campaign, and for each ordered pair of campaigns `keyness.<a>.<b>.top`

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { textsCleaned } from '../../src/analysis/termCounts.ts';
 import { tempProject } from '../data/helpers.ts';
 import { FRONTMATTER, fixtureProject } from '../markdown/fixture.ts';
 import { renderError, renderPost } from '../markdown/render.ts';
@@ -75,6 +76,24 @@ describe('analysePost: campaigns', () => {
     expect(await renderError(root, 'content/posts/post.md')).toBe(
       'content/posts/post.md:16:5: "campaigns.1.hashtags": no post of "tweets" (4 posts) uses #Bleu, #SavBlue, so every number about #Blue would be 0. The closest hashtags in the data: #Blue (1 post), #SaveBlue (1 post). Hashtags match exactly apart from case: list the spellings the posts use; if no post really used the campaign\'s hashtags, leave the campaign out and say so in the prose. Fix the frontmatter (see README, "Writing a post").',
     );
+  });
+
+  it('counts the terms of the posts only for a post that prints a term or keyness value', async () => {
+    const before = textsCleaned();
+    expect(await renderPost(fixtureProject('Posts: :value[posts.total].'), 'content/posts/post.md')).toContain('>4<');
+    expect(textsCleaned()).toBe(before);
+    // A misspelt key is told apart, with the nearest offered, without counting either.
+    expect(await renderError(fixtureProject('Top: :value[terms.red.tops].'), 'content/posts/post.md')).toMatch(/terms\.red\.top\b/);
+    expect(textsCleaned()).toBe(before);
+    const root = fixtureProject('Top: :value[terms.red.top].');
+    writeFileSync(
+      join(root, 'data/tweets/a.csv'),
+      'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red harbour jobs\n2,2016-07-02T10:00:00Z,b,#Red harbour\n3,2016-07-04T10:00:00Z,c,#Blue ferry\n',
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html.replace(/<[^>]+>/g, '')).toBe('Top: harbour and jobs.');
+    // Red's two texts and blue's one, each read once.
+    expect(textsCleaned() - before).toBe(3);
   });
 
   it('prints a weekly mean with its decimal (a mean of posts is not a whole number of posts)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyness, keynessValues } from '../../src/analysis/keyness.ts';
+import { keyness, keynessKeys, keynessValues } from '../../src/analysis/keyness.ts';
 import { extractHashtags } from '../../src/data/hashtags.ts';
 
 const red = { id: 'red', label: '#Red', hashtags: ['Red'], color: '#b3202a' };
@@ -30,6 +30,22 @@ describe('keyness(posts, a, b, campaigns)', () => {
 });
 
 describe('keynessValues(posts, campaigns)', () => {
+  it('gives the keys keynessKeys names before counting, in its order', () => {
+    const green = { ...red, id: 'green', label: '#Green', hashtags: ['Green'] };
+    for (const campaigns of [[red, blue], [red, blue, green], [red]])
+      expect(keynessValues(posts, campaigns).map((v) => v.key)).toEqual(keynessKeys(campaigns));
+    expect(keynessKeys([red, blue])).toEqual([
+      'terms.red.top',
+      'terms.blue.top',
+      'keyness.red.blue.top',
+      'keyness.red.blue.shared',
+      'keyness.red.blue.count',
+      'keyness.blue.red.top',
+      'keyness.blue.red.shared',
+      'keyness.blue.red.count',
+    ]);
+  });
+
   it('gives the prose keys as text, with "none" when nothing distinguishes a side', () => {
     const values = new Map(keynessValues(posts, [red, blue]).map((v) => [v.key, v]));
     expect(values.get('keyness.red.blue.top')?.value).toBe('democracy, Members and rally');
