@@ -215,10 +215,10 @@ export function analysePost(
     );
     // Word-cloud terms and keyness (src/analysis/keyness.ts): terms.<id>.top, keyness.<a>.<b>.top|shared|count,
     // counted when one is first read: counting reads every text, and many posts print none of them.
-    const terms = postStopwords(frontmatter, fail, site.language);
-    stopwords = terms;
+    stopwords = postStopwords(frontmatter, fail, site.language);
     values.later(keynessKeys(campaigns), () => {
-      for (const v of keynessValues(posts, campaigns, { stopwords: terms })) set(v.key, v.value, v.type, v.definition, v.label);
+      // `stopwords` is set once, above, before anything can read these.
+      for (const v of keynessValues(posts, campaigns, { stopwords })) set(v.key, v.value, v.type, v.definition, v.label);
     });
     const { first, last } = statistics;
     if (first !== undefined && last !== undefined) {
