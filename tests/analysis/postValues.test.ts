@@ -46,7 +46,9 @@ describe('PostValues', () => {
       (v: PostValues) => [...v.values()].map((x) => x.key),
       (v: PostValues) => {
         const keys: string[] = [];
-        v.forEach((_, k) => keys.push(k));
+        v.forEach((_, k) => {
+          keys.push(k);
+        });
         return keys;
       },
     ]) {
