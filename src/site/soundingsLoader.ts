@@ -31,6 +31,7 @@ import { takeRenderedAhead } from '../markdown/renderedAhead.ts';
 import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
 import { codeDigest } from './codeDigest.ts';
 import { refreshPages, showInOverlay } from './devOverlay.ts';
+import { PREWARM_DELAY_MS, prewarm } from './devPrewarm.ts';
 import { devWatcher } from './devRestart.ts';
 import { type EntryTypes, readableFrontmatter } from './frontmatterSyntax.ts';
 import { sitePaths } from './paths.ts';
@@ -197,6 +198,9 @@ export function soundingsLoader(): Loader {
       const watcher = liveWatcher;
       if (!watcher) return;
       watcher.add(dataDir);
+      // The first re-load after a drop-in then finds this thread warm (devPrewarm.ts).
+      const posts = [...context.store.values()].flatMap((e) => (e.filePath ? [resolve(root, e.filePath)] : []));
+      setTimeout(() => void prewarm(posts, { root, dataDir }), PREWARM_DELAY_MS).unref();
       /**
        * Each dataset's digest as the last re-load found it, taken before that re-load read the data (a change during
        * it makes the next digest differ, so it is never missed). Events that leave every dataset they touch as it was

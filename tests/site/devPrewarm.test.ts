@@ -1,0 +1,54 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recounts } from '../../src/analysis/recounts.ts';
+import { textsCleaned } from '../../src/analysis/termCounts.ts';
+import { prewarm } from '../../src/site/devPrewarm.ts';
+import { fixtureProject } from '../markdown/fixture.ts';
+import { renderPost } from '../markdown/render.ts';
+
+const on = recounts.on;
+afterEach(() => {
+  recounts.on = on;
+  vi.restoreAllMocks();
+});
+
+/**
+ * A fixture post printing a campaign's top terms, over three tweets with words to count: `[a, b, c]` makes red's
+ * "#Red a b" and "#Red a", blue's "#Blue c" (each test its own words: a dev server's counts keep the texts they read).
+ */
+function termsProject([a, b, c]: [string, string, string]) {
+  const root = fixtureProject('Top: :value[terms.red.top].');
+  writeFileSync(
+    join(root, 'data/tweets/a.csv'),
+    `id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red ${a} ${b}\n2,2016-07-02T10:00:00Z,b,#Red ${a}\n3,2016-07-04T10:00:00Z,c,#Blue ${c}\n`,
+  );
+  return root;
+}
+
+describe('prewarm (astro dev, after the server starts)', () => {
+  it("counts the posts' terms in the background, so that the next render of the post reads no text again", async () => {
+    recounts.on = true;
+    const root = termsProject(['harbour', 'jobs', 'ferry']);
+    const before = textsCleaned();
+    await prewarm([join(root, 'content/posts/post.md')], { root, dataDir: join(root, 'data') });
+    expect(textsCleaned() - before).toBe(3);
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html.replace(/<[^>]+>/g, '')).toBe('Top: harbour and jobs.');
+    expect(textsCleaned() - before).toBe(3);
+  });
+
+  it('prints nothing and goes on past a post with a problem, which its page reports', async () => {
+    recounts.on = true;
+    const broken = fixtureProject('Top: :value[terms.red.tpo].');
+    const good = termsProject(['cranes', 'wages', 'silt']);
+    const said = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'), vi.spyOn(console, 'log')];
+    const before = textsCleaned();
+    await prewarm([join(broken, 'content/posts/post.md'), join(good, 'content/posts/post.md')], {
+      root: good,
+      dataDir: join(good, 'data'),
+    });
+    expect(textsCleaned() - before).toBe(3);
+    for (const spy of said) expect(spy).not.toHaveBeenCalled();
+  });
+});
