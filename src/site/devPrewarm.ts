@@ -12,17 +12,33 @@
  * the modules and the fonts. Its charts go to the second thread, as this thread's charts do in a dev server.
  */
 
+import { readFileSync } from 'node:fs';
 import { listDatasets } from '../data/listDatasets.ts';
 import type { SoundingsOptions } from '../markdown/remarkSoundings.ts';
+import { datasetsOf } from './postDigest.ts';
 
 /** How long after the initial load the renders start: the server is listening, and the first page has been asked. */
 export const PREWARM_DELAY_MS = 1500;
 
-/** Renders each of `posts` (absolute paths) that uses data, one at a time, letting requests in between. */
+/**
+ * Renders, one at a time and letting requests in between, the first of `posts` (absolute paths) that names each set
+ * of datasets: one render reads a set's records into memory and loads what rendering needs, and a site of fifty
+ * posts on one dataset of a million posts is not rendered fifty times over at every start. (Posts counting other
+ * campaigns' terms in those records count them at their first re-load, as before.)
+ */
 export async function prewarm(posts: readonly string[], options: SoundingsOptions): Promise<void> {
   const { renderAhead } = await import('./renderAhead.ts');
   const datasets = new Set(listDatasets(options.dataDir));
+  const warmed = new Set<string>();
   for (const path of posts) {
+    let named: string;
+    try {
+      named = datasetsOf(readFileSync(path, 'utf8')).join('\n');
+    } catch {
+      continue; // removed since
+    }
+    if (named === '' || warmed.has(named)) continue;
+    warmed.add(named);
     try {
       await renderAhead(path, datasets, options);
     } catch {
