@@ -1,6 +1,6 @@
 /**
- * `astro dev`: once the server has started, renders each post that uses data once more on this thread, in the
- * background, and throws the renders away, so that the first re-load after a data drop-in finds this thread as warm
+ * `astro dev`: once the server has started, renders posts that use data once more on this thread (one for each set of
+ * datasets: {@link prewarm}), in the background, and throws the renders away, so that the first re-load after a data drop-in finds this thread as warm
  * as later ones do. Otherwise it is the slowest: at the start the build's second thread rendered the posts (or the
  * store had them), so the first re-load on this thread loads the analysis and word-cloud modules and fonts, reads the
  * datasets' records from the disk cache and counts every text's terms, none of which later re-loads do again
