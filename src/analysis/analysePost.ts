@@ -267,7 +267,7 @@ export function analysePost(
         week: w.week,
         campaign: w.label,
         posts: w.posts,
-        days: weekCoverage(w.week, statistics.first as number, statistics.last as number),
+        days: weekCoverage(w.week, first as number, last as number),
       })),
       formats: { posts: 'thousands' },
       definition:

@@ -51,13 +51,13 @@ export function siteConfig(root: string): AstroIntegration {
         else if (notice) logger.info(notice.text);
       },
       // Vite watches the project; a content folder elsewhere (SOUNDINGS_CONTENT_DIR) is watched for its site.yaml too:
-      // the folder itself, which exists, as well as the files, which may not yet. chokidar watches a missing path
-      // through its folder once it has found it missing, and takes a file created before that for one that was there
-      // (no event, no restart); a folder watched from the start reports every file added to it. (A test saw a
-      // site.yaml added a few seconds after the start go unnoticed once, in a loaded full run; this is the likeliest
-      // reason found, not a proven one.)
+      // the folder, which exists, not the files, which may not yet. chokidar watches a missing path through its folder
+      // once it has found it missing, and takes a file created before that for one that was there (no event, no
+      // restart); a folder watched from the start reports every file added to it. (A test saw a site.yaml added a few
+      // seconds after the start go unnoticed once, in a loaded full run; this is the likeliest reason found, not a
+      // proven one.)
       'astro:server:setup': ({ server }) => {
-        server.watcher.add([contentDir, ...files]);
+        server.watcher.add(contentDir);
       },
     },
   };

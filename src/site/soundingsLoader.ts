@@ -36,6 +36,7 @@ import { devWatcher } from './devRestart.ts';
 import { type EntryTypes, readableFrontmatter } from './frontmatterSyntax.ts';
 import { sitePaths } from './paths.ts';
 import { postDependencies, siteInputs } from './postDigest.ts';
+import { postFiles } from './postFiles.ts';
 import {
   buildStop,
   failureReport,
@@ -199,8 +200,7 @@ export function soundingsLoader(): Loader {
       if (!watcher) return;
       watcher.add(dataDir);
       // The first re-load after a drop-in then finds this thread warm (devPrewarm.ts).
-      const posts = [...context.store.values()].flatMap((e) => (e.filePath ? [resolve(root, e.filePath)] : []));
-      setTimeout(() => void prewarm(posts, { root, dataDir }), PREWARM_DELAY_MS).unref();
+      setTimeout(() => void prewarm(postFiles(join(contentDir, 'posts')), { root, dataDir }), PREWARM_DELAY_MS).unref();
       /**
        * Each dataset's digest as the last re-load found it, taken before that re-load read the data (a change during
        * it makes the next digest differ, so it is never missed). Events that leave every dataset they touch as it was

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textsCleaned } from '../../src/analysis/termCounts.ts';
 import { tempProject } from '../data/helpers.ts';
-import { FRONTMATTER, fixtureProject } from '../markdown/fixture.ts';
+import { FRONTMATTER, fixtureProject, termsProject } from '../markdown/fixture.ts';
 import { renderError, renderPost } from '../markdown/render.ts';
 
 /** A post reading the table dataset "towns" (town, region, n) through the alias "t", with `values` as given. */
@@ -85,12 +85,7 @@ describe('analysePost: campaigns', () => {
     // A misspelt key is told apart, with the nearest offered, without counting either.
     expect(await renderError(fixtureProject('Top: :value[terms.red.tops].'), 'content/posts/post.md')).toMatch(/terms\.red\.top\b/);
     expect(textsCleaned()).toBe(before);
-    const root = fixtureProject('Top: :value[terms.red.top].');
-    writeFileSync(
-      join(root, 'data/tweets/a.csv'),
-      'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red harbour jobs\n2,2016-07-02T10:00:00Z,b,#Red harbour\n3,2016-07-04T10:00:00Z,c,#Blue ferry\n',
-    );
-    const html = await renderPost(root, 'content/posts/post.md');
+    const html = await renderPost(termsProject(['harbour', 'jobs', 'ferry']), 'content/posts/post.md');
     expect(html.replace(/<[^>]+>/g, '')).toBe('Top: harbour and jobs.');
     // Red's two texts and blue's one, each read once.
     expect(textsCleaned() - before).toBe(3);

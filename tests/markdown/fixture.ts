@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { postsManifest, tempProject } from '../data/helpers.ts';
 
 export const FRONTMATTER = `---
@@ -22,6 +24,20 @@ values:
     ratio: [followers.big, followers.small]
 ---
 `;
+
+/**
+ * A fixture post printing red's top terms (`Top: :value[terms.red.top].`) over three tweets with words to count:
+ * `[a, b, c]` makes red's "#Red a b" and "#Red a", blue's "#Blue c" (in a dev server's process, where the counts keep
+ * the texts they read, each test its own words).
+ */
+export function termsProject([a, b, c]: [string, string, string]) {
+  const root = fixtureProject('Top: :value[terms.red.top].');
+  writeFileSync(
+    join(root, 'data/tweets/a.csv'),
+    `id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red ${a} ${b}\n2,2016-07-02T10:00:00Z,b,#Red ${a}\n3,2016-07-04T10:00:00Z,c,#Blue ${c}\n`,
+  );
+  return root;
+}
 
 /** A project with four tweets (3 red, 1 blue, 1 of them both) and two accounts. */
 export function fixtureProject(body: string, frontmatter = FRONTMATTER) {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recounts } from '../../src/analysis/recounts.ts';
 import { textsCleaned } from '../../src/analysis/termCounts.ts';
 import { prewarm } from '../../src/site/devPrewarm.ts';
-import { FRONTMATTER, fixtureProject } from '../markdown/fixture.ts';
+import { FRONTMATTER, fixtureProject, termsProject } from '../markdown/fixture.ts';
 import { renderPost } from '../markdown/render.ts';
 
 /** The posts prewarm renders, in order: the real renderAhead, watched. */
@@ -27,19 +27,6 @@ afterEach(() => {
   recounts.on = on;
   vi.restoreAllMocks();
 });
-
-/**
- * A fixture post printing a campaign's top terms, over three tweets with words to count: `[a, b, c]` makes red's
- * "#Red a b" and "#Red a", blue's "#Blue c" (each test its own words: a dev server's counts keep the texts they read).
- */
-function termsProject([a, b, c]: [string, string, string]) {
-  const root = fixtureProject('Top: :value[terms.red.top].');
-  writeFileSync(
-    join(root, 'data/tweets/a.csv'),
-    `id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red ${a} ${b}\n2,2016-07-02T10:00:00Z,b,#Red ${a}\n3,2016-07-04T10:00:00Z,c,#Blue ${c}\n`,
-  );
-  return root;
-}
 
 describe('prewarm (astro dev, after the server starts)', () => {
   it("counts the posts' terms in the background, so that the next render of the post reads no text again", async () => {
