@@ -142,7 +142,11 @@ export const DatasetNotFound = define({
   /** `dataDir`: the data folder as the message names it, when it is not the project's data/ (SOUNDINGS_DATA_DIR). */
   message: (id: string, known: readonly string[], dataDir = 'data/') =>
     `There is no dataset "${id}" in ${dataDir}${
-      known.length ? `. Known datasets: ${list(known)}.` : dataDir === 'data/' ? '.' : ', which holds none: is SOUNDINGS_DATA_DIR right?'
+      known.length
+        ? `.${closest(id, known)} Known datasets: ${list(known)}.`
+        : dataDir === 'data/'
+          ? '.'
+          : ', which holds none: is SOUNDINGS_DATA_DIR right?'
     }`,
   hint: 'Create data/<dataset>/manifest.yaml, or fix the name in the frontmatter.',
 });

@@ -33,7 +33,11 @@ describe('openDataset', () => {
     const root = project();
     const options = { root, dataDir: join(root, 'data') };
     expect(() => openDataset('tweet', options)).toThrow(
-      'There is no dataset "tweet" in data/. Known datasets: "broken", "empty", "tweets".',
+      'There is no dataset "tweet" in data/. Did you mean "tweets"? Known datasets: "broken", "empty", "tweets".',
+    );
+    // Nothing near: the list alone.
+    expect(() => openDataset('polls', options)).toThrow(
+      'There is no dataset "polls" in data/. Known datasets: "broken", "empty", "tweets".',
     );
     expect(() => openDataset('bare', options)).toThrow('data/bare: The dataset folder data/bare has no manifest.yaml.');
     expect(() => openDataset('empty', options)).toThrow('data/empty/manifest.yaml:9:1: No data file matches "*.ndjson".');
