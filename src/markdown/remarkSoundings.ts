@@ -313,7 +313,8 @@ export async function renderPost(
         return { type: 'html', value: html } satisfies Html;
       } catch (e) {
         if (e instanceof DirectiveProblem) {
-          problems.push(new SoundingsError(e.data, e.detail, e.location ?? at(node)));
+          const where = e.location ?? (e.attribute === undefined ? at(node) : attributeLocation(node, [e.attribute]));
+          problems.push(new SoundingsError(e.data, e.detail, where));
           return undefined;
         }
         if (e instanceof SoundingsError) {

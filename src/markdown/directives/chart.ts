@@ -53,7 +53,9 @@ function loadSpec(
     try {
       text = readFileSync(resolve(context.postDir, spec), 'utf8');
     } catch (e) {
-      throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', `cannot read ${spec} (${(e as Error).message}).`));
+      throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', `cannot read ${spec} (${(e as Error).message}).`), {
+        attribute: 'spec',
+      });
     }
     // An editor's byte order mark is not part of the JSON.
     if (text.startsWith('\ufeff')) text = text.slice(1);
@@ -70,7 +72,7 @@ function loadSpec(
       });
     }
   }
-  throw new DirectiveProblem(UnknownSpec, UnknownSpec.message(spec, Object.keys(builtinCharts)));
+  throw new DirectiveProblem(UnknownSpec, UnknownSpec.message(spec, Object.keys(builtinCharts)), { attribute: 'spec' });
 }
 
 /**

@@ -14,7 +14,8 @@ export function filterRows(rows: readonly Row[], text: string | undefined, direc
   if (text === undefined) return rows;
   const filter = parseWhere(text, directive);
   if (rows.length === 0) return rows;
-  const fail = (problem: string) => new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message(directive, problem));
+  const fail = (problem: string) =>
+    new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message(directive, problem), { attribute: 'where' });
   const columns = new Set(rows.flatMap((row) => Object.keys(row)));
   for (const column of Object.keys(filter)) {
     if (!columns.has(column)) {
@@ -41,7 +42,9 @@ export function directiveTable(
   const table = analysis.tables.get(attrs.data);
   if (!table) {
     const known = [...analysis.tables.keys()];
-    throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, known, analysis.postsAliases.includes(attrs.data)));
+    throw new DirectiveProblem(UnknownTable, UnknownTable.message(attrs.data, known, analysis.postsAliases.includes(attrs.data)), {
+      attribute: 'data',
+    });
   }
   return { table, rows: filterRows(table.rows, attrs.where, directive, attrs.data) };
 }

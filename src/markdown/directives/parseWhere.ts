@@ -11,6 +11,7 @@ export function parseWhere(text: string, directive: string): Record<string, Cell
       throw new DirectiveProblem(
         DirectiveInvalid,
         DirectiveInvalid.message(directive, `where="${text}" must be column=value pairs separated by commas.`),
+        { attribute: 'where' },
       );
     }
     filter[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();

@@ -26,6 +26,7 @@ export function tableColumns(
     throw new DirectiveProblem(
       DirectiveInvalid,
       DirectiveInvalid.message(directive, `"${attrs.data}" has no column ${list(unknown)}; it has ${list(known)}.`),
+      { attribute: 'columns' },
     );
   }
   // Headers are for readers: the body's typography, as a title's (smartText.ts).
@@ -34,6 +35,7 @@ export function tableColumns(
     throw new DirectiveProblem(
       DirectiveInvalid,
       DirectiveInvalid.message(directive, `headers="${attrs.headers}" needs columns="…" and one header per column.`),
+      { attribute: 'headers' },
     );
   }
   const headers = headerTexts && columns ? Object.fromEntries(columns.map((c, i) => [c, headerTexts[i] ?? c])) : undefined;

@@ -40,19 +40,24 @@ export interface Directive<A = Record<string, unknown>> {
 }
 
 /**
- * A mistake in how a post uses a directive; the plugin adds the location, the directive's, unless the mistake is in
- * another file the directive reads (a chart's spec file), whose location it then carries.
+ * A mistake in how a post uses a directive; the plugin adds the location: where the attribute the mistake is in is
+ * written (`{ attribute: 'spec' }`: an unknown spec is reported at `spec=`, as a misspelt attribute is), else the
+ * directive's start; unless the mistake is in another file the directive reads (a chart's spec file), whose location
+ * it then carries.
  */
 export class DirectiveProblem extends Error {
   readonly data: { name: string; title: string; hint: string; message: (...args: never[]) => string };
   readonly detail: string;
   readonly location: Location | undefined;
+  /** The attribute the mistake is in, when it is in one. */
+  readonly attribute: string | undefined;
 
-  constructor(data: DirectiveProblem['data'], detail: string, location?: Location) {
+  constructor(data: DirectiveProblem['data'], detail: string, where?: Location | { attribute: string }) {
     super(detail);
     this.data = data;
     this.detail = detail;
-    this.location = location;
+    this.location = where && 'file' in where ? where : undefined;
+    this.attribute = where && 'attribute' in where ? where.attribute : undefined;
   }
 }
 

@@ -36,14 +36,16 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
   render(attrs, label, { analysis, recorder }) {
     const key = (attrs.key ?? label).trim();
     const value = analysis.values.get(key);
-    if (!value) throw new DirectiveProblem(UnknownKey, UnknownKey.message(key, nearestKeys(key, analysis.values.keys())));
+    // A key given as key="…" is pointed at there; one in the label, at the directive (the label's first character).
+    const keyAttribute = attrs.key === undefined ? undefined : { attribute: 'key' };
+    if (!value) throw new DirectiveProblem(UnknownKey, UnknownKey.message(key, nearestKeys(key, analysis.values.keys())), keyAttribute);
     const format = attrs.format ?? DEFAULT_FORMAT[value.type];
     if (!isHouseFormat(format) && !isD3Specifier(format)) {
-      throw new DirectiveProblem(UnknownFormatName, UnknownFormatName.message(format, HOUSE_FORMATS));
+      throw new DirectiveProblem(UnknownFormatName, UnknownFormatName.message(format, HOUSE_FORMATS), { attribute: 'format' });
     }
     // Only more-than reads digits: with any other format it would be ignored, and the figure not what was asked.
     if (attrs.digits !== undefined && format !== 'more-than') {
-      throw new DirectiveProblem(DigitsWithoutMoreThan, DigitsWithoutMoreThan.message(key, format));
+      throw new DirectiveProblem(DigitsWithoutMoreThan, DigitsWithoutMoreThan.message(key, format), { attribute: 'digits' });
     }
     const isNumber = typeof value.value === 'number';
     const kind = isNumber ? 'number' : value.value instanceof Date ? 'date' : 'text';
@@ -51,7 +53,7 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
     const mismatch = () =>
       attrs.format === undefined
         ? new DirectiveProblem(TypeMismatch, TypeMismatch.message(key, value.type, format, kind))
-        : new DirectiveProblem(FormatMismatch, FormatMismatch.message(key, format, kind));
+        : new DirectiveProblem(FormatMismatch, FormatMismatch.message(key, format, kind), { attribute: 'format' });
     if ((NUMERIC_ONLY.has(format) || !isHouseFormat(format)) && !isNumber) throw mismatch();
     // Only a date cell prints as a date: text such as "30/08/2016" or "Aug 30 2016" would be read by the
     // machine's locale and timezone (a build must print the same everywhere), so it prints as written.

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { campaignTerms } from '../../analysis/keyness.ts';
-import { DirectiveInvalid } from '../../errors.ts';
+import { WordCloudInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { formatValue } from '../../render/format.ts';
@@ -46,14 +46,14 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
   render(attrs, label, context) {
     const title = titleOf('wordcloud', attrs, label);
     const posts = postsOf(context, 'wordcloud');
-    const campaign = campaignOf(context, attrs.campaign);
+    const campaign = campaignOf(context, attrs.campaign, 'campaign');
     const counts = campaignTerms(posts.rows, campaign, context.analysis.campaigns, termOptions(attrs, context.analysis));
     const { excluded, leftOut: leftOutTerms } = exclusions(context, 'wordcloud', attrs, counts.terms);
     const chosen = counts.terms.filter((t) => !excluded.has(t.key)).slice(0, attrs.words);
     if (chosen.length === 0)
       throw new DirectiveProblem(
-        DirectiveInvalid,
-        DirectiveInvalid.message(
+        WordCloudInvalid,
+        WordCloudInvalid.message(
           'wordcloud',
           `finds no terms in the ${thousands(counts.posts)} posts of ${campaign.label}${excluded.size > 0 ? ' once exclude="…" is applied' : ''}.`,
         ),

@@ -8,12 +8,12 @@ import { foldTerm } from '../../analysis/tokenize.ts';
 import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
 import {
-  DirectiveInvalid,
   ExcludeUnmatched,
   type TooLongWord,
   TopWordsDropped,
   TopWordsTooLong,
   UnknownCampaign,
+  WordCloudInvalid,
   WordsDropped,
   WordsTooLong,
   warn,
@@ -99,11 +99,12 @@ export function exclusions(
 export function postsOf(context: DirectiveContext, name: string): PostsDataset {
   const posts = context.analysis.posts;
   if (!posts)
-    throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message(name, 'needs a posts dataset and campaigns in the frontmatter.'));
+    throw new DirectiveProblem(WordCloudInvalid, WordCloudInvalid.message(name, 'needs a posts dataset and campaigns in the frontmatter.'));
   return posts;
 }
 
-export function campaignOf(context: DirectiveContext, id: string): Campaign {
+/** The campaign `id`, written as the directive's attribute `attribute` (where an unknown one is reported). */
+export function campaignOf(context: DirectiveContext, id: string, attribute: string): Campaign {
   const found = context.analysis.campaigns.find((c) => c.id === id);
   if (!found)
     throw new DirectiveProblem(
@@ -112,13 +113,14 @@ export function campaignOf(context: DirectiveContext, id: string): Campaign {
         id,
         context.analysis.campaigns.map((c) => c.id),
       ),
+      { attribute },
     );
   return found;
 }
 
 export function titleOf(name: string, attrs: { title?: string | undefined }, label: string): string {
   const title = (attrs.title ?? label).trim();
-  if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message(name, `needs a title: ::${name}[Title]{…}.`));
+  if (!title) throw new DirectiveProblem(WordCloudInvalid, WordCloudInvalid.message(name, `needs a title: ::${name}[Title]{…}.`));
   return title;
 }
 

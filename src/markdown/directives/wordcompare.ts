@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { type KeynessTerm, keyness, Z_DISTINGUISHES } from '../../analysis/keyness.ts';
-import { DirectiveInvalid } from '../../errors.ts';
+import { WordCloudInvalid } from '../../errors.ts';
 import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { formatValue } from '../../render/format.ts';
@@ -78,12 +78,13 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
   render(attrs, label, context) {
     const title = titleOf('wordcompare', attrs, label);
     const posts = postsOf(context, 'wordcompare');
-    const a = campaignOf(context, attrs.a);
-    const b = campaignOf(context, attrs.b);
+    const a = campaignOf(context, attrs.a, 'a');
+    const b = campaignOf(context, attrs.b, 'b');
     if (a.id === b.id)
       throw new DirectiveProblem(
-        DirectiveInvalid,
-        DirectiveInvalid.message('wordcompare', 'compares a campaign with itself: a and b must differ.'),
+        WordCloudInvalid,
+        WordCloudInvalid.message('wordcompare', 'compares a campaign with itself: a and b must differ.'),
+        { attribute: 'b' },
       );
     const k = keyness(posts.rows, a, b, context.analysis.campaigns, termOptions(attrs, context.analysis));
     const shared = Math.min(attrs.shared, Math.max(0, attrs.words - 2));
@@ -99,8 +100,8 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
     ].filter((c) => c.side !== 'shared' || c.terms.length > 0);
     if (columns.every((c) => c.terms.length === 0))
       throw new DirectiveProblem(
-        DirectiveInvalid,
-        DirectiveInvalid.message(
+        WordCloudInvalid,
+        WordCloudInvalid.message(
           'wordcompare',
           `finds no terms in the posts of ${a.label} or ${b.label}${excluded.size > 0 ? ' once exclude="…" is applied' : ''}.`,
         ),

@@ -59,7 +59,7 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(head?.replace(/<th scope="col"( class="num")?>/g, '[').replace(/<\/th>/g, ']')).toBe('[Tweets][Week of]');
     const wrong = fixtureProject('::chart[Posts a week]{data=weekly spec=weekly-volume description="Weekly." columns="posts, wek"}');
     expect(await renderError(wrong, 'content/posts/post.md')).toMatch(
-      /^content\/posts\/post\.md:23:1: ::chart: "weekly" has no column "wek"; it has "week", "campaign", "posts", "days"\./,
+      /^content\/posts\/post\.md:23:76: ::chart: "weekly" has no column "wek"; it has "week", "campaign", "posts", "days"\./,
     );
   });
 
@@ -178,20 +178,20 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(await renderError(root, 'content/posts/post.md')).toMatch(/^content\/posts\/bars\.vl\.json:3:16: /);
     writeFileSync(join(root, 'content', 'posts', 'bars.vl.json'), '\ufeff{ "mark": "bar", "encoding": { "y": { "field": "name" } } }');
     expect(await renderPost(root, 'content/posts/post.md')).toContain('<svg');
-    // A file that is not there is the directive's mistake, reported at it.
+    // A file that is not there is the directive's mistake, reported at its spec=.
     const missing = fixtureProject('::chart[Big accounts]{data=followers spec=./nope.vl.json description="Followers."}');
     expect(await renderError(missing, 'content/posts/post.md')).toMatch(
-      /^content\/posts\/post\.md:23:1: ::chart: cannot read \.\/nope\.vl\.json \(ENOENT: no such file or directory, open '[^']*nope\.vl\.json'\)\. See README, "Directives", for its attributes\.$/,
+      /^content\/posts\/post\.md:23:38: ::chart: cannot read \.\/nope\.vl\.json \(ENOENT: no such file or directory, open '[^']*nope\.vl\.json'\)\. See README, "Directives", for its attributes\.$/,
     );
   });
 
-  it('fails at the directive on an unknown spec, a missing description or an unknown directive', async () => {
+  it('fails at its spec= on an unknown spec, at the directive on a missing description or an unknown directive', async () => {
     const root = fixtureProject(
       '::chart[T]{data=weekly spec=pie description=d}\n\n::chart[T]{data=weekly spec=weekly-volume}\n\n::graph[T]{data=weekly}',
     );
     const lines = (await renderError(root, 'content/posts/post.md')).split('\n');
     expect(lines).toEqual([
-      'content/posts/post.md:23:1: "pie" is neither a built-in chart ("weekly-volume", "share-of-voice", "follower-reach", "projection", "share-bar", "scorecard") nor a .vl.json file beside the post. Use a built-in name, or a path such as ./my-chart.vl.json relative to the post.',
+      'content/posts/post.md:23:24: "pie" is neither a built-in chart ("weekly-volume", "share-of-voice", "follower-reach", "projection", "share-bar", "scorecard") nor a .vl.json file beside the post. Use a built-in name, or a path such as ./my-chart.vl.json relative to the post.',
       'content/posts/post.md:25:1: ::chart: "description" is missing. See README, "Directives", for its attributes.',
       'content/posts/post.md:27:1: There is no directive "::graph". Known directives: "chart", "table", "wordcloud", "wordcompare". Fix the name, or write the colons as "\\:" if they are meant as text.',
     ]);
@@ -227,13 +227,13 @@ describe("a directive's where that keeps no row", () => {
     );
   });
 
-  it("is refused at the directive, naming what the column holds (a campaign's label, not its id) or the columns there are", async () => {
+  it("is refused at its where=, naming what the column holds (a campaign's label, not its id) or the columns there are", async () => {
     const root = fixtureProject(
       '::chart[T]{data=share-of-voice spec=share-of-voice where="campaign=red" description=d}\n\n::table[T]{data=share-of-voice where="Campaign=#Red"}',
     );
     expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
-      'content/posts/post.md:23:1: ::chart: where="campaign=red" keeps no row of "share-of-voice" (3 rows): "campaign" holds "#Red", "#Blue", "More than one campaign". See README, "Directives", for its attributes.',
-      'content/posts/post.md:25:1: ::table: where="Campaign=#Red": "share-of-voice" has no column "Campaign"; it has "campaign", "posts", "share". Column names are case-sensitive. See README, "Directives", for its attributes.',
+      'content/posts/post.md:23:52: ::chart: where="campaign=red" keeps no row of "share-of-voice" (3 rows): "campaign" holds "#Red", "#Blue", "More than one campaign". See README, "Directives", for its attributes.',
+      'content/posts/post.md:25:32: ::table: where="Campaign=#Red": "share-of-voice" has no column "Campaign"; it has "campaign", "posts", "share". Column names are case-sensitive. See README, "Directives", for its attributes.',
     ]);
   });
 });

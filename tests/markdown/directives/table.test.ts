@@ -26,14 +26,14 @@ describe('::table[Caption]{data columns headers where}', () => {
   it('says a posts dataset is shown through the computed tables, not row by row', async () => {
     const root = fixtureProject('::table[T]{data=tweets}');
     expect(await renderError(root, 'content/posts/post.md')).toMatch(
-      /^content\/posts\/post\.md:23:1: "tweets" is a posts dataset, which is shown through the computed tables "weekly" and "share-of-voice" \(and word clouds\), not row by row\. Known tables: .*"share-of-voice".*"weekly"/,
+      /^content\/posts\/post\.md:23:12: "tweets" is a posts dataset, which is shown through the computed tables "weekly" and "share-of-voice" \(and word clouds\), not row by row\. Known tables: .*"share-of-voice".*"weekly"/,
     );
   });
 
   it('fails on an unknown column, naming the ones there are', async () => {
     const root = fixtureProject('::table[T]{data=share-of-voice columns="campaign, votes"}');
     expect(await renderError(root, 'content/posts/post.md')).toBe(
-      'content/posts/post.md:23:1: ::table: "share-of-voice" has no column "votes"; it has "campaign", "posts", "share". See README, "Directives", for its attributes.',
+      'content/posts/post.md:23:32: ::table: "share-of-voice" has no column "votes"; it has "campaign", "posts", "share". See README, "Directives", for its attributes.',
     );
   });
 });

@@ -86,14 +86,22 @@ describe(':value[key]{format}', () => {
     const message = await renderError(root, 'content/posts/post.md');
     expect(message.split('\n')).toHaveLength(3);
     expect(message).toContain('content/posts/post.md:23:1: There is no value "nope".');
-    expect(message).toContain('content/posts/post.md:23:18: "bogus" is neither a house format');
-    expect(message).toContain('content/posts/post.md:25:1: There is no table "missing" to chart.');
+    expect(message).toContain('content/posts/post.md:23:38: "bogus" is neither a house format');
+    expect(message).toContain('content/posts/post.md:25:12: There is no table "missing" to chart.');
+  });
+
+  it('points at key= for an unknown key written there, and at the directive for one in its label', async () => {
+    const root = fixtureProject('Total: :value[Posts]{key=posts.totl}; :value[posts.totl].');
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      expect.stringMatching(/^content\/posts\/post\.md:23:22: There is no value "posts\.totl"\. Did you mean "posts\.total", /),
+      expect.stringMatching(/^content\/posts\/post\.md:23:39: There is no value "posts\.totl"\./),
+    ]);
   });
 
   it('prints only a date as a date: a number or a text in date format is refused', async () => {
     const root = fixtureProject(':value[posts.first]{format=date}, :value[posts.total]{format=date}');
     expect(await renderError(root, 'content/posts/post.md')).toBe(
-      'content/posts/post.md:23:35: The format "date" cannot show "posts.total", which is a number. Choose a format that fits the value, or leave "format" out to use its default.',
+      'content/posts/post.md:23:55: The format "date" cannot show "posts.total", which is a number. Choose a format that fits the value, or leave "format" out to use its default.',
     );
   });
 
@@ -200,12 +208,12 @@ describe(':value[key]{format}', () => {
     expect(text(html)).toBe(`Led by \u2068${RLO}slloP liveD\u2069, then \u2068\u2068${RLO}slloP liveD\u2069 and Hull\u2069; York last.`);
   });
 
-  it('refuses "digits" with a format other than more-than, at the directive', async () => {
+  it('refuses "digits" with a format other than more-than, at its digits=', async () => {
     const root = fixtureProject(':value[campaigns.red.share]{format=percent digits=2} and :value[posts.total]{digits=1}');
     const message = await renderError(root, 'content/posts/post.md');
     expect(message.split('\n')).toEqual([
-      'content/posts/post.md:23:1: "digits" sets the significant figures of format "more-than" only, and "campaigns.red.share" is printed in format "percent". Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
-      'content/posts/post.md:23:58: "digits" sets the significant figures of format "more-than" only, and "posts.total" is printed in format "thousands". Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
+      'content/posts/post.md:23:44: "digits" sets the significant figures of format "more-than" only, and "campaigns.red.share" is printed in format "percent". Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
+      'content/posts/post.md:23:78: "digits" sets the significant figures of format "more-than" only, and "posts.total" is printed in format "thousands". Remove "digits", or for another precision use a d3-format specifier, such as format=".2%" or format=",.3r" (see README, "Directives").',
     ]);
   });
 

@@ -174,7 +174,7 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     ]);
   });
 
-  it('fails the build at the directive when a top word is dropped, or the campaign is unknown', async () => {
+  it('fails the build at the directive when a top word is dropped, or at its campaign= when the campaign is unknown', async () => {
     const long = 'Averyveryveryveryveryveryverylongwordthatcannotfitinthecloud';
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
@@ -188,7 +188,7 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     // Too long for a cloud 200 px wide at the smallest size, it needs the width the message gives (which does it), or exclude.
     expect(lines).toEqual([
       `content/posts/post.md:19:1: ::wordcloud: "${long}" is one of the 10 largest words but is too long to fit: at 10 px, the smallest size, it is 284 px long, and the cloud is 200 px wide. Set width=300 or more, or leave it out with exclude="${long}". A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").`,
-      'content/posts/post.md:21:1: There is no campaign "green" in this post. Its campaigns are "red", "blue". Use the id of a campaign listed under "campaigns" in the frontmatter.',
+      'content/posts/post.md:21:18: There is no campaign "green" in this post. Its campaigns are "red", "blue". Use the id of a campaign listed under "campaigns" in the frontmatter.',
     ]);
     writeFileSync(join(root, 'content/posts/post.md'), `${FRONTMATTER}\n::wordcloud[Long]{campaign=red width=300 height=150}\n`);
     expect(await renderPost(root, 'content/posts/post.md')).toContain(`>${long}</text>`);

@@ -25,6 +25,18 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
     expect(html).toContain('Middle, the most used words neither side distinguishes: ');
   });
 
+  it('is refused at its b= for a campaign the post does not have, or for the campaign its a= names', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': tweets(),
+      'content/posts/post.md': `${FRONTMATTER}\nIntro.\n\n::wordcompare[Red against green]{a=red b=green}\n\n::wordcompare[Red against red]{a=red b=red}\n`,
+    });
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      'content/posts/post.md:21:40: There is no campaign "green" in this post. Its campaigns are "red", "blue". Use the id of a campaign listed under "campaigns" in the frontmatter.',
+      'content/posts/post.md:23:38: ::wordcompare: compares a campaign with itself: a and b must differ. See README, "Word clouds", for its attributes.',
+    ]);
+  });
+
   it('says when a top word is too long for any width, and gives the exclude="…" that leaves it out, spelt in full', async () => {
     // 138 letters, used alike by both sides: a shared word, 633 px long at 10 px, in a middle column 393 px wide at most.
     const long =
