@@ -6,8 +6,10 @@
  * there is any problem, 0 otherwise.
  *
  * Posts are rendered through the same Markdown processor as the build (so a
- * post is checked exactly as the build would read it) unless a dataset it
- * uses has problems, which are then reported once, at the data.
+ * post is checked exactly as the build would read it). A post whose data
+ * cannot be read (a dataset it names that is not there, or one with problems)
+ * is still checked for every mistake its directives' checks find without the
+ * data; a dataset's own problems are reported once, at the data.
  *
  * SOUNDINGS_CONTENT_DIR and SOUNDINGS_DATA_DIR point it at another site, as
  * they do the build; paths in messages are relative to the current folder.
@@ -23,10 +25,10 @@ import { listDatasets } from '../src/data/listDatasets.ts';
 import { checkDataset } from '../src/data/loadDataset.ts';
 import { dataFolderName } from '../src/data/openDataset.ts';
 import { readProgress } from '../src/data/readProgress.ts';
-import { DatasetNotFound, error, formatLocation, type Location, SoundingsError } from '../src/errors.ts';
+import { formatLocation, type Location, SoundingsError } from '../src/errors.ts';
 import { type PostSource, postBody, postSource } from '../src/markdown/postSource.ts';
 import { remarkSoundings, SoundingsErrors } from '../src/markdown/remarkSoundings.ts';
-import { checkFrontmatter, frontmatterLocator } from '../src/markdown/validateFrontmatter.ts';
+import { checkFrontmatter } from '../src/markdown/validateFrontmatter.ts';
 import { sitePaths } from '../src/site/paths.ts';
 import { postFiles } from '../src/site/postFiles.ts';
 import { renderFailureMessage } from '../src/site/renderFailure.ts';
@@ -112,19 +114,15 @@ for (const path of posts) {
     for (const p of checked.problems) add(p);
     continue;
   }
-  const { frontmatter } = checked;
-  const locate = frontmatterLocator(source, file);
-  let usable = true;
-  for (const [alias, id] of Object.entries(frontmatter.datasets)) {
-    if (broken.has(id)) usable = false;
-    else if (!datasets.includes(id)) {
-      add(error(DatasetNotFound, locate(['datasets', alias]), id, datasets, dataFolderName({ root, dataDir })));
-      usable = false;
-    }
-  }
-  if (!usable) continue;
-  // Rendering reports every problem of the post the frontmatter check did not: stale pins, values, directives.
-  // Astro's processor console.error()s a failure before rethrowing it; we print it ourselves, once, in order.
+  // A dataset with problems fails the post where the data is, as the dataset's own check has said: only the post's
+  // problems in the post are said again.
+  const dataFolder = dataFolderName({ root, dataDir });
+  const said = Object.values(checked.frontmatter.datasets).some((id) => broken.has(id))
+    ? (e: SoundingsError) => e.location?.file?.startsWith(dataFolder) === true
+    : () => false;
+  // Rendering reports every problem of the post the frontmatter check did not: stale pins, a dataset that is not
+  // there, values, directives. Astro's processor console.error()s a failure before rethrowing it; we print it
+  // ourselves, once, in order.
   const consoleError = console.error;
   console.error = () => {};
   try {
@@ -133,7 +131,7 @@ for (const path of posts) {
     // The plugin reports all of a post's problems at once, each located (a stale pin's message has a second line:
     // the pins line to paste). The processor prefixes the message of what it catches, hence renderFailureMessage.
     const errors = e instanceof SoundingsErrors ? e.errors : e instanceof SoundingsError ? [e] : [];
-    for (const err of errors) add({ location: err.location ?? { file }, message: renderFailureMessage(err.message) });
+    for (const err of errors) if (!said(err)) add({ location: err.location ?? { file }, message: renderFailureMessage(err.message) });
     if (errors.length === 0) add({ location: { file }, message: renderFailureMessage((e as Error).message) });
   } finally {
     console.error = consoleError;

@@ -17,7 +17,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type AccentVariant, accentVariants } from '../analysis/accentVariants.ts';
-import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
+import { analysePost } from '../analysis/analysePost.ts';
 import { unusedHashtags } from '../analysis/unusedHashtags.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
@@ -46,7 +46,7 @@ import { type Directive, DirectiveProblem, directives } from './directives/index
 import type { Frontmatter } from './frontmatter.ts';
 import { checkPins } from './pins.ts';
 import { type PostRecord, PostRecorder } from './postRecord.ts';
-import { bodyLineOffset, type PostSource, postSource } from './postSource.ts';
+import { bodyLineOffset, postSource } from './postSource.ts';
 import { renderedAhead } from './renderedAhead.ts';
 import { strayDirectives } from './strayDirectives.ts';
 import { frontmatterLocator, validateFrontmatter } from './validateFrontmatter.ts';
@@ -91,34 +91,6 @@ async function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions,
     }
   }
   return datasets;
-}
-
-/**
- * Analyses a post from its source text: frontmatter, pins, datasets, values
- * and tables. Stale pins are returned (reported with the post's other
- * problems), or thrown with the first analysis problem.
- */
-async function analyseSource(
-  text: string,
-  file: string,
-  options: SoundingsOptions,
-): Promise<{
-  frontmatter: Frontmatter;
-  analysis: PostAnalysis;
-  source: PostSource;
-  datasets: Record<string, Dataset>;
-  stale: SoundingsError[];
-}> {
-  const source = postSource(text, file);
-  const frontmatter = validateFrontmatter(source, file);
-  const locate = frontmatterLocator(source, file);
-  const stale = await checkPins(frontmatter, locate, options);
-  try {
-    return { ...(await analyseData(frontmatter, locate, options)), source, stale };
-  } catch (e) {
-    if (stale.length === 0 || !(e instanceof SoundingsError || e instanceof SoundingsErrors)) throw e;
-    throw new SoundingsErrors([...stale, ...(e instanceof SoundingsErrors ? e.errors : [e])]);
-  }
 }
 
 async function analyseData(frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location, options: SoundingsOptions) {
@@ -222,8 +194,10 @@ export interface RenderedPost {
 }
 
 /**
- * Analyses a post and renders its directives (`found`, from `tree`); throws its problems, every one of them, or
- * the first it cannot go on from.
+ * Analyses a post and renders its directives (`found`, from `tree`); throws its problems, every one of them. A problem
+ * the analysis cannot go on from (a dataset that is not there, a value that cannot be computed) stops it, and is
+ * reported with every mistake the directives' own checks find without the data (an unknown spec or campaign, a
+ * misspelt attribute), so that one run shows them all.
  */
 export async function renderPost(
   { path, fileText, body }: PostText,
@@ -254,24 +228,39 @@ export async function renderPost(
       ? { file, line, column: column + offset }
       : { file, line: line + before.length - 1, column: (before.at(-1) as string).length + 1 };
   };
+  const problems: SoundingsError[] = [];
+  /** A directive's problem, at the attribute it names, else at the directive (unless it is in another file). */
+  const directiveProblem = (node: AnyDirective, e: unknown) => {
+    if (e instanceof DirectiveProblem) {
+      const where = e.location ?? (e.attribute === undefined ? at(node) : attributeLocation(node, [e.attribute]));
+      problems.push(new SoundingsError(e.data, e.detail, where));
+    } else if (e instanceof SoundingsError) problems.push(new SoundingsError(e, e.detail, at(node)));
+    else throw e;
+  };
 
+  // The frontmatter, the pins and the analysis: a problem here stops the analysis, not the directives' checks.
   // Without directives there is nothing to compute, but the frontmatter is still checked.
-  const { analysis, datasets, frontmatter, stale } = await analyseSource(fileText, file, options);
-  const recorder = new PostRecorder(analysis);
+  let frontmatter: Frontmatter | undefined;
+  let analysed: Awaited<ReturnType<typeof analyseData>> | undefined;
+  try {
+    const source = postSource(fileText, file);
+    frontmatter = validateFrontmatter(source, file);
+    const locate = frontmatterLocator(source, file);
+    // Stale pins are reported with the post's other problems.
+    problems.push(...(await checkPins(frontmatter, locate, options)));
+    analysed = await analyseData(frontmatter, locate, options);
+  } catch (e) {
+    if (e instanceof SoundingsErrors) problems.push(...e.errors);
+    else if (e instanceof SoundingsError) problems.push(e);
+    else throw e;
+  }
 
-  const problems: SoundingsError[] = [...stale];
   for (const stray of strayDirectives(tree, body))
     problems.push(error(MalformedDirective, { file, line: stray.line + lineOffset, column: stray.column }, stray.written, stray.reason));
-  let counter = 0;
-  const context = {
-    analysis,
-    file,
-    postDir: dirname(path),
-    nextId: (prefix: string) => `${prefix}-${++counter}`,
-    recorder,
-  };
-  const nodes = await Promise.all(
-    found.map(async ({ node }) => {
+  // Each directive checked without the data: its name, its attributes, then its own check.
+  const setting = { campaigns: frontmatter?.campaigns.map((c) => c.id), file, postDir: dirname(path) };
+  const checked = found.map(
+    ({ node }): Text | { directive: Directive<Record<string, unknown>>; attrs: Record<string, unknown> } | undefined => {
       const directive = registry.get(node.name);
       const expected = node.type === 'textDirective' ? 'text' : 'leaf';
       if (!directive || directive.kind !== expected) {
@@ -309,26 +298,51 @@ export async function renderPost(
         return undefined;
       }
       try {
-        const html = await directive.render(parsed.data, labelOf(node), { ...context, location: at(node) });
-        return { type: 'html', value: html } satisfies Html;
+        directive.check?.(parsed.data, labelOf(node), { ...setting, location: at(node) });
       } catch (e) {
-        if (e instanceof DirectiveProblem) {
-          const where = e.location ?? (e.attribute === undefined ? at(node) : attributeLocation(node, [e.attribute]));
-          problems.push(new SoundingsError(e.data, e.detail, where));
-          return undefined;
-        }
-        if (e instanceof SoundingsError) {
-          problems.push(new SoundingsError(e, e.detail, at(node)));
-          return undefined;
-        }
-        throw e;
+        directiveProblem(node, e);
+        return undefined;
       }
-    }),
+      return { directive, attrs: parsed.data };
+    },
   );
+
+  // Then, with the data analysed, each directive that passed its checks is rendered.
+  const nodes: (Html | Text | undefined)[] = [];
+  let recorder: PostRecorder | undefined;
+  if (analysed) {
+    const { analysis } = analysed;
+    const rendering = new PostRecorder(analysis);
+    recorder = rendering;
+    let counter = 0;
+    const context = {
+      analysis,
+      file,
+      postDir: dirname(path),
+      nextId: (prefix: string) => `${prefix}-${++counter}`,
+      recorder: rendering,
+    };
+    nodes.push(
+      ...(await Promise.all(
+        found.map(async ({ node }, i) => {
+          const c = checked[i];
+          if (c === undefined || 'type' in c) return c;
+          try {
+            const html = await c.directive.render(c.attrs, labelOf(node), { ...context, location: at(node) });
+            return { type: 'html', value: html } satisfies Html;
+          } catch (e) {
+            directiveProblem(node, e);
+            return undefined;
+          }
+        }),
+      )),
+    );
+  }
   problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new SoundingsErrors(problems);
-  return { nodes, record: recorder.finish(datasets, frontmatter.headline) };
+  if (!analysed || !recorder) throw new Error('a post whose analysis failed reported no problem');
+  return { nodes, record: recorder.finish(analysed.datasets, analysed.frontmatter.headline) };
 }
 
 export function remarkSoundings(options: SoundingsOptions) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postsManifest, tempProject } from '../data/helpers.ts';
-import { FRONTMATTER } from './fixture.ts';
-import { renderPost } from './render.ts';
+import { FRONTMATTER, fixtureProject } from './fixture.ts';
+import { renderError, renderPost } from './render.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -40,6 +40,34 @@ describe('remarkSoundings: a campaign hashtag no post uses', () => {
     expect(html).toMatch(/data-key="campaigns.red.posts"[^>]*>1<\/span><\/a> red posts/);
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
       'content/posts/post.md:11:27: No post uses #Wolne-Sądy, which #Red lists beside hashtags that posts do use, so it counts nothing. A post\'s text reads "#Wolne-Sądy" as #Wolne: only a platform\'s own tags or a hashtags column can carry a hyphen. Check its spelling against the posts; if no post uses it, remove it.',
+    ]);
+  });
+});
+
+describe('remarkSoundings: a post whose data cannot be read or analysed', () => {
+  const body = '::chart[Share]{data=share-of-voice spec=pies description=d}\n\n::wordcompare[Words]{a=red b=red}';
+
+  it("reports the directives' mistakes found without the data with the dataset that is not there", async () => {
+    const root = fixtureProject(body, FRONTMATTER.replace('tweets: tweets', 'tweets: tweet'));
+    expect((await renderError(root, 'content/posts/post.md')).split('\n')).toEqual([
+      expect.stringMatching(/^content\/posts\/post\.md:7:3: There is no dataset "tweet" in data\/\. Did you mean "tweets"\?/),
+      expect.stringMatching(/^content\/posts\/post\.md:23:36: "pies" is neither a built-in chart/),
+      'content/posts/post.md:25:28: ::wordcompare: compares a campaign with itself: a and b must differ. See README, "Word clouds", for its attributes.',
+    ]);
+  });
+
+  it('reports them with a value that cannot be computed, and with a frontmatter mistake (no campaign then to check)', async () => {
+    const noValue = fixtureProject(body, FRONTMATTER.replace('followers.small]', 'followers.smal]'));
+    expect((await renderError(noValue, 'content/posts/post.md')).split('\n')).toEqual([
+      expect.stringMatching(/^content\/posts\/post\.md:19:3: The value "reach" refers to "followers\.smal", which is not a known key\./),
+      expect.stringMatching(/^content\/posts\/post\.md:23:36: "pies" is neither/),
+      expect.stringMatching(/^content\/posts\/post\.md:25:28: ::wordcompare: compares a campaign with itself/),
+    ]);
+    const badColour = fixtureProject(`${body}\n\n::wordcloud[W]{campaign=green}`, FRONTMATTER.replace('"#b3202a"', 'red'));
+    expect((await renderError(badColour, 'content/posts/post.md')).split('\n')).toEqual([
+      expect.stringMatching(/^content\/posts\/post\.md:13:5: "campaigns\.0\.color" must be a hex colour/),
+      expect.stringMatching(/^content\/posts\/post\.md:23:36: "pies" is neither/),
+      expect.stringMatching(/^content\/posts\/post\.md:25:28: ::wordcompare: compares a campaign with itself/),
     ]);
   });
 });

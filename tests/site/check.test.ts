@@ -83,6 +83,38 @@ describe('npm run check', () => {
     expect(lines.at(-1)).toBe('2 problems in 1 dataset and 2 posts.');
   });
 
+  it("reports the mistakes a post's directives show without data with a dataset it cannot read, named wrongly or broken", async () => {
+    const body = [
+      'There were :value[posts.total] posts.',
+      '',
+      '::chart[Share]{data=share-of-voice spec=share-of-voise description=d}',
+      '',
+      '::wordcloud[Words]{campaign=rde}',
+      '',
+      '::table[Weeks]{data=weekly colums="week"}',
+    ].join('\n');
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n',
+      'data/broken/manifest.yaml': postsManifest(),
+      'data/broken/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n2,yesterday,b,#Red\n',
+      'content/posts/a.md': POST(body).replace('tweets: tweets', 'tweets: tweet'),
+      'content/posts/b.md': POST('::chart[Share]{data=share-of-voice spec=pie description=d}').replace('tweets: tweets', 'tweets: broken'),
+    });
+    const { code, out } = await check(site);
+    expect(code).toBe(1);
+    expect(out.trim().split('\n')).toEqual([
+      'content/posts/a.md:7:3: There is no dataset "tweet" in data/. Did you mean "tweets"? Known datasets: "broken", "tweets". Create data/<dataset>/manifest.yaml, or fix the name in the frontmatter.',
+      expect.stringMatching(/^content\/posts\/a\.md:17:36: "share-of-voise" is neither a built-in chart /),
+      'content/posts/a.md:19:20: There is no campaign "rde" in this post. Its campaigns are "red". Use the id of a campaign listed under "campaigns" in the frontmatter.',
+      expect.stringMatching(/^content\/posts\/a\.md:21:28: ::table: It has unknown key "colums"\. Did you mean "columns"\?/),
+      expect.stringMatching(/^content\/posts\/b\.md:15:36: "pie" is neither a built-in chart /),
+      expect.stringMatching(/^data\/broken\/a\.csv:3:2: "created_at" must be an ISO date-time/),
+      '',
+      '6 problems in 2 datasets and 2 posts.',
+    ]);
+  });
+
   it("reports a stale pin together with the post's other problems", async () => {
     const site = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),

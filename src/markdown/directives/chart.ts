@@ -11,8 +11,9 @@ import { figure } from '../../render/figure.ts';
 import { narrowSpec } from '../../render/narrowChart.ts';
 import { smartText } from '../smartText.ts';
 import { directiveTable } from './filterRows.ts';
+import { parseWhere } from './parseWhere.ts';
 import { tableColumns } from './tableColumns.ts';
-import { atLine, type Directive, type DirectiveContext, DirectiveProblem } from './types.ts';
+import { atLine, type Directive, DirectiveProblem, type DirectiveSetting } from './types.ts';
 
 const attributes = z.strictObject({
   /** The computed table or dataset alias to chart. */
@@ -43,7 +44,7 @@ function jsonReason(err: unknown): string {
 
 function loadSpec(
   spec: string,
-  context: Pick<DirectiveContext, 'file' | 'postDir' | 'location'>,
+  context: Pick<DirectiveSetting, 'file' | 'postDir' | 'location'>,
 ): { spec: Record<string, unknown>; formats: Record<string, string>; headers?: Record<string, string> | undefined } {
   const builtin = builtinCharts[spec];
   if (builtin)
@@ -83,10 +84,15 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
   name: 'chart',
   kind: 'leaf',
   attributes,
+  check(attrs, label, setting) {
+    if (!(attrs.title ?? label).trim())
+      throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
+    loadSpec(attrs.spec, setting);
+    if (attrs.where !== undefined) parseWhere(attrs.where, 'chart');
+  },
   async render(attrs, label, context) {
     const { analysis, nextId, recorder } = context;
     const title = (attrs.title ?? label).trim();
-    if (!title) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('chart', 'needs a title: ::chart[Title]{…}.'));
     const { table, rows } = directiveTable(analysis, attrs, 'chart');
     const { spec, formats, headers } = loadSpec(attrs.spec, context);
     const tableShows = tableColumns(attrs, table.rows, 'chart');

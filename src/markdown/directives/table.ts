@@ -4,6 +4,7 @@ import { dataTable } from '../../render/dataTable.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { smartText } from '../smartText.ts';
 import { directiveTable } from './filterRows.ts';
+import { parseWhere } from './parseWhere.ts';
 import { tableColumns } from './tableColumns.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 
@@ -27,9 +28,13 @@ export const tableDirective: Directive<z.infer<typeof attributes>> = {
   name: 'table',
   kind: 'leaf',
   attributes,
+  check(attrs, label) {
+    if (!label.trim())
+      throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('table', 'needs a caption: ::table[Caption]{…}.'));
+    if (attrs.where !== undefined) parseWhere(attrs.where, 'table');
+  },
   render(attrs, label, { analysis, nextId }) {
     const caption = label.trim();
-    if (!caption) throw new DirectiveProblem(DirectiveInvalid, DirectiveInvalid.message('table', 'needs a caption: ::table[Caption]{…}.'));
     const { table, rows } = directiveTable(analysis, attrs, 'table');
     const { columns, headers } = tableColumns(attrs, table.rows, 'table');
     const id = nextId(`table-${attrs.data}`);

@@ -18,6 +18,18 @@ export interface DirectiveContext {
   recorder: PostRecorder;
 }
 
+/**
+ * What a directive's {@link Directive.check} may use: the post as its frontmatter gives it, without its data (the
+ * check runs when the data cannot be read too, so that a post's other mistakes are reported with that one).
+ */
+export interface DirectiveSetting {
+  /** The ids of the post's campaigns; undefined when its frontmatter could not be read. */
+  campaigns: readonly string[] | undefined;
+  file: string;
+  postDir: string;
+  location: Location;
+}
+
 /** Where a directive's warnings point: its line (`post.md:21`), as editors jump to it. */
 export const atLine = ({ location: { file, line } }: Pick<DirectiveContext, 'location'>): Location =>
   line === undefined ? { file } : { file, line };
@@ -32,6 +44,12 @@ export interface Directive<A = Record<string, unknown>> {
   /** `text` for `:name[…]{…}` inside prose, `leaf` for `::name[…]{…}` on its own line. */
   kind: 'text' | 'leaf';
   attributes: z.ZodType<A>;
+  /**
+   * Refuses what is wrong whatever the data (a missing title, an unknown spec or campaign, a format that does not
+   * exist) by throwing `DirectiveProblem`. Runs before `render`, which is then spared these mistakes, and on its own
+   * when the post's data cannot be read or analysed.
+   */
+  check?(attributes: A, label: string, setting: DirectiveSetting): void;
   /**
    * Renders to an HTML string. `label` is the directive's `[…]` text.
    * Throw `DirectiveProblem` for a mistake in the post; it is reported at the directive's position.

@@ -33,6 +33,11 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
   name: 'value',
   kind: 'text',
   attributes,
+  check(attrs) {
+    // A value's own type chooses a house format, which exists; a format written must be one.
+    if (attrs.format !== undefined && !isHouseFormat(attrs.format) && !isD3Specifier(attrs.format))
+      throw new DirectiveProblem(UnknownFormatName, UnknownFormatName.message(attrs.format, HOUSE_FORMATS), { attribute: 'format' });
+  },
   render(attrs, label, { analysis, recorder }) {
     const key = (attrs.key ?? label).trim();
     const value = analysis.values.get(key);
@@ -40,9 +45,6 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
     const keyAttribute = attrs.key === undefined ? undefined : { attribute: 'key' };
     if (!value) throw new DirectiveProblem(UnknownKey, UnknownKey.message(key, nearestKeys(key, analysis.values.keys())), keyAttribute);
     const format = attrs.format ?? DEFAULT_FORMAT[value.type];
-    if (!isHouseFormat(format) && !isD3Specifier(format)) {
-      throw new DirectiveProblem(UnknownFormatName, UnknownFormatName.message(format, HOUSE_FORMATS), { attribute: 'format' });
-    }
     // Only more-than reads digits: with any other format it would be ignored, and the figure not what was asked.
     if (attrs.digits !== undefined && format !== 'more-than') {
       throw new DirectiveProblem(DigitsWithoutMoreThan, DigitsWithoutMoreThan.message(key, format), { attribute: 'digits' });

@@ -13,6 +13,7 @@ import { layoutCloud } from '../../render/wordcloud/layoutCloud.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 import {
   campaignOf,
+  checkCampaign,
   cloudAttributes,
   cloudFigure,
   exclusions,
@@ -43,10 +44,14 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
   name: 'wordcloud',
   kind: 'leaf',
   attributes,
+  check(attrs, label, { campaigns }) {
+    titleOf('wordcloud', attrs, label);
+    checkCampaign(campaigns, attrs.campaign, 'campaign');
+  },
   render(attrs, label, context) {
     const title = titleOf('wordcloud', attrs, label);
     const posts = postsOf(context, 'wordcloud');
-    const campaign = campaignOf(context, attrs.campaign, 'campaign');
+    const campaign = campaignOf(context, attrs.campaign);
     const counts = campaignTerms(posts.rows, campaign, context.analysis.campaigns, termOptions(attrs, context.analysis));
     const { excluded, leftOut: leftOutTerms } = exclusions(context, 'wordcloud', attrs, counts.terms);
     const chosen = counts.terms.filter((t) => !excluded.has(t.key)).slice(0, attrs.words);

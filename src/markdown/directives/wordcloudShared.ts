@@ -103,18 +103,18 @@ export function postsOf(context: DirectiveContext, name: string): PostsDataset {
   return posts;
 }
 
-/** The campaign `id`, written as the directive's attribute `attribute` (where an unknown one is reported). */
-export function campaignOf(context: DirectiveContext, id: string, attribute: string): Campaign {
+/**
+ * Refuses campaign `id`, written as the directive's attribute `attribute` (where it is reported), unless it is one of
+ * the post's campaigns, `ids` (undefined: not known, as when the frontmatter cannot be read; nothing to check against).
+ */
+export function checkCampaign(ids: readonly string[] | undefined, id: string, attribute: string): void {
+  if (ids && !ids.includes(id)) throw new DirectiveProblem(UnknownCampaign, UnknownCampaign.message(id, ids), { attribute });
+}
+
+/** The post's campaign `id` (its directive's check has refused any other: {@link checkCampaign}). */
+export function campaignOf(context: DirectiveContext, id: string): Campaign {
   const found = context.analysis.campaigns.find((c) => c.id === id);
-  if (!found)
-    throw new DirectiveProblem(
-      UnknownCampaign,
-      UnknownCampaign.message(
-        id,
-        context.analysis.campaigns.map((c) => c.id),
-      ),
-      { attribute },
-    );
+  if (!found) throw new Error(`campaign "${id}" is not one of the post's, though the directive's check passed it`);
   return found;
 }
 

@@ -12,6 +12,7 @@ import { type CloudLayout, layoutCloud, type PlacedWord } from '../../render/wor
 import { type Directive, DirectiveProblem } from './types.ts';
 import {
   campaignOf,
+  checkCampaign,
   cloudAttributes,
   cloudFigure,
   exclusions,
@@ -75,17 +76,22 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
   name: 'wordcompare',
   kind: 'leaf',
   attributes,
-  render(attrs, label, context) {
-    const title = titleOf('wordcompare', attrs, label);
-    const posts = postsOf(context, 'wordcompare');
-    const a = campaignOf(context, attrs.a, 'a');
-    const b = campaignOf(context, attrs.b, 'b');
-    if (a.id === b.id)
+  check(attrs, label, { campaigns }) {
+    titleOf('wordcompare', attrs, label);
+    checkCampaign(campaigns, attrs.a, 'a');
+    checkCampaign(campaigns, attrs.b, 'b');
+    if (attrs.a === attrs.b)
       throw new DirectiveProblem(
         WordCloudInvalid,
         WordCloudInvalid.message('wordcompare', 'compares a campaign with itself: a and b must differ.'),
         { attribute: 'b' },
       );
+  },
+  render(attrs, label, context) {
+    const title = titleOf('wordcompare', attrs, label);
+    const posts = postsOf(context, 'wordcompare');
+    const a = campaignOf(context, attrs.a);
+    const b = campaignOf(context, attrs.b);
     const k = keyness(posts.rows, a, b, context.analysis.campaigns, termOptions(attrs, context.analysis));
     const shared = Math.min(attrs.shared, Math.max(0, attrs.words - 2));
     const perSide = Math.max(1, Math.floor((attrs.words - shared) / 2));
