@@ -38,6 +38,12 @@ export interface Table {
   rows: Row[];
   /** Column formats for the fallback data table. */
   formats: Record<string, string>;
+  /**
+   * Readers' headers for columns that Soundings names (`share`, `absError`): a table the analysis makes carries them,
+   * so `::table` and a chart's data table head it alike. A table of the analyst's own columns (a dataset's, one
+   * derived under `tables`) has none: their names are theirs, and `headers="…"` is there to change them.
+   */
+  headers?: Record<string, string>;
   /** How the table was made, for the methods section. */
   definition: string;
 }
@@ -257,6 +263,8 @@ export function analysePost(
     tables.set('share-of-voice', {
       rows: shares.map((r) => ({ campaign: r.label, posts: r.posts, share: r.share })),
       formats: { posts: 'thousands', share: 'percent' },
+      // As the built-in chart labels them (its spec's titles, builtinCharts.ts), so ::table and its data table agree; weekly's too.
+      headers: { campaign: 'Campaign', posts: 'Posts', share: 'Share of campaign posts' },
       definition:
         'Share of voice: each campaign’s exclusive posts ÷ all campaign posts; posts with several campaigns’ hashtags form their own row.',
     });
@@ -270,6 +278,7 @@ export function analysePost(
         days: weekCoverage(w.week, first as number, last as number),
       })),
       formats: { posts: 'thousands' },
+      headers: { week: 'Week beginning', campaign: 'Campaign', posts: 'Posts', days: 'Days with data' },
       definition:
         'Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign’s hashtags; a post with several campaigns’ hashtags counts in each. The "days" column is how many of the week’s seven days lie within the data’s period (the UTC day of its first post to that of its last): fewer than 7 in a partial first or last week, whose count is of those days only.',
     });
@@ -644,6 +653,7 @@ export function analysePost(
         campaign: i === 0 ? (projected.label ?? p.campaign) : null,
       })),
       formats: { share: 'percent' },
+      headers: { label: 'Label', share: 'Share', kind: 'Kind', campaign: 'Campaign' },
       definition: `${isolate(p.label)}: the share of voice of ${isolate(projected.label ?? p.campaign)} read as a vote share, beside the reference values.`,
     });
     set('projection.share', projected.value, 'share', `${projected.definition} Read as a projected vote share.`, p.label);

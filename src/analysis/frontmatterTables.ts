@@ -16,7 +16,7 @@ import { dayOrInstant, formatValue, isD3Specifier, isHouseFormat } from '../rend
 import type { Fail, Table } from './analysePost.ts';
 import { evaluate, expressionColumns, parseExpression } from './expression.ts';
 import { groupSum, sumColumns } from './groupSum.ts';
-import { SHARE_SCORECARD_FORMATS, scorecard } from './scorecard.ts';
+import { SCORECARD_HEADERS, SHARE_SCORECARD_FORMATS, scorecard } from './scorecard.ts';
 import { sortKey, sortRows } from './sortRows.ts';
 import { DEFAULT_FORMAT, type Value } from './value.ts';
 import { where } from './where.ts';
@@ -211,5 +211,11 @@ function scorecardTable(name: string, def: ScorecardTableDefinition, context: Ta
   const how =
     `Each of ${joinNames(def.scorecard)} scored against ${def.against} (${formatValue(actual.value, format)}): ` +
     `error = estimate − ${def.against}, absError = |error|${shares ? ', in percentage points' : ''}.`;
-  return { rows: rows as unknown as Row[], formats, definition: def.description ? `${def.description.replace(/\.?$/, '.')} ${how}` : how };
+  // Its columns are Soundings' names, not the analyst's (a derived table's are theirs): headed for readers.
+  return {
+    rows: rows as unknown as Row[],
+    formats,
+    headers: { ...SCORECARD_HEADERS },
+    definition: def.description ? `${def.description.replace(/\.?$/, '.')} ${how}` : how,
+  };
 }

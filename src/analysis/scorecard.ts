@@ -27,3 +27,12 @@ export const SHARE_SCORECARD_FORMATS: Readonly<Record<string, string>> = {
   error: 'points',
   absError: 'abs-points',
 };
+
+/** How a scorecard's columns are headed for readers, in `::table` and the scorecard chart's data table alike. */
+export const SCORECARD_HEADERS: Readonly<Record<string, string>> = {
+  label: 'Method',
+  value: 'Estimate',
+  actual: 'Result',
+  error: 'Error',
+  absError: 'Distance from the result',
+};

@@ -1,4 +1,4 @@
-import { SHARE_SCORECARD_FORMATS } from '../analysis/scorecard.ts';
+import { SCORECARD_HEADERS, SHARE_SCORECARD_FORMATS } from '../analysis/scorecard.ts';
 import followerReach from './charts/follower-reach.vl.json' with { type: 'json' };
 import projection from './charts/projection.vl.json' with { type: 'json' };
 import scorecard from './charts/scorecard.vl.json' with { type: 'json' };
@@ -88,6 +88,6 @@ export const builtinCharts: Record<string, BuiltinChart> = {
   scorecard: {
     spec: deepFreeze(scorecard),
     formats: SHARE_SCORECARD_FORMATS,
-    headers: { label: 'Method', value: 'Estimate', actual: 'Result', error: 'Error', absError: 'Distance from the result' },
+    headers: SCORECARD_HEADERS,
   },
 };

@@ -153,6 +153,14 @@ describe('analysePost: tables under `tables`', () => {
     expect(rows[0]?.error).toBeCloseTo(0.176, 12);
     expect(rows[1]?.absError).toBeCloseTo(0.023, 12);
     expect(tables.get('card')?.formats).toEqual({ value: 'percent', actual: 'percent', error: 'points', absError: 'abs-points' });
+    // Soundings names its columns, so it heads them for readers too (::table).
+    expect(tables.get('card')?.headers).toEqual({
+      label: 'Method',
+      value: 'Estimate',
+      actual: 'Result',
+      error: 'Error',
+      absError: 'Distance from the result',
+    });
     expect(tables.get('card')?.definition).toBe(
       'Each of sov and last scored against real (61.8%): error = estimate − real, absError = |error|, in percentage points.',
     );

@@ -118,10 +118,12 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
       narrow &&
         drawChart(narrow, rows, { id: `${id}-narrow`, colors, title, description: attrs.description, onOverflow: overflows('phone') }),
     ]);
-    // Headed as the chart labels its fields, and captioned with its title for those who reach it by table.
+    // Headed as the chart labels its fields, and captioned with its title for those who reach it by table. Later
+    // wins: a built-in chart's headers for any table it may draw; the table's own (share-of-voice's, as ::table heads
+    // them), which know its columns better; the spec's titles, which the reader sees on the chart; the directive's.
     const html = dataTable(rows, {
       formats: { ...table.formats, ...formats },
-      headers: { ...headers, ...fieldTitles(spec), ...tableShows.headers },
+      headers: { ...headers, ...table.headers, ...fieldTitles(spec), ...tableShows.headers },
       ...(tableShows.columns ? { columns: tableShows.columns } : {}),
       caption: title,
     });

@@ -22,7 +22,8 @@ const attributes = z.strictObject({
 
 /**
  * `::table[Caption]{data=… columns="a, b" where="…"}` shows a computed table in
- * the page, formatted with the table's own column formats.
+ * the page, formatted with the table's own column formats and headed with its
+ * own headers (a built-in table's), unless `headers="…"` gives others.
  */
 export const tableDirective: Directive<z.infer<typeof attributes>> = {
   name: 'table',
@@ -42,7 +43,8 @@ export const tableDirective: Directive<z.infer<typeof attributes>> = {
     return [
       `<figure class="data-table" id="${escapeHtml(id)}">`,
       `<figcaption><strong class="chart-title">${escapeHtml(caption)}</strong>${description}</figcaption>`,
-      dataTable(rows, { formats: table.formats, ...(columns ? { columns } : {}), ...(headers ? { headers } : {}) }),
+      // A built-in table's headers (share-of-voice's "Share of campaign posts": analysePost.ts), under the directive's.
+      dataTable(rows, { formats: table.formats, ...(columns ? { columns } : {}), headers: { ...table.headers, ...headers } }),
       '</figure>',
     ].join('');
   },

@@ -161,6 +161,20 @@ describe('::chart[Title]{data spec description where}', () => {
     expect(html).not.toMatch(/<td[^>]*>Small<\/td>/);
   });
 
+  it("heads a spec file's data table with the table's headers, under the spec's own titles", async () => {
+    const root = fixtureProject('::chart[Shares]{data=share-of-voice spec=./bars.vl.json description="Shares."}');
+    writeFileSync(
+      join(root, 'content', 'posts', 'bars.vl.json'),
+      JSON.stringify({
+        mark: 'bar',
+        encoding: { x: { field: 'share', type: 'quantitative', title: 'Share of voice' }, y: { field: 'campaign', type: 'nominal' } },
+      }),
+    );
+    const html = await renderPost(root, 'content/posts/post.md');
+    const head = /<caption>Shares<\/caption><thead><tr>(.*?)<\/tr><\/thead>/.exec(html)?.[1];
+    expect(head?.replace(/<th scope="col"( class="num")?>/g, '[').replace(/<\/th>/g, ']')).toBe('[Campaign][Posts][Share of voice]');
+  });
+
   it("reports a spec file that is not JSON at the file's own line and column, naming the directive that draws it", async () => {
     const root = fixtureProject('::chart[Big accounts]{data=followers spec=./bars.vl.json description="Followers."}');
     // The comma after "bar" is missing: the parser finds out at "encoding", line 4, column 3.
