@@ -818,6 +818,13 @@ export interface TooLongWord {
 /** Longer words than this are quoted cut in exclude="…" too, with their length: a message is no place for a 200 KB cell. */
 const EXCLUDE_SHOWN = 1000;
 
+/** `exclude="a, b"` for these words, or, when one is too long to quote, `exclude="…" naming them in full ("a…" has 1200 characters)`. */
+function excludeOf(texts: readonly string[]): string {
+  return texts.some((t) => t.length > EXCLUDE_SHOWN)
+    ? `exclude="…" naming ${texts.length === 1 ? 'it' : 'them'} in full (${texts.map((t) => `"${shown(t)}" has ${t.length} characters`).join(', ')})`
+    : `exclude="${texts.join(', ')}"`;
+}
+
 /** `: at 10 px, the smallest size, it is 632 px long, and the cloud is 600 px wide. Set width=…, or leave it out with exclude="x".` */
 function tooLong(words: readonly TooLongWord[], minFont: number, maxWidth: number): string {
   const one = words.length === 1;
@@ -832,9 +839,7 @@ function tooLong(words: readonly TooLongWord[], minFont: number, maxWidth: numbe
             : ` (${w.widest} px at width=${maxWidth}, the largest)`
       }`,
   );
-  const exclude = words.some((w) => w.text.length > EXCLUDE_SHOWN)
-    ? `exclude="…" naming ${one ? 'it' : 'them'} in full (${words.map((w) => `"${shown(w.text)}" has ${w.text.length} characters`).join(', ')})`
-    : `exclude="${words.map((w) => w.text).join(', ')}"`;
+  const exclude = excludeOf(words.map((w) => w.text));
   const lost = words.filter((w) => w.width === undefined);
   const fix =
     lost.length === 0
@@ -853,6 +858,46 @@ export const TopWordsTooLong = define({
       words.length === 1 ? 'is' : 'are'
     } too long to fit${tooLong(words, minFont, maxWidth)}`,
   hint: 'A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").',
+});
+
+/** A word the cloud's font has no glyphs for, as {@link TopWordsNoGlyph} and {@link WordsNoGlyph} describe it. */
+export interface NoGlyphWord {
+  /** The term as drawn, which is how exclude="…" names it. */
+  text: string;
+  /** The scripts of the characters the font lacks ("Hebrew"; "Han", "Hiragana"), or undefined when one cannot be told. */
+  scripts?: readonly string[] | undefined;
+}
+
+/** `its Hebrew characters`, `their Arabic, Hebrew and other characters`, or `some of its characters` when no script is known. */
+function missingCharacters(words: readonly NoGlyphWord[]): string {
+  const its = words.length === 1 ? 'its' : 'their';
+  const known = [...new Set(words.flatMap((w) => w.scripts ?? []))];
+  if (known.length === 0) return `some of ${its} characters`;
+  return `${its} ${joinNames(words.some((w) => w.scripts === undefined) ? [...known, 'other'] : known)} characters`;
+}
+
+/** Neither a larger cloud nor fewer words give a word glyphs: only exclude="…" helps. */
+const NO_GLYPH_HINT =
+  'A larger cloud or fewer words do not help: the font draws Latin, Greek and Cyrillic letters only (see README, "Word clouds").';
+
+export const TopWordsNoGlyph = define({
+  name: 'TopWordsNoGlyph',
+  title: "Word cloud top word without glyphs in the cloud's font",
+  message: (name: string, words: readonly NoGlyphWord[], top: number, font: string) =>
+    `::${name}: ${list(words.map((w) => shown(w.text)))} ${words.length === 1 ? 'is one of' : 'are among'} the ${top} largest words, but the cloud's font, ${font}, has no glyphs for ${missingCharacters(
+      words,
+    )}. Leave ${words.length === 1 ? 'it' : 'them'} out of the cloud and its table with ${excludeOf(words.map((w) => w.text))}.`,
+  hint: NO_GLYPH_HINT,
+});
+
+export const WordsNoGlyph = define({
+  name: 'WordsNoGlyph',
+  title: "Word cloud words without glyphs in the cloud's font",
+  message: (name: string, words: readonly NoGlyphWord[], font: string) =>
+    `::${name}: ${words.length} ${words.length === 1 ? 'word is' : 'words are'} only in the table, as the cloud's font, ${font}, has no glyphs for ${missingCharacters(
+      words,
+    )}: ${list(words.map((w) => shown(w.text)))}. Leave ${words.length === 1 ? 'it' : 'them'} out of the table too with ${excludeOf(words.map((w) => w.text))}.`,
+  hint: NO_GLYPH_HINT,
 });
 
 export const WordsTooLong = define({
@@ -931,6 +976,7 @@ export const BuiltinChartOverflows = define({
 export const WordsDropped = define({
   name: 'WordsDropped',
   title: 'Word cloud dropped words',
+  /** `words`: those that found no room; a word too long, or without glyphs in the font, has a message of its own. */
   message: (name: string, words: readonly string[]) =>
     `::${name}: ${words.length} ${words.length === 1 ? 'word' : 'words'} did not fit and ${words.length === 1 ? 'is' : 'are'} only in the table: ${list(words.map(shown))}.`,
   hint: 'Make the cloud larger, or ask for fewer words.',

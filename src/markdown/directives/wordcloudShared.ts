@@ -9,18 +9,22 @@ import type { Campaign } from '../../analysis/types.ts';
 import type { PostsDataset } from '../../data/types.ts';
 import {
   ExcludeUnmatched,
+  type NoGlyphWord,
   type TooLongWord,
   TopWordsDropped,
+  TopWordsNoGlyph,
   TopWordsTooLong,
   UnknownCampaign,
   WordCloudInvalid,
   WordsDropped,
+  WordsNoGlyph,
   WordsTooLong,
   warn,
 } from '../../errors.ts';
 import { nearestKeys } from '../../nearest.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { bdi } from '../../render/isolate.ts';
+import { CLOUD_FONT_NAME } from '../../render/wordcloud/fontMetrics.ts';
 import type { CloudLayout, CloudWord, DroppedWord } from '../../render/wordcloud/layoutCloud.ts';
 import { ROTATIONS } from '../../render/wordcloud/layoutCloud.ts';
 import { CLOUD_SHAPES } from '../../render/wordcloud/shapes.ts';
@@ -147,13 +151,41 @@ function tooLongWord(d: DroppedWord<CloudWord>, room: CloudRoom, width: number):
 }
 
 /**
+ * Scripts the cloud font has no letters for that a campaign's words may be written in, by their Unicode names. A
+ * character's script is found with its Script_Extensions, so that marks shared by scripts (Arabic's vowel signs are
+ * Inherited by Script) count as the word's.
+ */
+const SCRIPTS = [
+  'Arabic',
+  'Hebrew',
+  'Devanagari',
+  'Bengali',
+  'Tamil',
+  'Thai',
+  'Han',
+  'Hiragana',
+  'Katakana',
+  'Hangul',
+  'Armenian',
+  'Georgian',
+  'Ethiopic',
+].map((name) => ({ name, pattern: new RegExp(`^\\p{Script_Extensions=${name}}$`, 'u') }));
+
+/** A word the font has no glyphs for, with the scripts of the characters it lacks, if each is of one of {@link SCRIPTS}. */
+function noGlyphWord(d: DroppedWord<CloudWord>): NoGlyphWord {
+  const scripts = Array.from(d.missing ?? '', (char) => SCRIPTS.find((s) => s.pattern.test(char))?.name);
+  return { text: d.word.text, scripts: scripts.every((s) => s !== undefined) ? [...new Set(scripts)] : undefined };
+}
+
+/**
  * Fails the build (through the plugin, at the directive's position) when one
  * of the `top` words was dropped; warns on the console, with post.md:line,
  * when other words were. A word too long for the cloud is told apart from one
  * that found no room: a larger cloud, fewer words or another shape do not
  * help it, but a width that gives it room does (said only when one up to
  * 2000 px does), and exclude="…" always does (said with the word as it must
- * be written).
+ * be written). So is a word with characters the cloud's font has no glyphs
+ * for: nothing but exclude="…" helps it.
  */
 export function reportDropped(
   context: DirectiveContext,
@@ -171,12 +203,19 @@ export function reportDropped(
   const longTop = tooLong(true);
   if (longTop.length > 0)
     throw new DirectiveProblem(TopWordsTooLong, TopWordsTooLong.message(name, longTop, attrs.top, attrs['min-font'], MAX_WIDTH));
+  const noGlyph = (top: boolean) =>
+    layouts.flatMap((l) => l.dropped.filter((d) => d.reason === 'no glyph' && l.droppedTop.includes(d.word) === top).map(noGlyphWord));
+  const glyphlessTop = noGlyph(true);
+  if (glyphlessTop.length > 0)
+    throw new DirectiveProblem(TopWordsNoGlyph, TopWordsNoGlyph.message(name, glyphlessTop, attrs.top, CLOUD_FONT_NAME));
   const droppedTop = layouts.flatMap((l) => l.droppedTop.map((w) => w.text));
   if (droppedTop.length > 0) throw new DirectiveProblem(TopWordsDropped, TopWordsDropped.message(name, droppedTop, attrs.top, attrs.shape));
   const long = tooLong(false);
   if (long.length > 0) warn(WordsTooLong, atLine(context), name, long, attrs['min-font'], MAX_WIDTH);
-  const dropped = layouts.flatMap((l) => l.dropped.filter((d) => d.reason !== 'too long').map((d) => `${d.word.text} (${d.reason})`));
+  const dropped = layouts.flatMap((l) => l.dropped.filter((d) => d.reason === 'no room').map((d) => d.word.text));
   if (dropped.length > 0) warn(WordsDropped, atLine(context), name, dropped);
+  const glyphless = noGlyph(false);
+  if (glyphless.length > 0) warn(WordsNoGlyph, atLine(context), name, glyphless, CLOUD_FONT_NAME);
 }
 
 export interface CloudFigure {

@@ -6,6 +6,8 @@ import { woffTables } from '../woffTables.ts';
 
 /** The CSS family the SVG names; `src/styles/site.css` declares it with one `@font-face` per face below. */
 export const CLOUD_FONT_FAMILY = 'Soundings Cloud';
+/** The font's own name, as messages give it: the family above is only the style sheet's name for its files. */
+export const CLOUD_FONT_NAME = 'Source Sans 3';
 
 /** One file of the cloud font: the characters it draws, as CSS `unicode-range` gives them. */
 export interface CloudFace {

@@ -66,6 +66,8 @@ export interface DroppedWord<W extends CloudWord = CloudWord> {
   reason: 'no room' | 'too long' | 'no glyph';
   /** For `too long`: its ink at the smallest size, with padding, px: the room it needs along its line. */
   length?: number;
+  /** For `no glyph`: the characters the font has no glyph for, each once, so that a message can name their script. */
+  missing?: string;
 }
 
 export interface CloudLayout<W extends CloudWord = CloudWord> {
@@ -132,7 +134,8 @@ export function layoutCloud<W extends CloudWord>(input: readonly W[], options: L
   const maxWeight = words[0]?.weight ?? 1;
   for (const [index, word] of words.entries()) {
     if (!font.covers(word.text)) {
-      dropped.push({ word, reason: 'no glyph' });
+      const missing = new Set(Array.from(word.text).filter((char) => !font.covers(char)));
+      dropped.push({ word, reason: 'no glyph', missing: [...missing].join('') });
       continue;
     }
     const ink = font.measure(word.text);

@@ -26,6 +26,13 @@ function polish(languageLines: string, body = '::wordcloud[Słowa]{campaign=red 
     'content/posts/post.md': `${FRONTMATTER.replace('summary:', `${languageLines}\nsummary:`)}\n${body}\n`,
   });
 }
+/** The fixture's tweets and two Hebrew words in two red texts, which the cloud's font has no glyphs for. */
+const hebrewProject = (body: string) =>
+  tempProject({
+    'data/tweets/manifest.yaml': postsManifest(),
+    'data/tweets/a.csv': `${tweets()}998,2016-07-01T10:00:00Z,h,"מרחבא שלנו #Red"\n999,2016-07-01T10:00:00Z,i,"שלנו מרחבא #Red"\n`,
+    'content/posts/post.md': `${FRONTMATTER}\n${body}\n`,
+  });
 const cloudWords = (html: string) => Array.from(html.matchAll(/<\/title>([^<]*)<\/text>/g), (m) => m[1]);
 
 describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
@@ -148,15 +155,44 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     expect(await renderPost(root, 'content/posts/post.md')).toBe(await renderPost(root, 'content/posts/post.md'));
   });
 
-  it('warns with post.md:line, naming the words that did not fit', async () => {
+  it('warns with post.md:line, naming the words that did not fit, and those the font has no glyphs for, each with what helps', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const root = project('Some text.\n\n::wordcloud[Tiny]{campaign=red words=60 width=200 height=150 min-font=16 top=2 rotate=none}');
-    const html = await renderPost(root, 'content/posts/post.md');
-    expect(warn).toHaveBeenCalledTimes(1);
-    const message = String(warn.mock.calls[0]?.[0]);
-    expect(message).toMatch(/^content\/posts\/post\.md:21: ::wordcloud: \d+ words did not fit and are only in the table: "/);
-    expect(message).toContain('(no room)');
+    const warnings = () => warn.mock.calls.map((c) => String(c[0]));
+    const tiny = '::wordcloud[Tiny]{campaign=red words=12 width=200 height=150 min-font=18 top=2 rotate=none}';
+    const noRoom = (words: string) => `content/posts/post.md:21: ::wordcloud: ${words}. Make the cloud larger, or ask for fewer words.`;
+    const html = await renderPost(project(`Some text.\n\n${tiny}`), 'content/posts/post.md');
+    expect(warnings()).toEqual([noRoom('2 words did not fit and are only in the table: "topicca", "topiccb"')]);
     expect(html).toMatch(/<td>no \(no room\)<\/td>/);
+
+    // Words in a script the cloud's font does not have: a larger cloud or fewer words cannot draw them; exclude="…"
+    // takes them out of the table too.
+    const noGlyph = (words: string) =>
+      `content/posts/post.md:21: ::wordcloud: ${words}. A larger cloud or fewer words do not help: the font draws Latin, Greek and Cyrillic letters only (see README, "Word clouds").`;
+    const hebrew = hebrewProject(`Some text.\n\n::wordcloud[Red words]{campaign=red top=3}`);
+    warn.mockClear();
+    expect(await renderPost(hebrew, 'content/posts/post.md')).toContain('<td>מרחבא</td><td class="num">2</td><td>no (no glyph)</td>');
+    expect(warnings()).toEqual([
+      noGlyph(
+        '2 words are only in the table, as the cloud\'s font, Source Sans 3, has no glyphs for their Hebrew characters: "מרחבא", "שלנו". Leave them out of the table too with exclude="מרחבא, שלנו"',
+      ),
+    ]);
+    // Both: each with its own advice.
+    warn.mockClear();
+    await renderPost(hebrewProject(`Some text.\n\n${tiny}`), 'content/posts/post.md');
+    expect(warnings()).toEqual([
+      noRoom('1 word did not fit and is only in the table: "topicbb"'),
+      noGlyph(
+        '2 words are only in the table, as the cloud\'s font, Source Sans 3, has no glyphs for their Hebrew characters: "מרחבא", "שלנו". Leave them out of the table too with exclude="מרחבא, שלנו"',
+      ),
+    ]);
+    // exclude="…" does leave them out of the table (and the caption names them, as for any word left out).
+    warn.mockClear();
+    const post = readFileSync(join(hebrew, 'content/posts/post.md'), 'utf8');
+    writeFileSync(join(hebrew, 'content/posts/post.md'), post.replace('top=3}', 'top=3 exclude="מרחבא, שלנו"}'));
+    const excluded = await renderPost(hebrew, 'content/posts/post.md');
+    expect(warnings()).toEqual([]);
+    expect(excluded).toContain('Left out: מרחבא, שלנו.');
+    expect(excluded.replace('Left out: מרחבא, שלנו.', '')).not.toMatch(/מרחבא|שלנו/);
 
     // A word too long for the cloud is warned of apart, with what gives it room.
     warn.mockClear();
@@ -171,6 +207,26 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     );
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
       `content/posts/post.md:19: ::wordcloud: "${long}" is too long to fit and only in the table: at 10 px, the smallest size, it is 284 px long, and the cloud is 250 px wide. Set width=300 or more, or leave it out with exclude="${long}". A word is never cut, nor drawn smaller than min-font (see README, "Word clouds").`,
+    ]);
+  });
+
+  it('names the scripts of the characters the font has no glyphs for, when it can tell them', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // An Arabic word with a vowel sign (a mark of the Inherited script), Japanese (Han and Hiragana), and Sinhala,
+    // a script the message does not name.
+    const root = (exclude: string) =>
+      tempProject({
+        'data/tweets/manifest.yaml': postsManifest(),
+        'data/tweets/a.csv': `${tweets()}999,2016-07-01T10:00:00Z,z,"مَرحبا 日本語です සිංහල #Blue"\n`,
+        'content/posts/post.md': `${FRONTMATTER}\n::wordcloud[Blue words]{campaign=blue top=1${exclude}}\n`,
+      });
+    await renderPost(root(''), 'content/posts/post.md');
+    await renderPost(root(' exclude="مَرحبا, 日本語です"'), 'content/posts/post.md');
+    const hint =
+      'A larger cloud or fewer words do not help: the font draws Latin, Greek and Cyrillic letters only (see README, "Word clouds").';
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      `content/posts/post.md:19: ::wordcloud: 3 words are only in the table, as the cloud's font, Source Sans 3, has no glyphs for their Arabic, Han, Hiragana and other characters: "مَرحبا", "සිංහල", "日本語です". Leave them out of the table too with exclude="مَرحبا, සිංහල, 日本語です". ${hint}`,
+      `content/posts/post.md:19: ::wordcloud: 1 word is only in the table, as the cloud's font, Source Sans 3, has no glyphs for some of its characters: "සිංහල". Leave it out of the table too with exclude="සිංහල". ${hint}`,
     ]);
   });
 
@@ -199,6 +255,10 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
       'content/posts/post.md:19:1: ::wordcloud: "topicab" is one of the 10 largest words but did not fit in the cloud. A rectangle holds more words than an ellipse: shape=rectangle. Make the cloud larger (width, height), ask for fewer words, or leave the word out with exclude="…".',
       'content/posts/post.md:21:1: ::wordcloud: "party", "script", "topicaa", "topicab", "topicba" are among the 10 largest words but did not fit in the cloud. Make the cloud larger (width, height), ask for fewer words, or leave the word out with exclude="…".',
     ]);
+    // A top word the cloud's font has no glyphs for is not told to make the cloud larger: only exclude="…" helps it.
+    expect(await renderError(hebrewProject('::wordcloud[Red words]{campaign=red}'), 'content/posts/post.md')).toBe(
+      'content/posts/post.md:19:1: ::wordcloud: "מרחבא", "שלנו" are among the 10 largest words, but the cloud\'s font, Source Sans 3, has no glyphs for their Hebrew characters. Leave them out of the cloud and its table with exclude="מרחבא, שלנו". A larger cloud or fewer words do not help: the font draws Latin, Greek and Cyrillic letters only (see README, "Word clouds").',
+    );
     // The analyst can leave it out (case-insensitively); the caption says so, as written. A term that is none of
     // the cloud's (a typo) is warned of, with post.md:line: it would leave the word in.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

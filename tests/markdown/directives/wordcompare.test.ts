@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postsManifest, tempProject } from '../../data/helpers.ts';
 import { renderError, renderPost } from '../render.ts';
 import { FRONTMATTER, project, tweets } from './wordcloudFixture.ts';
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('::wordcompare[Title]{a b …} and the keyness values', () => {
   it('says in its column, wide and on a phone, that no word sets a side apart, rather than leaving it empty', async () => {
@@ -54,6 +56,31 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
     const post = readFileSync(join(root, 'content/posts/post.md'), 'utf8');
     writeFileSync(join(root, 'content/posts/post.md'), post.replace('height=1200}', `exclude="${long}"}`));
     expect(await renderPost(root, 'content/posts/post.md')).toContain(`Left out: ${long}.`);
+  });
+
+  it('says of words the font has no glyphs for, as of those that found no room, what helps each', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Two Hebrew words in two red texts: shared words (|z| < 1.96), the middle column's largest.
+    const root = (attributes: string) =>
+      tempProject({
+        'data/tweets/manifest.yaml': postsManifest(),
+        'data/tweets/a.csv': `${tweets()}998,2016-07-01T10:00:00Z,h,"מרחבא שלנו #Red"\n999,2016-07-01T10:00:00Z,i,"שלנו מרחבא #Red"\n`,
+        'content/posts/post.md': `${FRONTMATTER}\n::wordcompare[Red against blue]{a=red b=blue ${attributes}}\n`,
+      });
+    const hint =
+      'A larger cloud or fewer words do not help: the font draws Latin, Greek and Cyrillic letters only (see README, "Word clouds").';
+    // Among a column's top words, they fail the build with the one advice that helps.
+    expect(await renderError(root(''), 'content/posts/post.md')).toBe(
+      `content/posts/post.md:19:1: ::wordcompare: "מרחבא", "שלנו" are among the 10 largest words, but the cloud's font, Source Sans 3, has no glyphs for their Hebrew characters. Leave them out of the cloud and its table with exclude="מרחבא, שלנו". ${hint}`,
+    );
+    const html = await renderPost(root('top=1 height=160 min-font=14'), 'content/posts/post.md');
+    expect(html).toContain(
+      '<tr><td>מרחבא</td><td>shared</td><td class="num">2</td><td class="num">0</td><td class="num">+0.46</td><td>no (no glyph)</td></tr>',
+    );
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      'content/posts/post.md:19: ::wordcompare: 2 words did not fit and are only in the table: "topicda", "topicdb". Make the cloud larger, or ask for fewer words.',
+      `content/posts/post.md:19: ::wordcompare: 2 words are only in the table, as the cloud's font, Source Sans 3, has no glyphs for their Hebrew characters: "מרחבא", "שלנו". Leave them out of the table too with exclude="מרחבא, שלנו". ${hint}`,
+    ]);
   });
 
   it('leaves excluded words out of the columns, the table and what a screen reader hears', async () => {

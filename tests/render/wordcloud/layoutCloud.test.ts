@@ -71,12 +71,16 @@ describe('layoutCloud(words, options)', () => {
       ...words(5),
       { key: 'long', text: 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3), weight: 1 },
       { key: 'hebrew', text: 'סולידריות', weight: 1 },
+      { key: 'mixed', text: 'Tikkunתיקון', weight: 1 },
     ];
     const layout = layoutCloud(input, { width: 300, height: 200, font, top: 3 });
     expect(layout.dropped.map((d) => [d.word.key, d.reason])).toEqual([
       ['hebrew', 'no glyph'],
       ['long', 'too long'],
+      ['mixed', 'no glyph'],
     ]);
+    // The characters it has no glyphs for, each once, for a message to name their script.
+    expect(layout.dropped.map((d) => d.missing)).toEqual(['סולידרת', undefined, 'תיקון']);
     expect(layout.droppedTop).toEqual([]);
     expect(layout.placed).toHaveLength(5);
     expectNoOverlap(layout);
