@@ -308,41 +308,32 @@ export async function renderPost(
   );
 
   // Then, with the data analysed, each directive that passed its checks is rendered.
-  const nodes: (Html | Text | undefined)[] = [];
-  let recorder: PostRecorder | undefined;
-  if (analysed) {
-    const { analysis } = analysed;
-    const rendering = new PostRecorder(analysis);
-    recorder = rendering;
-    let counter = 0;
-    const context = {
-      analysis,
-      file,
-      postDir: dirname(path),
-      nextId: (prefix: string) => `${prefix}-${++counter}`,
-      recorder: rendering,
-    };
-    nodes.push(
-      ...(await Promise.all(
-        found.map(async ({ node }, i) => {
-          const c = checked[i];
-          if (c === undefined || 'type' in c) return c;
-          try {
-            const html = await c.directive.render(c.attrs, labelOf(node), { ...context, location: at(node) });
-            return { type: 'html', value: html } satisfies Html;
-          } catch (e) {
-            directiveProblem(node, e);
-            return undefined;
-          }
-        }),
-      )),
-    );
-  }
+  if (!analysed) throw allOf(problems);
+  const { analysis, datasets } = analysed;
+  const recorder = new PostRecorder(analysis);
+  let counter = 0;
+  const context = { analysis, file, postDir: dirname(path), nextId: (prefix: string) => `${prefix}-${++counter}`, recorder };
+  const nodes = await Promise.all(
+    found.map(async ({ node }, i): Promise<Html | Text | undefined> => {
+      const c = checked[i];
+      if (c === undefined || 'type' in c) return c;
+      try {
+        const html = await c.directive.render(c.attrs, labelOf(node), { ...context, location: at(node) });
+        return { type: 'html', value: html };
+      } catch (e) {
+        directiveProblem(node, e);
+        return undefined;
+      }
+    }),
+  );
+  if (problems.length > 0) throw allOf(problems);
+  return { nodes, record: recorder.finish(datasets, analysed.frontmatter.headline) };
+}
+
+/** A post's problems (at least one), in the order of their lines and columns, as one error. */
+function allOf(problems: SoundingsError[]): SoundingsError | SoundingsErrors {
   problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
-  if (problems.length === 1) throw problems[0];
-  if (problems.length > 1) throw new SoundingsErrors(problems);
-  if (!analysed || !recorder) throw new Error('a post whose analysis failed reported no problem');
-  return { nodes, record: recorder.finish(analysed.datasets, analysed.frontmatter.headline) };
+  return problems.length === 1 ? (problems[0] as SoundingsError) : new SoundingsErrors(problems);
 }
 
 export function remarkSoundings(options: SoundingsOptions) {
