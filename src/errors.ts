@@ -591,23 +591,59 @@ export interface TimeFormatAdvice {
   zone?: string | undefined;
 }
 
+/** What a posts dataset's time format reads (BadDate), for a time it does not read at all. */
+export interface TimeFormatHelp {
+  format: string;
+  /** A time written in the format (cell.ts, timeInFormat). */
+  example: string;
+  /** Where the manifest sets the format. */
+  setAt?: Location | undefined;
+  /** The zone the manifest names for the times, if any. */
+  zone?: string | undefined;
+  /** Whether the time refused is ISO 8601, which is read without a format. */
+  iso?: boolean;
+}
+
+/**
+ * What a format's offsets and zone mean: %Z reads an offset (d3-time-format's parseZone: "Z", or ± two digits with two
+ * more, after a colon or not), never a name; a time without one is UTC or the manifest's zone's clock time. %s and %Q
+ * are instants, with no zone to say.
+ */
+const formatZone = (help: TimeFormatHelp) =>
+  help.format.includes('%Z')
+    ? ': %Z is an offset from UTC, written "Z", "+01:00", "+0100" or "-05", not a zone\'s name such as CET or GMT+1, which d3-time-format does not read (export the times with their offsets, or in UTC)'
+    : /%[sQ]/.test(help.format)
+      ? ''
+      : help.zone === undefined
+        ? ', with no offset: a time written so is read as UTC, unless zone: names whose clock time it is (zone: Europe/London, say)'
+        : `, with no offset: a time written so is read as the clock time in ${help.zone}, the manifest's zone`;
+
 const yamlScalar = (text: string) => (/^[A-Za-z_][\w.-]*$/.test(text) ? text : JSON.stringify(text));
 
 export const BadDate = define({
   name: 'BadDate',
   title: 'Invalid date',
-  /** `advice`: for a posts dataset's time read without a format, how the manifest can read the export's own. */
-  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice) =>
+  /**
+   * `advice`: for a posts dataset's time read without a format, how the manifest can read the export's own; for one
+   * its format does not read, what the format reads and where it is set.
+   */
+  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice | TimeFormatHelp) =>
     `"${column}" must be ${expected}, got "${shown(got)}".${
       advice === undefined
         ? ''
-        : ` If the export writes every time so, say so where the manifest maps "time"${
-            advice.mappedAt ? ` (${formatLocation(advice.mappedAt)})` : ''
-          }, and it reads them all as they are: time: { column: ${yamlScalar(column)}, format: "${advice.format ?? '…'}"${advice.zone === undefined ? '' : `, zone: ${advice.zone}`} }${
-            advice.format === undefined ? ' (a d3-time-format specifier, such as "%d/%m/%Y %H:%M")' : ''
-          }${advice.monthFirst ? ` ("${advice.monthFirst}" if the month comes first)` : ''}${
-            advice.zone === undefined ? ', adding zone: Europe/London (say) unless they are UTC' : ''
-          }; see README, "Adding a dataset".`
+        : 'example' in advice
+          ? ` The manifest sets the format${advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''}, in which a time reads like "${shown(advice.example)}"${formatZone(advice)}. ${
+              advice.iso
+                ? 'This one is an ISO 8601 time, which is read without a format: if the export writes every time so, leave "format" out'
+                : 'If the export writes every time another way, change the format to match'
+            }; see README, "Adding a dataset".`
+          : ` If the export writes every time so, say so where the manifest maps "time"${
+              advice.mappedAt ? ` (${formatLocation(advice.mappedAt)})` : ''
+            }, and it reads them all as they are: time: { column: ${yamlScalar(column)}, format: "${advice.format ?? '…'}"${advice.zone === undefined ? '' : `, zone: ${advice.zone}`} }${
+              advice.format === undefined ? ' (a d3-time-format specifier, such as "%d/%m/%Y %H:%M")' : ''
+            }${advice.monthFirst ? ` ("${advice.monthFirst}" if the month comes first)` : ''}${
+              advice.zone === undefined ? ', adding zone: Europe/London (say) unless they are UTC' : ''
+            }; see README, "Adding a dataset".`
     }`,
   hint: 'Fix or remove the row.',
 });

@@ -9,8 +9,11 @@ import type { ColumnType } from './manifest.ts';
 import type { Cell } from './types.ts';
 import { zonedTime } from './zone.ts';
 
-/** `notIso`: a time (read without a format) that is not ISO 8601 at all, such as "07/03/2024 12:00". */
-export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string; inexact?: true; notIso?: true };
+/**
+ * `notIso`: a time (read without a format) that is not ISO 8601 at all, such as "07/03/2024 12:00"; `notFormat`: a
+ * time that a manifest's format does not read at all (not one it reads that does not exist).
+ */
+export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string; inexact?: true; notIso?: true; notFormat?: true };
 
 /** A whole number past 2^53 − 1: JSON and Number() round it as they read it, so two ids can become one. */
 const inexact = (n: number) => Number.isInteger(n) && !Number.isSafeInteger(n);
@@ -122,8 +125,11 @@ export function parseCell(raw: unknown, type: ColumnType): CellResult {
   }
 }
 
-/** What {@link exactTimeParser} gives: the time, or, for a time that does not exist, what it would roll over to. */
-export type ExactTime = { ok: true; date: Date } | { ok: false; rolledTo?: string; misnamed?: true };
+/**
+ * What {@link exactTimeParser} gives: the time, or, for a time that does not exist, what it would roll over to, or
+ * (`offset`) the offset no zone has that it was written with.
+ */
+export type ExactTime = { ok: true; date: Date } | { ok: false; rolledTo?: string; misnamed?: true; offset?: string };
 
 // A zone as d3-time-format's %Z reads it: Z, ±hh, ±hhmm or ±hh:mm.
 const ZONE = /Z|[+-]\d\d(?::?\d\d)?/g;
@@ -136,12 +142,23 @@ function zoneMinutes(zone: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
 }
 
-/** Whether a zone d3 read is one: within ±18 hours, with minutes under 60 (d3 takes +2500 and +0099). */
-function realZone(zone: string): boolean {
+/**
+ * Whether an offset (Z, ±hh, ±hhmm or ±hh:mm) is one a time zone has: -12:00 to +14:00, with minutes under 60.
+ * Decided: that range, not the ±23:59 that ISO 8601 and RFC 3339 can write (nor the ±99:99 d3's %Z reads, +2500 and
+ * +0099 included): no zone's clock in Node's time zone database has been outside it since 1900 (-12:00 is
+ * Etc/GMT+12, and was Kwajalein's until 1993; +14:00 is Kiribati's Line Islands'), so a time written +18:00 or
+ * +25:00 was mistyped or mangled, and read as written it would be hours off without a word. The same range for ISO
+ * times and a format's %Z.
+ */
+function realOffset(zone: string): boolean {
   if (zone === 'Z') return true;
-  const digits = zone.slice(1).replace(':', '');
-  return Number(digits.slice(0, 2)) <= 18 && Number(digits.slice(2) || 0) < 60;
+  const minutes = zoneMinutes(zone);
+  return Number(zone.slice(1).replace(':', '').slice(2) || 0) < 60 && minutes >= -12 * 60 && minutes <= 14 * 60;
 }
+
+/** For a time whose offset no time zone has ({@link realOffset}): say so, and the range read. */
+export const noSuchOffset = (zone: string) =>
+  `a time whose offset from UTC is one a time zone has, from -12:00 to +14:00 (there is no ${zone})`;
 
 /** The numbers written in a time, in order: what must survive a round trip. */
 const numbersIn = (text: string) => Array.from(text.matchAll(DIGITS), (m) => m[0]);
@@ -197,7 +214,7 @@ export function exactTimeParser(format: string): (text: string) => ExactTime {
     for (const [zone] of text.matchAll(ZONE)) {
       written = writeIn(zone)(new Date(date.getTime() + zoneMinutes(zone) * 60_000));
       if (!sameNumbers(text, written)) continue;
-      if (!realZone(zone)) return { ok: false };
+      if (!realOffset(zone)) return { ok: false, offset: zone };
       return sameWords(text, written) ? { ok: true, date } : { ok: false, rolledTo: written, misnamed: true };
     }
     return written ? { ok: false, rolledTo: written } : { ok: false };
@@ -226,6 +243,14 @@ export const noSuchTime = (format: string, rolledTo: string, text = '', misnamed
       })`;
 
 /**
+ * A time written in `format`, for a message to show what its directives read by example: Friday 15 July 2016,
+ * 16:04:05.006, at +01:00 where it has %Z (written with the colon, as most exports write offsets). Its numbers all
+ * differ, so which is the day, the month or the hour can be told.
+ */
+export const timeInFormat = (format: string): string =>
+  utcFormat(format.replaceAll('%Z', '+01:00'))(new Date(Date.UTC(2016, 6, 15, 16, 4, 5, 6)));
+
+/**
  * Parses an ISO 8601 date-time that carries a timezone (Z or ±hh:mm), or a time in `format` (d3-time-format). With
  * `zone` (an IANA name), a time without an offset is the clock time there ({@link zonedTime}); an ISO time that
  * carries its own offset keeps it.
@@ -236,10 +261,9 @@ export function parseTime(raw: unknown, format?: string, zone?: string): CellRes
   if (format) {
     const parsed = parserFor(format)(text);
     if (parsed.ok) return zone ? inZone(parsed.date.getTime(), zone) : { ok: true, value: parsed.date };
-    return {
-      ok: false,
-      expected: parsed.rolledTo ? noSuchTime(format, parsed.rolledTo, text, parsed.misnamed) : `a time in the format "${format}"`,
-    };
+    if (parsed.offset) return { ok: false, expected: noSuchOffset(parsed.offset) };
+    if (parsed.rolledTo) return { ok: false, expected: noSuchTime(format, parsed.rolledTo, text, parsed.misnamed) };
+    return { ok: false, expected: `a time in the format "${format}"`, notFormat: true };
   }
   const local = zone ? LOCAL_DATETIME.exec(text) : null;
   const m = local ?? DATETIME.exec(text);
@@ -252,6 +276,8 @@ export function parseTime(raw: unknown, format?: string, zone?: string): CellRes
   // JavaScript reads 24:00 as the next day's midnight, and 10:60 as 11:00: a clock time past 23:59:59 is refused.
   if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]?.slice(1, 3) ?? 0) > 59)
     return { ok: false, expected: `a time of day from 00:00:00 to 23:59:59 (there is no ${m[4]}:${m[5]}${m[6]?.slice(0, 3) ?? ''})` };
+  // An offset no zone has (+25:00) is refused as that: the time has a timezone, and is ISO 8601 (Date refuses past ±23:59).
+  if (!local && !realOffset(m[8] as string)) return { ok: false, expected: noSuchOffset(m[8] as string) };
   const date = isoInstant(m, local !== null) ?? isoParse(local ? `${text.replace(' ', 'T')}Z` : text.replace(' ', 'T'));
   if (!date || Number.isNaN(date.getTime())) return { ok: false, expected: EXPECTED.datetime };
   return local && zone ? inZone(date.getTime(), zone) : { ok: true, value: date };
@@ -261,20 +287,13 @@ export function parseTime(raw: unknown, format?: string, zone?: string): CellRes
  * The instant of an ISO date-time that DATETIME (or, `local`, LOCAL_DATETIME, read as UTC) matched and whose day and
  * clock time were checked, from its parts by Date.UTC rather than by reading its text a second time with `isoParse`
  * (the platform's Date parser, the largest part of the time a streamed post takes to type): the same instant, its fraction
- * cut to milliseconds as that parser cuts it (tests/data/cell.test.ts compares the two over many times). `undefined`
- * for what is left to isoParse: years before 100, which Date.UTC reads as 19xx, and offsets past ±23:59, which it refuses.
+ * cut to milliseconds as that parser cuts it (tests/data/cell.test.ts compares the two over many times), its offset
+ * one {@link realOffset} allows. `undefined` for what is left to isoParse: years before 100, which Date.UTC reads as 19xx.
  */
 function isoInstant(m: RegExpExecArray, local: boolean): Date | undefined {
   const year = Number(m[1]);
   if (year < 100) return undefined;
-  const zone = local ? 'Z' : (m[8] as string);
-  let offset = 0;
-  if (zone !== 'Z') {
-    const hours = Number(zone.slice(1, 3));
-    const minutes = Number(zone.slice(-2));
-    if (hours > 23 || minutes > 59) return undefined;
-    offset = (zone[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
-  }
+  const offset = local ? 0 : zoneMinutes(m[8] as string);
   const seconds = m[6] === undefined ? 0 : Number(m[6].slice(1, 3));
   const ms = m[7] === undefined ? 0 : Number(m[7].slice(1, 4).padEnd(3, '0'));
   return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), seconds, ms) - offset * 60_000);

@@ -3,8 +3,8 @@
  * dataset, one record at a time, with located errors. Used by `loadDataset`
  * and by the streaming path (streamPosts.ts), which must not hold the posts.
  */
-import { BadDate, error, type Location, MissingValue, type TimeFormatAdvice } from '../errors.ts';
-import { expectedFor, looksLikeTime, parseTime, timeFormatLike } from './cell.ts';
+import { BadDate, error, type Location, MissingValue, type TimeFormatAdvice, type TimeFormatHelp } from '../errors.ts';
+import { expectedFor, looksLikeTime, parseTime, timeFormatLike, timeInFormat } from './cell.ts';
 import { afterCollection, beforeEarliest, collectionLimit, EARLIEST_POST } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
@@ -36,11 +36,20 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
       if (rawTime === null || rawTime === undefined || rawTime === '') throw error(MissingValue, location, time.column);
       const got = typeof rawTime === 'string' ? rawTime : JSON.stringify(rawTime);
       // A time that is not ISO 8601 at all, but looks like a time, is most often the export's own format, in every
-      // row: one line of the manifest reads them all, where fixing rows would mean rewriting the file.
-      const advice: TimeFormatAdvice | undefined =
+      // row: one line of the manifest reads them all, where fixing rows would mean rewriting the file. A time the
+      // manifest's format does not read at all is told what the format reads, by example, and where it is set.
+      const advice: TimeFormatAdvice | TimeFormatHelp | undefined =
         !parsed.ok && parsed.notIso && typeof rawTime === 'string' && looksLikeTime(rawTime)
           ? { ...timeFormatLike(rawTime), mappedAt: locate?.(['fields', 'time']), zone: time.zone }
-          : undefined;
+          : !parsed.ok && parsed.notFormat && time.format !== undefined
+            ? {
+                format: time.format,
+                example: timeInFormat(time.format),
+                setAt: locate?.(['fields', 'time', 'format']),
+                zone: time.zone,
+                iso: typeof rawTime === 'string' && parseTime(rawTime, undefined, time.zone).ok,
+              }
+            : undefined;
       throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected, advice);
     }
     const when = parsed.value.getTime();

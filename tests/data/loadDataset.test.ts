@@ -141,6 +141,51 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     );
   });
 
+  it("a time the manifest's format does not read: what the format reads, by example, and where it is set", async () => {
+    const bad = (time: string, format: string, zone = '') =>
+      message(
+        tempProject({
+          'data/tweets/manifest.yaml': postsManifest().replace(
+            '  time: created_at',
+            `  time: { column: "Date (local)", format: "${format}"${zone} }`,
+          ),
+          'data/tweets/a.csv': `id,Date (local),user,text\n1,${time},a,x\n`,
+        }),
+      );
+    const zoned = '%d/%m/%Y %H:%M %Z';
+    // %Z reads "Z", "+01:00", "+0100" or "-05" (d3-time-format), never a zone's name.
+    const offsets =
+      ', in which a time reads like "15/07/2016 16:04 +01:00": %Z is an offset from UTC, written "Z", "+01:00", "+0100" or "-05", not a zone\'s name such as CET or GMT+1, which d3-time-format does not read (export the times with their offsets, or in UTC).';
+    expect(await bad('02/03/2016 10:00 CET', zoned)).toBe(
+      `data/tweets/a.csv:2:2: "Date (local)" must be a time in the format "${zoned}", got "02/03/2016 10:00 CET". The manifest sets the format (data/tweets/manifest.yaml:11:35)${offsets} If the export writes every time another way, change the format to match; see README, "Adding a dataset". Fix or remove the row.`,
+    );
+    expect(await bad('03/03/2016 12:00 GMT+1', zoned)).toContain(
+      'got "03/03/2016 12:00 GMT+1". The manifest sets the format (data/tweets/manifest.yaml:11:35)',
+    );
+    expect(await bad('2016-03-02T23:30:00-05:00', zoned)).toBe(
+      `data/tweets/a.csv:2:2: "Date (local)" must be a time in the format "${zoned}", got "2016-03-02T23:30:00-05:00". The manifest sets the format (data/tweets/manifest.yaml:11:35)${offsets} This one is an ISO 8601 time, which is read without a format: if the export writes every time so, leave "format" out; see README, "Adding a dataset". Fix or remove the row.`,
+    );
+    // A format without %Z: its times are UTC, or the clock times of the manifest's zone.
+    expect(await bad('02/03/2016 10:00 CET', '%d/%m/%Y %H:%M')).toBe(
+      'data/tweets/a.csv:2:2: "Date (local)" must be a time in the format "%d/%m/%Y %H:%M", got "02/03/2016 10:00 CET". The manifest sets the format (data/tweets/manifest.yaml:11:35), in which a time reads like "15/07/2016 16:04", with no offset: a time written so is read as UTC, unless zone: names whose clock time it is (zone: Europe/London, say). If the export writes every time another way, change the format to match; see README, "Adding a dataset". Fix or remove the row.',
+    );
+    expect(await bad('02/03/2016 10:00 CET', '%d/%m/%Y %H:%M', ', zone: Europe/Paris')).toContain(
+      ', in which a time reads like "15/07/2016 16:04", with no offset: a time written so is read as the clock time in Europe/Paris, the manifest\'s zone. If',
+    );
+  });
+
+  it('an ISO time, or a format\'s %Z, with an offset no time zone has: out of range, not "without a timezone"', async () => {
+    const bad = (time: string, manifest = postsManifest()) =>
+      message(tempProject({ 'data/tweets/manifest.yaml': manifest, 'data/tweets/a.csv': `id,created_at,user,text\n1,${time},a,ok\n` }));
+    expect(await bad('2016-07-12T10:00:00+25:00')).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be a time whose offset from UTC is one a time zone has, from -12:00 to +14:00 (there is no +25:00), got "2016-07-12T10:00:00+25:00". Fix or remove the row.',
+    );
+    const zoned = postsManifest().replace('  time: created_at', '  time: { column: created_at, format: "%d/%m/%Y %H:%M %Z" }');
+    expect(await bad('12/07/2016 10:00 +1500', zoned)).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be a time whose offset from UTC is one a time zone has, from -12:00 to +14:00 (there is no +1500), got "12/07/2016 10:00 +1500". Fix or remove the row.',
+    );
+  });
+
   it("times written as one zone's clock times, read in the manifest's zone; the skipped hour refused at its row", async () => {
     const manifest = postsManifest().replace(
       '  time: created_at',

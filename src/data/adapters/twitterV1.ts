@@ -14,7 +14,7 @@
  * author deleted it, and the stream's terms ask that it be removed).
  */
 import { BadDate, error } from '../../errors.ts';
-import { exactTimeParser, noSuchTime, parseTime } from '../cell.ts';
+import { exactTimeParser, noSuchOffset, noSuchTime, parseTime } from '../cell.ts';
 import { extractHashtags } from '../hashtags.ts';
 import type { Post } from '../types.ts';
 import {
@@ -60,7 +60,11 @@ function v1Time(tweet: Json, path: JsonPath, at: Locate): number {
   if (v1.ok) return collectedBy(v1.date.getTime(), raw, [...path, 'created_at'], at, 'created_at');
   const iso = parseTime(raw);
   if (iso.ok && iso.value instanceof Date) return collectedBy(iso.value.getTime(), raw, [...path, 'created_at'], at, 'created_at');
-  const expected = v1.rolledTo ? noSuchTime(V1_FORMAT, v1.rolledTo, raw, v1.misnamed) : 'a time like "Wed Aug 27 13:08:45 +0000 2008"';
+  const expected = v1.offset
+    ? noSuchOffset(v1.offset)
+    : v1.rolledTo
+      ? noSuchTime(V1_FORMAT, v1.rolledTo, raw, v1.misnamed)
+      : 'a time like "Wed Aug 27 13:08:45 +0000 2008"';
   throw error(BadDate, at([...path, 'created_at']), 'created_at', raw, expected);
 }
 

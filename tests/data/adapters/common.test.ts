@@ -95,3 +95,16 @@ describe('a social export time without a timezone', () => {
     );
   });
 });
+
+describe('a social export time with an offset no time zone has', () => {
+  it('says the offset is out of range, not that the time has none: Mastodon, and a v1 time', async () => {
+    const status = { id: '1', uri: 'https://m.example/s/1', created_at: '2024-07-01T10:00:00+25:00', account: { acct: 'a' }, content: 'x' };
+    await expect(load('mastodon', { 'a.json': JSON.stringify([status]) })).rejects.toThrow(
+      'data/x/a.json:1:42: "created_at" must be a time whose offset from UTC is one a time zone has, from -12:00 to +14:00 (there is no +25:00), got "2024-07-01T10:00:00+25:00". Fix or remove the row.',
+    );
+    const tweet = { id_str: '1', created_at: 'Mon Jul 01 10:00:00 +2500 2024', text: 'x', user: { screen_name: 'a' } };
+    await expect(load('twitter-v1', { 'a.json': JSON.stringify([tweet]) })).rejects.toThrow(
+      '"created_at" must be a time whose offset from UTC is one a time zone has, from -12:00 to +14:00 (there is no +2500), got "Mon Jul 01 10:00:00 +2500 2024". Fix or remove the row.',
+    );
+  });
+});
