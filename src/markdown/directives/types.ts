@@ -52,7 +52,8 @@ export interface Directive<A = Record<string, unknown>> {
   check?(attributes: A, label: string, setting: DirectiveSetting): void;
   /**
    * Renders to an HTML string. `label` is the directive's `[…]` text.
-   * Throw `DirectiveProblem` for a mistake in the post; it is reported at the directive's position.
+   * Throw `DirectiveProblem` for a mistake in the post; it is reported at the attribute it names, else at the
+   * directive's position.
    */
   render(attributes: A, label: string, context: DirectiveContext): string | Promise<string>;
 }

@@ -41,7 +41,7 @@ export const valueDirective: Directive<z.infer<typeof attributes>> = {
   render(attrs, label, { analysis, recorder }) {
     const key = (attrs.key ?? label).trim();
     const value = analysis.values.get(key);
-    // A key given as key="…" is pointed at there; one in the label, at the directive (the label's first character).
+    // A key given as key="…" is pointed at there; one in the label, at the directive.
     const keyAttribute = attrs.key === undefined ? undefined : { attribute: 'key' };
     if (!value) throw new DirectiveProblem(UnknownKey, UnknownKey.message(key, nearestKeys(key, analysis.values.keys())), keyAttribute);
     const format = attrs.format ?? DEFAULT_FORMAT[value.type];
