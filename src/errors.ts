@@ -618,6 +618,19 @@ const formatZone = (help: TimeFormatHelp) =>
         ? ', with no offset: a time written so is read as UTC, unless zone: names whose clock time it is (zone: Europe/London, say)'
         : `, with no offset: a time written so is read as the clock time in ${help.zone}, the manifest's zone`;
 
+/**
+ * For a time its format reads but the calendar has not (month 13), which the format with day and month the other way
+ * round reads (BadDate): most often a file that writes every date so, in a format read the wrong way round.
+ */
+export interface TimeFormatSwap {
+  /** The manifest's format with %d and %m swapped. */
+  swapped: string;
+  /** The time that reads, ISO 8601. */
+  reads: string;
+  /** Where the manifest sets the format. */
+  setAt?: Location | undefined;
+}
+
 const yamlScalar = (text: string) => (/^[A-Za-z_][\w.-]*$/.test(text) ? text : JSON.stringify(text));
 
 export const BadDate = define({
@@ -625,25 +638,32 @@ export const BadDate = define({
   title: 'Invalid date',
   /**
    * `advice`: for a posts dataset's time read without a format, how the manifest can read the export's own; for one
-   * its format does not read, what the format reads and where it is set.
+   * its format does not read, what the format reads and where it is set; for one its format reads but the calendar
+   * has not, the format with day and month swapped, when that reads it.
    */
-  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice | TimeFormatHelp) =>
+  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap) =>
     `"${column}" must be ${expected}, got "${shown(got)}".${
       advice === undefined
         ? ''
-        : 'example' in advice
-          ? ` The manifest sets the format${advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''}, in which a time reads like "${shown(advice.example)}"${formatZone(advice)}. ${
-              advice.iso
-                ? 'This one is an ISO 8601 time, which is read without a format: if the export writes every time so, leave "format" out'
-                : 'If the export writes every time another way, change the format to match'
+        : 'swapped' in advice
+          ? ` Read as "${advice.swapped}", ${
+              advice.swapped.search(/%[de]/) < advice.swapped.indexOf('%m') ? 'the day before the month' : 'the month before the day'
+            }, it is ${advice.reads}: if the export writes every date so, that is the format the manifest must give${
+              advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''
             }; see README, "Adding a dataset".`
-          : ` If the export writes every time so, say so where the manifest maps "time"${
-              advice.mappedAt ? ` (${formatLocation(advice.mappedAt)})` : ''
-            }, and it reads them all as they are: time: { column: ${yamlScalar(column)}, format: "${advice.format ?? '…'}"${advice.zone === undefined ? '' : `, zone: ${advice.zone}`} }${
-              advice.format === undefined ? ' (a d3-time-format specifier, such as "%d/%m/%Y %H:%M")' : ''
-            }${advice.monthFirst ? ` ("${advice.monthFirst}" if the month comes first)` : ''}${
-              advice.zone === undefined ? ', adding zone: Europe/London (say) unless they are UTC' : ''
-            }; see README, "Adding a dataset".`
+          : 'example' in advice
+            ? ` The manifest sets the format${advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''}, in which a time reads like "${shown(advice.example)}"${formatZone(advice)}. ${
+                advice.iso
+                  ? 'This one is an ISO 8601 time, which is read without a format: if the export writes every time so, leave "format" out'
+                  : 'If the export writes every time another way, change the format to match'
+              }; see README, "Adding a dataset".`
+            : ` If the export writes every time so, say so where the manifest maps "time"${
+                advice.mappedAt ? ` (${formatLocation(advice.mappedAt)})` : ''
+              }, and it reads them all as they are: time: { column: ${yamlScalar(column)}, format: "${advice.format ?? '…'}"${advice.zone === undefined ? '' : `, zone: ${advice.zone}`} }${
+                advice.format === undefined ? ' (a d3-time-format specifier, such as "%d/%m/%Y %H:%M")' : ''
+              }${advice.monthFirst ? ` ("${advice.monthFirst}" if the month comes first)` : ''}${
+                advice.zone === undefined ? ', adding zone: Europe/London (say) unless they are UTC' : ''
+              }; see README, "Adding a dataset".`
     }`,
   hint: 'Fix or remove the row.',
 });

@@ -242,6 +242,12 @@ export const noSuchTime = (format: string, rolledTo: string, text = '', misnamed
         format.includes('%f') && !/[.,]\d{6}(?!\d)/.test(text) ? '; "%f" reads microseconds, six digits: for milliseconds, use "%L"' : ''
       })`;
 
+/** `format` with its day (%d or %e) and month (%m) the other way round, or undefined when it has not both. */
+export function dayMonthSwapped(format: string): string | undefined {
+  if (!/%[de]/.test(format) || !format.includes('%m')) return undefined;
+  return format.replace(/%([dem])/g, (_, c: string) => (c === 'm' ? '%d' : '%m'));
+}
+
 /**
  * A time written in `format`, for a message to show what its directives read by example: Friday 15 July 2016,
  * 16:04:05.006, at +01:00 where it has %Z (written with the colon, as most exports write offsets). Its numbers all

@@ -3,8 +3,8 @@
  * dataset, one record at a time, with located errors. Used by `loadDataset`
  * and by the streaming path (streamPosts.ts), which must not hold the posts.
  */
-import { BadDate, error, type Location, MissingValue, type TimeFormatAdvice, type TimeFormatHelp } from '../errors.ts';
-import { expectedFor, looksLikeTime, parseTime, timeFormatLike, timeInFormat } from './cell.ts';
+import { BadDate, error, type Location, MissingValue, type TimeFormatAdvice, type TimeFormatHelp, type TimeFormatSwap } from '../errors.ts';
+import { dayMonthSwapped, expectedFor, looksLikeTime, parseTime, timeFormatLike, timeInFormat } from './cell.ts';
 import { afterCollection, beforeEarliest, collectionLimit, EARLIEST_POST } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
@@ -38,7 +38,7 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
       // A time that is not ISO 8601 at all, but looks like a time, is most often the export's own format, in every
       // row: one line of the manifest reads them all, where fixing rows would mean rewriting the file. A time the
       // manifest's format does not read at all is told what the format reads, by example, and where it is set.
-      const advice: TimeFormatAdvice | TimeFormatHelp | undefined =
+      const advice: TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap | undefined =
         !parsed.ok && parsed.notIso && typeof rawTime === 'string' && looksLikeTime(rawTime)
           ? { ...timeFormatLike(rawTime), mappedAt: locate?.(['fields', 'time']), zone: time.zone }
           : !parsed.ok && parsed.notFormat && time.format !== undefined
@@ -49,7 +49,9 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
                 zone: time.zone,
                 iso: typeof rawTime === 'string' && parseTime(rawTime, undefined, time.zone).ok,
               }
-            : undefined;
+            : time.format !== undefined && typeof rawTime === 'string'
+              ? swappedAdvice(rawTime, time.format, time.zone, locate?.(['fields', 'time', 'format']))
+              : undefined;
       throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected, advice);
     }
     const when = parsed.value.getTime();
@@ -90,4 +92,16 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
       return readCells(r, cells, { id: '', time: 0, author: '', text: '', hashtags: [] });
     },
   };
+}
+
+/**
+ * For a time `format` reads but the calendar has not ("13/07/2016" read as "%m/%d/%Y": month 13), the format with day
+ * and month the other way round, when that reads it: a file whose dates are all written so fails at every day past
+ * the 12th, and the message names the format that reads them.
+ */
+function swappedAdvice(raw: string, format: string, zone: string | undefined, setAt: Location | undefined): TimeFormatSwap | undefined {
+  const swapped = dayMonthSwapped(format);
+  const read = swapped === undefined ? undefined : parseTime(raw, swapped, zone);
+  if (!swapped || !read?.ok || !(read.value instanceof Date)) return undefined;
+  return { swapped, reads: read.value.toISOString().replace('.000Z', 'Z'), setAt };
 }

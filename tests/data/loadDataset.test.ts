@@ -141,6 +141,22 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     );
   });
 
+  it('a month past 12 in a format read the wrong way round: the format that reads it, and where it is set', async () => {
+    const bad = (time: string, format: string) =>
+      message(
+        tempProject({
+          'data/tweets/manifest.yaml': postsManifest().replace('  time: created_at', `  time: { column: created_at, format: "${format}" }`),
+          'data/tweets/a.csv': `id,created_at,user,text\n1,${time},a,x\n`,
+        }),
+      );
+    expect(await bad('13/07/2016 10:00', '%m/%d/%Y %H:%M')).toBe(
+      'data/tweets/a.csv:2:2: "created_at" must be a time in the format "%m/%d/%Y %H:%M" that exists in the calendar (read leniently, this one would roll over to "01/07/2017 10:00"), got "13/07/2016 10:00". Read as "%d/%m/%Y %H:%M", the day before the month, it is 2016-07-13T10:00:00Z: if the export writes every date so, that is the format the manifest must give (data/tweets/manifest.yaml:11:31); see README, "Adding a dataset". Fix or remove the row.',
+    );
+    expect(await bad('07/13/2016', '%e/%m/%Y')).toContain('Read as "%m/%d/%Y", the month before the day, it is 2016-07-13T00:00:00Z:');
+    // A day that no month has, either way round, is the row's mistake: nothing to suggest.
+    expect(await bad('31/02/2016 10:00', '%d/%m/%Y %H:%M')).not.toContain('Read as');
+  });
+
   it("a time the manifest's format does not read: what the format reads, by example, and where it is set", async () => {
     const bad = (time: string, format: string, zone = '') =>
       message(
