@@ -342,6 +342,18 @@ describe('astro dev', () => {
       expect(count(data, from)).toBe(1);
       expect(dev.log.slice(from)).not.toContain('Failed to parse Markdown file');
       expect(dev.log.slice(from)).toMatch(/Soundings could not render \S*content\/posts\/post\.md:\n\S*data\/tweets\/c\.csv:2:2/);
+      // Fixed in the file itself, as a row is fixed: the page goes from the overlay to the post by itself, with one
+      // reload or two (the second from the page that waits for the re-render: devWaitingPage.ts), never three.
+      loads = 0;
+      writeFileSync(join(site, 'data', 'tweets', 'c.csv'), 'id,created_at,user,text\n9,2016-07-31T10:00:00Z,z,#Red\n');
+      await waitFor(
+        async () => (await value.textContent()) === '5',
+        15_000,
+        () => `the page to recover from the data error fixed in its file\n${dev.log}`,
+      );
+      await settle();
+      reloadedOnce();
+      expect(await page.locator('vite-error-overlay').count()).toBe(0);
       // Fixed: one reload, and no error comes back.
       loads = 0;
       rmSync(join(site, 'data', 'tweets', 'c.csv'));
