@@ -9,7 +9,7 @@ import type { DrawnWord } from '../../render/wordcloud/cloudSvg.ts';
 import { cloudSvg } from '../../render/wordcloud/cloudSvg.ts';
 import { colorPair, MUTED } from '../../render/wordcloud/contrast.ts';
 import { fontMetrics } from '../../render/wordcloud/fontMetrics.ts';
-import { layoutCloud } from '../../render/wordcloud/layoutCloud.ts';
+import { layoutCloud, type PlacedWord } from '../../render/wordcloud/layoutCloud.ts';
 import { type Directive, DirectiveProblem } from './types.ts';
 import {
   campaignOf,
@@ -118,7 +118,10 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
             description: spoken,
             palette,
           }),
-          noteHtml: `On this screen the cloud shows the first ${small.placed.length}; the table lists those of the full cloud.`,
+          // "The first 18" of a full cloud of 18 would promise words the phone does not show.
+          noteHtml: sameWords(small.placed, layout.placed)
+            ? `On this screen the cloud is laid out narrower, with the same ${small.placed.length} words.`
+            : `On this screen the cloud shows the first ${small.placed.length}; the table lists those of the full cloud.`,
         };
       }
     }
@@ -135,3 +138,9 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
     return cloudFigure({ id, title, descriptionHtml, svg, width: attrs.width, narrow, table, source: attrs.source, posts });
   },
 };
+
+/** Whether two layouts drew the same words. */
+function sameWords(a: readonly PlacedWord[], b: readonly PlacedWord[]): boolean {
+  const keys = new Set(b.map((p) => p.word.key));
+  return a.length === b.length && a.every((p) => keys.has(p.word.key));
+}

@@ -101,6 +101,17 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     );
   });
 
+  it("says a phone shows the same words when its layout holds all of the full cloud's", async () => {
+    const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=6}'), 'content/posts/post.md');
+    const [wide = '', narrow = ''] = Array.from(html.matchAll(/<svg[\s\S]*?<\/svg>/g), (m) => m[0]);
+    const words = (svg: string) => Array.from(svg.matchAll(/<\/title>([^<]*)<\/text>/g), (m) => m[1]).sort();
+    expect(words(narrow)).toEqual(words(wide));
+    expect(html).toContain(
+      `<span class="wordcloud-narrow"> On this screen the cloud is laid out narrower, with the same ${words(wide).length} words.</span>`,
+    );
+    expect(html).not.toContain('the first');
+  });
+
   it('has no phone layout when the cloud is already that narrow', async () => {
     const html = await renderPost(project('::wordcloud[Red words]{campaign=red words=20 width=300 height=300}'), 'content/posts/post.md');
     expect(html).toContain('<div class="wordcloud-frame" tabindex="0" role="group" aria-label="Red words">');
