@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { fixture, manifest } from '../data/adapters/helpers.ts';
 import { tempProject } from '../data/helpers.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
 import { astroBuild, type BuildResult, siteFiles, valuesOf } from './astroBuild.ts';
@@ -225,6 +226,17 @@ describe('astro build of a fixture site', () => {
     // No look-alike: "download" appears in no byline outside a link.
     for (const byline of bylines) expect(textOf(byline.replace(/<a [^>]*>[^<]*<\/a>/g, ''))).not.toContain('download');
     expect(textOf(followers)).toMatch(/· aggregates only$/);
+  });
+
+  it("says on a dataset page which platform's export a social dataset is, and only then", async () => {
+    const site = fixtureProject(BODY);
+    mkdirSync(join(site, 'data', 'toots'));
+    writeFileSync(join(site, 'data', 'toots', 'statuses.json'), fixture('mastodon.json'));
+    writeFileSync(join(site, 'data', 'toots', 'manifest.yaml'), manifest('mastodon'));
+    const { outDir } = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) });
+    const kind = (id: string) => /<dt>Kind<\/dt><dd>([^<]*)<\/dd>/.exec(readFileSync(join(outDir, 'data', id, 'index.html'), 'utf8'))?.[1];
+    expect(kind('toots')).toBe('Social posts, from Mastodon statuses');
+    expect(kind('tweets')).toBe('Social posts');
   });
 
   it("names a dataset page's tables and their scrolling frames, which keyboard users can reach", async () => {
