@@ -125,7 +125,7 @@ export const twitterV1: Adapter = {
     time: 'created_at',
     author: 'user.screen_name',
     text: 'extended_tweet.full_text | full_text | text',
-    hashtags: 'entities.hashtags[].text',
+    hashtags: 'extended_tweet.entities.hashtags[].text | entities.hashtags[].text',
   },
   read(value, path, at, events) {
     if (Array.isArray(value)) return value.flatMap((v, i) => twitterV1.read(v, [...path, i], at, events));

@@ -105,7 +105,7 @@ export const twitterV2: Adapter = {
     time: 'created_at',
     author: 'includes.users[author_id].username',
     text: 'text (note_tweet.text)',
-    hashtags: 'entities.hashtags[].tag',
+    hashtags: 'entities.hashtags[].tag (note_tweet.entities)',
   },
   read(value, path, at) {
     if (Array.isArray(value)) return value.flatMap((v, i) => twitterV2.read(v, [...path, i], at));
