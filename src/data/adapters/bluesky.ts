@@ -200,7 +200,7 @@ export const bluesky: Adapter = {
     time: 'record.createdAt',
     author: 'the DID in uri (reason.by.did for a repost)',
     text: 'record.text',
-    hashtags: 'record.facets[#tag].tag (the text\'s #tags without facets) + record.tags',
+    hashtags: "record.facets[#tag].tag (the text's #tags without facets) + record.tags",
   },
   read(value, path, at) {
     if (Array.isArray(value)) return value.flatMap((v, i) => item(v, [...path, i], at));
