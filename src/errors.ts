@@ -633,6 +633,32 @@ export interface TimeFormatSwap {
 
 const yamlScalar = (text: string) => (/^[A-Za-z_][\w.-]*$/.test(text) ? text : JSON.stringify(text));
 
+/** ` Read as "%d/%m/%Y", the day before the month, it is 2016-07-13T00:00:00Z: …` (BadDate). */
+const swapText = (advice: TimeFormatSwap) =>
+  ` Read as "${advice.swapped}", ${
+    advice.swapped.search(/%[de]/) < advice.swapped.indexOf('%m') ? 'the day before the month' : 'the month before the day'
+  }, it is ${advice.reads}: if the export writes every date so, that is the format the manifest must give${
+    advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''
+  }; see README, "Adding a dataset".`;
+
+/** ` The manifest sets the format (…), in which a time reads like "15/07/2016 16:04 +01:00": …` (BadDate). */
+const formatHelpText = (advice: TimeFormatHelp) =>
+  ` The manifest sets the format${advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''}, in which a time reads like "${shown(advice.example)}"${formatZone(advice)}. ${
+    advice.iso
+      ? 'This one is an ISO 8601 time, which is read without a format: if the export writes every time so, leave "format" out'
+      : 'If the export writes every time another way, change the format to match'
+  }; see README, "Adding a dataset".`;
+
+/** ` If the export writes every time so, say so where the manifest maps "time" (…): time: { … }` (BadDate). */
+const formatAdviceText = (column: string, advice: TimeFormatAdvice) =>
+  ` If the export writes every time so, say so where the manifest maps "time"${
+    advice.mappedAt ? ` (${formatLocation(advice.mappedAt)})` : ''
+  }, and it reads them all as they are: time: { column: ${yamlScalar(column)}, format: "${advice.format ?? '…'}"${advice.zone === undefined ? '' : `, zone: ${advice.zone}`} }${
+    advice.format === undefined ? ' (a d3-time-format specifier, such as "%d/%m/%Y %H:%M")' : ''
+  }${advice.monthFirst ? ` ("${advice.monthFirst}" if the month comes first)` : ''}${
+    advice.zone === undefined ? ', adding zone: Europe/London (say) unless they are UTC' : ''
+  }; see README, "Adding a dataset".`;
+
 export const BadDate = define({
   name: 'BadDate',
   title: 'Invalid date',
@@ -646,24 +672,10 @@ export const BadDate = define({
       advice === undefined
         ? ''
         : 'swapped' in advice
-          ? ` Read as "${advice.swapped}", ${
-              advice.swapped.search(/%[de]/) < advice.swapped.indexOf('%m') ? 'the day before the month' : 'the month before the day'
-            }, it is ${advice.reads}: if the export writes every date so, that is the format the manifest must give${
-              advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''
-            }; see README, "Adding a dataset".`
+          ? swapText(advice)
           : 'example' in advice
-            ? ` The manifest sets the format${advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''}, in which a time reads like "${shown(advice.example)}"${formatZone(advice)}. ${
-                advice.iso
-                  ? 'This one is an ISO 8601 time, which is read without a format: if the export writes every time so, leave "format" out'
-                  : 'If the export writes every time another way, change the format to match'
-              }; see README, "Adding a dataset".`
-            : ` If the export writes every time so, say so where the manifest maps "time"${
-                advice.mappedAt ? ` (${formatLocation(advice.mappedAt)})` : ''
-              }, and it reads them all as they are: time: { column: ${yamlScalar(column)}, format: "${advice.format ?? '…'}"${advice.zone === undefined ? '' : `, zone: ${advice.zone}`} }${
-                advice.format === undefined ? ' (a d3-time-format specifier, such as "%d/%m/%Y %H:%M")' : ''
-              }${advice.monthFirst ? ` ("${advice.monthFirst}" if the month comes first)` : ''}${
-                advice.zone === undefined ? ', adding zone: Europe/London (say) unless they are UTC' : ''
-              }; see README, "Adding a dataset".`
+            ? formatHelpText(advice)
+            : formatAdviceText(column, advice)
     }`,
   hint: 'Fix or remove the row.',
 });

@@ -4,7 +4,7 @@
  * and by the streaming path (streamPosts.ts), which must not hold the posts.
  */
 import { BadDate, error, type Location, MissingValue, type TimeFormatAdvice, type TimeFormatHelp, type TimeFormatSwap } from '../errors.ts';
-import { dayMonthSwapped, expectedFor, looksLikeTime, parseTime, timeFormatLike, timeInFormat } from './cell.ts';
+import { type CellResult, dayMonthSwapped, expectedFor, looksLikeTime, parseTime, timeFormatLike, timeInFormat } from './cell.ts';
 import { afterCollection, beforeEarliest, collectionLimit, EARLIEST_POST } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
 import type { ManifestLocator, PostsManifest } from './manifest.ts';
@@ -35,23 +35,7 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
       const location: Location = r.locate(time.column);
       if (rawTime === null || rawTime === undefined || rawTime === '') throw error(MissingValue, location, time.column);
       const got = typeof rawTime === 'string' ? rawTime : JSON.stringify(rawTime);
-      // A time that is not ISO 8601 at all, but looks like a time, is most often the export's own format, in every
-      // row: one line of the manifest reads them all, where fixing rows would mean rewriting the file. A time the
-      // manifest's format does not read at all is told what the format reads, by example, and where it is set.
-      const advice: TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap | undefined =
-        !parsed.ok && parsed.notIso && typeof rawTime === 'string' && looksLikeTime(rawTime)
-          ? { ...timeFormatLike(rawTime), mappedAt: locate?.(['fields', 'time']), zone: time.zone }
-          : !parsed.ok && parsed.notFormat && time.format !== undefined
-            ? {
-                format: time.format,
-                example: timeInFormat(time.format),
-                setAt: locate?.(['fields', 'time', 'format']),
-                zone: time.zone,
-                iso: typeof rawTime === 'string' && parseTime(rawTime, undefined, time.zone).ok,
-              }
-            : time.format !== undefined && typeof rawTime === 'string'
-              ? swappedAdvice(rawTime, time.format, time.zone, locate?.(['fields', 'time', 'format']))
-              : undefined;
+      const advice = parsed.ok ? undefined : timeAdvice(rawTime, parsed, time, locate);
       throw error(BadDate, location, time.column, got, parsed.ok ? expectedFor('datetime') : parsed.expected, advice);
     }
     const when = parsed.value.getTime();
@@ -94,14 +78,35 @@ export function postMapper(manifest: PostsManifest, file: string, locate?: Manif
   };
 }
 
+type TimeField = { column: string; format?: string | undefined; zone?: string | undefined };
+
 /**
- * For a time `format` reads but the calendar has not ("13/07/2016" read as "%m/%d/%Y": month 13), the format with day
- * and month the other way round, when that reads it: a file whose dates are all written so fails at every day past
- * the 12th, and the message names the format that reads them.
+ * What the manifest can do about a time refused (`parsed`), when it is most likely the whole file's way of writing
+ * times rather than one row's mistake:
+ * - a time that is not ISO 8601 at all, but looks like a time, is most often the export's own format, in every row:
+ *   one line of the manifest reads them all, where fixing rows would mean rewriting the file;
+ * - a time the manifest's format does not read at all is told what the format reads, by example, and where it is set;
+ * - a time it reads but the calendar has not ("13/07/2016" read as "%m/%d/%Y": month 13) is told the format with day
+ *   and month the other way round, when that reads it: a file whose dates are all written so fails at every day past
+ *   the 12th.
  */
-function swappedAdvice(raw: string, format: string, zone: string | undefined, setAt: Location | undefined): TimeFormatSwap | undefined {
-  const swapped = dayMonthSwapped(format);
-  const read = swapped === undefined ? undefined : parseTime(raw, swapped, zone);
+function timeAdvice(
+  raw: unknown,
+  parsed: Extract<CellResult, { ok: false }>,
+  time: TimeField,
+  locate: ManifestLocator | undefined,
+): TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap | undefined {
+  if (time.format === undefined)
+    return parsed.notIso && typeof raw === 'string' && looksLikeTime(raw)
+      ? { ...timeFormatLike(raw), mappedAt: locate?.(['fields', 'time']), zone: time.zone }
+      : undefined;
+  const setAt = locate?.(['fields', 'time', 'format']);
+  if (parsed.notFormat) {
+    const iso = typeof raw === 'string' && parseTime(raw, undefined, time.zone).ok;
+    return { format: time.format, example: timeInFormat(time.format), setAt, zone: time.zone, iso };
+  }
+  const swapped = dayMonthSwapped(time.format);
+  const read = swapped === undefined || typeof raw !== 'string' ? undefined : parseTime(raw, swapped, time.zone);
   if (!swapped || !read?.ok || !(read.value instanceof Date)) return undefined;
   return { swapped, reads: read.value.toISOString().replace('.000Z', 'Z'), setAt };
 }
