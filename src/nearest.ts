@@ -15,6 +15,10 @@ export function nearestKeys(name: string, known: Iterable<string>, limit = 3): s
           d <= Math.max(3, Math.ceil(k.length / 2)) && (2 * d <= Math.max(k.length, name.length) || letters(k) === letters(name)),
       )
       .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
+      // Only names about as near as the nearest (at most twice its edits, plus one): "harbour-mastadon" is a slip for
+      // "harbour-mastodon", and "harbour-listening" beside it, eight edits away, is a second name to read for nothing;
+      // "datum" is as likely "date" (two edits) as "datetime" (five).
+      .filter(({ d }, _, near) => d <= 2 * (near[0]?.d ?? d) + 1)
       .slice(0, limit)
       .map(({ k }) => k)
   );

@@ -17,6 +17,14 @@ describe('nearestKeys / didYouMean', () => {
     expect(nearestKeys('colour', ['columns', 'color'])).toEqual(['color']);
   });
 
+  it('offers only the names about as near as the nearest', () => {
+    expect(didYouMean('harbour-mastadon', ['harbour-mastodon', 'harbour-listening', 'harbour-tweets'])).toBe(
+      ' Did you mean "harbour-mastodon"?',
+    );
+    expect(nearestKeys('polll', ['poll', 'polls', 'pol'])).toEqual(['poll', 'polls', 'pol']);
+    expect(nearestKeys('datum', ['date', 'datetime', 'string'])).toEqual(['date', 'datetime']);
+  });
+
   it('names each known name once, however often it is listed', () => {
     expect(didYouMean('poll', ['polls', 'polls', 'weekly'])).toBe(' Did you mean "polls"?');
   });

@@ -57,7 +57,7 @@ describe('npm run check', () => {
     expect(code).toBe(1);
     const lines = out.trim().split('\n');
     expect(lines).toEqual([
-      'content/posts/post.md:15:12: There is no value "posts.totl". Did you mean "posts.total", "posts.last", "posts.authors"? Use a key listed in README, "Directives", or define it under "values" in the frontmatter.',
+      'content/posts/post.md:15:12: There is no value "posts.totl". Did you mean "posts.total"? Use a key listed in README, "Directives", or define it under "values" in the frontmatter.',
       'data/broken/manifest.yaml:14:1: It has unknown key "colour". Fix the manifest (see README, "Adding a dataset").',
       'data/late/a.csv:3:2: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London }), got "2016-07-02 10:00". Fix or remove the row.',
       'data/late/a.csv:4:3: "user" is empty. Fill it in or remove the row.',
