@@ -11,6 +11,7 @@ import { inspect } from 'node:util';
 import { cutText } from './cutText.ts';
 import { joinNames } from './joinNames.ts';
 import { didYouMean } from './nearest.ts';
+import { printWarning } from './warnings.ts';
 
 export interface Location {
   /** Path relative to the project root (with `../` when the data folder is outside it, as in tests). */
@@ -119,12 +120,15 @@ export function keepingWarnings<T>(into: string[], render: () => Promise<T>): Pr
   return kept.run(into, render);
 }
 
-/** Prints a warning of the catalogue as an error prints (`file:line:column: message hint`); the build goes on. */
+/**
+ * Prints a warning of the catalogue as an error prints (`file:line:column: message hint`); the build goes on. Under
+ * Astro it goes through Astro's logger, tagged `[WARN] [soundings]`; elsewhere to console.warn (src/warnings.ts).
+ */
 export function warn<Args extends unknown[]>(data: ErrorData<Args>, location: Location | undefined, ...args: Args): void {
   const message = error(data, location, ...args).message;
   const into = kept.getStore();
   if (into) into.push(message);
-  else console.warn(message);
+  else printWarning(message);
 }
 
 const define = <Args extends unknown[]>(data: ErrorData<Args>): ErrorData<Args> => data;
@@ -305,6 +309,15 @@ export const HeaderOnlyFile = define({
   message: () =>
     "This file has a header but no rows: a quiet week's export, or one whose query matched nothing by mistake (a wrong date range, a misspelt term)?",
   hint: "If nothing was posted in its period, keep it; otherwise check the export's query and export it again.",
+});
+
+export const PartReadAgain = define({
+  name: 'PartReadAgain',
+  title: 'Part of a file read again (warning)',
+  /** `part`: the part's number, the file's first part being 1; `reason`: what stopped the thread reading it. */
+  message: (part: number, reason: string) =>
+    `The thread reading part ${part} of this file stopped (${reason}), so the thread that read the first part reads it too: the statistics are the same, but take longer.`,
+  hint: 'Nothing in the data needs fixing; if every build says it, the reason in brackets says what the machine ran short of.',
 });
 
 export const RepeatedDataFile = define({
