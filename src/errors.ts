@@ -644,6 +644,16 @@ export interface TimeFormatSwap {
   setAt?: Location | undefined;
 }
 
+/**
+ * Where the manifest sets the format (BadDate), for a time the format reads that does not exist (30 February, which d3
+ * would roll over to 1 March) or whose names disagree with its numbers, and which the format with day and month the
+ * other way round does not read either.
+ */
+export interface TimeFormatSet {
+  /** Where the manifest sets the format. */
+  setAt: Location | undefined;
+}
+
 const yamlScalar = (text: string) => (/^[A-Za-z_][\w.-]*$/.test(text) ? text : JSON.stringify(text));
 
 /** ` Read as "%d/%m/%Y", the day before the month, it is 2016-07-13T00:00:00Z: …` (BadDate). */
@@ -662,6 +672,10 @@ const formatHelpText = (advice: TimeFormatHelp) =>
       : 'If the export writes every time another way, change the format to match'
   }; see README, "Adding a dataset".`;
 
+/** ` The manifest sets the format (…): if the export writes every time another way, change it to match; …` (BadDate). */
+const formatSetText = (advice: TimeFormatSet) =>
+  ` The manifest sets the format${advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''}: if the export writes every time another way, change it to match; see README, "Adding a dataset".`;
+
 /** ` If the export writes every time so, say so where the manifest maps "time" (…): time: { … }` (BadDate). */
 const formatAdviceText = (column: string, advice: TimeFormatAdvice) =>
   ` If the export writes every time so, say so where the manifest maps "time"${
@@ -678,9 +692,9 @@ export const BadDate = define({
   /**
    * `advice`: for a posts dataset's time read without a format, how the manifest can read the export's own; for one
    * its format does not read, what the format reads and where it is set; for one its format reads but the calendar
-   * has not, the format with day and month swapped, when that reads it.
+   * has not, the format with day and month swapped, when that reads it, and where the format is set otherwise.
    */
-  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap) =>
+  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap | TimeFormatSet) =>
     `"${column}" must be ${expected}, got "${shown(got)}".${
       advice === undefined
         ? ''
@@ -688,7 +702,9 @@ export const BadDate = define({
           ? swapText(advice)
           : 'example' in advice
             ? formatHelpText(advice)
-            : formatAdviceText(column, advice)
+            : 'setAt' in advice
+              ? formatSetText(advice)
+              : formatAdviceText(column, advice)
     }`,
   hint: 'Fix or remove the row.',
 });
