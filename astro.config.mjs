@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkDirective from 'remark-directive';
 import { remarkSoundings } from './src/markdown/remarkSoundings.ts';
+import { astroWarnings } from './src/site/astroWarnings.ts';
 import { devOverlay } from './src/site/devOverlay.ts';
 import { devRestart } from './src/site/devRestart.ts';
 import { datasetDownloads } from './src/site/downloads.ts';
@@ -33,7 +34,9 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [
-    // First, to start as early as it can: a second thread that reads the data while Astro starts, and draws charts.
+    // Before any other: Soundings' warnings go through Astro's logger, tagged [WARN] as Astro's own (src/warnings.ts).
+    astroWarnings(),
+    // Then, to start as early as it can: a second thread that reads the data while Astro starts, and draws charts.
     helperThread(root),
     // It validates content/site.yaml and sets `site`, which the others read.
     siteConfig(root),

@@ -11,9 +11,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startHelper } from '../src/site/helperThread.ts';
 import { sitePaths } from '../src/site/paths.ts';
+import { holdWarnings } from '../src/warnings.ts';
 import { ASTRO_CLI } from './astro.ts';
 
 const root = join(import.meta.dirname, '..');
+// What the thread warns of before Astro gives its logger waits for it, to be printed as Astro prints warnings.
+holdWarnings();
 startHelper(root, sitePaths(root).dataDir, 'build');
 process.argv = [process.argv[0] ?? process.execPath, ASTRO_CLI, 'build', ...process.argv.slice(2)];
 await import(pathToFileURL(ASTRO_CLI).href);

@@ -11,6 +11,7 @@ import { inspect } from 'node:util';
 import { cutText } from './cutText.ts';
 import { joinNames } from './joinNames.ts';
 import { didYouMean } from './nearest.ts';
+import { printWarning } from './warnings.ts';
 
 export interface Location {
   /** Path relative to the project root (with `../` when the data folder is outside it, as in tests). */
@@ -119,12 +120,15 @@ export function keepingWarnings<T>(into: string[], render: () => Promise<T>): Pr
   return kept.run(into, render);
 }
 
-/** Prints a warning of the catalogue as an error prints (`file:line:column: message hint`); the build goes on. */
+/**
+ * Prints a warning of the catalogue as an error prints (`file:line:column: message hint`); the build goes on. Under
+ * Astro it goes through Astro's logger, tagged `[WARN] [soundings]`; elsewhere to console.warn (src/warnings.ts).
+ */
 export function warn<Args extends unknown[]>(data: ErrorData<Args>, location: Location | undefined, ...args: Args): void {
   const message = error(data, location, ...args).message;
   const into = kept.getStore();
   if (into) into.push(message);
-  else console.warn(message);
+  else printWarning(message);
 }
 
 const define = <Args extends unknown[]>(data: ErrorData<Args>): ErrorData<Args> => data;
@@ -305,6 +309,15 @@ export const HeaderOnlyFile = define({
   message: () =>
     "This file has a header but no rows: a quiet week's export, or one whose query matched nothing by mistake (a wrong date range, a misspelt term)?",
   hint: "If nothing was posted in its period, keep it; otherwise check the export's query and export it again.",
+});
+
+export const PartReadAgain = define({
+  name: 'PartReadAgain',
+  title: 'Part of a file read again (warning)',
+  /** `part`: the part's number, the file's first part being 1; `reason`: what stopped the thread reading it. */
+  message: (part: number, reason: string) =>
+    `The thread reading part ${part} of this file stopped (${reason}), so the thread that read the first part reads it too: the statistics are the same, but take longer.`,
+  hint: 'Nothing in the data needs fixing; if every build says it, the reason in brackets says what the machine ran short of.',
 });
 
 export const RepeatedDataFile = define({
@@ -631,6 +644,16 @@ export interface TimeFormatSwap {
   setAt?: Location | undefined;
 }
 
+/**
+ * Where the manifest sets the format (BadDate), for a time the format reads that does not exist (30 February, which d3
+ * would roll over to 1 March) or whose names disagree with its numbers, and which the format with day and month the
+ * other way round does not read either.
+ */
+export interface TimeFormatSet {
+  /** Where the manifest sets the format. */
+  setAt: Location | undefined;
+}
+
 const yamlScalar = (text: string) => (/^[A-Za-z_][\w.-]*$/.test(text) ? text : JSON.stringify(text));
 
 /** ` Read as "%d/%m/%Y", the day before the month, it is 2016-07-13T00:00:00Z: …` (BadDate). */
@@ -649,6 +672,10 @@ const formatHelpText = (advice: TimeFormatHelp) =>
       : 'If the export writes every time another way, change the format to match'
   }; see README, "Adding a dataset".`;
 
+/** ` The manifest sets the format (…): if the export writes every time another way, change it to match; …` (BadDate). */
+const formatSetText = (advice: TimeFormatSet) =>
+  ` The manifest sets the format${advice.setAt ? ` (${formatLocation(advice.setAt)})` : ''}: if the export writes every time another way, change it to match; see README, "Adding a dataset".`;
+
 /** ` If the export writes every time so, say so where the manifest maps "time" (…): time: { … }` (BadDate). */
 const formatAdviceText = (column: string, advice: TimeFormatAdvice) =>
   ` If the export writes every time so, say so where the manifest maps "time"${
@@ -665,9 +692,9 @@ export const BadDate = define({
   /**
    * `advice`: for a posts dataset's time read without a format, how the manifest can read the export's own; for one
    * its format does not read, what the format reads and where it is set; for one its format reads but the calendar
-   * has not, the format with day and month swapped, when that reads it.
+   * has not, the format with day and month swapped, when that reads it, and where the format is set otherwise.
    */
-  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap) =>
+  message: (column: string, got: string, expected: string, advice?: TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap | TimeFormatSet) =>
     `"${column}" must be ${expected}, got "${shown(got)}".${
       advice === undefined
         ? ''
@@ -675,7 +702,9 @@ export const BadDate = define({
           ? swapText(advice)
           : 'example' in advice
             ? formatHelpText(advice)
-            : formatAdviceText(column, advice)
+            : 'setAt' in advice
+              ? formatSetText(advice)
+              : formatAdviceText(column, advice)
     }`,
   hint: 'Fix or remove the row.',
 });

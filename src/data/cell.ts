@@ -11,9 +11,13 @@ import { zonedTime } from './zone.ts';
 
 /**
  * `notIso`: a time (read without a format) that is not ISO 8601 at all, such as "07/03/2024 12:00"; `notFormat`: a
- * time that a manifest's format does not read at all (not one it reads that does not exist).
+ * time that a manifest's format does not read at all (not one it reads that does not exist); `rolledOver`: one the
+ * format reads that does not exist (30 February, which d3 would roll over to 1 March) or whose day or month names
+ * disagree with its numbers.
  */
-export type CellResult = { ok: true; value: Cell } | { ok: false; expected: string; inexact?: true; notIso?: true; notFormat?: true };
+export type CellResult =
+  | { ok: true; value: Cell }
+  | { ok: false; expected: string; inexact?: true; notIso?: true; notFormat?: true; rolledOver?: true };
 
 /** A whole number past 2^53 − 1: JSON and Number() round it as they read it, so two ids can become one. */
 const inexact = (n: number) => Number.isInteger(n) && !Number.isSafeInteger(n);
@@ -268,7 +272,7 @@ export function parseTime(raw: unknown, format?: string, zone?: string): CellRes
     const parsed = parserFor(format)(text);
     if (parsed.ok) return zone ? inZone(parsed.date.getTime(), zone) : { ok: true, value: parsed.date };
     if (parsed.offset) return { ok: false, expected: noSuchOffset(parsed.offset) };
-    if (parsed.rolledTo) return { ok: false, expected: noSuchTime(format, parsed.rolledTo, text, parsed.misnamed) };
+    if (parsed.rolledTo) return { ok: false, expected: noSuchTime(format, parsed.rolledTo, text, parsed.misnamed), rolledOver: true };
     return { ok: false, expected: `a time in the format "${format}"`, notFormat: true };
   }
   const local = zone ? LOCAL_DATETIME.exec(text) : null;

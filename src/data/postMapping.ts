@@ -3,7 +3,16 @@
  * dataset, one record at a time, with located errors. Used by `loadDataset`
  * and by the streaming path (streamPosts.ts), which must not hold the posts.
  */
-import { BadDate, error, type Location, MissingValue, type TimeFormatAdvice, type TimeFormatHelp, type TimeFormatSwap } from '../errors.ts';
+import {
+  BadDate,
+  error,
+  type Location,
+  MissingValue,
+  type TimeFormatAdvice,
+  type TimeFormatHelp,
+  type TimeFormatSet,
+  type TimeFormatSwap,
+} from '../errors.ts';
 import { type CellResult, dayMonthSwapped, expectedFor, looksLikeTime, parseTime, timeFormatLike, timeInFormat } from './cell.ts';
 import { afterCollection, beforeEarliest, collectionLimit, EARLIEST_POST } from './collection.ts';
 import { extractHashtags, splitHashtags } from './hashtags.ts';
@@ -88,14 +97,17 @@ type TimeField = { column: string; format?: string | undefined; zone?: string | 
  * - a time the manifest's format does not read at all is told what the format reads, by example, and where it is set;
  * - a time it reads but the calendar has not ("13/07/2016" read as "%m/%d/%Y": month 13) is told the format with day
  *   and month the other way round, when that reads it: a file whose dates are all written so fails at every day past
- *   the 12th.
+ *   the 12th;
+ * - any other time it reads but the calendar has not (30/02/2016, which would roll over), or whose names disagree
+ *   with its numbers, is told where the format is set, as the others are: most often the row is wrong, but when every
+ *   row fails so the format is ("%f", microseconds, for milliseconds).
  */
 function timeAdvice(
   raw: unknown,
   parsed: Extract<CellResult, { ok: false }>,
   time: TimeField,
   locate: ManifestLocator | undefined,
-): TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap | undefined {
+): TimeFormatAdvice | TimeFormatHelp | TimeFormatSwap | TimeFormatSet | undefined {
   if (time.format === undefined)
     return parsed.notIso && typeof raw === 'string' && looksLikeTime(raw)
       ? { ...timeFormatLike(raw), mappedAt: locate?.(['fields', 'time']), zone: time.zone }
@@ -107,6 +119,6 @@ function timeAdvice(
   }
   const swapped = dayMonthSwapped(time.format);
   const read = swapped === undefined || typeof raw !== 'string' ? undefined : parseTime(raw, swapped, time.zone);
-  if (!swapped || !read?.ok || !(read.value instanceof Date)) return undefined;
-  return { swapped, reads: read.value.toISOString().replace('.000Z', 'Z'), setAt };
+  if (swapped && read?.ok && read.value instanceof Date) return { swapped, reads: read.value.toISOString().replace('.000Z', 'Z'), setAt };
+  return parsed.rolledOver ? { setAt } : undefined;
 }

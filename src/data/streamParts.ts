@@ -21,7 +21,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Campaign } from '../analysis/types.ts';
-import { DataFileChanged, error } from '../errors.ts';
+import { DataFileChanged, error, PartReadAgain, warn } from '../errors.ts';
 import type { CountedArrays } from './countedColumns.ts';
 import { csvCuts } from './csvCuts.ts';
 import { hashFrom } from './fileHash.ts';
@@ -135,8 +135,9 @@ export async function readInParts(
         line += done.lines;
         continue;
       }
-      // Not a problem in the data, which this thread would find: said, since the statistics now take longer.
-      if (!done.data) console.warn(`The thread reading part ${k + 2} of ${file} stopped (${done.reason}); this one reads it.`);
+      // Not a problem in the data, which this thread would find: said, since the statistics now take longer; a
+      // catalogue warning, so that it is printed as the others are (through Astro's logger in a build, src/warnings.ts).
+      if (!done.data) warn(PartReadAgain, { file }, k + 2, done.reason);
       const start = cuts[k] as number;
       const part = streamCsv(path, file, delimiter, headerLine, { end: cuts[k + 1], from: { start, line, header } });
       await part.each((r) => sink.record(r));

@@ -13,6 +13,7 @@ import type { Root } from 'mdast';
 import { processGlobal } from '../processGlobal.ts';
 import { sitePaths } from '../site/paths.ts';
 import { postDependencies, siteInputs } from '../site/postDigest.ts';
+import { printWarning } from '../warnings.ts';
 import { keepLoadRecord } from './datasetCache.ts';
 import { waitForPost } from './readingAhead.ts';
 import type { PostText, RenderedPost, SoundingsOptions } from './remarkSoundings.ts';
@@ -45,7 +46,8 @@ export async function renderedAhead(
   if (ahead.dependencies !== aheadDependencies(post.fileText, options)) return undefined;
   // Its tree, read as the second thread read it, had no malformed directive; one read otherwise may have.
   if (strayDirectives(tree, post.body).length > 0) return undefined;
-  for (const warning of ahead.warnings) console.warn(warning);
+  // As the post's own render would print them: through Astro's logger (src/warnings.ts).
+  for (const warning of ahead.warnings) printWarning(warning);
   for (const load of ahead.loads) keepLoadRecord(load);
   taken.count++;
   return { nodes: ahead.nodes, record: ahead.record };

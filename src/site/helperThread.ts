@@ -23,23 +23,26 @@ import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { listDatasets } from '../data/listDatasets.ts';
 import { type PostAhead, type ReadAhead, readingAhead, renderingAhead } from '../markdown/readingAhead.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { type ChartMessage, chartExchange, useChartDrawer } from '../render/drawChart.ts';
+import { printWarning } from '../warnings.ts';
 import { dataStamp, lastStamp } from './helperStamp.ts';
 import { sitePaths } from './paths.ts';
 import { postFiles } from './postFiles.ts';
 
 /**
  * What the worker sends: a dataset read (with the files it parsed), a post rendered (or not: undefined), a cache it
- * could not write, or a chart to draw, drawn or refused (src/render/drawChart.ts, chartExchange).
+ * could not write, a warning for this thread to print (one given outside a post's render: a data file's), or a chart
+ * to draw, drawn or refused (src/render/drawChart.ts, chartExchange).
  */
 export type HelperMessage =
   | { kind: 'read'; id: string; parsed: number; ms: number }
   | { kind: 'post'; path: string; ahead: PostAhead | undefined }
   | { kind: 'unwritable'; dir: string; reason: string }
+  | { kind: 'warning'; message: string }
   | ChartMessage;
 
 /** What the worker is started with. */
@@ -65,9 +68,9 @@ export function helperThread(root: string): AstroIntegration {
   return {
     name: 'soundings-helper-thread',
     hooks: {
-      'astro:config:setup': ({ command, isRestart, logger }) => {
+      'astro:config:setup': ({ command, isRestart }) => {
         if (isRestart || (command !== 'build' && command !== 'dev')) return;
-        startHelper(root, sitePaths(root).dataDir, command, logger);
+        startHelper(root, sitePaths(root).dataDir, command);
       },
     },
   };
@@ -80,7 +83,7 @@ const started = processGlobal('helperThread', () => ({ started: false }));
  * Starts the worker on every dataset of `dataDir`, smallest first, and has charts drawn there; once a process, and
  * not at all with SOUNDINGS_HELPER_THREAD=0 or on one core.
  */
-export function startHelper(root: string, dataDir: string, command: 'build' | 'dev', logger?: AstroIntegrationLogger): void {
+export function startHelper(root: string, dataDir: string, command: 'build' | 'dev'): void {
   if (started.started || process.env.SOUNDINGS_HELPER_THREAD === '0' || availableParallelism() < 2) return;
   started.started = true;
   // The folder's bytes, whatever its manifest matches: an order, not a measure.
@@ -136,6 +139,9 @@ export function startHelper(root: string, dataDir: string, command: 'build' | 'd
     } else if (m.kind === 'unwritable') {
       // Imported when needed, as the error catalogue below: this module loads before Astro starts (scripts/build.ts).
       void import('../markdown/cacheEntry.ts').then(({ cacheNotWritten }) => cacheNotWritten(m.dir, m.reason));
+    } else if (m.kind === 'warning') {
+      // Through Astro's logger, as this thread's own warnings (src/warnings.ts); held until Astro gives it.
+      printWarning(m.message);
     } else {
       void charts.receive(m).then(hold);
     }
@@ -151,9 +157,8 @@ export function startHelper(root: string, dataDir: string, command: 'build' | 'd
     charts.stop(why);
   };
   worker.on('error', (e) => {
-    // Before Astro starts (scripts/build.ts) there is no Astro logger yet.
-    const say = logger ? (text: string) => logger.warn(text) : (text: string) => console.warn(text);
-    say(`The build's second thread stopped (${e.message}); this one reads the data and draws the charts.`);
+    // Through Astro's logger, or held until Astro gives it (src/warnings.ts).
+    printWarning(`The build's second thread stopped (${e.message}); this one reads the data and draws the charts.`);
     stopped(e.message);
   });
   worker.on('exit', () => stopped('the second thread exited'));

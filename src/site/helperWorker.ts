@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { handCacheWarningsTo } from '../markdown/cacheEntry.ts';
 import type { PostAhead } from '../markdown/readingAhead.ts';
 import { chartExchange } from '../render/drawChart.ts';
+import { printWarningsWith } from '../warnings.ts';
 import { keepStamp } from './helperStamp.ts';
 import type { HelperData, HelperMessage, HelperRequest } from './helperThread.ts';
 import { hasCachedProfile, profileCode } from './profileEntry.ts';
@@ -20,6 +21,9 @@ if (!port) throw new Error('helperWorker.ts runs as a worker thread (helperThrea
 const send = (m: HelperMessage) => port.postMessage(m);
 // A cache this thread cannot write is said by the build's thread, once for both.
 handCacheWarningsTo((dir, reason) => send({ kind: 'unwritable', dir, reason }));
+// Its other warnings (a post's are kept with its render, renderAhead.ts) too: the build's thread prints them through
+// Astro's logger, which this thread cannot reach (src/warnings.ts).
+printWarningsWith({ warn: (message) => send({ kind: 'warning', message }) });
 
 // The charts of the posts the build's thread renders itself, drawn here; this thread's own are drawn here too.
 const charts = chartExchange(send);

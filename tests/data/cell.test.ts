@@ -64,6 +64,7 @@ describe('parseTime(raw, format)', () => {
       ok: false,
       expected:
         'a time in the format "%d/%m/%Y %H:%M" that exists in the calendar (read leniently, this one would roll over to "01/03/2016 10:00")',
+      rolledOver: true,
     });
     expect(parseTime('12/06/2016 25:30', '%d/%m/%Y %H:%M')).toMatchObject({
       ok: false,
@@ -115,6 +116,7 @@ describe('parseTime(raw, format)', () => {
       ok: false,
       expected:
         'a time in the format "%A %d %B %Y" whose day and month names agree with its numbers (by its numbers it is "Wednesday 13 July 2016")',
+      rolledOver: true,
     });
     expect(iso(parseTime('wednesday 13 july 2016', '%A %d %B %Y'))).toBe('2016-07-13T00:00:00.000Z');
     expect(iso(parseTime('7/1/16 1:05 pm', '%m/%d/%y %I:%M %p'))).toBe('2016-07-01T13:05:00.000Z');

@@ -128,16 +128,23 @@ describe('loadDataset(id, options): errors name file:line:column and what to do'
     expect(await bad('2016-07-01T10:00:00')).toContain('got "2016-07-01T10:00:00"');
   });
 
-  it("a time in the manifest's format that does not exist (d3 would roll it over)", async () => {
-    const root = tempProject({
-      'data/tweets/manifest.yaml': postsManifest().replace(
-        '  time: created_at',
-        '  time:\n    column: created_at\n    format: "%d/%m/%Y %H:%M"',
-      ),
-      'data/tweets/a.csv': 'id,created_at,user,text\n1,01/07/2016 10:00,a,ok\n2,30/02/2016 10:00,b,bad\n',
-    });
-    expect(await message(root)).toBe(
-      'data/tweets/a.csv:3:2: "created_at" must be a time in the format "%d/%m/%Y %H:%M" that exists in the calendar (read leniently, this one would roll over to "01/03/2016 10:00"), got "30/02/2016 10:00". Fix or remove the row.',
+  it("a time in the manifest's format that does not exist (d3 would roll it over), and where the format is set", async () => {
+    const bad = (format: string, good: string, time: string) =>
+      message(
+        tempProject({
+          'data/tweets/manifest.yaml': postsManifest().replace(
+            '  time: created_at',
+            `  time:\n    column: created_at\n    format: "${format}"`,
+          ),
+          'data/tweets/a.csv': `id,created_at,user,text\n1,${good},a,ok\n2,${time},b,bad\n`,
+        }),
+      );
+    expect(await bad('%d/%m/%Y %H:%M', '01/07/2016 10:00', '30/02/2016 10:00')).toBe(
+      'data/tweets/a.csv:3:2: "created_at" must be a time in the format "%d/%m/%Y %H:%M" that exists in the calendar (read leniently, this one would roll over to "01/03/2016 10:00"), got "30/02/2016 10:00". The manifest sets the format (data/tweets/manifest.yaml:13:5): if the export writes every time another way, change it to match; see README, "Adding a dataset". Fix or remove the row.',
+    );
+    // A day name that disagrees with the numbers (13 July 2016 was a Wednesday) is told the same place.
+    expect(await bad('%a %d %b %Y %H:%M', 'Fri 01 Jul 2016 10:00', 'Tue 13 Jul 2016 10:00')).toBe(
+      'data/tweets/a.csv:3:2: "created_at" must be a time in the format "%a %d %b %Y %H:%M" whose day and month names agree with its numbers (by its numbers it is "Wed 13 Jul 2016 10:00"), got "Tue 13 Jul 2016 10:00". The manifest sets the format (data/tweets/manifest.yaml:13:5): if the export writes every time another way, change it to match; see README, "Adding a dataset". Fix or remove the row.',
     );
   });
 

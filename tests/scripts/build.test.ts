@@ -3,7 +3,7 @@
  * the same site byte for byte, and a failed build exits 1 with the located message, as the CLI does.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -29,14 +29,29 @@ function npmRunBuild(site: string) {
 }
 
 describe('npm run build', () => {
-  it('builds the site `astro build` builds, byte for byte', async () => {
-    const site = fixtureProject(BODY);
+  it("builds the site `astro build` builds, byte for byte, and prints each warning once, tagged [WARN] as Astro's own", async () => {
+    // Two warnings: a red hashtag no post uses (the post's render, on the second thread), and a data file with a
+    // header and no rows (read on the second thread before Astro has started, in `npm run build`).
+    const frontmatter = FRONTMATTER.replace('hashtags: [Red]', 'hashtags: [Red, Crimson]');
+    const site = fixtureProject(BODY, frontmatter);
+    writeFileSync(join(site, 'data', 'followers', 'b.csv'), 'id,name,platform,followers\n');
     const ours = npmRunBuild(site);
-    const [{ stdout }, cli] = await Promise.all([ours.done, astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'c-')) })]);
+    const [{ stdout, stderr }, cli] = await Promise.all([ours.done, astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'c-')) })]);
     expect(stdout).toMatch(/^\s+tweets\s+4\s+1\s+2016-07-01 to 2016-07-05\s+[\d.]+ s\s+cache miss \(parsed\)$/m);
     const [a, b] = [siteFiles(ours.outDir), siteFiles(cli.outDir)];
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [path, bytes] of a) expect(bytes.equals(b.get(path) as Buffer), path).toBe(true);
+    // Where the hashtag is, as file:line:column.
+    const lines = frontmatter.split('\n');
+    const line = lines.findIndex((l) => l.includes('Crimson')) + 1;
+    const column = (lines[line - 1] as string).indexOf('Crimson') + 1;
+    const tagged = (text: string) => new RegExp(`^\\d\\d:\\d\\d:\\d\\d \\[WARN\\] \\[soundings\\] \\S*${text}`, 'gm');
+    // On stdout, as Astro prints its warnings; nothing of ours left bare on stderr.
+    for (const out of [stdout, cli.stdout]) {
+      expect(out.match(tagged(`content/posts/post\\.md:${line}:${column}: No post uses #Crimson, which #Red lists`))).toHaveLength(1);
+      expect(out.match(tagged('data/followers/b\\.csv:1: This file has a header but no rows'))).toHaveLength(1);
+    }
+    expect(stderr).not.toMatch(/No post uses|header but no rows/);
   });
 
   it('exits 1 with the located message when a post cannot be built', async () => {

@@ -49,11 +49,12 @@ describe("the build's second thread", () => {
     for (const [path, bytes] of a) expect(bytes.equals(b.get(path) as Buffer), path).toBe(true);
     for (const { stdout } of [two, one]) {
       expect(stdout).toMatch(/^\s+tweets\s+4\s+1\s+2016-07-01 to 2016-07-05\s+[\d.]+ s\s+cache miss \(parsed\)$/m);
-      // Once for each post, at that post: the second thread kept each render's warnings for this thread to print.
+      // Once for each post, at that post: the second thread kept each render's warnings for this thread to print,
+      // through Astro's logger, tagged as Astro tags its own warnings (src/warnings.ts).
       for (const name of ['post', 'second']) {
         const cut = new RegExp(
-          `content/posts/${name}\\.md:${LINE}: ::chart: its article drawing reaches \\d+ px past its right edge, where "A title far`,
-          'g',
+          `^\\d\\d:\\d\\d:\\d\\d \\[WARN\\] \\[soundings\\] \\S*content/posts/${name}\\.md:${LINE}: ::chart: its article drawing reaches \\d+ px past its right edge, where "A title far`,
+          'gm',
         );
         expect(stdout.match(cut), name).toHaveLength(1);
       }
