@@ -383,6 +383,74 @@ describe('layout on a phone and a desktop', () => {
     expect(wrapped).toBeGreaterThan(0);
     await context.close();
   });
+
+  it('fits every dataset page to a 390 px phone: each digest whole in two lines of 32 digits, file names on one line, nothing wider than the screen', async () => {
+    const datasets = pagesUnder('data');
+    expect(datasets.length).toBeGreaterThan(1);
+    // 320 px: a small phone, and a 1280 px window zoomed to 400% (WCAG 1.4.10 Reflow).
+    for (const width of [390, 320, 1280]) {
+      const phone = width < 704;
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/data/`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `/data/ at ${width} px`).toBeLessThanOrEqual(width);
+      for (const path of datasets) {
+        const at = `${path} at ${width} px`;
+        await page.goto(server.url + path);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), at).toBeLessThanOrEqual(width);
+        // Nor does a table scroll sideways inside its frame: every cell shown is inside it, so none is out of sight.
+        const outside = await page.$$eval('.table-scroll', (frames) =>
+          frames.flatMap((frame) => {
+            const box = frame.getBoundingClientRect();
+            return [...frame.querySelectorAll('tbody td:not(.absent)')]
+              .filter((cell) => cell.getBoundingClientRect().right > box.right + 0.5 || cell.getBoundingClientRect().left < box.left - 0.5)
+              .map((cell) => cell.textContent);
+          }),
+        );
+        expect(outside, at).toEqual([]);
+        // The files' digests: two lines of 32 hex digits, at every width; the whole digest is one word of the page's
+        // text, which a reader selects and copies whole to check a download against.
+        const digests = await linesOf(page, '.files-table code.hash');
+        expect(digests.length, at).toBeGreaterThan(0);
+        for (const lines of digests) {
+          expect(
+            lines.map((line) => line.length),
+            at,
+          ).toEqual([32, 32]);
+          expect(lines.join(''), at).toMatch(/^[0-9a-f]{64}$/);
+        }
+        const copied = await page.$$eval('.files-table code.hash', (codes) =>
+          codes.map((code) => {
+            getSelection()?.selectAllChildren(code);
+            return getSelection()?.toString();
+          }),
+        );
+        expect(copied, at).toEqual(digests.map((lines) => lines.join('')));
+        // The dataset's own digest: one line where it fits (a desktop), two of 32 on a phone, never 52 and 12.
+        const [facts] = await linesOf(page, '.facts code.hash');
+        expect(
+          facts?.map((line) => line.length),
+          at,
+        ).toEqual(phone ? [32, 32] : [64]);
+        // A file's name is not broken at its hyphens ("tweets-2016-" / "07.csv"): each sample name fits a line.
+        for (const lines of await linesOf(page, '.files-table td:first-child > *')) expect(lines, at).toHaveLength(1);
+        // On the phone each value shows its column's heading; a screen reader still reads a table, each cell by its
+        // header and its value only (the label is not read a second time).
+        const labels = await page.$$eval('.dataset td[data-label]', (cells) =>
+          cells.map((cell) => [cell.getAttribute('data-label'), getComputedStyle(cell, '::before').content]),
+        );
+        for (const [label, content] of labels) {
+          if (phone) expect(content, at).toContain(`"${label}`);
+          else expect(content, at).toBe('none');
+        }
+        const tree = await page.locator('.files-table').ariaSnapshot();
+        expect(tree, at).toContain('- columnheader "SHA-256"');
+        for (const text of await page.$$eval('.files-table td.num', (cells) => cells.map((cell) => cell.textContent)))
+          expect(tree, at).toContain(`- cell "${text}"`);
+      }
+      await context.close();
+    }
+  });
 });
 
 describe('links', () => {

@@ -242,7 +242,7 @@ describe('astro build of a fixture site', () => {
   it("names a dataset page's tables and their scrolling frames, which keyboard users can reach", async () => {
     const { outDir } = await builtFixture();
     const html = readFileSync(join(outDir, 'data', 'tweets', 'index.html'), 'utf8');
-    const frames = Array.from(html.matchAll(/<div class="table-scroll"[^>]*>\s*<table>\s*<caption[^>]*>([^<]+)<\/caption>/g), (m) => [
+    const frames = Array.from(html.matchAll(/<div class="table-scroll"[^>]*>\s*<table[^>]*>\s*<caption[^>]*>([^<]+)<\/caption>/g), (m) => [
       /aria-labelledby="([^"]+)"/.exec(m[0])?.[1],
       /tabindex="0"/.test(m[0]),
       m[1],
@@ -253,7 +253,15 @@ describe('astro build of a fixture site', () => {
     ]);
     // A time range wraps between its ends, never inside an ISO time (a four-line row on a phone).
     expect(html).toContain(
-      '<td><span class="range-end">2016-07-01T10:00:00Z –</span> <span class="range-end">2016-07-05T10:00:00Z</span></td>',
+      '<td data-label="Range"><span class="range-end">2016-07-01T10:00:00Z –</span> <span class="range-end">2016-07-05T10:00:00Z</span></td>',
+    );
+    // A phone shows each value after its heading (data-label) and leaves out a dash for a value a column has not; the
+    // dash stays in the table, for a screen reader and a desktop.
+    const columns = /<table class="columns-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const idRow = /<tr><td><code>id<\/code><\/td>[\s\S]*?<\/tr>/.exec(columns)?.[0];
+    expect(idRow).toBe(
+      '<tr><td><code>id</code></td><td>string</td><td data-label="Source column">id</td>' +
+        '<td class="num" data-label="Filled">4</td><td class="num" data-label="Distinct">4</td><td data-label="Range" class="absent">—</td></tr>',
     );
   });
 
