@@ -2,6 +2,7 @@ import type { Cell, Row } from '../data/types.ts';
 import { escapeHtml } from './escape.ts';
 import { formatValue } from './format.ts';
 import { bdi, isDirectional } from './isolate.ts';
+import { isYearColumn, YEAR_FORMAT } from './yearColumn.ts';
 
 export interface DataTableOptions {
   /** Columns to show, in order; default: the first row's keys. */
@@ -48,7 +49,8 @@ function formatCell(cell: Cell | undefined, format: string | undefined): string 
  * row of `<th scope="col">`, one `<tr>` per row, every cell escaped.
  *
  * Numbers go through {@link formatValue}: the column's format from
- * `formats`, else `thousands` for whole numbers and `number` otherwise; their
+ * `formats`, else `d` (2016) in a column of years by its name (yearColumn.ts),
+ * else `thousands` for whole numbers and `number` otherwise; their
  * cells get `class="num"` so a stylesheet can right-align them, as does the
  * header of a column holding only numbers (and empty cells). Dates show as
  * YYYY-MM-DD in UTC (or "4 July 2016" with format `date`); null, undefined,
@@ -74,7 +76,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     .map((row) => {
       const cells = columns.map((column) => {
         const cell = row[column];
-        const text = formatCell(cell, formats[column]);
+        const text = formatCell(cell, formats[column] ?? (isYearColumn(column) ? YEAR_FORMAT : undefined));
         if (typeof cell === 'number') return `<td class="num">${escapeHtml(text)}</td>`;
         // Text holding a directional override is isolated, as the page isolates a name (isolate.ts).
         const html = isDirectional(text) ? bdi(text) : escapeHtml(text);

@@ -8,6 +8,7 @@ import type { Manifest } from '../data/manifest.ts';
 import type { Cell, Dataset, DatasetFile, DatasetKind } from '../data/types.ts';
 import { type DatasetRecord, datasetRecord } from '../markdown/postRecord.ts';
 import { formatValue } from '../render/format.ts';
+import { isYearColumn, YEAR_FORMAT } from '../render/yearColumn.ts';
 
 /**
  * The download rule: a dataset's files are copied into the site only when its
@@ -69,8 +70,10 @@ function summarise(name: string, type: string, cells: readonly Cell[], source?: 
   }
   const summary: ColumnSummary = { name, type, filled, distinct: distinct.size, ...(source ? { source } : {}) };
   const show = (t: number) => (type === 'date' ? formatValue(new Date(t), 'date') : new Date(t).toISOString().replace('.000Z', 'Z'));
+  // A column of years by its name reads 2015 – 2016, not "2,015 – 2,016" (yearColumn.ts).
+  const numberFormat = isYearColumn(name) && Number.isInteger(lo) && Number.isInteger(hi) ? YEAR_FORMAT : 'number';
   if (filled > 0 && numbers === filled)
-    summary.range = instants ? [show(lo), show(hi)] : [formatValue(lo, 'number'), formatValue(hi, 'number')];
+    summary.range = instants ? [show(lo), show(hi)] : [formatValue(lo, numberFormat), formatValue(hi, numberFormat)];
   else if (filled > 0 && dates === filled) summary.range = [show(lo), show(hi)];
   return summary;
 }

@@ -22,6 +22,14 @@ describe('dataTable(rows, options)', () => {
     expect(html).toContain('<td class="num">79.4%</td>');
   });
 
+  it('prints a column of years by its name without a thousands separator, unless a format says otherwise', () => {
+    const rows = [{ year: 2016, election_year: 2015, electionYear: 2020, years: 2016, votes: 2016 }];
+    expect(dataTable(rows)).toContain(
+      '<td class="num">2016</td><td class="num">2015</td><td class="num">2020</td><td class="num">2,016</td><td class="num">2,016</td>',
+    );
+    expect(dataTable(rows, { columns: ['year'], formats: { year: 'thousands' } })).toContain('<td class="num">2,016</td>');
+  });
+
   it('accepts d3-format specifiers as column formats', () => {
     expect(dataTable([{ x: 0.5 }], { formats: { x: '.2f' } })).toContain('<td class="num">0.50</td>');
   });

@@ -20,6 +20,22 @@ describe('columnSummaries(dataset)', () => {
   });
 });
 
+describe('columnSummaries(dataset): ranges', () => {
+  it('gives a range of numbers with thousands separators, and a column of years by its name without them', () => {
+    const dataset = {
+      kind: 'table',
+      manifest: { columns: { year: 'integer', votes: 'integer' } },
+      rows: [
+        { year: 2015, votes: 1799 },
+        { year: 2016, votes: 1260955 },
+      ],
+    } as unknown as Dataset;
+    const byName = new Map(columnSummaries(dataset).map((c) => [c.name, c]));
+    expect(byName.get('year')?.range).toEqual(['2015', '2016']);
+    expect(byName.get('votes')?.range).toEqual(['1,799', '1,260,955']);
+  });
+});
+
 describe('downloadAllowed(licence)', () => {
   it('allows open licences, including facts with a CC0 compilation, and refuses the rest', () => {
     for (const licence of [
