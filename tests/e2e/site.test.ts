@@ -451,6 +451,34 @@ describe('layout on a phone and a desktop', () => {
       await context.close();
     }
   });
+
+  it("lays out a post's methods' file digests as a dataset page's: two lines of 32 on a phone, copied whole, nothing wider than the screen", async () => {
+    const posts = pagesUnder('posts');
+    expect(posts.length).toBeGreaterThan(1);
+    for (const width of [390, 320]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const path of posts) {
+        const at = `${path} at ${width} px`;
+        await page.goto(server.url + path);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), at).toBeLessThanOrEqual(width);
+        const digests = await linesOf(page, '.hash-table code.hash');
+        expect(digests.length, at).toBeGreaterThan(0);
+        for (const lines of digests) {
+          expect(
+            lines.map((line) => line.length),
+            at,
+          ).toEqual([32, 32]);
+          expect(lines.join(''), at).toMatch(/^[0-9a-f]{64}$/);
+        }
+        const labels = await page.$$eval('.hash-table td[data-label]', (cells) =>
+          cells.map((cell) => [cell.getAttribute('data-label'), getComputedStyle(cell, '::before').content]),
+        );
+        for (const [label, content] of labels) expect(content, at).toContain(`"${label}`);
+      }
+      await context.close();
+    }
+  });
 });
 
 describe('links', () => {
