@@ -336,6 +336,29 @@ describe('layout on a phone and a desktop', () => {
       }),
     );
 
+  /**
+   * The file digests `selector` finds: each in two lines of 32 hex digits, at every width; the whole digest is one
+   * word of the page's text, which a reader selects and copies whole to check a download against.
+   */
+  const expectDigestsInTwoLines = async (page: Page, selector: string, at: string) => {
+    const digests = await linesOf(page, selector);
+    expect(digests.length, at).toBeGreaterThan(0);
+    for (const lines of digests) {
+      expect(
+        lines.map((line) => line.length),
+        at,
+      ).toEqual([32, 32]);
+      expect(lines.join(''), at).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const copied = await page.$$eval(selector, (codes) =>
+      codes.map((code) => {
+        getSelection()?.selectAllChildren(code);
+        return getSelection()?.toString();
+      }),
+    );
+    expect(copied, at).toEqual(digests.map((lines) => lines.join('')));
+  };
+
   it('keeps each short headline figure on one line on the home page, at 1280 and 390 px', async () => {
     for (const width of [1280, 390]) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
@@ -408,24 +431,7 @@ describe('layout on a phone and a desktop', () => {
           }),
         );
         expect(outside, at).toEqual([]);
-        // The files' digests: two lines of 32 hex digits, at every width; the whole digest is one word of the page's
-        // text, which a reader selects and copies whole to check a download against.
-        const digests = await linesOf(page, '.files-table code.hash');
-        expect(digests.length, at).toBeGreaterThan(0);
-        for (const lines of digests) {
-          expect(
-            lines.map((line) => line.length),
-            at,
-          ).toEqual([32, 32]);
-          expect(lines.join(''), at).toMatch(/^[0-9a-f]{64}$/);
-        }
-        const copied = await page.$$eval('.files-table code.hash', (codes) =>
-          codes.map((code) => {
-            getSelection()?.selectAllChildren(code);
-            return getSelection()?.toString();
-          }),
-        );
-        expect(copied, at).toEqual(digests.map((lines) => lines.join('')));
+        await expectDigestsInTwoLines(page, '.files-table code.hash', at);
         // The dataset's own digest: one line where it fits (a desktop), two of 32 on a phone, never 52 and 12.
         const [facts] = await linesOf(page, '.facts code.hash');
         expect(
@@ -462,15 +468,7 @@ describe('layout on a phone and a desktop', () => {
         const at = `${path} at ${width} px`;
         await page.goto(server.url + path);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), at).toBeLessThanOrEqual(width);
-        const digests = await linesOf(page, '.hash-table code.hash');
-        expect(digests.length, at).toBeGreaterThan(0);
-        for (const lines of digests) {
-          expect(
-            lines.map((line) => line.length),
-            at,
-          ).toEqual([32, 32]);
-          expect(lines.join(''), at).toMatch(/^[0-9a-f]{64}$/);
-        }
+        await expectDigestsInTwoLines(page, '.hash-table code.hash', at);
         const labels = await page.$$eval('.hash-table td[data-label]', (cells) =>
           cells.map((cell) => [cell.getAttribute('data-label'), getComputedStyle(cell, '::before').content]),
         );
