@@ -1,7 +1,7 @@
 /**
  * What the build's second thread (src/site/helperThread.ts) is doing ahead of the posts' thread: datasets it reads
- * into the disk cache, by data folder and id, and posts it renders (src/site/renderAhead.ts), by file: a wait for it
- * to be done with one. The dataset cache (datasetCache.ts) takes the wait before it reads a dataset, rather than parse
+ * into the disk cache, by data folder and id, posts it renders (src/site/renderAhead.ts), by file, and the datasets'
+ * profiles it writes: a wait for it to be done with one. The dataset cache (datasetCache.ts) takes the wait before it reads a dataset, rather than parse
  * the same files at the same time; the remark plugin takes a post's before it renders the post itself
  * (renderedAhead.ts). Light on purpose: the thread is started before Astro (scripts/build.ts).
  */
@@ -40,6 +40,7 @@ export interface PostAhead {
 
 const ahead = processGlobal('readingAhead', () => new Map<string, () => Promise<ReadAhead>>());
 const posts = processGlobal('renderingAhead', () => new Map<string, () => Promise<PostAhead | undefined>>());
+const profiles = processGlobal('profilingAhead', () => new Map<string, () => Promise<boolean>>());
 
 /** Says that dataset `id` of `dataDir` is being read, and that `wait()` resolves with what was done. */
 export function readingAhead(dataDir: string, id: string, wait: () => Promise<ReadAhead>): void {
@@ -64,4 +65,24 @@ export async function waitForPost(path: string): Promise<PostAhead | undefined> 
   const wait = posts.get(path);
   posts.delete(path);
   return wait?.();
+}
+
+/**
+ * Says that the profile of dataset `id` of `dataDir` (a dataset page's summary, src/site/siteData.ts) is being written
+ * to the disk cache: `wait()` resolves with whether it was.
+ */
+export function profilingAhead(dataDir: string, id: string, wait: () => Promise<boolean>): void {
+  profiles.set(`${dataDir}\0${id}`, wait);
+}
+
+/**
+ * Whether the second thread wrote the profile of dataset `id` of `dataDir` to the disk cache, once it is done with it
+ * (false at once when it is not writing it). A page that asks for it before it is written waits for it rather than
+ * read the dataset's records and profile them again, which for a large dataset takes seconds and holds every record.
+ */
+export async function waitForProfile(dataDir: string, id: string): Promise<boolean> {
+  const key = `${dataDir}\0${id}`;
+  const wait = profiles.get(key);
+  profiles.delete(key);
+  return (await wait?.()) ?? false;
 }

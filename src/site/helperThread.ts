@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { listDatasets } from '../data/listDatasets.ts';
-import { type PostAhead, type ReadAhead, readingAhead, renderingAhead } from '../markdown/readingAhead.ts';
+import { type PostAhead, profilingAhead, type ReadAhead, readingAhead, renderingAhead } from '../markdown/readingAhead.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { type ChartMessage, chartExchange, useChartDrawer } from '../render/drawChart.ts';
 import { printWarning } from '../warnings.ts';
@@ -40,6 +40,7 @@ import { postFiles } from './postFiles.ts';
  */
 export type HelperMessage =
   | { kind: 'read'; id: string; parsed: number; ms: number }
+  | { kind: 'profiled'; id: string; written: boolean }
   | { kind: 'post'; path: string; ahead: PostAhead | undefined }
   | { kind: 'unwritable'; dir: string; reason: string }
   | { kind: 'warning'; message: string }
@@ -105,6 +106,7 @@ export function startHelper(root: string, dataDir: string, command: 'build' | 'd
   // What this thread waits for, by dataset id and by post path: once waited for, the worker keeps the process alive.
   const reading = new Map<string, (done: ReadAhead) => void>();
   const rendering = new Map<string, (done: PostAhead | undefined) => void>();
+  const profiling = new Map<string, (written: boolean) => void>();
   const waited = new Set<string>();
   const awaited =
     <T>(key: string, done: Promise<T>) =>
@@ -114,6 +116,8 @@ export function startHelper(root: string, dataDir: string, command: 'build' | 'd
       return done;
     };
   for (const id of ids) readingAhead(dataDir, id, awaited(id, new Promise<ReadAhead>((resolve) => reading.set(id, resolve))));
+  for (const id of ids)
+    profilingAhead(dataDir, id, awaited(`\0${id}`, new Promise<boolean>((resolve) => profiling.set(`\0${id}`, resolve))));
   const posts = postFiles(join(sitePaths(root).contentDir, 'posts'));
   for (const path of posts)
     renderingAhead(path, awaited(path, new Promise<PostAhead | undefined>((resolve) => rendering.set(path, resolve))));
@@ -127,12 +131,17 @@ export function startHelper(root: string, dataDir: string, command: 'build' | 'd
   });
   // Alive while something waits for it (a build stopped by a bad config does not wait for the data to be read).
   const hold = () =>
-    [...waited].some((key) => reading.has(key) || rendering.has(key)) || charts.waiting() > 0 ? worker.ref() : worker.unref();
+    [...waited].some((key) => reading.has(key) || rendering.has(key) || profiling.has(key)) || charts.waiting() > 0
+      ? worker.ref()
+      : worker.unref();
   hold();
   worker.on('message', (m: HelperMessage) => {
     if (m.kind === 'read') {
       reading.get(m.id)?.({ parsed: m.parsed, ms: m.ms });
       reading.delete(m.id);
+    } else if (m.kind === 'profiled') {
+      profiling.get(`\0${m.id}`)?.(m.written);
+      profiling.delete(`\0${m.id}`);
     } else if (m.kind === 'post') {
       rendering.get(m.path)?.(m.ahead);
       rendering.delete(m.path);
@@ -154,6 +163,8 @@ export function startHelper(root: string, dataDir: string, command: 'build' | 'd
     reading.clear();
     for (const resolve of rendering.values()) resolve(undefined);
     rendering.clear();
+    for (const resolve of profiling.values()) resolve(false);
+    profiling.clear();
     charts.stop(why);
   };
   worker.on('error', (e) => {

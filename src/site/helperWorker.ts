@@ -81,10 +81,16 @@ async function readAndRender(unread: readonly string[]): Promise<boolean> {
   // Then the profiles, which the pages ask for last (one they ask for first they make themselves).
   const { cachedProfile } = await import('./siteData.ts');
   let profiled = read.size === unread.length;
-  for (const id of read)
-    await cachedProfile(id, { root, dataDir }, code).catch(() => {
-      profiled = false;
-    });
+  for (const id of unread) {
+    let written = read.has(id);
+    if (written)
+      await cachedProfile(id, { root, dataDir }, code).catch(() => {
+        written = false;
+      });
+    // A page waiting for it reads it from the disk cache, or makes it itself (siteData.ts).
+    send({ kind: 'profiled', id, written });
+    if (!written) profiled = false;
+  }
   // The build thread reads the records from the disk cache: this one need not hold them too.
   clearMemoryCache();
   return profiled;

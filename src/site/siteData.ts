@@ -17,6 +17,7 @@ import { listDatasets } from '../data/listDatasets.ts';
 import { SoundingsError } from '../errors.ts';
 import { readEntry, writeEntry } from '../markdown/cacheEntry.ts';
 import { cachedDataset } from '../markdown/datasetCache.ts';
+import { waitForProfile } from '../markdown/readingAhead.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { type DatasetProfile, datasetProfile } from './datasetSummary.ts';
 import { inDevServer } from './devOverlay.ts';
@@ -59,7 +60,11 @@ export async function cachedProfile(
     return held.profile;
   }
   const { dir, key } = profileEntry(digest, code, options.root);
-  const cached = readEntry<DatasetProfile>(dir, id, key);
+  // Not on the disk yet, but the build's second thread is writing it: wait for it rather than make it a second time,
+  // which would read every record of the dataset from the cache again (seconds and gigabytes for a large one).
+  const cached =
+    readEntry<DatasetProfile>(dir, id, key) ??
+    ((await waitForProfile(options.dataDir, id)) ? readEntry<DatasetProfile>(dir, id, key) : undefined);
   if (cached && cached.digest === digest) {
     known.set(folder, { code, digest, profile: cached });
     return cached;

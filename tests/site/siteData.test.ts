@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetCacheDir } from '../../src/markdown/cacheEntry.ts';
 import { clearMemoryCache, parseCount } from '../../src/markdown/datasetCache.ts';
+import { profilingAhead } from '../../src/markdown/readingAhead.ts';
 import { cachedProfile, forgetProfiles } from '../../src/site/siteData.ts';
 import { postsManifest, tempProject } from '../data/helpers.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
@@ -51,6 +52,34 @@ describe('cachedProfile(id, options): what the dataset pages show', () => {
     expect(changed).toMatchObject({ rows: 3, last: '2016-07-03T10:00:00.000Z' });
     expect(changed.files.map((f) => f.path)).toEqual(['data/tweets/a.csv', 'data/tweets/b.csv']);
     // Only the new file was parsed.
+    expect(parseCount()).toBe(parses + 1);
+  });
+
+  it("waits for the build's second thread writing the profile, rather than read every record again to make it", async () => {
+    const options = project();
+    newProcess();
+    const first = await cachedProfile('tweets', options);
+    // The profile as the second thread writes it, taken off the disk until that thread is done.
+    const dir = join(dirname(datasetCacheDir(options.root)), 'profiles');
+    const written = readdirSync(dir).map((name) => [join(dir, name), readFileSync(join(dir, name))] as const);
+    for (const [path] of written) rmSync(path);
+    // Nor are the records there: making the profile here would parse the file.
+    const datasets = datasetCacheDir(options.root);
+    for (const name of readdirSync(datasets)) writeFileSync(join(datasets, name), 'gone');
+    newProcess();
+    const parses = parseCount();
+    profilingAhead(options.dataDir, 'tweets', async () => {
+      for (const [path, bytes] of written) writeFileSync(path, bytes);
+      return true;
+    });
+    expect(await cachedProfile('tweets', options)).toEqual(first);
+    expect(parseCount()).toBe(parses);
+
+    // A thread that did not write it (its read failed, or it stopped): this one makes it.
+    for (const [path] of written) rmSync(path);
+    newProcess();
+    profilingAhead(options.dataDir, 'tweets', async () => false);
+    expect(await cachedProfile('tweets', options)).toEqual(first);
     expect(parseCount()).toBe(parses + 1);
   });
 
