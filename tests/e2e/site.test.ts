@@ -476,6 +476,17 @@ describe('layout on a phone and a desktop', () => {
       }
       await context.close();
     }
+    // On wider screens the files are a table whose records column holds a large export's count on one line.
+    for (const width of [768, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url + posts[0]);
+      await page.$eval('.hash-table td.num', (cell) => {
+        cell.textContent = '10,000,000';
+      });
+      expect(await linesOf(page, '.hash-table td.num'), `${width} px`).toContainEqual(['10,000,000']);
+      await context.close();
+    }
   });
 });
 
