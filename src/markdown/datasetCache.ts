@@ -23,6 +23,7 @@
  * (each dataset's last file list is kept beside the parsed files).
  */
 
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
@@ -108,12 +109,33 @@ export function takeLoadRecords(): LoadRecord[] {
 }
 
 /**
+ * The most bytes of data a failed dataset's problems are counted for, the summary's "failed: 3 problems": counting is a
+ * second reading of every file (a second of it per 40 MB or so), after the error is printed and before the build
+ * stops or the dev server answers again. A user trial's 150 MB export kept a failed build silent for 21–29 s, and a
+ * dev server from answering for seconds, to print a count; a dataset past this says only "failed", and `npm run check`
+ * lists its problems.
+ */
+export const COUNTED_PROBLEMS_MAX_BYTES = 32 * 1024 * 1024;
+
+/** The bytes of the files in a dataset's folder (its manifest's pattern may take fewer: a bound, not a measure). */
+function folderBytes(folder: string): number | undefined {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).reduce((sum, e) => sum + (e.isFile() ? statSync(join(folder, e.name)).size : 0), 0);
+  } catch {
+    return undefined; // gone since: its load's error says so
+  }
+}
+
+/**
  * Counts the problems of each failed load among `records` (a load stops at the first): a second reading of the
- * dataset that collects them all, as `npm run check` does, only for what failed.
+ * dataset that collects them all, as `npm run check` does, only for what failed, and only up to
+ * {@link COUNTED_PROBLEMS_MAX_BYTES}.
  */
 export async function countProblems(records: readonly LoadRecord[], options: CacheOptions): Promise<void> {
   for (const r of records) {
     if (r.cache !== 'failed' || r.problems !== undefined) continue;
+    const bytes = folderBytes(join(options.dataDir, r.id));
+    if (bytes === undefined || bytes > COUNTED_PROBLEMS_MAX_BYTES) continue;
     const problems = await checkDataset(r.id, { root: options.root, dataDir: options.dataDir }).catch(() => []);
     r.problems = Math.max(1, problems.length);
   }

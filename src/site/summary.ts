@@ -22,7 +22,7 @@ const pad = (cells: string[][]) => {
 
 const failed = (problems: number | undefined) =>
   problems === undefined
-    ? 'failed'
+    ? 'failed (npm run check lists its problems)'
     : problems === 1
       ? 'failed: 1 problem'
       : `failed: ${problems.toLocaleString('en-GB')} problems (npm run check lists them)`;

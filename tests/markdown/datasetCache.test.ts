@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/loadDataset.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import {
+  COUNTED_PROBLEMS_MAX_BYTES,
   cachedDataset,
   clearMemoryCache,
   countProblems,
@@ -162,6 +163,18 @@ describe('the dataset cache', () => {
     // A dataset that is not there is the post's mistake, not a failed load.
     await expect(cachedDataset('nothing', options)).rejects.toThrow(/There is no dataset "nothing"/);
     expect(takeLoadRecords()).toEqual([]);
+  });
+
+  it('does not count the problems of a dataset past 32 MB, which would read every file again before the build stops', async () => {
+    const options = project();
+    writeFileSync(join(options.dataDir, 'tweets', 'b.csv'), 'id,created_at,user,text\n3,31/02/16,c,#Red\n4,soon,d,#Red\n');
+    await expect(cachedDataset('tweets', options)).rejects.toThrow(/^data\/tweets\/b\.csv:2:2: /);
+    // A large file beside it: sparse, so its size costs nothing to make (and nothing reads it).
+    writeFileSync(join(options.dataDir, 'tweets', 'c.txt'), '');
+    truncateSync(join(options.dataDir, 'tweets', 'c.txt'), COUNTED_PROBLEMS_MAX_BYTES);
+    const records = takeLoadRecords();
+    await countProblems(records, options);
+    expect(records.map((r) => [r.id, r.cache, r.problems])).toEqual([['tweets', 'failed', undefined]]);
   });
 
   it('names the files added, removed and changed since the dataset was last read with the same cache', async () => {
