@@ -81,6 +81,26 @@ export async function cachedProfile(
   return profile;
 }
 
+/**
+ * The profile of one dataset as the pages will read it, if it is known without reading the data: held, or in the disk
+ * cache for the data as it is now (the build summary's line for a dataset no post read). Never made, nor waited for.
+ */
+export function storedProfile(
+  id: string,
+  options: { root: string; dataDir: string },
+  code = profileCode(options.root),
+): DatasetProfile | undefined {
+  const folder = join(options.dataDir, id);
+  const digest = datasetDigest(folder);
+  const held = known.get(folder);
+  if (held?.digest === digest && held.code === code) return 'profile' in held ? held.profile : undefined;
+  const { dir, key } = profileEntry(digest, code, options.root);
+  const cached = readEntry<DatasetProfile>(dir, id, key);
+  if (!cached || cached.digest !== digest) return undefined;
+  known.set(folder, { code, digest, profile: cached });
+  return cached;
+}
+
 /** A dataset of the site: its profile, or (`astro dev`) the message of the error its data gives instead. */
 export type SiteDataset =
   | { id: string; profile: DatasetProfile; failure?: undefined }

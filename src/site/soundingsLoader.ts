@@ -25,7 +25,7 @@ import { glob } from 'astro/loaders';
 import { datasetDigest, datasetOfPath, mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/listDatasets.ts';
 import { SoundingsError } from '../errors.ts';
-import { cachedDataset, countProblems, keepFileLists, takeLoadRecords } from '../markdown/datasetCache.ts';
+import { cachedDataset, countProblems, keepFileLists, type LoadRecord, takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
 import { takeRenderedAhead } from '../markdown/renderedAhead.ts';
 import { validateFrontmatter } from '../markdown/validateFrontmatter.ts';
@@ -46,7 +46,8 @@ import {
   recordRenderFailure,
   renderFailureMessage,
 } from './renderFailure.ts';
-import { summaryTable } from './summary.ts';
+import { storedProfile } from './siteData.ts';
+import { summaryTable, type UnreadDataset } from './summary.ts';
 
 /** How long `astro dev` gathers data file events before re-loading (see `onData`). */
 const SETTLE_MS = 50;
@@ -164,9 +165,29 @@ export function soundingsLoader(): Loader {
         await readUnused(changed, entries);
         const records = takeLoadRecords();
         await countProblems(records, { root, dataDir });
-        context.logger.info(summaryTable(records));
+        context.logger.info(summaryTable(records, dev ? [] : unreadDatasets(records)));
         keepFileLists(records, { root, dataDir });
         return rendered > 0 || failed.length > 0 || entries.length !== before.size;
+      };
+
+      /**
+       * A build's datasets that no post read, for its summary to list every dataset of the site: each with its numbers
+       * when its profile is known without reading it (storedProfile: a warm build has them all). `astro dev` lists
+       * only what each re-load read.
+       */
+      const unreadDatasets = (records: readonly LoadRecord[]): UnreadDataset[] => {
+        const read = new Set(records.map((r) => r.id));
+        return listDatasets(dataDir)
+          .filter((id) => !read.has(id))
+          .map((id) => {
+            const profile = storedProfile(id, { root, dataDir });
+            return {
+              id,
+              rows: profile?.rows,
+              files: profile?.files.length,
+              period: profile?.first && profile.last ? ([profile.first, profile.last] as const) : undefined,
+            };
+          });
       };
 
       /**

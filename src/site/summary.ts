@@ -27,8 +27,29 @@ const failed = (problems: number | undefined) =>
       ? 'failed: 1 problem'
       : `failed: ${problems.toLocaleString('en-GB')} problems (npm run check lists them)`;
 
-export function summaryTable(records: readonly LoadRecord[]): string {
-  if (records.length === 0) return 'Datasets: none read (no post needed re-rendering).';
+/** A dataset the build did not read (no post that uses it needed rendering), with its numbers when its profile has them. */
+export interface UnreadDataset {
+  id: string;
+  rows?: number | undefined;
+  files?: number | undefined;
+  period?: readonly [string, string] | undefined;
+}
+
+/**
+ * The table, one line per dataset read and, after them, one per dataset `unread` (a build lists every dataset of the
+ * site: an unchanged one as "not read", with its numbers from its profile, which the dataset pages read anyway).
+ */
+export function summaryTable(records: readonly LoadRecord[], unread: readonly UnreadDataset[] = []): string {
+  if (records.length === 0 && unread.length === 0) return 'Datasets: none read (no post needed re-rendering).';
+  const count = (n: number | undefined) => (n === undefined ? '-' : n.toLocaleString('en-GB'));
+  const notRead = unread.map((d) => [
+    printable(d.id),
+    count(d.rows),
+    count(d.files),
+    d.period ? `${d.period[0].slice(0, 10)} to ${d.period[1].slice(0, 10)}` : '-',
+    '-',
+    'not read (no post needed it)',
+  ]);
   const rows = records.map((r) => [
     printable(r.id), // a folder name, which can hold anything
     r.cache === 'failed' ? '-' : r.rows.toLocaleString('en-GB'),
@@ -45,7 +66,7 @@ export function summaryTable(records: readonly LoadRecord[]): string {
             ? `cache hit for ${r.files - r.parsed} of ${r.files} files (${r.parsed} parsed)`
             : 'in memory',
   ]);
-  const table = pad([['dataset', 'rows', 'files', 'period (UTC)', 'time', 'cache'], ...rows]).map((l) => `  ${l}`);
+  const table = pad([['dataset', 'rows', 'files', 'period (UTC)', 'time', 'cache'], ...rows, ...notRead]).map((l) => `  ${l}`);
   const changes = records.flatMap((r) => (r.since ? fileChanges(r.id, r.since) : []));
   if (changes.length > 0) changes.unshift('  Files since the last build or dev re-load (+ added, − removed, ~ changed):');
   return ['Datasets:', ...table, ...changes].join('\n');

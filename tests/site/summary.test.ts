@@ -52,6 +52,21 @@ describe('summaryTable(records)', () => {
     writeFileSync(join(tweets, 'c.csv'), 'id,created_at,user,text\n6,2016-07-12T10:00:00Z,f,#Blue\n');
     const { stdout } = await astroBuild(site, { cacheDir });
     expect(stdout).toMatch(/cache hit for 1 of 2 files \(1 parsed\)\n {2}Files since [^\n]*\n {4}tweets: \+ c\.csv, − b\.csv\n/);
+    // Nothing changed: no post is rendered and no dataset read, and the table still lists each, with its numbers.
+    const warm = (await astroBuild(site, { cacheDir })).stdout;
+    expect(warm).toMatch(/^ {2}tweets +5 +2 +2016-07-01 to 2016-07-12 +- +not read \(no post needed it\)$/m);
+  });
+
+  it('lists a dataset no post read after those read, with the numbers its profile has, or dashes', () => {
+    const table = summaryTable(
+      [{ id: 'tweets', digest: 'd', ms: 830, parsed: 1, rows: 4, files: 1, cache: 'miss' }],
+      [{ id: 'polls', rows: 1234, files: 2, period: ['2016-08-01T00:00:00Z', '2016-09-01T00:00:00Z'] }, { id: 'new' }],
+    );
+    expect(table.split('\n').slice(2)).toEqual([
+      '  tweets       4      1  -                         0.83 s  cache miss (parsed)',
+      '  polls    1,234      2  2016-08-01 to 2016-09-01       -  not read (no post needed it)',
+      '  new          -      -  -                              -  not read (no post needed it)',
+    ]);
   });
 
   it('shows a failed dataset as failed, with how many problems, and no numbers', () => {
