@@ -188,8 +188,16 @@ export const NotUtf8 = define({
   name: 'NotUtf8',
   title: 'Not UTF-8',
   message: () =>
-    'This line has bytes that are not UTF-8 (is the file in Windows-1252 or Latin-1?): read anyway, each accented letter would become "�", and a hashtag would end at it.',
+    'This line has bytes that are not UTF-8 (is the file in Windows-1252 or Latin-1?): read anyway, each accented letter would become "�", and a hashtag would end at it. The lines after it were not read or checked.',
   hint: 'Save the file as UTF-8 (in Excel: "CSV UTF-8"; or iconv -f WINDOWS-1252 -t UTF-8).',
+});
+
+export const CutInsideCharacter = define({
+  name: 'CutInsideCharacter',
+  title: 'A file that ends inside a character',
+  message: () =>
+    'The file ends inside a character: its last bytes begin a UTF-8 character (an accented letter, an emoji) that never ends, after a file that is UTF-8 up to there. Was it cut short: an export that failed, or a file still being copied?',
+  hint: 'Export or copy the file again, whole.',
 });
 
 export const UnreadDataFile = define({

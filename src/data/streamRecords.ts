@@ -21,6 +21,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, type Parser, parse } from 'csv-parse';
 import {
+  CutInsideCharacter,
   DuplicateHeader,
   EmptyDataFile,
   error,
@@ -80,6 +81,12 @@ function wholeCharacters(data: Buffer): number {
   return data.length;
 }
 
+/** Whether `bytes` (at most three) are the first bytes of a UTF-8 character: a lead byte that can start one, then continuation bytes. */
+function startsCharacter(bytes: Buffer): boolean {
+  const lead = bytes[0] as number;
+  return lead >= 0xc2 && lead <= 0xf4 && bytes.subarray(1).every((b) => (b & 0xc0) === 0x80);
+}
+
 /**
  * Checks that a file is UTF-8 as its chunks go by. A file saved as
  * Windows-1252 or Latin-1 would otherwise be read with "�" for each accented
@@ -125,7 +132,12 @@ export function utf8Checker(
       carry = Buffer.from(data.subarray(cut));
       return check(data.subarray(0, cut));
     },
-    end: () => (utf16 || carry.length === 0 ? undefined : check(carry)),
+    // What is left is the start of a character that the file ends before finishing (wholeCharacters kept it for the
+    // next chunk, and there is none), in a file that was UTF-8 up to there: one cut short, not one in Latin-1, which
+    // would have failed at its first accented letter. A Latin-1 file whose only accented letter is its last byte
+    // would be told so too: the message says what the bytes are, and the fix is the same export done again.
+    end: () =>
+      utf16 || carry.length === 0 ? undefined : startsCharacter(carry) ? error(CutInsideCharacter, { file, line }) : check(carry),
   };
 }
 

@@ -596,6 +596,35 @@ describe('loadDataset(id, options): text encodings', () => {
     expect(await at('a.json', latin1(`[\n${record(1, 'José')}\n]`))).toBe('data/tweets/a.json:2: This line has bytes that are not UTF-8');
   });
 
+  it('says that the lines after bytes that are not UTF-8 were not read, and tells a file cut inside a character from one in Latin-1', async () => {
+    const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest() });
+    const problems = async (bytes: Buffer) => {
+      writeFileSync(join(root, 'data', 'tweets', 'a.csv'), bytes);
+      return (await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message);
+    };
+    const rows = [
+      'id,created_at,user,text',
+      '1,2016-07-01T10:00:00Z,a,ok',
+      '2,2016-07-01T10:00:00Z,José,#España',
+      '3,2016-07-01T10:00:00Z,b,ok',
+    ];
+    expect(await problems(latin1(rows.join('\n')))).toEqual([
+      expect.stringContaining('. The lines after it were not read or checked. Save the file as UTF-8'),
+    ]);
+    // UTF-8 up to its last bytes, which begin an emoji (F0 9F 98 80) that never ends: an export cut short.
+    const cut = Buffer.concat([
+      Buffer.from(`${rows.slice(0, 2).join('\n')}\n2,2016-07-01T10:00:00Z,b,#España `),
+      Buffer.from([0xf0, 0x9f, 0x98]),
+    ]);
+    expect(await problems(cut)).toEqual([
+      'data/tweets/a.csv:3: The file ends inside a character: its last bytes begin a UTF-8 character (an accented letter, an emoji) that never ends, after a file that is UTF-8 up to there. Was it cut short: an export that failed, or a file still being copied? Export or copy the file again, whole.',
+    ]);
+    // A last byte that can begin no character is not UTF-8, whatever came before.
+    expect(await problems(Buffer.concat([Buffer.from(`${rows.slice(0, 2).join('\n')}\n`), Buffer.from([0xff])]))).toEqual([
+      expect.stringMatching(/^data\/tweets\/a\.csv:3: This line has bytes that are not UTF-8/),
+    ]);
+  });
+
   it('reads CSV in UTF-16LE with its byte order mark, and refuses any other UTF-16 from its first bytes, saying which it is', async () => {
     const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest() });
     const at = async (name: string, bytes: Buffer) => {
