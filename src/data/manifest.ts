@@ -143,6 +143,11 @@ const common = {
   delimiter: z.enum([',', ';', '\t', '|'], { error: 'must be one character: ",", ";", "|" or "\\t" (a tab), in quotes.' }).optional(),
   /** CSV and TSV: the line the header is on, when a tool writes lines above it (a report's title and filters). */
   headerLine: z.number().int().min(1).optional(),
+  /**
+   * `false`: the files are not published beside the dataset's page even when the licence allows it (an export too
+   * large for the site's host, say: src/site/downloads.ts warns of one past 25 MiB).
+   */
+  downloads: z.boolean().optional(),
 };
 
 const postsManifest = z.strictObject({

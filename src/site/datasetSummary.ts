@@ -27,6 +27,11 @@ export function downloadAllowed(licence: string): boolean {
   return OPEN_LICENCE.test(licence);
 }
 
+/** Whether a dataset's files are published beside its page: its licence allows it, and its manifest does not say `downloads: false`. */
+export function published(manifest: { licence: string; downloads?: boolean | undefined }): boolean {
+  return manifest.downloads !== false && downloadAllowed(manifest.licence);
+}
+
 export interface ColumnSummary {
   name: string;
   /** The manifest's type, or the mapped field for posts and accounts. */

@@ -10,13 +10,14 @@
  * differently from a static host (`%3A`, `%23` and `%25` stay encoded, or are
  * decoded twice), so a file named `a:b.csv` or `q#1?x=%41.csv` would not be found.
  */
-import { copyFileSync, createReadStream, mkdirSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MANIFEST } from '../data/listDatasets.ts';
-import { type DatasetProfile, downloadAllowed, fileName } from './datasetSummary.ts';
+import { printable } from '../errors.ts';
+import { type DatasetProfile, fileName, published } from './datasetSummary.ts';
 import { siteDataOptions, siteProfiles } from './siteData.ts';
 import { CONTENT_TYPES } from './staticServer.ts';
 
@@ -27,11 +28,24 @@ import { CONTENT_TYPES } from './staticServer.ts';
 export function downloadFiles(profiles: readonly DatasetProfile[], root: string): [string, string][] {
   const out: [string, string][] = [];
   for (const d of profiles) {
-    if (!downloadAllowed(d.manifest.licence)) continue;
+    if (!published(d.manifest)) continue;
     for (const f of d.files) out.push([join(root, f.path), `data/${d.id}/${fileName(f.path)}`]);
     out.push([join(root, d.dir, MANIFEST), `data/${d.id}/${MANIFEST}`]);
   }
   return out;
+}
+
+/**
+ * A published file larger than this is said: many static hosts refuse a file that size (Cloudflare Pages takes 25 MiB
+ * a file; GitHub refuses a pushed file past 100 MB, and warns past 50), and a reader may not want it. The build goes
+ * on: whether the host takes it is the host's to say.
+ */
+export const LARGE_DOWNLOAD_BYTES = 25 * 1024 * 1024;
+
+/** The warning for a large published file, at its path under the site (`data/<id>/<file>`). */
+export function largeDownload(path: string, bytes: number): string {
+  const id = path.split('/')[1] ?? '';
+  return `${printable(path)} (${Math.round(bytes / 1e6).toLocaleString('en-GB')} MB) is published as a download, beside its dataset's page: larger than many static hosts take in one file (Cloudflare Pages 25 MiB, GitHub 100 MB). If yours refuses it, or readers should not download it, set "downloads: false" in data/${printable(id)}/manifest.yaml: the page then gives the files' SHA-256 and no links.`;
 }
 
 /**
@@ -94,6 +108,8 @@ export function datasetDownloads(): AstroIntegration {
         for (const [from, to] of list) {
           mkdirSync(join(outDir, to, '..'), { recursive: true });
           copyFileSync(from, join(outDir, to));
+          const bytes = statSync(from).size;
+          if (bytes > LARGE_DOWNLOAD_BYTES) logger.warn(largeDownload(to, bytes));
         }
         logger.info(`Downloads: ${list.length} dataset files copied.`);
       },
