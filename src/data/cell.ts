@@ -182,8 +182,9 @@ const wordsIn = (text: string) => Array.from(text.matchAll(WORDS), (m) => m[0].t
  * that it was a Wednesday, so one of the two is wrong and the row is refused
  * (`misnamed`) rather than guessed.
  */
-export function exactTimeParser(format: string): (text: string) => ExactTime {
+export function exactTimeParser(format: string, fast = true): (text: string) => ExactTime {
   const parse = utcParse(format);
+  const accepts = fast ? fastAcceptor(format) : undefined;
   const micro = format.includes('%f');
   const sameNumber = (a: string, b: string) =>
     Number(a) === Number(b) || (micro && a.length === 6 && b.length === 6 && a.slice(0, 3) === b.slice(0, 3));
@@ -208,6 +209,8 @@ export function exactTimeParser(format: string): (text: string) => ExactTime {
   return (text) => {
     const date = parse(text);
     if (!date) return { ok: false };
+    // Most rows are times that exist: said so without writing them back (fastAcceptor), the rest checked below.
+    if (accepts?.(text, date.getTime())) return { ok: true, date };
     if (plain) {
       const written = plain(date);
       if (!sameNumbers(text, written)) return { ok: false, rolledTo: written };
@@ -222,6 +225,160 @@ export function exactTimeParser(format: string): (text: string) => ExactTime {
       return sameWords(text, written) ? { ok: true, date } : { ok: false, rolledTo: written, misnamed: true };
     }
     return written ? { ok: false, rolledTo: written } : { ok: false };
+  };
+}
+
+/** The names d3-time-format reads and writes (its default locale's), taken from d3 itself: 1 January 2017 was a Sunday. */
+const NAMES: Record<string, string[]> = (() => {
+  const list = (directive: string, n: number, at: (i: number) => number) =>
+    Array.from({ length: n }, (_, i) => utcFormat(directive)(new Date(at(i))));
+  const day = (i: number) => Date.UTC(2017, 0, 1 + i);
+  const month = (i: number) => Date.UTC(2017, i, 1);
+  return {
+    a: list('%a', 7, day),
+    A: list('%A', 7, day),
+    b: list('%b', 12, month),
+    B: list('%B', 12, month),
+    p: list('%p', 2, (i) => Date.UTC(2017, 0, 1, 12 * i)),
+  };
+})();
+/** The most digits d3-time-format's parser reads for each number directive fastAcceptor knows. */
+const WIDTH: Record<string, number> = { Y: 4, y: 2, m: 2, d: 2, e: 2, H: 2, I: 2, M: 2, S: 2, L: 3 };
+/** Directives that set the same field: a format with two of one set is left to the round trip. */
+const SAME_FIELD = ['Yy', 'mbB', 'de', 'HI', 'aA'];
+const DAY_MS = 86_400_000;
+/** A name in any case, as d3 reads names ([Jj][Aa][Nn]), without a case-insensitive flag that would reach the literals. */
+const anyCase = (name: string) => Array.from(name, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join('');
+const escapeLiteral = (c: string) => c.replace(/[\\^$*+?.()|[\]{}/-]/g, '\\$&');
+const ZONE_BEFORE = /Z|[+-]\d\d(?::?\d\d)?/g;
+/**
+ * A zone's runs of digits as numbers ("+05:30" → "5:30", "+0530" → "530", "-05" → "5", "Z" → ""): two zones whose
+ * runs are these write back the same numbers, as the round trip compares them (numbersIn, Number).
+ */
+const zoneRuns = (zone: string) =>
+  zone === 'Z' ? '' : zone[3] === ':' ? `${Number(zone.slice(1, 3))}:${Number(zone.slice(4))}` : String(Number(zone.slice(1)));
+
+/**
+ * A quick yes for a time `exactTimeParser`'s round trip would accept, for the formats most exports use, or
+ * `undefined` for a format it does not know (then every row takes the round trip). Why: writing each row back with
+ * d3's formatter, and trying each ±hh in the text as its zone (in "2026-01-05 08:13:22 +0530", "-01" and "-05" come
+ * before "+0530"), took three quarters of the time a formatted file took to read.
+ *
+ * d3's parser stays the parser of record: the time given is d3's `Date`. This only says yes or "ask the round trip",
+ * never no. It reads the text again with a regular expression compiled once from the format (number directives,
+ * names, %Z, literals), then says yes only when
+ * - every field is one a time has (month 1–12, a day in that month, hour ≤ 23, 1–12 for %I, minute and second ≤ 59),
+ *   so the time written back has the text's very numbers;
+ * - a day name is that date's, so the words written back are the text's (month names and AM/PM set the fields);
+ * - the offset is one a zone has ({@link realOffset});
+ * - the instant those fields make (Date.UTC, less the offset) is the one d3 read: a text d3 read otherwise (a number
+ *   after spaces, which d3 allows) goes to the round trip;
+ * - no ±hh before the zone could pass for it (same digits, another sign), which the round trip would try first.
+ * For that, number directives are separated by a non-digit (so each is a run of digits of its own, as the round
+ * trip compares them), %Z is not followed by a digit or ":", and formats with literal digits, %f, week, day-of-year,
+ * quarter or epoch directives, two directives for one field, %p without %I or %I with %H are left to the round trip,
+ * as are years before 100 (Date.UTC reads them as 19xx). tests/data/cell.test.ts compares the two over many times.
+ */
+export function fastAcceptor(format: string): ((text: string, time: number) => boolean) | undefined {
+  let source = '';
+  const groups: string[] = [];
+  // What the last part ends with: a number directive's digits, a zone's (Z or digits), or something else.
+  let last: 'digits' | 'zone' | 'other' = 'other';
+  let signBeforeZone = false;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i] as string;
+    if (c !== '%') {
+      if (/\d/.test(c) || (last === 'zone' && c === ':')) return undefined;
+      if (!groups.includes('Z') && (c === '+' || c === '-' || c === 'Z')) signBeforeZone = true;
+      source += escapeLiteral(c);
+      last = 'other';
+      continue;
+    }
+    let d = format[++i];
+    if (d !== undefined && '-_0'.includes(d)) d = format[++i];
+    if (d === undefined || groups.includes(d)) return undefined;
+    const width = WIDTH[d];
+    const names = NAMES[d];
+    if (width) {
+      if (last !== 'other') return undefined;
+      source += `(\\d{1,${width}})`;
+      last = 'digits';
+    } else if (names) {
+      source += `(${names.map(anyCase).join('|')})`;
+      last = 'other';
+    } else if (d === 'Z') {
+      // The text before the zone is captured too: its ±hh are what the round trip tries first.
+      source = `(${source})(Z|[+-]\\d\\d(?::?\\d\\d)?)`;
+      groups.unshift('before');
+      last = 'zone';
+    } else return undefined;
+    groups.push(d);
+  }
+  if (SAME_FIELD.some((set) => groups.filter((g) => set.includes(g)).length > 1)) return undefined;
+  if (groups.includes('p') && !groups.includes('I')) return undefined;
+  const re = new RegExp(`^${source}$`);
+  const at = (d: string) => groups.indexOf(d) + 1;
+  const [iY, iy, im, ib, iB, id, ie, iH, iI, ip, iM, iS, iL, ia, iA, iZ, iBefore] = [...'YymbBdeHIpMSLaAZ', 'before'].map(at) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const lookup = (list: string[]) => new Map(list.map((name, i) => [name.toLowerCase(), i]));
+  const [months, shortMonths, days, shortDays, periods] = [NAMES.B, NAMES.b, NAMES.A, NAMES.a, NAMES.p].map((l) =>
+    lookup(l as string[]),
+  ) as Map<string, number>[];
+  const field = (m: RegExpExecArray, i: number, names?: Map<string, number>) =>
+    names ? (names.get((m[i] as string).toLowerCase()) as number) : Number(m[i]);
+  return (text, time) => {
+    const m = re.exec(text);
+    if (!m) return false;
+    let year = 1900;
+    if (iY) year = field(m, iY);
+    else if (iy) {
+      const y = field(m, iy);
+      year = y + (y > 68 ? 1900 : 2000);
+    }
+    const month = im ? field(m, im) : ib ? field(m, ib, shortMonths) + 1 : iB ? field(m, iB, months) + 1 : 1;
+    const day = id ? field(m, id) : ie ? field(m, ie) : 1;
+    let hour = iH ? field(m, iH) : 0;
+    if (iI) {
+      const h = field(m, iI);
+      if (h < 1 || h > 12) return false;
+      hour = ip ? (h % 12) + 12 * field(m, ip, periods) : h;
+    }
+    const minute = iM ? field(m, iM) : 0;
+    const second = iS ? field(m, iS) : 0;
+    if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return false;
+    const clock = Date.UTC(year, month - 1, day, hour, minute, second, iL ? field(m, iL) : 0);
+    // 1 January 1970 was a Thursday (4).
+    const weekday = (((Math.floor(clock / DAY_MS) + 4) % 7) + 7) % 7;
+    if ((ia && field(m, ia, shortDays) !== weekday) || (iA && field(m, iA, days) !== weekday)) return false;
+    if (!iZ) return clock === time;
+    const zone = m[iZ] as string;
+    if (!realOffset(zone) || clock - zoneMinutes(zone) * 60_000 !== time) return false;
+    if (signBeforeZone) {
+      const before = m[iBefore] as string;
+      const runs = zoneRuns(zone);
+      ZONE_BEFORE.lastIndex = 0;
+      for (let z = ZONE_BEFORE.exec(before); z; z = ZONE_BEFORE.exec(before)) if (z[0] !== zone && zoneRuns(z[0]) === runs) return false;
+    }
+    return true;
   };
 }
 

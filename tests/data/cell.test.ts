@@ -1,7 +1,16 @@
 import { randomInt, randomLcg } from 'd3-random';
-import { isoParse } from 'd3-time-format';
+import { isoParse, utcFormat } from 'd3-time-format';
 import { describe, expect, it } from 'vitest';
-import { exactTimeParser, isDecimalComma, looksLikeTime, parseCell, parseTime, timeFormatLike, timeInFormat } from '../../src/data/cell.ts';
+import {
+  exactTimeParser,
+  fastAcceptor,
+  isDecimalComma,
+  looksLikeTime,
+  parseCell,
+  parseTime,
+  timeFormatLike,
+  timeInFormat,
+} from '../../src/data/cell.ts';
 
 const iso = (r: ReturnType<typeof parseTime>) => (r.ok && r.value instanceof Date ? r.value.toISOString() : r);
 
@@ -182,6 +191,100 @@ describe('isDecimalComma(text)', () => {
   it('is not a comma that may separate thousands, nor a number with a point, nor text', () => {
     for (const text of ['1,234', '32,071', '123,456', '1,234,567', '0.62', '1.23,4', 'abc', '0,'])
       expect(isDecimalComma(text), text).toBe(false);
+  });
+});
+
+describe('exactTimeParser(format): the quick yes (fastAcceptor)', () => {
+  // The formats exports write, and some that test the edges: names in any case, %y, %e, pads, %p, %L, %Z after a
+  // literal "-" (whose ±hh come before the zone's), a format with no day.
+  const FORMATS = [
+    '%Y-%m-%d %H:%M:%S %Z',
+    '%d/%m/%Y %H:%M',
+    '%m/%d/%Y %I:%M %p',
+    '%a %b %d %H:%M:%S %Z %Y',
+    '%Y-%m-%dT%H:%M:%S.%L%Z',
+    '%A %e %B %Y %I:%M:%S %p',
+    '%-d/%-m/%y %H:%M',
+    '%d-%m-%Y %H:%M %Z',
+    '%H:%M:%S',
+    '%b %d, %Y',
+  ];
+  const ZONES = ['Z', '+00:00', '+0000', '+05:30', '-0530', '+05', '-05', '-12:00', '+14:00', '+1401', '-1300', '+0099', '+25:00'];
+
+  it('gives what the round trip alone gives, for 40,000 seeded random times, most of them wrong on purpose', () => {
+    // Each text is a real time written in a format, then, for most, spoiled: a digit changed, a leading zero or a
+    // space added, a name changed or its case, AM/PM swapped. Every result (time, roll-over, misname, offset,
+    // refusal) is compared with the round trip's, and the quick yes must have said yes to most real times.
+    const source = randomLcg(0.25);
+    const pick = (lo: number, hi: number) => randomInt.source(source)(lo, hi + 1)();
+    const any = <T>(list: readonly T[]) => list[pick(0, list.length - 1)] as T;
+    const NAMES = [
+      'Mon',
+      'Tue',
+      'Wed',
+      'Thu',
+      'Fri',
+      'Sat',
+      'Sun',
+      'Jan',
+      'Feb',
+      'Jun',
+      'Jul',
+      'Dec',
+      'AM',
+      'PM',
+      'am',
+      'pm',
+      'MONDAY',
+      'july',
+    ];
+    let quick = 0;
+    let real = 0;
+    for (const format of FORMATS) {
+      const [fast, roundTrip, accepts] = [exactTimeParser(format), exactTimeParser(format, false), fastAcceptor(format)];
+      expect(accepts, format).toBeDefined();
+      for (let i = 0; i < 4_000; i++) {
+        const zone = any(ZONES);
+        const time = pick(0, 1)
+          ? pick(-2_208_988_800, 4_102_444_800) * 1000 + pick(0, 999)
+          : Date.UTC(2016, 1, 28) + pick(0, 3 * 86_400_000);
+        let text = utcFormat(format.replaceAll('%Z', zone))(new Date(time));
+        const spoil = pick(0, 9);
+        if (spoil === 1) text = text.replace(/\d/g, (d) => (pick(0, 6) ? d : String(pick(0, 9))));
+        else if (spoil === 2) text = text.replace(/\b0(\d)/, ' $1');
+        else if (spoil === 3) text = text.replace(/\d\d/, (d) => String(Number(d) + pick(1, 40)).padStart(2, '0'));
+        else if (spoil === 4) text = text.replace(/[A-Za-z]{2,}/, any(NAMES));
+        else if (spoil === 5) text = pick(0, 1) ? text.toLowerCase() : text.toUpperCase();
+        else if (spoil === 6) text = text.replace(/(\d)(\D)/, `$1${pick(0, 9)}$2`);
+        else if (spoil === 7) text = text.replace(/[+-]\d\d:?\d\d|Z$/, any(ZONES));
+        const got = fast(text);
+        expect(got, `${format}: ${text}`).toEqual(roundTrip(text));
+        if (spoil === 0 && got.ok) real++;
+        if (got.ok && accepts?.(text, got.date.getTime())) quick++;
+      }
+    }
+    expect(real).toBeGreaterThan(2_000);
+    expect(quick).toBeGreaterThan(real);
+  });
+
+  it('says yes only to what the round trip reads, and leaves formats it does not know to it', () => {
+    const yes = (format: string, text: string) =>
+      fastAcceptor(format)?.(
+        text,
+        exactTimeParser(format, false)(text).ok ? (exactTimeParser(format, false)(text) as { date: Date }).date.getTime() : Number.NaN,
+      );
+    expect(yes('%d/%m/%Y %H:%M', '01/07/2016 10:00')).toBe(true);
+    // Not a time there is, or d3 reads it otherwise (a space before a number), or a year before 100: the round trip says.
+    expect(yes('%d/%m/%Y %H:%M', '30/02/2016 10:00')).toBe(false);
+    expect(yes('%d/%m/%Y %H:%M', ' 1/07/2016 10:00')).toBe(false);
+    expect(yes('%d/%m/%Y', '01/07/0050')).toBe(false);
+    expect(yes('%a %b %d %H:%M:%S %Z %Y', 'Tue Jul 13 10:12:00 +0000 2016')).toBe(false);
+    expect(yes('%Y-%m-%d %H:%M:%S %Z', '2016-07-01 00:30:00 +2500')).toBe(false);
+    // "-05" in the date could be the zone "+05" written back: the round trip tries it first.
+    expect(yes('%Y-%m-%d %H:%M:%S %Z', '2016-07-05 00:30:00 +05')).toBe(false);
+    expect(yes('%Y-%m-%d %H:%M:%S %Z', '2016-07-05 00:30:00 -05')).toBe(true);
+    for (const format of ['%Y%m%d', '%Y-%m-%dT%H:%M:%S.%f', '%s', '%H:%M %p', '%d/%m/%Y %H %I', '%Z:%M', '%Y-%m-%d 00:00', '%j %Y', '%%'])
+      expect(fastAcceptor(format), format).toBeUndefined();
   });
 });
 
