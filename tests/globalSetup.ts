@@ -28,6 +28,10 @@ export default function setup() {
   process.env.SOUNDINGS_TEST_BUILDS = builds;
   const scratch = mkdtempSync(join(tmpdir(), 'soundings-tests-'));
   process.env.TMPDIR = scratch;
+  // The tests choose where each build keeps its caches (a fresh clone's node_modules, or a folder of their own): a
+  // SOUNDINGS_CACHE_DIR or site override of the user's, for their own builds, must not move them.
+  for (const name of ['SOUNDINGS_CACHE_DIR', 'SOUNDINGS_CONTENT_DIR', 'SOUNDINGS_DATA_DIR', 'SOUNDINGS_SITE', 'SOUNDINGS_HELPER_THREAD'])
+    delete process.env[name];
   return () => {
     rmSync(scratch, { recursive: true, force: true });
     rmSync(builds, { recursive: true, force: true });
