@@ -33,6 +33,7 @@ import {
   warn,
   XArchiveFile,
 } from '../errors.ts';
+import { processGlobal } from '../processGlobal.ts';
 import type { AdapterEvents, JsonPath, Locate } from './adapters/common.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { FORMAT_NAMES, looksLike } from './adapters/sniff.ts';
@@ -75,7 +76,11 @@ export interface LoadOptions {
   wholeJsonLimit?: number;
   /** Called every {@link PROGRESS_EVERY} records and after each file, with the records read so far. */
   onProgress?: (rows: number, file: string) => void;
-  /** Where each file's records are kept between loads (not used with `collect`: a check reads everything). */
+  /**
+   * Where each file's records are kept between loads. With `collect` (a check) it is only read: a file whose records
+   * are kept is not parsed, they are checked as the file's (ids across files, accounts, the archive's account,
+   * `collected`) and dropped; nothing is kept, since a check holds no record.
+   */
   fileCache?: FileCache;
 }
 
@@ -105,6 +110,15 @@ export interface FileCache {
 }
 
 export const PROGRESS_EVERY = 50_000;
+
+/**
+ * How many times this process parsed each data file (read it from the disk, rather than take its records from a
+ * {@link FileCache}), by name: loads and checks alike. Tests read it (tests/site/check.test.ts, through a module
+ * preloaded into `npm run check`) to see that unchanged data is not parsed again. One count per name, so `astro dev`
+ * re-loading for hours keeps no more than its files' names.
+ */
+const parsed = processGlobal<Map<string, number>>('parsedDataFiles', () => new Map());
+export const parsedFiles = (): ReadonlyMap<string, number> => parsed;
 
 /** A mapped record and where its id is (for duplicate-account messages). */
 export type Mapped = { row: Post | Account | Row; at?: Location };
@@ -462,7 +476,11 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       };
       return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, seen, problems), problems, undefined);
     };
-    const cache = problems ? undefined : options.fileCache;
+    // A check reads the cache too (but never writes it: it holds no records). An entry is written only for a file
+    // its load read whole without a problem (a load throws at the first, before `set`), so one that is there proves
+    // the file's own records valid, for this manifest's reading, this loader's code and libraries (the key); what
+    // depends on the other files or on `collected` is checked below as the kept records are added, as a load does.
+    const cache = options.fileCache;
     const fileSha = fileSha256(path);
     // Refused before it is read, so that its rows are not counted (or reported as duplicate accounts) first.
     const repeated = repeatedFileProblem(files, file, fileSha);
@@ -484,8 +502,9 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       if (kept.account) accountNamed(kept.account, { file });
       sha = fileSha; // the same bytes as when the records were kept: the key says so
     } else {
-      // Records as read, for the cache (kept only when the whole file was read without a problem).
-      const items: (Post | Mapped)[] | undefined = cache ? [] : undefined;
+      // Records as read, for the cache (kept only when the whole file was read without a problem; never by a check).
+      const items: (Post | Mapped)[] | undefined = cache && hold ? [] : undefined;
+      parsed.set(file, (parsed.get(file) ?? 0) + 1);
       const fileDeleted: string[] = [];
       let fileAccount: string | undefined;
       sha = await readFile(
@@ -510,7 +529,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         },
       );
       // A file changed between hashing and reading is not kept under the old key.
-      if (cache && key && items && sha === fileSha)
+      if (hold && cache && key && items && sha === fileSha)
         cache.set(file, key, {
           items,
           file,

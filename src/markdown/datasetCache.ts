@@ -114,7 +114,8 @@ export function takeLoadRecords(): LoadRecord[] {
 export async function countProblems(records: readonly LoadRecord[], options: CacheOptions): Promise<void> {
   for (const r of records) {
     if (r.cache !== 'failed' || r.problems !== undefined) continue;
-    const problems = await checkDataset(r.id, { root: options.root, dataDir: options.dataDir }).catch(() => []);
+    // The files the load read before its first problem are in the cache now: not parsed again.
+    const problems = await checkCachedDataset(r.id, options).catch(() => []);
     r.problems = Math.max(1, problems.length);
   }
 }
@@ -253,12 +254,12 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
   }
 }
 
-async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
-  // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
-  // what the build did, and it parsed them.
-  const ahead = await waitForAhead(options.dataDir, id);
-  // The summary's time is the load's, on both threads: the second thread's, then this one's once it was done.
-  const read = performance.now();
+/**
+ * Where the disk cache keeps dataset `id`'s files' records, and how a file's are found: the one reading of the
+ * cache that a load ({@link loadUncached}) and a check ({@link checkCachedDataset}) share, so a check finds exactly
+ * the entries a build wrote.
+ */
+function fileEntries(id: string, options: CacheOptions) {
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
   // The project's path without a trailing slash: Astro's config root has one, `npm run check`'s working directory
   // has none, and the two must share entries (a check between two builds made the second one cold).
@@ -268,7 +269,6 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   // written %7E (a folder name never holds "%"), so that dataset "t" never takes "t~old"'s entries for its own.
   const ours = `${id.replace(/~/g, '%7E')}~`;
   const entryName = (file: string) => `${ours}${file.slice(file.lastIndexOf('/') + 1)}`;
-  let parsed = 0;
   const held = (file: string) => join(dir, entryName(file));
   const ourPaths = join(dir, ours);
   // Keys hold a file's content, not its name (the loader's FileCache), so a file renamed (or copied, the old one
@@ -278,18 +278,50 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
     for (const [path, known] of state.files) if (known.key === key && path.startsWith(ourPaths)) return known.records;
     return readEntryByKey<FileRecords>(dir, key, (name) => name.startsWith(ours))?.value;
   };
+  /** A file's records kept for this content (in memory, its own entry, or a renamed file's), and whether from its own entry. */
+  const find = (file: string, contentKey: string) => {
+    const key = keyOf(contentKey);
+    const known = state.files.get(held(file));
+    const fromMemory = known?.key === key ? known.records : undefined;
+    const fromDisk = fromMemory ? undefined : readEntry<FileRecords>(dir, entryName(file), key);
+    return { key, records: fromMemory ?? fromDisk ?? renamed(key), onDisk: fromDisk !== undefined };
+  };
+  return { dir, keyOf, ours, entryName, held, find };
+}
+
+/**
+ * Every problem of a dataset, as {@link checkDataset} finds them, without parsing a file whose records the cache
+ * keeps for its content: an entry is written only for a file a load read without a problem, so its records are
+ * valid, and they are checked against the other files' as a load checks them (ids, accounts, `collected`), then
+ * dropped. A file without one is streamed, no record held; nothing is written (`npm run check`).
+ */
+export async function checkCachedDataset(id: string, options: CacheOptions & Pick<LoadOptions, 'onProgress'>): Promise<SoundingsError[]> {
+  const entries = fileEntries(id, options);
+  const fileCache: FileCache = { get: (file, contentKey) => entries.find(file, contentKey).records, set: () => {} };
+  return checkDataset(id, {
+    root: options.root,
+    dataDir: options.dataDir,
+    fileCache,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
+
+async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
+  // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
+  // what the build did, and it parsed them.
+  const ahead = await waitForAhead(options.dataDir, id);
+  // The summary's time is the load's, on both threads: the second thread's, then this one's once it was done.
+  const read = performance.now();
+  const { dir, keyOf, ours, entryName, held, find } = fileEntries(id, options);
+  let parsed = 0;
   /** The records reused, and whether they were read from the file's own entry. */
   const reused: { file: string; key: string; records: FileRecords; onDisk: boolean }[] = [];
   const fileCache: FileCache = {
     // Asked once for each file: what it does not find, the loader parses.
     get: (file, contentKey) => {
-      const key = keyOf(contentKey);
-      const known = state.files.get(held(file));
-      const fromMemory = known?.key === key ? known.records : undefined;
-      const fromDisk = fromMemory ? undefined : readEntry<FileRecords>(dir, entryName(file), key);
-      const records = fromMemory ?? fromDisk ?? renamed(key);
+      const { key, records, onDisk } = find(file, contentKey);
       if (records) {
-        reused.push({ file, key, records, onDisk: fromDisk !== undefined });
+        reused.push({ file, key, records, onDisk });
       } else {
         parsed++;
         state.parses++;
