@@ -98,17 +98,17 @@ for (const path of posts) {
   else for (const p of checked.problems) add(p);
 }
 
-// Datasets. Unchanged data is parsed once, and never again while it stays unchanged: a dataset a post uses is read
-// as a build reads it (cachedDataset), which takes each file's records from the disk cache, or parses the file and
-// keeps them there, and the post then renders from memory. Reading it whole is what rendering the post needs anyway
-// (so this holds no more than the check did after its stream: that read came second, and parsed every file again
-// when the cache was cold). A load succeeds only when checkDataset would find nothing (both are readDataset; a
-// load stops at the first problem), so only a dataset that fails is read again to list its problems, and then
-// without parsing the files the load kept. A dataset no post uses is streamed (checkCachedDataset: no record held),
-// again taking the records of a file the cache keeps instead of parsing it: an entry is written only for a file a
-// load read without a problem, so it proves the file valid, and its records are still checked against the other
-// files' (ids, accounts, the archive's account, `collected`) as they are read. Such a file's records are then held
-// while they are checked, one file at a time (README, "npm run check").
+// Datasets. Decided: unchanged data is parsed once, and not again while it stays unchanged. A dataset a post uses is
+// read as a build reads it (cachedDataset), which takes each file's records from the disk cache, or parses the file
+// and keeps them there, and the post then renders from memory: reading it whole is what rendering the post needs
+// anyway, so this holds no more than the check did when it streamed the dataset first (and then parsed every file a
+// second time on an empty cache, to render the post). A load succeeds only when checkDataset would find nothing
+// (both are readDataset; a load stops at the first problem), so only a dataset that fails is read again, to list
+// every problem, without parsing the files the load kept. A dataset no post uses is checked (checkCachedDataset)
+// taking the records of a file the cache keeps instead of parsing it: an entry is written only for a file read
+// without a problem, so it proves the file valid, and its records are still checked against the other files' (ids,
+// accounts, the archive's account, `collected`) as a load checks them. A file parsed is kept in the cache when it has
+// no problem, and one whose records would not fit in the heap is streamed, none held (README, "npm run check").
 const hasData = folder(dataDir, 'SOUNDINGS_DATA_DIR');
 const datasets = hasData ? listDatasets(dataDir) : [];
 const used = new Set(readable.flatMap((p) => Object.values(p.frontmatter.datasets)));

@@ -77,9 +77,9 @@ export interface LoadOptions {
   /** Called every {@link PROGRESS_EVERY} records and after each file, with the records read so far. */
   onProgress?: (rows: number, file: string) => void;
   /**
-   * Where each file's records are kept between loads. With `collect` (a check) it is only read: a file whose records
-   * are kept is not parsed, they are checked as the file's (ids across files, accounts, the archive's account,
-   * `collected`) and dropped; nothing is kept, since a check holds no record.
+   * Where each file's records are kept between loads. With `collect` (a check), a file whose records are kept is not
+   * parsed: they are checked as the file's (ids across files, accounts, the archive's account, `collected`) and
+   * dropped; a file parsed is kept only if {@link FileCache.keepWhileChecking} says so, since a check holds no record.
    */
   fileCache?: FileCache;
 }
@@ -107,6 +107,11 @@ export interface FileRecords {
 export interface FileCache {
   get(file: string, key: string): FileRecords | undefined;
   set(file: string, key: string, records: FileRecords): void;
+  /**
+   * Whether a check (which otherwise holds no record) may hold the records of the data file at `path` while it reads
+   * it, to `set` them if it finds no problem in it; absent, it never does.
+   */
+  keepWhileChecking?(path: string): boolean;
 }
 
 export const PROGRESS_EVERY = 50_000;
@@ -476,10 +481,11 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       };
       return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, seen, problems), problems, undefined);
     };
-    // A check reads the cache too (but never writes it: it holds no records). An entry is written only for a file
-    // its load read whole without a problem (a load throws at the first, before `set`), so one that is there proves
-    // the file's own records valid, for this manifest's reading, this loader's code and libraries (the key); what
-    // depends on the other files or on `collected` is checked below as the kept records are added, as a load does.
+    // A check reads the cache too, and writes a file's records only where the cache lets it hold them
+    // (keepWhileChecking). An entry is written only for a file read whole without a problem (a load throws at the
+    // first, before `set`; a check counts what it collected), so one that is there proves the file's own records
+    // valid, for this manifest's reading, this loader's code and libraries (the key); what depends on the other files
+    // or on `collected` is checked below as the kept records are added, as a load does.
     const cache = options.fileCache;
     const fileSha = fileSha256(path);
     // Refused before it is read, so that its rows are not counted (or reported as duplicate accounts) first.
@@ -503,7 +509,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       sha = fileSha; // the same bytes as when the records were kept: the key says so
     } else {
       // Records as read, for the cache (kept only when the whole file was read without a problem; never by a check).
-      const items: (Post | Mapped)[] | undefined = cache && hold ? [] : undefined;
+      const items: (Post | Mapped)[] | undefined = cache && (hold || cache.keepWhileChecking?.(path)) ? [] : undefined;
+      const problemsBefore = problems?.length ?? 0;
       parsed.set(file, (parsed.get(file) ?? 0) + 1);
       const fileDeleted: string[] = [];
       let fileAccount: string | undefined;
@@ -529,7 +536,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         },
       );
       // A file changed between hashing and reading is not kept under the old key.
-      if (hold && cache && key && items && sha === fileSha)
+      // A check keeps them only when it found no problem in the file, as a load (which throws at the first) does.
+      if (cache && key && items && sha === fileSha && (problems?.length ?? 0) === problemsBefore)
         cache.set(file, key, {
           items,
           file,

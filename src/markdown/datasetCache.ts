@@ -23,6 +23,7 @@
  * (each dataset's last file list is kept beside the parsed files).
  */
 
+import { statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { datasetDigest } from '../data/datasetFiles.ts';
@@ -303,26 +304,38 @@ type Fits = (bytes: number) => boolean;
  */
 const HEAP_PER_ENTRY_BYTE = 3;
 
-/** Whether the records of an entry of `bytes` fit in what is left of the heap (`node --max-old-space-size`). */
-const fitsInHeap: Fits = (bytes) => {
+/**
+ * How much more of the heap a data file's records take than the file's bytes, with the entry serialised from them:
+ * the 1M-post scale CSV's 121 MB are 376 MB of records (3.1), rounded up; JSON, wordier, takes less.
+ */
+const HEAP_PER_DATA_BYTE = 4;
+
+/** Whether `bytes` more fit in what is left of the JavaScript heap (`node --max-old-space-size`). */
+const fitsInHeap = (bytes: number): boolean => {
   const { heap_size_limit, used_heap_size } = getHeapStatistics();
-  return bytes * HEAP_PER_ENTRY_BYTE <= heap_size_limit - used_heap_size;
+  return bytes <= heap_size_limit - used_heap_size;
 };
 
 /**
  * Every problem of a dataset, as {@link checkDataset} finds them, without parsing a file whose records the cache
- * keeps for its content: an entry is written only for a file a load read without a problem, so its records are
- * valid, and they are checked against the other files' as a load checks them (ids, accounts, `collected`), then
- * dropped. A file without one is streamed, no record held; nothing is written (`npm run check`).
+ * keeps for its content (`npm run check`): an entry is written only for a file read without a problem, so its records
+ * are valid, and they are checked against the other files' as a load checks them (ids, accounts, `collected`), then
+ * dropped. A file without one is parsed, and its records kept in the cache if it has no problem, so the next check
+ * (or build) does not parse it again.
  *
- * Decided: a kept file's records are held while they are checked (one file at a time), which a streamed file's are
- * not, so an entry is read only when its records fit in what is left of the heap; otherwise the file is streamed, as
- * it was before the cache was asked, and a check still passes with the heap capped at 128 MB (README, "npm run
- * check"). Reading the 1M-post scale file's entry takes 3.5 s where streaming the file takes 8 s.
+ * Decided: a kept file's records are held while they are checked or written (one file at a time), which a streamed
+ * file's are not, so the cache is used only for a file whose records fit in what is left of the heap; another is
+ * streamed, no record held, as before the check used the cache, and a check still passes with the heap capped at
+ * 128 MB (README, "npm run check"). Reading the 1M-post scale file's entry takes 3.5 s where parsing the file takes 8 s.
  */
 export async function checkCachedDataset(id: string, options: CacheOptions & Pick<LoadOptions, 'onProgress'>): Promise<SoundingsError[]> {
-  const entries = fileEntries(id, options);
-  const fileCache: FileCache = { get: (file, contentKey) => entries.find(file, contentKey, fitsInHeap).records, set: () => {} };
+  const { dir, keyOf, entryName, find } = fileEntries(id, options);
+  const fileCache: FileCache = {
+    get: (file, contentKey) => find(file, contentKey, (bytes) => fitsInHeap(bytes * HEAP_PER_ENTRY_BYTE)).records,
+    // A file parsed is kept when its records fit the heap, so that the next check (or build) does not parse it again.
+    keepWhileChecking: (path) => fitsInHeap((statSync(path, { throwIfNoEntry: false })?.size ?? 0) * HEAP_PER_DATA_BYTE),
+    set: (file, contentKey, records) => writeEntry(dir, entryName(file), keyOf(contentKey), records),
+  };
   return checkDataset(id, {
     root: options.root,
     dataDir: options.dataDir,
