@@ -69,7 +69,7 @@ export interface LoadOptions {
   dataDir: string;
   /**
    * Collect problems here and go on, instead of throwing at the first
-   * (`npm run check`, through {@link checkDataset}). No record is held then, and no dataset returned.
+   * (`npm run check`, through {@link checkDataset}). No record is held then (but as {@link fileCache} says), and no dataset returned.
    */
   collect?: SoundingsError[];
   /** JSON files larger than this many bytes are streamed (default {@link WHOLE_JSON_LIMIT}; tests lower it). */
@@ -254,7 +254,8 @@ export async function loadDataset(id: string, options: LoadOptions): Promise<Dat
 /**
  * Every problem in a dataset (manifest, files, records), located, without
  * stopping at the first. An empty list means `loadDataset` will succeed.
- * No record is held (see readDataset): memory is the id set, not the rows, so a check reads ten million posts.
+ * No record is held (see readDataset), but one file's that its FileCache lets it keep: memory is the id set, not the
+ * rows, so a check reads ten million posts.
  */
 export async function checkDataset(id: string, options: Omit<LoadOptions, 'collect'>): Promise<SoundingsError[]> {
   const problems: SoundingsError[] = [];
@@ -508,7 +509,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       if (kept.account) accountNamed(kept.account, { file });
       sha = fileSha; // the same bytes as when the records were kept: the key says so
     } else {
-      // Records as read, for the cache (kept only when the whole file was read without a problem; never by a check).
+      // Records as read, for the cache (kept only when the whole file was read without a problem; by a check, only
+      // where its cache lets it hold them).
       const items: (Post | Mapped)[] | undefined = cache && (hold || cache.keepWhileChecking?.(path)) ? [] : undefined;
       const problemsBefore = problems?.length ?? 0;
       parsed.set(file, (parsed.get(file) ?? 0) + 1);
