@@ -26,6 +26,8 @@ import { checkDataset } from '../src/data/loadDataset.ts';
 import { dataFolderName } from '../src/data/openDataset.ts';
 import { readProgress } from '../src/data/readProgress.ts';
 import { formatLocation, type Location, SoundingsError } from '../src/errors.ts';
+import { cachedDataset, checkCachedDataset } from '../src/markdown/datasetCache.ts';
+import type { Frontmatter } from '../src/markdown/frontmatter.ts';
 import { type PostSource, postBody, postSource } from '../src/markdown/postSource.ts';
 import { remarkSoundings, SoundingsErrors } from '../src/markdown/remarkSoundings.ts';
 import { checkFrontmatter } from '../src/markdown/validateFrontmatter.ts';
@@ -58,8 +60,8 @@ function folder(path: string, variable: string): boolean {
   return false;
 }
 
-// A dataset a post uses is read again when the post renders, as a build reads it, so each of its warnings (a CSV
-// with a header and no rows) would be printed twice: each distinct warning is printed once.
+// A dataset whose load fails is read again to list its problems (below), so each of its warnings (a CSV with a
+// header and no rows) would be printed twice: each distinct warning is printed once.
 const printedWarnings = new Set<string>();
 const consoleWarn = console.warn;
 console.warn = (...args: unknown[]) => {
@@ -76,27 +78,9 @@ if (site && 'problems' in site) for (const p of site.problems) add(p);
 const origin = site && 'settings' in site ? siteOrigin(site.settings) : undefined;
 if (origin && 'problem' in origin) add(origin.problem);
 
-// Datasets.
-const hasData = folder(dataDir, 'SOUNDINGS_DATA_DIR');
-const datasets = hasData ? listDatasets(dataDir) : [];
-const broken = new Set<string>();
-for (const id of datasets) {
-  // Streamed (no record held: checkDataset), with the progress a build prints for a dataset that takes a while.
-  const found = await checkDataset(id, { root, dataDir, onProgress: readProgress(id) });
-  if (found.length > 0) broken.add(id);
-  for (const e of found) add(e);
-}
-// A folder without a manifest is not a dataset; say so rather than skip it silently.
-for (const e of hasData ? readdirSync(dataDir, { withFileTypes: true }) : []) {
-  if (e.isDirectory() && !datasets.includes(e.name)) {
-    for (const p of await checkDataset(e.name, { root, dataDir })) add(p);
-    broken.add(e.name);
-  }
-}
-
-// Posts.
+// Posts, read first for the datasets they use; rendered once the datasets are checked.
 const posts = hasContent ? postFiles(join(contentDir, 'posts')) : [];
-const processor = await createMarkdownProcessor({ remarkPlugins: [remarkDirective, [remarkSoundings, { root, dataDir }]] });
+const readable: { path: string; text: string; source: PostSource; frontmatter: Frontmatter }[] = [];
 for (const path of posts) {
   const file = projectPath(root, path);
   const text = readFileSync(path, 'utf8');
@@ -110,14 +94,54 @@ for (const path of posts) {
     continue;
   }
   const checked = checkFrontmatter(source, file);
-  if (!('frontmatter' in checked)) {
-    for (const p of checked.problems) add(p);
-    continue;
+  if ('frontmatter' in checked) readable.push({ path, text, source, frontmatter: checked.frontmatter });
+  else for (const p of checked.problems) add(p);
+}
+
+// Datasets. Decided: unchanged data is parsed once, and not again while it stays unchanged. A dataset a post uses is
+// read as a build reads it (cachedDataset), which takes each file's records from the disk cache, or parses the file
+// and keeps them there, and the post then renders from memory: reading it whole is what rendering the post needs
+// anyway, so this holds no more than the check did when it streamed the dataset first (and then parsed every file a
+// second time on an empty cache, to render the post). A load succeeds only when checkDataset would find nothing
+// (both are readDataset; a load stops at the first problem), so only a dataset that fails is read again, to list
+// every problem, without parsing the files the load kept. A dataset no post uses is checked (checkCachedDataset)
+// taking the records of a file the cache keeps instead of parsing it: an entry is written only for a file read
+// without a problem, so it proves the file valid, and its records are still checked against the other files' (ids,
+// accounts, the archive's account, `collected`) as a load checks them. A file parsed is kept in the cache when it has
+// no problem, and one whose records would not fit in the heap is streamed, none held (README, "npm run check").
+const hasData = folder(dataDir, 'SOUNDINGS_DATA_DIR');
+const datasets = hasData ? listDatasets(dataDir) : [];
+const used = new Set(readable.flatMap((p) => Object.values(p.frontmatter.datasets)));
+const broken = new Set<string>();
+for (const id of datasets) {
+  // The progress a build prints for a dataset that takes a while.
+  const read = { root, dataDir, onProgress: readProgress(id) };
+  let found: SoundingsError[] = [];
+  if (used.has(id)) {
+    try {
+      await cachedDataset(id, read);
+    } catch {
+      found = await checkCachedDataset(id, read);
+    }
+  } else found = await checkCachedDataset(id, read);
+  if (found.length > 0) broken.add(id);
+  for (const e of found) add(e);
+}
+// A folder without a manifest is not a dataset; say so rather than skip it silently.
+for (const e of hasData ? readdirSync(dataDir, { withFileTypes: true }) : []) {
+  if (e.isDirectory() && !datasets.includes(e.name)) {
+    for (const p of await checkDataset(e.name, { root, dataDir })) add(p);
+    broken.add(e.name);
   }
+}
+
+const processor = await createMarkdownProcessor({ remarkPlugins: [remarkDirective, [remarkSoundings, { root, dataDir }]] });
+for (const { path, text, source, frontmatter } of readable) {
+  const file = projectPath(root, path);
   // A dataset with problems fails the post where the data is, as the dataset's own check has said: only the post's
   // problems in the post are said again.
   const dataFolder = dataFolderName({ root, dataDir });
-  const said = Object.values(checked.frontmatter.datasets).some((id) => broken.has(id))
+  const said = Object.values(frontmatter.datasets).some((id) => broken.has(id))
     ? (e: SoundingsError) => e.location?.file?.startsWith(dataFolder) === true
     : () => false;
   // Rendering reports every problem of the post the frontmatter check did not: stale pins, a dataset that is not

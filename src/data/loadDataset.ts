@@ -33,6 +33,7 @@ import {
   warn,
   XArchiveFile,
 } from '../errors.ts';
+import { processGlobal } from '../processGlobal.ts';
 import type { AdapterEvents, JsonPath, Locate } from './adapters/common.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { FORMAT_NAMES, looksLike } from './adapters/sniff.ts';
@@ -68,14 +69,18 @@ export interface LoadOptions {
   dataDir: string;
   /**
    * Collect problems here and go on, instead of throwing at the first
-   * (`npm run check`, through {@link checkDataset}). No record is held then, and no dataset returned.
+   * (`npm run check`, through {@link checkDataset}). No record is held then (but as {@link fileCache} says), and no dataset returned.
    */
   collect?: SoundingsError[];
   /** JSON files larger than this many bytes are streamed (default {@link WHOLE_JSON_LIMIT}; tests lower it). */
   wholeJsonLimit?: number;
   /** Called every {@link PROGRESS_EVERY} records and after each file, with the records read so far. */
   onProgress?: (rows: number, file: string) => void;
-  /** Where each file's records are kept between loads (not used with `collect`: a check reads everything). */
+  /**
+   * Where each file's records are kept between loads. With `collect` (a check), a file whose records are kept is not
+   * parsed: they are checked as the file's (ids across files, accounts, the archive's account, `collected`) and
+   * dropped; a file parsed is kept only if {@link FileCache.keepWhileChecking} says so, since a check holds no record.
+   */
   fileCache?: FileCache;
 }
 
@@ -102,9 +107,23 @@ export interface FileRecords {
 export interface FileCache {
   get(file: string, key: string): FileRecords | undefined;
   set(file: string, key: string, records: FileRecords): void;
+  /**
+   * Whether a check (which otherwise holds no record) may hold the records of the data file at `path` while it reads
+   * it, to `set` them if it finds no problem in it; absent, it never does.
+   */
+  keepWhileChecking?(path: string): boolean;
 }
 
 export const PROGRESS_EVERY = 50_000;
+
+/**
+ * How many times this process parsed each data file (read it from the disk, rather than take its records from a
+ * {@link FileCache}), by name: loads and checks alike. Tests read it (tests/site/check.test.ts, through a module
+ * preloaded into `npm run check`) to see that unchanged data is not parsed again. One count per name, so `astro dev`
+ * re-loading for hours keeps no more than its files' names.
+ */
+const parsed = processGlobal<Map<string, number>>('parsedDataFiles', () => new Map());
+export const parsedFiles = (): ReadonlyMap<string, number> => parsed;
 
 /** A mapped record and where its id is (for duplicate-account messages). */
 export type Mapped = { row: Post | Account | Row; at?: Location };
@@ -235,7 +254,8 @@ export async function loadDataset(id: string, options: LoadOptions): Promise<Dat
 /**
  * Every problem in a dataset (manifest, files, records), located, without
  * stopping at the first. An empty list means `loadDataset` will succeed.
- * No record is held (see readDataset): memory is the id set, not the rows, so a check reads ten million posts.
+ * No record is held (see readDataset), but one file's that its FileCache lets it keep: memory is the id set, not the
+ * rows, so a check reads ten million posts.
  */
 export async function checkDataset(id: string, options: Omit<LoadOptions, 'collect'>): Promise<SoundingsError[]> {
   const problems: SoundingsError[] = [];
@@ -462,7 +482,12 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       };
       return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, seen, problems), problems, undefined);
     };
-    const cache = problems ? undefined : options.fileCache;
+    // A check reads the cache too, and writes a file's records only where the cache lets it hold them
+    // (keepWhileChecking). An entry is written only for a file read whole without a problem (a load throws at the
+    // first, before `set`; a check counts what it collected), so one that is there proves the file's own records
+    // valid, for this manifest's reading, this loader's code and libraries (the key); what depends on the other files
+    // or on `collected` is checked below as the kept records are added, as a load does.
+    const cache = options.fileCache;
     const fileSha = fileSha256(path);
     // Refused before it is read, so that its rows are not counted (or reported as duplicate accounts) first.
     const repeated = repeatedFileProblem(files, file, fileSha);
@@ -484,8 +509,11 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       if (kept.account) accountNamed(kept.account, { file });
       sha = fileSha; // the same bytes as when the records were kept: the key says so
     } else {
-      // Records as read, for the cache (kept only when the whole file was read without a problem).
-      const items: (Post | Mapped)[] | undefined = cache ? [] : undefined;
+      // Records as read, for the cache (kept only when the whole file was read without a problem; by a check, only
+      // where its cache lets it hold them).
+      const items: (Post | Mapped)[] | undefined = cache && (hold || cache.keepWhileChecking?.(path)) ? [] : undefined;
+      const problemsBefore = problems?.length ?? 0;
+      parsed.set(file, (parsed.get(file) ?? 0) + 1);
       const fileDeleted: string[] = [];
       let fileAccount: string | undefined;
       sha = await readFile(
@@ -510,7 +538,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         },
       );
       // A file changed between hashing and reading is not kept under the old key.
-      if (cache && key && items && sha === fileSha)
+      // A check keeps them only when it found no problem in the file, as a load (which throws at the first) does.
+      if (cache && key && items && sha === fileSha && (problems?.length ?? 0) === problemsBefore)
         cache.set(file, key, {
           items,
           file,

@@ -25,7 +25,7 @@
  * before it loads the dataset reader (src/site/profileEntry.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { CacheNotWritable, printable, warn } from '../errors.ts';
@@ -94,6 +94,10 @@ export function readEntry<T>(dir: string, name: string, key: string): T | undefi
     return undefined;
   }
 }
+
+/** The size in bytes of the entry of this name and key in `dir` (not checked), or undefined when there is none. */
+export const entryBytes = (dir: string, name: string, key: string): number | undefined =>
+  statSync(entryPath(dir, name, key), { throwIfNoEntry: false })?.size;
 
 /** Whether `dir` holds an entry of this name and key (not checked: {@link readEntry} checks it when it is read). */
 export const hasEntry = (dir: string, name: string, key: string): boolean => existsSync(entryPath(dir, name, key));

@@ -25,6 +25,7 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { datasetDigest } from '../data/datasetFiles.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import { readProgress } from '../data/readProgress.ts';
@@ -32,7 +33,7 @@ import type { Dataset } from '../data/types.ts';
 import { SoundingsError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
-import { datasetCacheDir, entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
+import { datasetCacheDir, entryBytes, entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
 import { waitForAhead } from './readingAhead.ts';
 
 export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
@@ -136,7 +137,8 @@ export async function countProblems(records: readonly LoadRecord[], options: Cac
     if (r.cache !== 'failed' || r.problems !== undefined) continue;
     const bytes = folderBytes(join(options.dataDir, r.id));
     if (bytes === undefined || bytes > COUNTED_PROBLEMS_MAX_BYTES) continue;
-    const problems = await checkDataset(r.id, { root: options.root, dataDir: options.dataDir }).catch(() => []);
+    // The files the load read before its first problem are in the cache now: not parsed again.
+    const problems = await checkCachedDataset(r.id, options).catch(() => []);
     r.problems = Math.max(1, problems.length);
   }
 }
@@ -275,12 +277,12 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
   }
 }
 
-async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
-  // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
-  // what the build did, and it parsed them.
-  const ahead = await waitForAhead(options.dataDir, id);
-  // The summary's time is the load's, on both threads: the second thread's, then this one's once it was done.
-  const read = performance.now();
+/**
+ * Where the disk cache keeps dataset `id`'s files' records, and how a file's are found: the one reading of the
+ * cache that a load ({@link loadUncached}) and a check ({@link checkCachedDataset}) share, so a check finds exactly
+ * the entries a build wrote.
+ */
+function fileEntries(id: string, options: CacheOptions) {
   const dir = options.cacheDir ?? datasetCacheDir(options.root);
   // The project's path without a trailing slash: Astro's config root has one, `npm run check`'s working directory
   // has none, and the two must share entries (a check between two builds made the second one cold).
@@ -290,28 +292,95 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   // written %7E (a folder name never holds "%"), so that dataset "t" never takes "t~old"'s entries for its own.
   const ours = `${id.replace(/~/g, '%7E')}~`;
   const entryName = (file: string) => `${ours}${file.slice(file.lastIndexOf('/') + 1)}`;
-  let parsed = 0;
   const held = (file: string) => join(dir, entryName(file));
   const ourPaths = join(dir, ours);
   // Keys hold a file's content, not its name (the loader's FileCache), so a file renamed (or copied, the old one
   // then removed) with the same bytes has its records under its old name: found in memory, or among the dataset's
   // entries on the disk (each checked under its own name: readEntryByKey).
-  const renamed = (key: string): FileRecords | undefined => {
+  const renamed = (key: string, fits: Fits): FileRecords | undefined => {
     for (const [path, known] of state.files) if (known.key === key && path.startsWith(ourPaths)) return known.records;
-    return readEntryByKey<FileRecords>(dir, key, (name) => name.startsWith(ours))?.value;
+    return readEntryByKey<FileRecords>(dir, key, (name) => name.startsWith(ours) && fits(entryBytes(dir, name, key) ?? 0))?.value;
   };
+  /**
+   * A file's records kept for this content (in memory, its own entry, or a renamed file's), and whether from its own
+   * entry; an entry on the disk only if `fits` its size in bytes (a check's memory: {@link checkCachedDataset}).
+   */
+  const find = (file: string, contentKey: string, fits: Fits = () => true) => {
+    const key = keyOf(contentKey);
+    const known = state.files.get(held(file));
+    const fromMemory = known?.key === key ? known.records : undefined;
+    const name = entryName(file);
+    const fromDisk = fromMemory || !fits(entryBytes(dir, name, key) ?? 0) ? undefined : readEntry<FileRecords>(dir, name, key);
+    return { key, records: fromMemory ?? fromDisk ?? renamed(key, fits), onDisk: fromDisk !== undefined };
+  };
+  return { dir, keyOf, ours, entryName, held, find };
+}
+
+/** Whether an entry of this many bytes may be read. */
+type Fits = (bytes: number) => boolean;
+
+/**
+ * How much more of the JavaScript heap a cache entry's records take than the entry's bytes: 2.45 measured (the 1M-post
+ * scale file's 154 MB entry is 376 MB of records), rounded up.
+ */
+const HEAP_PER_ENTRY_BYTE = 3;
+
+/**
+ * How much more of the heap a data file's records take than the file's bytes, with the entry serialised from them:
+ * the 1M-post scale CSV's 121 MB are 376 MB of records (3.1), rounded up; JSON, wordier, takes less.
+ */
+const HEAP_PER_DATA_BYTE = 4;
+
+/** Whether `bytes` more fit in what is left of the JavaScript heap (`node --max-old-space-size`). */
+const fitsInHeap = (bytes: number): boolean => {
+  const { heap_size_limit, used_heap_size } = getHeapStatistics();
+  return bytes <= heap_size_limit - used_heap_size;
+};
+
+/**
+ * Every problem of a dataset, as {@link checkDataset} finds them, without parsing a file whose records the cache
+ * keeps for its content (`npm run check`): an entry is written only for a file read without a problem, so its records
+ * are valid, and they are checked against the other files' as a load checks them (ids, accounts, `collected`), then
+ * dropped. A file without one is parsed, and its records kept in the cache if it has no problem, so the next check
+ * (or build) does not parse it again.
+ *
+ * Decided: a kept file's records are held while they are checked or written (one file at a time), which a streamed
+ * file's are not, so the cache is used only for a file whose records fit in what is left of the heap; another is
+ * streamed, no record held, as before the check used the cache, and a check still passes with the heap capped at
+ * 128 MB (README, "npm run check"). Reading the 1M-post scale file's entry takes 3.5 s where parsing the file takes 8 s.
+ */
+export async function checkCachedDataset(id: string, options: CacheOptions & Pick<LoadOptions, 'onProgress'>): Promise<SoundingsError[]> {
+  const { dir, keyOf, entryName, find } = fileEntries(id, options);
+  const fileCache: FileCache = {
+    get: (file, contentKey) => find(file, contentKey, (bytes) => fitsInHeap(bytes * HEAP_PER_ENTRY_BYTE)).records,
+    // A file parsed is kept when its records fit the heap, so that the next check (or build) does not parse it again.
+    keepWhileChecking: (path) => fitsInHeap((statSync(path, { throwIfNoEntry: false })?.size ?? 0) * HEAP_PER_DATA_BYTE),
+    set: (file, contentKey, records) => writeEntry(dir, entryName(file), keyOf(contentKey), records),
+  };
+  return checkDataset(id, {
+    root: options.root,
+    dataDir: options.dataDir,
+    fileCache,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
+
+async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
+  // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
+  // what the build did, and it parsed them.
+  const ahead = await waitForAhead(options.dataDir, id);
+  // The summary's time is the load's, on both threads: the second thread's, then this one's once it was done.
+  const read = performance.now();
+  const { dir, keyOf, ours, entryName, held, find } = fileEntries(id, options);
+  let parsed = 0;
   /** The records reused, and whether they were read from the file's own entry. */
   const reused: { file: string; key: string; records: FileRecords; onDisk: boolean }[] = [];
   const fileCache: FileCache = {
     // Asked once for each file: what it does not find, the loader parses.
     get: (file, contentKey) => {
-      const key = keyOf(contentKey);
-      const known = state.files.get(held(file));
-      const fromMemory = known?.key === key ? known.records : undefined;
-      const fromDisk = fromMemory ? undefined : readEntry<FileRecords>(dir, entryName(file), key);
-      const records = fromMemory ?? fromDisk ?? renamed(key);
+      const { key, records, onDisk } = find(file, contentKey);
       if (records) {
-        reused.push({ file, key, records, onDisk: fromDisk !== undefined });
+        reused.push({ file, key, records, onDisk });
       } else {
         parsed++;
         state.parses++;

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { childEnv } from '../../scripts/astro.ts';
@@ -40,6 +41,22 @@ async function check(site: string, env: NodeJS.ProcessEnv = {}): Promise<{ code:
     const err = e as { code: number; stdout: string; stderr: string };
     return { code: err.code, out: `${err.stdout}${err.stderr}` };
   }
+}
+
+/**
+ * `npm run check` in `site` with `cache` for SOUNDINGS_CACHE_DIR: its exit code, what it prints (stdout, then
+ * stderr's lines but the last) and how many times it parsed each data file (tests/site/printParsed.ts).
+ */
+async function checkParsing(site: string, cache: string): Promise<{ code: number; out: string; parsed: Record<string, number> }> {
+  const args = ['--import', pathToFileURL(join(import.meta.dirname, 'printParsed.ts')).href, join(projectRoot, 'scripts', 'check.ts')];
+  const options = { cwd: site, env: { ...childEnv(), NODE_PATH: join(projectRoot, 'node_modules'), SOUNDINGS_CACHE_DIR: cache } };
+  const { code, stdout, stderr } = await run(process.execPath, args, options).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
+  const lines = stderr.trim().split('\n');
+  const parsed = JSON.parse((lines.pop() ?? '').replace(/^parsed: /, '')) as Record<string, number>;
+  return { code, out: `${stdout}${lines.join('\n')}`, parsed };
 }
 
 describe('npm run check', () => {
@@ -216,5 +233,53 @@ describe('npm run check', () => {
     // The check reads (and parses into the shared cache) the new file, then the build: every record from the cache.
     expect(await check(site, { SOUNDINGS_CACHE_DIR: cache })).toEqual({ code: 0, out: 'No problems in 1 dataset and 1 post.\n' });
     expect(await build()).toMatchObject({ cache: 'hit', since: { added: ['b.csv'], removed: [], changed: [] } });
+  });
+
+  it('parses each data file once on an empty cache, and none when run again on unchanged data, saying the same', async () => {
+    const header = 'id,created_at,user,text\n';
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `${header}1,2016-07-01T10:00:00Z,a,#Red\n`,
+      'data/tweets/b.csv': `${header}2,2016-07-02T10:00:00Z,b,#Red\n`,
+      // No post uses it: checked without a load, and its warning (a file with a header and no rows) said each time.
+      'data/archive/manifest.yaml': postsManifest(),
+      'data/archive/c.csv': `${header}3,2016-07-03T10:00:00Z,c,#Blue\n`,
+      'data/archive/empty.csv': header,
+      'content/posts/post.md': POST('Red had :value[campaigns.red.share] of :value[posts.total] posts.'),
+    });
+    const cache = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    const said = 'data/archive/empty.csv:1: This file has a header but no rows';
+    const first = await checkParsing(site, cache);
+    expect(first).toMatchObject({ code: 0, out: expect.stringContaining('No problems in 2 datasets and 1 post.\n') });
+    expect(first.out).toContain(said);
+    expect(first.parsed).toEqual({ 'data/tweets/a.csv': 1, 'data/tweets/b.csv': 1, 'data/archive/c.csv': 1, 'data/archive/empty.csv': 1 });
+    const second = await checkParsing(site, cache);
+    expect(second).toEqual({ ...first, parsed: {} });
+  });
+
+  it('reports the problems between files whose records the cache keeps, parsing only the file that changed', async () => {
+    const header = 'id,created_at,user,text\n';
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `${header}1,2016-07-01T10:00:00Z,a,#Red\n2,2016-07-02T10:00:00Z,b,#Red\n`,
+      'data/tweets/b.csv': `${header}3,2016-07-03T10:00:00Z,c,#Red\n`,
+      'data/archive/manifest.yaml': postsManifest(),
+      'data/archive/c.csv': `${header}4,2016-07-03T10:00:00Z,c,#Blue\n`,
+      'data/archive/d.csv': `${header}5,2016-07-04T10:00:00Z,d,#Blue\n`,
+      'content/posts/post.md': POST('There were :value[posts.total] posts.'),
+    });
+    const cache = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    expect((await checkParsing(site, cache)).code).toBe(0);
+    // Each dataset's second file now reuses an id of its first for another post: refused, though the first is not parsed.
+    writeFileSync(join(site, 'data', 'tweets', 'b.csv'), `${header}2,2016-07-05T10:00:00Z,x,#Red\n`);
+    writeFileSync(join(site, 'data', 'archive', 'd.csv'), `${header}4,2016-07-05T10:00:00Z,x,#Blue\n`);
+    const { code, out, parsed } = await checkParsing(site, cache);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^data\/archive\/d\.csv:2:1: .*"4"/m);
+    expect(out).toMatch(/^data\/tweets\/b\.csv:2:1: .*"2"/m);
+    expect(out).toContain('2 problems in 2 datasets and 1 post.');
+    // The load of tweets fails once b.csv is read (whose records are right in themselves: kept), and the check that
+    // lists its problems then takes both files' records from the cache.
+    expect(parsed).toEqual({ 'data/tweets/b.csv': 1, 'data/archive/d.csv': 1 });
   });
 });
