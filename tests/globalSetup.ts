@@ -32,6 +32,9 @@ export default function setup() {
   // SOUNDINGS_CACHE_DIR or site override of the user's, for their own builds, must not move them.
   for (const name of ['SOUNDINGS_CACHE_DIR', 'SOUNDINGS_CONTENT_DIR', 'SOUNDINGS_DATA_DIR', 'SOUNDINGS_SITE', 'SOUNDINGS_HELPER_THREAD'])
     delete process.env[name];
+  // Plain text from every build the tests run, whatever the terminal: Astro colours its log lines when CI is set (as
+  // .ci/run sets it), which would put escape codes between "HH:MM:SS" and "[WARN]" in what the tests read.
+  process.env.NO_COLOR = '1';
   return () => {
     rmSync(scratch, { recursive: true, force: true });
     rmSync(builds, { recursive: true, force: true });
