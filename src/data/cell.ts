@@ -317,26 +317,28 @@ export function fastAcceptor(format: string): ((text: string, time: number) => b
   if (SAME_FIELD.some((set) => groups.filter((g) => set.includes(g)).length > 1)) return undefined;
   if (groups.includes('p') && !groups.includes('I')) return undefined;
   const re = new RegExp(`^${source}$`);
-  const at = (d: string) => groups.indexOf(d) + 1;
-  const [iY, iy, im, ib, iB, id, ie, iH, iI, ip, iM, iS, iL, ia, iA, iZ, iBefore] = [...'YymbBdeHIpMSLaAZ', 'before'].map(at) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  // Each directive's capture group (0: not in the format).
+  type Directive = 'Y' | 'y' | 'm' | 'b' | 'B' | 'd' | 'e' | 'H' | 'I' | 'p' | 'M' | 'S' | 'L' | 'a' | 'A' | 'Z' | 'before';
+  const group = Object.fromEntries([...'YymbBdeHIpMSLaAZ', 'before'].map((d) => [d, groups.indexOf(d) + 1])) as Record<Directive, number>;
+  const {
+    Y: iY,
+    y: iy,
+    m: im,
+    b: ib,
+    B: iB,
+    d: id,
+    e: ie,
+    H: iH,
+    I: iI,
+    p: ip,
+    M: iM,
+    S: iS,
+    L: iL,
+    a: ia,
+    A: iA,
+    Z: iZ,
+    before: iBefore,
+  } = group;
   const lookup = (list: string[]) => new Map(list.map((name, i) => [name.toLowerCase(), i]));
   const [months, shortMonths, days, shortDays, periods] = [NAMES.B, NAMES.b, NAMES.A, NAMES.a, NAMES.p].map((l) =>
     lookup(l as string[]),
