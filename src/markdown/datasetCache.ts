@@ -23,10 +23,11 @@
  * (each dataset's last file list is kept beside the parsed files).
  */
 
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { datasetDigest } from '../data/datasetFiles.ts';
+import { folderBytes } from '../data/listDatasets.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import { readProgress } from '../data/readProgress.ts';
 import type { Dataset } from '../data/types.ts';
@@ -118,15 +119,6 @@ export function takeLoadRecords(): LoadRecord[] {
  */
 export const COUNTED_PROBLEMS_MAX_BYTES = 32 * 1024 * 1024;
 
-/** The bytes of the files in a dataset's folder (its manifest's pattern may take fewer: a bound, not a measure). */
-function folderBytes(folder: string): number | undefined {
-  try {
-    return readdirSync(folder, { withFileTypes: true }).reduce((sum, e) => sum + (e.isFile() ? statSync(join(folder, e.name)).size : 0), 0);
-  } catch {
-    return undefined; // gone since: its load's error says so
-  }
-}
-
 /**
  * Counts the problems of each failed load among `records` (a load stops at the first): a second reading of the
  * dataset that collects them all, as `npm run check` does, only for what failed, and only up to
@@ -135,8 +127,9 @@ function folderBytes(folder: string): number | undefined {
 export async function countProblems(records: readonly LoadRecord[], options: CacheOptions): Promise<void> {
   for (const r of records) {
     if (r.cache !== 'failed' || r.problems !== undefined) continue;
-    const bytes = folderBytes(join(options.dataDir, r.id));
-    if (bytes === undefined || bytes > COUNTED_PROBLEMS_MAX_BYTES) continue;
+    // A folder gone since is not counted either: its load's error says so.
+    const folder = join(options.dataDir, r.id);
+    if (!existsSync(folder) || folderBytes(folder) > COUNTED_PROBLEMS_MAX_BYTES) continue;
     // The files the load read before its first problem are in the cache now: not parsed again.
     const problems = await checkCachedDataset(r.id, options).catch(() => []);
     r.problems = Math.max(1, problems.length);

@@ -19,12 +19,11 @@
  * with one core gains nothing from it; SOUNDINGS_HELPER_THREAD=0 turns it off (to time or debug the build on one
  * thread).
  */
-import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { listDatasets } from '../data/listDatasets.ts';
+import { folderBytes, listDatasets } from '../data/listDatasets.ts';
 import { type PostAhead, profilingAhead, type ReadAhead, readingAhead, renderingAhead } from '../markdown/readingAhead.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { type ChartMessage, chartExchange, useChartDrawer } from '../render/drawChart.ts';
@@ -87,14 +86,8 @@ const started = processGlobal('helperThread', () => ({ started: false }));
 export function startHelper(root: string, dataDir: string, command: 'build' | 'dev'): void {
   if (started.started || process.env.SOUNDINGS_HELPER_THREAD === '0' || availableParallelism() < 2) return;
   started.started = true;
-  // The folder's bytes, whatever its manifest matches: an order, not a measure.
-  const size = (id: string) =>
-    readdirSync(join(dataDir, id), { withFileTypes: true }).reduce(
-      (sum, e) => sum + (e.isFile() ? statSync(join(dataDir, id, e.name)).size : 0),
-      0,
-    );
   const ids = listDatasets(dataDir)
-    .map((id) => ({ id, bytes: size(id) }))
+    .map((id) => ({ id, bytes: folderBytes(join(dataDir, id)) }))
     .sort((a, b) => a.bytes - b.bytes)
     .map((d) => d.id);
   // No data, no charts: nothing for a second thread to do (data dropped in under `astro dev` is read here); nor, in a
