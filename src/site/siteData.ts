@@ -46,29 +46,40 @@ export function forgetProfiles(): void {
   known.clear();
 }
 
+/**
+ * Dataset `id`'s profile as it stands for the data as it is now: `held` in memory (a profile, or the data's refusal),
+ * and `stored()`, the one on the disk, read and then held (undefined if none is there for this digest and code).
+ */
+function lookUp(id: string, options: { root: string; dataDir: string }, code: string) {
+  const folder = join(options.dataDir, id);
+  const digest = datasetDigest(folder);
+  const { dir, key } = profileEntry(digest, code, options.root);
+  const entry = known.get(folder);
+  const held = entry?.digest === digest && entry.code === code ? entry : undefined;
+  const stored = (): DatasetProfile | undefined => {
+    const cached = readEntry<DatasetProfile>(dir, id, key);
+    if (!cached || cached.digest !== digest) return undefined;
+    known.set(folder, { code, digest, profile: cached });
+    return cached;
+  };
+  return { folder, digest, dir, key, held, stored };
+}
+
 /** The profile of one dataset: from the disk cache when its digest is unchanged, else from the dataset. */
 export async function cachedProfile(
   id: string,
   options: { root: string; dataDir: string },
   code = profileCode(options.root),
 ): Promise<DatasetProfile> {
-  const folder = join(options.dataDir, id);
-  const digest = datasetDigest(folder);
-  const held = known.get(folder);
-  if (held?.digest === digest && held.code === code) {
+  const { folder, digest, dir, key, held, stored } = lookUp(id, options, code);
+  if (held) {
     if ('refused' in held) throw held.refused;
     return held.profile;
   }
-  const { dir, key } = profileEntry(digest, code, options.root);
   // Not on the disk yet, but the build's second thread is writing it: wait for it rather than make it a second time,
   // which would read every record of the dataset from the cache again (seconds and gigabytes for a large one).
-  const cached =
-    readEntry<DatasetProfile>(dir, id, key) ??
-    ((await waitForProfile(options.dataDir, id)) ? readEntry<DatasetProfile>(dir, id, key) : undefined);
-  if (cached && cached.digest === digest) {
-    known.set(folder, { code, digest, profile: cached });
-    return cached;
-  }
+  const cached = stored() ?? ((await waitForProfile(options.dataDir, id)) ? stored() : undefined);
+  if (cached) return cached;
   let profile: DatasetProfile;
   try {
     profile = datasetProfile(await cachedDataset(id, options));
@@ -90,15 +101,8 @@ export function storedProfile(
   options: { root: string; dataDir: string },
   code = profileCode(options.root),
 ): DatasetProfile | undefined {
-  const folder = join(options.dataDir, id);
-  const digest = datasetDigest(folder);
-  const held = known.get(folder);
-  if (held?.digest === digest && held.code === code) return 'profile' in held ? held.profile : undefined;
-  const { dir, key } = profileEntry(digest, code, options.root);
-  const cached = readEntry<DatasetProfile>(dir, id, key);
-  if (!cached || cached.digest !== digest) return undefined;
-  known.set(folder, { code, digest, profile: cached });
-  return cached;
+  const { held, stored } = lookUp(id, options, code);
+  return held ? ('profile' in held ? held.profile : undefined) : stored();
 }
 
 /** A dataset of the site: its profile, or (`astro dev`) the message of the error its data gives instead. */
