@@ -38,33 +38,44 @@ export interface PostAhead {
   loads: LoadRecord[];
 }
 
-const ahead = processGlobal('readingAhead', () => new Map<string, () => Promise<ReadAhead>>());
-const posts = processGlobal('renderingAhead', () => new Map<string, () => Promise<PostAhead | undefined>>());
-const profiles = processGlobal('profilingAhead', () => new Map<string, () => Promise<boolean>>());
+/**
+ * Waits by key, each taken once (a later load or render is of the data or post as it is then): the one shape of the
+ * three registries below, kept for the process (the module graphs Astro loads share them).
+ */
+function waits<T>(name: string) {
+  const map = processGlobal(name, () => new Map<string, () => Promise<T>>());
+  return {
+    say: (key: string, wait: () => Promise<T>) => void map.set(key, wait),
+    take: (key: string): Promise<T> | undefined => {
+      const wait = map.get(key);
+      map.delete(key);
+      return wait?.();
+    },
+  };
+}
+
+const ahead = waits<ReadAhead>('readingAhead');
+const posts = waits<PostAhead | undefined>('renderingAhead');
+const profiles = waits<boolean>('profilingAhead');
 
 /** Says that dataset `id` of `dataDir` is being read, and that `wait()` resolves with what was done. */
 export function readingAhead(dataDir: string, id: string, wait: () => Promise<ReadAhead>): void {
-  ahead.set(`${dataDir}\0${id}`, wait);
+  ahead.say(`${dataDir}\0${id}`, wait);
 }
 
 /** The wait for dataset `id` of `dataDir`, once (a later load reads the cache as it is then); none: nothing done. */
 export async function waitForAhead(dataDir: string, id: string): Promise<ReadAhead> {
-  const key = `${dataDir}\0${id}`;
-  const wait = ahead.get(key);
-  ahead.delete(key);
-  return (await wait?.()) ?? { parsed: 0, ms: 0 };
+  return (await ahead.take(`${dataDir}\0${id}`)) ?? { parsed: 0, ms: 0 };
 }
 
 /** Says that the post at `path` (absolute) is being rendered: `wait()` resolves with it, or undefined (not rendered). */
 export function renderingAhead(path: string, wait: () => Promise<PostAhead | undefined>): void {
-  posts.set(path, wait);
+  posts.say(path, wait);
 }
 
 /** The second thread's render of the post at `path`, once (a later render is of the post as it is then). */
 export async function waitForPost(path: string): Promise<PostAhead | undefined> {
-  const wait = posts.get(path);
-  posts.delete(path);
-  return wait?.();
+  return posts.take(path);
 }
 
 /**
@@ -72,7 +83,7 @@ export async function waitForPost(path: string): Promise<PostAhead | undefined> 
  * to the disk cache: `wait()` resolves with whether it was.
  */
 export function profilingAhead(dataDir: string, id: string, wait: () => Promise<boolean>): void {
-  profiles.set(`${dataDir}\0${id}`, wait);
+  profiles.say(`${dataDir}\0${id}`, wait);
 }
 
 /**
@@ -81,8 +92,5 @@ export function profilingAhead(dataDir: string, id: string, wait: () => Promise<
  * read the dataset's records and profile them again, which for a large dataset takes seconds and holds every record.
  */
 export async function waitForProfile(dataDir: string, id: string): Promise<boolean> {
-  const key = `${dataDir}\0${id}`;
-  const wait = profiles.get(key);
-  profiles.delete(key);
-  return (await wait?.()) ?? false;
+  return (await profiles.take(`${dataDir}\0${id}`)) ?? false;
 }
