@@ -114,16 +114,17 @@ const datasets = hasData ? listDatasets(dataDir) : [];
 const used = new Set(readable.flatMap((p) => Object.values(p.frontmatter.datasets)));
 const broken = new Set<string>();
 for (const id of datasets) {
-  // The progress a build prints for a dataset that takes a while.
-  const read = { root, dataDir, onProgress: readProgress(id) };
+  // The progress a build prints for a dataset that takes a while (a load prints its own: cachedDataset), timed from
+  // the check's start: after a failed load, its rate and time left are the check's, not the two reads'.
+  const read = () => ({ root, dataDir, onProgress: readProgress(id) });
   let found: SoundingsError[] = [];
   if (used.has(id)) {
     try {
-      await cachedDataset(id, read);
+      await cachedDataset(id, { root, dataDir });
     } catch {
-      found = await checkCachedDataset(id, read);
+      found = await checkCachedDataset(id, read());
     }
-  } else found = await checkCachedDataset(id, read);
+  } else found = await checkCachedDataset(id, read());
   if (found.length > 0) broken.add(id);
   for (const e of found) add(e);
 }

@@ -58,7 +58,7 @@ import { postMapper } from './postMapping.ts';
 import type { DataFormat, RawRecord } from './rawRecord.ts';
 import { eachJsonItem, formatOf, type JsonItem, readDataFile } from './readDataFile.ts';
 import { type PostReader, pathOfString, plainPostReader, type ReadFile, reusedIdPlaces } from './reusedId.ts';
-import { WHOLE_JSON_LIMIT } from './streamRecords.ts';
+import { type BytesRead, WHOLE_JSON_LIMIT } from './streamRecords.ts';
 import { type CellReader, columnCheck, idCell, readCells, typed, type WantedColumn } from './typedCell.ts';
 import type { Account, Dataset, DatasetFile, Post, Row } from './types.ts';
 
@@ -74,8 +74,11 @@ export interface LoadOptions {
   collect?: SoundingsError[];
   /** JSON files larger than this many bytes are streamed (default {@link WHOLE_JSON_LIMIT}; tests lower it). */
   wholeJsonLimit?: number;
-  /** Called every {@link PROGRESS_EVERY} records and after each file, with the records read so far. */
-  onProgress?: (rows: number, file: string) => void;
+  /**
+   * Called every {@link PROGRESS_EVERY} records and after each file, with the records read so far, the file being read
+   * and how many of the dataset's bytes are read ({@link ReadBytes}).
+   */
+  onProgress?: (rows: number, file: string, bytes: ReadBytes) => void;
   /**
    * Where each file's records are kept between loads. With `collect` (a check), a file whose records are kept is not
    * parsed: they are checked as the file's (ids across files, accounts, the archive's account, `collected`) and
@@ -115,6 +118,18 @@ export interface FileCache {
 }
 
 export const PROGRESS_EVERY = 50_000;
+
+/**
+ * How far a load is through its dataset's bytes: `total`, the sizes of the files it reads (those the manifest's
+ * pattern matches), measured when it starts; `read`, those of the files done (parsed, taken from the cache, or
+ * refused) and how far into the current one the read has got (BytesRead: what came off the disk, a chunk or two ahead
+ * of the records parsed), short of its last byte until it is done. A file whose records come from the cache counts as
+ * read at once, as it is not read.
+ */
+export interface ReadBytes {
+  read: number;
+  total: number;
+}
 
 /**
  * How many times this process parsed each data file (read it from the disk, rather than take its records from a
@@ -263,7 +278,10 @@ export async function checkDataset(id: string, options: Omit<LoadOptions, 'colle
   return problems;
 }
 
-/** Reads one social-export file through its adapter (NDJSON line by line, JSON whole or, when large, streamed). */
+/**
+ * Reads one social-export file through its adapter (NDJSON line by line, JSON whole or, when large, streamed); `read`
+ * follows how far into the file the read has got.
+ */
 async function readSocialFile(
   path: string,
   file: string,
@@ -273,6 +291,7 @@ async function readSocialFile(
   limit: number,
   problems: SoundingsError[] | undefined,
   events: AdapterEvents,
+  read?: BytesRead,
 ): Promise<string> {
   // An X archive's files are scripts around JSON (archiveScript.ts), whatever their extension.
   const script = adapter.scripts ? archiveScript(fileHead(path)) : undefined;
@@ -305,13 +324,13 @@ async function readSocialFile(
     for (const p of attempt(() => adapter.read(value, at, located, events), problems, [])) emit(p, item);
   };
   const collect = problems && ((e: unknown) => collectProblem(e, problems));
-  return eachJsonItem(path, file, format, limit, 'exports', onItem, collect, script);
+  return eachJsonItem(path, file, format, limit, 'exports', onItem, collect, script, read);
 }
 
 /**
  * Reads one plain data file record by record through the manifest's mapping. `seen` is told of each record, and of
  * each row the reader could not make one of (a check goes on past them), so that a file with rows, all of them bad,
- * is not taken for one without.
+ * is not taken for one without. `read` follows how far into the file the read has got.
  */
 async function readPlainFile(
   path: string,
@@ -322,6 +341,7 @@ async function readPlainFile(
   limit: number,
   seen: () => void,
   problems?: SoundingsError[],
+  read?: BytesRead,
 ): Promise<string> {
   const mapper = mapperFor(opened.manifest, file, opened.locate);
   const record = (r: RawRecord) => {
@@ -336,7 +356,7 @@ async function readPlainFile(
       seen();
       collectProblem(e, problems);
     });
-  return readDataFile(path, file, format, limit, { header: mapper.header, record }, onProblem, { delimiter, headerLine });
+  return readDataFile(path, file, format, limit, { header: mapper.header, record }, onProblem, { delimiter, headerLine }, read);
 }
 
 /**
@@ -419,7 +439,18 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const where = await reusedIdPlaces(id, again, readAgain);
     return error(IdReused, where.again ?? { file: refused.file }, id, more, where.first, refused.file);
   };
-  for (const path of paths) {
+  // The bytes this load is to read, for its progress line (ReadBytes): one stat per file, taken as it starts. A file
+  // gone since the folder was listed counts for nothing: reading it fails below as it did before it was measured.
+  const sizes = paths.map((path) => statSync(path, { throwIfNoEntry: false })?.size ?? 0);
+  const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
+  /** The bytes of the files before the current one: each counts as read once it is done, however it ended. */
+  let before = 0;
+  for (const [i, path] of paths.entries()) {
+    const size = sizes[i] ?? 0;
+    const fileStart = before;
+    before += size;
+    /** How far into this file the read has got, which the readers keep up to date as chunks come off the disk. */
+    const inFile: BytesRead = { bytes: 0 };
     const file = rel(path);
     const unreadable = unreadableFileProblem(path, file, formatOf(path, format));
     if (unreadable) {
@@ -433,7 +464,12 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const counted = () => {
       fileRows++;
       total++;
-      if (total % PROGRESS_EVERY === 0) options.onProgress?.(total, file);
+      if (total % PROGRESS_EVERY === 0 && options.onProgress) {
+        // Short of its last byte while its records are read: the bytes run a chunk ahead of the records, and a file's
+        // last chunk read is not the file done (a 1M-row read said 100% with 9,000 rows to go). So 100% means done,
+        // and a file that grew since it was measured is not said to be read past its size.
+        options.onProgress(total, file, { read: fileStart + Math.min(inFile.bytes, Math.max(size - 1, 0)), total: totalBytes });
+      }
     };
     const reused: string[] = [];
     const addPost = (post: Post) => {
@@ -462,7 +498,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const readFile = async (post: (p: Post) => void, mapped: (m: Mapped) => void, events: AdapterEvents): Promise<string | undefined> => {
       if (isSocialFormat(format)) {
         return attemptAsync(
-          () => readSocialFile(path, file, ADAPTERS[format], collection, post, limit, problems, events),
+          () => readSocialFile(path, file, ADAPTERS[format], collection, post, limit, problems, events, inFile),
           problems,
           undefined,
         );
@@ -480,7 +516,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       const seen = () => {
         fileRecords++;
       };
-      return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, seen, problems), problems, undefined);
+      return attemptAsync(() => readPlainFile(path, file, plain, opened, mapped, limit, seen, problems, inFile), problems, undefined);
     };
     // A check reads the cache too, and writes a file's records only where the cache lets it hold them
     // (keepWhileChecking). An entry is written only for a file read whole without a problem (a load throws at the
@@ -503,6 +539,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       cached && manifest.kind === 'posts' && cached.items.some((p) => (p as Post).time >= collection.latest) ? undefined : cached;
     let sha: string | undefined;
     if (kept) {
+      inFile.bytes = size; // not read: its records are at hand
       fileRecords = kept.items.length;
       for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(relocated(item as Mapped, kept.file, file));
       for (const id of kept.deleted ?? []) deleted.add(id);
@@ -558,7 +595,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const plain = isSocialFormat(format) ? undefined : formatOf(path, format);
     if ((plain === 'csv' || plain === 'tsv') && fileRecords === 0) warn(HeaderOnlyFile, { file, line: manifest.headerLine ?? 1 });
     files.push({ path: file, sha256: sha, bytes: statSync(path).size, rows: fileRows });
-    options.onProgress?.(total, file);
+    options.onProgress?.(total, file, { read: before, total: totalBytes });
   }
   // The digest from the hashes taken while reading (datasetDigest would hash every file again); a check that
   // skipped a broken file has not hashed them all.

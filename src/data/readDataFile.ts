@@ -16,7 +16,7 @@ import { fileHead } from './fileHead.ts';
 import { jsonLocator } from './jsonLocation.ts';
 import type { CsvLayout, DataFormat, RawRecord } from './rawRecord.ts';
 import { jsonRecord, parseStrict } from './readJson.ts';
-import { streamCsv, streamJsonItems, streamLines, utf8Checker } from './streamRecords.ts';
+import { type BytesRead, streamCsv, streamJsonItems, streamLines, utf8Checker } from './streamRecords.ts';
 
 const FORMATS: Record<string, DataFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
 
@@ -49,7 +49,7 @@ export type JsonShape = 'records' | 'exports';
 /**
  * Hands each item of a JSON or NDJSON file to `onItem`; resolves to the file's SHA-256. A document or
  * line that is not JSON goes to `onError` when given (the line is skipped and the rest read, so a check
- * reports every bad line), else rejects.
+ * reports every bad line), else rejects. `read` follows how far into the file the read has got ({@link BytesRead}).
  */
 export async function eachJsonItem(
   path: string,
@@ -61,6 +61,7 @@ export async function eachJsonItem(
   onError?: (e: unknown) => void,
   /** The X archive script the file is, when its reader takes one (archiveScript.ts): its assignment is read as spaces. */
   script?: ArchiveScript,
+  read?: BytesRead,
 ): Promise<string> {
   const blank = script?.blank ?? 0;
   const parse = (text: string, baseLine?: number): unknown => {
@@ -73,7 +74,7 @@ export async function eachJsonItem(
     }
   };
   if (format === 'ndjson') {
-    const { lines, sha256 } = streamLines(path, file);
+    const { lines, sha256 } = streamLines(path, file, read);
     for await (const { text, index } of lines) {
       const value = parse(text, index);
       if (value !== undefined) onItem({ value, at: [], locate: jsonLocator(text, file, index) });
@@ -91,7 +92,7 @@ export async function eachJsonItem(
     const hash = createHash('sha256');
     // A streamed item's position is its JSON path; its line is not known without the whole text.
     const locate = (p: (string | number)[]) => ({ file: `${file} at ${p.join('.')}` });
-    for await (const { value, path: at } of streamJsonItems(path, file, hash, head, shape === 'exports', blank))
+    for await (const { value, path: at } of streamJsonItems(path, file, hash, head, shape === 'exports', blank, read))
       onItem({ value, at, locate });
     return hash.digest('hex');
   }
@@ -107,9 +108,20 @@ export async function eachJsonItem(
   const value = parse(text);
   if (value !== undefined) {
     const locate = jsonLocator(text, file);
-    if (Array.isArray(value)) {
-      for (const [i, item] of value.entries()) onItem({ value: item, at: [i], locate });
-    } else if (shape === 'exports') onItem({ value, at: [], locate });
+    /**
+     * A document read whole is read at once, and then its items are handed on, which is where the time goes; so its
+     * bytes are counted as its items are, in proportion (item i of n: i/n of the file), for the progress line to
+     * move with them rather than say the whole file is read before its first record is. One division per item,
+     * beside the parse of its JSON. A top-level object handed whole (a social export's) is one item: read once it is.
+     */
+    const each = (items: unknown[], at: (i: number) => (string | number)[]) => {
+      for (const [i, item] of items.entries()) {
+        if (read) read.bytes = Math.floor((bytes.length * i) / items.length);
+        onItem({ value: item, at: at(i), locate });
+      }
+    };
+    if (Array.isArray(value)) each(value, (i) => [i]);
+    else if (shape === 'exports') onItem({ value, at: [], locate });
     else {
       const data = value !== null && typeof value === 'object' && Object.hasOwn(value, 'data');
       const items = data ? (value as { data: unknown }).data : undefined;
@@ -117,9 +129,10 @@ export async function eachJsonItem(
         throw data
           ? error(WrongJsonShape, locate(['data']), 'data', jsonValue(items))
           : error(WrongJsonShape, locate([]), 'file', jsonValue(value));
-      for (const [i, item] of items.entries()) onItem({ value: item, at: ['data', i], locate });
+      each(items, (i) => ['data', i]);
     }
   }
+  if (read) read.bytes = bytes.length;
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -138,7 +151,8 @@ export interface RecordSink {
  * Hands the header and then each record to `sink`; resolves to the file's
  * SHA-256. A record that cannot be read (an NDJSON line that is not JSON, a
  * CSV row with the wrong number of fields) goes to `onProblem` when given and
- * the rest of the file is read; else the read rejects at the first.
+ * the rest of the file is read; else the read rejects at the first. `read` follows how far into the file the read has
+ * got ({@link BytesRead}).
  */
 export async function readDataFile(
   path: string,
@@ -148,6 +162,7 @@ export async function readDataFile(
   sink: RecordSink,
   onProblem?: (e: unknown) => void,
   layout: CsvLayout = {},
+  read?: BytesRead,
 ): Promise<string> {
   let started = false;
   const start = (header: readonly string[] | undefined, line?: number, above?: readonly (readonly string[])[]) => {
@@ -167,11 +182,11 @@ export async function readDataFile(
       }
       sink.record(jsonRecord(value, locate, at));
     };
-    const sha = await eachJsonItem(path, file, format, wholeJsonLimit, 'records', onItem, onProblem);
+    const sha = await eachJsonItem(path, file, format, wholeJsonLimit, 'records', onItem, onProblem, undefined, read);
     start(undefined);
     return sha;
   }
-  const stream = streamCsv(path, file, csvDelimiter(format, layout), layout.headerLine);
+  const stream = streamCsv(path, file, csvDelimiter(format, layout), layout.headerLine, undefined, read);
   const sha = await stream.each(
     (r) => {
       start(stream.header);

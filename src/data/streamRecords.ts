@@ -44,15 +44,29 @@ import type { RawRecord } from './rawRecord.ts';
 export const WHOLE_JSON_LIMIT = 32 * 1024 * 1024;
 
 /**
+ * How far a read has got into its file, in bytes, for the progress line of a long read (readProgress.ts): set as each
+ * chunk comes off the disk, so it runs ahead of the records parsed by at most the chunks buffered on the way (a
+ * megabyte or two of a 150 MB file). Decided: one number written per chunk (a megabyte), where the hash is fed
+ * anyway, rather than per record, so that a million rows cost nothing more to read; the reader that wants it asks for
+ * it when it reports, every so many records.
+ */
+export interface BytesRead {
+  bytes: number;
+}
+
+/**
  * A file's bytes as a stream, each chunk also going into `hash` and checked to
  * be UTF-8 ({@link utf8Checker}) before anything reads it: the stream fails
- * with the located problem instead.
+ * with the located problem instead. `read` is kept at the offset the stream has read to.
  */
-function hashedStream(path: string, hash: Hash | undefined, file: string, utf16le = false, range?: CsvRange): Transform {
+function hashedStream(path: string, hash: Hash | undefined, file: string, utf16le = false, range?: CsvRange, read?: BytesRead): Transform {
   const utf8 = utf8Checker(file, utf16le, range?.from?.line);
+  let at = range?.from?.start ?? 0;
   const checked = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash?.update(chunk);
+      at += chunk.length;
+      if (read) read.bytes = at;
       const problem = utf8.chunk(chunk);
       done(problem, problem ? undefined : chunk);
     },
@@ -361,7 +375,8 @@ function quoteSpan(path: string, from: LineStart, line: number, before: number, 
  * end, so the next line starts a row), with a new parser on the rest of the file; otherwise a quote may run on into
  * the following lines, and where the next row starts cannot be told, so the message says which lines were not
  * checked. csv-parse's own `skip_records_with_error` goes on inside the same parser, still within the quote: a
- * `"bad "quote" inside"` makes it drop the rest of the file without a word.
+ * `"bad "quote" inside"` makes it drop the rest of the file without a word. `read` follows how far into the file the
+ * read has got ({@link BytesRead}).
  */
 /**
  * Part of a CSV file, for reading its parts on several threads (streamParts.ts): the bytes up to `end`, the start of
@@ -376,7 +391,7 @@ export interface CsvRange {
   hash?: Hash;
 }
 
-export function streamCsv(path: string, file: string, delimiter: string, headerLine = 1, range?: CsvRange): StreamedFile {
+export function streamCsv(path: string, file: string, delimiter: string, headerLine = 1, range?: CsvRange, read?: BytesRead): StreamedFile {
   const out: StreamedFile = {
     header: range?.from?.header,
     nextLine: range?.from?.line ?? headerLine,
@@ -502,7 +517,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           known = { line: line + 1, offset: row.next };
           nextStart = line + 1;
           parsedLines = 0;
-          read(readOn(path, file, row.next, line + 1, utf16));
+          parseFrom(readOn(path, file, row.next, line + 1, utf16, read));
         };
         // A part after the first starts below the title block, in a UTF-8 file (csvParts.ts reads no other).
         utf16 = from ? false : headerLine > 1 ? isUtf16le(path) : undefined;
@@ -520,7 +535,7 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           resolve(resumed ? fileSha256(path) : range ? '' : (hash as Hash).digest('hex'));
         };
         /** Parses `input`: the file (after its title block), or a check's read on after a syntax error; `bytes` reads the file. */
-        const read = (input: Readable, bytes = input) => {
+        const parseFrom = (input: Readable, bytes = input) => {
           // Rows with too many or too few fields are found here rather than by csv-parse, which stops at the first.
           // Blank lines are skipped here rather than by csv-parse, so that every line is counted (see nextStart).
           const p = parse({ bom: true, delimiter, info: true, relax_column_count: true, trim: true });
@@ -534,8 +549,8 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
           bytes.on('error', (e) => p === parser && reject(e));
           input.pipe(p);
         };
-        const whole = hashedStream(path, hash, file, true, range);
-        read(title ? whole.pipe(byteSkipper(title.offset, utf16 ? UTF16LE_MARK : undefined)) : whole, whole);
+        const whole = hashedStream(path, hash, file, true, range, read);
+        parseFrom(title ? whole.pipe(byteSkipper(title.offset, utf16 ? UTF16LE_MARK : undefined)) : whole, whole);
       }),
   };
   return out;
@@ -552,7 +567,7 @@ export function isUtf16le(path: string): boolean {
  * and twice as much each time up to 1 MB: a check reading on after each of many bad rows reads a little after each,
  * not the rest of the file each time (nor reads ahead: highWaterMark 0), and waits on no file opened in the background.
  */
-function readOn(path: string, file: string, offset: number, line: number, utf16: boolean): Readable {
+function readOn(path: string, file: string, offset: number, line: number, utf16: boolean, read?: BytesRead): Readable {
   const utf8 = utf16 ? undefined : utf8Checker(file, false, line);
   let at = offset;
   let size = 1 << 14;
@@ -576,6 +591,8 @@ function readOn(path: string, file: string, offset: number, line: number, utf16:
         }
         const bytes = at === offset && utf16 ? Buffer.concat([UTF16LE_MARK, chunk.subarray(0, n)]) : chunk.subarray(0, n);
         at += n;
+        // Where the first read stopped may be past here (it read ahead of the bad row): never said to go back.
+        if (read) read.bytes = Math.max(read.bytes, at);
         this.push(bytes);
       } catch (e) {
         this.destroy(e as Error);
@@ -594,9 +611,13 @@ function readOn(path: string, file: string, offset: number, line: number, utf16:
  * CSV file is (EmptyDataFile): an export cut to nothing, not a week without posts (a JSON export without records
  * still writes its brackets).
  */
-export function streamLines(path: string, file: string): { lines: AsyncIterable<{ text: string; index: number }>; sha256: () => string } {
+export function streamLines(
+  path: string,
+  file: string,
+  read?: BytesRead,
+): { lines: AsyncIterable<{ text: string; index: number }>; sha256: () => string } {
   const hash = createHash('sha256');
-  const source = hashedStream(path, hash, file);
+  const source = hashedStream(path, hash, file, false, undefined, read);
   const lines = (async function* () {
     let index = 0;
     let any = false;
@@ -689,6 +710,7 @@ export async function* streamJsonItems(
   firstBytes: Buffer,
   arrayOnly = false,
   blank = 0,
+  read?: BytesRead,
 ): AsyncGenerator<{ value: unknown; path: (string | number)[] }> {
   const { streamArray } = await import('stream-json/streamers/stream-array.js');
   const { pick } = await import('stream-json/filters/pick.js');
@@ -701,7 +723,7 @@ export async function* streamJsonItems(
       blank,
     );
   if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, Math.round(statSync(path).size / 2 ** 20));
-  const checked = hashedStream(path, hash, file);
+  const checked = hashedStream(path, hash, file, false, undefined, read);
   const blanker = blank > 0 ? blanking(blank) : undefined;
   // pipe() passes data on, not errors: a byte that is not UTF-8 must fail the read, not the process.
   blanker && checked.on('error', (e: Error) => blanker.destroy(e));

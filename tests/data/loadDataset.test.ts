@@ -1,8 +1,15 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it, vi } from 'vitest';
-import { checkDataset, type FileCache, type FileRecords, loadDataset } from '../../src/data/loadDataset.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  checkDataset,
+  type FileCache,
+  type FileRecords,
+  type LoadOptions,
+  loadDataset,
+  type ReadBytes,
+} from '../../src/data/loadDataset.ts';
 import { streamPosts } from '../../src/data/streamPosts.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
 import { manifest } from './adapters/helpers.ts';
@@ -1064,5 +1071,92 @@ describe('loadDataset(id, options): records kept in a file cache', () => {
     expect(await message()).toBe(cold);
     renameSync(join(root, 'data', 'acc', 'a.json'), join(root, 'data', 'acc', 'c.json'));
     expect(await message()).toMatch(/^data\/acc\/c\.json at 0\.id: The account id "1" was already used at data\/acc\/b\.json at 0\.id:1\./);
+  });
+});
+
+describe('loadDataset(id, options): progress through the bytes', () => {
+  // a.csv: 3 rows. b.csv: 50,000 short rows, then 300 long ones (3 MB), so that the 50,000th record is read a megabyte
+  // or so into it, well before its end. c.json: 50,000 records, read whole (under 32 MB) or streamed.
+  const rows = (from: number, n: number, pad = 0) => Array.from({ length: n }, (_, i) => `${from + i},${'x'.repeat(pad)}\n`).join('');
+  let root = '';
+  let dataDir = '';
+  let [a, b, c, total] = [0, 0, 0, 0];
+  beforeAll(() => {
+    root = tempProject({
+      'data/t/manifest.yaml':
+        'title: T\ndescription: D\nkind: table\nsource: S\nlicence: L\ncollected: 2016-06-24\ncolumns:\n  n: integer\n',
+      'data/t/a.csv': `n,note\n${rows(0, 3)}`,
+      'data/t/b.csv': `n,note\n${rows(3, 49_997)}${rows(50_000, 300, 10_000)}`,
+      'data/t/c.json': JSON.stringify(Array.from({ length: 50_000 }, (_, i) => ({ n: i }))),
+    });
+    dataDir = join(root, 'data');
+    const size = (file: string) => statSync(join(dataDir, 't', file)).size;
+    [a, b, c] = [size('a.csv'), size('b.csv'), size('c.json')];
+    total = a + b + c;
+  });
+  const progress = async (options: Partial<LoadOptions> = {}) => {
+    const calls: [number, string, ReadBytes][] = [];
+    await loadDataset('t', { root, dataDir, ...options, onProgress: (n, file, bytes) => calls.push([n, file, bytes]) });
+    return calls;
+  };
+
+  it("says how many of the files' bytes are read, growing within a file as it is read, to their total", async () => {
+    const calls = await progress();
+    expect(calls.map(([n, file, bytes]) => [n, file, bytes.total])).toEqual([
+      [3, 'data/t/a.csv', total],
+      [50_000, 'data/t/b.csv', total],
+      [50_300, 'data/t/b.csv', total],
+      [100_000, 'data/t/c.json', total],
+      [100_300, 'data/t/c.json', total],
+    ]);
+    const read = calls.map(([, , bytes]) => bytes.read);
+    // Each file counts whole once read.
+    expect([read[0], read[2], read[4]]).toEqual([a, a + b, total]);
+    // Within b.csv: at least its first 50,000 records' bytes (header and short rows: what was parsed), read ahead by a
+    // chunk or two (a megabyte each), not to its end.
+    const parsed = Buffer.byteLength(`n,note\n${rows(3, 49_997)}`);
+    expect(read[1]).toBeGreaterThanOrEqual(a + parsed);
+    expect(read[1]).toBeLessThanOrEqual(a + parsed + 2 * 2 ** 20);
+    expect(read[1]).toBeLessThan(a + b);
+    // Within c.json, read whole: in proportion to its records handed on (the 49,700th of 50,000 is being mapped).
+    expect(read[3]).toBe(a + b + Math.floor((c * 49_699) / 50_000));
+  });
+
+  it('counts a streamed JSON file as it comes off the disk', async () => {
+    const calls = await progress({ wholeJsonLimit: 0 });
+    const [n, file, bytes] = calls[3] ?? [];
+    expect([n, file]).toEqual([100_000, 'data/t/c.json']);
+    // c.json (under a megabyte) is one chunk, read before its first record is parsed: all but its last byte, which
+    // counts once its records are all read, so that 100% means done.
+    expect(bytes).toEqual({ read: total - 1, total });
+    expect(calls.at(-1)?.[2]).toEqual({ read: total, total });
+  });
+
+  it('counts a file whose records come from the cache as read at once (but its last byte, until they are all read)', async () => {
+    const store = new Map<string, FileRecords>();
+    const fileCache: FileCache = { get: (_file, key) => store.get(key), set: (_file, key, records) => void store.set(key, records) };
+    await progress({ fileCache });
+    expect(store.size).toBe(3);
+    const calls = await progress({ fileCache });
+    expect(calls.map(([n, file, bytes]) => [n, file, bytes.read])).toEqual([
+      [3, 'data/t/a.csv', a],
+      [50_000, 'data/t/b.csv', a + b - 1],
+      [50_300, 'data/t/b.csv', a + b],
+      [100_000, 'data/t/c.json', total - 1],
+      [100_300, 'data/t/c.json', total],
+    ]);
+  });
+
+  it('reports the same to a check', async () => {
+    const calls: [number, string, ReadBytes][] = [];
+    expect(await checkDataset('t', { root, dataDir, onProgress: (n, file, bytes) => calls.push([n, file, bytes]) })).toEqual([]);
+    expect(calls.map(([n, , bytes]) => [n, bytes.total])).toEqual([
+      [3, total],
+      [50_000, total],
+      [50_300, total],
+      [100_000, total],
+      [100_300, total],
+    ]);
+    expect(calls.at(-1)?.[2].read).toBe(total);
   });
 });
