@@ -1,6 +1,7 @@
+import { EventEmitter } from 'node:events';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type CountedArrays, eachCounted } from '../../src/data/countedColumns.ts';
 import { csvCuts } from '../../src/data/csvCuts.ts';
 import { fileSha256 } from '../../src/data/fileHash.ts';
@@ -149,5 +150,43 @@ describe('streamCampaignStatistics on several threads', () => {
     // Line 774: the header, 600 records and the two more lines of each of the 86 quoted texts come before it.
     expect(latin1[0]).toMatch(/^data\/tweets\/a\.csv:774: This line has /);
     expect(latin1[1]).toBe(latin1[0]);
+  });
+
+  it('reads a part itself when the thread reading it stops, and says so once, naming the part and why', async () => {
+    // A part's thread that stops (here as one that ran out of memory does: Node's worker "error" event) hands back
+    // nothing; this thread then reads that part from its first line. The statistics must be those of one thread.
+    const files = { 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': tweets() };
+    const [one] = await threeWays(files);
+    const stopped = 'Worker terminated due to reaching memory limit: JS heap out of memory';
+    vi.resetModules();
+    vi.doMock('node:worker_threads', async (real: () => Promise<typeof import('node:worker_threads')>) => ({
+      ...(await real()),
+      Worker: class extends EventEmitter {
+        constructor() {
+          super();
+          setImmediate(() => this.emit('error', new Error(stopped)));
+        }
+        postMessage() {}
+        terminate() {
+          return Promise.resolve(0);
+        }
+      },
+    }));
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { streamCampaignStatistics: parted } = await import('../../src/data/streamPosts.ts');
+      const root = tempProject(files);
+      expect(await parted('tweets', options(root, 3), campaigns)).toEqual(one);
+      expect(warned.mock.calls.map(([m]) => m)).toEqual(
+        [2, 3].map(
+          (part) =>
+            `data/tweets/a.csv: The thread reading part ${part} of this file stopped (${stopped}), so the thread that read the first part reads it too: the statistics are the same, but take longer. Nothing in the data needs fixing; if every build says it, the reason in brackets says what the machine ran short of.`,
+        ),
+      );
+    } finally {
+      warned.mockRestore();
+      vi.doUnmock('node:worker_threads');
+      vi.resetModules();
+    }
   });
 });
