@@ -200,6 +200,38 @@ export const CutInsideCharacter = define({
   hint: 'Export or copy the file again, whole.',
 });
 
+/**
+ * A problem of a data file's last record (a CSV or TSV row, an NDJSON line), said again for a file whose last line has
+ * no line end (cutShort.ts finds them): an export or download that stopped, or a copy not finished, leaves a file cut
+ * in the middle of a row, which then has too few fields, an empty field, half a date ("2016-07-1") or a quote never
+ * closed, and is refused as that row's problem alone. Exports mostly end their last line as they end the others, so
+ * the missing line end is the sign; but a file some tools save, or a script writes, may lack it and be whole, so the
+ * note asks, and the problem's own message and hint stay, which hold for a row bad as written. `line`: the file's last line, which a row with
+ * a quoted field running over line ends starts above.
+ *
+ * A problem that says already that the file looks cut short, since its text ends inside something (a JSON value, a
+ * quoted field), gets the note alone, as evidence: its hint says already what to do with a file cut short, and with
+ * one whole (a quote never closed may be a stray one; a line that ends inside a JSON value is never whole). One that
+ * says what the last bytes are (CutInsideCharacter), or that a cut cannot make (NotUtf8), is returned as it is.
+ */
+export function cutShort(e: SoundingsError, line: number): SoundingsError {
+  if (e.name === CutInsideCharacter.name || e.name === NotUtf8.name) return e;
+  const where =
+    e.location?.line === line
+      ? "This is the file's last line, and it has no line end"
+      : `This row runs on to the file's last line, line ${line}, which has no line end`;
+  const ends = e.name === JsonCutShort.name || e.name === QuoteNotClosed.name;
+  const note = ends
+    ? `${where}, as in a file cut short.`
+    : `${where}: was the file cut short (an export or download that stopped, or a file still being copied)?`;
+  const hint = ends
+    ? e.hint
+    : `${e.hint} If the file was cut short, export or download it again (or wait for the copy to finish); if not, end its last line with a line end.`;
+  const noted = new SoundingsError({ name: e.name, title: e.title, hint }, `${e.detail} ${note}`, e.location);
+  noted.others = e.others.map((other) => cutShort(other, line));
+  return noted;
+}
+
 export const UnreadDataFile = define({
   name: 'UnreadDataFile',
   title: 'Data file not read',

@@ -64,6 +64,22 @@ describe('a hostile cell in an error message', () => {
     expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(message.length).toBeLessThan(400);
   });
+
+  it('keeps its escapes as they were, not escaped twice, when its row is the last of a file cut short (cutShort)', async () => {
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,"2016-07-1\u001b[2J",a,x',
+    });
+    const [problem] = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
+    expect(problem?.message).toContain(
+      `got "2016-07-1\\u001b[2J". This is the file's last line, and it has no line end: was the file cut short`,
+    );
+    expect([problem?.name, problem?.title, problem?.location]).toEqual([
+      'BadDate',
+      'Invalid date',
+      { file: 'data/tweets/a.csv', line: 2, column: 2 },
+    ]);
+  });
 });
 
 describe('a SoundingsError as console.error prints it', () => {

@@ -38,6 +38,13 @@ export function jsonErrorOffset(text: string): JsonSyntaxError {
   let found: JsonSyntaxError | undefined;
   /** The objects and lists open at each point, with the last key read in each object. */
   const open: { kind: 'object' | 'list'; offset: number; key?: string }[] = [];
+  /**
+   * The object or list last ended. jsonc-parser ends one (onObjectEnd, onArrayEnd) before it reports that its closing
+   * bracket is missing (CloseBraceExpected, CloseBracketExpected), so that error is about this one, not the one still
+   * open around it: a file cut after a list's last whole item (`[{…}, {…}`) ends inside the list, which is no longer
+   * open when the error comes.
+   */
+  let closed: { kind: 'object' | 'list'; offset: number; key?: string } | undefined;
   visit(
     text,
     {
@@ -48,17 +55,18 @@ export function jsonErrorOffset(text: string): JsonSyntaxError {
         if (!found) open.push({ kind: 'list', offset });
       },
       onObjectEnd: () => {
-        if (!found) open.pop();
+        if (!found) closed = open.pop();
       },
       onArrayEnd: () => {
-        if (!found) open.pop();
+        if (!found) closed = open.pop();
       },
       onObjectProperty: (key) => {
         const inner = open.at(-1);
         if (!found && inner) inner.key = key;
       },
       onError: (code, offset, length) => {
-        found ??= describe(text, code, offset, length, open.at(-1));
+        const unclosed = /^Close(Brace|Bracket)Expected$/.test(printParseErrorCode(code));
+        found ??= describe(text, code, offset, length, unclosed ? closed : open.at(-1));
       },
     },
     { disallowComments: true, allowTrailingComma: false },

@@ -41,6 +41,7 @@ import { ARCHIVE_ACCOUNT } from './adapters/xArchive.ts';
 import { archiveScript } from './archiveScript.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
 import { type CollectionLimit, collectionLimit } from './collection.ts';
+import { cutShortNoter } from './cutShort.ts';
 import { datasetDigest, isWorkbook, projectPath, sha256 } from './datasetFiles.ts';
 import { fileSha256 } from './fileHash.ts';
 import { fileHead } from './fileHead.ts';
@@ -553,6 +554,10 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       parsed.set(file, (parsed.get(file) ?? 0) + 1);
       const fileDeleted: string[] = [];
       let fileAccount: string | undefined;
+      // A problem of the file's last record says so when the file looks cut short (cutShort.ts): a build's, thrown,
+      // as it leaves the read; a check's, collected, once the file is read. A social export is read as its extension
+      // says (an X archive's script is JSON, which is never noted).
+      const noted = cutShortNoter(path, file, isSocialFormat(format) ? formatOf(path) : formatOf(path, format), manifest.headerLine);
       sha = await readFile(
         (p) => {
           items?.push(p);
@@ -573,7 +578,10 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
             accountNamed(username, where);
           },
         },
-      );
+      ).catch((e: unknown) => {
+        throw noted(e);
+      });
+      if (problems) for (let i = problemsBefore; i < problems.length; i++) problems[i] = noted(problems[i] as SoundingsError);
       // A file changed between hashing and reading is not kept under the old key.
       // A check keeps them only when it found no problem in the file, as a load (which throws at the first) does.
       if (cache && key && items && sha === fileSha && (problems?.length ?? 0) === problemsBefore)

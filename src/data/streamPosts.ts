@@ -25,6 +25,7 @@ import type { Campaign } from '../analysis/types.ts';
 import { error, IdReused, ManifestInvalid, UnknownFormat, UnreadWorkbook } from '../errors.ts';
 import { isSocialFormat } from './adapters/index.ts';
 import { type CountedArrays, eachCounted } from './countedColumns.ts';
+import { cutShortNoter } from './cutShort.ts';
 import { isWorkbook, projectPath } from './datasetFiles.ts';
 import { ADDED, type AddResult, decimalText, IdSet, postPrint, REUSED, SEEN } from './idSet.ts';
 import { csvLayoutProblem, digestOfRead, openDataset, repeatedFileProblem, unreadableFileProblem } from './openDataset.ts';
@@ -141,11 +142,17 @@ async function streamDataset(
         const added = text === undefined ? seen.addDecimal(decimal.high, decimal.low, print) : seen.addPost(text, print);
         if (tally(added, () => text ?? decimalText(decimal))) parted?.add(time, campaigns);
       });
-    const inParts =
-      parted && (format === 'csv' || format === 'tsv')
-        ? await readInParts(path, file, layout, manifest, parted.campaigns, options.parts ?? {}, sink, counted)
-        : undefined;
-    const sha = inParts ?? (await readDataFile(path, file, format, limit, sink, undefined, layout));
+    // A problem of the file's last record says so when the file looks cut short (cutShort.ts), as loadDataset's do.
+    const noted = cutShortNoter(path, file, format, layout.headerLine);
+    const sha = await (async () => {
+      const inParts =
+        parted && (format === 'csv' || format === 'tsv')
+          ? await readInParts(path, file, layout, manifest, parted.campaigns, options.parts ?? {}, sink, counted)
+          : undefined;
+      return inParts ?? (await readDataFile(path, file, format, limit, sink, undefined, layout));
+    })().catch((e: unknown) => {
+      throw noted(e);
+    });
     read.push({ path, file });
     if (reused) {
       // The id set keeps no line per id, nor its file: the files read so far are read again, on this error only.

@@ -83,6 +83,7 @@ function hashedStream(path: string, hash: Hash | undefined, file: string, utf16l
 
 const LF = 0x0a;
 const CR = 0x0d;
+const QUOTE = 0x22;
 
 /** How many bytes of `data` end at a character's end: a multi-byte character cut by the chunk's end is left out. */
 function wholeCharacters(data: Buffer): number {
@@ -216,18 +217,20 @@ interface LineStart {
 
 /**
  * Reads a file's lines from `from` on (ended by LF, CRLF or CR; in UTF-16LE, two bytes a character), handing `visit`
- * each line's number, its text, the offset the next line starts at and whether it ends in CRLF, until `visit` returns
- * true or the file ends. The text is read when `visit` asks for it (during the call), so that a line passed over costs
- * no string, however long. The one line splitter of a CSV file's bytes, so that lines are counted the same way
- * everywhere: where the header starts below a title block ({@link headerStart}); after a syntax error, where a quote
- * that ran over line ends opened ({@link quoteSpan}), and in a check where the bad row ends and which lines were not
- * checked (a build stops at the error). Synchronous: the error handler that asks cannot wait.
+ * each line's number, its text, the offset the next line starts at, whether it ends in CRLF and how many quote
+ * characters it holds, until `visit` returns true or the file ends. The text is read when `visit` asks for it (during
+ * the call), so that a line passed over costs no string, however long. The one line splitter of a CSV file's bytes,
+ * so that lines are counted the same way everywhere: where the header starts below a title block ({@link
+ * headerStart}); after a syntax error, where a quote that ran over line ends opened ({@link quoteSpan}), and in a check
+ * where the bad row ends and which lines were not checked (a build stops at the error); and, for a problem in a file
+ * whose last line has no line end, where its last record starts ({@link lastRecordLine}). Synchronous: the error
+ * handler that asks cannot wait.
  */
 function eachLine(
   path: string,
   from: LineStart,
   utf16: boolean,
-  visit: (line: number, text: () => string, next: number, crlf: boolean) => boolean,
+  visit: (line: number, text: () => string, next: number, crlf: boolean, quotes: number) => boolean,
 ): void {
   const width = utf16 ? 2 : 1;
   const fd = openSync(path, 'r');
@@ -244,6 +247,8 @@ function eachLine(
     let start = from.offset;
     /** Where a line ended by a CR ends, until the next character says whether a LF belongs to its end. */
     let cr: number | undefined;
+    /** The quote characters of the current line so far. */
+    let quotes = 0;
     let at = from.offset;
     while (at + width <= size) {
       const want = Math.min(chunk.length, size - at);
@@ -254,23 +259,25 @@ function eachLine(
         const here = at + i;
         if (cr !== undefined) {
           const next = unit === LF ? here + width : here;
-          if (visit(line, textOf(start, cr), next, unit === LF)) return;
+          if (visit(line, textOf(start, cr), next, unit === LF, quotes)) return;
           line++;
           start = next;
           cr = undefined;
+          quotes = 0;
           if (unit === LF) continue;
         }
         if (unit === CR) cr = here;
         else if (unit === LF) {
-          if (visit(line, textOf(start, here), here + width, false)) return;
+          if (visit(line, textOf(start, here), here + width, false, quotes)) return;
           line++;
           start = here + width;
-        }
+          quotes = 0;
+        } else if (unit === QUOTE) quotes++;
       }
       at += n;
     }
-    if (cr !== undefined) visit(line, textOf(start, cr), at, false);
-    else if (start < at) visit(line, textOf(start, at), at, false);
+    if (cr !== undefined) visit(line, textOf(start, cr), at, false, quotes);
+    else if (start < at) visit(line, textOf(start, at), at, false, quotes);
   } finally {
     closeSync(fd);
   }
@@ -325,6 +332,28 @@ function linesAfter(path: string, from: LineStart, line: number, utf16: boolean)
     return false;
   });
   return first === undefined ? undefined : { first, last };
+}
+
+/**
+ * The line on which a file's last record starts, and its last line, as the readers number lines (eachLine): in NDJSON
+ * (no `csv`) the same line; in CSV and TSV the record starts on the last line that starts outside a quoted field, which
+ * a quoted field with line breaks puts lines above the last. A quote opens or closes a field, or is one of a doubled
+ * pair inside one (csvCuts.ts), so a line starts outside quotes when the lines from the header to it hold an even
+ * number; those above `headerLine` are a title block, not CSV, and are not counted. Reads the whole file: asked only
+ * of a file that has a problem and ends without a line end (cutShort.ts).
+ */
+export function lastRecordLine(path: string, csv?: { headerLine: number }): { record: number; last: number } {
+  const utf16 = csv !== undefined && isUtf16le(path);
+  let record = 1;
+  let last = 1;
+  let quotes = 0;
+  eachLine(path, { line: 1, offset: utf16 ? UTF16LE_MARK.length : 0 }, utf16, (n, _text, _next, _crlf, inLine) => {
+    last = n;
+    if (quotes % 2 === 0) record = n;
+    if (csv && n >= csv.headerLine) quotes += inLine;
+    return false;
+  });
+  return { record, last };
 }
 
 /** " Lines 7–9 were not checked: …" (nothing when no line after the row's first holds anything). */

@@ -1,5 +1,5 @@
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -1045,6 +1045,132 @@ describe('a manifest format', async () => {
     });
     expect((await checkDataset('x', { root, dataDir: join(root, 'data') })).map((e) => e.message)).toEqual([
       'data/x/statuses.csv: data/x/statuses.csv is not JSON: a "mastodon" export is read from .json, .ndjson or .jsonl files. Keep the export as the platform gave it, with its JSON extension; or, for a CSV a tool made from it, leave "format" out and map its columns under "fields".',
+    ]);
+  });
+});
+
+describe('loadDataset(id, options): a file cut short, whose last line has no line end', () => {
+  const HEAD = 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,ok\n';
+  const ASK =
+    "This is the file's last line, and it has no line end: was the file cut short (an export or download that stopped, or a file still being copied)?";
+  const DO =
+    'If the file was cut short, export or download it again (or wait for the copy to finish); if not, end its last line with a line end.';
+  const ROW = 'Check the quoting and the number of separators on this line.';
+  /**
+   * The problems a check of dataset `id` reports, once the build (loadDataset) and the streamed statistics
+   * (streamPosts) are seen to stop at the first of them, saying the same.
+   */
+  const problems = async (files: Record<string, string | Buffer>, id = 'tweets'): Promise<string[]> => {
+    const root = tempProject({});
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    const options = { root, dataDir: join(root, 'data') };
+    const checked = (await checkDataset(id, options)).map((e) => e.message);
+    await expect(loadDataset(id, options)).rejects.toThrow(checked[0] as string);
+    if (id === 'tweets') await expect(streamPosts(id, options, () => {})).rejects.toThrow(checked[0] as string);
+    return checked;
+  };
+  const posts = (name: string, content: string | Buffer, extra = '') => ({
+    'data/tweets/manifest.yaml': postsManifest(extra),
+    [`data/tweets/${name}`]: content,
+  });
+
+  it('says so at a CSV row cut short: too few fields, or an empty field', async () => {
+    expect(await problems(posts('a.csv', `${HEAD}2,2016-07-01T10:00:00Z,b`))).toEqual([
+      `data/tweets/a.csv:3:4: This row has 3 fields, but the header has 4. ${ASK} ${ROW} ${DO}`,
+    ]);
+    // Cut after the separator before the last field, which is empty.
+    expect(await problems(posts('a.csv', 'id,created_at,text,user\n1,2016-07-01T10:00:00Z,ok,a\n2,2016-07-01T10:00:00Z,hi,'))).toEqual([
+      `data/tweets/a.csv:3:4: "user" is empty. ${ASK} Fill it in or remove the row. ${DO}`,
+    ]);
+  });
+
+  it('says so at a CSV row cut in the middle of a date', async () => {
+    const csv = 'id,user,text,created_at\n1,a,ok,2016-07-01T10:00:00Z\n2,b,hi,2016-07-1';
+    expect(await problems(posts('a.csv', csv))).toEqual([
+      `data/tweets/a.csv:3:4: "created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z), got "2016-07-1". If the export writes every time so, say so where the manifest maps "time" (data/tweets/manifest.yaml:11:3), and it reads them all as they are: time: { column: created_at, format: "…" } (a d3-time-format specifier, such as "%d/%m/%Y %H:%M"), adding zone: Europe/London (say) unless they are UTC; see README, "Adding a dataset". ${ASK} Fix or remove the row. ${DO}`,
+    ]);
+  });
+
+  it('says so at a CSV file cut inside a quoted field, and at a row whose quoted field ran over line ends before the cut', async () => {
+    const QUOTE_HINT =
+      'If the file is still being copied or written, wait for it to finish (or export it again) and check again; if it is whole, close the quote, or take out a stray one (a quote inside a quoted field must be doubled: "").';
+    expect(await problems(posts('a.csv', `${HEAD}2,2016-07-01T10:00:00Z,b,"a tweet cut in the mid`))).toEqual([
+      `data/tweets/a.csv:3: A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does (an export that failed, or a file still being copied?). This is the file's last line, and it has no line end, as in a file cut short. ${QUOTE_HINT}`,
+    ]);
+    // The row starts on line 3; the file's last line, with no line end, is line 4.
+    expect(await problems(posts('a.csv', `${HEAD}2,2016-07-01T10:00:00Z,b,"a tweet\nwith a line brea`))).toEqual([
+      `data/tweets/a.csv:3: A quoted field is opened on this line but never closed, so line 4, to the end of the file, was read as part of it and not checked: a stray quote, or a file cut short (an export that failed, or a file still being copied?). This row runs on to the file's last line, line 4, which has no line end, as in a file cut short. ${QUOTE_HINT}`,
+    ]);
+    expect(await problems(posts('a.csv', `${HEAD}2,2016-07-01T10:00:00Z,"b\nc"`))).toEqual([
+      `data/tweets/a.csv:3:4: This row has 3 fields, but the header has 4. The quote opened on line 3 runs on to line 4: line 4 was read as part of one field (a stray quote on line 3?). This row runs on to the file's last line, line 4, which has no line end: was the file cut short (an export or download that stopped, or a file still being copied)? ${ROW} ${DO}`,
+    ]);
+  });
+
+  it('counts lines as the readers do: CRLF, UTF-16 (Excel\'s "Unicode Text"), and a title block above headerLine with a quote of its own', async () => {
+    const crlf = `${HEAD.replaceAll('\n', '\r\n')}2,2016-07-01T10:00:00Z,b`;
+    expect(await problems(posts('a.csv', crlf))).toEqual([
+      `data/tweets/a.csv:3:4: This row has 3 fields, but the header has 4. ${ASK} ${ROW} ${DO}`,
+    ]);
+    expect(await problems(posts('a.csv', Buffer.from(`\ufeff${crlf}`, 'utf16le')))).toEqual([
+      `data/tweets/a.csv:3:4: This row has 3 fields, but the header has 4. ${ASK} ${ROW} ${DO}`,
+    ]);
+    // The title line's quote is not CSV (csv-parse never sees it): line 5 still starts a row.
+    const titled = `Query: "keep red\nExported 2016-07-02\n${HEAD}2,2016-07-01T10:00:00Z,b`;
+    expect(await problems(posts('a.csv', titled, 'headerLine: 3\n'))).toEqual([
+      `data/tweets/a.csv:5:4: This row has 3 fields, but the header has 4. ${ASK} ${ROW} ${DO}`,
+    ]);
+  });
+
+  it('says so at an NDJSON line cut in the middle of a record, which says already that the line was cut short', async () => {
+    const record = '{"id":"1","created_at":"2016-07-01T10:00:00Z","user":"a","text":"x"}';
+    expect(await problems(posts('a.ndjson', `${record}\n{"id":"2","created_at":"2016-07-01T10:00:00Z","us`))).toEqual([
+      `data/tweets/a.ndjson:2:50: This line ends inside an object opened at column 1: a line cut short (an export that stopped in the middle of a record, or a file still being copied?). This is the file's last line, and it has no line end, as in a file cut short. If the file is still being copied or written, wait for it to finish and check again; otherwise export it again.`,
+    ]);
+  });
+
+  it('leaves a file holding one JSON document as it is, which says itself that it ends inside a value, line end or none', async () => {
+    const record = (id: number) => `{"id":"${id}","created_at":"2016-07-01T10:00:00Z","user":"a","text":"x"}`;
+    const CUT =
+      'a file cut short (an export that failed, or a file still being copied?). If the file is still being copied or written, wait for it to finish and check again; otherwise export it again.';
+    // Cut after an item whole, at the end of its text (before the line end, if any).
+    for (const end of ['', '\n'])
+      expect(await problems(posts('a.json', `[\n${record(1)},\n${record(2)}${end}`))).toEqual([
+        `data/tweets/a.json:3:69: The file ends inside a list opened at line 1: ${CUT}`,
+      ]);
+    expect(await problems(posts('a.json', `[\n${record(1)},\n{"id":"2","created_at":"2016-07-01T10:00:00Z","us`))).toEqual([
+      `data/tweets/a.json:3:50: The file ends inside an object opened at line 3: ${CUT}`,
+    ]);
+  });
+
+  it('does not say so when the file ends with a line end, nor at a row above its last line', async () => {
+    // The same bad last rows, whole: ended by LF or CRLF.
+    for (const end of ['\n', '\r\n']) {
+      expect(await problems(posts('a.csv', `${HEAD}2,2016-07-01T10:00:00Z,b${end}`))).toEqual([
+        `data/tweets/a.csv:3:4: This row has 3 fields, but the header has 4. ${ROW}`,
+      ]);
+      expect(await problems(posts('a.csv', `id,user,text,created_at\n1,a,ok,2016-07-1${end}`))).toEqual([
+        expect.stringMatching(
+          /^data\/tweets\/a\.csv:2:4: "created_at" must be .*; see README, "Adding a dataset"\. Fix or remove the row\.$/,
+        ),
+      ]);
+      expect(await problems(posts('a.ndjson', `{"id":"1","created_at":"2016-07-01T10:00:00Z","us${end}`))).toEqual([
+        expect.stringMatching(
+          /^data\/tweets\/a\.ndjson:1:\d+: This line ends inside an object opened at column 1: a line cut short \([^)]*\)\. If the file/,
+        ),
+      ]);
+    }
+    // A bad row above a last line without a line end: only the last row's problem says so.
+    const csv = `${HEAD}2,2016-07-01T10:00:00Z,b\n3,2016-07-01T10:00:00Z,c,whole\n4,2016-07-01T10:00:00Z,d`;
+    expect(await problems(posts('a.csv', csv))).toEqual([
+      `data/tweets/a.csv:3:4: This row has 3 fields, but the header has 4. ${ROW}`,
+      `data/tweets/a.csv:5:4: This row has 3 fields, but the header has 4. ${ASK} ${ROW} ${DO}`,
+    ]);
+    // A row whose quoted field runs over line ends, above the last line.
+    expect(await problems(posts('a.csv', `${HEAD}2,2016-07-01T10:00:00Z,"b\nc"\n3,2016-07-01T10:00:00Z,c,whole`))).toEqual([
+      `data/tweets/a.csv:3:4: This row has 3 fields, but the header has 4. The quote opened on line 3 runs on to line 4: line 4 was read as part of one field (a stray quote on line 3?). ${ROW}`,
     ]);
   });
 });

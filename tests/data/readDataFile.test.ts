@@ -149,6 +149,22 @@ describe('JSON syntax errors', () => {
     );
   });
 
+  it('says a file cut after an item whole ends inside its list, not that a "]" is missing, read whole or streamed', async () => {
+    // jsonc-parser ends the list before it reports its closing bracket missing (jsonLocation.ts).
+    await expect(read({ 'page-1.json': `[\n  ${status('1')},\n  ${status('2')}` })).rejects.toThrow(
+      `data/x/page-1.json:3:105: The file ends inside a list opened at line 1: a file cut short (an export that failed, or a file still being copied?). ${CUT}`,
+    );
+    await expect(read({ 'page-1.json': `[\n  ${status('1')},\n  {"id": "2", "account": {"acct": "a"}}` })).rejects.toThrow(
+      `data/x/page-1.json:3:40: The file ends inside a list opened at line 1: a file cut short (an export that failed, or a file still being copied?). ${CUT}`,
+    );
+    await expect(read({ 'page-1.json': `[\n  ${status('1')},\n  {"id": "2", "account": {"acct": "a"}` })).rejects.toThrow(
+      `data/x/page-1.json:3:39: The file ends inside an object opened at line 3: a file cut short (an export that failed, or a file still being copied?). ${CUT}`,
+    );
+    await expect(read({ 'page-1.json': `[\n  ${status('1')},\n  ${status('2')}` }, 0)).rejects.toThrow(
+      /^data\/x\/page-1\.json:\d+:\d+: The file ends inside a JSON value that is never closed: a file cut short/,
+    );
+  });
+
   it('says an NDJSON line that ends inside a value was cut short, at its end', async () => {
     const line = status('2').slice(0, 60);
     await expect(read({ 'statuses.ndjson': `${status('1')}\n${line}\n${status('3')}\n` })).rejects.toThrow(

@@ -131,6 +131,15 @@ describe('streamCampaignStatistics on several threads', () => {
     expect(messages[2]).toBe(messages[0]);
   });
 
+  it('says a file cut in its last row, in the last part, may have been cut short, as one thread does', async () => {
+    const messages = await threeWays({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': `${tweets()}601,2016-07-0` });
+    // Line 774: the header, 600 records and the two more lines of each of the 86 quoted texts come before it.
+    expect(messages[0]).toBe(
+      "data/tweets/a.csv:774:3: This row has 2 fields, but the header has 4. This is the file's last line, and it has no line end: was the file cut short (an export or download that stopped, or a file still being copied)? Check the quoting and the number of separators on this line. If the file was cut short, export or download it again (or wait for the copy to finish); if not, end its last line with a line end.",
+    );
+    expect(messages.slice(1)).toEqual([messages[0], messages[0]]);
+  });
+
   it('refuses an id read again for another post across parts, and a byte that is not UTF-8 in the last, as one thread does', async () => {
     const reused = tweets('\n', (i, line) => (i === 590 ? line.replace(/^\d+/, '765432109876543215').replace('T1', 'T0') : line));
     const messages = await threeWays({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': reused });

@@ -191,7 +191,8 @@ describe('a check after a CSV syntax error', () => {
       'data/tweets/manifest.yaml': postsManifest().replace('collected: 2016-09-18', 'collected: 2016-09-24'),
       'data/tweets/tweets-2016-09-24.csv': `id,created_at,user,text\n${rows.join('\n')}\n1000,2016-09-24T10:00:00Z,u,"a tweet cut in the mid`,
     });
-    const cut = `data/tweets/tweets-2016-09-24.csv:1001: A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does (an export that failed, or a file still being copied?). ${CUT_HINT}`;
+    // Its last line has no line end, which the message says too (cutShort.ts).
+    const cut = `data/tweets/tweets-2016-09-24.csv:1001: A quoted field is opened on this line but never closed: the file ends inside it, as a file cut short does (an export that failed, or a file still being copied?). This is the file's last line, and it has no line end, as in a file cut short. ${CUT_HINT}`;
     expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([cut]);
     await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(cut);
   });

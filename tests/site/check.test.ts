@@ -149,6 +149,42 @@ describe('npm run check', () => {
     expect(lines.at(-1)).toBe('2 problems in 1 dataset and 1 post.');
   });
 
+  it('says a data file whose last row is bad and has no line end may have been cut short, whether a post uses it or not, and shows that row apart from the rows that fail alike', async () => {
+    const rows = [
+      '2,2016-07-02 10:00,b,#Red',
+      '3,2016-07-03 10:00,c,#Red',
+      '4,2016-07-04 10:00,d,#Red',
+      '5,2016-07-05 10:00,e,#Red',
+      '6,2016-07-06 10:00,f,#Red',
+    ];
+    const csv = `id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n${rows.join('\n')}\n7,2016-07-07 10:0`;
+    const site = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': csv,
+      'data/unused/manifest.yaml': postsManifest(),
+      'data/unused/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n2,2016-07-01T10:00:00Z,b',
+      'content/posts/post.md': POST('There were :value[posts.total] posts.'),
+    });
+    const { code, out } = await check(site);
+    expect(code).toBe(1);
+    const BAD_DATE =
+      '"created_at" must be an ISO date-time with a timezone (e.g. 2016-07-12T18:04:31Z; for times written without one, name their zone in the manifest: time: { column: …, zone: Europe/London })';
+    const ASK =
+      "This is the file's last line, and it has no line end: was the file cut short (an export or download that stopped, or a file still being copied)?";
+    const DO =
+      'If the file was cut short, export or download it again (or wait for the copy to finish); if not, end its last line with a line end.';
+    expect(out.trim().split('\n')).toEqual([
+      `data/tweets/a.csv:3:2: ${BAD_DATE}, got "2016-07-02 10:00". Fix or remove the row.`,
+      `data/tweets/a.csv:4:2: ${BAD_DATE}, got "2016-07-03 10:00". Fix or remove the row.`,
+      `data/tweets/a.csv:5:2: ${BAD_DATE}, got "2016-07-04 10:00". Fix or remove the row.`,
+      'data/tweets/a.csv: …and 2 more like the 3 above (lines 6–7).',
+      `data/tweets/a.csv:8:3: This row has 2 fields, but the header has 4. ${ASK} Check the quoting and the number of separators on this line. ${DO}`,
+      `data/unused/a.csv:3:4: This row has 3 fields, but the header has 4. ${ASK} Check the quoting and the number of separators on this line. ${DO}`,
+      '',
+      '7 problems in 2 datasets and 1 post.',
+    ]);
+  });
+
   it('says so and exits 0 when everything is valid', async () => {
     const site = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
