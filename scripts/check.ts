@@ -203,7 +203,7 @@ for (const p of problems) {
   if (n === SHOWN_ALIKE - 1 && alike.length > SHOWN_ALIKE) {
     const more = alike.slice(SHOWN_ALIKE);
     const [first, last] = extent(more, (m) => m.location?.line);
-    const span = first !== undefined ? ` (lines ${first}–${last})` : '';
+    const span = first === undefined ? '' : first === last ? ` (line ${first})` : ` (lines ${first}–${last})`;
     const file = p.location?.file ? `${p.location.file}: ` : '';
     process.stdout.write(`${file}…and ${more.length} more like the ${SHOWN_ALIKE} above${span}.\n`);
   }

@@ -234,6 +234,12 @@ describe('npm run check', () => {
       'data/tweets/a.csv: …and 4 more like the 3 above (lines 5–8).',
     );
     expect(lines.at(-1)).toBe('7 problems in 1 dataset and 0 posts.');
+    // One more is on one line, not "lines 5–5".
+    const four = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `id,created_at,user,text\n${rows.split('\n').slice(0, 4).join('\n')}\n`,
+    });
+    expect((await check(four)).out).toContain('data/tweets/a.csv: …and 1 more like the 3 above (line 5).\n');
   });
 
   it('counts alike the rows of a week dropped in before "collected" was moved, though each names its own time', async () => {
