@@ -14,6 +14,11 @@ export interface DataTableOptions {
   captionHtml?: string;
   /** Header text per column (default: the column's name). */
   headers?: Record<string, string>;
+  /**
+   * The name of the frame the table scrolls in, as plain text (a name from the data in it isolated with `isolate`, isolate.ts): by
+   * default `caption`. A table with neither is framed without a name, and is not a tab stop.
+   */
+  label?: string;
 }
 
 /** What an empty cell shows. */
@@ -21,6 +26,13 @@ const MISSING = '—';
 
 /** A run of characters longer than a phone's table column (an account name, a URL): its cell may break it anywhere. */
 const LONG_WORD = /\S{25}/u;
+
+/**
+ * A text cell that is an ISO 8601 date, month or time ("2016-07-04", "2016-07", "2016-07-04T12:00:00Z"), as a
+ * dataset's column of dates typed as text shows: marked as a date, like a date cell, so that it is not broken after
+ * a hyphen ("2016-07-" / "04").
+ */
+const ISO_DATE = /^\d{4}-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?$/u;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -57,7 +69,17 @@ function formatCell(cell: Cell | undefined, format: string | undefined): string 
  * NaN and infinite numbers and invalid dates show as an em dash. Text holding a
  * directional formatting character (an override, U+202E) is in `<bdi>`. A text
  * cell holding a word of 25 characters or more gets `class="long-word"`, so a
- * stylesheet can let that word break rather than widen the table.
+ * stylesheet can let that word break rather than widen the table. A date, and
+ * a text that is an ISO date or time, gets `class="date"`, so a stylesheet can
+ * keep it on one line.
+ *
+ * The table is in a `<div class="table-scroll">`, the frame a table wider than
+ * its column scrolls in, so that it never widens the page (and its caption or
+ * figure caption stays where it is). The frame is a region named by `label`
+ * (or the caption) and a tab stop, so that a keyboard can scroll it (axe:
+ * scrollable-region-focusable), as a dataset page's tables are: whether a
+ * table is wider than a reader's screen depends on the screen and the fonts,
+ * which a build does not know.
  */
 export function dataTable(rows: readonly Row[], options: DataTableOptions = {}): string {
   const columns = options.columns ?? Object.keys(rows[0] ?? {});
@@ -78,6 +100,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
         const cell = row[column];
         const text = formatCell(cell, formats[column] ?? (isYearColumn(column) ? YEAR_FORMAT : undefined));
         if (typeof cell === 'number') return `<td class="num">${escapeHtml(text)}</td>`;
+        if (text !== MISSING && (cell instanceof Date || ISO_DATE.test(text))) return `<td class="date">${escapeHtml(text)}</td>`;
         // Text holding a directional override is isolated, as the page isolates a name (isolate.ts).
         const html = isDirectional(text) ? bdi(text) : escapeHtml(text);
         return LONG_WORD.test(text) ? `<td class="long-word">${html}</td>` : `<td>${html}</td>`;
@@ -85,5 +108,7 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
-  return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const label = options.label ?? options.caption;
+  const frame = label === undefined ? '' : ` role="region" aria-label="${escapeHtml(label)}" tabindex="0"`;
+  return `<div class="table-scroll"${frame}><table>${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }

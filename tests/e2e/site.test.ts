@@ -458,6 +458,88 @@ describe('layout on a phone and a desktop', () => {
     }
   });
 
+  it("fits every post's tables to a 390 and a 320 px phone: dates on one line, numbers whole, a table of numbers without scrolling, a wider one scrolling in its own frame, never the page", async () => {
+    const posts = pagesUnder('posts');
+    expect(posts.length).toBeGreaterThan(1);
+    /** Tables of numbers (at most one column of text) seen fitting, and those of them holding dates, per width. */
+    const seen: Record<number, { numbers: number; dated: number }> = {};
+    for (const width of [390, 320, 1280]) {
+      const counts = { numbers: 0, dated: 0 };
+      seen[width] = counts;
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const path of posts) {
+        const at = `${path} at ${width} px`;
+        await page.goto(server.url + path);
+        // The charts' and clouds' data tables open, as a reader opens them.
+        await page.$$eval('.prose details', (all) => {
+          for (const details of all) (details as HTMLDetailsElement).open = true;
+        });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), at).toBeLessThanOrEqual(width);
+        // A date is never broken after a hyphen ("2016-07-" / "04").
+        expect(
+          (await linesOf(page, '.prose td.date')).filter((lines) => lines.length !== 1),
+          at,
+        ).toEqual([]);
+        // A number is whole on its line; only its unit may go under it ("+17.6" / "points"), up to 400 px in a table of
+        // five columns or more, and up to 360 px in any.
+        const columnsBeside = await page.$$eval('.prose td.num', (cells) =>
+          cells.map((cell) => cell.closest('table')?.querySelectorAll('thead th').length ?? 0),
+        );
+        (await linesOf(page, '.prose td.num')).forEach((lines, i) => {
+          const text = lines.join('');
+          expect([text, text.split(' ')[0]], `${at}: ${text}`).toContain(lines[0]?.trim());
+          if (width > 400 || (width > 360 && (columnsBeside[i] ?? 0) < 5)) expect(lines, `${at}: ${text}`).toHaveLength(1);
+        });
+        const frames = await page.$$eval('.prose .table-scroll', (all) =>
+          all.map((frame) => {
+            const table = frame.querySelector('table') as HTMLTableElement;
+            const heads = [...table.querySelectorAll('thead th')];
+            const textColumns = heads.filter((th, i) => {
+              if (th.classList.contains('num')) return false;
+              const cells = [...table.querySelectorAll(`tbody tr > :nth-child(${i + 1})`)];
+              return !cells.every((cell) => cell.classList.contains('date') || cell.textContent === '—');
+            }).length;
+            const box = frame.getBoundingClientRect();
+            return {
+              name: frame.getAttribute('aria-label'),
+              focusable: frame.getAttribute('tabindex') === '0' && frame.getAttribute('role') === 'region',
+              columns: heads.length,
+              textColumns,
+              dated: table.querySelector('td.date') !== null,
+              fits: table.getBoundingClientRect().width <= box.width + 0.5,
+              scrolls: getComputedStyle(frame).overflowX === 'auto' && frame.scrollWidth > frame.clientWidth,
+              captionInside: [...frame.querySelectorAll('caption')].every((c) => c.getBoundingClientRect().right <= box.right + 0.5),
+            };
+          }),
+        );
+        expect(frames.length, at).toBeGreaterThan(0);
+        for (const frame of frames) {
+          const which = `${at}: ${frame.name}`;
+          // Each frame is named and a tab stop, so that a keyboard can scroll it; a wide table's caption stays in it.
+          expect(frame.name, which).toBeTruthy();
+          expect(frame.focusable, which).toBe(true);
+          expect(frame.captionInside, which).toBe(true);
+          // A table of numbers fits: up to five columns on a 390 px phone, four on a 320 px one; on a desktop, every
+          // table does. One that does not fit scrolls inside its frame.
+          const ofNumbers = frame.textColumns <= 1 && frame.columns <= (width === 390 ? 5 : 4);
+          if (width > 400 || ofNumbers) expect(frame.fits, which).toBe(true);
+          if (!frame.fits) expect(frame.scrolls, which).toBe(true);
+          if (ofNumbers) {
+            counts.numbers++;
+            if (frame.dated) counts.dated++;
+          }
+        }
+      }
+      await context.close();
+    }
+    // The check saw tables of numbers, and the weekly table's ISO weeks among them, at each phone's width.
+    for (const width of [390, 320]) {
+      expect(seen[width]?.numbers, `${width} px`).toBeGreaterThan(3);
+      expect(seen[width]?.dated, `${width} px`).toBeGreaterThan(0);
+    }
+  });
+
   it("lays out a post's methods' file digests as a dataset page's: two lines of 32 on a phone, copied whole, nothing wider than the screen", async () => {
     const posts = pagesUnder('posts');
     expect(posts.length).toBeGreaterThan(1);

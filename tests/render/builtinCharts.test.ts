@@ -45,7 +45,7 @@ describe('builtinCharts', () => {
     );
     expect(texts(svg).filter((t) => /^\d+ [A-Z][a-z]{2}$/.test(t))).toHaveLength(13);
     expect(dataTable(weeklyRows, { formats: builtinCharts['weekly-volume']?.formats ?? {} })).toContain(
-      '<tr><td>2016-07-04</td><td>#KeepCorbyn</td><td class="num">812</td></tr>',
+      '<tr><td class="date">2016-07-04</td><td>#KeepCorbyn</td><td class="num">812</td></tr>',
     );
   });
 

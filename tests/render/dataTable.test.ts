@@ -8,10 +8,10 @@ describe('dataTable(rows, options)', () => {
       { campaign: '#SaveLabour', posts: 16074 },
     ]);
     expect(html).toBe(
-      '<table><thead><tr><th scope="col">campaign</th><th scope="col" class="num">posts</th></tr></thead><tbody>' +
+      '<div class="table-scroll"><table><thead><tr><th scope="col">campaign</th><th scope="col" class="num">posts</th></tr></thead><tbody>' +
         '<tr><td>#KeepCorbyn</td><td class="num">62,259</td></tr>' +
         '<tr><td>#SaveLabour</td><td class="num">16,074</td></tr>' +
-        '</tbody></table>',
+        '</tbody></table></div>',
     );
   });
 
@@ -34,11 +34,29 @@ describe('dataTable(rows, options)', () => {
     expect(dataTable([{ x: 0.5 }], { formats: { x: '.2f' } })).toContain('<td class="num">0.50</td>');
   });
 
-  it('shows dates as YYYY-MM-DD in UTC, or long with the date format', () => {
+  it('shows dates as YYYY-MM-DD in UTC, or long with the date format, marked as dates, which a stylesheet keeps on one line', () => {
     const week = new Date('2016-07-04T00:00:00Z');
-    expect(dataTable([{ week }])).toContain('<td>2016-07-04</td>');
-    expect(dataTable([{ at: new Date('2016-07-04T23:30:00Z') }])).toContain('<td>2016-07-04</td>');
-    expect(dataTable([{ week }], { formats: { week: 'date' } })).toContain('<td>4 July 2016</td>');
+    expect(dataTable([{ week }])).toContain('<td class="date">2016-07-04</td>');
+    expect(dataTable([{ at: new Date('2016-07-04T23:30:00Z') }])).toContain('<td class="date">2016-07-04</td>');
+    expect(dataTable([{ week }], { formats: { week: 'date' } })).toContain('<td class="date">4 July 2016</td>');
+  });
+
+  it('marks a text that is an ISO date, month or time as a date too, and no other text', () => {
+    const html = dataTable([
+      {
+        day: '2016-07-04',
+        month: '2016-07',
+        at: '2016-07-04T12:30:00Z',
+        local: '2016-07-04 12:30:00+01:00',
+        file: 'tweets-2016-07.csv',
+        span: '2016-07-04 to 2016-07-10',
+        year: '2016',
+      },
+    ]);
+    expect(html).toContain(
+      '<td class="date">2016-07-04</td><td class="date">2016-07</td><td class="date">2016-07-04T12:30:00Z</td><td class="date">2016-07-04 12:30:00+01:00</td>',
+    );
+    expect(html).toContain('<td>tweets-2016-07.csv</td><td>2016-07-04 to 2016-07-10</td><td>2016</td>');
   });
 
   it('shows null, NaN and invalid dates as an em dash', () => {
@@ -89,6 +107,17 @@ describe('dataTable(rows, options)', () => {
   });
 
   it('writes an empty table for no rows', () => {
-    expect(dataTable([])).toBe('<table><thead><tr></tr></thead><tbody></tbody></table>');
+    expect(dataTable([])).toBe('<div class="table-scroll"><table><thead><tr></tr></thead><tbody></tbody></table></div>');
+  });
+
+  it('frames the table in a region a keyboard can scroll, named by the caption or the label given, escaped', () => {
+    expect(dataTable([{ a: 1 }], { caption: 'Posts a week' })).toMatch(
+      /^<div class="table-scroll" role="region" aria-label="Posts a week" tabindex="0"><table><caption>Posts a week<\/caption>/,
+    );
+    const named = dataTable([{ a: 1 }], { captionHtml: '<bdi>#Red</bdi>: terms', label: '\u2068#Red "<b>"\u2069: terms' });
+    expect(named).toMatch(
+      /^<div class="table-scroll" role="region" aria-label="\u2068#Red &quot;&lt;b&gt;&quot;\u2069: terms" tabindex="0">/,
+    );
+    expect(named).toContain('<caption><bdi>#Red</bdi>: terms</caption>');
   });
 });

@@ -44,7 +44,13 @@ export const tableDirective: Directive<z.infer<typeof attributes>> = {
       `<figure class="data-table" id="${escapeHtml(id)}">`,
       `<figcaption><strong class="chart-title">${escapeHtml(caption)}</strong>${description}</figcaption>`,
       // A built-in table's headers (share-of-voice's "Share of campaign posts": analysePost.ts), under the directive's.
-      dataTable(rows, { formats: table.formats, ...(columns ? { columns } : {}), headers: { ...table.headers, ...headers } }),
+      // Its frame, which scrolls a table wider than the column, is named by the caption, as a chart's data table's is.
+      dataTable(rows, {
+        formats: table.formats,
+        ...(columns ? { columns } : {}),
+        headers: { ...table.headers, ...headers },
+        label: caption,
+      }),
       '</figure>',
     ].join('');
   },

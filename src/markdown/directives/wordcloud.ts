@@ -133,7 +133,10 @@ export const wordcloudDirective: Directive<z.infer<typeof attributes>> = {
         'Distinct texts': t.count,
         'In the cloud': why.has(t.key) ? `no (${why.get(t.key)})` : 'yes',
       })),
-      { captionHtml: `${named}: terms by the number of distinct texts using them` },
+      {
+        captionHtml: `${named}: terms by the number of distinct texts using them`,
+        label: `${isolate(campaign.label)}: terms by the number of distinct texts using them`,
+      },
     );
     return cloudFigure({ id, title, descriptionHtml, svg, width: attrs.width, narrow, table, source: attrs.source, posts });
   },

@@ -272,6 +272,7 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
       {
         formats: { z: '+.2f' },
         captionHtml: `Terms by weighted log-odds z-score, ${ha} over ${hb} (positive: more typical of ${ha})`,
+        label: `Terms by weighted log-odds z-score, ${isolate(a.label)} over ${isolate(b.label)}`,
       },
     );
     return cloudFigure({ id, title, descriptionHtml, svg, width: attrs.width, narrow, table, source: attrs.source, posts });

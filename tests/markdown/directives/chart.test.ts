@@ -47,7 +47,7 @@ describe('::chart[Title]{data spec description where}', () => {
     }
     expect(html.match(/<div class="chart-(wide|narrow)"><svg/g)).toHaveLength(2);
     expect(html).toContain('<th scope="col" class="num">Days with data</th>');
-    expect(html).toMatch(/<td>2016-06-27<\/td><td>#Red<\/td><td class="num">2<\/td><td class="num">3<\/td>/);
+    expect(html).toMatch(/<td class="date">2016-06-27<\/td><td>#Red<\/td><td class="num">2<\/td><td class="num">3<\/td>/);
   });
 
   it('shows the columns= of its data table under headers=, as ::table does; an unknown column is refused', async () => {

@@ -19,6 +19,14 @@ describe('::table[Caption]{data columns headers where}', () => {
     expect(html).not.toContain('#Blue');
   });
 
+  it('is in a frame under its caption, which scrolls it where it is wider than the column, named by the caption', async () => {
+    const root = fixtureProject('::table[Tom & "Jerry\'s" share]{data=share-of-voice}');
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toContain(
+      '<figcaption><strong class="chart-title">Tom &#x26; “Jerry’s” share</strong></figcaption><div class="table-scroll" role="region" aria-label="Tom &#x26; “Jerry’s” share" tabindex="0"><table>',
+    );
+  });
+
   it("heads its columns and says what it is with the body's typography, as its caption", async () => {
     const root = fixtureProject(
       `::table[Red's share]{data=share-of-voice columns="campaign, share" headers="Campaign's tag, Share -- of voice" description="Each campaign's share."}`,

@@ -142,6 +142,10 @@ describe('::wordcloud[Title]{campaign words shape rotate …}', () => {
     expect(html).toMatch(/<text class="wordcloud-red-1-t0"[^>]*><title>\u2068members\u2069: 30 distinct texts<\/title>members<\/text>/);
     // retweets of a text count once: 30 distinct red texts use "members", not 80
     expect(html).toMatch(/<tr><td class="num">\d+<\/td><td>members<\/td><td class="num">30<\/td><td>yes<\/td><\/tr>/);
+    // Its table scrolls, on a phone, in a frame named as its caption, the campaign's label isolated in plain text.
+    expect(html).toContain(
+      '<div class="table-scroll" role="region" aria-label="\u2068#Red\u2069: terms by the number of distinct texts using them" tabindex="0"><table><caption><bdi>#Red</bdi>: terms',
+    );
     // "<script>alert(1)</script>" in a tweet is only words; the markup never reaches the page.
     expect(html).toContain('<title>\u2068script\u2069: 1 distinct text</title>script</text>');
     expect(html).not.toContain('<script');

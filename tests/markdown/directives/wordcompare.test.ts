@@ -118,6 +118,10 @@ describe('::wordcompare[Title]{a b …} and the keyness values', () => {
     expect(html).toContain(
       '<caption>Terms by weighted log-odds z-score, <bdi>#Red</bdi> over <bdi>#Blue</bdi> (positive: more typical of <bdi>#Red</bdi>)</caption>',
     );
+    // The frame the table scrolls in on a phone is named as the caption, the campaigns' labels isolated in plain text.
+    expect(html).toContain(
+      '<div class="table-scroll" role="region" aria-label="Terms by weighted log-odds z-score, \u2068#Red\u2069 over \u2068#Blue\u2069" tabindex="0"><table><caption>',
+    );
     expect(html).toContain('<th scope="col" class="num">\u2068#Red\u2069 texts</th>');
     expect(html).toContain('<tr><th scope="col">Term</th><th scope="col">Distinguishes</th>');
     expect(html).toContain('<th scope="col">In the cloud</th></tr>');
