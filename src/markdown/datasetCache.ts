@@ -31,11 +31,11 @@ import { folderBytes } from '../data/listDatasets.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import { readProgress } from '../data/readProgress.ts';
 import type { Dataset } from '../data/types.ts';
-import { SoundingsError } from '../errors.ts';
+import { receivedError, SoundingsError, sentError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { datasetCacheDir, entryBytes, entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
-import { waitForAhead } from './readingAhead.ts';
+import { type FailedAhead, waitForAhead } from './readingAhead.ts';
 
 export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
   /** The folder for parsed datasets; default from {@link datasetCacheDir}. */
@@ -92,6 +92,13 @@ interface State {
    * the sample tweets). An entry whose file was deleted meanwhile (the cache folder) is written back from here.
    */
   files: Map<string, { key: string; records: FileRecords }>;
+  /**
+   * The last load of each dataset that a problem in its data stopped, by data folder and id: the error, the state of
+   * the data and the loader's code it was found in ({@link loadState}), and the time the load took to find it, ms. A
+   * load of the dataset in that state throws it again, without parsing the files again up to the problem (a user
+   * trial's 150 MB export: 20 s); the build's second thread hands its own over (src/site/helperWorker.ts).
+   */
+  failures: Map<string, { state: string; error: SoundingsError; ms: number }>;
   /** How many data files were parsed in this process (tests, bench). */
   parses: number;
 }
@@ -100,6 +107,7 @@ const state = processGlobal<State>('datasetCache', () => ({
   pending: new Map(),
   records: new Map(),
   files: new Map(),
+  failures: new Map(),
   parses: 0,
 }));
 
@@ -142,6 +150,7 @@ export const parseCount = () => state.parses;
 export function clearMemoryCache(): void {
   state.memory.clear();
   state.files.clear();
+  state.failures.clear();
   state.records.clear();
 }
 
@@ -149,6 +158,48 @@ let loaderCode: { root: string; digest: string } | undefined;
 function loaderDigest(root: string): string {
   if (loaderCode?.root !== root) loaderCode = { root, digest: codeDigest(root, ['src/data', LIBRARIES]) };
   return loaderCode.digest;
+}
+
+/**
+ * What a load of dataset `id` gives is a function of, as one string: the dataset's digest (its manifest, and each data
+ * file's name and bytes: datasetDigest) and the loader's code (src/data and the libraries), which the disk cache's keys
+ * hold too. Undefined when the folder cannot be hashed (a file removed while it was listed): nothing is remembered.
+ * Cheap for unchanged files, whose hashes are remembered while they are (fileHash.ts).
+ */
+export function loadState(id: string, options: CacheOptions): string | undefined {
+  try {
+    return `${datasetDigest(join(options.dataDir, id))}\0${loaderDigest(resolve(options.root))}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Problems in the data that a load of the same bytes with the same code may not find again, and that are not
+ * remembered: a file that changed while it was read (its size or time did, which a `touch` changes and its bytes do
+ * not), and a dataset not found (its message names the other datasets, which the dataset's state does not cover).
+ */
+const MOMENTARY = new Set(['DataFileChanged', 'DatasetNotFound']);
+
+/**
+ * Remembers that a load stopped with `e`, a problem in the data (anything else, a bug or the heap run out, is not: the
+ * next load tries again), found in `before`, the state taken before it read, if the data is still in that state: a
+ * file changed while it was read gives no problem to remember.
+ */
+function rememberFailure(key: string, id: string, options: CacheOptions, before: string | undefined, e: unknown, ms: number) {
+  if (!(e instanceof SoundingsError) || MOMENTARY.has(e.name) || before === undefined) return;
+  if (loadState(id, options) === before) state.failures.set(key, { state: before, error: e, ms });
+}
+
+/**
+ * The problem in the data that stopped the last load of dataset `id` (this thread's), as a message carries it to the
+ * other thread: what the build's second thread hands to the posts' thread (src/site/helperWorker.ts), which reports it
+ * as its own load would have (the same message, file:line:column and class) while the data and the loader's code are
+ * as they were. Undefined: the load did not stop on a problem in the data, or the data changed meanwhile.
+ */
+export function failureToHand(id: string, options: CacheOptions): FailedAhead | undefined {
+  const known = state.failures.get(`${options.dataDir}\0${id}`);
+  return known && { state: known.state, error: sentError(known.error), ms: known.ms };
 }
 
 /** How much a load did: the files it parsed, then whether it read the cache at all. */
@@ -258,12 +309,14 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
     record(dataset, performance.now() - start, 'memory');
     return dataset;
   }
-  const promise = loadUncached(id, options, key, start);
+  const promise = loadUncached(id, options, key, start, digest);
   state.pending.set(key, { digest, promise });
   try {
     return await promise;
   } catch (e) {
-    recordFailure(id, e, performance.now() - start);
+    // A problem remembered (found now, earlier, or on the second thread) is recorded with the time it took to find.
+    const known = state.failures.get(key);
+    recordFailure(id, e, known !== undefined && known.error === e ? known.ms : performance.now() - start);
     throw e;
   } finally {
     if (state.pending.get(key)?.promise === promise) state.pending.delete(key);
@@ -358,10 +411,20 @@ export async function checkCachedDataset(id: string, options: CacheOptions & Pic
   });
 }
 
-async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
+async function loadUncached(id: string, options: CacheOptions, key: string, start: number, digest: string): Promise<Dataset> {
   // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
   // what the build did, and it parsed them.
   const ahead = await waitForAhead(options.dataDir, id);
+  // A problem in the data that stopped a load of it as it is now, with this code, is thrown again rather than found
+  // again by parsing the files up to it: the worker's (handed over; the same error, made again on this thread), or
+  // this thread's own. Decided: checked against the state now, not the one this load began with, since the worker
+  // may have taken seconds: a file edited meanwhile (under `astro dev`, or mid-build) is read again.
+  if (ahead.failed) state.failures.set(key, { state: ahead.failed.state, error: receivedError(ahead.failed.error), ms: ahead.failed.ms });
+  const failed = state.failures.get(key);
+  if (failed) {
+    if (failed.state === loadState(id, options)) throw failed.error;
+    state.failures.delete(key);
+  }
   // The summary's time is the load's, on both threads: the second thread's, then this one's once it was done.
   const read = performance.now();
   const { dir, keyOf, ours, entryName, held, find } = fileEntries(id, options);
@@ -400,6 +463,10 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   let dataset: Dataset;
   try {
     dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: readProgress(id), fileCache });
+  } catch (e) {
+    // The state this load began with: the digest taken before it (and before any wait for the worker), this code.
+    rememberFailure(key, id, options, `${digest}\0${loaderDigest(resolve(options.root))}`, e, performance.now() - start);
+    throw e;
   } finally {
     keepReused();
   }
