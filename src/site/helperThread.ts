@@ -24,7 +24,14 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { folderBytes, listDatasets } from '../data/listDatasets.ts';
-import { type PostAhead, profilingAhead, type ReadAhead, readingAhead, renderingAhead } from '../markdown/readingAhead.ts';
+import {
+  type FailedAhead,
+  type PostAhead,
+  profilingAhead,
+  type ReadAhead,
+  readingAhead,
+  renderingAhead,
+} from '../markdown/readingAhead.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { type ChartMessage, chartExchange, useChartDrawer } from '../render/drawChart.ts';
 import { printWarning } from '../warnings.ts';
@@ -38,7 +45,7 @@ import { postFiles } from './postFiles.ts';
  * to draw, drawn or refused (src/render/drawChart.ts, chartExchange).
  */
 export type HelperMessage =
-  | { kind: 'read'; id: string; parsed: number; ms: number }
+  | { kind: 'read'; id: string; parsed: number; ms: number; failed?: FailedAhead }
   | { kind: 'profiled'; id: string; written: boolean }
   | { kind: 'post'; path: string; ahead: PostAhead | undefined }
   | { kind: 'unwritable'; dir: string; reason: string }
@@ -130,7 +137,7 @@ export function startHelper(root: string, dataDir: string, command: 'build' | 'd
   hold();
   worker.on('message', (m: HelperMessage) => {
     if (m.kind === 'read') {
-      reading.get(m.id)?.({ parsed: m.parsed, ms: m.ms });
+      reading.get(m.id)?.({ parsed: m.parsed, ms: m.ms, ...(m.failed ? { failed: m.failed } : {}) });
       reading.delete(m.id);
     } else if (m.kind === 'profiled') {
       profiling.get(`\0${m.id}`)?.(m.written);
