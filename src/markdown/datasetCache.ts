@@ -17,6 +17,11 @@
  * The disk key also covers the loader's own code (src/data) and the lock file,
  * so a fix to an adapter or a new csv-parse re-parses every dataset.
  *
+ * A load stopped by a problem in the data is remembered with the state it was
+ * found in (the dataset's digest and the loader's code): a load of the data
+ * in that state throws it again rather than parse the files up to it again,
+ * and the build's second thread hands its own over (src/site/helperThread.ts).
+ *
  * Each load is recorded (rows, files, files parsed, period, time; or that it
  * failed) for the summary the content loader prints at the end of a build,
  * with the files added, removed and changed since the dataset's last read
