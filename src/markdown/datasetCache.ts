@@ -197,14 +197,15 @@ function rememberFailure(key: string, id: string, options: CacheOptions, before:
 }
 
 /**
- * The problem in the data that stopped the last load of dataset `id` (this thread's), as a message carries it to the
- * other thread: what the build's second thread hands to the posts' thread (src/site/helperWorker.ts), which reports it
- * as its own load would have (the same message, file:line:column and class) while the data and the loader's code are
- * as they were. Undefined: the load did not stop on a problem in the data, or the data changed meanwhile.
+ * `e`, what a load of dataset `id` on this thread rejected with, as a message carries it to the other thread when it
+ * is the problem in the data remembered of it: what the build's second thread hands to the posts' thread
+ * (src/site/helperWorker.ts), which reports it as its own load would have (the same message, file:line:column and
+ * class) while the data and the loader's code are as they were. Undefined: the load did not stop on a problem in the
+ * data (a bug, the heap run out), or the data changed while it was read.
  */
-export function failureToHand(id: string, options: CacheOptions): FailedAhead | undefined {
+export function failureToHand(id: string, options: CacheOptions, e: unknown): FailedAhead | undefined {
   const known = state.failures.get(`${options.dataDir}\0${id}`);
-  return known && { state: known.state, error: sentError(known.error), ms: known.ms };
+  return known !== undefined && known.error === e ? { state: known.state, error: sentError(known.error), ms: known.ms } : undefined;
 }
 
 /** How much a load did: the files it parsed, then whether it read the cache at all. */

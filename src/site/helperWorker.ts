@@ -5,9 +5,9 @@
  * dataset pages' summaries, siteData.ts) into the cache too. A dataset whose data has a problem is handed over with it
  * (the error, and the state of the data it is true of: datasetCache.ts, failureToHand), for the build to report where
  * the post that uses it is without parsing the files again; one it cannot read otherwise (a bug, the heap run out), or
- * a post it cannot render, is left to the build, which tries itself and says what is wrong. Meanwhile, and after, it draws the
- * charts it is sent (the posts the build renders itself). Once every dataset is profiled, it keeps the data's stamp
- * (helperStamp.ts): the next build with the same data starts no worker.
+ * a post it cannot render, is left to the build, which tries itself and says what is wrong. Meanwhile, and after, it
+ * draws the charts it is sent (the posts the build renders itself). Once every dataset is profiled, it keeps the data's
+ * stamp (helperStamp.ts): the next build with the same data starts no worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { handCacheWarningsTo } from '../markdown/cacheEntry.ts';
@@ -65,10 +65,10 @@ async function readAndRender(unread: readonly string[]): Promise<boolean> {
       await cachedDataset(id, { root, dataDir });
       ms = performance.now() - start;
       read.add(id);
-    } catch {
+    } catch (e) {
       // A problem in the data, found in data that has not changed since, goes to the build's thread, which reports it
       // without parsing the files again; anything else, the build reads the dataset again and says what is wrong.
-      failed = failureToHand(id, { root, dataDir });
+      failed = failureToHand(id, { root, dataDir }, e);
     }
     send({ kind: 'read', id, parsed: parseCount() - before, ms, ...(failed ? { failed } : {}) });
   }

@@ -435,13 +435,15 @@ describe('a load stopped by a problem in the data', () => {
     expect(parseCount()).toBe(parses + 1);
     expect(takeLoadRecords()).toEqual([expect.objectContaining({ id: 'polls', cache: 'failed' })]);
     // What the second thread hands over: the error as plain data (structured-clone-safe) and the state it is true of.
-    const handed = failureToHand('polls', options);
+    const handed = failureToHand('polls', options, first);
+    // Only for the error the load rejected with: another (a bug's) is not handed over in its place.
+    expect(failureToHand('polls', options, new Error('a bug'))).toBeUndefined();
     expect(handed?.state).toBe(loadState('polls', options));
     expect(structuredClone(handed?.error)).toEqual(sentError(first as SoundingsError));
     writeFileSync(polls, BAD.replace('lots', '0.3'));
     expect((await cachedDataset('polls', options)).rows).toHaveLength(2);
     expect(parseCount()).toBe(parses + 2);
-    expect(failureToHand('polls', options)).toBeUndefined();
+    expect(failureToHand('polls', options, first)).toBeUndefined();
   });
 
   /** Has dataset `id` of `options` look read ahead by the second thread, with `done`. */
