@@ -98,12 +98,12 @@ interface State {
    */
   files: Map<string, { key: string; records: FileRecords }>;
   /**
-   * The last load of each dataset that a problem in its data stopped, by data folder and id: the error, the state of
-   * the data and the loader's code it was found in ({@link loadState}), and the time the load took to find it, ms. A
-   * load of the dataset in that state throws it again, without parsing the files again up to the problem (a user
+   * The last load of each dataset that a problem in its data stopped, by data folder and id ({@link FailedAhead}: the
+   * error as data, the state of the data and the loader's code it was found in, the time the load took to find it).
+   * A load of the dataset in that state throws it again, without parsing the files again up to the problem (a user
    * trial's 150 MB export: 20 s); the build's second thread hands its own over (src/site/helperWorker.ts).
    */
-  failures: Map<string, { state: string; error: SoundingsError; ms: number }>;
+  failures: Map<string, FailedAhead>;
   /** How many data files were parsed in this process (tests, bench). */
   parses: number;
 }
@@ -193,7 +193,29 @@ const MOMENTARY = new Set(['DataFileChanged', 'DatasetNotFound']);
  */
 function rememberFailure(key: string, id: string, options: CacheOptions, before: string | undefined, e: unknown, ms: number) {
   if (!(e instanceof SoundingsError) || MOMENTARY.has(e.name) || before === undefined) return;
-  if (loadState(id, options) === before) state.failures.set(key, { state: before, error: e, ms });
+  if (loadState(id, options) !== before) return;
+  const failure = { state: before, error: sentError(e), ms };
+  state.failures.set(key, failure);
+  thrownFor.set(e, failure);
+}
+
+/**
+ * The remembered failure each error a load threw stands for: the load's own, or one made again for it. This module
+ * copy's, as the load and the caller that records it are.
+ */
+const thrownFor = new WeakMap<object, FailedAhead>();
+
+/**
+ * A remembered failure as a load throws it again: a new error each time, made by this module graph's copy of the
+ * error catalogue. Decided: not the error first thrown, which the failures (shared by the process) would hand from
+ * one of Astro's module graphs to another, each with a SoundingsError class of its own: a dataset page's `instanceof
+ * SoundingsError` (siteData.ts) missed a post's error, and `astro dev` printed it as a crash rather than show its page;
+ * and one object thrown again and again would carry what each catcher wrote on it (the Markdown renderer's heading).
+ */
+function thrownAgain(failure: FailedAhead): SoundingsError {
+  const e = receivedError(failure.error);
+  thrownFor.set(e, failure);
+  return e;
 }
 
 /**
@@ -204,8 +226,8 @@ function rememberFailure(key: string, id: string, options: CacheOptions, before:
  * data (a bug, the heap run out), or the data changed while it was read.
  */
 export function failureToHand(id: string, options: CacheOptions, e: unknown): FailedAhead | undefined {
-  const known = state.failures.get(`${options.dataDir}\0${id}`);
-  return known !== undefined && known.error === e ? { state: known.state, error: sentError(known.error), ms: known.ms } : undefined;
+  const failure = typeof e === 'object' && e !== null ? thrownFor.get(e) : undefined;
+  return failure !== undefined && state.failures.get(`${options.dataDir}\0${id}`) === failure ? failure : undefined;
 }
 
 /** How much a load did: the files it parsed, then whether it read the cache at all. */
@@ -321,8 +343,8 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
     return await promise;
   } catch (e) {
     // A problem remembered (found now, earlier, or on the second thread) is recorded with the time it took to find.
-    const known = state.failures.get(key);
-    recordFailure(id, e, known !== undefined && known.error === e ? known.ms : performance.now() - start);
+    const known = typeof e === 'object' && e !== null ? thrownFor.get(e) : undefined;
+    recordFailure(id, e, known ? known.ms : performance.now() - start);
     throw e;
   } finally {
     if (state.pending.get(key)?.promise === promise) state.pending.delete(key);
@@ -425,10 +447,10 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   // again by parsing the files up to it: the worker's (handed over; the same error, made again on this thread), or
   // this thread's own. Decided: checked against the state now, not the one this load began with, since the worker
   // may have taken seconds: a file edited meanwhile (under `astro dev`, or mid-build) is read again.
-  if (ahead.failed) state.failures.set(key, { state: ahead.failed.state, error: receivedError(ahead.failed.error), ms: ahead.failed.ms });
+  if (ahead.failed) state.failures.set(key, ahead.failed);
   const failed = state.failures.get(key);
   if (failed) {
-    if (failed.state === loadState(id, options)) throw failed.error;
+    if (failed.state === loadState(id, options)) throw thrownAgain(failed);
     state.failures.delete(key);
   }
   // The summary's time is the load's, on both threads: the second thread's, then this one's once it was done.

@@ -24,9 +24,10 @@ export interface ReadAhead {
 }
 
 /**
- * A load stopped by a problem in the data (datasetCache.ts, failureToHand): the error, as it crosses threads, the state
- * of the data and of the loader's code it is true of (datasetCache.ts, loadState: the posts' thread takes it only while
- * that is still the state), and the time the load took to find it, ms.
+ * A load stopped by a problem in the data (datasetCache.ts, failureToHand), as the dataset cache remembers it and the
+ * second thread hands it over: the error as plain data (it crosses threads and Astro's module graphs), the state of the
+ * data and of the loader's code it is true of (datasetCache.ts, loadState: it is thrown again only while that is still
+ * the state), and the time the load took to find it, ms.
  */
 export interface FailedAhead {
   state: string;
