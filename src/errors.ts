@@ -64,6 +64,43 @@ export class SoundingsError extends Error {
   }
 }
 
+/**
+ * A {@link SoundingsError} as it crosses between threads (a worker's postMessage): its fields, as plain data. Decided:
+ * not the error itself, which structured cloning turns into a plain Error with its message (and only a built-in
+ * error's name), losing the class, title, hint and location that Astro's overlay, the build's failure output and the
+ * posts' render (remarkSoundings.ts) read.
+ */
+export interface SentError {
+  name: string;
+  title: string;
+  hint: string;
+  detail: string;
+  location?: Location;
+  others: SentError[];
+}
+
+/** `e` as a message between threads carries it ({@link receivedError} makes it again). */
+export function sentError(e: SoundingsError): SentError {
+  return {
+    name: e.name,
+    title: e.title,
+    hint: e.hint,
+    detail: e.detail,
+    ...(e.location ? { location: { ...e.location } } : {}),
+    others: e.others.map(sentError),
+  };
+}
+
+/**
+ * The error {@link sentError} sent, as the other thread threw it: the same class, fields and message (the detail and
+ * file are printable already, and {@link printable} leaves printable text as it is). Its stack is this thread's.
+ */
+export function receivedError(sent: SentError): SoundingsError {
+  const e = new SoundingsError(sent, sent.detail, sent.location);
+  if (sent.others.length > 0) e.others = sent.others.map(receivedError);
+  return e;
+}
+
 // What a terminal or a text's direction would act on: C0 and C1 controls (ESC sequences clear the screen, plant
 // links, or with a carriage return overwrite the error line), and the bidirectional controls (U+202E reverses the
 // rest of a line); and what cannot be seen, so that a message can show it: a soft hyphen, zero-width spaces and

@@ -17,6 +17,11 @@
  * The disk key also covers the loader's own code (src/data) and the lock file,
  * so a fix to an adapter or a new csv-parse re-parses every dataset.
  *
+ * A load stopped by a problem in the data is remembered with the state it was
+ * found in (the dataset's digest and the loader's code): a load of the data
+ * in that state throws it again rather than parse the files up to it again,
+ * and the build's second thread hands its own over (src/site/helperThread.ts).
+ *
  * Each load is recorded (rows, files, files parsed, period, time; or that it
  * failed) for the summary the content loader prints at the end of a build,
  * with the files added, removed and changed since the dataset's last read
@@ -31,11 +36,11 @@ import { folderBytes } from '../data/listDatasets.ts';
 import { checkDataset, type FileCache, type FileRecords, type LoadOptions, loadDataset } from '../data/loadDataset.ts';
 import { readProgress } from '../data/readProgress.ts';
 import type { Dataset } from '../data/types.ts';
-import { SoundingsError } from '../errors.ts';
+import { receivedError, SoundingsError, sentError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { codeDigest, LIBRARIES } from '../site/codeDigest.ts';
 import { datasetCacheDir, entryBytes, entryKey, hasEntry, readEntry, readEntryByKey, removeEntries, writeEntry } from './cacheEntry.ts';
-import { waitForAhead } from './readingAhead.ts';
+import { type FailedAhead, waitForAhead } from './readingAhead.ts';
 
 export interface CacheOptions extends Pick<LoadOptions, 'root' | 'dataDir'> {
   /** The folder for parsed datasets; default from {@link datasetCacheDir}. */
@@ -92,6 +97,13 @@ interface State {
    * the sample tweets). An entry whose file was deleted meanwhile (the cache folder) is written back from here.
    */
   files: Map<string, { key: string; records: FileRecords }>;
+  /**
+   * The last load of each dataset that a problem in its data stopped, by data folder and id ({@link FailedAhead}: the
+   * error as data, the state of the data and the loader's code it was found in, the time the load took to find it).
+   * A load of the dataset in that state throws it again, without parsing the files again up to the problem (a user
+   * trial's 150 MB export: 20 s); the build's second thread hands its own over (src/site/helperWorker.ts).
+   */
+  failures: Map<string, FailedAhead>;
   /** How many data files were parsed in this process (tests, bench). */
   parses: number;
 }
@@ -100,6 +112,7 @@ const state = processGlobal<State>('datasetCache', () => ({
   pending: new Map(),
   records: new Map(),
   files: new Map(),
+  failures: new Map(),
   parses: 0,
 }));
 
@@ -142,6 +155,7 @@ export const parseCount = () => state.parses;
 export function clearMemoryCache(): void {
   state.memory.clear();
   state.files.clear();
+  state.failures.clear();
   state.records.clear();
 }
 
@@ -149,6 +163,71 @@ let loaderCode: { root: string; digest: string } | undefined;
 function loaderDigest(root: string): string {
   if (loaderCode?.root !== root) loaderCode = { root, digest: codeDigest(root, ['src/data', LIBRARIES]) };
   return loaderCode.digest;
+}
+
+/**
+ * What a load of dataset `id` gives is a function of, as one string: the dataset's digest (its manifest, and each data
+ * file's name and bytes: datasetDigest) and the loader's code (src/data and the libraries), which the disk cache's keys
+ * hold too. Undefined when the folder cannot be hashed (a file removed while it was listed): nothing is remembered.
+ * Cheap for unchanged files, whose hashes are remembered while they are (fileHash.ts).
+ */
+export function loadState(id: string, options: CacheOptions): string | undefined {
+  try {
+    return `${datasetDigest(join(options.dataDir, id))}\0${loaderDigest(resolve(options.root))}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Problems in the data that a load of the same bytes with the same code may not find again, and that are not
+ * remembered: a file that changed while it was read (its size or time did, which a `touch` changes and its bytes do
+ * not), and a dataset not found (its message names the other datasets, which the dataset's state does not cover).
+ */
+const MOMENTARY = new Set(['DataFileChanged', 'DatasetNotFound']);
+
+/**
+ * Remembers that a load stopped with `e`, a problem in the data (anything else, a bug or the heap run out, is not: the
+ * next load tries again), found in `before`, the state taken before it read, if the data is still in that state: a
+ * file changed while it was read gives no problem to remember.
+ */
+function rememberFailure(key: string, id: string, options: CacheOptions, before: string | undefined, e: unknown, ms: number) {
+  if (!(e instanceof SoundingsError) || MOMENTARY.has(e.name) || before === undefined) return;
+  if (loadState(id, options) !== before) return;
+  const failure = { state: before, error: sentError(e), ms };
+  state.failures.set(key, failure);
+  thrownFor.set(e, failure);
+}
+
+/**
+ * The remembered failure each error a load threw stands for: the load's own, or one made again for it. This module
+ * copy's, as the load and the caller that records it are.
+ */
+const thrownFor = new WeakMap<object, FailedAhead>();
+
+/**
+ * A remembered failure as a load throws it again: a new error each time, made by this module graph's copy of the
+ * error catalogue. Decided: not the error first thrown, which the failures (shared by the process) would hand from
+ * one of Astro's module graphs to another, each with a SoundingsError class of its own: a dataset page's `instanceof
+ * SoundingsError` (siteData.ts) missed a post's error, and `astro dev` printed it as a crash rather than show its page;
+ * and one object thrown again and again would carry what each catcher wrote on it (the Markdown renderer's heading).
+ */
+function thrownAgain(failure: FailedAhead): SoundingsError {
+  const e = receivedError(failure.error);
+  thrownFor.set(e, failure);
+  return e;
+}
+
+/**
+ * `e`, what a load of dataset `id` on this thread rejected with, as a message carries it to the other thread when it
+ * is the problem in the data remembered of it: what the build's second thread hands to the posts' thread
+ * (src/site/helperWorker.ts), which reports it as its own load would have (the same message, file:line:column and
+ * class) while the data and the loader's code are as they were. Undefined: the load did not stop on a problem in the
+ * data (a bug, the heap run out), or the data changed while it was read.
+ */
+export function failureToHand(id: string, options: CacheOptions, e: unknown): FailedAhead | undefined {
+  const failure = typeof e === 'object' && e !== null ? thrownFor.get(e) : undefined;
+  return failure !== undefined && state.failures.get(`${options.dataDir}\0${id}`) === failure ? failure : undefined;
 }
 
 /** How much a load did: the files it parsed, then whether it read the cache at all. */
@@ -258,12 +337,14 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
     record(dataset, performance.now() - start, 'memory');
     return dataset;
   }
-  const promise = loadUncached(id, options, key, start);
+  const promise = loadUncached(id, options, key, start, digest);
   state.pending.set(key, { digest, promise });
   try {
     return await promise;
   } catch (e) {
-    recordFailure(id, e, performance.now() - start);
+    // A problem remembered (found now, earlier, or on the second thread) is recorded with the time it took to find.
+    const known = typeof e === 'object' && e !== null ? thrownFor.get(e) : undefined;
+    recordFailure(id, e, known ? known.ms : performance.now() - start);
     throw e;
   } finally {
     if (state.pending.get(key)?.promise === promise) state.pending.delete(key);
@@ -358,10 +439,20 @@ export async function checkCachedDataset(id: string, options: CacheOptions & Pic
   });
 }
 
-async function loadUncached(id: string, options: CacheOptions, key: string, start: number): Promise<Dataset> {
+async function loadUncached(id: string, options: CacheOptions, key: string, start: number, digest: string): Promise<Dataset> {
   // Files parsed ahead by the worker count as parsed by this load, which reads them from the disk: the summary says
   // what the build did, and it parsed them.
   const ahead = await waitForAhead(options.dataDir, id);
+  // A problem in the data that stopped a load of it as it is now, with this code, is thrown again rather than found
+  // again by parsing the files up to it: the worker's (handed over; the same error, made again on this thread), or
+  // this thread's own. Decided: checked against the state now, not the one this load began with, since the worker
+  // may have taken seconds: a file edited meanwhile (under `astro dev`, or mid-build) is read again.
+  if (ahead.failed) state.failures.set(key, ahead.failed);
+  const failed = state.failures.get(key);
+  if (failed) {
+    if (failed.state === loadState(id, options)) throw thrownAgain(failed);
+    state.failures.delete(key);
+  }
   // The summary's time is the load's, on both threads: the second thread's, then this one's once it was done.
   const read = performance.now();
   const { dir, keyOf, ours, entryName, held, find } = fileEntries(id, options);
@@ -400,6 +491,10 @@ async function loadUncached(id: string, options: CacheOptions, key: string, star
   let dataset: Dataset;
   try {
     dataset = await loadDataset(id, { root: options.root, dataDir: options.dataDir, onProgress: readProgress(id), fileCache });
+  } catch (e) {
+    // The state this load began with: the digest taken before it (and before any wait for the worker), this code.
+    rememberFailure(key, id, options, `${digest}\0${loaderDigest(resolve(options.root))}`, e, performance.now() - start);
+    throw e;
   } finally {
     keepReused();
   }

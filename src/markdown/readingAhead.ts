@@ -7,14 +7,31 @@
  */
 
 import type { Html, Text } from 'mdast';
+import type { SentError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import type { LoadRecord } from './datasetCache.ts';
 import type { PostRecord } from './postRecord.ts';
 
-/** What the second thread did with a dataset: how many files it parsed, in how long. */
+/**
+ * What the second thread did with a dataset: how many files it parsed, in how long; or the problem in the data that
+ * stopped it, which the posts' thread reports as its own load would have, without parsing the files again.
+ */
 export interface ReadAhead {
   parsed: number;
   /** Its load's time on that thread, ms (0: it did not read the dataset). */
+  ms: number;
+  failed?: FailedAhead;
+}
+
+/**
+ * A load stopped by a problem in the data (datasetCache.ts, failureToHand), as the dataset cache remembers it and the
+ * second thread hands it over: the error as plain data (it crosses threads and Astro's module graphs), the state of the
+ * data and of the loader's code it is true of (datasetCache.ts, loadState: it is thrown again only while that is still
+ * the state), and the time the load took to find it, ms.
+ */
+export interface FailedAhead {
+  state: string;
+  error: SentError;
   ms: number;
 }
 

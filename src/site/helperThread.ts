@@ -12,6 +12,16 @@
  * thread has the worker draw the charts of the posts it renders itself (src/render/drawChart.ts, chartExchange); the
  * worker draws its own posts' charts (see HelperRequest).
  *
+ * A dataset the worker cannot read because of a problem in its data (a bad date at line 900,000 of a 150 MB export)
+ * is handed over with the problem: the error as plain data (errors.ts, sentError: a worker's message cannot carry the
+ * class), with the state of the data and of the loader's code it is true of (datasetCache.ts, loadState: the dataset's
+ * digest, as the post's digest and the cache keys take it, and the src/data code's). The posts' thread, which would
+ * otherwise parse the files again up to the problem (a second ~20 s of silence before the build fails), makes the same
+ * error again (receivedError: the same class, message, file:line:column, so Astro's overlay and the build's failure
+ * read as ever) and throws it where its own load would have, while the data is in that state: a file edited since
+ * (under `astro dev`, or mid-build) is read again. A load that failed otherwise (a bug, the heap run out), or on a file
+ * that changed while the worker read it, is handed nothing: the posts' thread reads the dataset itself, as before.
+ *
  * The worker keeps the process alive only while something waits for it: a build ends when its pages are written.
  * Only a first start begins one: a dev server restarted by a config change keeps the one it has (its data is in
  * memory and its charts are drawn there already). A build whose data is as the last worker left it starts none
@@ -24,7 +34,14 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { folderBytes, listDatasets } from '../data/listDatasets.ts';
-import { type PostAhead, profilingAhead, type ReadAhead, readingAhead, renderingAhead } from '../markdown/readingAhead.ts';
+import {
+  type FailedAhead,
+  type PostAhead,
+  profilingAhead,
+  type ReadAhead,
+  readingAhead,
+  renderingAhead,
+} from '../markdown/readingAhead.ts';
 import { processGlobal } from '../processGlobal.ts';
 import { type ChartMessage, chartExchange, useChartDrawer } from '../render/drawChart.ts';
 import { printWarning } from '../warnings.ts';
@@ -33,12 +50,13 @@ import { sitePaths } from './paths.ts';
 import { postFiles } from './postFiles.ts';
 
 /**
- * What the worker sends: a dataset read (with the files it parsed), a post rendered (or not: undefined), a cache it
+ * What the worker sends: a dataset read (with the files it parsed; or the problem in its data that stopped it), a post
+ * rendered (or not: undefined), a cache it
  * could not write, a warning for this thread to print (one given outside a post's render: a data file's), or a chart
  * to draw, drawn or refused (src/render/drawChart.ts, chartExchange).
  */
 export type HelperMessage =
-  | { kind: 'read'; id: string; parsed: number; ms: number }
+  | { kind: 'read'; id: string; parsed: number; ms: number; failed?: FailedAhead }
   | { kind: 'profiled'; id: string; written: boolean }
   | { kind: 'post'; path: string; ahead: PostAhead | undefined }
   | { kind: 'unwritable'; dir: string; reason: string }
@@ -130,7 +148,7 @@ export function startHelper(root: string, dataDir: string, command: 'build' | 'd
   hold();
   worker.on('message', (m: HelperMessage) => {
     if (m.kind === 'read') {
-      reading.get(m.id)?.({ parsed: m.parsed, ms: m.ms });
+      reading.get(m.id)?.({ parsed: m.parsed, ms: m.ms, ...(m.failed ? { failed: m.failed } : {}) });
       reading.delete(m.id);
     } else if (m.kind === 'profiled') {
       profiling.get(`\0${m.id}`)?.(m.written);

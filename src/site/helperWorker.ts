@@ -2,14 +2,16 @@
  * The worker of src/site/helperThread.ts. Reads each dataset it is given into the disk cache, in order, and tells the
  * build thread as each is done, with how many files it parsed; then renders each post that uses data it read
  * (renderAhead.ts), and sends it, or undefined for a post it did not render; then writes each dataset's profile (the
- * dataset pages' summaries, siteData.ts) into the cache too. A dataset it cannot read, or a post it cannot render, is
- * left to the build, which reports the problem where the post that uses it is. Meanwhile, and after, it draws the
- * charts it is sent (the posts the build renders itself). Once every dataset is profiled, it keeps the data's stamp
- * (helperStamp.ts): the next build with the same data starts no worker.
+ * dataset pages' summaries, siteData.ts) into the cache too. A dataset whose data has a problem is handed over with it
+ * (the error, and the state of the data it is true of: datasetCache.ts, failureToHand), for the build to report where
+ * the post that uses it is without parsing the files again; one it cannot read otherwise (a bug, the heap run out), or
+ * a post it cannot render, is left to the build, which tries itself and says what is wrong. Meanwhile, and after, it
+ * draws the charts it is sent (the posts the build renders itself). Once every dataset is profiled, it keeps the data's
+ * stamp (helperStamp.ts): the next build with the same data starts no worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { handCacheWarningsTo } from '../markdown/cacheEntry.ts';
-import type { PostAhead } from '../markdown/readingAhead.ts';
+import type { FailedAhead, PostAhead } from '../markdown/readingAhead.ts';
 import { chartExchange } from '../render/drawChart.ts';
 import { printWarningsWith } from '../warnings.ts';
 import { keepStamp } from './helperStamp.ts';
@@ -51,21 +53,24 @@ if (unread.length === 0 || (await readAndRender(unread))) keepStamp(root, dataDi
 
 /** Reads the datasets `unread`, renders the posts that use them, then writes the datasets' profiles; says whether it wrote all. */
 async function readAndRender(unread: readonly string[]): Promise<boolean> {
-  const { cachedDataset, clearMemoryCache, parseCount } = await import('../markdown/datasetCache.ts');
+  const { cachedDataset, clearMemoryCache, failureToHand, parseCount } = await import('../markdown/datasetCache.ts');
   /** The datasets read, whose posts are rendered, and whose profiles are written once every post is. */
   const read = new Set<string>();
   for (const id of unread) {
     const before = parseCount();
     const start = performance.now();
     let ms = 0;
+    let failed: FailedAhead | undefined;
     try {
       await cachedDataset(id, { root, dataDir });
       ms = performance.now() - start;
       read.add(id);
-    } catch {
-      // The build reads it again and says what is wrong.
+    } catch (e) {
+      // A problem in the data, found in data that has not changed since, goes to the build's thread, which reports it
+      // without parsing the files again; anything else, the build reads the dataset again and says what is wrong.
+      failed = failureToHand(id, { root, dataDir }, e);
     }
-    send({ kind: 'read', id, parsed: parseCount() - before, ms });
+    send({ kind: 'read', id, parsed: parseCount() - before, ms, ...(failed ? { failed } : {}) });
   }
   // The posts that use data read here: those Astro renders again.
   const { renderAhead } = await import('./renderAhead.ts');

@@ -3,17 +3,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/loadDataset.ts';
 import type { PostsDataset, TableDataset } from '../../src/data/types.ts';
+import { BadNumber, error, SoundingsError, sentError } from '../../src/errors.ts';
 import {
   COUNTED_PROBLEMS_MAX_BYTES,
   cachedDataset,
   clearMemoryCache,
   countProblems,
+  failureToHand,
   keepFileLists,
   keepLoadRecord,
   type LoadRecord,
+  loadState,
   parseCount,
   takeLoadRecords,
 } from '../../src/markdown/datasetCache.ts';
+import { type ReadAhead, readingAhead } from '../../src/markdown/readingAhead.ts';
 import { postsManifest, tempProject } from '../data/helpers.ts';
 
 function project() {
@@ -404,6 +408,85 @@ describe('the dataset cache', () => {
     clearMemoryCache();
     await cachedDataset('tweets', options);
     expect(parseCount()).toBe(parses);
+  });
+});
+
+/** The error a promise rejects with. */
+const rejection = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+
+describe('a load stopped by a problem in the data', () => {
+  const BAD = 'date,share\n2016-08-01,0.62\n2016-08-02,lots\n';
+
+  it('is thrown again while the data is unchanged, without parsing the file again; fixed, the file is read', async () => {
+    const options = project();
+    const polls = join(options.dataDir, 'polls', 'p.csv');
+    writeFileSync(polls, BAD);
+    takeLoadRecords();
+    const parses = parseCount();
+    const first = await rejection(cachedDataset('polls', options));
+    expect((first as SoundingsError).message).toMatch(/^data\/polls\/p\.csv:3:\d+: /);
+    expect(parseCount()).toBe(parses + 1);
+    // Another post, or a re-render under `astro dev` with the data as it was: the same error, nothing parsed. A new
+    // error, as a new load's was: of the caller's module graph's SoundingsError class (Astro loads several).
+    const again = await rejection(cachedDataset('polls', options));
+    expect(again).toBeInstanceOf(SoundingsError);
+    expect(again).not.toBe(first);
+    expect((again as SoundingsError).message).toBe((first as SoundingsError).message);
+    expect(parseCount()).toBe(parses + 1);
+    expect(takeLoadRecords()).toEqual([expect.objectContaining({ id: 'polls', cache: 'failed' })]);
+    // What the second thread hands over: the error as plain data (structured-clone-safe) and the state it is true of;
+    // for the error a load threw again too.
+    expect(failureToHand('polls', options, again)).toEqual(failureToHand('polls', options, first));
+    const handed = failureToHand('polls', options, first);
+    // Only for the error the load rejected with: another (a bug's) is not handed over in its place.
+    expect(failureToHand('polls', options, new Error('a bug'))).toBeUndefined();
+    expect(handed?.state).toBe(loadState('polls', options));
+    expect(structuredClone(handed?.error)).toEqual(sentError(first as SoundingsError));
+    writeFileSync(polls, BAD.replace('lots', '0.3'));
+    expect((await cachedDataset('polls', options)).rows).toHaveLength(2);
+    expect(parseCount()).toBe(parses + 2);
+    expect(failureToHand('polls', options, first)).toBeUndefined();
+  });
+
+  /** Has dataset `id` of `options` look read ahead by the second thread, with `done`. */
+  const aheadOf = (options: ReturnType<typeof project>, id: string, done: ReadAhead) =>
+    readingAhead(options.dataDir, id, () => Promise.resolve(done));
+  /** A problem the worker found (another than this data has: what is thrown is what was handed over). */
+  const problem = () => error(BadNumber, { file: 'data/polls/p.csv', line: 9, column: 2 }, 'share', 'a \u001b[2J cell', 'number');
+
+  it("reports the second thread's problem as that thread found it, only for the data as it read it", async () => {
+    const options = project();
+    const handed = problem();
+    // Handed over for the data as it is: thrown as the worker threw it, the same class and message, nothing parsed.
+    aheadOf(options, 'polls', {
+      parsed: 1,
+      ms: 1500,
+      failed: { state: loadState('polls', options) ?? '', error: sentError(handed), ms: 1500 },
+    });
+    takeLoadRecords();
+    const parses = parseCount();
+    const thrown = await rejection(cachedDataset('polls', options));
+    expect(thrown).toBeInstanceOf(SoundingsError);
+    expect((thrown as SoundingsError).message).toBe(handed.message);
+    expect((thrown as SoundingsError).message).toContain('data/polls/p.csv:9:2: ');
+    expect((thrown as SoundingsError).location).toEqual(handed.location);
+    expect(parseCount()).toBe(parses);
+    // The summary's time is the worker's, which found it.
+    expect(takeLoadRecords()).toEqual([expect.objectContaining({ id: 'polls', cache: 'failed', ms: 1500 })]);
+
+    // For data in another state (the file edited since the worker read it): read here, and it is good.
+    aheadOf(options, 'tweets', { parsed: 1, ms: 1500, failed: { state: 'an older state', error: sentError(handed), ms: 1500 } });
+    expect((await cachedDataset('tweets', options)).rows).toHaveLength(2);
+    expect(parseCount()).toBe(parses + 1);
+
+    // A worker that failed otherwise (a bug, the heap run out) hands nothing over: read here, as before.
+    aheadOf(options, 'people', { parsed: 0, ms: 0 });
+    expect((await cachedDataset('people', options)).rows).toHaveLength(2);
+    expect(parseCount()).toBe(parses + 2);
   });
 });
 
