@@ -527,6 +527,21 @@ describe('astro dev', () => {
       );
       expect(restarts()).toBe(0);
 
+      // A new language renders the posts again (it is their stopwords' default), still without a restart.
+      const beforeLanguage = dev.log.length;
+      writeFileSync(file, 'name: Harbour Research\ndescription: Research on ports.\nlanguage: de\n');
+      await waitFor(
+        async () => (await page.locator('html').getAttribute('lang')) === 'de' && (await shows('Harbour Research')),
+        15_000,
+        () => `the page in German\n${dev.log}`,
+      );
+      await waitFor(
+        async () => dev.log.slice(beforeLanguage).includes('Rendered 1 of 1 posts.'),
+        15_000,
+        () => `the post rendered again\n${dev.log}`,
+      );
+      expect(restarts()).toBe(0);
+
       // A new url restarts the server (Astro's `site` is fixed for a server's life): the page reconnects, and its
       // canonical link is on the new origin.
       writeFileSync(file, 'name: Harbour Research\nurl: https://analysis.harbour.example\n');
