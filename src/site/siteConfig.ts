@@ -43,7 +43,7 @@ export function siteConfig(root: string): AstroIntegration {
       'astro:config:setup': ({ command, updateConfig, addWatchFile, config }) => {
         // Astro restarts the dev server when a watched file changes. Not site.yaml itself (most of its changes need
         // only a reload), but a path no file is ever written at, which followSiteFile reports changed when the origin
-        // has. Added first: a restart after the file is fixed must be possible even when it is bad now.
+        // has.
         restartPath = join(fileURLToPath(config.cacheDir), 'soundings', 'site-origin-changed');
         addWatchFile(restartPath);
         const read = loadSiteSettings(contentDir, root);
@@ -73,7 +73,7 @@ export function siteConfig(root: string): AstroIntegration {
       // Vite watches the project; a content folder elsewhere (SOUNDINGS_CONTENT_DIR) is watched for its site.yaml too:
       // the folder, which exists, not the files, which may not yet. chokidar watches a missing path through its folder
       // once it has found it missing, and takes a file created before that for one that was there (no event, no
-      // restart); a folder watched from the start reports every file added to it. (A test saw a site.yaml added a few
+      // update); a folder watched from the start reports every file added to it. (A test saw a site.yaml added a few
       // seconds after the start go unnoticed once, in a loaded full run; this is the likeliest reason found, not a
       // proven one.)
       'astro:server:setup': ({ server, logger, refreshContent }) => {
