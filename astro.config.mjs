@@ -44,7 +44,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
     datasetDownloads(),
     searchIndex(),
-    // `astro dev` goes on updating posts and data after a restart (a site.yaml edit restarts it).
+    // `astro dev` goes on updating posts and data after a restart (a new url in site.yaml restarts it).
     devRestart(),
   ],
   // Data errors found while `astro dev` re-loads content go to the error overlay.

@@ -105,8 +105,11 @@ export function overlayText(message: string): string {
     .replace(/ (?=(?:https?|ftp):\/\/)/gi, ' \u2060');
 }
 
-/** The overlay payload for one Soundings message (`file:line:column: what. What to do.`). */
-export function overlayError(message: string): {
+/** The overlay payload for one Soundings message (`file:line:column: what. What to do.`), headed `title`. */
+export function overlayError(
+  message: string,
+  title = 'Soundings could not render a post',
+): {
   message: string;
   stack: string;
   title: string;
@@ -115,7 +118,7 @@ export function overlayError(message: string): {
 } {
   const first = message.split('\n')[0] ?? message;
   const match = LOCATED.exec(first);
-  const base = { message: overlayText(message), stack: '', title: 'Soundings could not render a post' };
+  const base = { message: overlayText(message), stack: '', title };
   if (!match?.groups) return base;
   const { file = '', line = '1', column = '1' } = match.groups;
   return { ...base, id: file, loc: { file, line: Number(line), column: Number(column) } };
@@ -137,10 +140,10 @@ export function refreshPages({ reload = true } = {}): void {
   if (reload) server.environments.client.hot.send({ type: 'full-reload', path: '*' });
 }
 
-/** Sends the messages to every open page's error overlay; does nothing outside `astro dev`. */
-export function showInOverlay(messages: readonly string[]): boolean {
+/** Sends the messages to every open page's error overlay, headed `title`; does nothing outside `astro dev`. */
+export function showInOverlay(messages: readonly string[], title?: string): boolean {
   const { server } = dev;
   if (!server || messages.length === 0) return false;
-  server.environments.client.hot.send({ type: 'error', err: overlayError(messages.join('\n')) });
+  server.environments.client.hot.send({ type: 'error', err: overlayError(messages.join('\n'), title) });
   return true;
 }

@@ -1,7 +1,7 @@
 /**
  * `astro dev` goes on updating posts and data after it restarts.
  *
- * The dev server restarts when content/site.yaml (siteConfig.ts) or astro.config.mjs changes. Vite then closes its
+ * The dev server restarts when content/site.yaml's canonical origin (siteConfig.ts) or astro.config.mjs changes. Vite then closes its
  * file watcher and makes a new one, but Astro 7.3.5 neither re-runs the content loaders nor hands them the new
  * watcher: the loaders' listeners stay on the closed one, so an edited post or a dropped-in data file changed nothing
  * until the server was stopped and started again (the bug withastro/astro#12976 reported for Astro 5). So:

@@ -7,9 +7,9 @@
  * of. A file that is there is validated like a manifest: every problem at its `file:line:column`.
  *
  * Pages read the settings as they render ({@link siteSettings}), not once when their module loads: `astro dev`
- * restarts when the file changes (siteConfig.ts), but a change that makes it invalid fails the restart and Astro
- * keeps the running server, whose pages then show the error rather than the old name. The file is small; it is
- * parsed again only when its text changes.
+ * reloads the open pages when the file changes, without restarting unless the origin changed (siteConfig.ts), and a
+ * change that makes it invalid keeps the running server, whose pages then show the error rather than the old name.
+ * The file is small; it is parsed again only when its text changes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -397,12 +397,16 @@ describe('astro dev', () => {
       );
       const restarts = () => dev.log.split('\n').filter((l) => l.includes('Restarting...')).length;
       const synced = () => dev.log.split('\n').filter((l) => l.includes('Synced content')).length;
-      // Added, then changed: each restarts the server (site.yaml sets the canonical origin, fixed for a server's life).
+      // Added, then changed, each with another url: each restarts the server (the canonical origin is fixed for a
+      // server's life; a new name alone only reloads the page: the next test).
       let restarted = 0;
       for (const name of ['A', 'B']) {
         const [restartsBefore, syncs] = [restarts(), synced()];
         restarted = Date.now();
-        writeFileSync(join(site, 'content', 'site.yaml'), `name: Site ${name}\ndescription: D\nurl: https://a.example.org\n`);
+        writeFileSync(
+          join(site, 'content', 'site.yaml'),
+          `name: Site ${name}\ndescription: D\nurl: https://${name.toLowerCase()}.example.org\n`,
+        );
         await waitFor(
           async () => restarts() > restartsBefore && synced() > syncs,
           30_000,
@@ -438,6 +442,116 @@ describe('astro dev', () => {
       );
       // One listener per restart would re-load the data once per restart: one re-load, as before.
       expect(dev.log.split('\n').filter((l) => l.includes('Data changed:'))).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows a content/site.yaml edit in the open page by itself, its mistakes in the overlay, and restarts only for a new url', async () => {
+    const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
+    const dev = await startDev(site);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(3_000);
+      // The page must be listening before the first edit (as in the restart test above).
+      let connected = 0;
+      page.on('console', (m) => {
+        if (m.text().includes('[vite] connected')) connected = Date.now();
+      });
+      await page.goto(dev.url);
+      await waitFor(
+        async () => connected > 0 && Date.now() - connected > 1_000,
+        15_000,
+        () => `the page to connect to the server\n${dev.log}`,
+      );
+      const file = join(site, 'content', 'site.yaml');
+      const header = () => page.locator('.site-name').textContent();
+      const restarts = () => dev.log.split('\n').filter((l) => l.includes('Restarting...')).length;
+      const overlay = () =>
+        page.locator('vite-error-overlay').evaluate((el) => ({
+          title: el.shadowRoot?.querySelector('#title')?.textContent ?? '',
+          text: el.shadowRoot?.querySelector('#message-content')?.textContent ?? '',
+          file: el.shadowRoot?.querySelector('#code header h2')?.textContent ?? '',
+          frame: el.shadowRoot?.querySelector('#code-content .error-line')?.textContent ?? '',
+        }));
+      const shows = async (name: string) =>
+        (await page.locator('vite-error-overlay').count()) === 0 &&
+        (await page.title()) === `A test post · ${name}` &&
+        (await header())?.trim() === name;
+
+      // A fresh server may reload the page once more after its first connection (see the restart test above).
+      await waitFor(
+        () => shows('Soundings'),
+        15_000,
+        () => `the page with the sample's name\n${dev.log}`,
+      );
+
+      // A new name (the file added): the open page shows it by itself, with no restart. A restart took 4–7 s to
+      // show it (Vite builds its module graph again); a reload takes well under 2 s.
+      writeFileSync(file, 'name: Harbour Analytics\ndescription: Research on ports.\n');
+      await waitFor(
+        () => shows('Harbour Analytics'),
+        15_000,
+        () => `the page to show the new name\n${dev.log}`,
+      );
+      expect(restarts()).toBe(0);
+      const home = await (await fetch(`http://127.0.0.1:${dev.port}/`)).text();
+      expect(home).toContain('Research on ports.');
+
+      // A misspelt key: the open page's overlay says where, with the file's line, and the terminal says it once.
+      const from = dev.log.length;
+      writeFileSync(file, 'name: Harbour Analytics\ndescripton: Research on ports.\n');
+      const message =
+        'content/site.yaml:2:1: It has unknown key "descripton". Did you mean "description"? Fix site.yaml (see README, "Site settings").';
+      await waitFor(
+        async () => (await overlay()).text.includes(message),
+        15_000,
+        () => `the site.yaml error in the overlay\n${dev.log}`,
+      );
+      expect(await overlay()).toMatchObject({
+        title: 'Soundings could not read the site settings',
+        file: 'content/site.yaml:2:1',
+        frame: 'descripton: Research on ports.',
+      });
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(dev.log.slice(from).split(message).length - 1).toBe(1);
+      expect(restarts()).toBe(0);
+
+      // Fixed, and renamed again: the overlay goes and the page shows the name, by itself.
+      writeFileSync(file, 'name: Harbour Research\ndescription: Research on ports.\n');
+      await waitFor(
+        () => shows('Harbour Research'),
+        15_000,
+        () => `the page to recover with the new name\n${dev.log}`,
+      );
+      expect(restarts()).toBe(0);
+
+      // A new language renders the posts again (it is their stopwords' default), still without a restart.
+      const beforeLanguage = dev.log.length;
+      writeFileSync(file, 'name: Harbour Research\ndescription: Research on ports.\nlanguage: de\n');
+      await waitFor(
+        async () => (await page.locator('html').getAttribute('lang')) === 'de' && (await shows('Harbour Research')),
+        15_000,
+        () => `the page in German\n${dev.log}`,
+      );
+      await waitFor(
+        async () => dev.log.slice(beforeLanguage).includes('Rendered 1 of 1 posts.'),
+        15_000,
+        () => `the post rendered again\n${dev.log}`,
+      );
+      expect(restarts()).toBe(0);
+
+      // A new url restarts the server (Astro's `site` is fixed for a server's life): the page reconnects, and its
+      // canonical link is on the new origin.
+      writeFileSync(file, 'name: Harbour Research\nurl: https://analysis.harbour.example\n');
+      await waitFor(
+        async () => (await page.locator('link[rel=canonical]').getAttribute('href')) === 'https://analysis.harbour.example/posts/post/',
+        30_000,
+        () => `the page to show the new origin\n${dev.log}`,
+      );
+      expect(restarts()).toBe(1);
+      expect(dev.log).toContain('sets the canonical origin to https://analysis.harbour.example: restarting the dev server.');
     } finally {
       await browser.close();
     }

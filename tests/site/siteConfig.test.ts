@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { siteConfig } from '../../src/site/siteConfig.ts';
+import { siteConfig, siteFileChange } from '../../src/site/siteConfig.ts';
+import { loadSiteSettings } from '../../src/site/siteSettings.ts';
 import { tempProject } from '../data/helpers.ts';
 
 type Hooks = AstroIntegration['hooks'];
@@ -14,7 +16,12 @@ function configure(root: string, command = 'build') {
   const logged: [string, string][] = [];
   const setup = hooks['astro:config:setup'] as unknown as (options: object) => void;
   const done = hooks['astro:config:done'] as unknown as (options: object) => void;
-  setup({ command, updateConfig: (c: Record<string, unknown>) => set.push(c), addWatchFile: (f: string) => watched.push(f) });
+  setup({
+    command,
+    config: { cacheDir: pathToFileURL(join(root, 'node_modules', '.astro/')) },
+    updateConfig: (c: Record<string, unknown>) => set.push(c),
+    addWatchFile: (f: string) => watched.push(f),
+  });
   done({ logger: { warn: (m: string) => logged.push(['warn', m]), info: (m: string) => logged.push(['info', m]) } });
   return { set, watched, logged };
 }
@@ -24,13 +31,14 @@ describe('siteConfig: content/site.yaml applied to the build', () => {
     vi.unstubAllEnvs();
   });
 
-  it("sets the canonical origin from the file's url, and has astro dev restart when the file changes", () => {
+  it("sets the canonical origin from the file's url, and has astro dev restart only when followSiteFile says so", () => {
     vi.stubEnv('SOUNDINGS_SITE', '');
     vi.stubEnv('SOUNDINGS_CONTENT_DIR', '');
     const root = tempProject({ 'content/site.yaml': 'name: Harbour Analytics\nurl: https://analysis.harbour.example/\n' });
     const { set, watched, logged } = configure(root);
     expect(set).toEqual([{ site: 'https://analysis.harbour.example' }]);
-    expect(watched).toContain(join(root, 'content', 'site.yaml'));
+    // Not the file itself: most of its changes need a reload, not a restart (siteFileChange).
+    expect(watched).toEqual([join(root, 'node_modules', '.astro', 'soundings', 'site-origin-changed')]);
     expect(logged).toEqual([]);
   });
 
@@ -72,5 +80,58 @@ describe('siteConfig: content/site.yaml applied to the build', () => {
       'content/site.yaml:2:1: "url" must be an http:// or https:// address, the one readers reach the site at, not "ftp://harbour.example". Fix site.yaml (see README, "Site settings").',
     );
     expect(thrown?.stack).toBe('');
+  });
+});
+
+describe('siteFileChange: what astro dev does when content/site.yaml changes', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  const served = { origin: 'https://analysis.harbour.example', language: 'en-GB' };
+  const change = (files: Record<string, string>, env: NodeJS.ProcessEnv = {}) => {
+    const root = tempProject({ 'content/posts/a.md': 'x', ...files });
+    return siteFileChange(served, loadSiteSettings(join(root, 'content'), root), env);
+  };
+  const yaml = (lines: string) => ({ 'content/site.yaml': `${lines}\n` });
+
+  it('reloads the open pages for a new name or description: pages read them as they render', () => {
+    expect(change(yaml('name: Harbour Research\nurl: https://analysis.harbour.example'))).toEqual({ kind: 'reload' });
+    expect(change(yaml('name: H\ndescription: New.\nurl: https://analysis.harbour.example/\nlanguage: en-gb'))).toEqual({
+      kind: 'reload',
+    });
+  });
+
+  it('restarts the server for another origin, which Astro fixes for its life, unless SOUNDINGS_SITE sets it', () => {
+    expect(change(yaml('name: H\nurl: https://harbour.example'))).toEqual({ kind: 'restart', origin: 'https://harbour.example' });
+    // No url any more: the example origin.
+    expect(change(yaml('name: H'))).toEqual({ kind: 'restart', origin: 'https://soundings.example.org' });
+    // Without the file: the sample's settings, and so the example origin.
+    expect(change({})).toEqual({ kind: 'restart', origin: 'https://soundings.example.org' });
+    expect(change(yaml('name: H\nurl: https://harbour.example'), { SOUNDINGS_SITE: 'https://analysis.harbour.example' })).toEqual({
+      kind: 'reload',
+    });
+  });
+
+  it("renders the posts again for another language, their stopwords' default", () => {
+    expect(change(yaml('name: H\nurl: https://analysis.harbour.example\nlanguage: de'))).toEqual({
+      kind: 'render posts',
+      language: 'de',
+    });
+  });
+
+  it("shows the file's first problem, located, rather than restarting into a server that cannot start", () => {
+    expect(change(yaml('nmae: H\nurl: https://harbour.example'))).toEqual({
+      kind: 'error',
+      message: 'content/site.yaml:1:1: It has unknown key "nmae". Did you mean "name"? Fix site.yaml (see README, "Site settings").',
+    });
+    expect(change({ 'content/site.yml': 'name: H\n' })).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/^content\/site\.yml/),
+    });
+    expect(change(yaml('name: H'), { SOUNDINGS_SITE: 'harbour.example' })).toEqual({
+      kind: 'error',
+      message: expect.stringContaining('"https://harbour.example"'),
+    });
   });
 });
