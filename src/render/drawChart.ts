@@ -5,6 +5,7 @@
  * chart only: a build whose charts go to the helper never loads it here.
  */
 import type { Row } from '../data/types.ts';
+import type { SentError, SoundingsError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import type { ChartSvgOptions, VegaLiteSpec } from './chartSvg.ts';
 
@@ -54,7 +55,7 @@ export async function drawnChart(
 export type ChartMessage =
   | { kind: 'draw'; job: number; spec: VegaLiteSpec; rows: readonly Row[]; options: Omit<ChartSvgOptions, 'onOverflow'> }
   | { kind: 'drawn'; job: number; chart: DrawnChart }
-  | { kind: 'failed'; job: number; error: { name: string; title?: string; hint?: string; detail?: string; message: string } };
+  | { kind: 'failed'; job: number; error: SentError | { name: string; message: string } };
 
 /**
  * Charts drawn between two threads, either way (src/site/helperThread.ts): `drawer` has the other thread draw a
@@ -75,8 +76,12 @@ export function chartExchange(post: (m: ChartMessage) => void) {
       try {
         post({ kind: 'drawn', job: m.job, chart: await drawnChart(m.spec, m.rows, m.options) });
       } catch (e) {
-        const { name, message, title, hint, detail } = e as Error & { title?: string; hint?: string; detail?: string };
-        post({ kind: 'failed', job: m.job, error: { name, message, ...(detail === undefined ? {} : { title, hint, detail }) } });
+        // A SoundingsError by its fields (attempt.ts), whichever module graph's copy of the class made it: sent whole
+        // (errors.ts, sentError: its location too), anything else as its name and message.
+        const { name, message } = e as Error;
+        const located = e instanceof Error && 'location' in e && 'hint' in e;
+        const error = located ? (await import('../errors.ts')).sentError(e as SoundingsError) : { name, message };
+        post({ kind: 'failed', job: m.job, error });
       }
       return;
     }
@@ -95,8 +100,7 @@ export function chartExchange(post: (m: ChartMessage) => void) {
 
 /** The error a chart failed with on the other thread, as it would have been thrown here. */
 async function thrown(e: Extract<ChartMessage, { kind: 'failed' }>['error']): Promise<Error> {
-  if (e.title === undefined || e.hint === undefined || e.detail === undefined) return Object.assign(new Error(e.message), { name: e.name });
+  if (!('detail' in e)) return Object.assign(new Error(e.message), { name: e.name });
   // Imported when needed: this module loads before Astro starts (scripts/build.ts).
-  const { SoundingsError } = await import('../errors.ts');
-  return new SoundingsError({ name: e.name, title: e.title, hint: e.hint }, e.detail);
+  return (await import('../errors.ts')).receivedError(e);
 }

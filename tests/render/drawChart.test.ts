@@ -65,6 +65,12 @@ describe('chartExchange(post)', () => {
     );
     expect(there).toBeInstanceOf(SoundingsError);
     expect(there?.message).toBe(own?.message);
+    // Every field a caller reads (the overlay, the build's failure, a check): sent as data, made again here.
+    const fields = (e: Error | undefined) => {
+      const { name, title, hint, detail, location, others } = e as SoundingsError;
+      return { name, title, hint, detail, location, others };
+    };
+    expect(fields(there)).toEqual(fields(own));
   });
 
   it('fails what is still asked when the other thread stops', async () => {
