@@ -39,9 +39,11 @@ export interface Table {
   /** Column formats for the fallback data table. */
   formats: Record<string, string>;
   /**
-   * Readers' headers for columns that Soundings names (`share`, `absError`): a table the analysis makes carries them,
-   * so `::table` and a chart's data table head it alike. A table of the analyst's own columns (a dataset's, one
-   * derived under `tables`) has none: their names are theirs, and `headers="…"` is there to change them.
+   * Readers' headers for its columns, so that `::table` and a chart's data table head it alike: a table the analysis
+   * makes carries them for the columns Soundings names (`share`, `absError`); one derived under `tables` carries
+   * those of the columns it keeps from its source, a renamed column's, and those its definition's `headers` gives
+   * (frontmatterTables.ts). A column without one is headed by its name as words ("Valid votes": dataTable.ts), and
+   * `headers="…"` on the directive wins over all of them.
    */
   headers?: Record<string, string>;
   /** How the table was made, for the methods section. */
@@ -263,8 +265,10 @@ export function analysePost(
     tables.set('share-of-voice', {
       rows: shares.map((r) => ({ campaign: r.label, posts: r.posts, share: r.share })),
       formats: { posts: 'thousands', share: 'percent' },
-      // As the built-in chart labels them (its spec's titles, builtinCharts.ts), so ::table and its data table agree; weekly's too.
-      headers: { campaign: 'Campaign', posts: 'Posts', share: 'Share of campaign posts' },
+      // Column headers, not the chart's axis titles: "Share of campaign posts" names the chart's scale, and beside
+      // "Posts" in a table's header row it said twice what the caption says once. A chart's data table heads the
+      // columns so too (chart.ts: a table's own headers win over its spec's titles), so ::table and it agree.
+      headers: { campaign: 'Campaign', posts: 'Posts', share: 'Share' },
       definition:
         'Share of voice: each campaign’s exclusive posts ÷ all campaign posts; posts with several campaigns’ hashtags form their own row.',
     });
@@ -278,7 +282,8 @@ export function analysePost(
         days: weekCoverage(w.week, first as number, last as number),
       })),
       formats: { posts: 'thousands' },
-      headers: { week: 'Week beginning', campaign: 'Campaign', posts: 'Posts', days: 'Days with data' },
+      // "Days covered", not "Days with data": a day the period covers counts whether it has posts or not.
+      headers: { week: 'Week beginning', campaign: 'Campaign', posts: 'Posts', days: 'Days covered' },
       definition:
         'Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign’s hashtags; a post with several campaigns’ hashtags counts in each. The "days" column is how many of the week’s seven days lie within the data’s period (the UTC day of its first post to that of its last): fewer than 7 in a partial first or last week, whose count is of those days only.',
     });

@@ -13,6 +13,7 @@ import type { Cell, Row } from '../data/types.ts';
 import { joinNames } from '../joinNames.ts';
 import type { DerivedTableDefinition, ScorecardTableDefinition, TableDefinition } from '../markdown/frontmatter.ts';
 import { dayOrInstant, formatValue, isD3Specifier, isHouseFormat } from '../render/format.ts';
+import { readableName } from '../render/readableName.ts';
 import type { Fail, Table } from './analysePost.ts';
 import { evaluate, expressionColumns, parseExpression } from './expression.ts';
 import { groupSum, sumColumns } from './groupSum.ts';
@@ -71,6 +72,10 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
   let rows = from.rows;
   let columns = new Set(rows.flatMap((r) => Object.keys(r)));
   const formats: Record<string, string> = { ...from.formats };
+  // Readers' headers: a column keeps the one it had in the table it comes from (a built-in table's "Week beginning",
+  // a scorecard's "Method") while it holds the same values; a column the steps make anew (a count, a derived column)
+  // has none, so that it is headed by its name as words (dataTable.ts), unless the definition's `headers` gives one.
+  let headers: Record<string, string> = { ...from.headers };
   const steps: string[] = [];
   const needColumn = (column: string, path: (string | number)[]) => {
     if (!columns.has(column)) fail(path, `reads column "${column}", which the table does not have (it has ${quoted([...columns])}).`);
@@ -98,6 +103,7 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
       fail(at('count'), `names column "${count}", which the group or the sums already fill: choose another name.`);
     const counted = count === undefined ? '' : `, with the number of rows in ${count}`;
     if (count !== undefined) formats[count] = 'thousands'; // whatever the source's column of that name was
+    if (count !== undefined) delete headers[count]; // and whatever it was headed
     def.sum.forEach((column, i) => {
       needColumn(column, at('sum', i));
       const index = rows.findIndex((r) => r[column] !== null && r[column] !== undefined && typeof r[column] !== 'number');
@@ -141,6 +147,7 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
       return { ...row, [column]: value };
     });
     columns.add(column);
+    delete headers[column]; // a derived column replacing one of the same name holds other values
     steps.push(`${column} = ${text}`);
   }
 
@@ -167,6 +174,17 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
       const format = formats[column];
       if (format !== undefined && out !== column) formats[out] = format;
     }
+    // A column renamed is still the column it was to a reader: `select: {label: Region}` renames a column for the
+    // chart that draws it (share-bar reads `label`), and the reader reads regions, so it keeps the header of its
+    // source column, or that column's name as words ("Region", not "Label"). Not a column selected more than once
+    // (two columns would be headed alike): each copy is headed by its own name.
+    const once = (column: string) => pairs.filter(([, c]) => c === column).length === 1;
+    headers = Object.fromEntries(
+      pairs.flatMap(([out, column]) => {
+        const header = once(column) ? (headers[column] ?? (out !== column ? readableName(column) : undefined)) : undefined;
+        return header === undefined ? [] : [[out, header]];
+      }),
+    );
     columns = new Set(pairs.map(([out]) => out));
     steps.push(`columns ${pairs.map(([out, column]) => (out === column ? out : `${out} (${column})`)).join(', ')}`);
   }
@@ -187,9 +205,19 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
     formats[column] = format;
   }
   for (const column of Object.keys(formats)) if (!columns.has(column)) delete formats[column];
+  for (const [column, header] of Object.entries(def.headers)) {
+    needColumn(column, at('headers', column));
+    headers[column] = header;
+  }
+  for (const column of Object.keys(headers)) if (!columns.has(column)) delete headers[column];
 
   const how = `From ${from.named}${steps.length > 0 ? `: ${steps.join('; ')}` : ''}.`;
-  return { rows, formats, definition: def.description ? `${def.description.replace(/\.?$/, '.')} ${how}` : how };
+  return {
+    rows,
+    formats,
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    definition: def.description ? `${def.description.replace(/\.?$/, '.')} ${how}` : how,
+  };
 }
 
 function scorecardTable(name: string, def: ScorecardTableDefinition, context: TableContext): Table {

@@ -82,6 +82,11 @@ export const derivedTableDefinition = z.strictObject({
   select: z.record(z.string().min(1), z.string().min(1)).optional(),
   /** Column → house format (or d3-format specifier) for the fallback data table. */
   formats: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /**
+   * Column → its header for readers, in `::table` and a chart's data table (default: the header the column had in
+   * the table it comes from, else its name as words). Prose, with the body's typography, as a label is.
+   */
+  headers: z.record(z.string().min(1), proseText().min(1).transform(smartText)).default({}),
   /** Says what the table is, for the methods section (default: generated from the steps). */
   description: proseText().min(1).transform(smartText).optional(),
 });

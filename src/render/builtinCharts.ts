@@ -36,8 +36,13 @@ export interface BuiltinChart {
  *   row. `days` (the `weekly` table's: weekCoverage.ts) is how many of the
  *   week's days the data covers: a first or last week with fewer than 7 is
  *   drawn with hollow points, under a dotted rule labelled "3 days of 7", so
- *   that its lower count does not read as a drop. Without `days`, every week
- *   is drawn as whole.
+ *   that its lower count does not read as a drop. The label sits above the
+ *   plot, where the rule reaches up to it, not inside it: a partial week can
+ *   hold the most posts, and a label inside the plot's top then crossed its
+ *   line and points (any data value can be drawn anywhere in the plot, so no
+ *   place inside it is always clear); the legend stands 26 px above the plot
+ *   rather than vega's 18, to leave the label room beneath it. Without `days`, every week is drawn as
+ *   whole.
  * - `share-of-voice`: `{campaign: string, posts: number, share: number}`, share
  *   a proportion; a horizontal bar per campaign, in row order, labelled "79.4%".
  * - `follower-reach`: `{name: string, followers: number, campaign: string|null,
@@ -67,7 +72,7 @@ export const builtinCharts: Record<string, BuiltinChart> = {
   'weekly-volume': {
     spec: deepFreeze(weeklyVolume),
     formats: { posts: 'thousands' },
-    headers: { campaign: 'Campaign', days: 'Days with data' },
+    headers: { campaign: 'Campaign', days: 'Days covered' },
   },
   'share-of-voice': {
     spec: deepFreeze(shareOfVoice),

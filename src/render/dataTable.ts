@@ -2,6 +2,7 @@ import type { Cell, Row } from '../data/types.ts';
 import { escapeHtml } from './escape.ts';
 import { formatValue } from './format.ts';
 import { bdi, isDirectional } from './isolate.ts';
+import { readableName } from './readableName.ts';
 import { isYearColumn, YEAR_FORMAT } from './yearColumn.ts';
 
 export interface DataTableOptions {
@@ -12,7 +13,7 @@ export interface DataTableOptions {
   caption?: string;
   /** The caption as trusted markup, instead of `caption`: for one naming something, isolated with `bdi` (isolate.ts). */
   captionHtml?: string;
-  /** Header text per column (default: the column's name). */
+  /** Header text per column (default: the column's name written as words, {@link readableName}: "Valid votes"). */
   headers?: Record<string, string>;
   /**
    * The name of the frame the table scrolls in, as plain text (a name from the data in it isolated with `isolate`, isolate.ts): by
@@ -58,7 +59,9 @@ function formatCell(cell: Cell | undefined, format: string | undefined): string 
 
 /**
  * An accessible HTML table of the rows, the fallback for a chart: a header
- * row of `<th scope="col">`, one `<tr>` per row, every cell escaped.
+ * row of `<th scope="col">` (each column's header from `headers`, else its
+ * name written as words: {@link readableName}), one `<tr>` per row, every
+ * cell escaped.
  *
  * Numbers go through {@link formatValue}: the column's format from
  * `formats`, else `d` (2016) in a column of years by its name (yearColumn.ts),
@@ -91,8 +94,16 @@ export function dataTable(rows: readonly Row[], options: DataTableOptions = {}):
     const cells = rows.map((row) => row[column]).filter((cell) => cell !== null && cell !== undefined);
     return cells.length > 0 && cells.every((cell) => typeof cell === 'number');
   };
+  // A column nothing titles is headed by its name as words ("Valid votes" for Valid_Votes): the name is for code, the
+  // header for readers. A dataset's column name is data text, so one holding a directional override is isolated, as
+  // its cells are; a header given is the caller's, as its caption is.
   const head = columns
-    .map((column) => `<th scope="col"${numeric(column) ? ' class="num"' : ''}>${escapeHtml(options.headers?.[column] ?? column)}</th>`)
+    .map((column) => {
+      const given = options.headers?.[column];
+      const text = given ?? readableName(column);
+      const html = given === undefined && isDirectional(text) ? bdi(text) : escapeHtml(text);
+      return `<th scope="col"${numeric(column) ? ' class="num"' : ''}>${html}</th>`;
+    })
     .join('');
   const body = rows
     .map((row) => {

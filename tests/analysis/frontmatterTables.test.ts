@@ -47,6 +47,36 @@ describe('analysePost: tables under `tables`', () => {
     expect(t2.get('n')?.formats.Leave).toBe('thousands');
   });
 
+  it("carries readers' headers: a kept column's from its source, a renamed one's source name as words, the definition's over both", () => {
+    const { tables } = analyse({
+      tables: {
+        card: { from: 'eu', groupBy: 'Region', sum: ['Leave', 'Valid'], headers: { Valid: 'Valid votes', Leave: "Leave's votes" } },
+        kept: { from: 'card', sort: '-Leave' },
+        // Counted or derived anew under a headed column's name: not the votes any more, so not their header.
+        anew: { from: 'card', groupBy: 'Region', sum: ['Valid'], count: 'Leave', derive: { Valid: 'Valid * 2' } },
+        renamed: {
+          from: 'card',
+          derive: { leave_share: 'Leave / Valid' },
+          select: { label: 'Region', share: 'leave_share', votes: 'Valid' },
+        },
+        // One column selected twice: each copy headed by its own name, not both alike.
+        twice: { from: 'card', select: { a: 'Valid', b: 'Valid' } },
+        titled: { from: 'card', select: { label: 'Region', Valid: 'Valid' }, headers: { label: 'Counting region' } },
+      },
+    });
+    const headers = (name: string) => tables.get(name)?.headers;
+    // Prose, with the body's typography, as a label is.
+    expect(headers('card')).toEqual({ Valid: 'Valid votes', Leave: 'Leave’s votes' });
+    expect(headers('kept')).toEqual({ Valid: 'Valid votes', Leave: 'Leave’s votes' });
+    expect(headers('anew')).toBeUndefined();
+    expect(headers('renamed')).toEqual({ label: 'Region', share: 'Leave share', votes: 'Valid votes' });
+    expect(headers('twice')).toBeUndefined();
+    expect(headers('titled')).toEqual({ label: 'Counting region', Valid: 'Valid votes' });
+    expect(() => analyse({ tables: { t: { from: 'eu', headers: { Turnout: 'Turnout' } } } })).toThrow(
+      'tables.t.headers.Turnout: reads column "Turnout", which the table does not have (it has "Region", "Area", "Leave", "Valid").',
+    );
+  });
+
   it('groups, sums, derives a share, sorts and renames (North 60%, South 30%)', () => {
     const { tables } = analyse({
       tables: {

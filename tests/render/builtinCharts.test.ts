@@ -4,7 +4,9 @@ import { builtinCharts } from '../../src/render/builtinCharts.ts';
 import { OTHER_CAMPAIGN } from '../../src/render/campaignColors.ts';
 import { chartSvg } from '../../src/render/chartSvg.ts';
 import { dataTable } from '../../src/render/dataTable.ts';
+import { narrowSpec } from '../../src/render/narrowChart.ts';
 import { colors, followerRows, projectionRows, shareRows, weeklyRows } from './fixtures.ts';
+import { drawnMarks, drawnTexts, markMeetsBox, textBox } from './svgText.ts';
 
 /** The text of every <text> element, in document order. */
 function texts(svg: string): string[] {
@@ -70,8 +72,54 @@ describe('builtinCharts', () => {
     expect(svg.match(/aria-roledescription="rule mark"/g)).toHaveLength(2);
     // The data table names the column.
     expect(dataTable([{ ...weeklyRows[0], days: 3 } as Row], { headers: builtinCharts['weekly-volume']?.headers ?? {} })).toContain(
-      'Days with data',
+      'Days covered',
     );
+  });
+
+  it("weekly-volume: a partial week's label sits above the plot, clear of every line and point, at the top of the scale too", async () => {
+    const last = weeklyRows.length / 2 - 1;
+    const spec = builtinCharts['weekly-volume']?.spec ?? {};
+    // Both partial weeks hold the most posts, and the weeks beside them nearly as many, so that the lines run along
+    // the top of the plot: 6,000 is the scale's top tick, where the labels inside the plot crossed #KeepCorbyn's line
+    // and points; 10,300 (the sample's peak) leaves its top tick, 10,000, below the plot's top edge, where the legend
+    // comes closest to the labels (its offset is from the axis's labels).
+    for (const peak of [6000, 10_300]) {
+      const rows = weeklyRows.map((row, i) => {
+        const week = Math.floor(i / 2);
+        const high = row.campaign === '#KeepCorbyn' && [0, 1, last - 1, last].includes(week);
+        const posts = high ? peak - (week === 1 || week === last - 1 ? 150 : 0) : row.posts;
+        return { ...row, days: week === 0 ? 3 : week === last ? 1 : 7, posts } as Row;
+      });
+      for (const [width, drawn] of [
+        ['640 px', spec],
+        ['330 px', narrowSpec(spec) ?? {}],
+      ] as const) {
+        const at = `${width}, ${peak} posts`;
+        const svg = await chartSvg(drawn, rows, { id: 'w', colors });
+        const marks = drawnMarks(svg);
+        expect(marks.map((m) => m.kind).sort(), at).toEqual([...Array(26).fill('point'), 'line', 'line'].sort());
+        const texts = drawnTexts(svg);
+        const labels = texts.filter((t) => / of 7$/.test(t.text));
+        expect(
+          labels.map((t) => t.text),
+          at,
+        ).toEqual(['3 days of 7', '1 day of 7']);
+        // The legend's lowest point (12 px labels), and the highest mark's (a point's circle rises past its value).
+        const legend = Math.max(...texts.filter((t) => t.role === 'legend-label').map((t) => textBox(t, 12).bottom));
+        const highest = Math.min(
+          ...marks.map((m) => (m.kind === 'point' ? m.y - m.radius : Math.min(...m.points.map((p) => p[1] - m.halfWidth)))),
+        );
+        for (const label of labels) {
+          const box = textBox(label, 11);
+          expect(
+            marks.filter((m) => markMeetsBox(m, box)).map((m) => m.label),
+            `${at}: marks under "${label.text}"`,
+          ).toEqual([]);
+          expect(box.bottom, `${at}: "${label.text}" ends above the marks`).toBeLessThanOrEqual(highest);
+          expect(box.top - legend, `${at}: room between the legend and "${label.text}"`).toBeGreaterThanOrEqual(4);
+        }
+      }
+    }
   });
 
   it('weekly-volume: rows without "days" are drawn as whole weeks', async () => {

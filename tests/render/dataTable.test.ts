@@ -8,10 +8,18 @@ describe('dataTable(rows, options)', () => {
       { campaign: '#SaveLabour', posts: 16074 },
     ]);
     expect(html).toBe(
-      '<div class="table-scroll"><table><thead><tr><th scope="col">campaign</th><th scope="col" class="num">posts</th></tr></thead><tbody>' +
+      '<div class="table-scroll"><table><thead><tr><th scope="col">Campaign</th><th scope="col" class="num">Posts</th></tr></thead><tbody>' +
         '<tr><td>#KeepCorbyn</td><td class="num">62,259</td></tr>' +
         '<tr><td>#SaveLabour</td><td class="num">16,074</td></tr>' +
         '</tbody></table></div>',
+    );
+  });
+
+  it('heads a column nothing titles with its name as words, one given a header with that, data text isolated', () => {
+    const rows = [{ Valid_Votes: 30, keepcorbyn_share: 0.5, 'x\u202e<b>': 'y' }];
+    expect(dataTable(rows, { headers: { keepcorbyn_share: '#KeepCorbyn’s share' } })).toContain(
+      '<thead><tr><th scope="col" class="num">Valid votes</th><th scope="col" class="num">#KeepCorbyn’s share</th>' +
+        '<th scope="col"><bdi>X\u202e&lt;b&gt;</bdi></th></tr></thead>',
     );
   });
 
@@ -97,12 +105,12 @@ describe('dataTable(rows, options)', () => {
       { a: 4, b: 5, c: 6, d: 7 },
     ];
     expect(dataTable(rows, { columns: ['c', 'a'] })).toContain(
-      '<thead><tr><th scope="col" class="num">c</th><th scope="col" class="num">a</th></tr></thead><tbody><tr><td class="num">3</td><td class="num">1</td></tr>',
+      '<thead><tr><th scope="col" class="num">C</th><th scope="col" class="num">A</th></tr></thead><tbody><tr><td class="num">3</td><td class="num">1</td></tr>',
     );
-    expect(dataTable(rows)).not.toContain('>d<');
+    expect(dataTable(rows)).not.toContain('>D<');
     // A column of numbers with an empty cell is still a column of numbers.
     expect(dataTable(rows, { columns: ['d'] })).toContain(
-      '<th scope="col" class="num">d</th></tr></thead><tbody><tr><td>—</td></tr><tr><td class="num">7</td></tr>',
+      '<th scope="col" class="num">D</th></tr></thead><tbody><tr><td>—</td></tr><tr><td class="num">7</td></tr>',
     );
   });
 

@@ -118,12 +118,20 @@ export const chartDirective: Directive<z.infer<typeof attributes>> = {
       narrow &&
         drawChart(narrow, rows, { id: `${id}-narrow`, colors, title, description: attrs.description, onOverflow: overflows('phone') }),
     ]);
-    // Headed as the chart labels its fields, and captioned with its title for those who reach it by table. Later
-    // wins: a built-in chart's headers for any table it may draw; the table's own (share-of-voice's, as ::table heads
-    // them), which know its columns better; the spec's titles, which the reader sees on the chart; the directive's.
+    // Headed as ::table heads the table, else as the chart labels its fields, and captioned with its title for those
+    // who reach it by table; a column none of these heads is headed by its name as words (dataTable.ts). Later wins.
+    // A built-in chart: its headers for any table it may draw; its spec's titles; the table's own (share-of-voice's
+    // "Share", a derived table's `headers`, a renamed column's source: frontmatterTables.ts), which are written for a
+    // column where the spec's are axis titles written for a scale ("Share of campaign posts"), and which carry the
+    // analyst's words ("Leave share" for the column share-bar reads as `share` and titles only "Share"). A spec file
+    // is the analyst's: its titles ("Share of voice") win over the table's headers. The directive's win over all.
+    const titles = fieldTitles(spec);
+    const own = Object.hasOwn(builtinCharts, attrs.spec)
+      ? { ...headers, ...titles, ...table.headers }
+      : { ...headers, ...table.headers, ...titles };
     const html = dataTable(rows, {
       formats: { ...table.formats, ...formats },
-      headers: { ...headers, ...table.headers, ...fieldTitles(spec), ...tableShows.headers },
+      headers: { ...own, ...tableShows.headers },
       ...(tableShows.columns ? { columns: tableShows.columns } : {}),
       caption: title,
     });

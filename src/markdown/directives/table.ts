@@ -23,7 +23,9 @@ const attributes = z.strictObject({
 /**
  * `::table[Caption]{data=… columns="a, b" where="…"}` shows a computed table in
  * the page, formatted with the table's own column formats and headed with its
- * own headers (a built-in table's), unless `headers="…"` gives others.
+ * own headers (a built-in table's, or those a derived table's definition
+ * gives or keeps), else each column's name as words, unless `headers="…"`
+ * gives others.
  */
 export const tableDirective: Directive<z.infer<typeof attributes>> = {
   name: 'table',
@@ -43,8 +45,9 @@ export const tableDirective: Directive<z.infer<typeof attributes>> = {
     return [
       `<figure class="data-table" id="${escapeHtml(id)}">`,
       `<figcaption><strong class="chart-title">${escapeHtml(caption)}</strong>${description}</figcaption>`,
-      // A built-in table's headers (share-of-voice's "Share of campaign posts": analysePost.ts), under the directive's.
-      // Its frame, which scrolls a table wider than the column, is named by the caption, as a chart's data table's is.
+      // The table's own headers (a built-in table's, a derived table's: analysePost.ts, frontmatterTables.ts) under the
+      // directive's; a column neither heads is headed by its name as words (dataTable.ts). Its frame, which scrolls a
+      // table wider than the column, is named by the caption, as a chart's data table's is.
       dataTable(rows, {
         formats: table.formats,
         ...(columns ? { columns } : {}),

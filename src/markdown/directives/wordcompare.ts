@@ -271,6 +271,9 @@ export const wordcompareDirective: Directive<z.infer<typeof attributes>> = {
       ),
       {
         formats: { z: '+.2f' },
+        // As the columns are named: the campaigns' labels isolated already (la, lb), and the statistic's letter
+        // lower-case, as statistics writes it (not "Z", as its name as words would be).
+        headers: { [`${la} texts`]: `${la} texts`, [`${lb} texts`]: `${lb} texts`, z: 'z' },
         captionHtml: `Terms by weighted log-odds z-score, ${ha} over ${hb} (positive: more typical of ${ha})`,
         label: `Terms by weighted log-odds z-score, ${isolate(a.label)} over ${isolate(b.label)}`,
       },

@@ -50,16 +50,17 @@ describe('::table[Caption]{data columns headers where}', () => {
         'projection:\n  campaign: red\n  references: [last]\nvalues:\n  last: { sum: followers, column: followers, where: { id: small }, type: share, scale: 0.00001 }\n',
       ),
     );
-    const share = 'Campaign | Posts | Share of campaign posts';
+    // Column headers, not the chart's axis title ("Share of campaign posts"), in ::table and the chart's data table alike.
+    const share = 'Campaign | Posts | Share';
     expect(heads(await renderPost(root, 'content/posts/post.md'))).toEqual([
       share,
       share,
-      'Week beginning | Campaign | Posts | Days with data',
+      'Week beginning | Campaign | Posts | Days covered',
       'Label | Share | Kind | Campaign',
     ]);
   });
 
-  it("heads a scorecard's columns for readers, and a dataset's or a derived table's by their names, which are the analyst's", async () => {
+  it("heads a scorecard's columns for readers, a derived table's as its source heads them, and a dataset's by its names as words", async () => {
     const root = fixtureProject(
       '::table[Card]{data=card}\n\n::table[Reds]{data=reds}\n\n::table[Accounts]{data=followers}',
       FRONTMATTER.replace(
@@ -69,9 +70,55 @@ describe('::table[Caption]{data columns headers where}', () => {
     );
     expect(heads(await renderPost(root, 'content/posts/post.md'))).toEqual([
       'Method | Estimate | Result | Error | Distance from the result',
-      'campaign | posts | share',
-      'id | name | platform | followers | campaign',
+      'Campaign | Posts | Share',
+      'Id | Name | Platform | Followers | Campaign',
     ]);
+  });
+
+  it("heads a derived table's columns by its definition's headers, else as its source heads them, else by their names as words", async () => {
+    const tables = [
+      'tables:',
+      // Grouped, counted and derived: each column the steps make is headed by its name as words.
+      '  byPlatform: { from: followers, groupBy: platform, sum: [followers], count: accounts_n, derive: { mean_followers: followers / accounts_n } }',
+      // Renamed for share-bar, which reads `label` and `share`: "label" is still the accounts' names to a reader.
+      '  bars:',
+      '    from: followers',
+      '    derive: { big_share: followers / 1000000 }',
+      '    select: { label: name, share: big_share }',
+      `    headers: { share: "Followers' millions" }`,
+      // Kept from the weekly table: its headers, but for the column derived anew under the same name.
+      '  redWeeks: { from: weekly, where: { campaign: "#Red" }, derive: { days: days + 0 } }',
+      'values:',
+      '',
+    ].join('\n');
+    const root = fixtureProject(
+      [
+        '::table[By platform]{data=byPlatform}',
+        '::table[Bars]{data=bars}',
+        '::chart[Bars]{data=bars spec=share-bar description="Bars."}',
+        '::table[Bars]{data=bars columns="share, label" headers="Share, Account"}',
+        '::table[Red weeks]{data=redWeeks}',
+      ].join('\n\n'),
+      FRONTMATTER.replace('values:\n', tables),
+    );
+    expect(heads(await renderPost(root, 'content/posts/post.md'))).toEqual([
+      'Platform | Accounts n | Followers | Mean followers',
+      'Name | Followers’ millions',
+      // The chart's data table heads them as ::table does, not with share-bar's axis title "Share".
+      'Name | Followers’ millions',
+      'Share | Account',
+      'Week beginning | Campaign | Posts | Days',
+    ]);
+  });
+
+  it("refuses a derived table's header for a column it does not have, at its line", async () => {
+    const root = fixtureProject(
+      '::table[T]{data=shares}',
+      FRONTMATTER.replace('values:\n', 'tables:\n  shares:\n    from: share-of-voice\n    headers: { votes: Votes }\nvalues:\n'),
+    );
+    expect(await renderError(root, 'content/posts/post.md')).toMatch(
+      /^content\/posts\/post\.md:21:16: The table "shares" reads column "votes", which the table does not have \(it has "campaign", "posts", "share"\)\./,
+    );
   });
 
   it("heads columns with the directive's headers=, over a built-in table's", async () => {
