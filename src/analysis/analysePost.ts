@@ -282,8 +282,9 @@ export function analysePost(
         days: weekCoverage(w.week, first as number, last as number),
       })),
       formats: { posts: 'thousands' },
-      // "Days covered", not "Days with data": a day the period covers counts whether it has posts or not.
-      headers: { week: 'Week beginning', campaign: 'Campaign', posts: 'Posts', days: 'Days covered' },
+      // "Days of 7" (as the chart labels a partial week, "3 days of 7"), not "Days with data": a day the period covers
+      // counts whether it has posts or not; and short words, so the table fits a 320 px phone ("covered" did not).
+      headers: { week: 'Week beginning', campaign: 'Campaign', posts: 'Posts', days: 'Days of 7' },
       definition:
         'Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign’s hashtags; a post with several campaigns’ hashtags counts in each. The "days" column is how many of the week’s seven days lie within the data’s period (the UTC day of its first post to that of its last): fewer than 7 in a partial first or last week, whose count is of those days only.',
     });

@@ -72,7 +72,7 @@ export const builtinCharts: Record<string, BuiltinChart> = {
   'weekly-volume': {
     spec: deepFreeze(weeklyVolume),
     formats: { posts: 'thousands' },
-    headers: { campaign: 'Campaign', days: 'Days covered' },
+    headers: { campaign: 'Campaign', days: 'Days of 7' },
   },
   'share-of-voice': {
     spec: deepFreeze(shareOfVoice),

@@ -7,7 +7,7 @@ const capitalFirst = (text: string) => text.replace(/^\p{Ll}/u, (c) => c.toUpper
 
 /**
  * A column's name as a table's header shows it when nothing gives the column a title: the name written as words,
- * in the sentence case the house headers use ("Week beginning", "Days covered"). A column's name is often
+ * in the sentence case the house headers use ("Week beginning", "Days of 7"). A column's name is often
  * written for code (`keepcorbyn_share`, `Valid_Votes`, `absError`); a reader should not have to read it as code.
  *
  * - `_` and `-` separate words, and so does a capital after a small letter (`absError`) or a capital that starts a

@@ -72,7 +72,7 @@ describe('builtinCharts', () => {
     expect(svg.match(/aria-roledescription="rule mark"/g)).toHaveLength(2);
     // The data table names the column.
     expect(dataTable([{ ...weeklyRows[0], days: 3 } as Row], { headers: builtinCharts['weekly-volume']?.headers ?? {} })).toContain(
-      'Days covered',
+      'Days of 7',
     );
   });
 

@@ -46,7 +46,7 @@ describe('::chart[Title]{data spec description where}', () => {
       expect(drawing.match(/>(\d days? of 7)<\/text>/g)).toEqual(['>3 days of 7</text>', '>2 days of 7</text>']);
     }
     expect(html.match(/<div class="chart-(wide|narrow)"><svg/g)).toHaveLength(2);
-    expect(html).toContain('<th scope="col" class="num">Days covered</th>');
+    expect(html).toContain('<th scope="col" class="num">Days of 7</th>');
     expect(html).toMatch(/<td class="date">2016-06-27<\/td><td>#Red<\/td><td class="num">2<\/td><td class="num">3<\/td>/);
   });
 

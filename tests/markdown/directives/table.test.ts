@@ -55,7 +55,7 @@ describe('::table[Caption]{data columns headers where}', () => {
     expect(heads(await renderPost(root, 'content/posts/post.md'))).toEqual([
       share,
       share,
-      'Week beginning | Campaign | Posts | Days covered',
+      'Week beginning | Campaign | Posts | Days of 7',
       'Label | Share | Kind | Campaign',
     ]);
   });
