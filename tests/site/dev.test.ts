@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devArgs, freePort, siteEnv } from '../../scripts/astro.ts';
 import { launchChromium } from '../../scripts/chromium.ts';
@@ -55,6 +56,36 @@ async function startDev(site: string): Promise<{ port: number; url: string; read
     },
   };
 }
+
+/**
+ * Follows when the open page's Vite client last connected ("[vite] connected", after each load, and each reload a
+ * restarted server has it make). `connectedFor(ms, after)` waits until it has connected since `after` and stayed so
+ * for `ms`: a restart or a change pushed before its socket opens leaves Vite's client without one (it reloads on a
+ * socket that closes, not on one that never opened), which no later change reaches; and a fresh server may reload the
+ * page once more just after its first connection (its first dependency optimisation). With `resetOnNavigation`, a
+ * navigation starts the wait again (a reload pushed before the page connected reaches it once it does).
+ */
+function viteClient(page: Page, dev: { readonly log: string }, { resetOnNavigation = false } = {}) {
+  let connected = 0;
+  page.on('console', (m) => {
+    if (m.text().includes('[vite] connected')) connected = Date.now();
+  });
+  if (resetOnNavigation)
+    page.on('framenavigated', () => {
+      connected = 0;
+    });
+  return {
+    connectedFor: (ms: number, after = 0, what = 'the page to connect to the server') =>
+      waitFor(
+        async () => connected > after && Date.now() - connected > ms,
+        15_000,
+        () => `${what}\n${dev.log}`,
+      ),
+  };
+}
+
+/** How many times the dev server has restarted (Astro prints "Restarting..." for each). */
+const restartsOf = (dev: { readonly log: string }) => dev.log.split('\n').filter((l) => l.includes('Restarting...')).length;
 
 describe('astro dev', () => {
   it('updates the open page by itself when a data file is added, changed or removed', async () => {
@@ -379,23 +410,12 @@ describe('astro dev', () => {
       page.setDefaultTimeout(3_000);
       // A restarted server has the open page reload and connect again: a change pushed before it has is not missed
       // by the server, but by this page, which is then showing what it loaded.
-      let connected = 0;
-      page.on('console', (m) => {
-        if (m.text().includes('[vite] connected')) connected = Date.now();
-      });
+      const client = viteClient(page, dev);
       await page.goto(dev.url);
       const value = page.locator('[data-key="posts.total"]');
       expect(await value.textContent()).toBe('4');
-      // The page connected before the first edit, and stayed so for a second: a restart before its socket opens leaves
-      // Vite's client without one (it reloads on a socket that closes, not on one that never opened), which no later
-      // change reaches; and a fresh server may reload the page once more just after its first connection (its first
-      // dependency optimisation), whose new socket a restart then finds unopened.
-      await waitFor(
-        async () => connected > 0 && Date.now() - connected > 1_000,
-        15_000,
-        () => `the page to connect to the server\n${dev.log}`,
-      );
-      const restarts = () => dev.log.split('\n').filter((l) => l.includes('Restarting...')).length;
+      await client.connectedFor(1_000);
+      const restarts = () => restartsOf(dev);
       const synced = () => dev.log.split('\n').filter((l) => l.includes('Synced content')).length;
       // Added, then changed, each with another url: each restarts the server (the canonical origin is fixed for a
       // server's life; a new name alone only reloads the page: the next test).
@@ -414,17 +434,9 @@ describe('astro dev', () => {
         );
         // And the open page to connect to it, before the next edit: a second restart while Astro is still creating the
         // first one's app can fail in Astro itself ("transport was disconnected, cannot call fetchModule").
-        await waitFor(
-          async () => connected > restarted && Date.now() - connected > 500,
-          15_000,
-          () => `the page to connect to the server restarted for site ${name}\n${dev.log}`,
-        );
+        await client.connectedFor(500, restarted, `the page to connect to the server restarted for site ${name}`);
       }
-      await waitFor(
-        async () => connected > restarted && Date.now() - connected > 1_000,
-        15_000,
-        () => `the page to connect to the restarted server\n${dev.log}`,
-      );
+      await client.connectedFor(1_000, restarted, 'the page to connect to the restarted server');
       // The open page follows a dropped-in data file…
       writeFileSync(join(site, 'data', 'tweets', 'b.csv'), 'id,created_at,user,text\n5,2016-07-11T10:00:00Z,e,#Red\n');
       await waitFor(
@@ -454,20 +466,13 @@ describe('astro dev', () => {
     try {
       const page = await browser.newPage();
       page.setDefaultTimeout(3_000);
-      // The page must be listening before the first edit (as in the restart test above).
-      let connected = 0;
-      page.on('console', (m) => {
-        if (m.text().includes('[vite] connected')) connected = Date.now();
-      });
+      // The page must be listening before the first edit (viteClient).
+      const client = viteClient(page, dev);
       await page.goto(dev.url);
-      await waitFor(
-        async () => connected > 0 && Date.now() - connected > 1_000,
-        15_000,
-        () => `the page to connect to the server\n${dev.log}`,
-      );
+      await client.connectedFor(1_000);
       const file = join(site, 'content', 'site.yaml');
       const header = () => page.locator('.site-name').textContent();
-      const restarts = () => dev.log.split('\n').filter((l) => l.includes('Restarting...')).length;
+      const restarts = () => restartsOf(dev);
       const overlay = () =>
         page.locator('vite-error-overlay').evaluate((el) => ({
           title: el.shadowRoot?.querySelector('#title')?.textContent ?? '',
@@ -586,19 +591,9 @@ describe('astro dev', () => {
       page.setDefaultTimeout(3_000);
       // The overlay is pushed to the open pages: this one must be listening first, and stay (a reload pushed
       // before it connected, when the dataset was dropped in, reaches it once it does).
-      let connected = 0;
-      page.on('console', (m) => {
-        if (m.text().includes('[vite] connected')) connected = Date.now();
-      });
-      page.on('framenavigated', () => {
-        connected = 0;
-      });
+      const client = viteClient(page, dev, { resetOnNavigation: true });
       await page.goto(url);
-      await waitFor(
-        async () => connected > 0 && Date.now() - connected > 1_000,
-        15_000,
-        () => `the page to listen for changes\n${dev.log}`,
-      );
+      await client.connectedFor(1_000, 0, 'the page to listen for changes');
       const overlay = () =>
         page.locator('vite-error-overlay').evaluate((el) => ({
           text: el.shadowRoot?.textContent ?? '',
