@@ -165,24 +165,31 @@ export function soundingsLoader(): Loader {
         await readUnused(changed, entries);
         const records = takeLoadRecords();
         await countProblems(records, { root, dataDir });
-        context.logger.info(summaryTable(records, dev ? [] : unreadDatasets(records)));
+        context.logger.info(summaryTable(records, dev ? [] : unreadDatasets(records, failed)));
         keepFileLists(records, { root, dataDir });
         return rendered > 0 || failed.length > 0 || entries.length !== before.size;
       };
 
+      /** The datasets the posts `entries` use (their frontmatter's `datasets`, by alias). */
+      const datasetsOf = (entries: readonly { data: Record<string, unknown> }[]) =>
+        new Set(entries.flatMap((e) => Object.values((e.data.datasets ?? {}) as Record<string, string>)));
+
       /**
        * A build's datasets that no post read, for its summary to list every dataset of the site: each with its numbers
-       * when its profile is known without reading it (storedProfile: a warm build has them all). `astro dev` lists
-       * only what each re-load read.
+       * when its profile is known without reading it (storedProfile: a warm build has them all), and whether a post
+       * that uses it failed (on a problem found before it read this one: "no post needed it" would be untrue). `astro
+       * dev` lists only what each re-load read.
        */
-      const unreadDatasets = (records: readonly LoadRecord[]): UnreadDataset[] => {
+      const unreadDatasets = (records: readonly LoadRecord[], failed: readonly { data: Record<string, unknown> }[]): UnreadDataset[] => {
         const read = new Set(records.map((r) => r.id));
+        const ofFailed = datasetsOf(failed);
         return listDatasets(dataDir)
           .filter((id) => !read.has(id))
           .map((id) => {
             const profile = storedProfile(id, { root, dataDir });
             return {
               id,
+              failedFirst: ofFailed.has(id),
               rows: profile?.rows,
               files: profile?.files.length,
               period: profile?.first && profile.last ? ([profile.first, profile.last] as const) : undefined,
@@ -195,7 +202,7 @@ export function soundingsLoader(): Loader {
        * their errors reach the terminal and the overlay as a post's data errors do (their pages throw them too).
        */
       const readUnused = async (changed: readonly string[], entries: readonly { data: Record<string, unknown> }[]) => {
-        const used = new Set(entries.flatMap((e) => Object.values((e.data.datasets ?? {}) as Record<string, string>)));
+        const used = datasetsOf(entries);
         const datasets = new Set(listDatasets(dataDir));
         const ids = new Set(changed.map((path) => datasetOfPath(dataDir, path)));
         for (const id of [...ids].sort()) {

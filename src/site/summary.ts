@@ -27,9 +27,14 @@ const failed = (problems: number | undefined) =>
       ? 'failed: 1 problem'
       : `failed: ${problems.toLocaleString('en-GB')} problems (npm run check lists them)`;
 
-/** A dataset the build did not read (no post that uses it needed rendering), with its numbers when its profile has them. */
+/**
+ * A dataset the build did not read (no post that uses it needed rendering; or those that needed it failed before they
+ * read it: `failedFirst`), with its numbers when its profile has them.
+ */
 export interface UnreadDataset {
   id: string;
+  /** A post that uses it was to be rendered, and failed before it read it (on another dataset's problem, say). */
+  failedFirst?: boolean | undefined;
   rows?: number | undefined;
   files?: number | undefined;
   period?: readonly [string, string] | undefined;
@@ -48,7 +53,7 @@ export function summaryTable(records: readonly LoadRecord[], unread: readonly Un
     count(d.files),
     d.period ? `${d.period[0].slice(0, 10)} to ${d.period[1].slice(0, 10)}` : '-',
     '-',
-    'not read (no post needed it)',
+    d.failedFirst ? 'not read (a post using it failed first)' : 'not read (no post needed it)',
   ]);
   const rows = records.map((r) => [
     printable(r.id), // a folder name, which can hold anything

@@ -57,15 +57,34 @@ describe('summaryTable(records)', () => {
     expect(warm).toMatch(/^ {2}tweets +5 +2 +2016-07-01 to 2016-07-12 +- +not read \(no post needed it\)$/m);
   });
 
+  it('says a dataset was not read because the post using it failed first, not that no post needed it', async () => {
+    // The post reads tweets, then followers: a problem in tweets stops it before it reads followers.
+    const site = fixtureProject('Red had :value[campaigns.red.share] of :value[posts.total] posts.');
+    writeFileSync(join(site, 'data', 'tweets', 'a.csv'), 'id,created_at,user,text\n1,2016-02-30T10:00:00Z,a,#Red\n');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    const out = await astroBuild(site, { cacheDir }).then(
+      () => 'built',
+      (e: { stdout: string; stderr: string }) => e.stdout + e.stderr,
+    );
+    expect(out).toMatch(/^ {2}tweets +- +- +- +\S+ s {2}failed: 1 problem$/m);
+    // Its numbers are its profile's when the second thread wrote it before the summary, else dashes.
+    expect(out).toMatch(/^ {2}followers +(2|-) +(1|-) +- +- +not read \(a post using it failed first\)$/m);
+  });
+
   it('lists a dataset no post read after those read, with the numbers its profile has, or dashes', () => {
     const table = summaryTable(
       [{ id: 'tweets', digest: 'd', ms: 830, parsed: 1, rows: 4, files: 1, cache: 'miss' }],
-      [{ id: 'polls', rows: 1234, files: 2, period: ['2016-08-01T00:00:00Z', '2016-09-01T00:00:00Z'] }, { id: 'new' }],
+      [
+        { id: 'polls', rows: 1234, files: 2, period: ['2016-08-01T00:00:00Z', '2016-09-01T00:00:00Z'] },
+        { id: 'new' },
+        { id: 'seats', rows: 24, files: 1, failedFirst: true },
+      ],
     );
     expect(table.split('\n').slice(2)).toEqual([
       '  tweets       4      1  -                         0.83 s  cache miss (parsed)',
       '  polls    1,234      2  2016-08-01 to 2016-09-01       -  not read (no post needed it)',
       '  new          -      -  -                              -  not read (no post needed it)',
+      '  seats       24      1  -                              -  not read (a post using it failed first)',
     ]);
   });
 
