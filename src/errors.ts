@@ -563,8 +563,9 @@ export const JsonCutShort = define({
 export const LargeJsonObject = define({
   name: 'LargeJsonObject',
   title: 'Large JSON export is an object',
-  message: (megabytes: number) =>
-    `This ${megabytes} MB social export is one JSON object; a file over 32 MB is read as a stream, which takes a JSON array of posts or of API pages, not an object whose list could be anywhere in it.`,
+  /** `size`: the file's, as megabytes.ts gives it ("48 MB"). */
+  message: (size: string) =>
+    `This ${size} social export is one JSON object; a file over 32 MB is read as a stream, which takes a JSON array of posts or of API pages, not an object whose list could be anywhere in it.`,
   hint: 'Export it as NDJSON (one post or page per line) or as a JSON array, or split it into files under 32 MB.',
 });
 

@@ -9,17 +9,8 @@
  * included: they count as read at once, which makes the first estimates of a dataset partly cached a little short.
  */
 import { printable } from '../errors.ts';
+import { megabytes } from '../megabytes.ts';
 import type { ReadBytes } from './loadDataset.ts';
-
-/** A megabyte as the error catalogue counts them (LargeJsonObject): 2^20 bytes. */
-const MB = 2 ** 20;
-
-/**
- * A dataset's size in megabytes: whole from 10 MB, with one decimal below (a dataset that takes over a second to read
- * is rarely smaller, but one on a slow disk would otherwise be "of 0 MB").
- */
-const megabytes = (bytes: number): string =>
-  `${(bytes / MB).toLocaleString('en-GB', { maximumFractionDigits: bytes < 10 * MB ? 1 : 0 })} MB`;
 
 /**
  * How long is left, said roughly, as an extrapolation deserves: whole seconds below a minute, rounded up so that it

@@ -35,6 +35,7 @@ import {
   SoundingsError,
   WrongJsonShape,
 } from '../errors.ts';
+import { megabytes } from '../megabytes.ts';
 import { blanked } from './archiveScript.ts';
 import { decimalCommaSaid, describeCsvError, type QuoteSpan, rowQuoteSpan, spanSaid } from './csvError.ts';
 import { fileSha256 } from './fileHash.ts';
@@ -751,7 +752,7 @@ export async function* streamJsonItems(
       error(WrongJsonShape, { file, line: 1, column: 1 }, 'file', 'one value, neither a list nor an object'),
       blank,
     );
-  if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, Math.round(statSync(path).size / 2 ** 20));
+  if (top === '{' && arrayOnly) throw error(LargeJsonObject, { file }, megabytes(statSync(path).size));
   const checked = hashedStream(path, hash, file, false, undefined, read);
   const blanker = blank > 0 ? blanking(blank) : undefined;
   // pipe() passes data on, not errors: a byte that is not UTF-8 must fail the read, not the process.

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MANIFEST } from '../data/listDatasets.ts';
 import { printable } from '../errors.ts';
+import { megabytes } from '../megabytes.ts';
 import { type DatasetProfile, fileName, published } from './datasetSummary.ts';
 import { siteDataOptions, siteProfiles } from './siteData.ts';
 import { CONTENT_TYPES } from './staticServer.ts';
@@ -45,7 +46,7 @@ export const LARGE_DOWNLOAD_BYTES = 25 * 1024 * 1024;
 /** The warning for a large published file, at its path under the site (`data/<id>/<file>`). */
 export function largeDownload(path: string, bytes: number): string {
   const id = path.split('/')[1] ?? '';
-  return `${printable(path)} (${Math.round(bytes / 1e6).toLocaleString('en-GB')} MB) is published as a download, beside its dataset's page: larger than many static hosts take in one file (Cloudflare Pages 25 MiB, GitHub 100 MB). If yours refuses it, or readers should not download it, set "downloads: false" in data/${printable(id)}/manifest.yaml: the page then gives the files' SHA-256 and no links.`;
+  return `${printable(path)} (${megabytes(bytes)}) is published as a download, beside its dataset's page: larger than many static hosts take in one file (Cloudflare Pages 25 MiB, GitHub 100 MB). If yours refuses it, or readers should not download it, set "downloads: false" in data/${printable(id)}/manifest.yaml: the page then gives the files' SHA-256 and no links.`;
 }
 
 /**

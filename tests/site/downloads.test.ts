@@ -51,7 +51,7 @@ describe('downloadFiles(profiles, root)', () => {
   it('warns of a published file past 25 MiB with its size, the hosts that refuse one, and the manifest line that keeps it back', () => {
     expect(LARGE_DOWNLOAD_BYTES).toBe(26_214_400);
     expect(largeDownload('data/clean-air/export.csv', 150_955_719)).toBe(
-      'data/clean-air/export.csv (151 MB) is published as a download, beside its dataset\'s page: larger than many static hosts take in one file (Cloudflare Pages 25 MiB, GitHub 100 MB). If yours refuses it, or readers should not download it, set "downloads: false" in data/clean-air/manifest.yaml: the page then gives the files\' SHA-256 and no links.',
+      'data/clean-air/export.csv (144 MB) is published as a download, beside its dataset\'s page: larger than many static hosts take in one file (Cloudflare Pages 25 MiB, GitHub 100 MB). If yours refuses it, or readers should not download it, set "downloads: false" in data/clean-air/manifest.yaml: the page then gives the files\' SHA-256 and no links.',
     );
   });
 });
