@@ -11,6 +11,7 @@ import { inspect } from 'node:util';
 import { cutText } from './cutText.ts';
 import { joinNames } from './joinNames.ts';
 import { didYouMean } from './nearest.ts';
+import { processGlobal } from './processGlobal.ts';
 import { printWarning } from './warnings.ts';
 
 export interface Location {
@@ -60,8 +61,29 @@ export class SoundingsError extends Error {
    * heading printed says what is true, with the post's path as the messages write paths (from the project root).
    */
   [inspect.custom](): string {
-    return this.message.replace(MARKDOWN_HEADING, (_, path: string) => `Soundings could not render ${relative(process.cwd(), path)}:\n`);
+    const heading = MARKDOWN_HEADING.exec(this.message);
+    if (!heading) return this.message;
+    const post = relative(process.cwd(), heading[1] as string);
+    const problem = this.message.slice(heading[0].length);
+    // Posts that stop on one problem (a bad row in the data they share) print it once, the others a line naming it:
+    // a site of twenty weekly posts on one export printed a broken file's message twenty times before the build's
+    // summary of them (renderFailure.ts), which names every post it stopped.
+    const first = printedRenders.get(problem);
+    if (first !== undefined && first !== post) return `Soundings could not render ${post}: the same problem as ${first}, above.`;
+    printedRenders.set(problem, post);
+    return `Soundings could not render ${post}:\n${problem}`;
   }
+}
+
+/**
+ * The problems of posts printed as they failed in this sync of the posts (SoundingsError's inspect), with the first
+ * post each stopped: one for the process, as Astro's module graphs each have a copy of this module.
+ */
+const printedRenders = processGlobal('printedRenders', () => new Map<string, string>());
+
+/** Starts a sync of the posts (soundingsLoader.ts): a problem printed in the last is printed again in full. */
+export function forgetPrintedRenders(): void {
+  printedRenders.clear();
 }
 
 /**

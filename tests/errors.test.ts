@@ -3,7 +3,7 @@ import { setImmediate } from 'node:timers/promises';
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { checkDataset } from '../src/data/loadDataset.ts';
-import { error, keepingWarnings, printable, shown, UnknownKey, warn } from '../src/errors.ts';
+import { error, forgetPrintedRenders, keepingWarnings, printable, shown, UnknownKey, warn } from '../src/errors.ts';
 import { postsManifest, tempProject } from './data/helpers.ts';
 
 describe('printable(text) and shown(text)', () => {
@@ -90,5 +90,23 @@ describe('a SoundingsError as console.error prints it', () => {
     // What node_modules/@astrojs/markdown-remark/dist/index.js (prefixError) does to it before console.error(err).
     e.message = `Failed to parse Markdown file "${join(process.cwd(), 'content', 'posts', 'a.md')}":\n${located}`;
     expect(inspect(e)).toBe(`Soundings could not render content/posts/a.md:\n${located}`);
+  });
+
+  it('prints a problem that stops several posts once in a sync, then names the first post it stopped', () => {
+    forgetPrintedRenders();
+    const stopped = (post: string, line = 2) => {
+      const e = error(UnknownKey, { file: 'data/tweets/a.csv', line, column: 2 }, 'posts.totl', []);
+      e.message = `Failed to parse Markdown file "${join(process.cwd(), 'content', 'posts', post)}":\n${e.message}`;
+      return inspect(e);
+    };
+    const located = error(UnknownKey, { file: 'data/tweets/a.csv', line: 2, column: 2 }, 'posts.totl', []).message;
+    expect(stopped('a.md')).toBe(`Soundings could not render content/posts/a.md:\n${located}`);
+    expect(stopped('b.md')).toBe('Soundings could not render content/posts/b.md: the same problem as content/posts/a.md, above.');
+    // The same post again (a dev server's next render of it), and another problem: in full.
+    expect(stopped('a.md')).toBe(`Soundings could not render content/posts/a.md:\n${located}`);
+    expect(stopped('c.md', 3)).toMatch(/^Soundings could not render content\/posts\/c\.md:\ndata\/tweets\/a\.csv:3:2: /);
+    // The next sync prints it in full again.
+    forgetPrintedRenders();
+    expect(stopped('b.md')).toBe(`Soundings could not render content/posts/b.md:\n${located}`);
   });
 });

@@ -24,7 +24,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { datasetDigest, datasetOfPath, mayChangeDataset, projectPath } from '../data/datasetFiles.ts';
 import { listDatasets } from '../data/listDatasets.ts';
-import { SoundingsError } from '../errors.ts';
+import { forgetPrintedRenders, SoundingsError } from '../errors.ts';
 import { cachedDataset, countProblems, keepFileLists, type LoadRecord, takeLoadRecords } from '../markdown/datasetCache.ts';
 import { postSource } from '../markdown/postSource.ts';
 import { takeRenderedAhead } from '../markdown/renderedAhead.ts';
@@ -96,6 +96,7 @@ export function soundingsLoader(): Loader {
       const run = async (watcher: LoaderContext['watcher'], changed: readonly string[] = []): Promise<boolean> => {
         failures.length = 0;
         pageless.length = 0;
+        forgetPrintedRenders();
         // The summary is this run's: what pages read since the last (`astro dev`) is not.
         takeLoadRecords();
         takeRenderedAhead();

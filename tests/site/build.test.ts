@@ -153,6 +153,23 @@ describe('astro build of a fixture site', () => {
     expect(failure).toContain('Rendered 0 of 1 posts and 1 failed');
   });
 
+  it('prints a data problem that stops two posts once as they fail, a line for the other, then both in the stop', async () => {
+    const site = fixtureProject('Red had :value[posts.total] posts.');
+    writeFileSync(join(site, 'content', 'posts', 'second.md'), readFileSync(join(site, 'content', 'posts', 'post.md')));
+    writeFileSync(join(site, 'data', 'tweets', 'a.csv'), 'id,created_at,user,text\n1,2016-02-30T10:00:00Z,a,#Red\n');
+    const failure = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }).then(
+      () => 'built',
+      (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+    );
+    const problem = /data\/tweets\/a\.csv:2:2: "created_at" must be/g;
+    // Once as the first post fails, once in the message the build stops with, which names both posts.
+    expect(failure.match(problem)).toHaveLength(2);
+    expect(failure).toMatch(
+      /Soundings could not render \S*content\/posts\/(post|second)\.md: the same problem as \S*content\/posts\/(post|second)\.md, above\./,
+    );
+    expect(failure).toMatch(/Soundings could not render 2 posts:\n\S*data\/tweets\/a\.csv:2:2: [^\n]*\n {2}\(in post\.md, second\.md\)/);
+  });
+
   it('fails the build on a frontmatter problem with the message alone, not a stack trace', async () => {
     const site = fixtureProject('Red.');
     const post = join(site, 'content', 'posts', 'post.md');
