@@ -41,8 +41,8 @@ export interface BuiltinChart {
  *   hold the most posts, and a label inside the plot's top then crossed its
  *   line and points (any data value can be drawn anywhere in the plot, so no
  *   place inside it is always clear); the legend stands 26 px above the plot
- *   rather than vega's 18, to leave the label room beneath it. Without `days`, every week is drawn as
- *   whole.
+ *   rather than vega's 18, to leave the label room beneath it. Without
+ *   `days`, every week is drawn as whole.
  * - `share-of-voice`: `{campaign: string, posts: number, share: number}`, share
  *   a proportion; a horizontal bar per campaign, in row order, labelled "79.4%".
  * - `follower-reach`: `{name: string, followers: number, campaign: string|null,
