@@ -61,18 +61,26 @@ export class SoundingsError extends Error {
    * heading printed says what is true, with the post's path as the messages write paths (from the project root).
    */
   [inspect.custom](): string {
-    const heading = MARKDOWN_HEADING.exec(this.message);
-    if (!heading) return this.message;
-    const post = relative(process.cwd(), heading[1] as string);
-    const problem = this.message.slice(heading[0].length);
-    // Posts that stop on one problem (a bad row in the data they share) print it once, the others a line naming it:
-    // a site of twenty weekly posts on one export printed a broken file's message twenty times before the build's
-    // summary of them (renderFailure.ts), which names every post it stopped.
-    const first = printedRenders.get(problem);
-    if (first !== undefined && first !== post) return `Soundings could not render ${post}: the same problem as ${first}, above.`;
-    printedRenders.set(problem, post);
-    return `Soundings could not render ${post}:\n${problem}`;
+    return printedRender(this.message);
   }
+}
+
+/**
+ * A post's render error's message as `console.error` prints it (SoundingsError's inspect, and SoundingsErrors', a
+ * post's several problems: remarkSoundings.ts): headed by the post it stops, not by Astro's Markdown renderer's
+ * `Failed to parse Markdown file "<path>":`. Posts that stop on one problem (a bad row in the data they share) print it
+ * once, the others a line naming it: a site of twenty weekly posts on one export printed a broken file's message twenty
+ * times before the build's summary of them (renderFailure.ts), which names every post it stopped.
+ */
+export function printedRender(message: string): string {
+  const heading = MARKDOWN_HEADING.exec(message);
+  if (!heading) return message;
+  const post = relative(process.cwd(), heading[1] as string);
+  const problem = message.slice(heading[0].length);
+  const first = printedRenders.get(problem);
+  if (first !== undefined && first !== post) return `Soundings could not render ${post}: the same problem as ${first}, above.`;
+  printedRenders.set(problem, post);
+  return `Soundings could not render ${post}:\n${problem}`;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   FrontmatterInvalid,
   type Location,
   MalformedDirective,
+  printedRender,
   SoundingsError,
   TableInvalid,
   UnknownDirective,
@@ -68,9 +69,12 @@ export class SoundingsErrors extends Error {
     this.name = 'SoundingsErrors';
   }
 
-  /** As {@link SoundingsError}'s: the messages, not a stack trace and a dump of every error. */
+  /**
+   * As {@link SoundingsError}'s: the messages, not a stack trace and a dump of every error, headed by the post they stop
+   * (errors.ts, printedRender).
+   */
   [inspect.custom](): string {
-    return this.message;
+    return printedRender(this.message);
   }
 }
 

@@ -1,4 +1,8 @@
+import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { error, forgetPrintedRenders, UnknownKey } from '../../src/errors.ts';
+import { SoundingsErrors } from '../../src/markdown/remarkSoundings.ts';
 import { postsManifest, tempProject } from '../data/helpers.ts';
 import { FRONTMATTER, fixtureProject } from './fixture.ts';
 import { renderError, renderPost } from './render.ts';
@@ -69,5 +73,21 @@ describe('remarkSoundings: a post whose data cannot be read or analysed', () => 
       expect.stringMatching(/^content\/posts\/post\.md:23:36: "pies" is neither/),
       expect.stringMatching(/^content\/posts\/post\.md:25:28: ::wordcompare: compares a campaign with itself/),
     ]);
+  });
+});
+
+describe('SoundingsErrors (a post’s several problems) as console.error prints it', () => {
+  it("is headed by the post it stops, not Astro's Markdown renderer's 'Failed to parse Markdown file'", () => {
+    forgetPrintedRenders();
+    const problems = [
+      error(UnknownKey, { file: 'data/a/x.json', line: 14, column: 5 }, 'posts.totl', []),
+      error(UnknownKey, { file: 'content/posts/a.md', line: 62, column: 9 }, 'posts.totl', []),
+    ];
+    const e = new SoundingsErrors(problems);
+    const messages = e.message;
+    // What node_modules/@astrojs/markdown-remark/dist/index.js (prefixError) does to it before console.error(err).
+    e.message = `Failed to parse Markdown file "${join(process.cwd(), 'content', 'posts', 'a.md')}":\n${messages}`;
+    expect(inspect(e)).toBe(`Soundings could not render content/posts/a.md:\n${messages}`);
+    expect(messages.split('\n')).toHaveLength(2);
   });
 });
