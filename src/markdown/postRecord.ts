@@ -162,7 +162,15 @@ export function datasetRecord(alias: string, d: Dataset): DatasetRecord {
     synthetic: d.manifest.synthetic ? d.manifest.synthetic.script : null,
     digest: d.digest,
     rows: d.rows.length,
-    files: d.files.map((f) => ({ path: f.path, sha256: f.sha256, rows: f.rows, bytes: f.bytes })),
+    // Each file as the site publishes it, beside its dataset's page (`data/<id>/<file>`: a dataset's files are the
+    // names in its folder), not as this machine has it: a data folder outside the project (SOUNDINGS_DATA_DIR) gave
+    // the methods of a published page the analyst's own paths ("../../tmp/…/data/…").
+    files: d.files.map((f) => ({
+      path: `data/${d.id}/${f.path.slice(f.path.lastIndexOf('/') + 1)}`,
+      sha256: f.sha256,
+      rows: f.rows,
+      bytes: f.bytes,
+    })),
   };
   if (d.kind === 'posts') {
     record.duplicates = d.duplicates;

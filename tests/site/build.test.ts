@@ -139,6 +139,15 @@ describe('astro build of a fixture site', () => {
     }
   });
 
+  it("names a post's data files in its methods as the site publishes them, data/<id>/<file>, wherever the data is", async () => {
+    // The fixture's data folder is a temporary one, outside the project: its path on this machine is not published.
+    const html = page((await builtFixture()).outDir);
+    const files = [...html.matchAll(/<tr><td[^>]*><code[^>]*>(.*?)<\/code><\/td><td class="num"/g)].map((m) =>
+      (m[1] as string).replaceAll('<wbr>', ''),
+    );
+    expect(files).toEqual(['data/tweets/a.csv', 'data/followers/a.csv']);
+  });
+
   it('fails the build on a post with an unknown key, naming post.md:line:column', async () => {
     const site = fixtureProject('Red had :value[campaigns.red.shar].');
     const failure = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) }).then(
