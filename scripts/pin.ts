@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectPath } from '../src/data/datasetFiles.ts';
-import { SoundingsError } from '../src/errors.ts';
+import { error, NothingToPin, PostNotFound, SoundingsError } from '../src/errors.ts';
 import { cachedDataset } from '../src/markdown/datasetCache.ts';
 import { type PinState, pinLine, pinState } from '../src/markdown/pins.ts';
 import { postSource } from '../src/markdown/postSource.ts';
@@ -33,17 +33,13 @@ if (args.length !== 1 || args[0]?.startsWith('-')) {
 // npm runs a script in the project's folder; the path is the user's, from where they typed it (INIT_CWD).
 const path = resolve(process.env.INIT_CWD ?? process.cwd(), args[0] as string);
 const file = projectPath(root, path);
-if (!existsSync(path)) {
-  console.error(`${file}: There is no such post. Name a post's Markdown file, e.g. npm run pin -- content/posts/<post>.md.`);
-  process.exit(1);
-}
-
 /** Prints a problem as a build does (its message says where and what to do), or a bug's stack. */
 const fail = (e: unknown): never => {
   if (!(e instanceof SoundingsError)) throw e;
   console.error(e.message);
   process.exit(1);
 };
+if (!existsSync(path)) fail(error(PostNotFound, { file }));
 
 const checked = (() => {
   try {
@@ -57,10 +53,7 @@ if ('problems' in checked) {
   process.exit(1);
 }
 const datasets = Object.entries(checked.frontmatter.datasets);
-if (datasets.length === 0) {
-  console.error(`${file}: This post reads no dataset ("datasets" in its frontmatter), so there is nothing to pin.`);
-  process.exit(1);
-}
+if (datasets.length === 0) fail(error(NothingToPin, { file }));
 const states: Record<string, PinState> = {};
 for (const [alias, id] of datasets) states[alias] = pinState(await cachedDataset(id, { root, dataDir }).catch(fail));
 console.log(pinLine(states));

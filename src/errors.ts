@@ -207,6 +207,22 @@ const closest = (name: string, known: Iterable<string>): string => didYouMean(na
 
 // ---------------------------------------------------------------- datasets
 
+/** `npm run pin` (scripts/pin.ts) named a post that is not there. */
+export const PostNotFound = define({
+  name: 'PostNotFound',
+  title: 'No such post',
+  message: () => 'There is no such post.',
+  hint: "Name a post's Markdown file: npm run pin -- content/posts/<post>.md.",
+});
+
+/** `npm run pin` (scripts/pin.ts) named a post that reads no dataset. */
+export const NothingToPin = define({
+  name: 'NothingToPin',
+  title: 'Nothing to pin',
+  message: () => 'This post reads no dataset ("datasets" in its frontmatter), so there is nothing to pin.',
+  hint: 'Pin a post that reads data (README, "Pinning").',
+});
+
 export const DatasetNotFound = define({
   name: 'DatasetNotFound',
   title: 'Unknown dataset',

@@ -54,7 +54,7 @@ describe('npm run pin -- <post>', () => {
     const missing = await pin(site, 'content/posts/nope.md');
     expect([missing.code, missing.stderr.trim()]).toEqual([
       1,
-      "content/posts/nope.md: There is no such post. Name a post's Markdown file, e.g. npm run pin -- content/posts/<post>.md.",
+      "content/posts/nope.md: There is no such post. Name a post's Markdown file: npm run pin -- content/posts/<post>.md.",
     ]);
     expect((await pin(site)).code).toBe(2);
   });
