@@ -259,10 +259,19 @@ describe('astro build of a fixture site', () => {
     mkdirSync(join(site, 'data', 'toots'));
     writeFileSync(join(site, 'data', 'toots', 'statuses.json'), fixture('mastodon.json'));
     writeFileSync(join(site, 'data', 'toots', 'manifest.yaml'), manifest('mastodon'));
+    mkdirSync(join(site, 'data', 'sky'));
+    writeFileSync(join(site, 'data', 'sky', 'posts.json'), fixture('bluesky.json'));
+    writeFileSync(join(site, 'data', 'sky', 'manifest.yaml'), manifest('bluesky'));
     const { outDir } = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) });
-    const kind = (id: string) => /<dt>Kind<\/dt><dd>([^<]*)<\/dd>/.exec(readFileSync(join(outDir, 'data', id, 'index.html'), 'utf8'))?.[1];
+    const html = (id: string) => readFileSync(join(outDir, 'data', id, 'index.html'), 'utf8');
+    const kind = (id: string) => /<dt>Kind<\/dt><dd>([^<]*)<\/dd>/.exec(html(id))?.[1];
     expect(kind('toots')).toBe('Social posts, from Mastodon statuses');
     expect(kind('tweets')).toBe('Social posts');
+    // Where each column comes from in the export: a Bluesky post's time is the earlier of two, as Bluesky orders posts.
+    const timeSource = (id: string) =>
+      /<td><code>time<\/code><\/td><td>[^<]*<\/td><td data-label="Source column">([^<]*)<\/td>/.exec(html(id))?.[1];
+    expect(timeSource('sky')).toBe('the earlier of record.createdAt and indexedAt (a bare record: record.createdAt)');
+    expect(timeSource('toots')).toBe('created_at');
   });
 
   it("names a dataset page's tables and their scrolling frames, which keyboard users can reach", async () => {

@@ -197,7 +197,7 @@ export const bluesky: Adapter = {
   format: 'bluesky',
   fields: {
     id: 'uri',
-    time: 'record.createdAt',
+    time: 'the earlier of record.createdAt and indexedAt (a bare record: record.createdAt)',
     author: 'the DID in uri (reason.by.did for a repost)',
     text: 'record.text',
     hashtags: "record.facets[#tag].tag (the text's #tags without facets) + record.tags",
