@@ -33,6 +33,7 @@ if (args.length !== 1 || args[0]?.startsWith('-')) {
 // npm runs a script in the project's folder; the path is the user's, from where they typed it (INIT_CWD).
 const path = resolve(process.env.INIT_CWD ?? process.cwd(), args[0] as string);
 const file = projectPath(root, path);
+
 /** Prints a problem as a build does (its message says where and what to do), or a bug's stack. */
 const fail = (e: unknown): never => {
   if (!(e instanceof SoundingsError)) throw e;
