@@ -17,7 +17,8 @@ const projectRoot = join(import.meta.dirname, '..', '..');
 
 /** `npm run pin -- <args>` in `site`: its exit code, stdout and stderr. */
 async function pin(site: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...childEnv(), SOUNDINGS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'soundings-cache-')) };
+  // Run as npm runs it from the site's folder: INIT_CWD is where the command was typed (npm test sets its own).
+  const env = { ...childEnv(), INIT_CWD: site, SOUNDINGS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'soundings-cache-')) };
   return run(process.execPath, [join(projectRoot, 'scripts', 'pin.ts'), ...args], { cwd: site, env }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => e,
