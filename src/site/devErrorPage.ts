@@ -87,7 +87,9 @@ export function overlayPayload(root: string, error: Error & { loc?: Location }) 
     ? { ...error.loc, file: isAbsolute(error.loc.file) ? error.loc.file : join(root, error.loc.file) }
     : undefined;
   return {
-    name: error.name,
+    // The overlay prints the name small above the title, as it prints an error's type above what happened: the tool's
+    // name there, not the title a second time (a trial saw "Soundings could not render this post" twice).
+    name: 'Soundings',
     title: error.name,
     message: escapeHtml(error.message).replace(/\n/g, '<br>'),
     stack: error.stack ?? '',

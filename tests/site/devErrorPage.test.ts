@@ -50,6 +50,7 @@ describe('devErrorPage (astro dev)', () => {
     const message = 'data/t/a.csv:11:2: "created_at" must be an ISO date-time, got "<img src=x onerror=alert(1)></script>". Fix the row.';
     const error = locatedError(root, 'Soundings could not render this post', message);
     const payload = overlayPayload(root, error);
+    expect([payload.name, payload.title]).toEqual(['Soundings', 'Soundings could not render this post']);
     expect(payload.loc).toEqual({ file: join(root, 'data', 't', 'a.csv'), line: 11, column: 2 });
     expect(payload.message).toBe(message.replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;'));
     expect(payload.highlightedCode).toContain('error-line');
