@@ -395,6 +395,19 @@ function quoteSpan(path: string, from: LineStart, line: number, before: number, 
 }
 
 /**
+ * Part of a CSV file, for reading its parts on several threads (streamParts.ts): the bytes up to `end`, the start of
+ * a record (default: the end of the file), from the file's start, or from `from`: the start of a record after the
+ * header, on line `line`, whose fields the file's `header` names. A part's bytes go into `hash` when it is given (the
+ * first part's, which the caller goes on with over the rest of the file), and are not hashed otherwise. A part is
+ * read for a build only (a check, `onProblem`, reads on to the end of the file after a syntax error).
+ */
+export interface CsvRange {
+  end?: number | undefined;
+  from?: { start: number; line: number; header: string[] };
+  hash?: Hash;
+}
+
+/**
  * A CSV or TSV file's records. Lines before `headerLine` (a title block a tool writes above the header) are passed
  * over before csv-parse sees them (a title line is not CSV: `Query: "keep red" OR #KeepRed`), though hashed and
  * counted; a file shorter than that is refused. Rows whose fields are all empty (a spreadsheet's trailing ",,,,")
@@ -408,19 +421,6 @@ function quoteSpan(path: string, from: LineStart, line: number, before: number, 
  * `"bad "quote" inside"` makes it drop the rest of the file without a word. `read` follows how far into the file the
  * read has got ({@link BytesRead}).
  */
-/**
- * Part of a CSV file, for reading its parts on several threads (streamParts.ts): the bytes up to `end`, the start of
- * a record (default: the end of the file), from the file's start, or from `from`: the start of a record after the
- * header, on line `line`, whose fields the file's `header` names. A part's bytes go into `hash` when it is given (the
- * first part's, which the caller goes on with over the rest of the file), and are not hashed otherwise. A part is
- * read for a build only (a check, `onProblem`, reads on to the end of the file after a syntax error).
- */
-export interface CsvRange {
-  end?: number | undefined;
-  from?: { start: number; line: number; header: string[] };
-  hash?: Hash;
-}
-
 export function streamCsv(path: string, file: string, delimiter: string, headerLine = 1, range?: CsvRange, read?: BytesRead): StreamedFile {
   const out: StreamedFile = {
     header: range?.from?.header,
