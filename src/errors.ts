@@ -95,6 +95,14 @@ export function forgetPrintedRenders(): void {
 }
 
 /**
+ * Whether `e` is a SoundingsError, told by its fields rather than by `instanceof`: Astro's module graphs each load
+ * their own copy of this module, and a problem thrown in one is caught in another.
+ */
+export function isSoundingsError(e: unknown): e is SoundingsError {
+  return e instanceof Error && 'location' in e && 'hint' in e;
+}
+
+/**
  * A {@link SoundingsError} as it crosses between threads (a worker's postMessage): its fields, as plain data. Decided:
  * not the error itself, which structured cloning turns into a plain Error with its message (and only a built-in
  * error's name), losing the class, title, hint and location that Astro's overlay, the build's failure output and the

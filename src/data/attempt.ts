@@ -2,16 +2,15 @@
  * Collecting problems instead of throwing: `npm run check` loads a dataset
  * with a problem list, and each record, file or item is attempted on its own.
  */
-import type { SoundingsError } from '../errors.ts';
+import { isSoundingsError, type SoundingsError } from '../errors.ts';
 
 /**
  * Records `e` in `problems` when it is a SoundingsError (a located problem with the data), with the problems found
  * with it (a row's other bad cells); rethrows anything else.
  */
 export function collectProblem(e: unknown, problems: SoundingsError[]): void {
-  if (!(e instanceof Error && 'location' in e && 'hint' in e)) throw e;
-  const problem = e as SoundingsError;
-  problems.push(problem, ...(problem.others ?? []));
+  if (!isSoundingsError(e)) throw e;
+  problems.push(e, ...(e.others ?? []));
 }
 
 /** Runs `fn`, or records its SoundingsError in `problems` (when given) and goes on. */

@@ -13,7 +13,7 @@
  * line end), and which says so itself when it does not (JsonCutShort, jsonLocation.ts).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { cutShort, type SoundingsError } from '../errors.ts';
+import { cutShort, isSoundingsError } from '../errors.ts';
 import type { DataFormat } from './rawRecord.ts';
 import { isUtf16le, lastRecordLine } from './streamRecords.ts';
 
@@ -46,12 +46,10 @@ export function cutShortNoter(path: string, file: string, format: DataFormat | u
   /** The line the last record starts on, and the last; null when the file ends with a line end (or is not CSV, TSV or NDJSON). */
   let last: { record: number; last: number } | null | undefined = csv || format === 'ndjson' ? undefined : null;
   return <T>(e: T): T => {
-    // A SoundingsError by its fields, as collectProblem tells one (attempt.ts).
-    if (last === null || !(e instanceof Error && 'location' in e && 'hint' in e)) return e;
-    const problem = e as unknown as SoundingsError;
-    const line = problem.location?.line;
-    if (problem.location?.file !== file || line === undefined) return e;
+    if (last === null || !isSoundingsError(e)) return e;
+    const line = e.location?.line;
+    if (e.location?.file !== file || line === undefined) return e;
     last ??= endsWithLineEnd(path, csv && isUtf16le(path)) ? null : lastRecordLine(path, csv ? { headerLine } : undefined);
-    return last !== null && line >= last.record ? (cutShort(problem, last.last) as T) : e;
+    return last !== null && line >= last.record ? (cutShort(e, last.last) as T) : e;
   };
 }

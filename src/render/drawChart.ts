@@ -5,7 +5,7 @@
  * chart only: a build whose charts go to the helper never loads it here.
  */
 import type { Row } from '../data/types.ts';
-import type { SentError, SoundingsError } from '../errors.ts';
+import type { SentError } from '../errors.ts';
 import { processGlobal } from '../processGlobal.ts';
 import type { ChartSvgOptions, VegaLiteSpec } from './chartSvg.ts';
 
@@ -76,11 +76,11 @@ export function chartExchange(post: (m: ChartMessage) => void) {
       try {
         post({ kind: 'drawn', job: m.job, chart: await drawnChart(m.spec, m.rows, m.options) });
       } catch (e) {
-        // A SoundingsError by its fields (attempt.ts), whichever module graph's copy of the class made it: sent whole
+        // A SoundingsError by its fields (errors.ts, isSoundingsError), whichever module graph's copy of the class made it: sent whole
         // (errors.ts, sentError: its location too), anything else as its name and message.
         const { name, message } = e as Error;
-        const located = e instanceof Error && 'location' in e && 'hint' in e;
-        const error = located ? (await import('../errors.ts')).sentError(e as SoundingsError) : { name, message };
+        const { isSoundingsError, sentError } = await import('../errors.ts');
+        const error = isSoundingsError(e) ? sentError(e) : { name, message };
         post({ kind: 'failed', job: m.job, error });
       }
       return;
