@@ -205,6 +205,9 @@ function rememberFailure(key: string, id: string, options: CacheOptions, before:
  */
 const thrownFor = new WeakMap<object, FailedAhead>();
 
+/** The remembered failure `e`, what a load threw, stands for, if any. */
+const thrownFailure = (e: unknown): FailedAhead | undefined => (typeof e === 'object' && e !== null ? thrownFor.get(e) : undefined);
+
 /**
  * A remembered failure as a load throws it again: a new error each time, made by this module graph's copy of the
  * error catalogue. Decided: not the error first thrown, which the failures (shared by the process) would hand from
@@ -226,7 +229,7 @@ function thrownAgain(failure: FailedAhead): SoundingsError {
  * data (a bug, the heap run out), or the data changed while it was read.
  */
 export function failureToHand(id: string, options: CacheOptions, e: unknown): FailedAhead | undefined {
-  const failure = typeof e === 'object' && e !== null ? thrownFor.get(e) : undefined;
+  const failure = thrownFailure(e);
   return failure !== undefined && state.failures.get(`${options.dataDir}\0${id}`) === failure ? failure : undefined;
 }
 
@@ -343,7 +346,7 @@ export async function cachedDataset(id: string, options: CacheOptions): Promise<
     return await promise;
   } catch (e) {
     // A problem remembered (found now, earlier, or on the second thread) is recorded with the time it took to find.
-    const known = typeof e === 'object' && e !== null ? thrownFor.get(e) : undefined;
+    const known = thrownFailure(e);
     recordFailure(id, e, known ? known.ms : performance.now() - start);
     throw e;
   } finally {
