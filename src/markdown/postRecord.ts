@@ -12,6 +12,7 @@
  * Everything is plain JSON (strings and numbers), because Astro stores it in
  * its content cache.
  */
+import { posix } from 'node:path';
 import { csvFormatRows } from 'd3-dsv';
 import type { PostAnalysis } from '../analysis/analysePost.ts';
 import { DEFAULT_FORMAT, type Value } from '../analysis/value.ts';
@@ -166,7 +167,7 @@ export function datasetRecord(alias: string, d: Dataset): DatasetRecord {
     // names in its folder), not as this machine has it: a data folder outside the project (SOUNDINGS_DATA_DIR) gave
     // the methods of a published page the analyst's own paths ("../../tmp/…/data/…").
     files: d.files.map((f) => ({
-      path: `data/${d.id}/${f.path.slice(f.path.lastIndexOf('/') + 1)}`,
+      path: `data/${d.id}/${posix.basename(f.path)}`,
       sha256: f.sha256,
       rows: f.rows,
       bytes: f.bytes,
