@@ -12,7 +12,7 @@
 import type { Cell, Row } from '../data/types.ts';
 import { joinNames } from '../joinNames.ts';
 import type { DerivedTableDefinition, ScorecardTableDefinition, TableDefinition } from '../markdown/frontmatter.ts';
-import { dayOrInstant, formatValue, isD3Specifier, isHouseFormat } from '../render/format.ts';
+import { dayOrInstant, derivedColumnFormat, formatValue, isD3Specifier, isHouseFormat } from '../render/format.ts';
 import { readableName } from '../render/readableName.ts';
 import type { Fail, Table } from './analysePost.ts';
 import { evaluate, expressionColumns, parseExpression } from './expression.ts';
@@ -148,6 +148,8 @@ function derivedTable(name: string, def: DerivedTableDefinition, context: TableC
     });
     columns.add(column);
     delete headers[column]; // a derived column replacing one of the same name holds other values
+    // Rounded to what its values need (`formats`, applied below, gives it another format).
+    formats[column] = derivedColumnFormat(rows.map((row) => row[column] as number));
     steps.push(`${column} = ${text}`);
   }
 

@@ -4,7 +4,8 @@
  * same way everywhere. Formatting is delegated to d3-format / d3-time-format;
  * this file only chooses specifiers and rounding rules.
  */
-import { format as d3format, formatSpecifier } from 'd3-format';
+import { min } from 'd3-array';
+import { format as d3format, formatSpecifier, precisionFixed } from 'd3-format';
 import { utcFormat } from 'd3-time-format';
 
 export const HOUSE_FORMATS = [
@@ -124,6 +125,21 @@ function describeSpecifier(format: string): string {
 
 export function isHouseFormat(name: string): name is HouseFormat {
   return (HOUSE_FORMATS as readonly string[]).includes(name);
+}
+
+/**
+ * The d3-format specifier of a column a post's table derives (`derive: {perArea: Valid / Areas}`) when its definition
+ * gives it no format: thousands separators and the fewest decimal places that show every value of the column to three
+ * significant figures (d3-format's precisionFixed for a step of a hundredth of the smallest); none for a column of
+ * whole numbers; each value to three significant figures where that would take more than six decimals. A quotient is held in full (1388557.142857…), which the default number format printed to
+ * six decimals; this prints 1,388,557, a proportion 0.519, a mean of a few 6.67. One precision for the whole column, so
+ * that its decimals line up; `formats` gives it another (`percent` for a share).
+ */
+export function derivedColumnFormat(values: readonly number[]): string {
+  const smallest = values.every(Number.isInteger) ? undefined : min(values, (v) => (v === 0 ? undefined : Math.abs(v)));
+  const decimals = smallest === undefined ? 0 : precisionFixed(smallest / 100);
+  // A column of tiny numbers (a rate per voter, 0.00000333) would print as zeros: each value to three figures.
+  return decimals > 6 ? ',.3r' : `,.${decimals}f`;
 }
 
 /** True when `name` is a valid d3-format specifier such as ".2f". */

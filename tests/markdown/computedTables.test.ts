@@ -63,6 +63,41 @@ describe('computed tables in a post', () => {
     expect(html).toContain('<td>S2, City of</td><td class="num">30.0%</td>');
   });
 
+  it('rounds a derived column without a format to what its values need, and a format given wins', async () => {
+    const root = tempProject({
+      'data/areas/manifest.yaml': manifest,
+      'data/areas/a.csv': csv.replace('0,VALID', '3,10'),
+      'content/posts/post.md': post(
+        `${shares}
+  ratios:
+    from: eu
+    derive: { share: Leave / Valid }
+  thirds:
+    from: eu
+    derive: { third: Valid / 3 }
+  whole:
+    from: eu
+    derive: { doubled: Valid * 2 }
+  given:
+    from: eu
+    derive: { share: Leave / Valid }
+    formats: { share: ".1%" }`,
+        ':value[top]\n\n::table[S]{data=ratios}\n\n::table[T]{data=thirds}\n\n::table[W]{data=whole}\n\n::table[G]{data=given}',
+      ),
+    });
+    const html = await renderPost(root, 'content/posts/post.md');
+    const column = (caption: string, index: number) =>
+      [...(html.split(`<strong class="chart-title">${caption}</strong>`)[1]?.split('</table>')[0] ?? '').matchAll(/<tr>(.*?)<\/tr>/g)]
+        .slice(1)
+        .map((row) => [...(row[1] ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)][index]?.[1]);
+    // 20/30, 4/20, 3/10: three significant figures of the smallest, 0.200, for every row.
+    expect(column('S', 4)).toEqual(['0.667', '0.200', '0.300']);
+    // 10, 6.666…, 3.333…: two decimals (3.33), the whole number too, so the column lines up.
+    expect(column('T', 4)).toEqual(['10.00', '6.67', '3.33']);
+    expect(column('W', 4)).toEqual(['60', '40', '20']);
+    expect(column('G', 4)).toEqual(['66.7%', '20.0%', '30.0%']);
+  });
+
   it('reports a division by zero at the derive line, naming the row', async () => {
     const root = tempProject({
       'data/areas/manifest.yaml': manifest,

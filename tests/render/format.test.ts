@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFormat, formatMoreThan, formatValue, isD3Specifier, moreThan } from '../../src/render/format.ts';
+import { derivedColumnFormat, describeFormat, formatMoreThan, formatValue, isD3Specifier, moreThan } from '../../src/render/format.ts';
 
 describe('formatValue(value, format)', () => {
   it('percent: one decimal place', () => {
@@ -119,5 +119,21 @@ describe('describeFormat(format, digits)', () => {
     expect(describeFormat(',')).toBe('as computed, to at most twelve significant figures, with thousands separators');
     for (const specifier of ['.2%', ',.3r', '$,.2f', '08.1e', 'x', 'c', '.1p', 'n'])
       expect(describeFormat(specifier), specifier).not.toMatch(/d3|specifier|"/);
+  });
+});
+
+describe('derivedColumnFormat(values)', () => {
+  const shown = (values: number[]) => values.map((v) => formatValue(v, derivedColumnFormat(values)));
+  it('gives every value of the column three significant figures of its smallest, with one precision', () => {
+    expect(shown([20 / 30, 4 / 20, 3 / 10])).toEqual(['0.667', '0.200', '0.300']);
+    expect(shown([9_720_000 / 7, 8_100_000 / 7])).toEqual(['1,388,571', '1,157,143']);
+    expect(shown([-1.5, 0.25, 0])).toEqual(['−1.500', '0.250', '0.000']);
+  });
+  it('shows whole numbers and zeros without decimals, and tiny numbers to three significant figures each', () => {
+    expect(derivedColumnFormat([60, 40, 0])).toBe(',.0f');
+    expect(derivedColumnFormat([0, 0])).toBe(',.0f');
+    expect(shown([1 / 300_000, 1 / 1_000_000])).toEqual(['0.00000333', '0.00000100']);
+    expect(shown([1 / 3_000_000, 1234.5])).toEqual(['0.000000333', '1,230']);
+    expect(describeFormat(derivedColumnFormat([0.5, 0.25]))).toBe('rounded to three decimal places, with thousands separators');
   });
 });
