@@ -746,4 +746,38 @@ describe('search and print', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
   });
+
+  it("prints a post's table whole on an A4 page, one wider than the screen too, not cut at its frame's edge", async () => {
+    // A4's width less Chromium's default print margins (0.4 in each side), in CSS pixels: what a page prints into.
+    const page = await browser.newPage({ viewport: { width: 794 - 2 * 38, height: 1100 } });
+    const widths = () =>
+      page.$$eval('.prose figure.data-table .table-scroll', (all) =>
+        all.map((frame) => ({
+          overflow: getComputedStyle(frame).overflowX,
+          frame: Math.round(frame.getBoundingClientRect().width),
+          table: Math.round((frame.querySelector('table') as HTMLTableElement).getBoundingClientRect().width),
+        })),
+      );
+    let tables = 0;
+    for (const path of pagesUnder('posts')) {
+      await page.goto(server.url + path);
+      // Each column twice: a table twice as wide, as a scorecard of many methods' columns would be.
+      await page.$$eval('.prose figure.data-table tr', (rows) => {
+        for (const row of rows) for (const cell of [...row.children]) row.appendChild(cell.cloneNode(true));
+      });
+      await page.emulateMedia({ media: 'screen' });
+      const screen = await widths();
+      await page.emulateMedia({ media: 'print' });
+      const print = await widths();
+      tables += print.length;
+      for (const [i, f] of print.entries()) {
+        // Scrolling in its frame on screen (a page shows only what the frame does, and a scrollbar)…
+        expect(screen[i]?.table, path).toBeGreaterThan(screen[i]?.frame as number);
+        // …and whole on paper, its cells wrapped to the page.
+        expect(f, path).toEqual({ overflow: 'visible', frame: 718, table: 718 });
+      }
+    }
+    expect(tables).toBeGreaterThan(0);
+    await page.close();
+  });
 });
