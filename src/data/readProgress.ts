@@ -48,9 +48,15 @@ export function readProgress(
 ) {
   const start = now();
   let last = start;
+  // Where the last line said the read was: one that has not moved since (a file's cache entry written after its last
+  // row, then the load's end) is said once, not again with a lower rate.
+  let said = '';
   return (rows: number, file: string, bytes: ReadBytes): void => {
     const at = now();
     if (at - start < 1000 || at - last < 500) return;
+    const where = `${rows} ${bytes.read} ${file}`;
+    if (where === said) return;
+    said = where;
     last = at;
     const elapsed = (at - start) / 1000;
     const rate = Math.round(rows / elapsed);

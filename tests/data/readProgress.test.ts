@@ -70,6 +70,19 @@ describe('readProgress(id)', () => {
     ]);
   });
 
+  it('says a point of the read once: not again while no row or byte has been read since', () => {
+    const { clock, lines, progress } = progressAt('cached');
+    const total = 40 * MB;
+    clock.now = 1_000;
+    progress(200_000, 'data/cached/a.csv', { read: total, total });
+    // The file's cache entry written, then the end of the load: nothing new to say.
+    clock.now = 1_600;
+    progress(200_000, 'data/cached/a.csv', { read: total, total });
+    clock.now = 2_200;
+    progress(200_000, 'data/cached/a.csv', { read: total, total });
+    expect(lines).toEqual(['[soundings] cached: 200,000 rows read (200,000 rows/s), 100% of 40 MB, data/cached/a.csv\n']);
+  });
+
   it('says nothing of bytes for a dataset of none', () => {
     const { clock, lines, progress } = progressAt('empty');
     clock.now = 1_000;
