@@ -170,8 +170,13 @@ export const frontmatterSchema = z.strictObject({
   datasets: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase alias'), z.string().min(1)).default({}),
   /** Alias → the dataset state the post was written against; the build fails when it changes. See README, "Pinning". */
   pins: z.record(z.string(), pinSchema).default({}),
-  /** The alias of the posts dataset the campaign figures use (default: the only posts dataset). */
-  posts: z.string().optional(),
+  /**
+   * The alias of the posts dataset the campaign figures use (default: the only posts dataset), or a list of them,
+   * whose posts the figures count together as one dataset's (`posts: [bluesky, mastodon]`: src/analysis/campaignPosts.ts).
+   * Which aliases are posts datasets is known once their manifests are read, so the aliases are checked there
+   * (analysePost.ts: an unknown one, one of another kind, one listed twice, an empty list), at the item.
+   */
+  posts: z.union([z.string(), z.array(z.string())]).optional(),
   campaigns: z
     .array(campaignSchema)
     .default([])
