@@ -176,7 +176,16 @@ export const frontmatterSchema = z.strictObject({
    * Which aliases are posts datasets is known once their manifests are read, so the aliases are checked there
    * (analysePost.ts: an unknown one, one of another kind, one listed twice, an empty list), at the item.
    */
-  posts: z.union([z.string(), z.array(z.string())]).optional(),
+  posts: z
+    .union([z.array(z.string()), z.string()], {
+      // A list's item that is not an alias is said at the item (the list's own issue, the closest: manifest.ts's
+      // closestIssue); anything else is neither way of writing it.
+      error: (issue) =>
+        Array.isArray(issue.input)
+          ? undefined
+          : `must be the alias of a posts dataset under "datasets", or a list of them, not ${JSON.stringify(issue.input)}`,
+    })
+    .optional(),
   campaigns: z
     .array(campaignSchema)
     .default([])
