@@ -897,6 +897,75 @@ export const FrontmatterInvalid = define({
   hint: 'Fix the frontmatter (see README, "Writing a post").',
 });
 
+/**
+ * What is wrong with the posts datasets a post counts its campaigns on (its `posts`, README "Writing a post"), as
+ * analysePost finds it once the datasets are loaded (a dataset's kind is its manifest's): said at the list's item
+ * (`posts: [bsky, masto]`), at `posts` when it is one alias or an empty list, or at `datasets` or `campaigns` when
+ * `posts` is not written. `aliases` are the post's posts datasets' aliases.
+ */
+export type PostsProblem =
+  | { problem: 'none' }
+  | { problem: 'several'; aliases: readonly string[] }
+  | { problem: 'empty'; aliases: readonly string[] }
+  | { problem: 'unknown'; alias: string; aliases: readonly string[] }
+  | { problem: 'notPosts'; alias: string; kind: string; id: string; aliases: readonly string[] }
+  | { problem: 'twice'; alias: string; first: number };
+
+/** The two ways of writing `posts`, with this post's own posts datasets' aliases: `posts: a`, `posts: [a, b]`. */
+const postsWays = (aliases: readonly string[]) => {
+  const [a = 'tweets'] = aliases;
+  const several = aliases.length >= 2;
+  return `name one alias (posts: ${a}), or list ${several ? 'them' : 'several'} to count their posts together, as one dataset (posts: [${several ? aliases.join(', ') : `${a}, …`}])`;
+};
+
+export const PostsDatasetsInvalid = define({
+  name: 'PostsDatasetsInvalid',
+  title: 'Invalid posts datasets',
+  message: (p: PostsProblem) => {
+    const known = (aliases: readonly string[]) =>
+      aliases.length === 0 ? 'it has none under "datasets"' : `its posts datasets are ${list(aliases)}`;
+    switch (p.problem) {
+      case 'none':
+        return 'Campaigns need a posts dataset under "datasets".';
+      case 'several':
+        return `This post has several posts datasets (${list(p.aliases)}) and no "posts" saying which its campaigns are counted on: ${postsWays(p.aliases)}.`;
+      case 'empty':
+        return p.aliases.length === 0
+          ? '"posts" is an empty list, and this post has no posts dataset under "datasets" to count campaigns on.'
+          : `"posts" is an empty list, so no campaign can be counted: ${postsWays(p.aliases)}.`;
+      case 'unknown':
+        return `"${p.alias}" is not a posts dataset alias of this post: ${known(p.aliases)}.${closest(p.alias, p.aliases)}`;
+      case 'notPosts':
+        return `"${p.alias}" is not a posts dataset alias of this post: it reads ${p.kind === 'accounts' ? 'an accounts' : 'a table'} dataset (${p.id}), which has no posts to count campaigns on; ${known(p.aliases)}.`;
+      case 'twice':
+        return `"${p.alias}" is listed twice in "posts" (it is item ${p.first + 1} too): a dataset's posts are counted once. Remove this one.`;
+    }
+  },
+  hint: 'Name under "posts" the alias of a posts dataset under "datasets", or a list of them (see README, "Writing a post").',
+});
+
+/** One of the posts datasets a post counts together, as {@link PostIdInTwoDatasets} names it: its folder, its alias, the post's time. */
+export interface PostIn {
+  dataset: string;
+  alias: string;
+  time: number;
+}
+
+export const PostIdInTwoDatasets = define({
+  name: 'PostIdInTwoDatasets',
+  title: 'One id for two posts in two datasets',
+  /**
+   * Located at the alias of the dataset listed later under `posts`. `more`: further ids of that dataset that name
+   * another post in an earlier one.
+   */
+  message: (id: string, first: PostIn, again: PostIn, more: number) => {
+    const at = (p: PostIn) => `${new Date(p.time).toISOString().replace('.000Z', 'Z')} in ${p.dataset} ("${p.alias}")`;
+    const others = more > 0 ? ` (and ${more.toLocaleString('en-GB')} more ${more === 1 ? 'id' : 'ids'} of ${again.dataset} likewise)` : '';
+    return `The id "${shown(id)}" names a post at ${at(first)} and one at ${at(again)}${others}: the same id at times more than a second apart, so counting the datasets together would drop one as a duplicate of the other. Either the ids are not the platform's (a tool numbering its own rows), or one export's times are off (read in the wrong zone).`;
+  },
+  hint: `Map "id" to the platform's post id in the manifest of the export that numbers its rows, or fix the "time" (its "format" or "zone") of the one that is off; to count the datasets apart instead, name one alias under "posts".`,
+});
+
 export const UnknownKey = define({
   name: 'UnknownKey',
   title: 'Unknown value key',

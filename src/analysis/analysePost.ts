@@ -11,6 +11,7 @@
  */
 import { sum } from 'd3-array';
 import type { Account, Cell, Dataset, Post, PostsDataset, Row } from '../data/types.ts';
+import { PostIdInTwoDatasets, type PostIn, PostsDatasetsInvalid, type PostsProblem } from '../errors.ts';
 import { joinNames } from '../joinNames.ts';
 import type { Frontmatter, TableDefinition, ValueDefinition } from '../markdown/frontmatter.ts';
 import { didYouMean, nearestKeys } from '../nearest.ts';
@@ -18,6 +19,7 @@ import { asText, formatValue } from '../render/format.ts';
 import { isolate, isolatedIfDirectional } from '../render/isolate.ts';
 import { campaignStatistics } from './campaignAccumulator.ts';
 import { hashtagKey } from './campaignMatcher.ts';
+import { type CampaignPosts, campaignPosts } from './campaignPosts.ts';
 import { extreme } from './extreme.ts';
 import { cellText, computeTable, describeRow, type TableSource } from './frontmatterTables.ts';
 import { keynessKeys, keynessValues } from './keyness.ts';
@@ -54,15 +56,23 @@ export interface PostAnalysis {
   values: Map<string, Value>;
   tables: Map<string, Table>;
   campaigns: Campaign[];
-  /** The posts dataset the campaign figures come from, if any. */
-  posts?: PostsDataset;
+  /**
+   * The posts the campaign figures count, if any: one posts dataset's, or several's counted together (`posts: [a, b]`,
+   * campaignPosts.ts). Every reader of posts reads its `rows` (the hashtag warnings, the word clouds), so that all
+   * count the same posts the figures do.
+   */
+  posts?: CampaignPosts;
   /** The aliases of the post's posts datasets, which are not tables (for messages). */
   postsAliases: string[];
   /** The words the post's word clouds and keyness leave out (its `stopwords` languages' lists: {@link postStopwords}). */
   stopwords: ReadonlySet<string>;
 }
 
-export type Fail = (path: (string | number)[], message: string) => never;
+/**
+ * Reports a problem at `path` of the frontmatter and stops the analysis. `as`: the catalogue entry (errors.ts) it is
+ * reported as, when it is not one the path's section implies (a value's, a table's, the frontmatter's in general).
+ */
+export type Fail = (path: (string | number)[], message: string, as?: { name: string; title: string; hint: string }) => never;
 
 const thousands = (n: number) => n.toLocaleString('en-GB');
 /**
@@ -76,7 +86,7 @@ const plain: Naming = (name) => name;
  * a mistyped hashtag (#CleanHarbor for #CleanHarbour) makes look like a finding. The message names the dataset's
  * hashtags closest to the campaign's, with how many posts use each.
  */
-function noPostUses(campaign: Campaign, posts: readonly Post[], dataset: string, campaigns: readonly Campaign[]): string {
+function noPostUses(campaign: Campaign, posts: readonly Post[], datasets: readonly string[], campaigns: readonly Campaign[]): string {
   const key = hashtagKey; // as campaigns match hashtags
   // Another campaign's hashtags are that campaign's: not suggested.
   const listed = new Set(campaigns.flatMap((c) => c.hashtags.map(key)));
@@ -94,7 +104,51 @@ function noPostUses(campaign: Campaign, posts: readonly Post[], dataset: string,
   });
   const tags = campaign.hashtags.map((h) => `#${h}`).join(', ');
   const closest = near.length > 0 ? ` The closest hashtags in the data: ${near.join(', ')}.` : '';
-  return `no post of "${dataset}" (${thousands(posts.length)} posts) uses ${tags}, so every number about ${campaign.label} would be 0.${closest} Hashtags match exactly apart from case: list the spellings the posts use; if no post really used the campaign's hashtags, leave the campaign out and say so in the prose.`;
+  return `no post of ${datasets.map((d) => `"${d}"`).join(' or ')} (${thousands(posts.length)} posts) uses ${tags}, so every number about ${campaign.label} would be 0.${closest} Hashtags match exactly apart from case: list the spellings the posts use; if no post really used the campaign's hashtags, leave the campaign out and say so in the prose.`;
+}
+
+/** A posts dataset a post counts its campaigns on: its alias, and where the frontmatter names it. */
+interface Listed {
+  alias: string;
+  path: (string | number)[];
+}
+
+/**
+ * The posts datasets a post counts its campaigns on, in the order it lists them, each at the place that names it:
+ * `posts` as written (one alias, at `posts`; a list, each alias at its item), or else the post's one posts dataset.
+ * Without `posts`, a post with several posts datasets and campaigns is refused rather than given one of them, or all:
+ * which it meant cannot be told, and either guess would print numbers of data the writer did not choose; the message
+ * gives both ways of writing it. With no campaigns it counts none, and `posts` is only checked.
+ *
+ * Decided: an alias is checked here, not in the frontmatter's schema, because whether it is a posts dataset is known
+ * only once its manifest is read; every problem is reported at the item as PostsDatasetsInvalid.
+ */
+function postsListed(
+  written: string | string[] | undefined,
+  datasets: Record<string, Dataset>,
+  aliases: readonly string[],
+  hasCampaigns: boolean,
+  fail: Fail,
+): Listed[] | undefined {
+  const problem = (path: (string | number)[], p: PostsProblem) => fail(path, PostsDatasetsInvalid.message(p), PostsDatasetsInvalid);
+  if (written === undefined) {
+    const [only] = aliases;
+    if (aliases.length === 1 && only !== undefined) return [{ alias: only, path: ['datasets', only] }];
+    if (!hasCampaigns) return undefined;
+    // Where the problem is written: there is no "posts" key to point at.
+    return aliases.length === 0 ? problem(['campaigns'], { problem: 'none' }) : problem(['datasets'], { problem: 'several', aliases });
+  }
+  const items: Listed[] =
+    typeof written === 'string' ? [{ alias: written, path: ['posts'] }] : written.map((alias, i) => ({ alias, path: ['posts', i] }));
+  if (items.length === 0) problem(['posts'], { problem: 'empty', aliases });
+  items.forEach(({ alias, path }, i) => {
+    const dataset = Object.hasOwn(datasets, alias) ? datasets[alias] : undefined;
+    if (!dataset) problem(path, { problem: 'unknown', alias, aliases });
+    else if (dataset.kind !== 'posts') problem(path, { problem: 'notPosts', alias, kind: dataset.kind, id: dataset.id, aliases });
+    const first = items.findIndex((item) => item.alias === alias);
+    if (first < i) problem(path, { problem: 'twice', alias, first });
+  });
+  return items;
 }
 
 /** "pollster = YouGov, date = 2016-08-30", or "note is empty" for a null (an empty cell), as the methods print it. */
@@ -156,49 +210,64 @@ export function analysePost(
   }
 
   // ---- posts and campaigns
-  const postAliases = Object.entries(datasets).filter(([, d]) => d.kind === 'posts');
+  const postAliases = Object.entries(datasets)
+    .filter(([, d]) => d.kind === 'posts')
+    .map(([alias]) => alias);
   let stopwords = STOPWORDS;
-  let postsAlias = frontmatter.posts;
-  if (postsAlias === undefined && postAliases.length === 1) postsAlias = postAliases[0]?.[0];
-  if (postsAlias === undefined && campaigns.length > 0) {
-    fail(
-      // Where the problem is written: there is no "posts" key to point at.
-      postAliases.length === 0 ? ['campaigns'] : ['datasets'],
-      postAliases.length === 0
-        ? 'Campaigns need a posts dataset under "datasets".'
-        : `Several posts datasets (${postAliases.map(([a]) => a).join(', ')}): name the one to use under "posts".`,
-    );
-  }
-  let postsDataset: PostsDataset | undefined;
-  if (postsAlias !== undefined) {
-    const dataset = datasets[postsAlias];
-    if (dataset?.kind !== 'posts') {
-      const aliases = postAliases.map(([a]) => `"${a}"`);
-      const known = aliases.length === 0 ? 'it has none under "datasets"' : `its posts datasets are ${aliases.join(', ')}`;
-      fail(
-        ['posts'],
-        `"${postsAlias}" is not a posts dataset alias of this post: ${known}.${didYouMean(
-          postsAlias,
-          postAliases.map(([a]) => a),
-        )}`,
-      );
+  const listed = postsListed(frontmatter.posts, datasets, postAliases, campaigns.length > 0, fail);
+  let counted: CampaignPosts | undefined;
+  if (listed) {
+    const combined = campaignPosts(listed.map(({ alias }) => datasets[alias] as PostsDataset));
+    if ('reused' in combined) {
+      const { id, first, again, more } = combined.reused;
+      const at = (n: { dataset: number; time: number }): PostIn => {
+        const { alias } = listed[n.dataset] as Listed;
+        return { dataset: (datasets[alias] as PostsDataset).id, alias, time: n.time };
+      };
+      fail((listed[again.dataset] as Listed).path, PostIdInTwoDatasets.message(id, at(first), at(again), more), PostIdInTwoDatasets);
     }
-    postsDataset = dataset;
-    analysePosts(postsDataset.rows, postsDataset);
+    counted = combined.posts;
+    analysePosts(counted);
   }
 
-  function analysePosts(posts: readonly Post[], dataset: PostsDataset) {
+  function analysePosts(counted: CampaignPosts) {
+    const posts = counted.rows;
+    const several = counted.datasets.length > 1;
+    const ids = counted.datasets.map((d) => d.id);
+    // One dataset is named as every definition names a dataset (its id, isolated); several each in quotes, so that
+    // "Posts in “a” and “b” that use…" does not run the ids into the sentence.
+    const named = several ? joinNames(ids.map((id) => `“${isolate(id)}”`)) : isolate(ids[0] as string);
+    /** " in “a” and “b”", for the definitions that name no dataset when a post counts one (as they did before). */
+    const within = several ? ` in ${named}` : '';
+    const [firstNamed, ...laterNamed] = ids.map((id) => `“${isolate(id)}”`);
     set(
       'posts.duplicates',
-      dataset.duplicates,
+      counted.duplicates + counted.shared,
       'count',
-      `Records of ${isolate(dataset.id)} whose id had already been read (earlier in the same file or in an earlier one); each counted once.`,
+      several
+        ? `Records whose id had already been read, each counted once: within a dataset (earlier in the same file or in an earlier one), ${joinNames(
+            counted.datasets.map((d) => `${thousands(d.duplicates)} of “${isolate(d.id)}”`),
+          )}; and ${thousands(counted.shared)} ${counted.shared === 1 ? 'post' : 'posts'} of ${
+            ids.length === 2 ? `${laterNamed[0]} that ${firstNamed} holds too` : 'a dataset that one listed before it holds too'
+          } (posts.shared).`
+        : `Records of ${named} whose id had already been read (earlier in the same file or in an earlier one); each counted once.`,
     );
+    if (several)
+      set(
+        'posts.shared',
+        counted.shared,
+        'count',
+        `Posts that ${ids.length === 2 ? `both ${named} hold` : `more than one of ${named} hold`}, counted once: the same id for the same post (times at most a second apart; an id that is a URI, or a repost's, whatever its times), kept as the dataset listed first under “posts” has it, at the earliest time any copy gives.`,
+      );
     set(
       'posts.deleted',
-      dataset.deleted,
+      counted.deleted,
       'count',
-      `Posts of ${isolate(dataset.id)} left out because the export says they were deleted (a v1.1 stream’s delete notices), with their reposts.`,
+      several
+        ? `Posts left out because the exports say they were deleted (a v1.1 stream’s delete notices), with their reposts: ${joinNames(
+            counted.datasets.map((d) => `${thousands(d.deleted)} of “${isolate(d.id)}”`),
+          )}.`
+        : `Posts of ${named} left out because the export says they were deleted (a v1.1 stream’s delete notices), with their reposts.`,
     );
     if (campaigns.length === 0) return;
     // One pass over the posts (src/analysis/campaignAccumulator.ts), memoised for posts sharing a dataset:
@@ -206,45 +275,47 @@ export function analysePost(
     const statistics = campaignStatistics(posts, campaigns);
     const { volume, weekly } = statistics;
     volume.campaigns.forEach((row, i) => {
-      if (row.any === 0) fail(['campaigns', i, 'hashtags'], noPostUses(campaigns[i] as Campaign, posts, dataset.id, campaigns));
+      if (row.any === 0) fail(['campaigns', i, 'hashtags'], noPostUses(campaigns[i] as Campaign, posts, ids, campaigns));
     });
     const tagList = (c: Campaign) => c.hashtags.map((h) => isolate(`#${h}`)).join(' or ');
     set(
       'posts.total',
       volume.total,
       'count',
-      `Posts in ${isolate(dataset.id)} that use the hashtags of at least one campaign (${campaigns.map(tagList).join('; ')}), matched case-insensitively, each post counted once.`,
+      `Posts in ${named} that use the hashtags of at least one campaign (${campaigns.map(tagList).join('; ')}), matched case-insensitively, each post counted once${several ? ', one that more than one of them holds too (posts.shared)' : ''}.`,
     );
-    set(
-      'posts.unmatched',
-      volume.unmatched,
-      'count',
-      `Posts in ${isolate(dataset.id)} that use no campaign hashtag; left out of every share.`,
-    );
+    set('posts.unmatched', volume.unmatched, 'count', `Posts in ${named} that use no campaign hashtag; left out of every share.`);
     // Word-cloud terms and keyness (src/analysis/keyness.ts): terms.<id>.top, keyness.<a>.<b>.top|shared|count,
     // counted when one is first read: counting reads every text, and many posts print none of them.
     stopwords = postStopwords(frontmatter, fail, site.language);
     values.later(keynessKeys(campaigns), () => {
       // `stopwords` is set once, above, before anything can read these.
-      for (const v of keynessValues(posts, campaigns, { stopwords })) set(v.key, v.value, v.type, v.definition, v.label);
+      const together = several ? ` Counted over the posts of ${named} together.` : '';
+      for (const v of keynessValues(posts, campaigns, { stopwords })) set(v.key, v.value, v.type, `${v.definition}${together}`, v.label);
     });
     const { first, last } = statistics;
     if (first !== undefined && last !== undefined) {
-      set('posts.first', new Date(first), 'date', `Time of the earliest post in ${isolate(dataset.id)}, UTC.`);
-      set('posts.last', new Date(last), 'date', `Time of the latest post in ${isolate(dataset.id)}, UTC.`);
+      set('posts.first', new Date(first), 'date', `Time of the earliest post in ${named}, UTC.`);
+      set('posts.last', new Date(last), 'date', `Time of the latest post in ${named}, UTC.`);
     }
-    set('posts.authors', statistics.authors, 'count', `Distinct authors of the posts that use at least one campaign’s hashtags.`);
+    set('posts.authors', statistics.authors, 'count', `Distinct authors of the posts${within} that use at least one campaign’s hashtags.`);
     for (const c of volume.campaigns) {
       set(
         `campaigns.${c.id}.posts`,
         c.any,
         'count',
-        `Posts using ${tagList(campaigns.find((x) => x.id === c.id) as Campaign)}, whether or not they also use another campaign’s hashtags.`,
+        `Posts${within} using ${tagList(campaigns.find((x) => x.id === c.id) as Campaign)}, whether or not they also use another campaign’s hashtags.`,
         c.label,
       );
-      set(`campaigns.${c.id}.only`, c.only, 'count', `Posts using the hashtags of ${isolate(c.label)} and of no other campaign.`, c.label);
+      set(
+        `campaigns.${c.id}.only`,
+        c.only,
+        'count',
+        `Posts${within} using the hashtags of ${isolate(c.label)} and of no other campaign.`,
+        c.label,
+      );
     }
-    set('campaigns.overlap.posts', volume.overlap, 'count', 'Posts using the hashtags of two or more campaigns.');
+    set('campaigns.overlap.posts', volume.overlap, 'count', `Posts${within} using the hashtags of two or more campaigns.`);
     const shares = shareOfVoice(volume);
     // No post with several campaigns' hashtags: no overlap row in the share-of-voice table and chart, but the key a post
     // may print still says so (0.0%).
@@ -253,13 +324,13 @@ export function analysePost(
         'campaigns.overlap.share',
         ratio(0, volume.total),
         'share',
-        `Posts using the hashtags of two or more campaigns ÷ posts using any campaign’s hashtags = 0 ÷ ${thousands(volume.total)}.`,
+        `Posts${within} using the hashtags of two or more campaigns ÷ posts using any campaign’s hashtags = 0 ÷ ${thousands(volume.total)}.`,
       );
     for (const row of shares) {
       const definition =
         row.id === 'overlap'
-          ? `Posts using the hashtags of two or more campaigns ÷ posts using any campaign’s hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}.`
-          : `Posts using ${isolate(row.label)}’s hashtags and no other campaign’s ÷ posts using any campaign’s hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}. Posts that use several campaigns’ hashtags form their own share, so the shares add up to 100%.`;
+          ? `Posts${within} using the hashtags of two or more campaigns ÷ posts using any campaign’s hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}.`
+          : `Posts${within} using ${isolate(row.label)}’s hashtags and no other campaign’s ÷ posts using any campaign’s hashtags = ${thousands(row.posts)} ÷ ${thousands(volume.total)}. Posts that use several campaigns’ hashtags form their own share, so the shares add up to 100%.`;
       set(`campaigns.${row.id}.share`, row.share, 'share', definition, row.label);
     }
     tables.set('share-of-voice', {
@@ -269,31 +340,44 @@ export function analysePost(
       // "Posts" in a table's header row it said twice what the caption says once. A chart's data table heads the
       // columns so too (chart.ts: a table's own headers win over its spec's titles), so ::table and it agree.
       headers: { campaign: 'Campaign', posts: 'Posts', share: 'Share' },
-      definition:
-        'Share of voice: each campaign’s exclusive posts ÷ all campaign posts; posts with several campaigns’ hashtags form their own row.',
+      definition: `Share of voice: each campaign’s exclusive posts ÷ all campaign posts${within}; posts with several campaigns’ hashtags form their own row.`,
     });
 
+    // The days of a week the data covers: one dataset's, from its first post's day to its last's; several datasets',
+    // the days every one of them covers (CampaignPosts.covered), so that a week one platform's export covers in part
+    // is drawn as partial rather than read as a drop. Weekly rows exist only when there are posts, so first and last
+    // are set.
+    const covered = several ? counted.covered : ([first, last] as [number, number]);
     tables.set('weekly', {
-      // Weekly rows exist only when there are posts, so first and last are set.
       rows: weekly.map((w) => ({
         week: w.week,
         campaign: w.label,
         posts: w.posts,
-        days: weekCoverage(w.week, first as number, last as number),
+        days: covered ? weekCoverage(w.week, covered[0], covered[1]) : 0,
       })),
       formats: { posts: 'thousands' },
       // "Days of 7" (as the chart labels a partial week, "3 days of 7"), not "Days with data": a day the period covers
       // counts whether it has posts or not; and short words, so the table fits a 320 px phone ("covered" did not).
       headers: { week: 'Week beginning', campaign: 'Campaign', posts: 'Posts', days: 'Days of 7' },
-      definition:
-        'Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign’s hashtags; a post with several campaigns’ hashtags counts in each. The "days" column is how many of the week’s seven days lie within the data’s period (the UTC day of its first post to that of its last): fewer than 7 in a partial first or last week, whose count is of those days only.',
+      definition: several
+        ? `Posts${within} per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign’s hashtags; a post with several campaigns’ hashtags counts in each. The "days" column is how many of the week’s seven days lie within the period of every one of the datasets (${counted.datasets
+            .map(
+              (d) =>
+                `“${isolate(d.id)}” ${d.period ? `${isoDay(new Date(d.period[0]))} to ${isoDay(new Date(d.period[1]))}` : 'none: it has no posts'}`,
+            )
+            .join(
+              '; ',
+            )}; each from the UTC day of its first post to that of its last): fewer than 7 in a week one of them covers only in part, whose count is of those days only for it.`
+        : 'Posts per ISO week (Monday 00:00 UTC to Sunday 23:59:59 UTC) using each campaign’s hashtags; a post with several campaigns’ hashtags counts in each. The "days" column is how many of the week’s seven days lie within the data’s period (the UTC day of its first post to that of its last): fewer than 7 in a partial first or last week, whose count is of those days only.',
     });
     const weeks = new Set(weekly.map((w) => w.week.getTime())).size;
     set(
       'weekly.weeks',
       weeks,
       'count',
-      'ISO weeks (Monday to Sunday, UTC) from the week of the dataset’s first post to the week of its last (any post, with a campaign’s hashtags or not: the period the data covers), including partial weeks.',
+      several
+        ? `ISO weeks (Monday to Sunday, UTC) from the week of the first post in any of ${named} to the week of the last (any post, with a campaign’s hashtags or not), including partial weeks.`
+        : 'ISO weeks (Monday to Sunday, UTC) from the week of the dataset’s first post to the week of its last (any post, with a campaign’s hashtags or not: the period the data covers), including partial weeks.',
     );
     for (const c of campaigns) {
       const rows = weekly.filter((w) => w.campaign === c.id);
@@ -302,7 +386,7 @@ export function analysePost(
         `weekly.${c.id}.mean`,
         sum(rows, (w) => w.posts) / (rows.length || Number.NaN),
         'mean',
-        `Mean posts a week using ${isolate(c.label)}’s hashtags, over ${rows.length} ISO weeks (partial first and last weeks included).`,
+        `Mean posts${within} a week using ${isolate(c.label)}’s hashtags, over ${rows.length} ISO weeks (partial first and last weeks included).`,
         c.label,
       );
       if (max) {
@@ -310,7 +394,7 @@ export function analysePost(
           `weekly.${c.id}.max`,
           max.posts,
           'count',
-          `The most posts using ${isolate(c.label)}’s hashtags in one ISO week (week of ${isoDay(max.week)}).${tiedWeeks(
+          `The most posts${within} using ${isolate(c.label)}’s hashtags in one ISO week (week of ${isoDay(max.week)}).${tiedWeeks(
             rows.filter((w) => w.posts === max.posts).map((w) => w.week),
           )}`,
           c.label,
@@ -333,7 +417,7 @@ export function analysePost(
       const gap = weeklyGap(weekly, a, b);
       const la = isolate(campaigns.find((c) => c.id === a)?.label ?? a);
       const lb = isolate(campaigns.find((c) => c.id === b)?.label ?? b);
-      const gapDef = `the absolute difference between posts using ${la}’s hashtags and posts using ${lb}’s in one ISO week (UTC)`;
+      const gapDef = `the absolute difference between posts${within} using ${la}’s hashtags and posts using ${lb}’s in one ISO week (UTC)`;
       set('weekly.gap.mean', gap.mean, 'mean', `Mean over ${gap.weeks.length} ISO weeks of ${gapDef}.`);
       if (gap.max) {
         set(
@@ -680,9 +764,8 @@ export function analysePost(
   for (const name of Object.keys(tableDefs)) resolveTable(name);
   resolveProjection();
 
-  const postsAliases = postAliases.map(([alias]) => alias);
-  const common = { values, tables, campaigns, postsAliases, stopwords };
-  return postsDataset ? { ...common, posts: postsDataset } : common;
+  const common = { values, tables, campaigns, postsAliases: postAliases, stopwords };
+  return counted ? { ...common, posts: counted } : common;
 }
 
 /**

@@ -17,6 +17,12 @@
  * export (`format: bluesky`, …) is refused with a clear error: its reposts
  * take their text from the original post, wherever it is in the dataset,
  * which needs the posts held (`loadDataset` does that).
+ *
+ * One dataset at a time: a site build never reads a post's campaigns here (it
+ * loads the posts, which its word clouds need), so a post counting several
+ * posts datasets together (`posts: [a, b]`) is counted from memory
+ * (src/analysis/campaignPosts.ts), never by adding up streamed statistics,
+ * which could not tell a post two datasets hold (README, "Scale").
  */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';

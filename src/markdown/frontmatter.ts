@@ -170,8 +170,22 @@ export const frontmatterSchema = z.strictObject({
   datasets: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase alias'), z.string().min(1)).default({}),
   /** Alias → the dataset state the post was written against; the build fails when it changes. See README, "Pinning". */
   pins: z.record(z.string(), pinSchema).default({}),
-  /** The alias of the posts dataset the campaign figures use (default: the only posts dataset). */
-  posts: z.string().optional(),
+  /**
+   * The alias of the posts dataset the campaign figures use (default: the only posts dataset), or a list of them,
+   * whose posts the figures count together as one dataset's (`posts: [bluesky, mastodon]`: src/analysis/campaignPosts.ts).
+   * Which aliases are posts datasets is known once their manifests are read, so the aliases are checked there
+   * (analysePost.ts: an unknown one, one of another kind, one listed twice, an empty list), at the item.
+   */
+  posts: z
+    .union([z.array(z.string()), z.string()], {
+      // A list's item that is not an alias is said at the item (the list's own issue, the closest: manifest.ts's
+      // closestIssue); anything else is neither way of writing it.
+      error: (issue) =>
+        Array.isArray(issue.input)
+          ? undefined
+          : `must be the alias of a posts dataset under "datasets", or a list of them, not ${JSON.stringify(issue.input)}`,
+    })
+    .optional(),
   campaigns: z
     .array(campaignSchema)
     .default([])

@@ -66,9 +66,21 @@ export interface ChartRecord {
   csv: string;
 }
 
+/** The posts datasets a post's campaign figures count together (`posts: [a, b]`), as the methods say it. */
+export interface CombinedRecord {
+  /** The datasets' ids, in the order `posts` lists them. */
+  ids: string[];
+  /** Their posts counted together. */
+  rows: number;
+  /** Posts more than one of them holds, counted once (posts.shared). */
+  shared: number;
+}
+
 export interface PostRecord {
   values: ValueRecord[];
   datasets: DatasetRecord[];
+  /** Only for a post counting several posts datasets together: one counts its one dataset's, listed above it. */
+  combined?: CombinedRecord;
   charts: ChartRecord[];
   headline?: { key: string; label?: string; text: string; definition: string };
 }
@@ -138,6 +150,9 @@ export class PostRecorder {
       datasets: Object.entries(datasets).map(([alias, d]) => datasetRecord(alias, d)),
       charts: this.charts,
     };
+    const posts = this.analysis.posts;
+    if (posts && posts.datasets.length > 1)
+      record.combined = { ids: posts.datasets.map((d) => d.id), rows: posts.rows.length, shared: posts.shared };
     const value = headline === undefined ? undefined : this.analysis.values.get(headline);
     if (value) {
       // A campaign's share carries only the campaign's label ("#KeepCorbyn"); say what the figure is.

@@ -102,7 +102,8 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
   const analysis = analysePost(
     frontmatter,
     datasets,
-    (path, message) => {
+    (path, message, as) => {
+      if (as) throw new SoundingsError(as, message, locate(path));
       const [section, name] = path;
       if (section === 'values' && name !== undefined) throw error(ValueInvalid, locate(path), String(name), message);
       if (section === 'tables' && name !== undefined) throw error(TableInvalid, locate(path), String(name), message);

@@ -36,7 +36,12 @@ export interface BuiltinChart {
  *   row. `days` (the `weekly` table's: weekCoverage.ts) is how many of the
  *   week's days the data covers: a first or last week with fewer than 7 is
  *   drawn with hollow points, under a dotted rule labelled "3 days of 7", so
- *   that its lower count does not read as a drop. The label sits above the
+ *   that its lower count does not read as a drop. Several posts datasets
+ *   counted together can leave more than one such week at either end (a week
+ *   one export does not reach: "0 days of 7"): a partial week in the first
+ *   half of the weeks is labelled as the first is, running right from its
+ *   rule, one in the second half as the last is, running left, so that each
+ *   label runs inwards. The label sits above the
  *   plot, where the rule reaches up to it, not inside it: a partial week can
  *   hold the most posts, and a label inside the plot's top then crossed its
  *   line and points (any data value can be drawn anywhere in the plot, so no

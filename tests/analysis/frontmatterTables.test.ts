@@ -224,14 +224,14 @@ describe('analysePost: tables under `tables`', () => {
     );
     const campaign = { id: 'red', label: '#Red', hashtags: ['Red'], color: '#b3202a' };
     expect(problem({ campaigns: [campaign] }, { a: toots, b: toots })).toBe(
-      'datasets: Several posts datasets (a, b): name the one to use under "posts".',
+      'datasets: This post has several posts datasets ("a", "b") and no "posts" saying which its campaigns are counted on: name one alias (posts: a), or list them to count their posts together, as one dataset (posts: [a, b]).',
     );
     expect(problem({ campaigns: [campaign] }, { eu: areas })).toBe('campaigns: Campaigns need a posts dataset under "datasets".');
     expect(problem({ campaigns: [campaign], posts: 'toot' }, { eu: areas, toots })).toBe(
       'posts: "toot" is not a posts dataset alias of this post: its posts datasets are "toots". Did you mean "toots"?',
     );
     expect(problem({ campaigns: [campaign], posts: 'eu' }, { eu: areas })).toBe(
-      'posts: "eu" is not a posts dataset alias of this post: it has none under "datasets".',
+      'posts: "eu" is not a posts dataset alias of this post: it reads a table dataset (areas-2016), which has no posts to count campaigns on; it has none under "datasets".',
     );
     expect(problem({ tables: { t: { from: 'toots' } } }, { eu: areas, toots })).toBe(
       'tables.t.from: reads "toots", a posts dataset: tables read accounts and table datasets and other tables; posts are counted through the campaign keys and the computed tables "weekly" and "share-of-voice". Known: "eu".',

@@ -48,6 +48,28 @@ describe('remarkSoundings: a campaign hashtag no post uses', () => {
   });
 });
 
+describe('remarkSoundings: the hashtag warnings of several posts datasets counted together', () => {
+  it("read the posts of every listed dataset: a spelling one dataset's posts use is not unused, and accents are counted over all", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const root = tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': 'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red one\n2,2016-07-04T10:00:00Z,d,#Blue\n',
+      'data/toots/manifest.yaml': postsManifest(),
+      'data/toots/a.csv': 'id,created_at,user,text\nt1,2016-07-02T10:00:00Z,b,#SaveBlue #Réd\nt2,2016-07-03T10:00:00Z,c,#réd\n',
+      'content/posts/post.md': `${FRONTMATTER.replace('  followers: followers\n', '  toots: toots\nposts: [tweets, toots]\n').replace(
+        /values:\n(.*\n)*?---/,
+        '---',
+      )}\n:value[campaigns.blue.posts] blue posts.\n`,
+    });
+    const html = await renderPost(root, 'content/posts/post.md');
+    expect(html).toMatch(/data-key="campaigns.blue.posts"[^>]*>2<\/span><\/a> blue posts/);
+    // #SaveBlue is only in the toots: not warned of. #Réd is in both of their posts.
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      'content/posts/post.md:13:5: #Réd (2 posts) differs from #Red only by accents, so it is not counted for #Red. If the same campaign, add the spelling to its "hashtags"; campaigns match hashtags exactly apart from case.',
+    ]);
+  });
+});
+
 describe('remarkSoundings: a post whose data cannot be read or analysed', () => {
   const body = '::chart[Share]{data=share-of-voice spec=pies description=d}\n\n::wordcompare[Words]{a=red b=red}';
 

@@ -14,6 +14,16 @@ describe('checkFrontmatter', () => {
     expect(frontmatter.datasets).toEqual({ t: 'tweets' });
   });
 
+  it('reads "posts" as one alias or a list of them, and refuses anything else at the item or the key', () => {
+    const head = 'title: A\nauthor: B\ndate: 2016-09-19\nsummary: C\ndatasets:\n  a: x\n  b: y\n';
+    expect(validateFrontmatter(post(`${head}posts: a\n`), 'p.md').posts).toBe('a');
+    expect(validateFrontmatter(post(`${head}posts: [a, b]\n`), 'p.md').posts).toEqual(['a', 'b']);
+    expect(problems(`${head}posts: [a, 3]\n`)).toEqual(['content/posts/p.md:9:12: "posts.1" must be text, not 3.']);
+    expect(problems(`${head}posts: { a: 1 }\n`)).toEqual([
+      'content/posts/p.md:9:1: "posts" must be the alias of a posts dataset under "datasets", or a list of them, not {"a":1}.',
+    ]);
+  });
+
   it("gives every text a reader sees the body's typography, and leaves the author and tags as written", () => {
     const frontmatter = validateFrontmatter(
       post(

@@ -76,6 +76,23 @@ describe('builtinCharts', () => {
     );
   });
 
+  it('weekly-volume: several partial weeks at either end (datasets counted together) each label inwards from its rule', async () => {
+    // Two exports counted together: one starts a week after the other, and ends two weeks before it.
+    const last = weeklyRows.length / 2 - 1;
+    const days = (week: number) => ({ 0: 0, 1: 4, [last - 1]: 2, [last]: 0 })[week] ?? 7;
+    const svg = await render(
+      'weekly-volume',
+      weeklyRows.map((row, i) => ({ ...row, days: days(Math.floor(i / 2)) })),
+    );
+    const labels = Array.from(svg.matchAll(/text-anchor="(start|end)"[^>]*>(\d days? of 7)</g), (m) => [m[2], m[1]]);
+    expect(labels).toEqual([
+      ['0 days of 7', 'start'],
+      ['4 days of 7', 'start'],
+      ['2 days of 7', 'end'],
+      ['0 days of 7', 'end'],
+    ]);
+  });
+
   it("weekly-volume: a partial week's label sits above the plot, clear of every line and point, at the top of the scale too", async () => {
     const last = weeklyRows.length / 2 - 1;
     const spec = builtinCharts['weekly-volume']?.spec ?? {};

@@ -316,6 +316,131 @@ describe('astro build of a fixture site', () => {
   });
 });
 
+describe('a post counting a Bluesky and a Mastodon export together (posts: [sky, toots])', () => {
+  /** A Bluesky post record (listRecords), with no facets: its hashtags are read from its text. */
+  const skeet = (did: string, rkey: string, createdAt: string, text: string) => ({
+    uri: `at://did:plc:${did}/app.bsky.feed.post/${rkey}`,
+    cid: `c${rkey}`,
+    value: { $type: 'app.bsky.feed.post', text, createdAt },
+  });
+  /** A Mastodon status as the REST API gives it, its hashtag in `tags`. */
+  const toot = (user: string, n: string, createdAt: string, tag: string) => ({
+    id: n,
+    uri: `https://brix.social/users/${user}/statuses/${n}`,
+    created_at: createdAt,
+    content: `<p>Marsh Lane <a href="https://brix.social/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a></p>`,
+    spoiler_text: '',
+    account: { id: user, username: user, acct: user, url: `https://brix.social/@${user}` },
+    mentions: [],
+    tags: [{ name: tag, url: `https://brix.social/tags/${tag}` }],
+  });
+  const FRONT = `---
+title: Baths or pool, on two platforms
+date: 2024-03-20
+author: Test Author
+summary: Bluesky and Mastodon together.
+datasets:
+  sky: sky
+  toots: toots
+posts: [sky, toots]
+campaigns:
+  - id: baths
+    label: "#SaveTheBaths"
+    hashtags: [SaveTheBaths]
+    color: "#1b7837"
+  - id: pool
+    label: "#NewPoolNow"
+    hashtags: [NewPoolNow]
+    color: "#762a83"
+---
+`;
+  const BODY_BOTH = `:value[posts.total] posts (:value[posts.unmatched] without a campaign), :value[sky.rows] on Bluesky and :value[toots.rows] on Mastodon,
+by :value[posts.authors] accounts, :value[posts.first] to :value[posts.last]. #SaveTheBaths :value[campaigns.baths.share],
+#NewPoolNow :value[campaigns.pool.share], both :value[campaigns.overlap.share]; :value[weekly.weeks] weeks.
+
+::table[Posts a week]{data=weekly}
+
+::chart[Posts a week]{data=weekly spec=weekly-volume description="Posts per ISO week per campaign."}
+`;
+  const site = () =>
+    tempProject({
+      'data/sky/manifest.yaml': manifest('bluesky'),
+      // Friday 1 March to Tuesday 12 March.
+      'data/sky/records.json': JSON.stringify({
+        records: [
+          skeet('ann', '1', '2024-03-01T10:00:00.000Z', 'Restore them #SaveTheBaths'),
+          skeet('bob', '2', '2024-03-05T10:00:00.000Z', 'Build it #NewPoolNow'),
+          skeet('cy', '3', '2024-03-06T10:00:00.000Z', 'Either #SaveTheBaths or #NewPoolNow'),
+          skeet('ann', '4', '2024-03-12T10:00:00.000Z', 'Nice weather'),
+        ],
+      }),
+      'data/toots/manifest.yaml': manifest('mastodon'),
+      // Monday 4 March to Thursday 14 March.
+      'data/toots/statuses.json': JSON.stringify([
+        toot('dee', '1', '2024-03-04T09:00:00.000Z', 'SaveTheBaths'),
+        toot('eve', '2', '2024-03-07T09:00:00.000Z', 'SaveTheBaths'),
+        toot('dee', '3', '2024-03-14T09:00:00.000Z', 'NewPoolNow'),
+      ]),
+      'content/posts/post.md': `${FRONT}\n${BODY_BOTH}`,
+      // A second post counting the same datasets in the same order: one combination for both (campaignPosts.ts).
+      'content/posts/again.md': `${FRONT.replace('title: Baths or pool, on two platforms', 'title: Again')}\n${BODY_BOTH}`,
+    });
+
+  it('prints the figures of both, names both in the methods, and builds the same bytes on one thread', async () => {
+    const root = site();
+    const cacheDir = () => mkdtempSync(join(tmpdir(), 'soundings-cache-'));
+    const [two, one] = await Promise.all([
+      astroBuild(root, { cacheDir: cacheDir() }),
+      astroBuild(root, { cacheDir: cacheDir(), env: { SOUNDINGS_HELPER_THREAD: '0' } }),
+    ]);
+    expect(two.stdout).toContain("Rendered 2 of 2 posts (2 by the build's second thread, while Astro started).");
+    const html = page(two.outDir);
+    // Seven posts: baths alone 3 (ann's, dee's, eve's), pool alone 2 (bob's, dee's), both 1 (cy's), neither 1.
+    expect(valuesOf(html)).toEqual([
+      ['posts.total', '6'],
+      ['posts.unmatched', '1'],
+      ['sky.rows', '4'],
+      ['toots.rows', '3'],
+      ['posts.authors', '5'],
+      ['posts.first', '1 March 2024'],
+      ['posts.last', '14 March 2024'],
+      ['campaigns.baths.share', '50.0%'],
+      ['campaigns.pool.share', '33.3%'],
+      ['campaigns.overlap.share', '16.7%'],
+      ['weekly.weeks', '3'],
+    ]);
+    // The week of 26 February is Bluesky's alone (Mastodon's export starts on 4 March), and Mastodon's last days are
+    // after Bluesky's: only the week of 4 March is whole for both.
+    const table = /<table>[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const rows = Array.from(table.matchAll(/<tr>(<td[\s\S]*?)<\/tr>/g), (m) => textOf(m[1]?.replace(/<\/td>/g, ' ') ?? ''));
+    expect(rows).toEqual([
+      '2024-02-26 #SaveTheBaths 1 0',
+      '2024-02-26 #NewPoolNow 0 0',
+      '2024-03-04 #SaveTheBaths 3 7',
+      '2024-03-04 #NewPoolNow 2 7',
+      '2024-03-11 #SaveTheBaths 0 2',
+      '2024-03-11 #NewPoolNow 1 2',
+    ]);
+    // In the article's drawing and the phone's, each partial week under its rule.
+    expect(html.match(/>(\d days? of 7)<\/text>/g)).toEqual([
+      '>0 days of 7</text>',
+      '>2 days of 7</text>',
+      '>0 days of 7</text>',
+      '>2 days of 7</text>',
+    ]);
+    const methods = textOf(/<section class="methods"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '');
+    expect(methods).toContain('The campaign figures count the posts of sky and toots together, as one dataset: 7 posts.');
+    expect(methods).toContain(
+      'Posts in “\u2068sky\u2069” and “\u2068toots\u2069” that use the hashtags of at least one campaign (\u2068#SaveTheBaths\u2069; \u2068#NewPoolNow\u2069)',
+    );
+    expect(methods).toContain('Time of the earliest post in “\u2068sky\u2069” and “\u2068toots\u2069”, UTC.');
+    // The same site, built by the posts' thread alone, byte for byte.
+    const [a, b] = [siteFiles(two.outDir), siteFiles(one.outDir)];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [path, bytes] of a) expect(bytes.equals(b.get(path) as Buffer), path).toBe(true);
+  });
+});
+
 describe("a consultancy's site: content/site.yaml", () => {
   const DESCRIPTION = 'Research for <script>alert(1)</script> ports & harbours.';
 
