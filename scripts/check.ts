@@ -15,7 +15,7 @@
  * they do the build; paths in messages are relative to the current folder.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { extent } from 'd3-array';
@@ -25,7 +25,7 @@ import { listDatasets } from '../src/data/listDatasets.ts';
 import { checkDataset } from '../src/data/loadDataset.ts';
 import { dataFolderName } from '../src/data/openDataset.ts';
 import { readProgress } from '../src/data/readProgress.ts';
-import { formatLocation, type Location, SoundingsError } from '../src/errors.ts';
+import { FILE_PROBLEMS, formatLocation, type Location, SoundingsError } from '../src/errors.ts';
 import { cachedDataset, checkCachedDataset } from '../src/markdown/datasetCache.ts';
 import type { Frontmatter } from '../src/markdown/frontmatter.ts';
 import { type PostSource, postBody, postSource } from '../src/markdown/postSource.ts';
@@ -39,12 +39,15 @@ import { loadSiteSettings, siteOrigin } from '../src/site/siteSettings.ts';
 interface Problem {
   location: Location | undefined;
   message: string;
+  /** The catalogue's name of a SoundingsError (errors.ts), to fold the problems of whole files (FILE_PROBLEMS). */
+  name?: string | undefined;
 }
 
 const root = process.cwd();
 const { contentDir, dataDir } = sitePaths(root);
 const problems: Problem[] = [];
-const add = (e: { location?: Location | undefined; message: string }) => problems.push({ location: e.location, message: e.message });
+const add = (e: { location?: Location | undefined; message: string; name?: string }) =>
+  problems.push({ location: e.location, message: e.message, name: e.name });
 
 /**
  * A folder the check reads: a site may have no data/ or no posts yet, but a folder named by SOUNDINGS_DATA_DIR or
@@ -181,6 +184,41 @@ const shape = (p: Problem) => {
   const masked = message.replace(/"[^"]*"|\d+/g, (m) => (m[0] !== '"' ? '#' : quoted++ === 0 ? m : '"…"'));
   return `${p.location?.file ?? ''}\0${masked}`;
 };
+/**
+ * A problem of a whole file (FILE_PROBLEMS) as the files of one folder share it: its shape, with the file's name taken
+ * out of the message (NotJsonExport names it), keyed by the folder. A manifest's wrong `format` refuses each of its
+ * thirteen files alike, at whichever line each file's first record is: shown once, the other twelve counted.
+ */
+const fileShape = (p: Problem): string | undefined => {
+  const file = p.location?.file;
+  if (file === undefined || p.name === undefined || !FILE_PROBLEMS.includes(p.name)) return undefined;
+  const where = formatLocation(p.location as Location);
+  const message = (p.message.startsWith(where) ? p.message.slice(where.length) : p.message).replaceAll(file, '<file>');
+  return `${dirname(file)}\0${p.name}\0${shape({ location: undefined, message })}`;
+};
+/** The problems of whole files alike, in file order: the first is shown, followed by how many more files and which. */
+const filesAlike = new Map<string, Problem[]>();
+for (const p of problems) {
+  const key = fileShape(p);
+  if (key === undefined) continue;
+  const alike = filesAlike.get(key) ?? [];
+  filesAlike.set(key, alike);
+  alike.push(p);
+}
+/** The files after the first of each group of {@link filesAlike}, and the group under the first. */
+const foldedFiles = new Set<Problem>();
+const firstFile = new Map<Problem, Problem[]>();
+for (const alike of filesAlike.values()) {
+  if (alike.length < 2) continue;
+  firstFile.set(alike[0] as Problem, alike);
+  for (const p of alike.slice(1)) foldedFiles.add(p);
+}
+/** The files `more` names: both when there are two, the first and last (in file order) when more. */
+const fileNames = (more: Problem[]): string => {
+  const names = more.map((m) => basename(m.location?.file ?? ''));
+  return names.length <= 2 ? names.join(', ') : `${names[0]} … ${names.at(-1)}`;
+};
+
 /** Rows that fail alike are shown this many times; the rest are counted (a file without zones fails at every row). */
 const SHOWN_ALIKE = 3;
 // One pass to group (a file failing at each of a million rows gives a million problems), one to print.
@@ -195,7 +233,7 @@ for (const p of problems) {
 }
 for (const p of problems) {
   const { alike, n } = place.get(p) ?? { alike: [p], n: 0 };
-  if (n >= SHOWN_ALIKE) continue;
+  if (n >= SHOWN_ALIKE || foldedFiles.has(p)) continue;
   const where = p.location ? formatLocation(p.location) : '';
   // Messages already start with their location; a problem without one gets none.
   process.stdout.write(`${where === '' || p.message.startsWith(where) ? p.message : `${where}: ${p.message}`}\n`);
@@ -206,6 +244,13 @@ for (const p of problems) {
     const span = first === undefined ? '' : first === last ? ` (line ${first})` : ` (lines ${first}–${last})`;
     const file = p.location?.file ? `${p.location.file}: ` : '';
     process.stdout.write(`${file}…and ${more.length} more like the ${SHOWN_ALIKE} above${span}.\n`);
+  }
+  const files = firstFile.get(p);
+  if (files) {
+    const more = files.slice(1);
+    process.stdout.write(
+      `${dirname(p.location?.file ?? '')}/: …and ${more.length} more ${more.length === 1 ? 'file' : 'files'} like it (${fileNames(more)}).\n`,
+    );
   }
 }
 const checked = `${datasets.length} dataset${datasets.length === 1 ? '' : 's'} and ${posts.length} post${posts.length === 1 ? '' : 's'}`;

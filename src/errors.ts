@@ -511,12 +511,23 @@ export const TwoArchiveAccounts = define({
   hint: "Put each account's archive in a dataset of its own.",
 });
 
+/** X's two API exports, which are one platform's: a file of one in a dataset of the other is not another platform's. */
+const X_FORMATS: readonly string[] = ['twitter-v1', 'twitter-v2'];
+
 export const WrongSocialFormat = define({
   name: 'WrongSocialFormat',
-  title: 'Export of another platform',
+  title: 'Export in another format',
+  /**
+   * Decided: for X's v1.1 and v2 exports, not "put another platform's in a dataset of its own", which is not what they
+   * are, nor "set format: …" alone, which would refuse the dataset's files of the format it names now. A dataset's
+   * files share one format, so the two go in two datasets, which a post counts together (posts: [a, b]). "Set format"
+   * stays as the other way out, for a dataset whose every file is of the other version (a manifest mistyped).
+   */
   message: (given: string, detected: string, detectedName: string) =>
-    `This file holds ${detectedName}, but the manifest says format: ${given}, so none of its records can be read: set format: ${detected}.`,
-  hint: "Each dataset holds one platform's exports; put another platform's in a dataset of its own.",
+    X_FORMATS.includes(given) && X_FORMATS.includes(detected)
+      ? `This file holds ${detectedName}, but the manifest says format: ${given}, so none of its records can be read. A dataset's files share one format, so X's v1.1 and v2 exports go in two datasets (one with format: twitter-v1, one with format: twitter-v2), which a post counts together with posts: [a, b].`
+      : `This file holds ${detectedName}, but the manifest says format: ${given}, so none of its records can be read: set format: ${detected}.`,
+  hint: 'Move the file into a dataset of its own whose manifest says its format, and name both under "posts" in the post (README, "Writing a post"); or, if every file of this dataset is of that format, set it in manifest.yaml.',
 });
 
 export const MalformedCsv = define({
@@ -698,6 +709,22 @@ export const WrongSeparator = define({
     }`,
   hint: `Say so in manifest.yaml: delimiter: ";" (or "|", or "\\t" for tabs); or export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)").`,
 });
+
+/**
+ * The problems of a whole file that every file of a dataset can share, said alike of each: a manifest's `format` that
+ * is not its files' (WrongSocialFormat) refuses each of a dataset's thirteen weekly exports. A check (scripts/check.ts)
+ * shows the first and counts the rest ("…and 12 more files like it"), as it folds the rows of one file that fail alike.
+ * Decided: only these, not any problem that two files share: a bad row of each of two files is two places to fix,
+ * which a count would hide.
+ */
+export const FILE_PROBLEMS: readonly string[] = [
+  WrongSocialFormat.name,
+  NotJsonExport.name,
+  XArchiveFile.name,
+  UnreadDataFile.name,
+  EmptyDataFile.name,
+  WrongSeparator.name,
+];
 
 export const AfterCollection = define({
   name: 'AfterCollection',

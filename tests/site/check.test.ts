@@ -242,6 +242,34 @@ describe('npm run check', () => {
     expect((await check(four)).out).toContain('data/tweets/a.csv: …and 1 more like the 3 above (line 5).\n');
   });
 
+  it("shows once a problem of a whole file that a dataset's files share (a wrong format), and counts the other files", async () => {
+    const manifest = (format: string) =>
+      `title: X search\ndescription: For a test.\nkind: posts\nsource: Made up\nlicence: CC0-1.0\ncollected: 2016-09-18\nformat: ${format}\nfiles: "*.json"\n`;
+    // v2 responses, each of its own post (files of the same bytes would be refused as copies of each other).
+    const v2 = (id: number) =>
+      `{"data": [{"id": "${id}", "text": "#Red", "created_at": "2016-07-01T10:00:00.000Z", "author_id": "7"}], "includes": {"users": [{"id": "7", "username": "a"}]}}\n`;
+    const site = tempProject({
+      'data/x/manifest.yaml': manifest('twitter-v1'),
+      ...Object.fromEntries([1, 2, 3, 4].map((n) => [`data/x/week-${n}.json`, v2(n)])),
+      'data/y/manifest.yaml': manifest('twitter-v1'),
+      'data/y/a.json': v2(5),
+      'data/y/b.json': v2(6),
+    });
+    const { code, out } = await check(site);
+    expect(code).toBe(1);
+    const SAYS = (file: string) =>
+      `${file}:1:1: This file holds an X/Twitter API v2 response, but the manifest says format: twitter-v1, so none of its records can be read. A dataset's files share one format, so X's v1.1 and v2 exports go in two datasets (one with format: twitter-v1, one with format: twitter-v2), which a post counts together with posts: [a, b]. Move the file into a dataset of its own whose manifest says its format, and name both under "posts" in the post (README, "Writing a post"); or, if every file of this dataset is of that format, set it in manifest.yaml.`;
+    expect(out.trim().split('\n')).toEqual([
+      SAYS('data/x/week-1.json'),
+      'data/x/: …and 3 more files like it (week-2.json … week-4.json).',
+      // Another dataset's files are counted apart, and two named.
+      SAYS('data/y/a.json'),
+      'data/y/: …and 1 more file like it (b.json).',
+      '',
+      '6 problems in 2 datasets and 0 posts.',
+    ]);
+  });
+
   it('counts alike the rows of a week dropped in before "collected" was moved, though each names its own time', async () => {
     const rows = Array.from({ length: 6 }, (_, i) => `${i + 1},2016-09-2${i}T10:00:0${i}Z,a,#Red`).join('\n');
     const site = tempProject({
