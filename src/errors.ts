@@ -745,6 +745,21 @@ export const BeforeEarliestPost = define({
   hint: 'Fix the time from the platform (export the post again), or remove the row: a post without its time cannot be placed in a week.',
 });
 
+export const IdStrMissing = define({
+  name: 'IdStrMissing',
+  title: 'Tweet without its id_str',
+  /**
+   * A v1.1 tweet (or the tweet it retweets) without `id_str`: missing, not empty, so not MissingValue's "is empty".
+   * `field`: "id_str" or "retweeted_status.id_str"; `numeric`: whether the record has the numeric `id` (located at it
+   * then), which cannot stand in for it.
+   */
+  message: (field: string, numeric: boolean) =>
+    `This ${field === 'id_str' ? 'tweet' : "retweet's original tweet"} has no "${field}"${
+      numeric ? ', only the numeric "id"' : ''
+    }: v1.1 ids are read from "id_str", since the numeric "id" is rounded by JSON readers (a tweet's since late 2010 is past 2^53, 9,007,199,254,740,992), so two tweets could be read as one.`,
+  hint: 'Export the tweets with "id_str", as the v1.1 API gives it (a tool that writes the JSON again may drop it); if a tool of your own wrote the file, have it keep "id_str".',
+});
+
 export const MissingValue = define({
   name: 'MissingValue',
   title: 'Missing value',

@@ -13,7 +13,7 @@
  * a `delete` notice's tweet is left out of the dataset by the loader (the
  * author deleted it, and the stream's terms ask that it be removed).
  */
-import { BadDate, error } from '../../errors.ts';
+import { BadDate, error, IdStrMissing } from '../../errors.ts';
 import { exactTimeParser, noSuchOffset, noSuchTime, parseTime } from '../cell.ts';
 import { extractHashtags } from '../hashtags.ts';
 import type { Post } from '../types.ts';
@@ -80,13 +80,23 @@ function content(tweet: Json, path: JsonPath, at: Locate, name: string): { text:
   return { text, entities: entitiesOf(tweet, path, at, name) };
 }
 
+/**
+ * A tweet's `id_str`, refused when missing (IdStrMissing) at its numeric `id` if it has one, else where the tweet is:
+ * not read from the numeric `id`, which JSON.parse has rounded already when it is past 2^53.
+ */
+function idStr(tweet: Json, path: JsonPath, at: Locate, name: string): string {
+  if (tweet.id_str !== undefined) return required(tweet, 'id_str', path, at, name);
+  const numeric = tweet.id !== undefined;
+  throw error(IdStrMissing, at(numeric ? [...path, 'id'] : [...path, 'id_str']), name, numeric);
+}
+
 export function tweetPost(tweet: Json, path: JsonPath, at: Locate): Post {
-  const id = required(tweet, 'id_str', path, at);
+  const id = idStr(tweet, path, at, 'id_str');
   const time = v1Time(tweet, path, at);
   const user = isObject(tweet.user) ? tweet.user : {};
   const author = required(user, 'screen_name', [...path, 'user'], at, 'user.screen_name');
   const original = isObject(tweet.retweeted_status) ? tweet.retweeted_status : undefined;
-  const repostOf = original ? required(original, 'id_str', [...path, 'retweeted_status'], at, 'retweeted_status.id_str') : undefined;
+  const repostOf = original ? idStr(original, [...path, 'retweeted_status'], at, 'retweeted_status.id_str') : undefined;
   // A retweet's own text is "RT @user: " plus a truncated copy; the embedded original is whole.
   const { text, entities: e } = original
     ? content(original, [...path, 'retweeted_status'], at, 'retweeted_status.')

@@ -74,6 +74,27 @@ describe('twitter-v1 adapter (legacy JSON lines)', async () => {
     );
   });
 
+  it('says a tweet without "id_str" has none, that v1.1 ids are read from it, and points at its numeric "id"', async () => {
+    const SAYS =
+      'v1.1 ids are read from "id_str", since the numeric "id" is rounded by JSON readers (a tweet\'s since late 2010 is past 2^53, 9,007,199,254,740,992), so two tweets could be read as one. Export the tweets with "id_str", as the v1.1 API gives it (a tool that writes the JSON again may drop it); if a tool of your own wrote the file, have it keep "id_str".';
+    const tweet = (fields: string) => `{"created_at":"Wed Aug 27 13:08:45 +0000 2008",${fields}"text":"a","user":{"screen_name":"a"}}`;
+    const cases: [string, string][] = [
+      [
+        `${tweet('"id_str":"1",')}\n${tweet('"id":1876127686981434272,')}\n`,
+        `data/x/a.jsonl:2:48: This tweet has no "id_str", only the numeric "id": ${SAYS}`,
+      ],
+      [`${tweet('')}\n`, `data/x/a.jsonl:1:1: This tweet has no "id_str": ${SAYS}`],
+      [
+        `{"id_str":"2","created_at":"Wed Aug 27 13:08:45 +0000 2008","text":"RT","user":{"screen_name":"b"},"retweeted_status":${tweet('"id":1,')}}\n`,
+        `data/x/a.jsonl:1:166: This retweet's original tweet has no "retweeted_status.id_str", only the numeric "id": ${SAYS}`,
+      ],
+    ];
+    for (const [text, says] of cases) {
+      const root = tempProject({ 'data/x/manifest.yaml': manifest('twitter-v1'), 'data/x/a.jsonl': text });
+      await expect(loadDataset('x', { root, dataDir: join(root, 'data') })).rejects.toThrow(says);
+    }
+  });
+
   it('refuses a malformed v1 date with the expected shape', async () => {
     const root = tempProject({
       'data/x/manifest.yaml': manifest('twitter-v1'),
