@@ -710,6 +710,28 @@ export const WrongSeparator = define({
   hint: `Say so in manifest.yaml: delimiter: ";" (or "|", or "\\t" for tabs); or export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)").`,
 });
 
+/** How a message names a separator: "comma-separated", "semicolon-separated". */
+const SEPARATOR_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+export const OtherDelimiter = define({
+  name: 'OtherDelimiter',
+  title: 'File separated by another delimiter',
+  /**
+   * Located at the header. `header`: the header read as one column; `separator`: the other common delimiter that
+   * splits it into names among which are the mapped `columns`; `delimiter`: the manifest's, when it names one;
+   * `extension`: the file's, which says the delimiter otherwise.
+   */
+  message: (header: string, separator: string, columns: readonly string[], delimiter: string | undefined, extension: string) =>
+    `This file looks ${SEPARATOR_NAMES[separator] ?? JSON.stringify(separator)}-separated; ${
+      delimiter === undefined
+        ? `a ${extension} file is read with ${extension === '.tsv' ? 'tabs' : 'commas'}, as the manifest names no delimiter`
+        : `the manifest says delimiter: ${JSON.stringify(delimiter)}`
+    }. So its header was read as one column, "${shown(header)}", which splits at each ${JSON.stringify(separator)} into names that include the mapped ${
+      columns.length === 1 ? 'column' : 'columns'
+    } ${list(columns.map(shown))}.`,
+  hint: 'A dataset\'s files share one delimiter: if every file is separated so, say it in manifest.yaml (delimiter: ";", "|" or "\\t" for tabs; leave it out for commas in .csv files, tabs in .tsv files); if only this one is, export it again as the others are, or keep it in a dataset of its own.',
+});
+
 /**
  * The problems of a whole file that every file of a dataset can share, said alike of each: a manifest's `format` that
  * is not its files' (WrongSocialFormat) refuses each of a dataset's thirteen weekly exports. A check (scripts/check.ts)
@@ -724,6 +746,7 @@ export const FILE_PROBLEMS: readonly string[] = [
   UnreadDataFile.name,
   EmptyDataFile.name,
   WrongSeparator.name,
+  OtherDelimiter.name,
 ];
 
 export const AfterCollection = define({

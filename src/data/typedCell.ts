@@ -2,6 +2,9 @@
  * One record's cells typed as the manifest says, with located errors: what
  * every mapping (tables, accounts, plain posts) checks a record with.
  */
+
+import { extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import {
   BadBoolean,
   BadDate,
@@ -15,6 +18,7 @@ import {
   type Location,
   MissingColumn,
   MissingValue,
+  OtherDelimiter,
   SoundingsError,
   WrongSeparator,
 } from '../errors.ts';
@@ -46,6 +50,10 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
       const missing = wanted.find((w) => !h.includes(w.column));
       if (!missing) return;
       const at = { file, line, column: 1 };
+      // One column that another common delimiter splits into names the mapping reads: the file is separated by it.
+      const other = h.length === 1 ? otherDelimiter(h[0] as string, wanted, layout.delimiter) : undefined;
+      if (other)
+        throw error(OtherDelimiter, at, h[0] as string, other.separator, other.columns, layout.delimiter, extname(file).toLowerCase());
       // One column holding ";", tabs or "|": the file is most likely separated by them.
       const separator = h.length === 1 ? /[;\t|]/.exec(h[0] as string)?.[0] : undefined;
       if (separator) throw error(WrongSeparator, at, h[0] as string, separator === '\t' ? 'tab' : separator, layout.delimiter);
@@ -63,6 +71,37 @@ export function columnCheck(wanted: readonly WantedColumn[], file: string, locat
       }
     },
   };
+}
+
+/** The delimiters a file may be separated by, in the order tried: those exports write. */
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter other than the one read with (`read`, the manifest's; none: a .csv's comma or a .tsv's tab, which a
+ * header read as one column does not hold) that splits `header` into names among which are mapped columns, and which:
+ * a comma-separated file in a dataset whose manifest says delimiter ";" (its header then reads as one column, and the
+ * missing column alone would send the user after headerLine). The header is split as a CSV line (csv-parse), so a
+ * quoted name holding the delimiter stays one name. Decided: any mapped column among them is enough, since the mapping
+ * may be wrong too (that is the next message, once the delimiter is right); none, and the question is left to
+ * WrongSeparator.
+ */
+function otherDelimiter(
+  header: string,
+  wanted: readonly WantedColumn[],
+  read: string | undefined,
+): { separator: string; columns: string[] } | undefined {
+  for (const separator of DELIMITERS) {
+    if (separator === read || !header.includes(separator)) continue;
+    let names: string[];
+    try {
+      names = (parse(header, { delimiter: separator, trim: true, relax_quotes: true }) as string[][])[0] ?? [];
+    } catch {
+      continue;
+    }
+    const columns = wanted.map((w) => w.column).filter((c, i, all) => names.includes(c) && all.indexOf(c) === i);
+    if (names.length > 1 && columns.length > 0) return { separator, columns };
+  }
+  return undefined;
 }
 
 /**

@@ -761,7 +761,7 @@ describe('loadDataset(id, options): Excel outputs the manifest does not read', (
 });
 
 describe('loadDataset(id, options): a CSV with another separator', () => {
-  it('asks whether the file is separated by ";" when its header is one column holding them', async () => {
+  it('asks whether the file is separated by ";" when its header is one column holding them, none of them mapped', async () => {
     // A one-column table whose name holds "|" is fine: the question is asked only when a column is missing.
     const table = tempProject({
       'data/t/manifest.yaml':
@@ -771,10 +771,10 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
     expect(((await load(table, 't')) as TableDataset).rows).toEqual([{ 'Leave|Remain': 'Leave' }]);
     const root = tempProject({
       'data/tweets/manifest.yaml': postsManifest(),
-      'data/tweets/a.csv': 'id;created_at;user;text\n1;2016-07-01T10:00:00Z;a;x\n',
+      'data/tweets/a.csv': 'Id;Date;Who;Body\n1;2016-07-01T10:00:00Z;a;x\n',
     });
     expect(await message(root)).toBe(
-      'data/tweets/a.csv:1:1: The header is one column, "id;created_at;user;text": is the file separated by ";"? A .csv file is read with commas, a .tsv file with tabs, unless the manifest says otherwise. Say so in manifest.yaml: delimiter: ";" (or "|", or "\\t" for tabs); or export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)").',
+      'data/tweets/a.csv:1:1: The header is one column, "Id;Date;Who;Body": is the file separated by ";"? A .csv file is read with commas, a .tsv file with tabs, unless the manifest says otherwise. Say so in manifest.yaml: delimiter: ";" (or "|", or "\\t" for tabs); or export it again with commas (in Excel: "CSV UTF-8 (Comma delimited)").',
     );
   });
 
@@ -786,12 +786,33 @@ describe('loadDataset(id, options): a CSV with another separator', () => {
     expect(await message(root)).toMatch(/"headerLine" is for CSV and TSV files, but data\/tweets\/a\.json is JSON/);
   });
 
-  it("says what the manifest set when its delimiter is not the file's", async () => {
-    const root = tempProject({
+  it("says the file looks separated by another delimiter than the manifest's, when its header splits at it into mapped columns", async () => {
+    const HINT =
+      'A dataset\'s files share one delimiter: if every file is separated so, say it in manifest.yaml (delimiter: ";", "|" or "\\t" for tabs; leave it out for commas in .csv files, tabs in .tsv files); if only this one is, export it again as the others are, or keep it in a dataset of its own.';
+    // A comma-separated export, title block and all, in a dataset whose manifest says ";": read as one column, its
+    // header was said to lack "id" (suggesting headerLine).
+    const commas = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}delimiter: ";"\nheaderLine: 3\n`,
+      'data/tweets/a.csv': 'Mentions export,,,\n,,,\nid,created_at,user,post text\n1,2016-07-01T10:00:00Z,a,x\n',
+    });
+    expect(await message(commas)).toBe(
+      `data/tweets/a.csv:3:1: This file looks comma-separated; the manifest says delimiter: ";". So its header was read as one column, "id,created_at,user,post text", which splits at each "," into names that include the mapped columns "id", "created_at", "user". ${HINT}`,
+    );
+    const semicolons = tempProject({
       'data/tweets/manifest.yaml': `${postsManifest()}delimiter: "|"\n`,
       'data/tweets/a.csv': 'id;created_at;user;text\n1;2016-07-01T10:00:00Z;a;x\n',
     });
-    expect(await message(root)).toContain('is the file separated by ";"? The manifest says delimiter: "|".');
+    expect(await message(semicolons)).toBe(
+      `data/tweets/a.csv:1:1: This file looks semicolon-separated; the manifest says delimiter: "|". So its header was read as one column, "id;created_at;user;text", which splits at each ";" into names that include the mapped columns "id", "created_at", "user", "text". ${HINT}`,
+    );
+    // Without a delimiter, the extension's is named.
+    const tabs = tempProject({
+      'data/tweets/manifest.yaml': postsManifest().replace(/^files: .*$/m, 'files: "*.tsv"'),
+      'data/tweets/a.tsv': 'id;created_at;user;text\n1;2016-07-01T10:00:00Z;a;x\n',
+    });
+    expect(await message(tabs)).toBe(
+      `data/tweets/a.tsv:1:1: This file looks semicolon-separated; a .tsv file is read with tabs, as the manifest names no delimiter. So its header was read as one column, "id;created_at;user;text", which splits at each ";" into names that include the mapped columns "id", "created_at", "user", "text". ${HINT}`,
+    );
   });
 
   it("reads it with the manifest's delimiter, below a title block when headerLine says where the header is", async () => {
