@@ -294,17 +294,22 @@ const TITLE_LINE_CHARS = 4096;
  * `above` holds the title block's lines (the first {@link TITLE_LINES}, cut to {@link TITLE_LINE_CHARS}), for the
  * header check to say where the column names are when line `headerLine` does not hold them (typedCell.ts).
  */
-function headerStart(path: string, headerLine: number, utf16: boolean): { offset: number; lines: number; above: string[] } {
+function headerStart(path: string, headerLine: number, utf16: boolean): { offset: number; lines: number; above: string[]; blank: boolean } {
   let offset = utf16 ? UTF16LE_MARK.length : 0;
   let lines = 0;
   const above: string[] = [];
+  // Whether every line read holds nothing but spaces (and the first a UTF-8 byte order mark): a file that ends so
+  // before headerLine is empty (EmptyDataFile), as it is without headerLine, not one whose title block is short.
+  let blank = true;
   eachLine(path, { line: 1, offset }, utf16, (n, text, next) => {
     lines = n;
     offset = next;
-    if (n < headerLine && n <= TITLE_LINES) above.push(text().slice(0, TITLE_LINE_CHARS));
+    const line = text();
+    if (blank && line.replace(/^\ufeff/, '').trim() !== '') blank = false;
+    if (n < headerLine && n <= TITLE_LINES) above.push(line.slice(0, TITLE_LINE_CHARS));
     return n >= headerLine - 1;
   });
-  return { offset, lines, above };
+  return { offset, lines, above, blank };
 }
 
 /**
@@ -553,6 +558,9 @@ export function streamCsv(path: string, file: string, delimiter: string, headerL
         utf16 = from ? false : headerLine > 1 ? isUtf16le(path) : undefined;
         const title = utf16 === undefined || from ? undefined : headerStart(path, headerLine, utf16);
         const onEnd = () => {
+          // A file of blank lines or a byte order mark alone is empty, whatever headerLine says (below): an Excel sheet
+          // saved empty is not a file whose title block is shorter than the manifest's.
+          if (title?.blank && out.header === undefined) return reject(error(EmptyDataFile, { file }, true));
           // A file that ends before headerLine, or has no header there.
           if (title && out.header === undefined) {
             const { lines } = title;

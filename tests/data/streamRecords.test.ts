@@ -225,4 +225,26 @@ describe('a CSV header', () => {
       expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([empty(file)]);
     }
   });
+
+  it('refuses such a file as empty under headerLine too, not as shorter than its title block; a short file with text is that', async () => {
+    const empty = (file: string) =>
+      `data/tweets/${file}: This file is empty: it holds only blank lines (or only a byte order mark), so it has no header and no rows. An export that failed, or a file still being copied? Export it again, or remove it.`;
+    for (const [file, bytes] of [
+      ['a.csv', '\uFEFF'],
+      ['b.csv', '\uFEFF\r\n\r\n'],
+      ['c.csv', Buffer.from('\uFEFF\r\n', 'utf16le')],
+    ] as const) {
+      const root = tempProject({ 'data/tweets/manifest.yaml': `${postsManifest()}delimiter: ";"\nheaderLine: 4\n` });
+      writeFileSync(join(root, 'data', 'tweets', file), bytes);
+      await expect(loadDataset('tweets', { root, dataDir: join(root, 'data') })).rejects.toThrow(empty(file));
+      expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([empty(file)]);
+    }
+    const short = tempProject({
+      'data/tweets/manifest.yaml': `${postsManifest()}delimiter: ";"\nheaderLine: 4\n`,
+      'data/tweets/a.csv': '\uFEFFMentions export;;;\n',
+    });
+    await expect(loadDataset('tweets', { root: short, dataDir: join(short, 'data') })).rejects.toThrow(
+      "data/tweets/a.csv:1: The manifest's headerLine is 4, but this file has 1 line, so it has no header and no rows. Set headerLine to the line the column names are on, or leave it out when they are on the first line.",
+    );
+  });
 });
