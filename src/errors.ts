@@ -352,12 +352,18 @@ export const IdReused = define({
   title: 'One id for two posts',
   /**
    * Located at the refused file's first such post. `first`: where the id was first read, when known; `file`: the
-   * refused file, to say "of this file" rather than name it again.
+   * refused file, to say "of this file" rather than name it again; `times`: the two posts' times, when both records
+   * were found again (reusedId.ts), for the user to tell which copy is right.
    */
-  message: (id: string, more: number, first?: Location, file?: string) =>
-    `The id "${shown(id)}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post at another time (${firstRead(first, file)}), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
+  message: (id: string, more: number, first?: Location, file?: string, times?: { first: number; again: number }) =>
+    `The id "${shown(id)}"${more > 0 ? ` and ${more.toLocaleString('en-GB')} more in this file` : ''} ${more > 0 ? 'were' : 'was'} already read for a post at another time (${firstRead(first, file)}${
+      times ? `, for a post at ${isoSecond(times.first)}; this one is at ${isoSecond(times.again)}` : ''
+    }), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform's post ids?`,
   hint: 'Map "id" to the column that holds the platform\'s post id, or make the ids unique.',
 });
+
+/** A post's time as messages show it: UTC, to the second unless it has milliseconds (2025-01-06T07:37:59Z). */
+const isoSecond = (time: number): string => new Date(time).toISOString().replace('.000Z', 'Z');
 
 /** Where an id was first read, as {@link IdReused} says it: "first read at line 12 of this file", "… at data/x/a.csv:12". */
 function firstRead(first: Location | undefined, file: string | undefined): string {

@@ -438,7 +438,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     const from = firstFileOf(id);
     const again = from === undefined ? starts : from.path === refused.path ? [refused] : [from, refused];
     const where = await reusedIdPlaces(id, again, readAgain);
-    return error(IdReused, where.again ?? { file: refused.file }, id, more, where.first, refused.file);
+    return error(IdReused, where.again ?? { file: refused.file }, id, more, where.first, refused.file, where.times);
   };
   // The bytes this load is to read, for its progress line (ReadBytes): one stat per file, taken as it starts. A file
   // gone since the folder was listed counts for nothing: reading it fails below as it did before it was measured.

@@ -25,6 +25,17 @@ export interface ReadFile {
  */
 export type PostReader = (read: ReadFile, onPost: (post: Post, locate: () => Location) => void) => Promise<unknown>;
 
+/**
+ * Where the two records of a reused id are, and the times of their posts when both are found: the message shows both
+ * times (IdReused), which the user needs to tell which copy is right, and which the id set does not keep either (only
+ * a print of the first, a time modulo 2^32 seconds: idSet.ts).
+ */
+export interface ReusedIdPlaces {
+  first?: Location | undefined;
+  again?: Location | undefined;
+  times?: { first: number; again: number } | undefined;
+}
+
 /** Thrown by the scan to stop reading once both records are found. */
 const FOUND = Symbol('found');
 
@@ -33,22 +44,18 @@ const FOUND = Symbol('found');
  * refused) that gave it for a post at another time, as the id set told it ({@link samePost}). Either is undefined when
  * not found (a file changed since it was read).
  */
-export async function reusedIdPlaces(
-  id: string,
-  files: readonly ReadFile[],
-  read: PostReader,
-): Promise<{ first?: Location | undefined; again?: Location | undefined }> {
-  let first: { at: Location; print: number } | undefined;
-  let again: Location | undefined;
+export async function reusedIdPlaces(id: string, files: readonly ReadFile[], read: PostReader): Promise<ReusedIdPlaces> {
+  let first: { at: Location; print: number; time: number } | undefined;
+  let again: { at: Location; time: number } | undefined;
   const refused = files.at(-1);
   for (const f of files) {
     try {
       await read(f, (post, locate) => {
         if (post.id !== id) return;
         const print = postPrint(post);
-        if (!first) first = { at: locate(), print };
+        if (!first) first = { at: locate(), print, time: post.time };
         else if (f === refused && !samePost(first.print, print)) {
-          again = locate();
+          again = { at: locate(), time: post.time };
           throw FOUND;
         }
       });
@@ -57,7 +64,11 @@ export async function reusedIdPlaces(
       break;
     }
   }
-  return { first: first?.at, again };
+  return {
+    first: first?.at,
+    again: again?.at,
+    times: first && again ? { first: first.time, again: again.time } : undefined,
+  };
 }
 
 /** A {@link PostReader} for a plain posts dataset (CSV, TSV, JSON, NDJSON through `fields`). */

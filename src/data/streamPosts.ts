@@ -163,7 +163,7 @@ async function streamDataset(
     if (reused) {
       // The id set keeps no line per id, nor its file: the files read so far are read again, on this error only.
       const where = await reusedIdPlaces(reused.id, read, plainPostReader(manifest, limit));
-      throw error(IdReused, where.again ?? { file }, reused.id, reused.more, where.first, file);
+      throw error(IdReused, where.again ?? { file }, reused.id, reused.more, where.first, file, where.times);
     }
     // Checked once read (hashing first would read a 1.2 GB file twice); its posts were duplicates by id anyway.
     const repeated = repeatedFileProblem(files, file, sha);

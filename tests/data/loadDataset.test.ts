@@ -943,7 +943,7 @@ describe('loadDataset(id, options): one id for two posts', () => {
       'data/tweets/b.csv': month(8, 3),
     });
     const expected =
-      'data/tweets/b.csv:2:1: The id "1" and 2 more in this file were already read for a post at another time (first read at data/tweets/a.csv:2), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.';
+      'data/tweets/b.csv:2:1: The id "1" and 2 more in this file were already read for a post at another time (first read at data/tweets/a.csv:2, for a post at 2016-07-01T10:00:00Z; this one is at 2016-08-01T10:00:00Z), so these posts would be dropped as duplicates. Ids must name one post each: does this export number its rows (1, 2, 3… in each file) instead of giving the platform\'s post ids? Map "id" to the column that holds the platform\'s post id, or make the ids unique.';
     expect(await message(root)).toBe(expected);
     // A check, which holds no post (so no row to say which file an id was first read in), says the same.
     expect((await checkDataset('tweets', { root, dataDir: join(root, 'data') })).map((p) => p.message)).toEqual([expected]);
@@ -967,7 +967,7 @@ describe('loadDataset(id, options): one id for two posts', () => {
       'data/tweets/report-2026-03-a.csv': `id,created_at,user,text\n${rows.join('\n')}\n`,
     });
     const expected =
-      'data/tweets/report-2026-03-a.csv:7:1: The id "L00048" was already read for a post at another time (first read at line 3 of this file), so these posts would be dropped as duplicates.';
+      'data/tweets/report-2026-03-a.csv:7:1: The id "L00048" was already read for a post at another time (first read at line 3 of this file, for a post at 2016-08-01T11:00:00Z; this one is at 2016-08-02T09:00:00Z), so these posts would be dropped as duplicates.';
     expect((await message(root)).slice(0, expected.length)).toBe(expected);
     const problems = await checkDataset('tweets', { root, dataDir: join(root, 'data') });
     expect(problems.map((p) => p.message.slice(0, expected.length))).toEqual([expected]);
@@ -983,7 +983,7 @@ describe('loadDataset(id, options): one id for two posts', () => {
       'data/x/b.ndjson': `${tweet('13', 'Tue Jul 02 10:00:00 +0000 2024')}\n${tweet('12', 'Tue Jul 02 11:00:00 +0000 2024')}\n`,
     });
     expect(await message(root, 'x')).toMatch(
-      /^data\/x\/b\.ndjson:2:2: The id "12" was already read for a post at another time \(first read at data\/x\/a\.ndjson:2\)/,
+      /^data\/x\/b\.ndjson:2:2: The id "12" was already read for a post at another time \(first read at data\/x\/a\.ndjson:2, for a post at 2024-07-01T11:00:00Z; this one is at 2024-07-02T11:00:00Z\)/,
     );
   });
 

@@ -30,7 +30,8 @@ describe('reusedIdPlaces(id, files, read)', () => {
         }
       },
     );
-    expect(places).toEqual({ first: { file: 'a', line: 3 }, again: { file: 'b', line: 3 } });
+    // With both posts' times, for the message to show.
+    expect(places).toEqual({ first: { file: 'a', line: 3 }, again: { file: 'b', line: 3 }, times: { first: 20_000, again: 99_000 } });
     expect(seen).toEqual(['a0', 'a1', 'b0', 'b1']);
   });
 
@@ -46,6 +47,6 @@ describe('reusedIdPlaces(id, files, read)', () => {
         for (const [i, p] of files[file as 'a' | 'b'].entries()) onPost(p, () => ({ file, line: i + 2 }));
       },
     );
-    expect(places).toEqual({ first: { file: 'a', line: 2 }, again: { file: 'b', line: 2 } });
+    expect(places).toEqual({ first: { file: 'a', line: 2 }, again: { file: 'b', line: 2 }, times: { first: 20_000, again: 150_000 } });
   });
 });

@@ -145,7 +145,7 @@ describe('streamCampaignStatistics on several threads', () => {
     const messages = await threeWays({ 'data/tweets/manifest.yaml': postsManifest(), 'data/tweets/a.csv': reused });
     // Record 590 is on line 762 (2 + 590 + two more lines for each of the 85 quoted texts before it); record 5, on line 9.
     expect(messages[0]).toContain(
-      'data/tweets/a.csv:762:1: The id "765432109876543215" was already read for a post at another time (first read at line 9 of this file)',
+      'data/tweets/a.csv:762:1: The id "765432109876543215" was already read for a post at another time (first read at line 9 of this file, for a post at 2016-08-06T15:00:00Z; this one is at 2016-07-03T00:00:00Z)',
     );
     expect(messages.slice(1)).toEqual([messages[0], messages[0]]);
     const root = tempProject({ 'data/tweets/manifest.yaml': postsManifest() });
