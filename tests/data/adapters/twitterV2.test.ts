@@ -9,7 +9,10 @@ import { tempProject } from '../helpers.ts';
 import { fixture, load, manifest } from './helpers.ts';
 
 describe('twitter-v2 adapter', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   const ds = await load('twitter-v2', { 'page-1.json': fixture('twitter-v2.json') });
+  const warned = warn.mock.calls.map(([m]) => String(m).split(' (no page')[0]);
+  warn.mockRestore();
 
   it('normalises tweets with authors from includes.users, entities and metrics', async () => {
     expect(ds.rows).toHaveLength(3);
@@ -40,6 +43,8 @@ describe('twitter-v2 adapter', async () => {
   it('keeps an author id whose user is not included, and marks replies', async () => {
     const reply = ds.rows[2] as Post;
     expect(reply.author).toBe('77');
+    // No other page names 77 either: the load says so once, at its author_id.
+    expect(warned).toEqual(['data/x/page-1.json:40:7: 1 post of x names its author by id only']);
     expect(reply.replyTo).toBe('1540000000000000001');
     expect(reply.hashtags).toEqual([]);
   });
