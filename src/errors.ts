@@ -448,6 +448,22 @@ export const HeaderOnlyFile = define({
   hint: "If nothing was posted in its period, keep it; otherwise check the export's query and export it again.",
 });
 
+export const AuthorByIdOnly = define({
+  name: 'AuthorByIdOnly',
+  title: 'Posts whose author is only an id (warning)',
+  /**
+   * `posts` of the dataset `dataset` name their author by an id (X API v2 `author_id`) that no page of it names in
+   * `includes.users`: `accounts` ids, the first `first`. Located at the first such post.
+   */
+  message: (posts: number, dataset: string, accounts: number, first: string) =>
+    `${posts.toLocaleString('en-GB')} ${posts === 1 ? 'post' : 'posts'} of ${shown(dataset)} ${posts === 1 ? 'names its' : 'name their'} author by id only (no page's includes.users has it): ${
+      accounts === 1
+        ? `the account "${shown(first)}" counts`
+        : `${accounts.toLocaleString('en-GB')} accounts (the first "${shown(first)}") count`
+    } by id, apart from any post that names ${accounts === 1 ? 'it' : 'them'} by username.`,
+  hint: "Collect those pages again and request expansions=author_id, so that each page's includes.users names its posts' authors.",
+});
+
 export const PartReadAgain = define({
   name: 'PartReadAgain',
   title: 'Part of a file read again (warning)',

@@ -18,6 +18,7 @@ import { extent } from 'd3-array';
 import {
   ArchiveNotTweets,
   ArchiveWithoutAccount,
+  AuthorByIdOnly,
   DuplicateAccount,
   error,
   HeaderOnlyFile,
@@ -37,6 +38,7 @@ import { processGlobal } from '../processGlobal.ts';
 import type { AdapterEvents, JsonPath, Locate } from './adapters/common.ts';
 import { ADAPTERS, type Adapter, isSocialFormat } from './adapters/index.ts';
 import { FORMAT_NAMES, looksLike } from './adapters/sniff.ts';
+import { idOfAuthor } from './adapters/twitterV2.ts';
 import { ARCHIVE_ACCOUNT } from './adapters/xArchive.ts';
 import { archiveScript } from './archiveScript.ts';
 import { attempt, attemptAsync, collectProblem } from './attempt.ts';
@@ -96,6 +98,13 @@ export interface FileRecords {
   deleted?: string[];
   /** The account an X archive's account.js names: the author of the archive's tweets. */
   account?: string;
+  /** The users the file's X API v2 pages include, id and username (each once): they name authors of other files too. */
+  users?: [id: string, username: string][];
+  /**
+   * The author ids the file's X API v2 posts name with no username on their page, each with where its first such
+   * post is, in the file's order: which of them no page of the dataset names is known once every file is read.
+   */
+  byId?: [id: string, at: Location][];
   /** The file's name when its records were read, which their locations start with (see {@link relocated}). */
   file?: string;
 }
@@ -150,11 +159,16 @@ export type Mapped = { row: Post | Account | Row; at?: Location };
  * (posts and table rows carry none), and it is relabelled here rather than keyed by name: one lookup for every
  * kind, and a small copy for the accounts of a renamed file only.
  */
-const relocated = (m: Mapped, from: string | undefined, file: string): Mapped =>
+const relocated = (m: Mapped, from: string | undefined, file: string): Mapped => {
+  if (!m.at) return m;
+  const at = relabelled(m.at, from, file);
+  return at === m.at ? m : { ...m, at };
+};
+
+/** A kept location (an account's, or a post's author id's: {@link FileRecords.byId}) in the file as it is called now. */
+const relabelled = (at: Location, from: string | undefined, file: string): Location =>
   // Only the name changes: a streamed JSON file's location goes on with where in it ("data/a.json at 0.id").
-  m.at && from !== undefined && from !== file && m.at.file.startsWith(from)
-    ? { ...m, at: { ...m.at, file: `${file}${m.at.file.slice(from.length)}` } }
-    : m;
+  from !== undefined && from !== file && at.file.startsWith(from) ? { ...at, file: `${file}${at.file.slice(from.length)}` } : at;
 
 /** The typed columns of a manifest (`columns:`), as the mapping reads them. */
 const typedColumns = (columns: Record<string, unknown>): WantedColumn[] =>
@@ -405,6 +419,18 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const seenAgain: Post[] = [];
   /** The account of an X archive (its account.js), and where it was named. */
   let account: { username: string; at: string } | undefined;
+  /**
+   * X API v2 authors (twitterV2.ts): the username of each user a page includes, as the first page in file order to
+   * include it gives it (a user renamed between two pages is named as first read, whichever file a post is in); and
+   * each author id that posts name with no username on their page, with where its first such post is and how many
+   * posts kept (not read again) name it so. Which ids no page names is known once every file is read: the posts are
+   * named then, and those left with an id are warned of (AuthorByIdOnly), a load's and a check's alike.
+   */
+  const users = new Map<string, string>();
+  const byId = new Map<string, { at: Location; posts: number }>();
+  const userNamed = (userId: string, username: string) => {
+    if (!users.has(userId)) users.set(userId, username);
+  };
   const accountNamed = (username: string, where: Location) => {
     if (account && account.username !== username) return fail(error(TwoArchiveAccounts, where, username, account.username, account.at));
     account ??= { username, at: where.file };
@@ -427,7 +453,7 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
           (p, item) => onPost(p, () => item.locate([...item.at, ...pathOfString(item.value, p.id)])),
           limit,
           [],
-          { deleted: () => {}, account: () => {} },
+          { deleted: () => {}, account: () => {}, user: () => {}, authorById: () => {} },
         )
     : plainPostReader(manifest as PostsManifest, limit);
   /**
@@ -478,6 +504,13 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       const added = seen.addPost(post.id, postPrint(post));
       if (added === ADDED) {
         if (post.author === ARCHIVE_ACCOUNT) byArchiveAccount = true;
+        const authorId = idOfAuthor(post.author);
+        if (authorId !== undefined) {
+          // Its file said where (authorById) before the post came, read or kept; the file is the fallback only.
+          const named = byId.get(authorId);
+          if (named) named.posts++;
+          else byId.set(authorId, { at: { file }, posts: 1 });
+        }
         if (hold) rows.push(post);
       } else if (added === SEEN) {
         duplicates++;
@@ -542,6 +575,9 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
     if (kept) {
       inFile.bytes = size; // not read: its records are at hand
       fileRecords = kept.items.length;
+      for (const [userId, username] of kept.users ?? []) userNamed(userId, username);
+      for (const [authorId, at] of kept.byId ?? [])
+        if (!byId.has(authorId)) byId.set(authorId, { at: relabelled(at, kept.file, file), posts: 0 });
       for (const item of kept.items) manifest.kind === 'posts' ? addPost(item as Post) : emit(relocated(item as Mapped, kept.file, file));
       for (const id of kept.deleted ?? []) deleted.add(id);
       if (kept.account) accountNamed(kept.account, { file });
@@ -554,6 +590,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
       parsed.set(file, (parsed.get(file) ?? 0) + 1);
       const fileDeleted: string[] = [];
       let fileAccount: string | undefined;
+      const fileUsers = new Map<string, string>();
+      const fileById = new Map<string, Location>();
       // A problem of the file's last record says so when the file looks cut short (cutShort.ts): a build's, thrown,
       // as it leaves the read; a check's, collected, once the file is read. A social export is read as its extension
       // says (an X archive's script is JSON, which is never noted).
@@ -577,6 +615,17 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
             fileAccount = username;
             accountNamed(username, where);
           },
+          user: (userId, username) => {
+            // For the cache only when the file's records are kept; the dataset's first name for the id either way.
+            if (items && !fileUsers.has(userId)) fileUsers.set(userId, username);
+            userNamed(userId, username);
+          },
+          authorById: (authorId, where) => {
+            if (fileById.has(authorId)) return;
+            const at = where();
+            fileById.set(authorId, at);
+            if (!byId.has(authorId)) byId.set(authorId, { at, posts: 0 });
+          },
         },
       ).catch((e: unknown) => {
         throw noted(e);
@@ -590,6 +639,8 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
           file,
           ...(fileDeleted.length > 0 ? { deleted: fileDeleted } : {}),
           ...(fileAccount ? { account: fileAccount } : {}),
+          ...(fileUsers.size > 0 ? { users: [...fileUsers] } : {}),
+          ...(fileById.size > 0 ? { byId: [...fileById] } : {}),
         });
     }
     // Reported once a file is read, with how many: an export numbering its rows reuses every id of a file.
@@ -610,6 +661,18 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
   const read = files.map((f) => f.sha256);
   const digest = files.length === paths.length ? digestOfRead(opened, read) : datasetDigest(dir);
   const base = { id, dir: rel(dir), files, digest };
+  // Posts whose author is an id no page names, once every file is read: they count under the id, so an account some
+  // other posts count by username counts twice (a load and a check warn alike; the posts are named below).
+  let unnamed = 0;
+  let unnamedAccounts = 0;
+  let firstUnnamed: [string, Location] | undefined;
+  for (const [authorId, { at, posts }] of byId)
+    if (posts > 0 && !users.has(authorId)) {
+      unnamed += posts;
+      unnamedAccounts++;
+      firstUnnamed ??= [authorId, at];
+    }
+  if (firstUnnamed) warn(AuthorByIdOnly, firstUnnamed[1], unnamed, id, unnamedAccounts, firstUnnamed[0]);
   if (!hold) {
     // A check: the one problem found once every file is read, which a load finds below.
     if (manifest.format === 'x-archive' && byArchiveAccount && !account)
@@ -632,6 +695,13 @@ async function readDataset(id: string, options: LoadOptions): Promise<Dataset | 
         const { username } = account;
         posts = posts.map((p) => (p.author === ARCHIVE_ACCOUNT ? { ...p, author: username } : p));
       }
+      // An X API v2 post named by its author's id only takes the username any page of the dataset includes for it, or
+      // keeps the id (new objects: the cache keeps its own, marked, since the name may come from another file).
+      if (byId.size > 0)
+        posts = posts.map((p) => {
+          const authorId = idOfAuthor(p.author);
+          return authorId === undefined ? p : { ...p, author: users.get(authorId) ?? authorId };
+        });
       posts = earliestTimes(posts, seenAgain);
       resolveReposts(posts, seenAgain);
       // d3's extent, not Math.min(...times): spreading a million arguments overflows the stack.

@@ -44,6 +44,16 @@ export interface AdapterEvents {
   deleted(id: string): void;
   /** The account whose archive this is (an X archive's account.js): the author of its tweets, which name none. */
   account(username: string, at: Location): void;
+  /**
+   * An X API v2 page's `includes.users` names the user `id` `username`: the author of any post of the dataset that
+   * names its author by that id only, whichever page or file it is on (twitterV2.ts, {@link AdapterEvents.authorById}).
+   */
+  user(id: string, username: string): void;
+  /**
+   * A post names its author by the id `id` only (an X API v2 page without that user in its `includes.users`); `where`
+   * is where that id is, asked for only when the loader keeps it (the first such post of an id in a file).
+   */
+  authorById(id: string, where: () => Location): void;
 }
 
 export type Json = Record<string, unknown>;
