@@ -22,6 +22,18 @@
  *   casing.
  * - Stopwords ({@link STOPWORDS}), numbers and terms shorter than `minLength`
  *   characters (not counting "#" or "@") are dropped.
+ * - So are amounts: a word that is a number with a unit is no more a word than
+ *   the number is. A currency sign or "%" is not part of a term, so "£5", "$20"
+ *   and "50%" leave the bare number, dropped as numbers are; "£261m" and "2.5bn"
+ *   leave "261m" and "5bn". A word of digits then a magnitude (k, m, mn, mil,
+ *   mln, million, b, bn, bln, billion, tn, trn, trillion, and p or c for pence
+ *   and cents), a time of day (am, pm) or an ordinal ending (st, nd, rd, th) is
+ *   dropped, in any case ("10K", "3pm", "21st"); so is any word beginning with
+ *   a digit written right after a currency sign ("£20pw", "€3k"). The list is
+ *   closed rather than "digits then a few letters": "5GW", "4chan", "2FA"
+ *   and "3DS" are words a debate is about. Hashtags are kept as tagged ("#10k",
+ *   "#21st"), as their authors chose them; a hashtag of digits alone is still
+ *   a number.
  * - Emoji and other symbols are not letters, so they never form a term: the
  *   site ships no emoji font, and a cloud laid out with one font and drawn
  *   with another would overlap.
@@ -148,6 +160,12 @@ export type OnToken = (key: string, text: string, initial: boolean) => void;
 const FULLWIDTH_HASH = 0xff03;
 /** A term whose body (after "#" or "@") is digits and underscores only. */
 const NUMBER_TERM = /^[#@]?[\p{N}_]+$/u;
+/** A word that is an amount, a time of day or an ordinal: digits and one of the closed list of units (module comment). */
+const AMOUNT_TERM = /^\p{N}+(?:k|m|mn|mil|mln|millions?|b|bn|bln|billions?|tn|trn|trillions?|p|c|am|pm|st|nd|rd|th)$/iu;
+/** A word that begins with a digit: after a currency sign, an amount whatever its letters ("£20pw"). */
+const DIGIT_FIRST = /^\p{N}/u;
+/** A currency sign (£ $ € ¥ ₹ …). */
+const CURRENCY = /^\p{Sc}$/u;
 
 /**
  * {@link tokenizer} without the array: calls `onToken` for each term of a
@@ -184,6 +202,7 @@ export function tokenScanner(options: TokenizeOptions = {}): (clean: string, onT
       // A possessive "'s" (tested before the pattern: most words have none).
       if (!sigil && raw.length > 2 && raw[raw.length - 2] === "'") raw = raw.replace(/'s$/i, '');
       if (raw.length - sigil.length < minLength || NUMBER_TERM.test(raw)) continue;
+      if (!sigil && DIGIT_FIRST.test(raw) && (AMOUNT_TERM.test(raw) || CURRENCY.test(clean[match.index - 1] ?? ''))) continue;
       const key = fold(raw);
       if (sigil === '#' && exclude.has(key)) continue;
       if (!sigil && stopwords.has(key)) continue;

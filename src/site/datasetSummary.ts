@@ -32,6 +32,16 @@ export function published(manifest: { licence: string; downloads?: boolean | und
   return manifest.downloads !== false && downloadAllowed(manifest.licence);
 }
 
+/**
+ * A source column's path cut where it may wrap: after each "." and before each "[" (`includes.` `users`
+ * `[author_id].` `username`), the page putting a `<wbr>` between the pieces. Unbroken, a path of the X API v2
+ * (`includes.users[author_id].username`) is one word wider than its column, and it pushed the columns table out of
+ * its desktop frame, cutting the Range column mid-date. A break before "[" keeps an index with its brackets.
+ */
+export function sourceBreaks(source: string): string[] {
+  return source.split(/(?<=\.)(?=[^.])|(?=\[)/).filter((piece) => piece !== '');
+}
+
 export interface ColumnSummary {
   name: string;
   /** The manifest's type, or the mapped field for posts and accounts. */

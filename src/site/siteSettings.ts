@@ -34,6 +34,7 @@ export const MISNAMED_FILE = 'site.yml';
 export const DEFAULT_SETTINGS = {
   name: 'Soundings',
   description: 'Analyses of online campaigns, polls and results, with every figure computed from the data.',
+  tagline: 'Data analysis, computed from the data',
   language: 'en-GB',
 } as const;
 
@@ -42,10 +43,14 @@ export const DEFAULT_ORIGIN = 'https://soundings.example.org';
 
 /** The longest name the header keeps on one line beside the navigation, and the social card on its one line. */
 export const NAME_LIMIT = 60;
+/** The longest tagline: the header sets it beside the name in small type, on one line at a desktop's width. */
+export const TAGLINE_LIMIT = 80;
 
 export interface SiteSettings {
   name: string;
   description: string;
+  /** The short line the header shows beside the name, on every page. */
+  tagline: string;
   /** The canonical origin (`https://analysis.example.com`, no trailing slash), when the file gives one. */
   url?: string | undefined;
   /** A BCP 47 language tag in its canonical form (`en-GB`): the pages' `lang`, the feed's and search's language. */
@@ -58,8 +63,11 @@ export interface SiteSettings {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** Text shown as one line: white space runs (a YAML block's line breaks) read as one space, and no controls. */
-const oneLine = (max?: number) =>
+/**
+ * Text shown as one line: white space runs (a YAML block's line breaks) read as one space, and no controls. With a
+ * `max`, `where` says why it is the limit: where the text is shown on one line.
+ */
+const oneLine = (max?: number, where = '') =>
   z.string().transform((raw, ctx) => {
     const text = raw.replace(/\s+/g, ' ').trim();
     const control = DIRECTIONAL.exec(text) ?? CONTROL.exec(text);
@@ -73,7 +81,7 @@ const oneLine = (max?: number) =>
     else if (max !== undefined && Array.from(text).length > max)
       ctx.addIssue({
         code: 'custom',
-        message: `must be at most ${max} characters, not ${Array.from(text).length}: the header and the social cards show it on one line. Say more in "description".`,
+        message: `must be at most ${max} characters, not ${Array.from(text).length}: ${where}. Say more in "description".`,
         input: raw,
       });
     else return text;
@@ -127,12 +135,19 @@ const language = z.string().transform((value, ctx) => {
 
 export const siteSettingsSchema = z.strictObject({
   /** The site's name: the header, every page's title, the feed, the social cards. */
-  name: oneLine(NAME_LIMIT),
+  name: oneLine(NAME_LIMIT, 'the header and the social cards show it on one line'),
   /**
    * One or two sentences: the home page's introduction and meta description, and the feed's description. With the
    * posts' typography, as their titles and summaries (src/markdown/smartText.ts).
    */
   description: oneLine().transform(smartText).default(DEFAULT_SETTINGS.description),
+  /**
+   * The line beside the name in every page's header: the consultancy's own words, not Soundings'. With the posts'
+   * typography, as the description.
+   */
+  tagline: oneLine(TAGLINE_LIMIT, 'the header shows it beside the name, on one line on a desktop')
+    .transform(smartText)
+    .default(DEFAULT_SETTINGS.tagline),
   /** The canonical origin; SOUNDINGS_SITE overrides it for one deploy (siteOrigin). */
   url: origin.optional(),
   /** The language the posts are written in. */

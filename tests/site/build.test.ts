@@ -448,7 +448,7 @@ describe("a consultancy's site: content/site.yaml", () => {
     const site = fixtureProject(BODY);
     writeFileSync(
       join(site, 'content', 'site.yaml'),
-      `name: Harbour Analytics & Partners\ndescription: "${DESCRIPTION}"\nurl: https://analysis.harbour.example\nlanguage: en-IE\n`,
+      `name: Harbour Analytics & Partners\ndescription: "${DESCRIPTION}"\ntagline: "Ports & <b>harbours</b>, in numbers"\nurl: https://analysis.harbour.example\nlanguage: en-IE\n`,
     );
     // A post in another language than the site's says so on its article.
     const english = readFileSync(join(site, 'content', 'posts', 'post.md'), 'utf8');
@@ -468,6 +468,11 @@ describe("a consultancy's site: content/site.yaml", () => {
     expect(post).toContain('<title>A test post · Harbour Analytics &amp; Partners</title>');
     expect(post).toContain('<a class="site-name" href="/">Harbour Analytics &amp; Partners</a>');
     expect(post).toContain('<meta property="og:site_name" content="Harbour Analytics &amp; Partners">');
+    // The tagline is the file's, as text, on every page; Soundings' own is nowhere.
+    for (const page of [home, post]) {
+      expect(page).toContain('<span class="site-tagline">Ports &amp; &lt;b&gt;harbours&lt;/b&gt;, in numbers</span>');
+      expect(page).not.toContain('Data analysis, computed from the data');
+    }
     expect(post).toContain('<html lang="en-IE">');
     expect(post).toContain('<article class="post" data-pagefind-body>');
     expect(html('posts/polski')).toContain('<article class="post" data-pagefind-body lang="pl">');
@@ -478,7 +483,8 @@ describe("a consultancy's site: content/site.yaml", () => {
     expect(html('authors')).toContain('The analysts who write for Harbour Analytics &amp; Partners, and');
     // The description is text on the page and in its meta tag: never markup.
     expect(textOf(/<p class="page-intro">([\s\S]*?)<\/p>/.exec(home)?.[1] ?? '')).toBe(
-      'Research for &lt;script&gt;alert(1)&lt;/script&gt; ports &amp; harbours. Each article shows its method beside every number, and links to the data.',
+      // The description alone: no sentence of Soundings' own after it.
+      'Research for &lt;script&gt;alert(1)&lt;/script&gt; ports &amp; harbours.',
     );
     // In a quoted attribute "<" is text (Astro escapes "&" and '"' there); outside attributes there is no script.
     expect(/<meta name="description" content="([^"]*)">/.exec(home)?.[1]).toBe(
@@ -494,6 +500,17 @@ describe("a consultancy's site: content/site.yaml", () => {
       'en-ie',
     ]);
     expect(readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://analysis.harbour.example/posts/post/</loc>');
+  });
+
+  it('builds a site of its own with no posts and no data yet (README, "Starting a site of your own")', async () => {
+    // What `git rm -r content/posts/* data/*` leaves: site.yaml alone, no posts folder, no data folder.
+    const site = tempProject({ 'content/site.yaml': 'name: Harbour Analytics\ntagline: Ports, in numbers\n' });
+    const { outDir } = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) });
+    const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(textOf(/<main id="main">([\s\S]*?)<\/main>/.exec(home)?.[1] ?? '')).toContain('No analyses have been published yet.');
+    expect(home).toContain('<span class="site-tagline">Ports, in numbers</span>');
+    for (const page of ['data/index.html', 'tags/index.html', 'authors/index.html', 'rss.xml'])
+      expect(readFileSync(join(outDir, page), 'utf8'), page).toContain('Harbour Analytics');
   });
 
   it('stops the build at a misspelt key, naming site.yaml:line:column and the key meant', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/data/types.ts';
-import { columnSummaries, downloadAllowed } from '../../src/site/datasetSummary.ts';
+import { columnSummaries, downloadAllowed, sourceBreaks } from '../../src/site/datasetSummary.ts';
 
 describe('columnSummaries(dataset)', () => {
   it("counts a posts dataset's hashtags as posts with a tag (filled) and distinct tags, as campaigns match them (case, NFC)", () => {
@@ -62,5 +62,22 @@ describe('downloadAllowed(licence)', () => {
     ]) {
       expect(downloadAllowed(licence), licence).toBe(false);
     }
+  });
+});
+
+describe('sourceBreaks(source): where a source path may wrap on a dataset page', () => {
+  it('cuts after each "." and before each "[", keeping an index in its brackets', () => {
+    expect(sourceBreaks('includes.users[author_id].username')).toEqual(['includes.', 'users', '[author_id].', 'username']);
+    expect(sourceBreaks('entities.hashtags[].tag (note_tweet.entities)')).toEqual([
+      'entities.',
+      'hashtags',
+      '[].',
+      'tag (note_tweet.',
+      'entities)',
+    ]);
+    // Nothing to cut, and no empty piece at either end or between dots.
+    expect(sourceBreaks('created_at')).toEqual(['created_at']);
+    expect(sourceBreaks('[0]')).toEqual(['[0]']);
+    expect(sourceBreaks('a..b.')).toEqual(['a..', 'b.']);
   });
 });

@@ -95,8 +95,9 @@ describe('siteFileChange: what astro dev does when content/site.yaml changes', (
   };
   const yaml = (lines: string) => ({ 'content/site.yaml': `${lines}\n` });
 
-  it('reloads the open pages for a new name or description: pages read them as they render', () => {
+  it('reloads the open pages for a new name, description or tagline: pages read them as they render', () => {
     expect(change(yaml('name: Harbour Research\nurl: https://analysis.harbour.example'))).toEqual({ kind: 'reload' });
+    expect(change(yaml('name: H\ntagline: Ports in numbers\nurl: https://analysis.harbour.example'))).toEqual({ kind: 'reload' });
     expect(change(yaml('name: H\ndescription: New.\nurl: https://analysis.harbour.example/\nlanguage: en-gb'))).toEqual({
       kind: 'reload',
     });

@@ -31,29 +31,35 @@ describe('readSiteSettings(text, file)', () => {
       'description: >-',
       '  Research for <script>alert(1)</script> ports',
       '  & harbours.',
+      'tagline: Ports,   in numbers',
       'url: https://Analysis.Harbour.example/',
       'language: en-ie',
     ].join('\n');
     expect(read(text)).toEqual({
       name: 'Harbour Analytics',
       description: 'Research for <script>alert(1)</script> ports & harbours.',
+      tagline: 'Ports, in numbers',
       url: 'https://analysis.harbour.example',
       language: 'en-IE',
     });
   });
 
   it("gives the description the posts' typography, and the name none (it is a name)", () => {
-    expect(read(`name: Harbour's Analysts\ndescription: 'The harbour''s "numbers" -- and what they mean...'\n`)).toEqual({
+    expect(
+      read(`name: Harbour's Analysts\ndescription: 'The harbour''s "numbers" -- and what they mean...'\ntagline: "Ports' \\"numbers\\""\n`),
+    ).toEqual({
       name: "Harbour's Analysts",
       description: 'The harbour’s “numbers” — and what they mean…',
+      tagline: 'Ports’ “numbers”',
       language: 'en-GB',
     });
   });
 
-  it("needs only a name: the description and language are the sample's, and no url", () => {
+  it("needs only a name: the description, tagline and language are the sample's, and no url", () => {
     expect(read('name: Harbour Analytics\n')).toEqual({
       name: 'Harbour Analytics',
       description: DEFAULT_SETTINGS.description,
+      tagline: 'Data analysis, computed from the data',
       language: 'en-GB',
     });
   });
@@ -89,6 +95,7 @@ describe('readSiteSettings(text, file)', () => {
     expect(url('http://localhost:8080')).toEqual({
       name: 'H',
       description: DEFAULT_SETTINGS.description,
+      tagline: DEFAULT_SETTINGS.tagline,
       url: 'http://localhost:8080',
       language: 'en-GB',
     });
@@ -103,6 +110,14 @@ describe('readSiteSettings(text, file)', () => {
     expect(read(`name: ${'Harbour '.repeat(10)}\n`)).toEqual([
       'content/site.yaml:1:1: "name" must be at most 60 characters, not 79: the header and the social cards show it on one line. Say more in "description".',
     ]);
+    expect(read(`name: H\ntagline: ${'Ports and harbours '.repeat(5)}\n`)).toEqual([
+      'content/site.yaml:2:1: "tagline" must be at most 80 characters, not 94: the header shows it beside the name, on one line on a desktop. Say more in "description".',
+    ]);
+    expect(read('name: H\ntagline: "\\u202Eerom\\u202C"\n')).toEqual([
+      expect.stringMatching(/^content\/site\.yaml:2:1: "tagline" .*U\+202E/),
+    ]);
+    expect(read('name: H\ntagline: ""\n')).toEqual(['content/site.yaml:2:1: "tagline" must not be empty.']);
+    expect(read('name: H\ntagline: 3\n')).toEqual(['content/site.yaml:2:1: "tagline" must be text, not 3.']);
     expect(read('name: H\nlanguage: en_GB\n')).toEqual([
       'content/site.yaml:2:1: "language" must be a language tag such as "en-GB", "en-US" or "de", not "en_GB". Did you mean "en-GB"?',
     ]);
