@@ -1323,6 +1323,25 @@ export const UnusedHashtag = define({
   hint: 'Check its spelling against the posts; if no post uses it, remove it.',
 });
 
+export const NearMissHashtags = define({
+  name: 'NearMissHashtags',
+  title: "Hashtags spelt almost as a campaign's",
+  message: (label: string, misses: readonly { spelling: string; listed: string; posts: number; counted: number }[]) =>
+    `${misses
+      .map(
+        (m) =>
+          `#${shown(m.spelling)} is in ${m.posts.toLocaleString('en-GB')} ${m.posts === 1 ? 'post' : 'posts'} without ${shown(label)}'s hashtags (as many as ${(
+            m.posts / m.counted
+          ).toLocaleString('en-GB', {
+            style: 'percent',
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 1,
+          })} of the ${m.counted.toLocaleString('en-GB')} posts it counts) and is spelt almost as #${shown(m.listed)}`,
+      )
+      .join('; ')}, so ${misses.length === 1 ? 'those posts are' : 'their posts are'} not counted for ${shown(label)}.`,
+  hint: 'If the same campaign, add the spelling to its "hashtags"; if another, add it to its "unrelated" to say so, and this warning is not given again.',
+});
+
 export const ExcludeUnmatched = define({
   name: 'ExcludeUnmatched',
   title: 'Excluded term not among the terms',

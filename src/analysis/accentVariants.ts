@@ -7,7 +7,7 @@ const matchKey = (tag: string) => tag.normalize('NFC').toLowerCase();
  * The same without accents: NFD with the combining diacritical marks (U+0300–U+036F: acute, grave, diaeresis,
  * cedilla…) removed. Not every mark: a Devanagari vowel sign or an Arabic vowel mark is part of the word.
  */
-const bareKey = (tag: string) =>
+export const bareKey = (tag: string) =>
   tag
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -32,7 +32,7 @@ import { shareOfVoice } from './shareOfVoice.ts';
 import { STOPWORD_LANGUAGES, STOPWORDS, stopwordsFor } from './stopwords.ts';
 import type { Campaign } from './types.ts';
 import { DEFAULT_FORMAT, type Value, type ValueType } from './value.ts';
-import { weekCoverage } from './weekCoverage.ts';
+import { type CountedWeeks, type PartialWeek, weekCoverage, wholeWeeks } from './weekCoverage.ts';
 import { weeklyGap } from './weeklyGap.ts';
 import { heldValues, where } from './where.ts';
 
@@ -157,6 +157,21 @@ const describeFilter = (filter: Record<string, Cell>, name = plain) =>
     .map(([k, v]) => (v === null ? `${k} is empty` : `${k} = ${name(asText(v))}`))
     .join(', ') || 'all rows';
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** "3 days", "1 day". */
+const dayCount = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+/** "partial week of 2016-06-27 (3 days of 7)", "partial weeks of 2016-06-27 (3 days of 7) and 2016-09-19 (1 day of 7)". */
+const partialWeeks = (weeks: readonly PartialWeek[]) =>
+  `partial ${weeks.length === 1 ? 'week' : 'weeks'} of ${joinNames(weeks.map((w) => `${isoDay(w.week)} (${dayCount(w.days)} of 7)`))}`;
+/**
+ * What a weekly mean is over, as its definition says: "over 11 whole ISO weeks; the partial week of 2016-06-27 (3 days
+ * of 7) left out", or, when no week is whole, "over 2 ISO weeks, none of them whole".
+ */
+const overWeeks = (counted: CountedWeeks) =>
+  counted.whole
+    ? `over ${counted.weeks.length} whole ISO ${counted.weeks.length === 1 ? 'week' : 'weeks'}${
+        counted.leftOut.length > 0 ? `; the ${partialWeeks(counted.leftOut)} left out` : ''
+      }`
+    : `over ${counted.weeks.length} ISO ${counted.weeks.length === 1 ? 'week' : 'weeks'}, none of them whole (the data covers no whole week, so partial weeks are counted)`;
 /** " The weeks of A and B tie for it; the earliest is named." when more than one week holds the largest figure. */
 const tiedWeeks = (weeks: readonly Date[]) =>
   weeks.length > 1 ? ` The weeks of ${joinNames(weeks.map(isoDay))} tie for it; the earliest is named.` : '';
@@ -348,12 +363,13 @@ export function analysePost(
     // is drawn as partial rather than read as a drop. Weekly rows exist only when there are posts, so first and last
     // are set.
     const covered = several ? counted.covered : ([first, last] as [number, number]);
+    const days = (week: Date) => (covered ? weekCoverage(week, covered[0], covered[1]) : 0);
     tables.set('weekly', {
       rows: weekly.map((w) => ({
         week: w.week,
         campaign: w.label,
         posts: w.posts,
-        days: covered ? weekCoverage(w.week, covered[0], covered[1]) : 0,
+        days: days(w.week),
       })),
       formats: { posts: 'thousands' },
       // "Days of 7" (as the chart labels a partial week, "3 days of 7"), not "Days with data": a day the period covers
@@ -379,14 +395,35 @@ export function analysePost(
         ? `ISO weeks (Monday to Sunday, UTC) from the week of the first post in any of ${named} to the week of the last (any post, with a campaign’s hashtags or not), including partial weeks.`
         : 'ISO weeks (Monday to Sunday, UTC) from the week of the dataset’s first post to the week of its last (any post, with a campaign’s hashtags or not: the period the data covers), including partial weeks.',
     );
+    // The means and the latest gap are over the whole weeks, when there is one (weekCoverage.ts, wholeWeeks).
+    const meanWeeks = wholeWeeks(
+      weekly.map((w) => w.week),
+      days,
+    );
+    const whole = meanWeeks.whole ? meanWeeks.weeks.length : 0;
+    set(
+      'weekly.wholeWeeks',
+      whole,
+      'count',
+      `ISO weeks of the ${weeks} (weekly.weeks) whose seven days all lie within ${several ? 'the period of every one of the datasets' : 'the data’s period'}: the weekly means and the latest gap are taken over these${
+        meanWeeks.leftOut.length > 0 ? `, leaving out the ${partialWeeks(meanWeeks.leftOut)}` : ''
+      }.${whole === 0 ? ' None is whole, so they are taken over every week.' : ''}`,
+    );
+    const over = overWeeks(meanWeeks);
+    const includingPartial =
+      meanWeeks.leftOut.length > 0
+        ? ` Partial weeks are included: a partial week’s count is a real one, of fewer days, so a largest count in one is the largest over a whole week too.`
+        : '';
+    const kept = new Set(meanWeeks.weeks.map(Number));
     for (const c of campaigns) {
       const rows = weekly.filter((w) => w.campaign === c.id);
       const max = rows.reduce<(typeof rows)[number] | undefined>((best, w) => (!best || w.posts > best.posts ? w : best), undefined);
+      const meanRows = rows.filter((w) => kept.has(+w.week));
       set(
         `weekly.${c.id}.mean`,
-        sum(rows, (w) => w.posts) / (rows.length || Number.NaN),
+        sum(meanRows, (w) => w.posts) / (meanRows.length || Number.NaN),
         'mean',
-        `Mean posts${within} a week using ${isolate(c.label)}’s hashtags, over ${rows.length} ISO weeks (partial first and last weeks included).`,
+        `Mean posts${within} a week using ${isolate(c.label)}’s hashtags, ${over}.`,
         c.label,
       );
       if (max) {
@@ -394,9 +431,9 @@ export function analysePost(
           `weekly.${c.id}.max`,
           max.posts,
           'count',
-          `The most posts${within} using ${isolate(c.label)}’s hashtags in one ISO week (week of ${isoDay(max.week)}).${tiedWeeks(
+          `The most posts${within} using ${isolate(c.label)}’s hashtags in one ISO week (week of ${isoDay(max.week)}), over all ${weeks} weeks.${tiedWeeks(
             rows.filter((w) => w.posts === max.posts).map((w) => w.week),
-          )}`,
+          )}${includingPartial}`,
           c.label,
         );
         set(
@@ -414,30 +451,41 @@ export function analysePost(
       for (const [i, cid] of [a, b].entries()) {
         if (!campaigns.some((c) => c.id === cid)) fail(['gap', i], `"${cid}" is not one of this post's campaign ids.`);
       }
-      const gap = weeklyGap(weekly, a, b);
+      const gap = weeklyGap(weekly, a, b, days);
       const la = isolate(campaigns.find((c) => c.id === a)?.label ?? a);
       const lb = isolate(campaigns.find((c) => c.id === b)?.label ?? b);
       const gapDef = `the absolute difference between posts${within} using ${la}’s hashtags and posts using ${lb}’s in one ISO week (UTC)`;
-      set('weekly.gap.mean', gap.mean, 'mean', `Mean over ${gap.weeks.length} ISO weeks of ${gapDef}.`);
+      set('weekly.gap.mean', gap.mean, 'mean', `Mean of ${gapDef}, ${overWeeks(gap.counted)}.`);
       if (gap.max) {
         set(
           'weekly.gap.max',
           gap.max.gap,
           'count',
-          `The largest, over ${gap.weeks.length} ISO weeks, of ${gapDef}; it was in the week of ${isoDay(gap.max.week)}.${tiedWeeks(
+          `The largest, over all ${gap.weeks.length} ISO weeks, of ${gapDef}; it was in the week of ${isoDay(gap.max.week)}.${tiedWeeks(
             gap.weeks.filter((w) => w.gap === gap.max?.gap).map((w) => w.week),
-          )}`,
+          )}${includingPartial}`,
         );
         set('weekly.gap.max.week', gap.max.week, 'date', 'The Monday starting the ISO week with the largest gap.');
       }
       if (gap.latest) {
+        const { week, after } = gap.latest;
+        const Gap = `${gapDef[0]?.toUpperCase()}${gapDef.slice(1)}`;
         set(
           'weekly.gap.latest',
           gap.latest.gap,
           'count',
-          `${gapDef[0]?.toUpperCase()}${gapDef.slice(1)}, in the latest week (week of ${isoDay(gap.latest.week)}, which may be partial).`,
+          gap.counted.whole
+            ? `${Gap}, in the latest whole week (week of ${isoDay(week)})${after.length > 0 ? `; the later ${partialWeeks(after)} left out` : ''}.`
+            : `${Gap}, in the latest week (week of ${isoDay(week)}, ${dayCount(days(week))} of 7: the data covers no whole week).`,
         );
-        set('weekly.gap.latest.week', gap.latest.week, 'date', 'The Monday starting the latest ISO week with posts.');
+        set(
+          'weekly.gap.latest.week',
+          week,
+          'date',
+          gap.counted.whole
+            ? 'The Monday starting the latest ISO week the data covers whole.'
+            : 'The Monday starting the latest ISO week with posts (the data covers no whole week).',
+        );
       }
     }
   }

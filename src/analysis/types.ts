@@ -6,6 +6,8 @@ export interface Campaign {
   label: string;
   /** Hashtags (without "#") that count as this campaign; matched case-insensitively. */
   hashtags: string[];
+  /** Hashtags spelt close to `hashtags` that are not the campaign's: no near-miss warning is given for them. */
+  unrelated?: string[] | undefined;
   /** CSS colour used in charts and clouds. */
   color: string;
 }

@@ -18,7 +18,7 @@ export interface UnusedHashtag {
 /** Each posts array's hashtags, by their key as campaigns match them (hashtagKey), each as a post first writes it. */
 const used = new WeakMap<readonly Post[], ReadonlyMap<string, string>>();
 
-function usedHashtags(posts: readonly Post[]): ReadonlyMap<string, string> {
+export function usedHashtags(posts: readonly Post[]): ReadonlyMap<string, string> {
   let keys = used.get(posts);
   if (!keys) {
     const spellings = new Set<string>();

@@ -1,4 +1,5 @@
 import { ascending, descending, greatest, mean, rollup } from 'd3-array';
+import { type CountedWeeks, type PartialWeek, wholeWeeks } from './weekCoverage.ts';
 import type { WeeklyRow } from './weeklyVolume.ts';
 
 export interface WeeklyGapWeek {
@@ -14,12 +15,17 @@ export interface WeeklyGapWeek {
 export interface WeeklyGap {
   /** One entry per week, in ascending week order. */
   weeks: WeeklyGapWeek[];
-  /** Arithmetic mean of `gap` over all weeks; NaN when there are no weeks. */
+  /** The weeks `mean` and `latest` are taken over: the whole weeks, or every week when none is whole. */
+  counted: CountedWeeks;
+  /** Arithmetic mean of `gap` over the counted weeks; NaN when there are no weeks. */
   mean: number;
-  /** The week with the largest gap, the earliest such week on ties; undefined when there are no weeks. */
+  /** The week with the largest gap, the earliest such week on ties, over every week; undefined when there are no weeks. */
   max: { week: Date; gap: number } | undefined;
-  /** The last week; undefined when there are no weeks. */
-  latest: { week: Date; gap: number } | undefined;
+  /**
+   * The last counted week, and the partial weeks after it that are left out (`after`); undefined when there are no
+   * weeks.
+   */
+  latest: { week: Date; gap: number; after: PartialWeek[] } | undefined;
 }
 
 /**
@@ -32,10 +38,17 @@ export interface WeeklyGap {
  * several; 0 when there is none, including when an id does not occur at all),
  * and `gap` = |`a` − `b`|.
  *
- * - `mean`: arithmetic mean of the weekly gaps over all weeks, zero-gap weeks
+ * - `mean`: arithmetic mean of the weekly gaps over the counted weeks (`days`
+ *   tells how many of a week's seven days the data covers: the whole weeks
+ *   when there is one, else every week: {@link wholeWeeks}), zero-gap weeks
  *   included; NaN when there are no weeks;
- * - `max`: the week with the largest gap; on ties the earliest such week;
- * - `latest`: the gap of the last (most recent) week.
+ * - `max`: the week with the largest gap, over every week, partial ones
+ *   included (a partial week's gap is a real count, of fewer days, so one
+ *   that is the largest is so over a whole week too); on ties the earliest;
+ * - `latest`: the gap of the last counted week: a partial week after it, of a
+ *   day or two, is not what "the gap in the last week" means.
+ *
+ * Without `days`, every week is taken as whole.
  *
  * Because both counts use "any" attribution, a post referencing both `a` and
  * `b` is counted once in each and cancels out: the gap equals |(posts
@@ -43,7 +56,7 @@ export interface WeeklyGap {
  * the difference of the exclusive ("only") counts when `a` and `b` are the
  * only campaigns.
  */
-export function weeklyGap(weekly: readonly WeeklyRow[], a: string, b: string): WeeklyGap {
+export function weeklyGap(weekly: readonly WeeklyRow[], a: string, b: string, days: (week: Date) => number = () => 7): WeeklyGap {
   const totals = rollup(
     weekly,
     (rows) => ({
@@ -57,11 +70,22 @@ export function weeklyGap(weekly: readonly WeeklyRow[], a: string, b: string): W
     .sort((x, y) => ascending(+x.week, +y.week))
     .map(({ week, a, b }) => ({ week, a, b, gap: Math.abs(a - b) }));
   const max = greatest(weeks, (x, y) => ascending(x.gap, y.gap) || descending(+x.week, +y.week));
-  const latest = weeks.at(-1);
+  const counted = wholeWeeks(
+    weeks.map((w) => w.week),
+    days,
+  );
+  const kept = new Set(counted.weeks.map(Number));
+  const over = weeks.filter((w) => kept.has(+w.week));
+  const latest = over.at(-1);
   return {
     weeks,
-    mean: mean(weeks, (week) => week.gap) ?? NaN,
+    counted,
+    mean: mean(over, (week) => week.gap) ?? NaN,
     max: max && { week: max.week, gap: max.gap },
-    latest: latest && { week: latest.week, gap: latest.gap },
+    latest: latest && {
+      week: latest.week,
+      gap: latest.gap,
+      after: counted.leftOut.filter((w) => +w.week > +latest.week),
+    },
   };
 }

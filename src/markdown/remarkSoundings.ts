@@ -18,6 +18,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type AccentVariant, accentVariants } from '../analysis/accentVariants.ts';
 import { analysePost } from '../analysis/analysePost.ts';
+import { nearMissHashtags } from '../analysis/nearMissHashtags.ts';
 import { unusedHashtags } from '../analysis/unusedHashtags.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
@@ -29,6 +30,7 @@ import {
   FrontmatterInvalid,
   type Location,
   MalformedDirective,
+  NearMissHashtags,
   printedRender,
   SoundingsError,
   TableInvalid,
@@ -118,6 +120,12 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
     warnAccentVariants(accentVariants(analysis.posts.rows, analysis.campaigns), frontmatter, locate);
     for (const u of unusedHashtags(analysis.posts.rows, analysis.campaigns))
       warn(UnusedHashtag, locate(['campaigns', u.campaign, 'hashtags', u.hashtag]), u.listed, u.label, u.near);
+    // At the campaign's hashtags, as accent variants are: the line a spelling is added to.
+    const misses = nearMissHashtags(analysis.posts.rows, analysis.campaigns);
+    analysis.campaigns.forEach((campaign, i) => {
+      const these = misses.filter((m) => m.campaign === i);
+      if (these.length > 0) warn(NearMissHashtags, locate(['campaigns', i, 'hashtags']), campaign.label, these);
+    });
   }
   return { frontmatter, analysis, datasets };
 }

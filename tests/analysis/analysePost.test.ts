@@ -222,10 +222,59 @@ describe('analysePost: campaigns counted over several posts datasets (posts: [a,
     expect(value(analysis, 'weekly.weeks')).toBe(3);
     expect(value(analysis, 'weekly.blue.max')).toBe(3);
     expect((value(analysis, 'weekly.blue.max.week') as Date).toISOString()).toBe('2016-07-04T00:00:00.000Z');
-    // The gap, red against blue: 1, 2, 1.
-    expect(value(analysis, 'weekly.gap.mean')).toBeCloseTo(4 / 3, 12);
+    // The gap, red against blue: 1, 2, 1. Only the week of 4 July is whole for both, so the means and the latest gap
+    // are that week's (red 1, blue 3, gap 2); the largest is over every week.
+    expect(value(analysis, 'weekly.wholeWeeks')).toBe(1);
+    expect(value(analysis, 'weekly.red.mean')).toBe(1);
+    expect(value(analysis, 'weekly.blue.mean')).toBe(3);
+    expect(value(analysis, 'weekly.gap.mean')).toBe(2);
     expect(value(analysis, 'weekly.gap.max')).toBe(2);
-    expect(value(analysis, 'weekly.gap.latest')).toBe(1);
+    expect(value(analysis, 'weekly.gap.latest')).toBe(2);
+    expect((value(analysis, 'weekly.gap.latest.week') as Date).toISOString()).toBe('2016-07-04T00:00:00.000Z');
+  });
+
+  it('takes the weekly means and the latest gap over the whole weeks, a partial first or last week left out (checked by hand)', () => {
+    // Friday 1 July to Monday 18 July: the week of 27 June has 3 days of 7, that of 18 July 1 day.
+    // Red a week: 7, 4, 6, 1; blue: 0, 1, 2, 0; the gap: 7, 3, 4, 1.
+    const at = (day: string, n: number, ...tags: string[]) =>
+      Array.from({ length: n }, (_, i) => tweet(`${day}-${tags.join('')}-${i}`, `${day}T1${i % 10}:00:00Z`, 'ann', ...tags));
+    const x = postsDataset('x', [
+      ...at('2016-07-01', 7, 'Red'),
+      ...at('2016-07-05', 4, 'Red'),
+      ...at('2016-07-06', 1, 'Blue'),
+      ...at('2016-07-12', 6, 'Red'),
+      ...at('2016-07-13', 2, 'Blue'),
+      ...at('2016-07-18', 1, 'Red'),
+    ]);
+    const analysis = analyse('x', { x });
+    const definition = (key: string) => unisolated(analysis.values.get(key)?.definition ?? '');
+    expect(value(analysis, 'weekly.weeks')).toBe(4);
+    expect(value(analysis, 'weekly.wholeWeeks')).toBe(2);
+    // (4 + 6) / 2 and (1 + 2) / 2, not (7 + 4 + 6 + 1) / 4 = 4.5 and 3 / 4 = 0.75.
+    expect(value(analysis, 'weekly.red.mean')).toBe(5);
+    expect(value(analysis, 'weekly.blue.mean')).toBe(1.5);
+    // (3 + 4) / 2, not 15 / 4 = 3.75.
+    expect(value(analysis, 'weekly.gap.mean')).toBe(3.5);
+    expect(definition('weekly.gap.mean')).toBe(
+      'Mean of the absolute difference between posts using #Red’s hashtags and posts using #Blue’s in one ISO week (UTC), over 2 whole ISO weeks; the partial weeks of 2016-06-27 (3 days of 7) and 2016-07-18 (1 day of 7) left out.',
+    );
+    expect(definition('weekly.red.mean')).toBe(
+      'Mean posts a week using #Red’s hashtags, over 2 whole ISO weeks; the partial weeks of 2016-06-27 (3 days of 7) and 2016-07-18 (1 day of 7) left out.',
+    );
+    // The latest whole week's gap (4), not the 1-day week's (1).
+    expect(value(analysis, 'weekly.gap.latest')).toBe(4);
+    expect((value(analysis, 'weekly.gap.latest.week') as Date).toISOString()).toBe('2016-07-11T00:00:00.000Z');
+    expect(definition('weekly.gap.latest')).toBe(
+      'The absolute difference between posts using #Red’s hashtags and posts using #Blue’s in one ISO week (UTC), in the latest whole week (week of 2016-07-11); the later partial week of 2016-07-18 (1 day of 7) left out.',
+    );
+    // A partial week keeps its largest count: 7 in 3 days is a real count.
+    expect(value(analysis, 'weekly.red.max')).toBe(7);
+    expect((value(analysis, 'weekly.red.max.week') as Date).toISOString()).toBe('2016-06-27T00:00:00.000Z');
+    expect(value(analysis, 'weekly.gap.max')).toBe(7);
+    expect(definition('weekly.red.max')).toMatch(/over all 4 weeks\. Partial weeks are included: a partial week’s count is a real one/);
+    expect(definition('weekly.wholeWeeks')).toBe(
+      'ISO weeks of the 4 (weekly.weeks) whose seven days all lie within the data’s period: the weekly means and the latest gap are taken over these, leaving out the partial weeks of 2016-06-27 (3 days of 7) and 2016-07-18 (1 day of 7).',
+    );
   });
 
   it('names both datasets in the definitions the methods and tooltips show', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { weekCoverage } from '../../src/analysis/weekCoverage.ts';
+import { weekCoverage, wholeWeeks } from '../../src/analysis/weekCoverage.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const at = (iso: string) => Date.parse(iso);
@@ -40,5 +40,26 @@ describe('weekCoverage(week, first, last)', () => {
       process.env.TZ = tz;
       expect(weekCoverage(day('2016-06-27'), at('2016-07-03T23:30:00Z'), last), tz).toBe(1);
     }
+  });
+});
+
+describe('wholeWeeks(weeks, days)', () => {
+  const [w1, w2, w3, w4] = ['2016-06-27', '2016-07-04', '2016-07-11', '2016-07-18'].map(day) as [Date, Date, Date, Date];
+  const days = (week: Date) => (+week === +w1 ? 3 : +week === +w4 ? 1 : 7);
+
+  it('counts the whole weeks, in order, and names the partial ones it leaves out with their days', () => {
+    expect(wholeWeeks([w4, w2, w1, w3, w2], days)).toEqual({
+      weeks: [w2, w3],
+      whole: true,
+      leftOut: [
+        { week: w1, days: 3 },
+        { week: w4, days: 1 },
+      ],
+    });
+  });
+
+  it('counts every week when none is whole', () => {
+    expect(wholeWeeks([w4, w1], days)).toEqual({ weeks: [w1, w4], whole: false, leftOut: [] });
+    expect(wholeWeeks([], days)).toEqual({ weeks: [], whole: false, leftOut: [] });
   });
 });

@@ -26,14 +26,40 @@ describe('weeklyGap(weekly, a, b)', () => {
     ]);
     expect(gap.mean).toBeCloseTo(4 / 3, 12);
     expect(gap.max).toEqual({ week: w1, gap: 2 });
-    expect(gap.latest).toEqual({ week: w3, gap: 0 });
+    expect(gap.latest).toEqual({ week: w3, gap: 0, after: [] });
   });
 
   it('breaks ties by the earliest week even when rows are not sorted', () => {
     const gap = weeklyGap([...weekly].reverse(), 'a', 'b');
     expect(gap.weeks.map((w) => w.week)).toEqual([w1, w2, w3]);
     expect(gap.max).toEqual({ week: w1, gap: 2 });
-    expect(gap.latest).toEqual({ week: w3, gap: 0 });
+    expect(gap.latest).toEqual({ week: w3, gap: 0, after: [] });
+  });
+
+  it('takes the mean and the latest week over the whole weeks, leaving out a partial first or last week', () => {
+    // w1 is a partial first week (3 days of 7), w3 a partial last one (1 day): the gaps 2, 2, 0 leave 2 (w2's) alone.
+    const days = (week: Date) => (+week === +w1 ? 3 : +week === +w3 ? 1 : 7);
+    const gap = weeklyGap(weekly, 'a', 'b', days);
+    expect(gap.mean).toBe(2);
+    expect(gap.counted).toEqual({
+      weeks: [w2],
+      whole: true,
+      leftOut: [
+        { week: w1, days: 3 },
+        { week: w3, days: 1 },
+      ],
+    });
+    // The latest whole week is w2; w3, after it, is named as left out.
+    expect(gap.latest).toEqual({ week: w2, gap: 2, after: [{ week: w3, days: 1 }] });
+    // The largest stays over every week: w1's 2, a real count of 3 days, ties w2's and is the earliest.
+    expect(gap.max).toEqual({ week: w1, gap: 2 });
+  });
+
+  it('counts every week when none is whole (a collection of a few days)', () => {
+    const gap = weeklyGap(weekly, 'a', 'b', () => 4);
+    expect(gap.mean).toBeCloseTo(4 / 3, 12);
+    expect(gap.counted.whole).toBe(false);
+    expect(gap.latest).toEqual({ week: w3, gap: 0, after: [] });
   });
 
   it('is symmetric in a and b', () => {
@@ -51,7 +77,13 @@ describe('weeklyGap(weekly, a, b)', () => {
   });
 
   it('returns no weeks, NaN mean and undefined max/latest for empty input', () => {
-    expect(weeklyGap([], 'a', 'b')).toEqual({ weeks: [], mean: NaN, max: undefined, latest: undefined });
+    expect(weeklyGap([], 'a', 'b')).toEqual({
+      weeks: [],
+      counted: { weeks: [], whole: false, leftOut: [] },
+      mean: NaN,
+      max: undefined,
+      latest: undefined,
+    });
   });
 
   it('cancels posts referencing both campaigns: gap = |only a − only b| with two campaigns', () => {

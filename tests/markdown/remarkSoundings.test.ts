@@ -48,6 +48,41 @@ describe('remarkSoundings: a campaign hashtag no post uses', () => {
   });
 });
 
+describe("remarkSoundings: hashtags spelt almost as a campaign's", () => {
+  /** Blue's #SaveBlue in 3 posts, #Blue in 1; #SaveBlues, a near-miss, in 3 posts without either and 1 with #Blue. */
+  const project = (frontmatter: string) =>
+    tempProject({
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv':
+        'id,created_at,user,text\n1,2016-07-01T10:00:00Z,a,#Red\n2,2016-07-02T10:00:00Z,b,#SaveBlue\n3,2016-07-03T10:00:00Z,c,#SaveBlue\n4,2016-07-04T10:00:00Z,d,#SaveBlue\n5,2016-07-04T11:00:00Z,e,#SaveBlues now\n6,2016-07-05T10:00:00Z,f,#saveblues\n7,2016-07-05T11:00:00Z,g,#Blue #SaveBlues\n8,2016-07-06T10:00:00Z,h,#Blue\n9,2016-07-06T11:00:00Z,i,#SAVEBLUES\n',
+      'content/posts/post.md': `${frontmatter.replace('  followers: followers\n', '').replace(/values:\n(.*\n)*?---/, '---')}\n:value[campaigns.blue.posts] blue posts.\n`,
+    });
+
+  it("are warned of at the campaign's hashtags, with the posts it does not count and how to include or silence them", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const html = await renderPost(project(FRONTMATTER), 'content/posts/post.md');
+    // 2, 3, 4, 7 and 8: #SaveBlues alone (5, 6 and 9) is not counted.
+    expect(html).toMatch(/data-key="campaigns.blue.posts"[^>]*>5<\/span><\/a> blue posts/);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      'content/posts/post.md:15:5: #SaveBlues is in 3 posts without #Blue\'s hashtags (as many as 60.0% of the 5 posts it counts) and is spelt almost as #SaveBlue, so those posts are not counted for #Blue. If the same campaign, add the spelling to its "hashtags"; if another, add it to its "unrelated" to say so, and this warning is not given again.',
+    ]);
+  });
+
+  it('are not warned of once listed, under "hashtags" (then counted) or "unrelated"', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const listed = await renderPost(
+      project(FRONTMATTER.replace('[Blue, SaveBlue]', '[Blue, SaveBlue, SaveBlues]')),
+      'content/posts/post.md',
+    );
+    expect(listed).toMatch(/data-key="campaigns.blue.posts"[^>]*>8<\/span><\/a> blue posts/);
+    await renderPost(
+      project(FRONTMATTER.replace('[Blue, SaveBlue]\n', '[Blue, SaveBlue]\n    unrelated: ["#SaveBlues"]\n')),
+      'content/posts/post.md',
+    );
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
 describe('remarkSoundings: the hashtag warnings of several posts datasets counted together', () => {
   it("read the posts of every listed dataset: a spelling one dataset's posts use is not unused, and accents are counted over all", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

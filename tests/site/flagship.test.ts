@@ -50,6 +50,20 @@ describe('the sample site', () => {
     // "more than 8,000 tweets a week separate the campaigns": the largest weekly gap
     expect(first('weekly.gap.max')).toBe('8,000');
     expect(Number(values.get('weekly.gap.max')?.[1]?.replace(/,/g, ''))).toBeGreaterThan(8000);
+    // The mean gap and the latest, recomputed here from the weekly chart's data table (week, campaign, posts, days of
+    // 7): over the whole weeks only. The first week, from Friday 1 July, has 3 days of 7 and is left out; the last
+    // ends on Sunday 18 September and is whole.
+    const weeks = new Map<string, { days: number; gap: number }>();
+    for (const [week, campaign, posts, days] of chartTable(html, 'weekly')) {
+      const n = Number(posts?.replace(/,/g, '')) * (campaign === '#KeepCorbyn' ? 1 : -1);
+      const seen = weeks.get(week as string) ?? { days: Number(days), gap: 0 };
+      weeks.set(week as string, { ...seen, gap: seen.gap + n });
+    }
+    expect([...weeks.values()].map((w) => w.days)).toEqual([3, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
+    const whole = [...weeks.values()].filter((w) => w.days === 7).map((w) => Math.abs(w.gap));
+    expect(first('weekly.wholeWeeks')).toBe(String(whole.length));
+    expect(first('weekly.gap.mean')).toBe(Math.round(whole.reduce((a, b) => a + b, 0) / whole.length).toLocaleString('en-GB'));
+    expect(first('weekly.gap.latest')).toBe((whole.at(-1) as number).toLocaleString('en-GB'));
     // Followers, and the true ratio (the article says "almost ten times")
     expect(first('followers.jeremycorbyn')).toBe('629k');
     expect(first('followers.owensmith')).toBe('16.5k');
