@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Post } from '../data/types.ts';
 import { nearestKeys } from '../nearest.ts';
 import { bareKey } from './accentVariants.ts';
+import { campaignStatistics } from './campaignAccumulator.ts';
 import { hashtagKey } from './campaignMatcher.ts';
 import type { Campaign } from './types.ts';
 import { usedHashtags } from './unusedHashtags.ts';
@@ -54,7 +55,7 @@ export function isNearMiss(listed: string, key: string): boolean {
  * Not reported: a spelling that differs from a listed one only by accents (accentVariants.ts warns of it), and one
  * the campaign lists under `unrelated`. The candidates are found over the distinct hashtags (usedHashtags, one pass
  * over the posts that the unused-hashtag warning shares); only when there is one are the posts read again, to count
- * those that carry it and none of the campaign's hashtags.
+ * those that carry it and none of the campaign's hashtags (the campaign's own count is the analysis's, campaignStatistics).
  */
 export function nearMissHashtags(posts: readonly Post[], campaigns: readonly Campaign[]): NearMiss[] {
   const keys = usedHashtags(posts);
@@ -74,7 +75,8 @@ export function nearMissHashtags(posts: readonly Post[], campaigns: readonly Cam
   });
   if (candidates.every((near) => near.size === 0)) return [];
   const own = campaigns.map((c) => new Set(c.hashtags.map(hashtagKey)));
-  const counted = campaigns.map(() => 0);
+  // campaigns.<id>.posts, as the post's analysis counted them (campaignStatistics is memoised per posts and campaigns).
+  const counted = campaignStatistics(posts, campaigns).volume.campaigns.map((c) => c.any);
   const uncounted = candidates.map(() => new Map<string, number>());
   const keyOf = new Map<string, string>();
   for (const post of posts) {
@@ -88,12 +90,8 @@ export function nearMissHashtags(posts: readonly Post[], campaigns: readonly Cam
       tags.add(key);
     }
     own.forEach((mine, i) => {
-      if ([...tags].some((t) => mine.has(t))) {
-        counted[i] = (counted[i] ?? 0) + 1;
-        return;
-      }
       const near = candidates[i] as Map<string, string>;
-      if (near.size === 0) return;
+      if (near.size === 0 || [...tags].some((t) => mine.has(t))) return;
       const found = uncounted[i] as Map<string, number>;
       for (const t of tags) if (near.has(t)) found.set(t, (found.get(t) ?? 0) + 1);
     });
