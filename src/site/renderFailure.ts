@@ -108,8 +108,13 @@ export function failureReport(failures: readonly RenderFailure[]): string {
     if (entry) entries.push(entry);
     byMessage.set(message, entries);
   }
+  // In the posts' order, not the order they failed in: two threads render posts, so that order differs from build to
+  // build, and the same problem should read the same way each time (CI once saw "second.md, post.md").
+  const byPost = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const groups = [...byMessage].map(([message, entries]) => [message, entries.sort(byPost)] as const);
+  groups.sort(([, a], [, b]) => byPost(a[0] ?? '', b[0] ?? ''));
   const lines = [`Soundings could not render ${failures.length === 1 ? 'a post' : `${failures.length} posts`}:`];
-  for (const [message, entries] of byMessage) lines.push(entries.length > 1 ? `${message}\n  (in ${entries.join(', ')})` : message);
+  for (const [message, entries] of groups) lines.push(entries.length > 1 ? `${message}\n  (in ${entries.join(', ')})` : message);
   return lines.join('\n');
 }
 

@@ -24,6 +24,26 @@ describe('failureReport(failures)', () => {
     ).toBe(`Soundings could not render 3 posts:\n${data}\n  (in a.md, c.md)\n${post}`);
     expect(failureReport([{ entry: 'a.md', message: post }])).toBe(`Soundings could not render a post:\n${post}`);
   });
+
+  it('reads the same whichever order the posts failed in (two threads render them)', () => {
+    const data = 'data/tweets/a.csv:2:2: "created_at" is empty. Fill it in.';
+    const post = 'content/posts/a.md:12:5: There is no value "posts.totl".';
+    const report = `Soundings could not render 3 posts:\n${post}\n${data}\n  (in b.md, c.md)`;
+    expect(
+      failureReport([
+        { entry: 'c.md', message: data },
+        { entry: 'b.md', message: data },
+        { entry: 'a.md', message: post },
+      ]),
+    ).toBe(report);
+    expect(
+      failureReport([
+        { entry: 'b.md', message: data },
+        { entry: 'a.md', message: post },
+        { entry: 'c.md', message: data },
+      ]),
+    ).toBe(report);
+  });
 });
 
 describe('renderFailure (astro dev)', () => {
