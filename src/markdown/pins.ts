@@ -190,21 +190,36 @@ export async function checkPins(
     stale.push({ alias, dir: projectPath(options.root, dir), pinned, now, moved });
   }
   const line = pinLine(current);
+  const repins: { alias: string; error: SoundingsError }[] = [];
   for (const { alias, dir, pinned, now, moved } of stale) {
     const where = locate(['pins', alias]);
     const e =
       moved && moved.length > 0
         ? error(PinnedDataMoved, where, alias, dir, moved, now.digest)
         : error(PinnedDataChanged, where, alias, dir, describeChange(pinned, now), now.digest);
-    // The exact line to paste goes last, on its own line at its first column, as it goes in the frontmatter;
-    // none while another pinned dataset does not load.
-    if (!broken) e.message = `${e.message}\n${line}`;
-    problems.push(e);
+    repins.push({ alias, error: e });
   }
   for (const { alias, dir, digest, recorded, holds } of contradicted) {
-    const e = error(PinContradictsData, locate(['pins', alias]), alias, dir, digest, recorded, holds);
-    if (!broken) e.message = `${e.message}\n${line}`;
-    problems.push(e);
+    repins.push({ alias, error: error(PinContradictsData, locate(['pins', alias]), alias, dir, digest, recorded, holds) });
+  }
+  // The exact line to paste goes last, on its own line at its first column, as it goes in the frontmatter; none
+  // while another pinned dataset does not load. It re-pins every dataset, so it is printed once, with the problem
+  // printed last (problems are printed in the post's order); the others say where it is (a trial with three stale
+  // pins saw the same long line three times, and wondered whether they differed).
+  const at = (e: SoundingsError) => [e.location?.line ?? 0, e.location?.column ?? 0] as const;
+  const last = repins.reduce<(typeof repins)[number] | undefined>((latest, r) => {
+    if (!latest) return r;
+    const [line1, column1] = at(r.error);
+    const [line0, column0] = at(latest.error);
+    return line1 > line0 || (line1 === line0 && column1 > column0) ? r : latest;
+  }, undefined);
+  for (const r of repins) {
+    if (!broken)
+      r.error.message =
+        r === last
+          ? `${r.error.message}\n${line}`
+          : `${r.error.message} The "pins:" line to paste re-pins every dataset and is printed once, after the message for "${last?.alias}".`;
+    problems.push(r.error);
   }
   return problems;
 }

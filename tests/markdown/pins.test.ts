@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,43 @@ describe('checkPins', () => {
         `pins: { tweets: { digest: "${digest()}", rows: 6, period: "2016-07-01/2016-07-20" } }`,
     );
     rmSync(join(site, 'data', 'tweets', 'b.csv'));
+  });
+
+  it('prints the line that re-pins every dataset once, after the last stale pin, when two are stale', async () => {
+    const followersDir = join(site, 'data', 'followers');
+    const pinned = {
+      tweets: { digest: digest(), rows: 4, period: '2016-07-01/2016-07-05' },
+      followers: { digest: datasetDigest(followersDir).slice(0, 16), rows: 2 },
+    };
+    const at = (path: (string | number)[]) => ({ file: 'content/posts/post.md', line: 9, column: path[1] === 'tweets' ? 9 : 60 });
+    const datasets = { tweets: 'tweets', followers: 'followers' };
+    const followersCsv = readdirSync(followersDir).find((f) => f.endsWith('.csv')) as string;
+    const before = readFileSync(join(followersDir, followersCsv), 'utf8');
+    writeFileSync(join(site, 'data', 'tweets', 'b.csv'), B_CSV);
+    writeFileSync(
+      join(followersDir, followersCsv),
+      `${before.trimEnd()}\n${before
+        .trimEnd()
+        .split('\n')
+        .at(-1)
+        ?.replace(/^[^,]*/, 'zz')}\n`,
+    );
+    try {
+      const problems = await checkPins({ datasets, pins: pinned }, at, options);
+      const line = `pins: { followers: { digest: "${datasetDigest(followersDir).slice(0, 16)}", rows: 3 }, tweets: { digest: "${digest()}", rows: 6, period: "2016-07-01/2016-07-20" } }`;
+      const followers = problems.find((p) => p.message.includes('"followers" (data/followers)'));
+      const tweets = problems.find((p) => p.message.includes('"tweets" (data/tweets)'));
+      expect(problems).toHaveLength(2);
+      // followers is the later pin on the line, so its message, printed last, ends with the line; tweets' says where it is.
+      expect(followers?.message.endsWith(`\n${line}`)).toBe(true);
+      expect(tweets?.message).not.toContain('pins: {');
+      expect(tweets?.message).toContain(
+        'The "pins:" line to paste re-pins every dataset and is printed once, after the message for "followers".',
+      );
+    } finally {
+      rmSync(join(site, 'data', 'tweets', 'b.csv'));
+      writeFileSync(join(followersDir, followersCsv), before);
+    }
   });
 
   it('says what moved when no row did (a comment in the manifest, a file renamed), once a build has seen the pinned state', async () => {
