@@ -31,8 +31,11 @@ const NEXT_LINE = /^[ \t]*\r?\n([ \t]+)(#[\p{L}\p{N}_][^\n]*)/u;
 
 /** A message saying that `cut` lost the rest of its text to a comment, and how to keep it. */
 export const cutByHashtagMessage = (cut: YamlSource['cutByHashtag'][number]): string => {
-  const short = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
-  return `${cut.key} stops at "${short(cut.kept)}": YAML reads "${short(cut.rest)}" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it; a comment has a space after its "#".`;
+  // The kept text by its end, which is where it stops; what YAML dropped from its start, and long enough to find
+  // (a trial's 40 characters ended mid-word before the value's end, as if the message had cut it too).
+  const end = (text: string) => (text.length > 40 ? `…${text.slice(-39).replace(/^\S*\s/, '')}` : text);
+  const start = (text: string) => (text.length > 100 ? `${text.slice(0, 99).replace(/\s\S*$/, '')}…` : text);
+  return `${cut.key} stops at "${end(cut.kept)}": YAML reads "${start(cut.rest)}" as a comment, since "#" after a space starts one. Put the whole text in quotes to keep it; a comment has a space after its "#".`;
 };
 
 /** The problems of {@link YamlSource.cutByHashtag}, as the caller's catalogue entry makes them. */

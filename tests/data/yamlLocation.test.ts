@@ -27,6 +27,15 @@ describe('yamlSource(text).cutByHashtag', () => {
     );
   });
 
+  it('shows a long kept text by its end, where it stops, and what YAML dropped in whole words', () => {
+    const kept = 'We compared the two campaigns over eleven weeks of the summer with';
+    const rest = '#KeepCorbyn and #SavingLabour, counting every post, repost and reply that used either hashtag in the period';
+    const [cut] = yamlSource(`summary: ${kept} ${rest}`).cutByHashtag;
+    expect(cutByHashtagMessage(cut as ReturnType<typeof yamlSource>['cutByHashtag'][number])).toMatch(
+      /^"summary" stops at "…over eleven weeks of the summer with": YAML reads "#KeepCorbyn and #SavingLabour, counting every post, repost and reply that used either hashtag in…" as a comment/,
+    );
+  });
+
   it('finds a hashtag that opens a continuation line of the text, and not a comment line at the next key', () => {
     const text = [
       'summary: Porównujemy wpisy z hasztagami',
