@@ -32,23 +32,43 @@ export function overflowRight(view: View): number {
  */
 export function overflowLeft(texts: readonly PlacedText[]): number {
   let most = 0;
-  for (const t of texts) {
-    const radians = (t.angle * Math.PI) / 180;
-    const across = Math.abs(Math.cos(radians));
-    // The share of its extra width a text puts on its left: all of it right-aligned, half centred (mirrored when
-    // turned past a right angle, so that it reads right to left on the page).
-    const share = t.align === 'right' ? 1 : t.align === 'center' ? 0.5 : 0;
-    const leftward = Math.cos(radians) >= 0 ? share : 1 - share;
-    if (across < 1e-6 || leftward === 0) continue;
-    const extra = Math.max(
-      ...t.lines.map((line) => {
-        const shown = truncated(line.trim(), t.limit, t.fontSize, t.fontWeight);
-        return widestTextWidth(shown, t.fontSize, t.fontWeight) - textWidth(shown, t.fontSize, t.fontWeight);
-      }),
-    );
-    // Two pixels to spare, as overflowRight's.
-    if (extra > 0) most = Math.max(most, extra * across * leftward + 2 - t.x1);
-  }
+  // Two pixels to spare, as overflowRight's.
+  for (const t of texts) most = Math.max(most, widerReach(t, 'left') + 2 - t.x1);
+  return Math.max(0, Math.ceil(most));
+}
+
+/**
+ * How much further than vega measured `t` could reach on `side` in a font as wide as DejaVu Sans (widestTextWidth):
+ * the share of its extra width it puts on that side. Right-aligned, a text puts all of it on its left; centred, half
+ * on each side; left-aligned, all on its right (mirrored when turned past a right angle, so that it reads right to
+ * left on the page).
+ */
+function widerReach(t: PlacedText, side: 'left' | 'right'): number {
+  const radians = (t.angle * Math.PI) / 180;
+  const across = Math.abs(Math.cos(radians));
+  const share = t.align === 'right' ? 1 : t.align === 'center' ? 0.5 : 0;
+  const leftward = Math.cos(radians) >= 0 ? share : 1 - share;
+  const toward = side === 'left' ? leftward : 1 - leftward;
+  if (across < 1e-6 || toward === 0) return 0;
+  const extra = Math.max(
+    ...t.lines.map((line) => {
+      const shown = truncated(line.trim(), t.limit, t.fontSize, t.fontWeight);
+      return widestTextWidth(shown, t.fontSize, t.fontWeight) - textWidth(shown, t.fontSize, t.fontWeight);
+    }),
+  );
+  return extra > 0 ? extra * across * toward : 0;
+}
+
+/**
+ * How far a text could reach past the drawing's right edge (`width`), in whole pixels (0 when none could), were it
+ * drawn in a font as wide as DejaVu Sans, as {@link overflowLeft} for the right edge. {@link overflowRight} measures
+ * what vega measured, in the house estimate; an axis title centred under a plot that a long label narrowed
+ * ("Followers (logarithmic scale: …)") fitted so, to the pixel, and lost its last characters in a reader's font,
+ * without the warning a cut text gets.
+ */
+export function overflowRightWider(texts: readonly PlacedText[], width: number): number {
+  let most = 0;
+  for (const t of texts) most = Math.max(most, t.x2 + widerReach(t, 'right') + 2 - width);
   return Math.max(0, Math.ceil(most));
 }
 
@@ -73,7 +93,14 @@ export function drawingWidth(view: View): number {
   return padding.left + (view as unknown as { _viewWidth: number })._viewWidth + padding.right;
 }
 
-/** The texts that end past the drawing's right edge (with the two pixels overflowRight spares), as the data gave them. */
+/**
+ * The texts that end past the drawing's right edge (with the two pixels overflowRight spares), or could in a wider
+ * font (overflowRightWider), as the data gave them.
+ */
 export function cutAtRight(texts: readonly PlacedText[], width: number): string[] {
-  return [...new Set(texts.filter((t) => t.x2 + 2 > width).map((t) => withoutIsolation(t.lines.map(withoutIsolation).join(' '))))];
+  return [
+    ...new Set(
+      texts.filter((t) => t.x2 + widerReach(t, 'right') + 2 > width).map((t) => withoutIsolation(t.lines.map(withoutIsolation).join(' '))),
+    ),
+  ];
 }

@@ -4,7 +4,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Row } from '../data/types.ts';
 import { ChartFailed, error } from '../errors.ts';
 import { type CampaignColors, campaignColors } from './campaignColors.ts';
-import { cutAtRight, drawingWidth, overflowLeft, overflowRight } from './chartFit.ts';
+import { cutAtRight, drawingWidth, overflowLeft, overflowRight, overflowRightWider } from './chartFit.ts';
 import { escapeHtml } from './escape.ts';
 import { dayOrInstant } from './format.ts';
 import { HOUSE_WIDTH, houseConfig } from './houseConfig.ts';
@@ -277,11 +277,11 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
       view = new View(parse(vg), { renderer: 'none', logger: log, logLevel: LOG_ERROR, loader: links.loader });
       await view.runAsync();
       const texts = placedTexts(view);
-      const right = overflowRight(view);
+      const width = drawingWidth(view);
+      const right = Math.max(overflowRight(view), overflowRightWider(texts, width));
       const beyondLeft = adjustable ? overflowLeft(texts) : 0;
       const overflow = right + beyondLeft;
       if (best && overflow >= best.overflow) break;
-      const width = drawingWidth(view);
       best = { svg: await view.toSVG(), overflow, right, cut: cutAtRight(texts, width) };
       if (overflow === 0) break;
       if (!stacked && texts.some((t) => t.role.startsWith('legend') && t.x2 + 2 > width)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtRight, overflowLeft } from '../../src/render/chartFit.ts';
+import { cutAtRight, overflowLeft, overflowRightWider } from '../../src/render/chartFit.ts';
 import type { PlacedText } from '../../src/render/sceneText.ts';
 
 const text = (lines: string[], x1: number, x2: number, align = 'right', angle = 0): PlacedText => ({
@@ -26,6 +26,23 @@ describe('overflowLeft(texts)', () => {
   it('needs nothing for a left-aligned label, which grows rightward, or one far from the edge', () => {
     expect(overflowLeft([text(['#Harbour <script>x</script>'], 3, 180, 'left')])).toBe(0);
     expect(overflowLeft([text(['#Harbour <script>x</script>'], 120, 300)])).toBe(0);
+  });
+});
+
+describe('overflowRightWider(texts, width)', () => {
+  it('gives the room a left-aligned or centred text needs on the right in a wider font, and none for a right-aligned one', () => {
+    const markup = '#Harbour <script>x</script>';
+    const left = overflowRightWider([text([markup], 150, 327, 'left')], 330);
+    const centred = overflowRightWider([text([markup], 150, 327, 'center')], 330);
+    expect(left).toBeGreaterThan(10);
+    expect(centred).toBeLessThan(left);
+    expect(centred).toBeGreaterThan(left / 2 - 2);
+    expect(overflowRightWider([text([markup], 150 - left, 327 - left, 'left')], 330)).toBe(0);
+    expect(overflowRightWider([text([markup], 150, 327, 'right')], 330)).toBe(0);
+  });
+
+  it('names such a text as cut (cutAtRight) when no room was made', () => {
+    expect(cutAtRight([text(['#Harbour <script>x</script>'], 150, 327, 'left')], 330)).toEqual(['#Harbour <script>x</script>']);
   });
 });
 

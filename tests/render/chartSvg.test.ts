@@ -227,6 +227,32 @@ describe('chartSvg(spec, rows, options)', () => {
     }
   });
 
+  it('never ends a centred axis title past the right edge in a wider font, where a long account name narrowed the plot', async () => {
+    // The follower chart's title at 12 px in DejaVu Sans, as Chromium draws it on Linux (canvas measureText). With
+    // this label the plot left the title 4 px of room as textWidth measures it, and its last characters were cut.
+    const title = 'Followers (logarithmic scale: each gridline is ten times the one before)';
+    const dejaVu = 423.91;
+    const rows = [
+      {
+        id: 'a',
+        name: 'Momentum — the grassroots network for a people-powered Labour Party',
+        platform: 'x',
+        followers: 629000,
+        campaign: 'Keep',
+      },
+      { id: 'b', name: 'Saving Labour', platform: 'x', followers: 16500, campaign: 'Save' },
+    ];
+    const overflows: number[] = [];
+    const svg = await chartSvg(builtinCharts['follower-reach']?.spec ?? {}, rows, {
+      id: 'f',
+      onOverflow: (pixels) => overflows.push(pixels),
+    });
+    const drawn = drawnTexts(svg).find((t) => t.text === title);
+    const centre = ((drawn?.left ?? 0) + (drawn?.right ?? 0)) / 2;
+    expect(centre + dejaVu / 2).toBeLessThanOrEqual(svgWidth(svg));
+    expect(overflows).toEqual([]);
+  });
+
   it("relies on vega-lite passing a spec's top-level padding through unchanged: a redraw with more padding is not compiled again", () => {
     // chartSvg compiles a chart once for each legend layout and gives each redraw a copy with its own padding. That is
     // right as long as compiling with a padding gives the vega spec compiled without one, with that padding: checked
