@@ -56,11 +56,14 @@ export function narrowSpec(spec: VegaLiteSpec): VegaLiteSpec | undefined {
       axis: { labelLimit: NARROW_LABEL, ...config.axis },
       // Fewer ticks fit on a scale: a tick label that would touch the one before it is left out. Never a category's
       // name (a band axis), which nothing else on the chart gives; and not where the spec says how labels overlap
-      // in any axis config (axisQuantitative and axisTemporal would override its axis, axisX…).
+      // in any axis config (axisQuantitative and axisTemporal would override its axis, axisX…). On a scale every
+      // other label goes ("parity"), so those left stay evenly spaced and an odd count keeps both ends: "greedy"
+      // kept 0%, 25%, 50% and 75% of a share axis and dropped its 100%, the end a reader reads a share against
+      // (a trial's phone). Dates keep "greedy": their labels differ in width, and parity would halve them for one.
       ...(AXIS_CONFIGS.some((key) => config[key]?.labelOverlap !== undefined || config[key]?.labelSeparation !== undefined)
         ? {}
         : {
-            axisQuantitative: { labelOverlap: 'greedy', labelSeparation: 6, ...config.axisQuantitative },
+            axisQuantitative: { labelOverlap: 'parity', labelSeparation: 6, ...config.axisQuantitative },
             axisTemporal: { labelOverlap: 'greedy', labelSeparation: 6, ...config.axisTemporal },
           }),
       legend: { labelLimit: NARROW_WIDTH - 40, ...config.legend },

@@ -25,10 +25,21 @@ describe('narrowSpec(spec)', () => {
 
   it("leaves out touching scale labels unless the spec's own axis config says how labels overlap", () => {
     const house = narrowSpec({ mark: 'bar' })?.config as Record<string, Record<string, unknown>>;
-    expect(house.axisQuantitative).toMatchObject({ labelOverlap: 'greedy' });
+    expect(house.axisQuantitative).toMatchObject({ labelOverlap: 'parity' });
+    expect(house.axisTemporal).toMatchObject({ labelOverlap: 'greedy' });
     const own = narrowSpec({ mark: 'bar', config: { axisX: { labelOverlap: false } } })?.config as Record<string, unknown>;
     expect(own.axisQuantitative).toBeUndefined();
     expect(own.axisX).toEqual({ labelOverlap: false });
+  });
+
+  it("keeps both ends of a share axis too narrow for all its labels, every other one left out (a phone's share-bar)", async () => {
+    const regions = ['West Midlands', 'East Midlands', 'North East', 'Yorkshire and The Humber', 'North West', 'Scotland'];
+    const rows = regions.map((label, i) => ({ label, share: 0.38 + i * 0.04 }));
+    const svg = await chartSvg(narrowSpec(builtinCharts['share-bar']?.spec ?? {}) ?? {}, rows, { id: 's' });
+    const scale = drawnTexts(svg)
+      .filter((t) => t.role === 'axis-label' && t.text.endsWith('%'))
+      .map((t) => t.text);
+    expect(scale).toEqual(['0%', '50%', '100%']);
   });
 
   it("caps an unlimited label (vega's labelLimit 0) too", () => {
