@@ -49,7 +49,7 @@ export const TAGLINE_LIMIT = 80;
 export interface SiteSettings {
   name: string;
   description: string;
-  /** The short line the header shows beside the name, on every page. */
+  /** The short line the header shows beside the name, on every page; empty for none (`tagline: false`). */
   tagline: string;
   /** The canonical origin (`https://analysis.example.com`, no trailing slash), when the file gives one. */
   url?: string | undefined;
@@ -133,6 +133,8 @@ const language = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+const taglineLine = oneLine(TAGLINE_LIMIT, 'the header shows it beside the name, on one line on a desktop');
+
 export const siteSettingsSchema = z.strictObject({
   /** The site's name: the header, every page's title, the feed, the social cards. */
   name: oneLine(NAME_LIMIT, 'the header and the social cards show it on one line'),
@@ -145,8 +147,24 @@ export const siteSettingsSchema = z.strictObject({
    * The line beside the name in every page's header: the consultancy's own words, not Soundings'. With the posts'
    * typography, as the description.
    */
-  tagline: oneLine(TAGLINE_LIMIT, 'the header shows it beside the name, on one line on a desktop')
-    .transform(smartText)
+  tagline: z
+    .unknown()
+    .transform((value, ctx) => {
+      // `false`: no tagline (the header shows the name alone). Without the key a site shows the sample's; a site
+      // whose name says it all had no way to show none.
+      if (value === false) return '';
+      if (typeof value !== 'string') {
+        ctx.addIssue({ code: 'invalid_type', expected: 'string', input: value });
+        return z.NEVER;
+      }
+      const line = taglineLine.safeParse(value);
+      if (line.success) return smartText(line.data);
+      for (const issue of line.error.issues) {
+        const none = value.trim() === '' ? ' Write "tagline: false" for a header with the name alone.' : '';
+        ctx.addIssue({ code: 'custom', message: `${issue.message}${none}`, input: value });
+      }
+      return z.NEVER;
+    })
     .default(DEFAULT_SETTINGS.tagline),
   /** The canonical origin; SOUNDINGS_SITE overrides it for one deploy (siteOrigin). */
   url: origin.optional(),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/site/siteSettings.ts';
 import { fixture, manifest } from '../data/adapters/helpers.ts';
 import { tempProject } from '../data/helpers.ts';
 import { fixtureProject } from '../markdown/fixture.ts';
@@ -507,11 +508,13 @@ describe("a consultancy's site: content/site.yaml", () => {
 
   it('builds a site of its own with no posts and no data yet (README, "Starting a site of your own")', async () => {
     // What `git rm -r content/posts/* data/*` leaves: site.yaml alone, no posts folder, no data folder.
-    const site = tempProject({ 'content/site.yaml': 'name: Harbour Analytics\ntagline: Ports, in numbers\n' });
+    // And a header with the name alone (tagline: false): the sample's tagline is not the site's.
+    const site = tempProject({ 'content/site.yaml': 'name: Harbour Analytics\ntagline: false\n' });
     const { outDir } = await astroBuild(site, { cacheDir: mkdtempSync(join(tmpdir(), 'soundings-cache-')) });
     const home = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(textOf(/<main id="main">([\s\S]*?)<\/main>/.exec(home)?.[1] ?? '')).toContain('No analyses have been published yet.');
-    expect(home).toContain('<span class="site-tagline">Ports, in numbers</span>');
+    expect(home).not.toContain('site-tagline');
+    expect(home).not.toContain(DEFAULT_SETTINGS.tagline);
     for (const page of ['data/index.html', 'tags/index.html', 'authors/index.html', 'rss.xml'])
       expect(readFileSync(join(outDir, page), 'utf8'), page).toContain('Harbour Analytics');
   });

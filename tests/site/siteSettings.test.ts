@@ -116,7 +116,10 @@ describe('readSiteSettings(text, file)', () => {
     expect(read('name: H\ntagline: "\\u202Eerom\\u202C"\n')).toEqual([
       expect.stringMatching(/^content\/site\.yaml:2:1: "tagline" .*U\+202E/),
     ]);
-    expect(read('name: H\ntagline: ""\n')).toEqual(['content/site.yaml:2:1: "tagline" must not be empty.']);
+    expect(read('name: H\ntagline: ""\n')).toEqual([
+      'content/site.yaml:2:1: "tagline" must not be empty. Write "tagline: false" for a header with the name alone.',
+    ]);
+    expect(read('name: H\ntagline: false\n')).toMatchObject({ name: 'H', tagline: '' });
     expect(read('name: H\ntagline: 3\n')).toEqual(['content/site.yaml:2:1: "tagline" must be text, not 3.']);
     expect(read('name: H\nlanguage: en_GB\n')).toEqual([
       'content/site.yaml:2:1: "language" must be a language tag such as "en-GB", "en-US" or "de", not "en_GB". Did you mean "en-GB"?',
