@@ -72,6 +72,11 @@ export function overflowRightWider(texts: readonly PlacedText[], width: number):
   return Math.max(0, Math.ceil(most));
 }
 
+/** Whether `t` ends past the right edge (with two pixels to spare), or could in a wider font (overflowRightWider). */
+export function reachesPastRight(t: PlacedText, width: number): boolean {
+  return t.x2 + widerReach(t, 'right') + 2 > width;
+}
+
 /** A text as vega draws it at a `limit` (vega-scenegraph's truncate, with the house measure): cut, with "…". */
 function truncated(text: string, limit: number, fontSize: number, fontWeight: string | number | undefined): string {
   const width = (s: string) => Math.min(textWidth(s, fontSize, fontWeight), limit);
@@ -99,8 +104,6 @@ export function drawingWidth(view: View): number {
  */
 export function cutAtRight(texts: readonly PlacedText[], width: number): string[] {
   return [
-    ...new Set(
-      texts.filter((t) => t.x2 + widerReach(t, 'right') + 2 > width).map((t) => withoutIsolation(t.lines.map(withoutIsolation).join(' '))),
-    ),
+    ...new Set(texts.filter((t) => reachesPastRight(t, width)).map((t) => withoutIsolation(t.lines.map(withoutIsolation).join(' ')))),
   ];
 }

@@ -4,7 +4,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Row } from '../data/types.ts';
 import { ChartFailed, error } from '../errors.ts';
 import { type CampaignColors, campaignColors } from './campaignColors.ts';
-import { cutAtRight, drawingWidth, overflowLeft, overflowRight, overflowRightWider } from './chartFit.ts';
+import { cutAtRight, drawingWidth, overflowLeft, overflowRight, overflowRightWider, reachesPastRight } from './chartFit.ts';
 import { escapeHtml } from './escape.ts';
 import { dayOrInstant } from './format.ts';
 import { HOUSE_WIDTH, houseConfig } from './houseConfig.ts';
@@ -256,6 +256,7 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
   const ownConfig = isRecord(spec.config) ? spec.config : {};
   const adjustable = !('padding' in prepared) && !('autosize' in spec) && !('padding' in ownConfig) && !('autosize' in ownConfig);
   let best: { svg: string; overflow: number; right: number; cut: string[] } | undefined;
+  let previous: number | undefined;
   // A legend wider than the drawing is drawn again stacked (stackedLegends) before the plot is narrowed for it,
   // which would not move it: a top legend starts at the plot's left.
   let stacked = false;
@@ -281,11 +282,17 @@ export async function chartSvg(spec: VegaLiteSpec, rows: readonly Row[], options
       const right = Math.max(overflowRight(view), overflowRightWider(texts, width));
       const beyondLeft = adjustable ? overflowLeft(texts) : 0;
       const overflow = right + beyondLeft;
-      if (best && overflow >= best.overflow) break;
-      best = { svg: await view.toSVG(), overflow, right, cut: cutAtRight(texts, width) };
+      // Padding that did not shrink the overflow ends the redraws; the legend stacked is a new layout, measured
+      // against its own first drawing (where "8.2m", at the end of a dot, is still to be moved left), not the other's.
+      if (previous !== undefined && overflow >= previous) break;
+      previous = overflow;
+      if (!best || overflow < best.overflow) best = { svg: await view.toSVG(), overflow, right, cut: cutAtRight(texts, width) };
       if (overflow === 0) break;
-      if (!stacked && texts.some((t) => t.role.startsWith('legend') && t.x2 + 2 > width)) {
+      // A legend label that only a wider font would push past the edge is stacked too: "#SavingLabour", last in a
+      // phone drawing's top legend, ended 1 px short of the edge in the house estimate and past it in DejaVu Sans.
+      if (!stacked && texts.some((t) => t.role.startsWith('legend') && reachesPastRight(t, width))) {
         stacked = true;
+        previous = undefined;
         continue;
       }
       if (!adjustable) break;

@@ -113,6 +113,23 @@ describe('narrowSpec(spec)', () => {
     expect(svg).not.toMatch(/<text[^>]*opacity="0"[^>]*>[^<]*[A-Za-z]/);
   });
 
+  it("stacks a phone's legend whose last label only a wider font would push past the edge (the sample's follower chart)", async () => {
+    // "#SavingLabour" ended 1 px short of the edge as the house estimate measures it, and past it in DejaVu Sans: the
+    // build warned of it on every run. Stacked, "8.2m" at the end of the top dot is then moved left as well.
+    const labels = { domain: ['#KeepCorbyn', '#SavingLabour'], range: ['#c2185b', '#1e88e5'] };
+    const rows = followerRows.map((row) => ({ ...row, campaign: row.campaign === '#KeepCorbyn' ? '#KeepCorbyn' : '#SavingLabour' }));
+    const overflows: string[][] = [];
+    const svg = await chartSvg(narrowSpec(builtinCharts['follower-reach']?.spec ?? {}) ?? {}, rows, {
+      id: 'f',
+      colors: labels,
+      onOverflow: (_pixels, cut) => overflows.push(cut),
+    });
+    expect(overflows).toEqual([]);
+    const legend = drawnTexts(svg).filter((t) => t.role === 'legend-label');
+    expect(legend.map((t) => t.text)).toEqual(labels.domain);
+    expect(new Set(legend.map((t) => t.y)).size).toBe(2);
+  });
+
   it("keeps every legend entry inside the drawing, a long campaign's label whole, on a phone one entry a row", async () => {
     const labels = ['#CleanHarbour (Friends of the Harbour)', '#DredgeNow'];
     const long = { domain: labels, range: ['#1b7837', '#8c510a'] };
