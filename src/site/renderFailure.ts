@@ -22,6 +22,13 @@ export function renderFailureMessage(message: string): string {
   return message.replace(/^(?:Error rendering|Failed to reload) [^:]+: /, '').replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
 }
 
+/**
+ * The last line of a build's stop report and of a post's overlay: a post stops at the first problem it meets (a
+ * dataset's loader at its first bad row), so what they show is not all there is; a user trial fixed one problem, to
+ * meet the next on the next build.
+ */
+export const CHECK_HINT = 'A post stops at the first problem it meets: npm run check lists every problem, in every dataset and post.';
+
 const failures = processGlobal('renderFailures', () => new Map<string, string>());
 
 const ENTRY = /^Error rendering (.+?): /;
@@ -60,7 +67,9 @@ export function forgetRenderFailures(root: string, filePaths: Iterable<string>):
 export function renderFailure(root: string, filePath: string): (Error & { loc?: Location }) | undefined {
   const path = isAbsolute(filePath) ? filePath : join(root, filePath);
   if (!failures.has(path) && recovered.has(path)) return undefined;
-  const message = failures.get(path) ?? `${filePath} did not render; the terminal running astro dev says why.`;
+  const failure = failures.get(path);
+  const message =
+    failure === undefined ? `${filePath} did not render; the terminal running astro dev says why.` : `${failure}\n\n${CHECK_HINT}`;
   return locatedError(root, 'Soundings could not render this post', message);
 }
 
@@ -115,6 +124,7 @@ export function failureReport(failures: readonly RenderFailure[]): string {
   groups.sort(([, a], [, b]) => byPost(a[0] ?? '', b[0] ?? ''));
   const lines = [`Soundings could not render ${failures.length === 1 ? 'a post' : `${failures.length} posts`}:`];
   for (const [message, entries] of groups) lines.push(entries.length > 1 ? `${message}\n  (in ${entries.join(', ')})` : message);
+  lines.push(CHECK_HINT);
   return lines.join('\n');
 }
 

@@ -178,6 +178,8 @@ describe('astro build of a fixture site', () => {
       /Soundings could not render \S*content\/posts\/(post|second)\.md: the same problem as \S*content\/posts\/(post|second)\.md, above\./,
     );
     expect(failure).toMatch(/Soundings could not render 2 posts:\n\S*data\/tweets\/a\.csv:2:2: [^\n]*\n {2}\(in post\.md, second\.md\)/);
+    // And where to find the problems after the first (the loader stops at a dataset's first).
+    expect(failure).toContain('(in post.md, second.md)\nA post stops at the first problem it meets: npm run check lists every problem');
   });
 
   it('fails the build on a frontmatter problem with the message alone, not a stack trace', async () => {

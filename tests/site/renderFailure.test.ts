@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { overlayError } from '../../src/site/devOverlay.ts';
-import { failureReport, forgetRenderFailures, loggedEntry, recordRenderFailure, renderFailure } from '../../src/site/renderFailure.ts';
+import {
+  CHECK_HINT,
+  failureReport,
+  forgetRenderFailures,
+  loggedEntry,
+  recordRenderFailure,
+  renderFailure,
+} from '../../src/site/renderFailure.ts';
 import { tempProject } from '../data/helpers.ts';
 
 // What Astro's dev server does with an error before its overlay and terminal show it (not exported, so by its path).
@@ -21,14 +28,16 @@ describe('failureReport(failures)', () => {
         { entry: 'b.md', message: post },
         { entry: 'c.md', message: data },
       ]),
-    ).toBe(`Soundings could not render 3 posts:\n${data}\n  (in a.md, c.md)\n${post}`);
-    expect(failureReport([{ entry: 'a.md', message: post }])).toBe(`Soundings could not render a post:\n${post}`);
+    ).toBe(`Soundings could not render 3 posts:\n${data}\n  (in a.md, c.md)\n${post}\n${CHECK_HINT}`);
+    expect(failureReport([{ entry: 'a.md', message: post }])).toBe(`Soundings could not render a post:\n${post}\n${CHECK_HINT}`);
+    // Each post stopped at its first problem: the report says where to find the rest.
+    expect(CHECK_HINT).toBe('A post stops at the first problem it meets: npm run check lists every problem, in every dataset and post.');
   });
 
   it('reads the same whichever order the posts failed in (two threads render them)', () => {
     const data = 'data/tweets/a.csv:2:2: "created_at" is empty. Fill it in.';
     const post = 'content/posts/a.md:12:5: There is no value "posts.totl".';
-    const report = `Soundings could not render 3 posts:\n${post}\n${data}\n  (in b.md, c.md)`;
+    const report = `Soundings could not render 3 posts:\n${post}\n${data}\n  (in b.md, c.md)\n${CHECK_HINT}`;
     expect(
       failureReport([
         { entry: 'c.md', message: data },
@@ -52,7 +61,7 @@ describe('renderFailure (astro dev)', () => {
     expect(loggedEntry(logged)).toBe('a.md');
     recordRenderFailure('/site/content/posts/a.md', logged);
     const error = renderFailure('/site', 'content/posts/a.md');
-    expect(error?.message).toBe('data/t/a.csv:2:2: "created_at" is empty. Fill it in.');
+    expect(error?.message).toBe(`data/t/a.csv:2:2: "created_at" is empty. Fill it in.\n\n${CHECK_HINT}`);
     expect(error?.loc).toEqual({ file: '/site/data/t/a.csv', line: 2, column: 2 });
     expect(error?.stack).toBe(`Soundings could not render this post: ${error?.message}`);
     // Once the post renders, its page (perhaps read from the store Astro is replacing) has no error to throw.
@@ -90,6 +99,8 @@ describe('renderFailure (astro dev)', () => {
 
   it("keeps a cell's [text](url) from becoming a link in the overlay, as the loader's messages do", () => {
     recordRenderFailure('/site/content/posts/c.md', 'data/t/a.csv:2:2: got "[the fix](javascript:alert(1))".');
-    expect(renderFailure('/site', 'content/posts/c.md')?.message).toBe('data/t/a.csv:2:2: got "[the fix]\u2060(javascript:alert(1))".');
+    expect(renderFailure('/site', 'content/posts/c.md')?.message).toBe(
+      `data/t/a.csv:2:2: got "[the fix]\u2060(javascript:alert(1))".\n\n${CHECK_HINT}`,
+    );
   });
 });
