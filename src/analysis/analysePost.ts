@@ -456,6 +456,12 @@ export function analysePost(
       const lb = isolate(campaigns.find((c) => c.id === b)?.label ?? b);
       const gapDef = `the absolute difference between posts${within} using ${la}’s hashtags and posts using ${lb}’s in one ISO week (UTC)`;
       set('weekly.gap.mean', gap.mean, 'mean', `Mean of ${gapDef}, ${overWeeks(gap.counted)}.`);
+      set(
+        'weekly.gap.lead.mean',
+        gap.lead,
+        'mean',
+        `Mean of posts${within} using ${la}’s hashtags minus posts using ${lb}’s in one ISO week (UTC), ${overWeeks(gap.counted)}: positive when ${la} posted more on average, negative when ${lb} did.`,
+      );
       if (gap.max) {
         set(
           'weekly.gap.max',
