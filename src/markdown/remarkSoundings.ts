@@ -17,7 +17,8 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type AccentVariant, accentVariants } from '../analysis/accentVariants.ts';
-import { analysePost } from '../analysis/analysePost.ts';
+import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
+import { leadChanges } from '../analysis/leadChanges.ts';
 import { nearMissHashtags } from '../analysis/nearMissHashtags.ts';
 import { unusedHashtags } from '../analysis/unusedHashtags.ts';
 import { projectPath } from '../data/datasetFiles.ts';
@@ -38,6 +39,7 @@ import {
   UnknownKey,
   UnusedHashtag,
   ValueInvalid,
+  WeeklyLeadChanges,
   WordCloudInvalid,
   warn,
 } from '../errors.ts';
@@ -126,8 +128,27 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
       const these = misses.filter((m) => m.campaign === i);
       if (these.length > 0) warn(NearMissHashtags, locate(['campaigns', i, 'hashtags']), campaign.label, these);
     });
+    warnWeeks(analysis, frontmatter, locate);
   }
   return { frontmatter, analysis, datasets };
+}
+
+/**
+ * Warns of what the weekly figures count silently: a lead that changes side under the unsigned gap (leadChanges.ts),
+ * at the frontmatter's `gap`, or at the post's file when the gap is the default pair (no line says it).
+ */
+function warnWeeks(analysis: PostAnalysis, frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location) {
+  const { weekly, posts } = analysis;
+  if (!weekly || !posts) return;
+  if (weekly.gap) {
+    const { a, b, weeks } = weekly.gap;
+    const change = leadChanges(weeks);
+    if (change) {
+      const [leader, other] = change.leader === 'a' ? [a, b] : [b, a];
+      const at = frontmatter.gap ? locate(['gap']) : { file: locate([]).file };
+      warn(WeeklyLeadChanges, at, leader.label, other.label, change.led, change.trailed, change.counted);
+    }
+  }
 }
 
 /** Warns, at each campaign's hashtags, of the posts' hashtags that differ from its own only by accents. */

@@ -24,6 +24,8 @@ describe("remarkSoundings: hashtags that differ from a campaign's only by accent
       'content/posts/post.md:11:5: #Réd (2 posts) differs from #Red only by accents, so it is not counted for #Red. If the same campaign, add the spelling to its "hashtags"; campaigns match hashtags exactly apart from case.',
       // The fixture's #Blue lists #SaveBlue, which these posts do not use.
       'content/posts/post.md:15:22: No post uses #SaveBlue, which #Blue lists beside hashtags that posts do use, so it counts nothing. Check its spelling against the posts; if no post uses it, remove it.',
+      // Red leads the first week, blue the second (see "a weekly gap that changes side", below).
+      expect.stringMatching(/^content\/posts\/post\.md: #Blue posted more than #Red in 1 of the 2 weeks/),
     ]);
   });
 });
@@ -44,6 +46,7 @@ describe('remarkSoundings: a campaign hashtag no post uses', () => {
     expect(html).toMatch(/data-key="campaigns.red.posts"[^>]*>1<\/span><\/a> red posts/);
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
       'content/posts/post.md:11:27: No post uses #Wolne-Sądy, which #Red lists beside hashtags that posts do use, so it counts nothing. A post\'s text reads "#Wolne-Sądy" as #Wolne: only a platform\'s own tags or a hashtags column can carry a hyphen. Check its spelling against the posts; if no post uses it, remove it.',
+      expect.stringMatching(/^content\/posts\/post\.md: #Blue posted more than #Red in 1 of the 2 weeks/),
     ]);
   });
 });
@@ -102,6 +105,78 @@ describe('remarkSoundings: the hashtag warnings of several posts datasets counte
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
       'content/posts/post.md:13:5: #Réd (2 posts) differs from #Red only by accents, so it is not counted for #Red. If the same campaign, add the spelling to its "hashtags"; campaigns match hashtags exactly apart from case.',
     ]);
+  });
+});
+
+/** A CSV of posts: `[day, text]` each, at 10:00 UTC that day. */
+const csv = (posts: readonly [string, string][]) =>
+  `id,created_at,user,text\n${posts.map(([day, text], i) => `${i + 1},${day}T10:00:00Z,u${i},${text}`).join('\n')}\n`;
+
+/**
+ * Four whole weeks, Monday 4 July to Sunday 31 July 2016 (`first` and `last` are of no campaign, to set the period):
+ * red against blue 3–1, 0–2, 1–1 and 2–0, so red leads two weeks, blue one, and one is a tie.
+ */
+const FOUR_WEEKS: [string, string][] = [
+  ['2016-07-04', 'first'],
+  ['2016-07-04', '#Red'],
+  ['2016-07-05', '#Red'],
+  ['2016-07-06', '#Red'],
+  ['2016-07-07', '#Blue #SaveBlue'],
+  ['2016-07-12', '#Blue'],
+  ['2016-07-13', '#Blue'],
+  ['2016-07-19', '#Red'],
+  ['2016-07-20', '#Blue'],
+  ['2016-07-26', '#Red'],
+  ['2016-07-27', '#Red'],
+  ['2016-07-31', 'last'],
+];
+/** Whether `day` is in the week of 11 July, blue's lead. */
+const blueWeek = (day: string) => day >= '2016-07-11' && day <= '2016-07-17';
+
+/** The fixture's post without its followers dataset or values (its frontmatter then ends at line 17), and `body`. */
+const weeksProject = (posts: readonly [string, string][], body: string, frontmatter = FRONTMATTER) =>
+  tempProject({
+    'data/tweets/manifest.yaml': postsManifest(),
+    'data/tweets/a.csv': csv(posts),
+    'content/posts/post.md': `${frontmatter.replace('  followers: followers\n', '').replace(/values:\n(.*\n)*?---/, '---')}\n${body}\n`,
+  });
+const text = (html: string) => html.replace(/<[^>]+>/g, '').trim();
+
+describe('remarkSoundings: a weekly gap that changes side', () => {
+  const changes = (leader: string, other: string) =>
+    `${other} posted more than ${leader} in 1 of the 4 weeks the weekly gap counts (the week of 2016-07-11), ${leader} in 2. weekly.gap.mean, weekly.gap.max and weekly.gap.latest are sizes of the difference whichever campaign leads, so the mean adds ${other}'s leads to ${leader}'s. Say in the prose which campaign led when; weekly.gap.lead.mean is the signed mean, the first gap campaign's posts minus the second's (README, "Keys").`;
+
+  it("is warned of once, at the post's file when the gap is the default pair, naming the weeks the other campaign led", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const html = await renderPost(
+      weeksProject(FOUR_WEEKS, 'Gap :value[weekly.gap.mean], lead :value[weekly.gap.lead.mean].'),
+      'content/posts/post.md',
+    );
+    // |2|, |−2|, 0 and |2| over 4 weeks; 2 − 2 + 0 + 2. The numbers are not changed.
+    expect(text(html)).toBe('Gap 1.5, lead 0.5.');
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([`content/posts/post.md: ${changes('#Red', '#Blue')}`]);
+  });
+
+  it("is warned of at the frontmatter's gap when it names the pair, the campaign that led in more weeks named first", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const frontmatter = FRONTMATTER.replace('values:', 'gap: [blue, red]\nvalues:');
+    const html = await renderPost(weeksProject(FOUR_WEEKS, 'Lead :value[weekly.gap.lead.mean].', frontmatter), 'content/posts/post.md');
+    expect(text(html)).toBe('Lead −0.5.');
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([`content/posts/post.md:17:1: ${changes('#Red', '#Blue')}`]);
+  });
+
+  it('is not warned of when the other campaign only ties (a week neither posts in is a tie), nor in a partial week left out', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Blue's week of 11 July (0–2) becomes 0–0, with posts of neither; blue leads only on Monday 1 August, in a partial
+    // last week the means leave out.
+    const posts = FOUR_WEEKS.map(([day, t]): [string, string] => [day, blueWeek(day) ? 'other' : t]);
+    const html = await renderPost(
+      weeksProject([...posts, ['2016-08-01', '#Blue']], 'Lead :value[weekly.gap.lead.mean].'),
+      'content/posts/post.md',
+    );
+    // 2 + 0 + 0 + 2 over the 4 whole weeks.
+    expect(text(html)).toBe('Lead 1.');
+    expect(warn).not.toHaveBeenCalled();
   });
 });
 
