@@ -1365,6 +1365,17 @@ export const WeeklyLeadChanges = define({
   hint: 'Say in the prose which campaign led when; weekly.gap.lead.mean is the signed mean, the first gap campaign\'s posts minus the second\'s (README, "Keys").',
 });
 
+export const SilentWeeks = define({
+  name: 'SilentWeeks',
+  title: 'A whole week without posts',
+  /** `datasets`: the ids of the posts datasets counted; `weeks`: the whole weeks none of them has a post in. */
+  message: (datasets: readonly string[], weeks: readonly Date[]) =>
+    `No post of ${datasets.map((d) => `"${shown(d)}"`).join(' or ')} falls in the ${weeksNamed(weeks)}, inside the data's period, so the weekly means count ${
+      weeks.length === 1 ? 'it as a week' : 'them as weeks'
+    } of 0 posts for every campaign.`,
+  hint: "If an export is missing from the dataset's folder, add it; if no one posted then, the 0 is real and nothing needs changing: say so in the prose.",
+});
+
 export const ExcludeUnmatched = define({
   name: 'ExcludeUnmatched',
   title: 'Excluded term not among the terms',

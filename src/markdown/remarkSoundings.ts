@@ -20,6 +20,7 @@ import { type AccentVariant, accentVariants } from '../analysis/accentVariants.t
 import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
 import { leadChanges } from '../analysis/leadChanges.ts';
 import { nearMissHashtags } from '../analysis/nearMissHashtags.ts';
+import { silentWeeks } from '../analysis/silentWeeks.ts';
 import { unusedHashtags } from '../analysis/unusedHashtags.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
@@ -33,6 +34,7 @@ import {
   MalformedDirective,
   NearMissHashtags,
   printedRender,
+  SilentWeeks,
   SoundingsError,
   TableInvalid,
   UnknownDirective,
@@ -135,7 +137,8 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
 
 /**
  * Warns of what the weekly figures count silently: a lead that changes side under the unsigned gap (leadChanges.ts),
- * at the frontmatter's `gap`, or at the post's file when the gap is the default pair (no line says it).
+ * at the frontmatter's `gap`, or at the post's file when the gap is the default pair (no line says it); and whole
+ * weeks without a post (silentWeeks.ts), at the line that names the posts datasets, whose folder an export is added to.
  */
 function warnWeeks(analysis: PostAnalysis, frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location) {
   const { weekly, posts } = analysis;
@@ -149,6 +152,16 @@ function warnWeeks(analysis: PostAnalysis, frontmatter: Frontmatter, locate: (pa
       warn(WeeklyLeadChanges, at, leader.label, other.label, change.led, change.trailed, change.counted);
     }
   }
+  const silent = silentWeeks(posts.rows, analysis.campaigns, weekly.counted);
+  // Without "posts", the post counts its one posts dataset, named under "datasets".
+  const at = frontmatter.posts === undefined ? ['datasets', analysis.postsAliases[0] ?? ''] : ['posts'];
+  if (silent.length > 0)
+    warn(
+      SilentWeeks,
+      locate(at),
+      posts.datasets.map((d) => d.id),
+      silent,
+    );
 }
 
 /** Warns, at each campaign's hashtags, of the posts' hashtags that differ from its own only by accents. */

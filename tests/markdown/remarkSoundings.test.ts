@@ -130,7 +130,8 @@ const FOUR_WEEKS: [string, string][] = [
   ['2016-07-27', '#Red'],
   ['2016-07-31', 'last'],
 ];
-/** Whether `day` is in the week of 11 July, blue's lead. */
+/** Whether `day` is in the week of 11 July (blue's lead) or of 18 July (the tie). */
+const middle = (day: string) => day >= '2016-07-11' && day <= '2016-07-24';
 const blueWeek = (day: string) => day >= '2016-07-11' && day <= '2016-07-17';
 
 /** The fixture's post without its followers dataset or values (its frontmatter then ends at line 17), and `body`. */
@@ -176,6 +177,27 @@ describe('remarkSoundings: a weekly gap that changes side', () => {
     );
     // 2 + 0 + 0 + 2 over the 4 whole weeks.
     expect(text(html)).toBe('Lead 1.');
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('remarkSoundings: a whole week without posts', () => {
+  it("is warned of at the posts dataset's line, naming the weeks; the means still count them as 0", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // The weeks of 11 and 18 July left out, as missing exports leave them: red 3, 0, 0 and 2.
+    const posts = FOUR_WEEKS.filter(([day]) => !middle(day));
+    const html = await renderPost(weeksProject(posts, 'Red :value[weekly.red.mean].'), 'content/posts/post.md');
+    expect(text(html)).toBe('Red 1.3.');
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      `content/posts/post.md:7:3: No post of "tweets" falls in the weeks of 2016-07-11 and 2016-07-18, inside the data's period, so the weekly means count them as weeks of 0 posts for every campaign. If an export is missing from the dataset's folder, add it; if no one posted then, the 0 is real and nothing needs changing: say so in the prose.`,
+    ]);
+  });
+
+  it('is not warned of when the dataset holds posts that week, of no campaign: the campaigns were silent, and the data is there', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const posts = FOUR_WEEKS.map(([day, t]): [string, string] => [day, middle(day) ? 'other' : t]);
+    const html = await renderPost(weeksProject(posts, 'Red :value[weekly.red.mean].'), 'content/posts/post.md');
+    expect(text(html)).toBe('Red 1.3.');
     expect(warn).not.toHaveBeenCalled();
   });
 });
