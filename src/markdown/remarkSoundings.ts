@@ -103,7 +103,30 @@ async function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions,
   return datasets;
 }
 
-async function analyseData(frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location, options: SoundingsOptions) {
+/**
+ * Whether the post prints a size of the weekly gap (`weekly.gap.mean`, `.max`, `.latest`, not the signed
+ * `weekly.gap.lead.*`): in a `:value`, its headline, or a value or table its frontmatter computes. Only then can a lead
+ * that changes side be misread in it; a post of two close campaigns that never prints the gap was warned of it on
+ * every build.
+ */
+export function printsGapSize(found: readonly FoundDirective[], frontmatter: Frontmatter): boolean {
+  const size = /\bweekly\.gap\.(?!lead\b)/;
+  const keys = found
+    .filter(({ node }) => node.type === 'textDirective' && node.name === 'value')
+    .map(({ node }) => String(node.attributes?.key ?? labelOf(node)));
+  return (
+    keys.some((key) => size.test(key.trim())) ||
+    size.test(frontmatter.headline ?? '') ||
+    size.test(JSON.stringify([frontmatter.values ?? null, frontmatter.tables ?? null]))
+  );
+}
+
+async function analyseData(
+  frontmatter: Frontmatter,
+  locate: (path: (string | number)[]) => Location,
+  options: SoundingsOptions,
+  gapPrinted: boolean,
+) {
   const datasets = await loadDatasets(frontmatter, options, locate);
   const analysis = analysePost(
     frontmatter,
@@ -130,7 +153,7 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
       const these = misses.filter((m) => m.campaign === i);
       if (these.length > 0) warn(NearMissHashtags, locate(['campaigns', i, 'hashtags']), campaign.label, these);
     });
-    warnWeeks(analysis, frontmatter, locate);
+    warnWeeks(analysis, frontmatter, locate, gapPrinted);
   }
   return { frontmatter, analysis, datasets };
 }
@@ -140,10 +163,10 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
  * at the frontmatter's `gap`, or at the post's file when the gap is the default pair (no line says it); and whole
  * weeks without a post (silentWeeks.ts), at the line that names the posts datasets, whose folder an export is added to.
  */
-function warnWeeks(analysis: PostAnalysis, frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location) {
+function warnWeeks(analysis: PostAnalysis, frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location, gapPrinted: boolean) {
   const { weekly, posts } = analysis;
   if (!weekly || !posts) return;
-  if (weekly.gap) {
+  if (weekly.gap && gapPrinted) {
     const { a, b, weeks } = weekly.gap;
     const change = leadChanges(weeks);
     if (change) {
@@ -295,7 +318,7 @@ export async function renderPost(
     const locate = frontmatterLocator(source, file);
     // Stale pins are reported with the post's other problems.
     problems.push(...(await checkPins(frontmatter, locate, options)));
-    analysed = await analyseData(frontmatter, locate, options);
+    analysed = await analyseData(frontmatter, locate, options, printsGapSize(found, frontmatter));
   } catch (e) {
     if (e instanceof SoundingsErrors) problems.push(...e.errors);
     else if (e instanceof SoundingsError) problems.push(e);

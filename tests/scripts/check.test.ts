@@ -48,7 +48,9 @@ describe('npm run check', () => {
   });
 
   it('prints, once each, a weekly gap that changes side and a whole week without posts, and passes: they are warnings', () => {
-    const blue = post.replace('---\n\nOf', '  - id: blue\n    label: "#Blue"\n    hashtags: [Blue]\n    color: "#1f5f8b"\n---\n\nOf');
+    const blue = post
+      .replace('---\n\nOf', '  - id: blue\n    label: "#Blue"\n    hashtags: [Blue]\n    color: "#1f5f8b"\n---\n\nOf')
+      .replace(' tweets.', ' tweets, at most :value[weekly.gap.max] apart in a week.');
     // Red leads the weeks of 4 and 25 July, blue that of 11 July; the week of 18 July has no post at all.
     const rows = ['2016-07-04,#Red', '2016-07-05,#Red', '2016-07-12,#Blue', '2016-07-13,#Blue', '2016-07-26,#Red', '2016-07-31,none'];
     const root = tempProject({
