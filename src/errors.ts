@@ -1342,6 +1342,40 @@ export const NearMissHashtags = define({
   hint: 'If the same campaign, add the spelling to its "hashtags"; if another, add it to its "unrelated" to say so, and this warning is not given again.',
 });
 
+/**
+ * "the week of 2016-07-04", "the weeks of 2016-07-04, 2016-07-11, 2016-07-18 and 2 more": weeks by the ISO date of
+ * their Monday, at most three named (a long list in a warning is not read, and the methods' table has every week).
+ */
+function weeksNamed(weeks: readonly Date[]): string {
+  const days = weeks.map((w) => w.toISOString().slice(0, 10));
+  const named = days.length > 3 ? [...days.slice(0, 3), `${days.length - 3} more`] : days;
+  return `${days.length === 1 ? 'week' : 'weeks'} of ${joinNames(named)}`;
+}
+
+export const WeeklyLeadChanges = define({
+  name: 'WeeklyLeadChanges',
+  title: 'The weekly gap changes side',
+  /** `leader`, `other`: the gap's campaigns' labels, the one leading in more weeks first; `trailed`: the weeks `other` led. */
+  message: (leader: string, other: string, led: number, trailed: readonly Date[], counted: number) =>
+    `${shown(other)} posted more than ${shown(leader)} in ${trailed.length} of the ${counted} weeks the weekly gap counts (the ${weeksNamed(
+      trailed,
+    )}), ${shown(leader)} in ${led}. weekly.gap.mean, weekly.gap.max and weekly.gap.latest are sizes of the difference whichever campaign leads, so the mean adds ${shown(
+      other,
+    )}'s leads to ${shown(leader)}'s.`,
+  hint: 'Say in the prose which campaign led when; weekly.gap.lead.mean is the signed mean, the first gap campaign\'s posts minus the second\'s (README, "Keys").',
+});
+
+export const SilentWeeks = define({
+  name: 'SilentWeeks',
+  title: 'A whole week without posts',
+  /** `datasets`: the ids of the posts datasets counted; `weeks`: the whole weeks none of them has a post in. */
+  message: (datasets: readonly string[], weeks: readonly Date[]) =>
+    `No post of ${datasets.map((d) => `"${shown(d)}"`).join(' or ')} falls in the ${weeksNamed(weeks)}, inside the data's period, so the weekly means count ${
+      weeks.length === 1 ? 'it as a week' : 'them as weeks'
+    } of 0 posts for every campaign.`,
+  hint: "If an export is missing from the dataset's folder, add it; if no one posted then, the 0 is real and nothing needs changing: say so in the prose.",
+});
+
 export const ExcludeUnmatched = define({
   name: 'ExcludeUnmatched',
   title: 'Excluded term not among the terms',

@@ -33,7 +33,7 @@ import { STOPWORD_LANGUAGES, STOPWORDS, stopwordsFor } from './stopwords.ts';
 import type { Campaign } from './types.ts';
 import { DEFAULT_FORMAT, type Value, type ValueType } from './value.ts';
 import { type CountedWeeks, type PartialWeek, weekCoverage, wholeWeeks } from './weekCoverage.ts';
-import { weeklyGap } from './weeklyGap.ts';
+import { type WeeklyGap, weeklyGap } from './weeklyGap.ts';
 import { heldValues, where } from './where.ts';
 
 export interface Table {
@@ -66,6 +66,11 @@ export interface PostAnalysis {
   postsAliases: string[];
   /** The words the post's word clouds and keyness leave out (its `stopwords` languages' lists: {@link postStopwords}). */
   stopwords: ReadonlySet<string>;
+  /**
+   * The weeks the weekly means are taken over, and the weekly gap with its two campaigns (when there are two), for the
+   * warnings about them (leadChanges.ts, silentWeeks.ts: remarkSoundings.ts); set when there are campaigns.
+   */
+  weekly?: { counted: CountedWeeks; gap?: { a: Campaign; b: Campaign; weeks: WeeklyGap } };
 }
 
 /**
@@ -231,6 +236,7 @@ export function analysePost(
   let stopwords = STOPWORDS;
   const listed = postsListed(frontmatter.posts, datasets, postAliases, campaigns.length > 0, fail);
   let counted: CampaignPosts | undefined;
+  let weeklyFound: PostAnalysis['weekly'];
   if (listed) {
     const combined = campaignPosts(listed.map(({ alias }) => datasets[alias] as PostsDataset));
     if ('reused' in combined) {
@@ -400,6 +406,7 @@ export function analysePost(
       weekly.map((w) => w.week),
       days,
     );
+    weeklyFound = { counted: meanWeeks };
     const whole = meanWeeks.whole ? meanWeeks.weeks.length : 0;
     set(
       'weekly.wholeWeeks',
@@ -452,10 +459,17 @@ export function analysePost(
         if (!campaigns.some((c) => c.id === cid)) fail(['gap', i], `"${cid}" is not one of this post's campaign ids.`);
       }
       const gap = weeklyGap(weekly, a, b, days);
+      weeklyFound.gap = { a: campaigns.find((c) => c.id === a) as Campaign, b: campaigns.find((c) => c.id === b) as Campaign, weeks: gap };
       const la = isolate(campaigns.find((c) => c.id === a)?.label ?? a);
       const lb = isolate(campaigns.find((c) => c.id === b)?.label ?? b);
       const gapDef = `the absolute difference between posts${within} using ${la}’s hashtags and posts using ${lb}’s in one ISO week (UTC)`;
       set('weekly.gap.mean', gap.mean, 'mean', `Mean of ${gapDef}, ${overWeeks(gap.counted)}.`);
+      set(
+        'weekly.gap.lead.mean',
+        gap.lead,
+        'mean',
+        `Mean of posts${within} using ${la}’s hashtags minus posts using ${lb}’s in one ISO week (UTC), ${overWeeks(gap.counted)}: positive when ${la} posted more on average, negative when ${lb} did.`,
+      );
       if (gap.max) {
         set(
           'weekly.gap.max',
@@ -812,7 +826,7 @@ export function analysePost(
   for (const name of Object.keys(tableDefs)) resolveTable(name);
   resolveProjection();
 
-  const common = { values, tables, campaigns, postsAliases: postAliases, stopwords };
+  const common = { values, tables, campaigns, postsAliases: postAliases, stopwords, ...(weeklyFound ? { weekly: weeklyFound } : {}) };
   return counted ? { ...common, posts: counted } : common;
 }
 

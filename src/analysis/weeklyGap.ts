@@ -19,6 +19,11 @@ export interface WeeklyGap {
   counted: CountedWeeks;
   /** Arithmetic mean of `gap` over the counted weeks; NaN when there are no weeks. */
   mean: number;
+  /**
+   * Arithmetic mean of `a − b` over the counted weeks: which side leads on average, and by how much (negative when `b`
+   * does); NaN when there are no weeks.
+   */
+  lead: number;
   /** The week with the largest gap, the earliest such week on ties, over every week; undefined when there are no weeks. */
   max: { week: Date; gap: number } | undefined;
   /**
@@ -42,6 +47,11 @@ export interface WeeklyGap {
  *   tells how many of a week's seven days the data covers: the whole weeks
  *   when there is one, else every week: {@link wholeWeeks}), zero-gap weeks
  *   included; NaN when there are no weeks;
+ * - `lead`: the mean of `a − b` over the same weeks. Decided: `gap` stays
+ *   unsigned (a post says "the gap was 3,000", and the largest gap is the
+ *   largest whoever led), so `mean` adds `b`'s leads to `a`'s when the lead
+ *   changes side; `lead` is the signed figure beside it, and equals `mean`
+ *   when `a` never trails (leadChanges.ts warns when it does);
  * - `max`: the week with the largest gap, over every week, partial ones
  *   included (a partial week's gap is a real count, of fewer days, so one
  *   that is the largest is so over a whole week too); on ties the earliest;
@@ -81,6 +91,7 @@ export function weeklyGap(weekly: readonly WeeklyRow[], a: string, b: string, da
     weeks,
     counted,
     mean: mean(over, (week) => week.gap) ?? NaN,
+    lead: mean(over, (week) => week.a - week.b) ?? NaN,
     max: max && { week: max.week, gap: max.gap },
     latest: latest && {
       week: latest.week,

@@ -17,8 +17,10 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type AccentVariant, accentVariants } from '../analysis/accentVariants.ts';
-import { analysePost } from '../analysis/analysePost.ts';
+import { analysePost, type PostAnalysis } from '../analysis/analysePost.ts';
+import { leadChanges } from '../analysis/leadChanges.ts';
 import { nearMissHashtags } from '../analysis/nearMissHashtags.ts';
+import { silentWeeks } from '../analysis/silentWeeks.ts';
 import { unusedHashtags } from '../analysis/unusedHashtags.ts';
 import { projectPath } from '../data/datasetFiles.ts';
 import { describeIssue, issuePath, parseForMessages } from '../data/manifest.ts';
@@ -32,12 +34,14 @@ import {
   MalformedDirective,
   NearMissHashtags,
   printedRender,
+  SilentWeeks,
   SoundingsError,
   TableInvalid,
   UnknownDirective,
   UnknownKey,
   UnusedHashtag,
   ValueInvalid,
+  WeeklyLeadChanges,
   WordCloudInvalid,
   warn,
 } from '../errors.ts';
@@ -99,7 +103,30 @@ async function loadDatasets(frontmatter: Frontmatter, options: SoundingsOptions,
   return datasets;
 }
 
-async function analyseData(frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location, options: SoundingsOptions) {
+/**
+ * Whether the post prints a size of the weekly gap (`weekly.gap.mean`, `.max`, `.latest`, not the signed
+ * `weekly.gap.lead.*`): in a `:value`, its headline, or a value or table its frontmatter computes. Only then can a lead
+ * that changes side be misread in it; a post of two close campaigns that never prints the gap was warned of it on
+ * every build.
+ */
+export function printsGapSize(found: readonly FoundDirective[], frontmatter: Frontmatter): boolean {
+  const size = /\bweekly\.gap\.(?!lead\b)/;
+  const keys = found
+    .filter(({ node }) => node.type === 'textDirective' && node.name === 'value')
+    .map(({ node }) => String(node.attributes?.key ?? labelOf(node)));
+  return (
+    keys.some((key) => size.test(key.trim())) ||
+    size.test(frontmatter.headline ?? '') ||
+    size.test(JSON.stringify([frontmatter.values ?? null, frontmatter.tables ?? null]))
+  );
+}
+
+async function analyseData(
+  frontmatter: Frontmatter,
+  locate: (path: (string | number)[]) => Location,
+  options: SoundingsOptions,
+  gapPrinted: boolean,
+) {
   const datasets = await loadDatasets(frontmatter, options, locate);
   const analysis = analysePost(
     frontmatter,
@@ -126,8 +153,38 @@ async function analyseData(frontmatter: Frontmatter, locate: (path: (string | nu
       const these = misses.filter((m) => m.campaign === i);
       if (these.length > 0) warn(NearMissHashtags, locate(['campaigns', i, 'hashtags']), campaign.label, these);
     });
+    warnWeeks(analysis, frontmatter, locate, gapPrinted);
   }
   return { frontmatter, analysis, datasets };
+}
+
+/**
+ * Warns of what the weekly figures count silently: a lead that changes side under the unsigned gap (leadChanges.ts),
+ * at the frontmatter's `gap`, or at the post's file when the gap is the default pair (no line says it); and whole
+ * weeks without a post (silentWeeks.ts), at the line that names the posts datasets, whose folder an export is added to.
+ */
+function warnWeeks(analysis: PostAnalysis, frontmatter: Frontmatter, locate: (path: (string | number)[]) => Location, gapPrinted: boolean) {
+  const { weekly, posts } = analysis;
+  if (!weekly || !posts) return;
+  if (weekly.gap && gapPrinted) {
+    const { a, b, weeks } = weekly.gap;
+    const change = leadChanges(weeks);
+    if (change) {
+      const [leader, other] = change.leader === 'a' ? [a, b] : [b, a];
+      const at = frontmatter.gap ? locate(['gap']) : { file: locate([]).file };
+      warn(WeeklyLeadChanges, at, leader.label, other.label, change.led, change.trailed, change.counted);
+    }
+  }
+  const silent = silentWeeks(posts.rows, analysis.campaigns, weekly.counted);
+  // Without "posts", the post counts its one posts dataset, named under "datasets".
+  const at = frontmatter.posts === undefined ? ['datasets', analysis.postsAliases[0] ?? ''] : ['posts'];
+  if (silent.length > 0)
+    warn(
+      SilentWeeks,
+      locate(at),
+      posts.datasets.map((d) => d.id),
+      silent,
+    );
 }
 
 /** Warns, at each campaign's hashtags, of the posts' hashtags that differ from its own only by accents. */
@@ -261,7 +318,7 @@ export async function renderPost(
     const locate = frontmatterLocator(source, file);
     // Stale pins are reported with the post's other problems.
     problems.push(...(await checkPins(frontmatter, locate, options)));
-    analysed = await analyseData(frontmatter, locate, options);
+    analysed = await analyseData(frontmatter, locate, options, printsGapSize(found, frontmatter));
   } catch (e) {
     if (e instanceof SoundingsErrors) problems.push(...e.errors);
     else if (e instanceof SoundingsError) problems.push(e);

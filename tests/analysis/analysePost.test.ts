@@ -228,6 +228,8 @@ describe('analysePost: campaigns counted over several posts datasets (posts: [a,
     expect(value(analysis, 'weekly.red.mean')).toBe(1);
     expect(value(analysis, 'weekly.blue.mean')).toBe(3);
     expect(value(analysis, 'weekly.gap.mean')).toBe(2);
+    // Signed, red − blue: blue led that week.
+    expect(value(analysis, 'weekly.gap.lead.mean')).toBe(-2);
     expect(value(analysis, 'weekly.gap.max')).toBe(2);
     expect(value(analysis, 'weekly.gap.latest')).toBe(2);
     expect((value(analysis, 'weekly.gap.latest.week') as Date).toISOString()).toBe('2016-07-04T00:00:00.000Z');
@@ -257,6 +259,11 @@ describe('analysePost: campaigns counted over several posts datasets (posts: [a,
     expect(value(analysis, 'weekly.gap.mean')).toBe(3.5);
     expect(definition('weekly.gap.mean')).toBe(
       'Mean of the absolute difference between posts using #Red’s hashtags and posts using #Blue’s in one ISO week (UTC), over 2 whole ISO weeks; the partial weeks of 2016-06-27 (3 days of 7) and 2016-07-18 (1 day of 7) left out.',
+    );
+    // Red leads every week, so the signed mean is the gap's: (4 − 1 + 6 − 2) / 2.
+    expect(value(analysis, 'weekly.gap.lead.mean')).toBe(3.5);
+    expect(definition('weekly.gap.lead.mean')).toBe(
+      'Mean of posts using #Red’s hashtags minus posts using #Blue’s in one ISO week (UTC), over 2 whole ISO weeks; the partial weeks of 2016-06-27 (3 days of 7) and 2016-07-18 (1 day of 7) left out: positive when #Red posted more on average, negative when #Blue did.',
     );
     expect(definition('weekly.red.mean')).toBe(
       'Mean posts a week using #Red’s hashtags, over 2 whole ISO weeks; the partial weeks of 2016-06-27 (3 days of 7) and 2016-07-18 (1 day of 7) left out.',

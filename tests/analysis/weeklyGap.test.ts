@@ -29,6 +29,15 @@ describe('weeklyGap(weekly, a, b)', () => {
     expect(gap.latest).toEqual({ week: w3, gap: 0, after: [] });
   });
 
+  it('takes the signed lead, a − b, over the same weeks: leads of both sides cancel where the gap adds them', () => {
+    // (3 − 1) + (0 − 2) + (1 − 1) = 0, where the gap's mean is 4/3; b − a is its opposite.
+    expect(weeklyGap(weekly, 'a', 'b').lead).toBe(0);
+    expect(weeklyGap(weekly.slice(0, 3), 'a', 'b').lead).toBe(2);
+    expect(weeklyGap(weekly.slice(0, 3), 'b', 'a').lead).toBe(-2);
+    // Over the whole week alone, w2: 0 − 2.
+    expect(weeklyGap(weekly, 'a', 'b', (week) => (+week === +w2 ? 7 : 3)).lead).toBe(-2);
+  });
+
   it('breaks ties by the earliest week even when rows are not sorted', () => {
     const gap = weeklyGap([...weekly].reverse(), 'a', 'b');
     expect(gap.weeks.map((w) => w.week)).toEqual([w1, w2, w3]);
@@ -81,6 +90,7 @@ describe('weeklyGap(weekly, a, b)', () => {
       weeks: [],
       counted: { weeks: [], whole: false, leftOut: [] },
       mean: NaN,
+      lead: NaN,
       max: undefined,
       latest: undefined,
     });

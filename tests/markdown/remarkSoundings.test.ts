@@ -105,6 +105,111 @@ describe('remarkSoundings: the hashtag warnings of several posts datasets counte
   });
 });
 
+/** A CSV of posts: `[day, text]` each, at 10:00 UTC that day. */
+const csv = (posts: readonly [string, string][]) =>
+  `id,created_at,user,text\n${posts.map(([day, text], i) => `${i + 1},${day}T10:00:00Z,u${i},${text}`).join('\n')}\n`;
+
+/**
+ * Four whole weeks, Monday 4 July to Sunday 31 July 2016 (`first` and `last` are of no campaign, to set the period):
+ * red against blue 3–1, 0–2, 1–1 and 2–0, so red leads two weeks, blue one, and one is a tie.
+ */
+const FOUR_WEEKS: [string, string][] = [
+  ['2016-07-04', 'first'],
+  ['2016-07-04', '#Red'],
+  ['2016-07-05', '#Red'],
+  ['2016-07-06', '#Red'],
+  ['2016-07-07', '#Blue #SaveBlue'],
+  ['2016-07-12', '#Blue'],
+  ['2016-07-13', '#Blue'],
+  ['2016-07-19', '#Red'],
+  ['2016-07-20', '#Blue'],
+  ['2016-07-26', '#Red'],
+  ['2016-07-27', '#Red'],
+  ['2016-07-31', 'last'],
+];
+/** Whether `day` is in the week of 11 July (blue's lead) or of 18 July (the tie). */
+const middle = (day: string) => day >= '2016-07-11' && day <= '2016-07-24';
+const blueWeek = (day: string) => day >= '2016-07-11' && day <= '2016-07-17';
+
+/** The fixture's post without its followers dataset or values (its frontmatter then ends at line 17), and `body`. */
+const weeksProject = (posts: readonly [string, string][], body: string, frontmatter = FRONTMATTER) =>
+  tempProject({
+    'data/tweets/manifest.yaml': postsManifest(),
+    'data/tweets/a.csv': csv(posts),
+    'content/posts/post.md': `${frontmatter.replace('  followers: followers\n', '').replace(/values:\n(.*\n)*?---/, '---')}\n${body}\n`,
+  });
+const text = (html: string) => html.replace(/<[^>]+>/g, '').trim();
+
+describe('remarkSoundings: a weekly gap that changes side', () => {
+  const changes = (leader: string, other: string) =>
+    `${other} posted more than ${leader} in 1 of the 4 weeks the weekly gap counts (the week of 2016-07-11), ${leader} in 2. weekly.gap.mean, weekly.gap.max and weekly.gap.latest are sizes of the difference whichever campaign leads, so the mean adds ${other}'s leads to ${leader}'s. Say in the prose which campaign led when; weekly.gap.lead.mean is the signed mean, the first gap campaign's posts minus the second's (README, "Keys").`;
+
+  it("is warned of once, at the post's file when the gap is the default pair, naming the weeks the other campaign led", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const html = await renderPost(
+      weeksProject(FOUR_WEEKS, 'Gap :value[weekly.gap.mean], lead :value[weekly.gap.lead.mean].'),
+      'content/posts/post.md',
+    );
+    // |2|, |−2|, 0 and |2| over 4 weeks; 2 − 2 + 0 + 2. The numbers are not changed.
+    expect(text(html)).toBe('Gap 1.5, lead 0.5.');
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([`content/posts/post.md: ${changes('#Red', '#Blue')}`]);
+  });
+
+  it("is warned of at the frontmatter's gap when it names the pair, the campaign that led in more weeks named first", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const frontmatter = FRONTMATTER.replace('values:', 'gap: [blue, red]\nvalues:');
+    const html = await renderPost(
+      weeksProject(FOUR_WEEKS, 'Largest :value[weekly.gap.max], lead :value[weekly.gap.lead.mean].', frontmatter),
+      'content/posts/post.md',
+    );
+    expect(text(html)).toBe('Largest 2, lead −0.5.');
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([`content/posts/post.md:17:1: ${changes('#Red', '#Blue')}`]);
+  });
+
+  it('is not warned of in a post that prints no size of the gap: its signed mean, or none of it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const body of ['Lead :value[weekly.gap.lead.mean].', 'Red :value[weekly.red.mean].']) {
+      await renderPost(weeksProject(FOUR_WEEKS, body), 'content/posts/post.md');
+      expect(warn, body).not.toHaveBeenCalled();
+    }
+  });
+
+  it('is not warned of when the other campaign only ties (a week neither posts in is a tie), nor in a partial week left out', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Blue's week of 11 July (0–2) becomes 0–0, with posts of neither; blue leads only on Monday 1 August, in a partial
+    // last week the means leave out.
+    const posts = FOUR_WEEKS.map(([day, t]): [string, string] => [day, blueWeek(day) ? 'other' : t]);
+    const html = await renderPost(
+      weeksProject([...posts, ['2016-08-01', '#Blue']], 'Lead :value[weekly.gap.lead.mean].'),
+      'content/posts/post.md',
+    );
+    // 2 + 0 + 0 + 2 over the 4 whole weeks.
+    expect(text(html)).toBe('Lead 1.');
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('remarkSoundings: a whole week without posts', () => {
+  it("is warned of at the posts dataset's line, naming the weeks; the means still count them as 0", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // The weeks of 11 and 18 July left out, as missing exports leave them: red 3, 0, 0 and 2.
+    const posts = FOUR_WEEKS.filter(([day]) => !middle(day));
+    const html = await renderPost(weeksProject(posts, 'Red :value[weekly.red.mean].'), 'content/posts/post.md');
+    expect(text(html)).toBe('Red 1.3.');
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      `content/posts/post.md:7:3: No post of "tweets" falls in the weeks of 2016-07-11 and 2016-07-18, inside the data's period, so the weekly means count them as weeks of 0 posts for every campaign. If an export is missing from the dataset's folder, add it; if no one posted then, the 0 is real and nothing needs changing: say so in the prose.`,
+    ]);
+  });
+
+  it('is not warned of when the dataset holds posts that week, of no campaign: the campaigns were silent, and the data is there', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const posts = FOUR_WEEKS.map(([day, t]): [string, string] => [day, middle(day) ? 'other' : t]);
+    const html = await renderPost(weeksProject(posts, 'Red :value[weekly.red.mean].'), 'content/posts/post.md');
+    expect(text(html)).toBe('Red 1.3.');
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
 describe('remarkSoundings: a post whose data cannot be read or analysed', () => {
   const body = '::chart[Share]{data=share-of-voice spec=pies description=d}\n\n::wordcompare[Words]{a=red b=red}';
 

@@ -47,6 +47,35 @@ describe('npm run check', () => {
     expect(status).toBe(0);
   });
 
+  it('prints, once each, a weekly gap that changes side and a whole week without posts, and passes: they are warnings', () => {
+    const blue = post
+      .replace('---\n\nOf', '  - id: blue\n    label: "#Blue"\n    hashtags: [Blue]\n    color: "#1f5f8b"\n---\n\nOf')
+      .replace(' tweets.', ' tweets, at most :value[weekly.gap.max] apart in a week.');
+    // Red leads the weeks of 4 and 25 July, blue that of 11 July; the week of 18 July has no post at all.
+    const rows = ['2016-07-04,#Red', '2016-07-05,#Red', '2016-07-12,#Blue', '2016-07-13,#Blue', '2016-07-26,#Red', '2016-07-31,none'];
+    const root = tempProject({
+      'content/posts/red.md': blue,
+      'data/tweets/manifest.yaml': postsManifest(),
+      'data/tweets/a.csv': `id,created_at,user,text\n${rows.map((r, i) => `${i + 1},${r.replace(',', 'T10:00:00Z,u,')}`).join('\n')}\n`,
+    });
+    const { out, status } = check(root);
+    const lines = out.split('\n');
+    expect(
+      lines.filter((l) =>
+        l.startsWith(
+          'content/posts/red.md: #Blue posted more than #Red in 1 of the 4 weeks the weekly gap counts (the week of 2016-07-11), #Red in 2.',
+        ),
+      ),
+    ).toHaveLength(1);
+    expect(
+      lines.filter((l) =>
+        l.startsWith('content/posts/red.md:7:3: No post of "tweets" falls in the week of 2016-07-18, inside the data\'s period'),
+      ),
+    ).toHaveLength(1);
+    expect(out).toContain('No problems in 1 dataset and 1 post.');
+    expect(status).toBe(0);
+  });
+
   it('prints once that a CSV file of blank lines and a byte order mark is empty, as a problem', () => {
     const root = tempProject({
       'content/posts/red.md': post,
